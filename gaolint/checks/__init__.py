@@ -1,0 +1,11 @@
+"""The rule registry: importing this package registers every rule, one module per concern."""
+
+from __future__ import annotations
+
+from . import arithmetic, contact, fees, file, period, structure  # noqa: F401  (registration)
+from .base import REGISTRY, Context, Rule
+
+#: Every rule, ordered by code.
+RULES: dict[str, type[Rule]] = dict(sorted(REGISTRY.items()))
+
+__all__ = ["RULES", "Rule", "Context"]

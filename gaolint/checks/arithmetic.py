@@ -1,0 +1,299 @@
+"""Arithmetic rules: the identities of tables 3 and 4, read from the format's YAML."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..formats import TableSpec
+from ..model import Cell, Finding, Row, Severity, Table
+from .base import Context, Rule, register
+from .structure import NATIONAL
+
+_GROUP_NAMES = {"review": "行政复议", "direct_suit": "未经复议直接起诉", "suit_after_review": "复议后起诉"}
+_ROW_SHORT = {
+    "new": "一（新收）",
+    "carried_over": "二（上年结转）",
+    "results_total": "三（七）总计",
+    "carried_forward": "四（结转下年度）",
+}
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _identities(context: Context, code: str) -> list[dict]:
+    return [i for i in context.format.identities if i.get("rule") == code]
+
+
+def _leaf_rows(table: Table, spec: TableSpec, parent: str) -> list[Row] | None:
+    """The rows whose numbers add up to ``parent``'s total; None when one is missing, since a
+    sum over an incomplete table would only repeat GAO104."""
+    rows: list[Row] = []
+    for child in (r for r in spec.rows if r.parent == parent and not r.total):
+        row = table.rows.get(child.key)
+        if row is not None and row.cells:
+            rows.append(row)
+        elif child.group:
+            nested = _leaf_rows(table, spec, child.key)
+            if nested is None or not nested:
+                return None
+            rows.extend(nested)
+        else:
+            return None
+    return rows
+
+
+def _cell(row: Row | None, column: int) -> Cell | None:
+    if row is None or column >= len(row.cells):
+        return None
+    cell = row.cells[column]
+    return cell if cell.value is not None else None
+
+
+class _ColumnIdentity(Rule):
+    """Shared check for identities that hold in every column of table 3."""
+
+    formats = NATIONAL
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        report = context.report
+        for identity in _identities(context, self.code):
+            table = report.tables.get(identity["table"])
+            spec = context.format.tables.get(identity["table"])
+            if table is None or spec is None:
+                continue
+            left = self._side(table, spec, identity["left"])
+            right = self._side(table, spec, identity["right"])
+            if left is None or right is None:
+                continue
+            for column, name in enumerate(spec.columns):
+                left_cells = [_cell(row, column) for row in left]
+                right_cells = [_cell(row, column) for row in right]
+                if any(c is None for c in left_cells + right_cells):
+                    continue
+                yield from self.compare(report, spec, name, left, right, left_cells, right_cells)
+
+    @staticmethod
+    def _side(table: Table, spec: TableSpec, terms: list) -> list[Row] | None:
+        rows: list[Row] = []
+        for term in terms:
+            if isinstance(term, dict) and "leaves_of" in term:
+                leaves = _leaf_rows(table, spec, term["leaves_of"])
+                if leaves is None:
+                    return None
+                rows.extend(leaves)
+            else:
+                row = table.rows.get(term)
+                if row is None or not row.cells:
+                    return None
+                rows.append(row)
+        return rows
+
+    def compare(self, report, spec, name, left, right, left_cells, right_cells) -> Iterator[Finding]:
+        raise NotImplementedError
+
+
+@register
+class BalanceIdentity(_ColumnIdentity):
+    """**What it does**
+    Checks the 勾稽关系 printed in table 3's header, in each of the 7 columns:
+    一（本年新收）+ 二（上年结转）= 三（七）总计 + 四（结转下年度继续办理）.
+
+    **Why is this bad?**
+    Every application received or carried over must either be handled this year or carried
+    forward; when the two sides differ, an application was lost or counted twice. The format
+    prints this identity in the table itself, so it is the first check evaluators make.
+
+    **Example**
+    ```text
+    一、本年新收政府信息公开申请数量 | … | 21 |
+    二、上年结转政府信息公开申请数量 | … | 0 |
+    （七）总计 | … | 20 |
+    四、结转下年度继续办理 | … | 0 |
+    ```
+
+    **Use instead**
+    Make 21 + 0 equal 20 + carried forward: here 结转下年度 should be 1 (or 总计 21).
+
+    **References**
+    - 国办公开办函〔2021〕30号，表三表头：（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）。
+    """
+
+    code = "GAO301"
+    name = "balance-identity"
+    severity = Severity.ERROR
+    summary = "table 3: 一 + 二 ≠ 三（七）总计 + 四 in a column"
+
+    def compare(self, report, spec, name, left, right, left_cells, right_cells):
+        a = sum(c.value for c in left_cells)
+        b = sum(c.value for c in right_cells)
+        if abs(a - b) < 1e-9:
+            return
+        target = right_cells[-1]
+        yield self.finding(
+            report, target.location,
+            f"表三“{name}”列勾稽关系不成立：一（新收）+ 二（上年结转）= {_number(a)}，"
+            f"但 三（七）总计 + 四（结转下年度）= {_number(b)}（差 {_number(abs(a - b))}）",
+            f"table 3 column '{name}': new + carried over = {_number(a)}, but total handled + carried "
+            f"forward = {_number(b)} (difference {_number(abs(a - b))})",
+        )
+
+
+@register
+class ResultsTotal(_ColumnIdentity):
+    """**What it does**
+    Checks, in each column of table 3, that 三（七）总计 equals the sum of all result rows
+    （一）予以公开 … （六）其他处理 3.其他 (22 rows in the 2021 format, 20 in 2019).
+
+    **Why is this bad?**
+    The total is what readers quote; when it is not the sum of its parts, either a row or the
+    total is wrong, and the balance identity may hide it.
+
+    **Example**
+    ```text
+    （七）总计 | 2119 | 37 | 0 | 0 | 0 | 6 | 2162 |
+    ```
+    where the result rows of the 其他 column add up to 5.
+
+    **Use instead**
+    Correct the row or the total so that the column adds up.
+
+    **References**
+    - 国办公开办函〔2021〕30号，表三；evaluators' standard check (format.md: implied identity).
+    """
+
+    code = "GAO303"
+    name = "results-total"
+    severity = Severity.ERROR
+    summary = "table 3: 三（七）总计 ≠ the sum of the result rows in a column"
+
+    def compare(self, report, spec, name, left, right, left_cells, right_cells):
+        stated = left_cells[0]
+        total = sum(c.value for c in right_cells)
+        if abs(stated.value - total) < 1e-9:
+            return
+        difference = abs(stated.value - total)
+        yield self.finding(
+            report, stated.location,
+            f"三（七）总计“{name}”列为 {_number(stated.value)}，但各办理结果之和为 {_number(total)}（差 {_number(difference)}）",
+            f"table 3 total handled, column '{name}', is {_number(stated.value)} but the result rows add up "
+            f"to {_number(total)} (difference {_number(difference)})",
+        )
+
+
+@register
+class RowTotal(Rule):
+    """**What it does**
+    Checks, in each row of table 3, that the 总计 column equals 自然人 plus the five kinds of
+    法人或其他组织 (商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他).
+
+    **Why is this bad?**
+    A row whose total is not the sum of its applicants misstates how many applications were
+    received or handled in that category.
+
+    **Example**
+    ```text
+    （一）予以公开 | 832 | 5 | 0 | 0 | 0 | 5 | 843 |
+    ```
+
+    **Use instead**
+    ```text
+    （一）予以公开 | 832 | 5 | 0 | 0 | 0 | 5 | 842 |
+    ```
+
+    **References**
+    - 国办公开办函〔2021〕30号，表三。
+    """
+
+    code = "GAO302"
+    name = "row-total"
+    severity = Severity.ERROR
+    formats = NATIONAL
+    summary = "table 3: a row's 总计 ≠ 自然人 + the five 法人或其他组织 columns"
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        report = context.report
+        for identity in _identities(context, self.code):
+            table = report.tables.get(identity["table"])
+            if table is None:
+                continue
+            total_column = identity["total_column"]
+            parts = identity["part_columns"]
+            for row in table.rows.values():
+                if len(row.cells) != total_column + 1:
+                    continue
+                total = row.cells[total_column]
+                cells = [row.cells[i] for i in parts]
+                if total.value is None or any(c.value is None for c in cells):
+                    continue
+                summed = sum(c.value for c in cells)
+                if abs(summed - total.value) < 1e-9:
+                    continue
+                difference = abs(summed - total.value)
+                yield self.finding(
+                    report, total.location,
+                    f"表三“{row.label}”行的总计为 {_number(total.value)}，但自然人与法人或其他组织各列之和为 {_number(summed)}（差 {_number(difference)}）",
+                    f"table 3 row '{row.label}': 总计 is {_number(total.value)} but the applicant columns add up to "
+                    f"{_number(summed)} (difference {_number(difference)})",
+                )
+
+
+@register
+class ReviewLitigationTotal(Rule):
+    """**What it does**
+    Checks, in table 4, that each 总计 equals 结果维持 + 结果纠正 + 其他结果 + 尚未审结, for
+    行政复议, for 行政诉讼 未经复议直接起诉 and for 复议后起诉.
+
+    **Why is this bad?**
+    A total that is not the sum of its outcomes misreports how many review or court cases the
+    agency faced, which is exactly what readers of this table want to know.
+
+    **Example**
+    ```text
+    10 | 1 | 0 | 0 | 0 | …
+    ```
+    (行政复议: 10 + 1 + 0 + 0 is 11, but 总计 says 0)
+
+    **Use instead**
+    ```text
+    10 | 1 | 0 | 0 | 11 | …
+    ```
+
+    **References**
+    - 国办公开办函〔2021〕30号，表四。
+    """
+
+    code = "GAO304"
+    name = "review-litigation-total"
+    severity = Severity.ERROR
+    formats = NATIONAL
+    summary = "table 4: a 总计 ≠ the sum of its four outcomes"
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        report = context.report
+        for identity in _identities(context, self.code):
+            table = report.tables.get(identity["table"])
+            if table is None:
+                continue
+            count = sum(len(r.cells) for r in table.rows.values())
+            spec = context.format.tables[identity["table"]]
+            if count != len(spec.groups) * len(spec.columns):
+                continue  # GAO104/GAO105 explain; the columns cannot be told apart
+            total_column = identity["total_column"]
+            parts = identity["part_columns"]
+            for key, row in table.rows.items():
+                total = row.cells[total_column]
+                cells = [row.cells[i] for i in parts]
+                if total.value is None or any(c.value is None for c in cells):
+                    continue
+                summed = sum(c.value for c in cells)
+                if abs(summed - total.value) < 1e-9:
+                    continue
+                group = _GROUP_NAMES.get(key, row.label)
+                terms = " + ".join(_number(c.value) for c in cells)
+                yield self.finding(
+                    report, total.location,
+                    f"表四“{group}”的总计为 {_number(total.value)}，但 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = {terms} = {_number(summed)}（差 {_number(abs(summed - total.value))}）",
+                    f"table 4 '{group}': total is {_number(total.value)} but the four outcomes add up to {terms} = {_number(summed)}",
+                )

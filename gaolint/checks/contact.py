@@ -1,0 +1,116 @@
+"""Rules about the contact details a report must give for questions about it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Finding, Severity
+from .base import Context, Rule, register, start_of_report
+
+#: Accepted telephone forms once spaces, brackets and dashes are removed: area code + local
+#: number, a bare local number, a mobile, a 400/800 number, a 5-digit public service line.
+_PHONE_FORMS = re.compile(r"^(?:0\d{2,3}\d{7,8}|\d{7,8}|1[3-9]\d{9}|[48]00\d{7}|1\d{4}|9\d{4})$")
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
+
+
+@register
+class MissingContact(Rule):
+    """**What it does**
+    Reports a report that gives no contact for questions about it: no telephone number, no
+    postal address and no e-mail of the responsible office.
+
+    **Why is this bad?**
+    The introduction of every annual report tells readers whom to ask about it; without a
+    contact the public has no way to follow up.
+
+    **Example**
+    An introduction that ends after the statistics period.
+
+    **Use instead**
+    ```text
+    如对本报告有疑问，请与××区人民政府办公室联系（地址：××路1号；邮编：223100；电话：0517-87220000）。
+    ```
+
+    **References**
+    - 国办公开办函〔2021〕30号：报告引言 [V in practice].
+    """
+
+    code = "GAO501"
+    name = "missing-contact"
+    severity = Severity.WARNING
+    summary = "no telephone, address or e-mail for questions about the report"
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        report = context.report
+        if any(m.kind in ("phone", "email", "address") for m in report.contacts):
+            return
+        yield self.finding(
+            report, report.title_location or start_of_report(report),
+            "报告没有提供咨询联系方式（电话、地址或电子邮箱）",
+            "the report gives no contact (telephone, address or e-mail) for questions about it",
+        )
+
+
+@register
+class MalformedContact(Rule):
+    """**What it does**
+    Reports a contact detail that is malformed: a telephone number that is not a valid Chinese
+    landline (area code + 7–8 digits, or a bare 7–8-digit local number), mobile (11 digits
+    from 13–19), 400/800 or public-service form; a postcode that is not 6 digits; a malformed
+    e-mail address.
+
+    **Why is this bad?**
+    A reader who dials a number with a digit missing reaches nobody; it looks like the contact
+    was given but in fact it was not.
+
+    **Example**
+    ```text
+    电话：0512-570091
+    ```
+
+    **Use instead**
+    ```text
+    电话：0512-57009190
+    ```
+
+    **References**
+    - GB/T 33664 / YD/T 电话号码格式; 邮政编码为 6 位数字.
+    """
+
+    code = "GAO502"
+    name = "malformed-contact"
+    severity = Severity.WARNING
+    summary = "a telephone, postcode, e-mail or URL is malformed"
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        report = context.report
+        for mention in report.contacts:
+            problem = _problem(mention.kind, mention.text)
+            if problem is None:
+                continue
+            yield self.finding(report, mention.location, problem[0], problem[1])
+
+
+def _problem(kind: str, text: str) -> tuple[str, str] | None:
+    if kind in ("phone", "fax"):
+        numbers = [n for n in re.split(r"[、,，/或和;；]", text) if n.strip()]
+        for number in numbers:
+            digits = re.sub(r"转\s*\d+$", "", number)
+            digits = re.sub(r"[\s\-－—()（）]", "", digits)
+            if not digits.isdigit() or not _PHONE_FORMS.match(digits):
+                label = "电话" if kind == "phone" else "传真"
+                return (
+                    f"{label}号码“{number.strip()}”格式不对（应为区号加7至8位号码、11位手机号等）",
+                    f"malformed {'telephone' if kind == 'phone' else 'fax'} number '{number.strip()}'",
+                )
+        return None
+    if kind == "postcode":
+        digits = text.replace(" ", "")
+        if not re.fullmatch(r"\d{6}", digits):
+            return (f"邮政编码“{text}”不是6位数字", f"postcode '{text}' is not 6 digits")
+        return None
+    if kind == "email":
+        if not _EMAIL.match(text):
+            return (f"电子邮箱“{text}”格式不对", f"malformed e-mail address '{text}'")
+    return None

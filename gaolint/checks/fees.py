@@ -1,0 +1,109 @@
+"""Rules about the statement of 信息处理费 (information processing fees)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Finding, Severity
+from ..parse.metadata import FEE_AMOUNT, FEE_NONE
+from .base import Context, Rule, register, start_of_report
+
+
+@register
+class MissingFeeStatement(Rule):
+    """**What it does**
+    Reports a report that never states whether 信息处理费 (information processing fees) were
+    charged in the year. For cn-2008 reports, the 收费及减免 statement is looked for instead.
+
+    **Why is this bad?**
+    Since 2021 agencies may charge fees for unusually large or frequent requests; the report
+    must say how many fee notices were issued and how much was collected, and "none" must be
+    said explicitly. Evaluators check for this sentence in section 六.
+
+    **Example**
+    ```text
+    六、其他需要报告的事项
+    本机关无其他需要报告的事项。
+    ```
+
+    **Use instead**
+    ```text
+    六、其他需要报告的事项
+    本年度未收取信息处理费。
+    ```
+
+    **References**
+    - 《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）[R]; 国办公开办函〔2021〕30号 六 [R].
+    - 2008 条例第三十二条第（三）项：收费及减免情况 [R].
+    """
+
+    code = "GAO401"
+    name = "missing-fee-statement"
+    severity = Severity.ERROR
+    summary = "no statement of whether information processing fees were charged"
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        report = context.report
+        if report.fee_statements:
+            return
+        section = report.section("other") or report.section("fees")
+        location = section.location if section else start_of_report(report)
+        yield self.finding(
+            report, location,
+            "报告没有说明本年度是否收取信息处理费（如“本年度未收取信息处理费”）",
+            "the report does not state whether information processing fees (信息处理费) were charged",
+        )
+
+
+@register
+class FeeContradiction(Rule):
+    """**What it does**
+    Reports a fee statement that contradicts itself or the report's other fee figures: it
+    says no fee was charged, then gives a non-zero amount or a number of fee notices.
+
+    **Why is this bad?**
+    Readers cannot tell which statement is true; usually one sentence was copied from an older
+    report.
+
+    **Example**
+    ```text
+    本年度未收取信息处理费。……共收取信息处理费200元。
+    ```
+
+    **Use instead**
+    State one consistent figure: 本年度共发出收费通知1件，收取信息处理费200元。
+
+    **References**
+    - 《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）[R].
+    """
+
+    code = "GAO402"
+    name = "fee-contradiction"
+    severity = Severity.WARNING
+    summary = "the fee statement says none were charged, then gives an amount"
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        report = context.report
+        says_none = [m for m in report.fee_statements if FEE_NONE.search(m.text)]
+        if not says_none:
+            return
+        for mention in report.fee_statements:
+            for match in FEE_AMOUNT.finditer(mention.text):
+                figure = match.group(1) or match.group(2)
+                if figure is None or float(figure) == 0:
+                    continue
+                if mention is says_none[0] and not _amount_is_fee(mention.text, match):
+                    continue
+                yield self.finding(
+                    report, mention.location,
+                    f"信息处理费说明自相矛盾：“{says_none[0].text[:30]}”，又写有“{match.group(0)}”",
+                    f"contradictory fee statement: says none were charged, then gives '{match.group(0)}'",
+                )
+                return
+
+
+def _amount_is_fee(text: str, match: re.Match[str]) -> bool:
+    """In the sentence that says "none", an amount counts only if it is near a fee word."""
+    window = text[max(0, match.start() - 15) : match.end()]
+    return bool(re.search(r"处理费|收费|费用|收取", window))

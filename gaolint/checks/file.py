@@ -1,0 +1,170 @@
+"""Rules about the file as a whole: internal errors, unreadable files, non-reports, damaged text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Finding, Severity
+from .base import Context, Rule, register, start_of_report
+
+
+@register
+class InternalError(Rule):
+    """**What it does**
+    Reports that one of gaolint's own rules raised an exception on this file.
+
+    **Why is this bad?**
+    The rule could not check the file, so a defect it exists to find may be hidden. The other
+    rules and files still run; this finding makes the gap visible instead of silent, and the
+    run exits non-zero. Please report it as a bug, with the file if you can share it.
+
+    **Example**
+    ```text
+    report.txt:1:1: GAO000 规则 GAO303 内部错误：ZeroDivisionError: division by zero
+    ```
+
+    **Use instead**
+    Nothing to change in the report; upgrade gaolint or report the bug. Until then the rule can
+    be ignored for that file with `per-file-ignores`.
+
+    **References**
+    - gaolint's command-line contract: a crash inside one rule never stops the other files.
+    """
+
+    code = "GAO000"
+    name = "internal-error"
+    severity = Severity.ERROR
+    summary = "a rule raised an exception on this file"
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        return iter(())  # raised by the engine, not by a check
+
+
+@register
+class UnreadableFile(Rule):
+    """**What it does**
+    Reports a file that cannot be opened, decoded or unpacked: a corrupt or truncated .docx,
+    an encrypted PDF, a scanned PDF with no text layer, binary data, a file over the size limit.
+
+    **Why is this bad?**
+    Nothing in the file can be checked, and readers of the published report may meet the same
+    problem. One finding per file, never a traceback; the other files are still linted.
+
+    **Example**
+    A `.docx` that is really a renamed `.doc`, or a PDF saved from a scanner.
+
+    **Use instead**
+    Save the report as UTF-8 text, a valid .docx, or a PDF with a text layer.
+
+    **References**
+    - 《政府信息公开条例》第四十九条：年度报告应当向社会公布 — a report that cannot be opened is not published in a usable form.
+    """
+
+    code = "GAO001"
+    name = "unreadable-file"
+    severity = Severity.ERROR
+    summary = "the file cannot be opened, decoded or unpacked"
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        return iter(())  # raised by the engine when a reader gives up
+
+
+@register
+class NotAnAnnualReport(Rule):
+    """**What it does**
+    Reports a file in scope that has no recognisable report title, report year or section
+    structure, so it is probably not a 政府信息公开工作年度报告 at all.
+
+    **Why is this bad?**
+    Either a stray file sits among the reports (a README, a notice), or the report is so
+    damaged that no other check can work on it. Other rules are not run on such a file, so it
+    does not drown in missing-section errors.
+
+    **Example**
+    A notice that only says 关于做好政务公开工作的通知…
+
+    **Use instead**
+    Keep only annual reports under the linted folders, or exclude the file in configuration.
+
+    **References**
+    - 国办公开办函〔2021〕30号：年度报告的标题和六个部分。
+    """
+
+    code = "GAO002"
+    name = "not-an-annual-report"
+    severity = Severity.WARNING
+    summary = "no recognisable report title, year or section structure"
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        report = context.report
+        if is_annual_report(report):
+            return
+        yield self.finding(
+            report,
+            start_of_report(report),
+            "文件中找不到年度报告的标题、年份或章节结构，可能不是政府信息公开工作年度报告",
+            "no annual-report title, year or section structure found: this may not be an annual report",
+        )
+
+
+def is_annual_report(report) -> bool:
+    """A report has a title naming a year, or at least two recognised sections, or a table."""
+    return bool(report.title) or len(report.sections) >= 2 or bool(report.tables)
+
+
+_DAMAGE = {
+    "date": ("日期缺字（年、月被丢失）", "dates with lost characters"),
+    "pinyin": ("正文夹杂拼音注音（网页繁简转换残留）", "inline pinyin annotations left by a converter"),
+    "replacement": ("出现无法解码的替换字符 U+FFFD", "U+FFFD replacement characters"),
+    "reader": ("提取时发现的问题", "problems noticed while extracting the text"),
+}
+
+
+@register
+class DamagedText(Rule):
+    """**What it does**
+    Reports text damaged in extraction or conversion: dates that lost characters
+    (`20161231日` for 2016年12月31日), pinyin left after each character by a web converter
+    (`區(qū)`), U+FFFD replacement characters. One finding per kind of damage, pointing at the
+    first place and counting the others.
+
+    **Why is this bad?**
+    Damaged text can hide real defects: a period that cannot be read cannot be checked, and a
+    published report with garbled dates misinforms its readers. gaolint removes pinyin residue
+    before checking, but the published text still carries it.
+
+    **Example**
+    ```text
+    报告统计数据截止时间为20161231日
+    ```
+
+    **Use instead**
+    ```text
+    报告统计数据截止时间为2016年12月31日
+    ```
+
+    **References**
+    - 国办公开办函〔2021〕30号：统计期限的写法；GB/T 15835 出版物上数字用法。
+    """
+
+    code = "GAO003"
+    name = "damaged-text"
+    severity = Severity.WARNING
+    summary = "extraction damage: lost date characters, pinyin residue, replacement characters"
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        report = context.report
+        by_kind: dict[str, list] = {}
+        for mention in report.damage:
+            by_kind.setdefault(mention.kind, []).append(mention)
+        for kind, mentions in by_kind.items():
+            zh, en = _DAMAGE.get(kind, _DAMAGE["reader"])
+            samples = "、".join(f"“{m.text}”" for m in mentions[:3])
+            more = f"等 {len(mentions)} 处" if len(mentions) > 1 else ""
+            yield self.finding(
+                report,
+                mentions[0].location,
+                f"文本损坏：{zh}，如 {samples}{more}",
+                f"damaged text: {en}, e.g. {', '.join(m.text for m in mentions[:3])}"
+                + (f" ({len(mentions)} places)" if len(mentions) > 1 else ""),
+            )

@@ -1,0 +1,212 @@
+"""Rules about the statistics period, the report year and the publication deadline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from ..model import Finding, Severity
+from .base import Context, Rule, register, start_of_report
+
+#: Since the 2019 regulation (in force 2019-05-15) departments publish by 31 January; before it,
+#: every agency had until 31 March.
+_DEFAULT_DEADLINES = {"department": "01-31", "government": "03-31"}
+
+
+def _fmt(date: dt.date | None) -> str:
+    return f"{date.year}年{date.month}月{date.day}日" if date else "？"
+
+
+@register
+class MissingPeriod(Rule):
+    """**What it does**
+    Reports a report with no statement of its statistics period (统计期限 / 统计时限).
+
+    **Why is this bad?**
+    Without the period a reader cannot tell which year the numbers cover, and the tables
+    cannot be compared with other reports or with last year's.
+
+    **Example**
+    An introduction that never says which dates the data cover.
+
+    **Use instead**
+    ```text
+    本报告中所列数据的统计期限为2025年1月1日至2025年12月31日。
+    ```
+
+    **References**
+    - 国办公开办函〔2021〕30号：年度报告引言说明统计期限。
+    """
+
+    code = "GAO201"
+    name = "missing-period"
+    severity = Severity.ERROR
+    summary = "no statement of the statistics period"
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        report = context.report
+        if report.period is not None:
+            return
+        if any(m.kind == "date" for m in report.damage):
+            return  # the period is there but damaged: GAO003 says so, precisely
+        yield self.finding(
+            report,
+            report.title_location or start_of_report(report),
+            "找不到统计期限的说明（如“统计期限为2025年1月1日至2025年12月31日”）",
+            "no statement of the statistics period (统计期限) found",
+        )
+
+
+@register
+class WrongPeriod(Rule):
+    """**What it does**
+    Reports a stated statistics period that is not 1 January to 31 December of the report
+    year: the wrong year, a partial year, or an end before the start.
+
+    **Why is this bad?**
+    The annual report covers exactly one calendar year; any other period makes its numbers
+    incomparable and usually means last year's text was reused.
+
+    **Example**
+    ```text
+    统计期限为2025年1月1日至2025年6月30日
+    ```
+
+    **Use instead**
+    ```text
+    统计期限为2025年1月1日至2025年12月31日
+    ```
+
+    **References**
+    - 《政府信息公开条例》第四十九条、第五十条：年度报告报告上一年度的工作。
+    """
+
+    code = "GAO202"
+    name = "wrong-period"
+    severity = Severity.ERROR
+    summary = "the period is not 1 January – 31 December of the report year"
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        report = context.report
+        period = report.period
+        if period is None:
+            return
+        start, end = period.start, period.end
+        if start is not None and end is not None and end < start:
+            yield self.finding(
+                report, period.location,
+                f"统计期限的结束日期 {_fmt(end)} 早于开始日期 {_fmt(start)}",
+                f"the period ends ({end}) before it starts ({start})",
+            )
+            return
+        year = report.year or (end.year if end else start.year if start else None)
+        if year is None:
+            return
+        expected_start, expected_end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if (start is None or start == expected_start) and end == expected_end:
+            return
+        yield self.finding(
+            report, period.location,
+            f"统计期限为 {_fmt(start)} 至 {_fmt(end)}，应为 {year}年1月1日至{year}年12月31日",
+            f"the period is {start} to {end}; it should be {expected_start} to {expected_end}",
+        )
+
+
+@register
+class YearMismatch(Rule):
+    """**What it does**
+    Reports a report year in the title that disagrees with the statistics period, and a
+    carry-over sentence naming the wrong year (`结转2025年度` in the 2025 report, where
+    2026 is meant).
+
+    **Why is this bad?**
+    These are the marks of a report copied from last year and not fully updated; readers are
+    told two different years.
+
+    **Example**
+    ```text
+    2025年……当年度办结2162件，结转2025年度144件。
+    ```
+
+    **Use instead**
+    ```text
+    2025年……当年度办结2162件，结转2026年度144件。
+    ```
+
+    **References**
+    - 国办公开办函〔2021〕30号：四、结转下年度继续办理。
+    """
+
+    code = "GAO203"
+    name = "year-mismatch"
+    severity = Severity.ERROR
+    summary = "the title year disagrees with the period, or a carry-over names the wrong year"
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        report = context.report
+        year = report.year
+        period = report.period
+        if year is not None and report.title and period is not None and period.end is not None:
+            if period.end.year != year and (period.start is None or period.start.year != year):
+                yield self.finding(
+                    report, period.location,
+                    f"标题中的报告年度为 {year} 年，统计期限却是 {period.end.year} 年",
+                    f"the title says {year} but the period is in {period.end.year}",
+                )
+        if year is None:
+            return
+        for named, location in report.carryover_years:
+            if named != year + 1:
+                yield self.finding(
+                    report, location,
+                    f"{year}年度报告的结转年度写成了 {named} 年，应为 {year + 1} 年",
+                    f"the {year} report carries applications over to {named}; it should be {year + 1}",
+                )
+
+
+@register
+class LatePublication(Rule):
+    """**What it does**
+    Reports a signing or publication date printed in the report that falls after the legal
+    deadline for the report year: 31 January of the next year for departments of governments
+    at county level and above, 31 March for a local people's government's own report, and
+    31 March for every report before the 2019 regulation. The deadlines and the agency kind
+    can be set in configuration, since local rules vary.
+
+    **Why is this bad?**
+    Publishing late breaches the regulation and is one of the items evaluators score.
+
+    **Example**
+    A department's 2025 report signed 2026年3月5日.
+
+    **Use instead**
+    Publish by the deadline, and print the real signing date.
+
+    **References**
+    - 《政府信息公开条例》（2019）第四十九条 [R]；2008 条例第三十一条 [R].
+    """
+
+    code = "GAO204"
+    name = "late-publication"
+    severity = Severity.WARNING
+    summary = "the signing date is after the legal deadline"
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        report = context.report
+        signed = report.signing_date
+        if signed is None or report.year is None:
+            return
+        kind = context.options.get("agency_kind") or report.agency_kind or "department"
+        deadlines = dict(_DEFAULT_DEADLINES)
+        deadlines.update(context.format.deadlines)
+        deadlines.update(context.options.get("deadlines") or {})
+        month_day = deadlines.get(kind) or deadlines["department"]
+        month, day = (int(part) for part in str(month_day).split("-"))
+        deadline = dt.date(report.year + 1, month, day)
+        if signed.date > deadline:
+            who = "人民政府" if kind == "government" else "部门"
+            yield self.finding(
+                report, signed.location,
+                f"落款日期 {_fmt(signed.date)} 晚于{who}年度报告的公布期限 {_fmt(deadline)}（晚 {(signed.date - deadline).days} 天）",
+                f"signed {signed.date}, after the {kind} deadline {deadline} ({(signed.date - deadline).days} days late)",
+            )

@@ -1,0 +1,454 @@
+"""Rules about the report's mandated structure: sections and the shape of the three tables."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..formats import TableSpec
+from ..model import Finding, Location, Report, Severity, Table
+from .base import Context, Rule, register, start_of_report
+
+NATIONAL = frozenset({"cn-2019", "cn-2021"})
+TABLE_NAMES = {"table2": "表二", "table3": "表三", "table4": "表四"}
+
+
+def _where_missing(report: Report, position: int) -> Location:
+    """Where a missing section should have started: at the next section present after it."""
+    later = [s for s in report.sections if s.number > position]
+    if later:
+        return min(later, key=lambda s: s.first_line).location
+    earlier = [s for s in report.sections if s.number < position]
+    if earlier:
+        last = max(earlier, key=lambda s: s.first_line)
+        if last.end_line - 1 < len(report.lines):
+            return report.lines[max(last.end_line - 1, 0)].whole()
+    return start_of_report(report)
+
+
+@register
+class MissingSection(Rule):
+    """**What it does**
+    Reports a section the report's format mandates that cannot be found. For the national
+    format (2019, 2021) these are 一、总体情况 · 二、主动公开政府信息情况 ·
+    三、收到和处理政府信息公开申请情况 · 四、政府信息公开行政复议、行政诉讼情况 ·
+    五、存在的主要问题及改进情况 · 六、其他需要报告的事项. Wording variants are accepted
+    (五、存在的不足及改进措施, 五、存在的主要问题及改进工作措施, Traditional characters).
+    For cn-2008 reports the topics of the 2008 regulation are checked instead, in any order.
+
+    **Why is this bad?**
+    The format is fixed nationally so that reports can be compared and audited; a missing
+    section is the first thing an evaluator marks down.
+
+    **Example**
+    A report that goes from 四、政府信息公开行政复议、行政诉讼情况 straight to
+    六、其他需要报告的事项.
+
+    **Use instead**
+    Add 五、存在的主要问题及改进情况 with the problems found and how they are being fixed.
+
+    **References**
+    - 《政府信息公开条例》（2019）第五十条。
+    - 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》。
+    - 2008 条例第三十二条 [R] for cn-2008 reports.
+    """
+
+    code = "GAO101"
+    name = "missing-section"
+    severity = Severity.ERROR
+    summary = "a mandatory section is absent"
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        report = context.report
+        present = {s.key for s in report.sections}
+        for position, spec in enumerate(context.format.sections, start=1):
+            if spec.key in present or not spec.required:
+                continue
+            label = f"{spec.numeral}、{spec.title}" if spec.numeral else spec.title
+            yield self.finding(
+                report,
+                _where_missing(report, position),
+                f"缺少必备部分“{label}”（{context.format.name}）",
+                f"mandatory section missing: {label} ({context.format.version})",
+            )
+
+
+@register
+class SectionOrder(Rule):
+    """**What it does**
+    Reports mandatory sections that appear twice or out of their prescribed order.
+
+    **Why is this bad?**
+    Readers and evaluators look for each section in its fixed place; a duplicated heading
+    usually means text was pasted twice or a section was mislabelled.
+
+    **Example**
+    三、收到和处理政府信息公开申请情况 printed before 二、主动公开政府信息情况.
+
+    **Use instead**
+    Keep the six sections once each, in the order 一 to 六.
+
+    **References**
+    - 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》。
+    """
+
+    code = "GAO102"
+    name = "section-order"
+    severity = Severity.WARNING
+    summary = "mandatory sections duplicated or out of order"
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        report = context.report
+        seen: dict[str, int] = {}
+        highest = 0
+        for section in report.sections:
+            if section.key in seen:
+                yield self.finding(
+                    report,
+                    section.location,
+                    f"“{section.title}”重复出现（第一次在第 {seen[section.key]} 行）",
+                    f"section '{section.title}' appears twice (first at line {seen[section.key]})",
+                )
+                continue
+            seen[section.key] = section.location.line
+            if context.format.ordered and section.number < highest:
+                yield self.finding(
+                    report,
+                    section.location,
+                    f"“{section.title}”顺序不对：应排在第 {section.number} 部分",
+                    f"section '{section.title}' is out of order: it should be part {section.number}",
+                )
+            highest = max(highest, section.number)
+
+
+def _table_home(report: Report, spec: TableSpec) -> Location:
+    section = report.section(spec.section)
+    return section.location if section is not None else start_of_report(report)
+
+
+@register
+class MissingTable(Rule):
+    """**What it does**
+    Reports that one of the three national tables cannot be located: table 2
+    (主动公开政府信息情况), table 3 (收到和处理政府信息公开申请情况) or table 4
+    (政府信息公开行政复议、行政诉讼情况).
+
+    **Why is this bad?**
+    The tables are the comparable core of every report; without them none of the arithmetic
+    identities can be checked and the report does not follow the national format.
+
+    **Example**
+    Section 三 that describes the applications in prose but has no table.
+
+    **Use instead**
+    Include the table exactly as the format draws it, with every row and column.
+
+    **References**
+    - 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》。
+    """
+
+    code = "GAO103"
+    name = "missing-table"
+    severity = Severity.ERROR
+    formats = NATIONAL
+    summary = "table 2, 3 or 4 is absent or cannot be located"
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        report = context.report
+        for kind, spec in context.format.tables.items():
+            if kind in report.tables:
+                continue
+            yield self.finding(
+                report,
+                _table_home(report, spec),
+                f"找不到{TABLE_NAMES.get(kind, kind)}“{spec.title}”",
+                f"{kind} ({spec.title}) is missing or cannot be located",
+            )
+
+
+@register
+class MissingTableItem(Rule):
+    """**What it does**
+    Reports a mandated row or column that is absent from a table: 行政强制 in table 2,
+    `（四）无法提供 / 3.补正后申请内容仍不明确` in table 3, a 尚未审结 column in table 4.
+    Row labels are matched by meaning, so lost characters (`2.其他法律行政止公开`) are not
+    reported as missing rows.
+
+    **Why is this bad?**
+    A missing row hides a category the format requires every agency to count, and shifts the
+    arithmetic of the table.
+
+    **Example**
+    Table 3 whose （四）无法提供 has only two sub-rows.
+
+    **Use instead**
+    Print every row of the format, with 0 where nothing was counted.
+
+    **References**
+    - 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》。
+    """
+
+    code = "GAO104"
+    name = "missing-table-item"
+    severity = Severity.ERROR
+    formats = NATIONAL
+    summary = "a mandated row or column is absent"
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        report = context.report
+        for kind, table in report.tables.items():
+            spec = context.format.tables[kind]
+            name = TABLE_NAMES.get(kind, kind)
+            if spec.groups:
+                yield from self._review_columns(report, table, spec, name)
+                continue
+            for key in table.missing_rows:
+                row = spec.row(key)
+                if row is None or row.group:
+                    continue
+                yield self.finding(
+                    report,
+                    _next_row_location(table, spec, key),
+                    f"{name}缺少必备行“{row.label}”",
+                    f"{kind} lacks the mandated row '{row.label}'",
+                )
+
+    def _review_columns(self, report, table: Table, spec: TableSpec, name: str) -> Iterator[Finding]:
+        count = sum(len(r.cells) for r in table.rows.values())
+        expected = len(spec.groups) * len(spec.columns)
+        if count == expected - len(spec.groups):
+            yield self.finding(
+                report,
+                table.location,
+                f"{name}只有 {count} 个数，应为 {expected} 个：每组缺少一列（如“尚未审结”）",
+                f"{name} has {count} numbers instead of {expected}: a column (such as 尚未审结) is missing in each group",
+            )
+
+
+def _next_row_location(table: Table, spec: TableSpec, key: str) -> Location:
+    """Where a missing row belongs: at the row that follows it in the format."""
+    keys = [r.key for r in spec.rows]
+    for later in keys[keys.index(key) + 1 :]:
+        if later in table.rows:
+            return table.rows[later].location
+    return table.location
+
+
+@register
+class TableShape(Rule):
+    """**What it does**
+    Reports a table row with the wrong number of cells: a table 3 row needs 7 numbers
+    (自然人, five kinds of 法人或其他组织, 总计), table 4 needs 15, and each table 2 row as many
+    as its columns.
+
+    **Why is this bad?**
+    When a row has too few or too many numbers, gaolint cannot tell which number belongs to
+    which column, so the arithmetic of that row cannot be checked safely — and neither can a
+    reader.
+
+    **Example**
+    ```text
+    一、本年新收政府信息公开申请数量 | 21 | 0 | 0 | 0 | 21 |
+    ```
+
+    **Use instead**
+    ```text
+    一、本年新收政府信息公开申请数量 | 21 | 0 | 0 | 0 | 0 | 0 | 21 |
+    ```
+
+    **References**
+    - 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》。
+    """
+
+    code = "GAO105"
+    name = "table-shape"
+    severity = Severity.ERROR
+    formats = NATIONAL
+    summary = "a row has the wrong number of cells"
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        report = context.report
+        for kind, table in report.tables.items():
+            spec = context.format.tables[kind]
+            name = TABLE_NAMES.get(kind, kind)
+            if spec.groups:
+                count = sum(len(r.cells) for r in table.rows.values())
+                expected = len(spec.groups) * len(spec.columns)
+                if count not in (expected, expected - len(spec.groups)):
+                    yield self.finding(
+                        report,
+                        table.location,
+                        f"{name}应有 {expected} 个数，实际读到 {count} 个",
+                        f"{kind} should hold {expected} numbers; found {count}",
+                    )
+                continue
+            for row in table.rows.values():
+                row_spec = spec.row(row.key)
+                if row_spec is None or not row.cells:
+                    continue
+                expected = len(row_spec.columns) or len(spec.columns)
+                if len(row.cells) != expected:
+                    yield self.finding(
+                        report,
+                        row.location,
+                        f"{name}“{row.label}”行应有 {expected} 个数，实际有 {len(row.cells)} 个",
+                        f"{kind} row '{row.label}' should have {expected} cells; it has {len(row.cells)}",
+                    )
+
+
+@register
+class BadCellValue(Rule):
+    """**What it does**
+    Reports a cell that must hold a count but is not a non-negative integer (blank, `—`, `/`,
+    `-3`, `1.5`), or a fee amount that is not a non-negative number.
+
+    **Why is this bad?**
+    The format asks for numbers; a dash or a blank leaves the reader guessing whether the
+    count is zero or unknown, and breaks every total that includes the cell.
+
+    **Example**
+    ```text
+    2.重复申请 | — | 0 | 0 | 0 | 0 | 0 | 0 |
+    ```
+
+    **Use instead**
+    ```text
+    2.重复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+    ```
+
+    **References**
+    - 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》（填报说明）。
+    """
+
+    code = "GAO106"
+    name = "bad-cell-value"
+    severity = Severity.ERROR
+    formats = NATIONAL
+    summary = "a count is not a non-negative integer, or an amount is not a number"
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        report = context.report
+        for kind, table in report.tables.items():
+            spec = context.format.tables[kind]
+            name = TABLE_NAMES.get(kind, kind)
+            for row in table.rows.values():
+                row_spec = spec.row(row.key)
+                columns = (row_spec.columns if row_spec and row_spec.columns else spec.columns) or ()
+                for index, cell in enumerate(row.cells):
+                    signed = row_spec is not None and index in row_spec.signed
+                    amount = row_spec is not None and row_spec.amount
+                    problem = _cell_problem(cell.raw, cell.value, amount, signed)
+                    if problem is None:
+                        continue
+                    column = columns[index % len(columns)] if columns else f"第{index + 1}列"
+                    yield self.finding(
+                        report,
+                        cell.location,
+                        f"{name}“{row.label}”行“{column}”列的值“{cell.raw or '（空白）'}”{problem[0]}",
+                        f"{kind} row '{row.label}', column '{column}': value '{cell.raw}' {problem[1]}",
+                    )
+
+
+def _cell_problem(raw: str, value: float | None, amount: bool, signed: bool) -> tuple[str, str] | None:
+    if value is None:
+        return ("不是数字", "is not a number")
+    if value < 0 and not signed:
+        return ("是负数", "is negative")
+    if not amount and not float(value).is_integer():
+        return ("不是整数", "is not a whole number")
+    return None
+
+
+_EMPTY_WORDS = re.compile(r"^(?:无|暂无|没有|无其他需要报告的事项|无需要报告的事项|本年度无|略)?$")
+_PUNCTUATION = re.compile(r"[\s。.,，;；:：、!！]")
+
+
+@register
+class EmptySection(Rule):
+    """**What it does**
+    Reports a mandatory section that is present but empty, or that says only 无 / 暂无 —
+    typical for 五、存在的主要问题及改进情况 and 六、其他需要报告的事项.
+
+    **Why is this bad?**
+    Section 五 must say what the problems are and how they are being fixed; section 六 must at
+    least state the 信息处理费 charged. A bare 无 is a defect evaluators mark down.
+
+    **Example**
+    ```text
+    六、其他需要报告的事项
+    无。
+    ```
+
+    **Use instead**
+    ```text
+    六、其他需要报告的事项
+    本年度未收取信息处理费。
+    ```
+
+    **References**
+    - 国办公开办函〔2021〕30号；《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）[R].
+    """
+
+    code = "GAO107"
+    name = "empty-section"
+    severity = Severity.WARNING
+    summary = "a mandatory section is empty or says only 无"
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        report = context.report
+        wanted = {s.key for s in context.format.sections if s.not_empty}
+        for section in report.sections:
+            if section.key not in wanted:
+                continue
+            content = _PUNCTUATION.sub("", section.body)
+            if _EMPTY_WORDS.match(content):
+                shown = section.body.strip() or "（空）"
+                yield self.finding(
+                    report,
+                    section.location,
+                    f"“{section.title}”部分没有实际内容（{shown[:10]}）",
+                    f"section '{section.title}' has no real content ('{shown[:10]}')",
+                )
+
+
+@register
+class MissingAccountabilityResults(Rule):
+    """**What it does**
+    Reports a people's government (人民政府) report that does not mention the results of
+    工作考核、社会评议和责任追究 anywhere.
+
+    **Why is this bad?**
+    The 2019 regulation requires governments to report how their disclosure work was assessed,
+    reviewed by the public and held accountable; leaving it out is a content defect.
+
+    **Example**
+    A county government's report whose 总体情况 covers platforms and management only.
+
+    **Use instead**
+    Add a sentence such as 将政务公开工作纳入年度绩效考核，开展社会评议，本年度未发生责任追究情况。
+
+    **References**
+    - 《政府信息公开条例》（2019）第五十条第（四）项 [R]; format.md: 一 must give
+      工作考核、社会评议和责任追究结果 for 人民政府 reports [V].
+    """
+
+    code = "GAO108"
+    name = "missing-accountability-results"
+    severity = Severity.WARNING
+    formats = NATIONAL
+    summary = "a people's government report omits 工作考核、社会评议和责任追究结果"
+
+    def check(self, context: Context) -> Iterator[Finding]:
+        report = context.report
+        if report.agency_kind != "government" or not context.format.accountability:
+            return
+        text = report.text
+        if any(word in text for word in context.format.accountability):
+            return
+        section = report.section("overview")
+        yield self.finding(
+            report,
+            section.location if section else start_of_report(report),
+            "人民政府的年度报告未报告工作考核、社会评议和责任追究结果",
+            "a people's government report must give the results of assessment, public review and accountability",
+        )

@@ -1,0 +1,199 @@
+"""Linting one file end to end: read → normalise → parse → rules → findings.
+
+This is the only place that knows the whole pipeline. It never lets an exception escape for
+one file: an unreadable file becomes GAO001, a crashing rule GAO000.
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+from dataclasses import dataclass, field
+
+from .model import Finding, Location, Message, Report, Severity
+
+
+@dataclass
+class Settings:
+    """What decides which rules run and how: filled from the command line and configuration."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    deadlines: dict[str, str] = field(default_factory=dict)
+    agencies: dict[str, dict] = field(default_factory=dict)
+    verbose: bool = False
+
+    def enabled(self, code: str) -> bool:
+        if self.select and not any(code.startswith(p) for p in self.select):
+            return False
+        return not any(code.startswith(p) for p in self.ignore)
+
+
+@dataclass
+class ReportFacts:
+    """The little a repository-level rule needs from each report, small enough to send back
+    from a worker process."""
+
+    path: str
+    agency: str = ""
+    agency_kind: str = ""
+    year: int | None = None
+    format_version: str = ""
+    #: table-3 rows 二 and 四 as lists of 7 values (None where unreadable), with locations.
+    carried_over: list | None = None
+    carried_forward: list | None = None
+    #: table-2 rows (regulations, normative_documents): (issued, repealed, in force) values.
+    documents: dict = field(default_factory=dict)
+    #: locations of those cells, parallel to the values.
+    locations: dict = field(default_factory=dict)
+    source_lines: dict = field(default_factory=dict)
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding]
+    facts: ReportFacts | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def display_path(path: str) -> str:
+    """The path as findings show it: relative to the current folder, with forward slashes."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        relative = path
+    if relative.startswith(".."):
+        relative = os.path.abspath(path)
+    return relative.replace(os.sep, "/")
+
+
+def _file_finding(code: str, name: str, path: str, zh: str, en: str) -> Finding:
+    return Finding(code, name, Severity.ERROR, Message(zh, en), path, Location(1, 1))
+
+
+def read_report(path: str, shown: str) -> tuple[Report | None, Finding | None]:
+    """Read, normalise and parse one file; a failure is returned as a finding."""
+    from .normalise import normalise
+    from .parse import parse
+    from .read import UnreadableFile, read_path
+
+    try:
+        extracted = read_path(path)
+    except UnreadableFile as error:
+        return None, _file_finding("GAO001", "unreadable-file", shown, f"无法读取文件：{error}", f"unreadable file: {error}")
+    except MemoryError:
+        return None, _file_finding("GAO001", "unreadable-file", shown, "文件过大，无法读取", "the file is too large to read")
+    except Exception as error:  # a reader bug must not stop the run
+        return None, _file_finding(
+            "GAO001", "unreadable-file", shown,
+            f"无法读取文件（读取器出错：{type(error).__name__}: {error}）",
+            f"unreadable file (reader error: {type(error).__name__}: {error})",
+        )
+    try:
+        lines, damage = normalise(extracted)
+        report = parse(shown, extracted.container, lines)
+        report.damage[:0] = damage
+        report.suppressions = list(extracted.suppressions)
+    except Exception as error:
+        detail = "".join(traceback.format_exception_only(type(error), error)).strip()
+        return None, _file_finding("GAO000", "internal-error", shown, f"解析器内部错误：{detail}", f"internal error in the parser: {detail}")
+    return report, None
+
+
+def lint_file(path: str, settings: Settings) -> FileResult:
+    """All findings for one file, already filtered by the settings."""
+    from .checks import RULES, Context
+    from .checks.file import is_annual_report
+    from .formats import get_format
+
+    shown = display_path(path)
+    report, failure = read_report(path, shown)
+    if report is None:
+        assert failure is not None
+        return FileResult(shown, [failure] if settings.enabled(failure.rule) else [])
+    options = _options_for(shown, report, settings)
+    fmt = get_format(report.format_version)
+    context = Context(report, fmt, options)
+    findings: list[Finding] = []
+    notes: list[str] = []
+    annual = is_annual_report(report)
+    for code, rule_class in RULES.items():
+        if rule_class.scope != "file" or not settings.enabled(code):
+            continue
+        rule = rule_class()
+        if not annual and code not in ("GAO002", "GAO003"):
+            continue
+        if not rule.applies_to(report):
+            continue
+        try:
+            produced = list(rule.check(context))
+        except Exception as error:
+            detail = "".join(traceback.format_exception_only(type(error), error)).strip()
+            findings.append(_file_finding(
+                "GAO000", "internal-error", shown,
+                f"规则 {code}（{rule.name}）内部错误：{detail}",
+                f"rule {code} ({rule.name}) raised: {detail}",
+            ))
+            continue
+        findings.extend(produced)
+    findings = [f for f in findings if settings.enabled(f.rule)]
+    _apply_severity(findings, settings)
+    facts = collect_facts(report) if annual else None
+    return FileResult(shown, findings, facts, notes)
+
+
+def _options_for(shown: str, report: Report, settings: Settings) -> dict:
+    """Per-file options: deadlines, and agency overrides from configuration globs."""
+    from fnmatch import fnmatch
+
+    options: dict = {"deadlines": dict(settings.deadlines)}
+    for pattern, override in settings.agencies.items():
+        if fnmatch(shown, pattern):
+            if override.get("name"):
+                report.agency = override["name"]
+            if override.get("kind"):
+                report.agency_kind = override["kind"]
+                options["agency_kind"] = override["kind"]
+            if override.get("year"):
+                report.year = int(override["year"])
+    return options
+
+
+def _apply_severity(findings: list[Finding], settings: Settings) -> None:
+    if not settings.severity:
+        return
+    for finding in findings:
+        for prefix, level in settings.severity.items():
+            if finding.rule.startswith(prefix):
+                finding.severity = Severity(level)
+
+
+def collect_facts(report: Report) -> ReportFacts:
+    """Pull out what repository-level rules compare across years."""
+    facts = ReportFacts(report.path, report.agency, report.agency_kind, report.year, report.format_version)
+    table3 = report.tables.get("table3")
+    if table3 is not None:
+        for key in ("carried_over", "carried_forward"):
+            row = table3.rows.get(key)
+            if row is not None and row.cells:
+                setattr(facts, key, [c.value for c in row.cells])
+                facts.locations[key] = [c.location for c in row.cells]
+                facts.source_lines[key] = [_original(report, c.location.line) for c in row.cells]
+    table2 = report.tables.get("table2")
+    if table2 is not None:
+        for key in ("regulations", "normative_documents"):
+            row = table2.rows.get(key)
+            if row is not None and len(row.cells) == 3:
+                facts.documents[key] = [c.value for c in row.cells]
+                facts.locations[key] = [c.location for c in row.cells]
+                facts.source_lines[key] = [_original(report, c.location.line) for c in row.cells]
+    return facts
+
+
+def _original(report: Report, line: int) -> str:
+    from .checks.base import source_line
+
+    return source_line(report, line)

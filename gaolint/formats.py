@@ -1,0 +1,187 @@
+"""The format versions (cn-2021, cn-2019, cn-2008), read from the YAML files in ``rules/``.
+
+The YAML is the single source of sections, rows, columns, identities and deadlines, so a new
+format revision is a data change. Parsing YAML with ruamel.yaml costs more than a whole lint of
+one report, so the parsed data is cached as JSON keyed by the files' contents; a pre-commit run
+reads the cache and never imports ruamel.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class RowSpec:
+    key: str
+    label: str
+    match: tuple[str, ...]
+    exact: tuple[str, ...] = ()
+    columns: tuple[str, ...] = ()
+    parent: str = ""
+    group: bool = False
+    total: bool = False
+    amount: bool = False
+    signed: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    kind: str
+    title: str
+    section: str
+    anchors: tuple[str, ...]
+    rows: tuple[RowSpec, ...] = ()
+    columns: tuple[str, ...] = ()
+    groups: tuple[tuple[str, str], ...] = ()  # (key, label) for table 4
+
+    def row(self, key: str) -> RowSpec | None:
+        return next((r for r in self.rows if r.key == key), None)
+
+    def leaves(self, parent: str) -> list[RowSpec]:
+        """Rows that hold numbers under ``parent`` (a group's children, recursively), in order."""
+        out: list[RowSpec] = []
+        for row in self.rows:
+            if row.parent == parent and not row.total:
+                out.extend([row] if not row.group else [row] + self.leaves(row.key))
+        return out
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    key: str
+    title: str
+    match: tuple[str, ...]
+    numeral: str = ""
+    required: bool = True
+    not_empty: bool = False
+
+
+@dataclass(frozen=True)
+class FormatSpec:
+    version: str
+    name: str
+    basis: str
+    year_from: int | None
+    year_to: int | None
+    markers: tuple[str, ...]
+    ordered: bool
+    sections: tuple[SectionSpec, ...]
+    accountability: tuple[str, ...]
+    tables: dict[str, TableSpec]
+    identities: tuple[dict, ...]
+    deadlines: dict[str, str] = field(default_factory=dict)
+
+    def covers_year(self, year: int) -> bool:
+        return (self.year_from is None or year >= self.year_from) and (self.year_to is None or year <= self.year_to)
+
+
+def formats_dir() -> Path:
+    """Where the format YAML lives: inside the installed package, or ``rules/`` in a checkout."""
+    packaged = Path(__file__).with_name("formats")
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def _cache_path(digest: str) -> Path | None:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "gaolint" / f"formats-{digest}.json"
+
+
+def _load_raw() -> list[dict]:
+    """The parsed YAML of every format file, from the JSON cache when it is current."""
+    files = sorted(formats_dir().glob("*.yaml"))
+    blobs = [path.read_bytes() for path in files]
+    digest = hashlib.sha1(b"\0".join(blobs)).hexdigest()[:16]
+    cache = _cache_path(digest)
+    if cache is not None:
+        try:
+            return json.loads(cache.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pass
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe", pure=True)
+    raw = [yaml.load(blob.decode("utf-8")) for blob in blobs]
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            temporary = cache.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+            os.replace(temporary, cache)
+        except OSError:
+            pass  # a read-only home only costs speed
+    return raw
+
+
+def _row(data: dict) -> RowSpec:
+    return RowSpec(
+        key=data["key"],
+        label=data["label"],
+        match=tuple(data.get("match") or ()),
+        exact=tuple(data.get("exact") or ()),
+        columns=tuple(data.get("columns") or ()),
+        parent=data.get("parent", ""),
+        group=bool(data.get("group", False)),
+        total=bool(data.get("total", False)),
+        amount=data.get("value") == "amount",
+        signed=tuple(data.get("signed") or ()),
+    )
+
+
+def _table(kind: str, data: dict) -> TableSpec:
+    return TableSpec(
+        kind=kind,
+        title=data["title"],
+        section=data.get("section", ""),
+        anchors=tuple(data.get("anchors") or ()),
+        rows=tuple(_row(r) for r in data.get("rows") or ()),
+        columns=tuple(data.get("columns") or ()),
+        groups=tuple((g["key"], g["label"]) for g in data.get("groups") or ()),
+    )
+
+
+def _format(data: dict) -> FormatSpec:
+    years = data.get("years") or {}
+    return FormatSpec(
+        version=data["version"],
+        name=data["name"],
+        basis=data.get("basis", ""),
+        year_from=years.get("from"),
+        year_to=years.get("to"),
+        markers=tuple(data.get("markers") or ()),
+        ordered=bool(data.get("ordered", True)),
+        sections=tuple(
+            SectionSpec(
+                key=s["key"],
+                title=s["title"],
+                match=tuple(s["match"]),
+                numeral=s.get("numeral", ""),
+                required=bool(s.get("required", True)),
+                not_empty=bool(s.get("not_empty", False)),
+            )
+            for s in data.get("sections") or ()
+        ),
+        accountability=tuple(data.get("accountability") or ()),
+        tables={kind: _table(kind, t) for kind, t in (data.get("tables") or {}).items()},
+        identities=tuple(data.get("identities") or ()),
+        deadlines=dict(data.get("deadlines") or {}),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_formats() -> dict[str, FormatSpec]:
+    """Every format version by name, newest first."""
+    specs = [_format(d) for d in _load_raw()]
+    specs.sort(key=lambda f: f.year_from or 0, reverse=True)
+    return {spec.version: spec for spec in specs}
+
+
+def get_format(version: str) -> FormatSpec:
+    return load_formats()[version]

@@ -1,0 +1,38 @@
+"""Traditional → Simplified with OpenCC, loaded only when a line shows Traditional characters.
+
+OpenCC's phrase conversion may change a string's length; we convert character by character
+when it does, so every character keeps its column.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+#: Frequent characters that exist only in Traditional script and that every Traditional report
+#: contains several of (公開, 資訊, 處理, 機關, 報告, 數量…). Their presence decides whether the
+#: line is handed to OpenCC at all: simplified reports never pay for it.
+TRADITIONAL_MARKERS = frozenset(
+    "開關報與為這國會區縣鎮機構處數議訴況複審結轉總計體動請單請據時間問題進條項規範決許罰強費"
+    "資訊網電話傳郵務業務辦認識說讀專門發廢現標準層級稱彙統對點陳當實將於應從歷內團組織導員"
+    "產經濟計劃財預決類義權護責聯繫頁屬難來長個們條過還並見東車書買賣節術質參種"
+)
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def has_traditional(text: str) -> bool:
+    return any(ch in TRADITIONAL_MARKERS for ch in text)
+
+
+def to_simplified(text: str) -> str:
+    """Convert ``text``; the result always has the same length as the input."""
+    converted = _converter().convert(text)
+    if len(converted) == len(text):
+        return converted
+    convert = _converter().convert
+    return "".join(c if len(c := convert(ch)) == 1 else ch for ch in text)

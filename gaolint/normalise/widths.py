@@ -1,0 +1,18 @@
+"""Full-width forms to their ASCII twins, one character for one, so columns survive."""
+
+from __future__ import annotations
+
+#: Full-width ASCII block (U+FF01–U+FF5E) to ASCII, plus the ideographic space. Chinese
+#: punctuation with no ASCII twin (、。“”) stays as it is.
+_TABLE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_TABLE[0x3000] = 0x20
+_TABLE[0x00A0] = 0x20
+# Lookalike dashes and the narrow no-break space, seen in copied tables.
+_TABLE[0x2002] = 0x20
+_TABLE[0x2003] = 0x20
+_TABLE[0x202F] = 0x20
+_TABLE[0x3007] = ord("〇")
+
+
+def to_halfwidth(text: str) -> str:
+    return text.translate(_TABLE)

@@ -1,0 +1,18 @@
+"""Outputs: each format is a small module that turns findings into text. Outputs know only
+findings (and the rule catalog for SARIF), never reports or files."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+#: --format name → module holding ``render(findings, context) -> str``.
+FORMATS = {
+    "text": "gaolint.output.text",
+    "json": "gaolint.output.json_output",
+    "sarif": "gaolint.output.sarif",
+    "github": "gaolint.output.github",
+}
+
+
+def render(name: str, findings, context) -> str:
+    return import_module(FORMATS[name]).render(findings, context)

@@ -1,0 +1,98 @@
+"""``--format text``: ``path:line:col: CODE [severity] message``, then the source line with a
+marker under the span. Plain text when piped; rich colours when printing to a terminal."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from ..model import Finding
+from .context import OutputContext
+
+_STYLE = {"error": "bold red", "warning": "yellow", "note": "cyan"}
+_MAX_FRAME = 120
+
+
+def _width(text: str) -> int:
+    """Terminal cells taken by ``text``: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _frame(finding: Finding) -> tuple[str, str] | None:
+    """The quoted source line (shortened around the span) and the marker line under it."""
+    source = finding.source_line.rstrip("\r\n").replace("\t", " ")
+    if not source.strip():
+        return None
+    location = finding.location
+    start = max(location.column - 1, 0)
+    end = location.end_column - 1 if location.end_column else start + 1
+    start = min(start, len(source))
+    end = max(min(end, len(source)), start + 1)
+    offset = 0
+    if _width(source) > _MAX_FRAME:
+        offset = max(0, start - 20)
+        source = source[offset : offset + 60]
+        if offset:
+            source = "…" + source
+            offset -= 1
+    before = source[: start - offset]
+    span = source[start - offset : end - offset] or " "
+    return source, " " * _width(before) + "^" * max(1, _width(span))
+
+
+def _summary(findings: list[Finding], context: OutputContext) -> str:
+    errors = sum(1 for f in findings if f.severity.value == "error")
+    warnings = sum(1 for f in findings if f.severity.value == "warning")
+    if context.lang == "en":
+        return (
+            f"Found {len(findings)} finding(s) ({errors} error(s), {warnings} warning(s)) in "
+            f"{context.files} file(s); {context.clean} file(s) clean."
+        )
+    return f"共检查 {context.files} 个文件，发现 {len(findings)} 个问题（错误 {errors}，警告 {warnings}）；{context.clean} 个文件无问题。"
+
+
+def summary(findings: list[Finding], context: OutputContext) -> str:
+    return _summary(findings, context)
+
+
+def _blocks(findings: list[Finding], context: OutputContext):
+    """For each finding: the header parts and the optional frame."""
+    for finding in sorted(findings, key=Finding.sort_key):
+        location = finding.location
+        where = f"{finding.path}:{location.line}:{location.column}:"
+        message = finding.message.text(context.lang)
+        if location.place:
+            message = f"{message}（{location.place}）" if context.lang != "en" else f"{message} ({location.place})"
+        yield finding, where, message, _frame(finding)
+
+
+def render(findings: list[Finding], context: OutputContext) -> str:
+    out: list[str] = []
+    for finding, where, message, frame in _blocks(findings, context):
+        out.append(f"{where} {finding.rule} [{finding.severity.value}] {message}")
+        if frame is not None:
+            gutter = str(finding.location.line)
+            out.append(f"  {gutter} | {frame[0]}")
+            out.append(f"  {' ' * len(gutter)} | {frame[1]}")
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def print_rich(findings: list[Finding], context: OutputContext, console) -> None:
+    """The same report as ``render``, coloured by rich for a terminal."""
+    from rich.text import Text
+
+    for finding, where, message, frame in _blocks(findings, context):
+        line = Text()
+        line.append(where, style="bold")
+        line.append(" ")
+        line.append(finding.rule, style=_STYLE[finding.severity.value])
+        line.append(f" [{finding.severity.value}] ", style="dim")
+        line.append(message)
+        console.print(line, soft_wrap=True, highlight=False)
+        if frame is not None:
+            gutter = str(finding.location.line)
+            console.print(Text(f"  {gutter} | ", style="blue") + Text(frame[0]), soft_wrap=True, highlight=False)
+            console.print(
+                Text(f"  {' ' * len(gutter)} | ", style="blue") + Text(frame[1], style=_STYLE[finding.severity.value]),
+                soft_wrap=True,
+                highlight=False,
+            )

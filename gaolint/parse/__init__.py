@@ -1,0 +1,112 @@
+"""Parsing: normalised lines to a typed ``Report`` (metadata, sections, the three tables)."""
+
+from __future__ import annotations
+
+import re
+
+from ..formats import FormatSpec, load_formats
+from ..model import Line, Report, Section
+from . import metadata
+from .sections import find_sections
+from .tables import read_review_table, read_rows_table
+
+_TABLE2_START = re.compile(r"第二十条|本年制发件数|本年新制作数量|信息内容")
+_TABLE3_START = re.compile(r"勾稽关系|^[\s|#*]*(?:一\s*[、.]\s*)?本年新收")
+_TABLE4_START = re.compile(r"^[\s|#*]*行政复议|结果维持")
+
+
+def detect_format(lines: list[Line], year: int | None) -> FormatSpec:
+    """Structure first (the tell-tale column names), then the report year."""
+    formats = load_formats()
+    head = "\n".join(line.text for line in lines)
+    for spec in formats.values():
+        if spec.markers and any(marker in head for marker in spec.markers):
+            return spec
+    has_tables = "勾稽关系" in head or "第二十条" in head
+    if year is not None:
+        for spec in formats.values():
+            if spec.covers_year(year) and (has_tables or not spec.tables or year >= 2019):
+                return spec
+    if not has_tables and re.search(r"收费及减免|收费和减免", head):
+        return formats["cn-2008"]
+    return next(iter(formats.values()))
+
+
+def _first(lines: list[Line], pattern: re.Pattern[str], start: int, end: int) -> int | None:
+    for index in range(start, end):
+        if pattern.search(lines[index].text):
+            return index
+    return None
+
+
+def _next_heading(sections: list[Section], after: int, total: int) -> int:
+    return min((s.first_line for s in sections if s.first_line > after), default=total)
+
+
+def table_spans(lines: list[Line], sections: list[Section], fmt: FormatSpec) -> dict[str, tuple[int, int]]:
+    """Line ranges holding each table: from its section heading (or its own header words, when
+    the heading is missing) to the next heading."""
+    spans: dict[str, tuple[int, int]] = {}
+    total = len(lines)
+    by_key = {s.key: s for s in sections}
+
+    def start_of(kind: str, pattern: re.Pattern[str], floor: int) -> int | None:
+        section = by_key.get(fmt.tables[kind].section)
+        if section is not None:
+            return section.first_line + 1
+        return _first(lines, pattern, floor, total)
+
+    if "table3" in fmt.tables:
+        start = start_of("table3", _TABLE3_START, 0)
+        if start is not None:
+            spans["table3"] = (start, _next_heading(sections, start, total))
+    if "table2" in fmt.tables:
+        start = start_of("table2", _TABLE2_START, 0)
+        if start is not None:
+            end = _next_heading(sections, start, total)
+            if "table3" in spans and spans["table3"][0] > start:
+                end = min(end, spans["table3"][0])
+            spans["table2"] = (start, end)
+    if "table4" in fmt.tables:
+        floor = spans["table3"][1] if "table3" in spans else 0
+        start = start_of("table4", _TABLE4_START, floor)
+        if start is not None:
+            spans["table4"] = (start, _next_heading(sections, start, total))
+    return spans
+
+
+def parse(path: str, container: str, lines: list[Line]) -> Report:
+    """Build the ``Report`` for one file's normalised lines."""
+    report = Report(path=path, container=container, lines=lines)
+    report.title, report.title_location, report.year = metadata.find_title(lines)
+    fmt = detect_format(lines, report.year)
+    report.format_version = fmt.version
+    report.sections = find_sections(lines, fmt)
+
+    spans = table_spans(lines, report.sections, fmt)
+    in_table = [False] * len(lines)
+    for kind, (start, end) in spans.items():
+        spec = fmt.tables[kind]
+        window = lines[start:end]
+        table = read_review_table(spec, window) if spec.groups else read_rows_table(spec, window)
+        if table is not None:
+            report.tables[kind] = table
+            last = max((c.location.line for r in table.rows.values() for c in r.cells), default=0)
+            for index in range(start, end):
+                if lines[index].location.line <= last or not lines[index].text.strip() or "|" in lines[index].text:
+                    in_table[index] = True
+
+    prose_lines = [line for line, inside in zip(lines, in_table) if not inside]
+    prose = metadata.Prose(prose_lines, "" if container == "pdf" else "\n")
+    report.period = metadata.find_period(prose)
+    if report.year is None and report.period is not None and report.period.end is not None:
+        report.year = report.period.end.year
+    report.year_location = report.title_location
+    report.signing_date = metadata.find_signing_date(lines)
+    report.agency = metadata.agency_from_title(report.title) or metadata.agency_from_signature(lines)
+    report.agency_kind = metadata.agency_kind(report.agency)
+    report.contacts = metadata.find_contacts(prose)
+    report.fee_statements = metadata.find_fee_statements(prose)
+    report.carryover_years = metadata.find_carryover_years(prose)
+    report.damage.extend(metadata.find_damaged_dates(prose_lines))
+    return report

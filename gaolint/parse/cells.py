@@ -1,0 +1,133 @@
+"""Cutting a table region into a stream of cells, whatever text shape the table arrived in.
+
+Every shape reports take (` | `-separated rows, one cell per line between lone ``|`` lines,
+tab-indented cells, Markdown pipe tables, merged headers spilling over lines, "label 1 2 3"
+lines from PDF text) reduces to the same thing: labels, each followed by the numbers of its
+row. A ``SEP`` token marks a row boundary where the shape shows one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Line, Location
+
+LABEL, NUMBER, BAD, EMPTY, SEP = "label", "number", "bad", "empty", "sep"
+
+_NUMBER = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+#: What people type into a cell that should hold a number.
+_BAD = re.compile(r"^(?:[—–\-－/／\\×xX*＊…]+|无|空|暂无|不详|\?+|-?\d+(?:\.\d+)?[%％])$")
+_MARKDOWN_RULE = re.compile(r"^:?-{3,}:?$")
+_SEPARATOR_LINE = re.compile(r"^[\s|]*\|[\s|]*$")
+#: A label followed by numbers separated by spaces, as PDF text layers print rows.
+_TRAILING_NUMBERS = re.compile(r"(?:\s+(?:-?\d[\d,]*(?:\.\d+)?|[—–/]))+\s*$")
+_HAS_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str
+    text: str
+    line: Line
+    start: int
+    end: int
+    value: float | None = None
+
+    @property
+    def location(self) -> Location:
+        return self.line.location_of(self.start, self.end)
+
+
+def classify(text: str) -> tuple[str, float | None]:
+    squeezed = text.replace(" ", "")
+    if not squeezed:
+        return EMPTY, None
+    if _NUMBER.match(squeezed):
+        return NUMBER, float(squeezed.replace(",", ""))
+    if _BAD.match(squeezed):
+        return BAD, None
+    return LABEL, None
+
+
+def _is_prose(text: str) -> bool:
+    """Running text inside a table region (a note under the table) is not a cell."""
+    return len(text) > 45 and ("。" in text or "，" in text or "," in text) and "|" not in text
+
+
+def _split_cell(line: Line, start: int, end: int, out: list[Token]) -> None:
+    raw = line.text[start:end]
+    stripped = raw.strip()
+    if not stripped:
+        out.append(Token(EMPTY, "", line, start, start))
+        return
+    left = start + raw.index(stripped[0])
+    right = left + len(stripped)
+    kind, value = classify(stripped)
+    if kind != LABEL:
+        out.append(Token(kind, stripped, line, left, right, value))
+        return
+    trailing = _TRAILING_NUMBERS.search(stripped)
+    if trailing and trailing.start() > 0:
+        label_end = left + trailing.start()
+        out.append(Token(LABEL, line.text[left:label_end].strip(), line, left, label_end))
+        for match in re.finditer(r"\S+", stripped[trailing.start():]):
+            s = left + trailing.start() + match.start()
+            e = left + trailing.start() + match.end()
+            k, v = classify(match.group())
+            out.append(Token(k, match.group(), line, s, e, v))
+        return
+    if not _HAS_CJK.search(stripped):
+        parts = stripped.split()
+        if len(parts) > 1 and all(classify(p)[0] in (NUMBER, BAD) for p in parts):
+            for match in re.finditer(r"\S+", stripped):
+                k, v = classify(match.group())
+                out.append(Token(k, match.group(), line, left + match.start(), left + match.end(), v))
+            return
+    out.append(Token(LABEL, stripped, line, left, right))
+
+
+def tokenise(lines: list[Line]) -> list[Token]:
+    """The cells of ``lines`` in reading order, with row boundaries where visible."""
+    tokens: list[Token] = []
+    for line in lines:
+        text = line.text
+        if _SEPARATOR_LINE.match(text):
+            tokens.append(Token(SEP, "", line, 0, 0))
+            continue
+        if _is_prose(text):
+            tokens.append(Token(SEP, "", line, 0, 0))
+            continue
+        multi = "|" in text or "\t" in text.strip("\t")
+        if not multi:
+            _split_cell(line, 0, len(text), tokens)
+            continue
+        bounds = [
+            (start, end)
+            for start, end in _pipe_cells(text)
+            if not _MARKDOWN_RULE.match(text[start:end].strip())
+        ]
+        filled = [(start, end) for start, end in bounds if text[start:end].strip()]
+        if len(filled) <= 1:
+            # "2120 |": one cell per line with a trailing pipe is a cell, not a row.
+            for start, end in filled:
+                _split_cell(line, start, end, tokens)
+            continue
+        for start, end in bounds:
+            _split_cell(line, start, end, tokens)
+        tokens.append(Token(SEP, "", line, len(text), len(text)))
+    return tokens
+
+
+def _pipe_cells(text: str) -> list[tuple[int, int]]:
+    """Cell spans between pipes; a leading pipe opens the row, a trailing one closes it."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for index, char in enumerate(text):
+        if char == "|" or char == "\t":
+            bounds.append((start, index))
+            start = index + 1
+    bounds.append((start, len(text)))
+    if bounds and not text[bounds[0][0] : bounds[0][1]].strip() and text.lstrip().startswith("|"):
+        bounds = bounds[1:]
+    return bounds

@@ -1,0 +1,259 @@
+"""Title, agency, year, statistics period, signing date, contact details and fee statements.
+
+These live in prose, which PDF extraction wraps mid-word, so searches run over a joined text
+(``Prose``) and map matches back to lines.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+
+from ..model import DateMention, Line, Location, Mention, Period
+
+_DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
+_SHORT_DATE = r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
+DATE = re.compile(_DATE)
+PERIOD_KEY = re.compile(r"统\s*计\s*(?:期\s*限|时\s*限|时\s*间|区\s*间|周\s*期|期\s*间|范\s*围|截\s*止)|数\s*据\s*(?:期\s*限|时\s*限|截\s*止|统\s*计)|统计数据")
+PERIOD_RANGE = re.compile(_DATE + r"\s*(?:起\s*)?(?:至|到|—|－|-|~|～)\s*" + _SHORT_DATE)
+#: Dates whose 年/月 were lost in extraction: 20161231日, 201611日, 20161月.
+DAMAGED_DATE = re.compile(r"(?<![\d.])(?:19|20)\d{3,6}(?=[日月])|(?<![\d.])(?:19|20)\d{2}(?:0?[1-9]|1[0-2])(?:[0-2]?\d|3[01])(?=\s*$)")
+TITLE = re.compile(r"(\d{4})\s*年\s*度?\s*.{0,30}?(?:政\s*府\s*)?信?\s*息?\s*公\s*开\s*工\s*作\s*年\s*度?\s*报\s*告|(\d{4})\s*年\s*度\s*政\s*府\s*信\s*息\s*公\s*开")
+_AREA = re.compile(r"(?:省|市|区|县|旗|州|盟|镇|乡|街道|自治区|自治县|自治州)$")
+_AGENCY_SUFFIX = re.compile(r"(?:人民政府|政府办公室|办公室|办公厅|委员会|局|厅|部|署|委|办|院|中心|管委会|管理委员会|街道办事处|人民政府办公室)$")
+CARRYOVER_YEAR = re.compile(r"结\s*转\s*(?:至|到)?\s*(\d{4})\s*年")
+PHONE_KEY = re.compile(r"(?:联系|咨询|监督|投诉)?\s*电\s*话|热\s*线|Tel|TEL|传\s*真")
+PHONE_VALUE = re.compile(r"[(（]?\d[\d\s\-－—()（）]{3,20}\d(?:\s*转\s*\d{1,6})?")
+ANY_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}[-－—\s]?\d{7,8}|1[3-9]\d{9})(?!\d)")
+EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+EMAIL_KEY = re.compile(r"(?:电子)?邮\s*箱|电子邮件|E-?mail|e-?mail|邮件地址")
+ADDRESS_KEY = re.compile(r"(?:联系|通讯|办公)?地\s*址\s*[:：为]")
+POSTCODE = re.compile(r"邮\s*(?:政)?\s*编\s*(?:码)?\s*[:：为]?\s*(\d[\d\s]{0,9})")
+FEE_SUBJECT = re.compile(r"信\s*息\s*处\s*理\s*费|处\s*理\s*费|公开费用|收费通知|检索费|复制费|邮寄费|收\s*取[^。；;]{0,12}费")
+FEE_VERB = re.compile(r"未|没有|无|不|零|免|收\s*取|收\s*缴|产\s*生|发\s*生|开\s*出|发\s*出|共\s*计|合\s*计|\d")
+FEE_NONE = re.compile(r"未\s*(?:向[^。，,]{0,10})?(?:收\s*取|产\s*生|发\s*生|开\s*具|发\s*出)|没\s*有\s*(?:收\s*取|产\s*生|发\s*生)|无\s*(?:收\s*取|收费)|不\s*收\s*取|免\s*收|(?:为|计|收取[^。]{0,12}费)\s*(?:0|零)\s*(?:元|万元|件)?(?![\d.])")
+FEE_AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:万元|元)|(?:开出|发出)[^。]{0,10}?收费通知[^。]{0,6}?(\d+)\s*[件份次]")
+
+
+class Prose:
+    """The report's prose joined into one string, with a map back to lines.
+
+    Lines are joined with a newline, except for PDF text, whose lines break inside words."""
+
+    def __init__(self, lines: list[Line], separator: str) -> None:
+        self.lines = lines
+        self.starts: list[int] = []
+        parts = []
+        offset = 0
+        for line in lines:
+            self.starts.append(offset)
+            parts.append(line.text)
+            offset += len(line.text) + len(separator)
+        self.text = separator.join(parts)
+
+    def location(self, start: int, end: int | None = None) -> Location:
+        if not self.lines:
+            return Location(1)
+        index = max(0, bisect.bisect_right(self.starts, start) - 1)
+        line = self.lines[index]
+        local = start - self.starts[index]
+        local_end = None
+        if end is not None:
+            local_end = min(end - self.starts[index], len(line.text))
+        return line.location_of(local, local_end if local_end and local_end > local else None)
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence around [start, end): bounded by 。；! ? or a newline."""
+        left = max(self.text.rfind(c, 0, start) for c in "。；;!?！？\n") + 1
+        rights = [i for c in "。；;!?！？\n" if (i := self.text.find(c, end)) != -1]
+        right = min(rights) + 1 if rights else len(self.text)
+        return left, right
+
+
+def _date(year: str, month: str, day: str) -> dt.date | None:
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def find_title(lines: list[Line]) -> tuple[str, Location | None, int | None]:
+    """The title (joined when it wraps over two lines) and the year it names."""
+    head = [line for line in lines[:12] if line.text.strip()]
+    for position, line in enumerate(head):
+        text = line.text.strip().lstrip("#").strip()
+        if len(text) > 60:
+            continue
+        match = TITLE.search(text)
+        if match and match.start() < 30:
+            year = int(match.group(1) or match.group(2))
+            return text, line.whole(), year
+        if "年度报告" in text.replace(" ", "") and position > 0:
+            before = head[position - 1].text.strip().lstrip("#").strip()
+            joined = before + text
+            match = TITLE.search(joined)
+            if match and len(before) < 40:
+                return joined, head[position - 1].whole(), int(match.group(1) or match.group(2))
+    # No title line: the opening sentence often names the report (现向社会公开…年度报告).
+    for line in head[:4]:
+        match = TITLE.search(line.text)
+        if match:
+            span = line.location_of(match.start(), match.end())
+            return match.group(0), span, int(match.group(1) or match.group(2))
+    return "", None, None
+
+
+def normalise_agency(name: str) -> str:
+    """One spelling per agency: 昆山市 → 昆山市人民政府, XX市政府 → XX市人民政府."""
+    name = re.sub(r"\s+", "", name).strip("《》“”\"'()（）:：,，、")
+    name = re.sub(r"^(?:关于|中共)", "", name)
+    if name.endswith("政府") and not name.endswith("人民政府"):
+        name = name[: -len("政府")] + "人民政府"
+    if _AREA.search(name) and len(name) >= 2:
+        name += "人民政府"
+    return name
+
+
+def agency_from_title(title: str) -> str:
+    text = re.sub(r"\s+", "", title)
+    text = re.sub(r"^.*?公开(?=[^公开]*\d{4}年)", "", text) if "现向社会公开" in text else text
+    text = re.sub(r"\d{4}年度?", "", text)
+    text = re.sub(r"(?:政府)?信?息?公开(?:工作)?年度?报告.*$", "", text)
+    text = re.sub(r"(?:政府)?信息公开.*$", "", text)
+    text = text.strip("《》“”\"'()（）:：,，、 ")
+    return normalise_agency(text) if len(text) >= 2 else ""
+
+
+def agency_from_signature(lines: list[Line]) -> str:
+    """The signing agency printed above the date at the end of the report."""
+    for line in reversed(lines[-8:]):
+        text = line.text.strip()
+        if 2 <= len(text) <= 30 and _AGENCY_SUFFIX.search(text) and not DATE.search(text):
+            name = text
+            if name.endswith("人民政府办公室") or name.endswith("政府办公室"):
+                name = name[: -len("办公室")]
+            return normalise_agency(name)
+    return ""
+
+
+def agency_kind(name: str) -> str:
+    """"government" for a people's government's own report, "department" otherwise."""
+    if not name:
+        return ""
+    return "government" if name.endswith("人民政府") else "department"
+
+
+def find_period(prose: Prose) -> Period | None:
+    """The first statement of the statistics period, with both dates when given."""
+    for key in PERIOD_KEY.finditer(prose.text):
+        window = prose.text[key.start() : key.end() + 80]
+        found = PERIOD_RANGE.search(window)
+        if found:
+            start = _date(found.group(1), found.group(2), found.group(3))
+            end_year = found.group(4) or found.group(1)
+            end = _date(end_year, found.group(5), found.group(6))
+            offset = key.start() + found.start()
+            return Period(start, end, found.group(0), prose.location(offset, key.start() + found.end()))
+        single = DATE.search(window)
+        if single and "截" in window[: single.start() + 1]:
+            end = _date(*single.groups())
+            offset = key.start() + single.start()
+            return Period(None, end, single.group(0), prose.location(offset, key.start() + single.end()))
+    return None
+
+
+def find_signing_date(lines: list[Line]) -> DateMention | None:
+    """The date printed at the end of the report (the last short line holding a date)."""
+    for line in reversed(lines[-10:]):
+        text = line.text.strip()
+        if len(text) > 40:
+            continue
+        match = DATE.search(text)
+        if match:
+            date = _date(*match.groups())
+            if date is not None:
+                return DateMention(date, match.group(0), line.location_of(match.start() + line.text.index(text), match.end() + line.text.index(text)))
+    return None
+
+
+def find_damaged_dates(lines: list[Line]) -> list[Mention]:
+    found = []
+    for line in lines:
+        for match in DAMAGED_DATE.finditer(line.text):
+            found.append(Mention("date", match.group(0), line.location_of(match.start(), match.end())))
+    return found
+
+
+def find_carryover_years(prose: Prose) -> list[tuple[int, Location]]:
+    """Years named in 结转2026年度 phrases; phrases about last year's carry-over are skipped."""
+    found = []
+    for match in CARRYOVER_YEAR.finditer(prose.text):
+        before = prose.text[max(0, match.start() - 12) : match.start()]
+        if "上年" in before or "上一年" in before or re.search(r"\d{4}\s*年度?\s*$|从|由", before):
+            continue
+        found.append((int(match.group(1)), prose.location(match.start(), match.end())))
+    return found
+
+
+def find_contacts(prose: Prose) -> list[Mention]:
+    """Telephone numbers, e-mail addresses, postal addresses and postcodes."""
+    found: list[Mention] = []
+    text = prose.text
+    for key in PHONE_KEY.finditer(text):
+        after = text[key.end() : key.end() + 40]
+        lead = re.match(r"\s*(?:号码)?\s*(?:是|为)?\s*[:：]?\s*", after)
+        offset = key.end() + (lead.end() if lead else 0)
+        value = PHONE_VALUE.match(text, offset)
+        kind = "fax" if "传" in key.group(0) else "phone"
+        if value:
+            found.append(Mention(kind, value.group(0).strip(), prose.location(value.start(), value.end())))
+        elif kind == "phone" and re.match(r"\s*[:：]\s*\S", after):
+            # 电话：followed by something that is not a number at all.
+            bad = re.match(r"\s*[:：]\s*([^\s，,。；;)）]{1,20})", after)
+            if bad:
+                start = key.end() + bad.start(1)
+                found.append(Mention("phone", bad.group(1), prose.location(start, start + len(bad.group(1)))))
+    known = {m.location for m in found}
+    for match in ANY_PHONE.finditer(text):
+        location = prose.location(match.start(), match.end())
+        if location not in known and not any(m.text.replace(" ", "") in match.group(0) or match.group(0) in m.text for m in found):
+            found.append(Mention("phone", match.group(0), location))
+    for key in EMAIL_KEY.finditer(text):
+        after = text[key.end() : key.end() + 60]
+        lead = re.match(r"\s*[:：为是]?\s*", after)
+        start = key.end() + (lead.end() if lead else 0)
+        value = re.match(r"[^\s，,。；;)）]+", text[start:])
+        if value and ("@" in value.group(0) or re.search(r"[A-Za-z]", value.group(0))):
+            found.append(Mention("email", value.group(0), prose.location(start, start + len(value.group(0)))))
+    for match in EMAIL.finditer(text):
+        if not any(m.kind == "email" and match.group(0) in m.text for m in found):
+            found.append(Mention("email", match.group(0), prose.location(match.start(), match.end())))
+    for match in ADDRESS_KEY.finditer(text):
+        value = re.match(r"[^，,。；;)）]{4,60}", text[match.end() :])
+        if value:
+            found.append(Mention("address", value.group(0).strip(), prose.location(match.end(), match.end() + len(value.group(0)))))
+    for match in POSTCODE.finditer(text):
+        found.append(Mention("postcode", match.group(1).strip(), prose.location(match.start(1), match.end(1))))
+    return found
+
+
+def find_fee_statements(prose: Prose) -> list[Mention]:
+    """Sentences saying whether 信息处理费 was charged: a fee word with a verb or a figure."""
+    found: list[Mention] = []
+    seen: set[int] = set()
+    for match in FEE_SUBJECT.finditer(prose.text):
+        left, right = prose.sentence(match.start(), match.end())
+        if left in seen:
+            continue
+        sentence = prose.text[left:right]
+        body = re.sub(r"《[^》]*》", "", sentence)
+        if not FEE_SUBJECT.search(body) or not FEE_VERB.search(body):
+            continue
+        if re.search(r"(?:由|包括|组成|部分)", body) and "、" in body and not FEE_NONE.search(body):
+            continue  # "全文由…收费及减免情况…组成": a table of contents, not a statement
+        seen.add(left)
+        stripped = sentence.strip()
+        start = left + sentence.index(stripped[0]) if stripped else left
+        found.append(Mention("fee", stripped, prose.location(start, start + len(stripped))))
+    return found

@@ -1,0 +1,188 @@
+"""Reading the national tables out of a cell stream: each recognised label takes the numbers
+that follow it, until the next label or row boundary."""
+
+from __future__ import annotations
+
+from ..formats import RowSpec, TableSpec
+from ..model import Cell, Line, Row, Table
+from .cells import BAD, EMPTY, LABEL, NUMBER, SEP, Token, tokenise
+from .labels import similarity, split_numbering, squeeze
+
+#: Below this bigram similarity a label is not taken for a row of the format.
+_THRESHOLD = 0.6
+
+
+class RowMatcher:
+    """Finds the format row a label means, preferring rows after the last one matched, since
+    tables keep their order while header cells (其他, 总计) reuse row words."""
+
+    def __init__(self, spec: TableSpec) -> None:
+        self.rows = spec.rows
+        self.prepared = []
+        for index, row in enumerate(spec.rows):
+            marker, body = split_numbering(row.label)
+            self.prepared.append((index, row, marker, squeeze(body), tuple(squeeze(m) for m in row.match)))
+        self.last = -1
+
+    def match(self, text: str) -> RowSpec | None:
+        marker, body = split_numbering(text)
+        content = squeeze(body)
+        if not content:
+            return None
+        best: tuple[float, int, RowSpec] | None = None
+        for index, row, row_marker, row_body, phrases in self.prepared:
+            score = self._score(marker, content, index, row, row_marker, row_body, phrases)
+            if score <= 0:
+                continue
+            # Prefer the rows that come next in the table; allow going back only on a clear match.
+            if index <= self.last:
+                score -= 0.3
+            if best is None or score > best[0]:
+                best = (score, index, row)
+        if best is None or best[0] < _THRESHOLD:
+            return None
+        self.last = max(self.last, best[1])
+        return best[2]
+
+    def _score(self, marker, content, index, row, row_marker, row_body, phrases) -> float:
+        if row.exact:
+            if content not in {squeeze(e) for e in row.exact}:
+                return 0.0
+            if marker and row_marker:
+                return 1.0 if marker == row_marker else 0.0
+            # A bare 其他 / 总计 only counts right after the rows it closes.
+            return 0.9 if self.last >= 0 and 0 < index - self.last <= 4 else 0.0
+        if marker and row_marker and marker[-1] != row_marker[-1]:
+            # "1." never means "（一）" and "一、" never means "（一）": the kind of numbering
+            # tells the level of the row.
+            marker_penalty = 0.25
+        else:
+            marker_penalty = 0.0
+        if any(p and p in content for p in phrases):
+            return 1.0 - marker_penalty + (0.05 if marker == row_marker else 0.0)
+        return similarity(content, row_body) - marker_penalty
+
+
+def read_rows_table(spec: TableSpec, lines: list[Line]) -> Table | None:
+    """Table 2 or 3: rows of numbers behind labels. None when no row of the table is found."""
+    tokens = tokenise(lines)
+    matcher = RowMatcher(spec)
+    found: dict[str, Row] = {}
+    current: Row | None = None
+    current_spec: RowSpec | None = None
+    values: list[Token] = []
+
+    def close() -> None:
+        if current is None or current_spec is None:
+            return
+        cells = _row_cells(values, len(current_spec.columns) if current_spec.columns else 0)
+        if current_spec.group and not cells:
+            found.setdefault(current.key, current)
+            return
+        if not cells:
+            return  # a label with nothing after it: a header, or prose naming the row
+        if current.key in found and found[current.key].cells:
+            return  # the first full occurrence wins (prose may repeat a row's words)
+        current.cells = cells
+        found[current.key] = current
+
+    for token in tokens:
+        if token.kind == LABEL:
+            row_spec = matcher.match(token.text)
+            if row_spec is None:
+                close()
+                current, current_spec, values = None, None, []
+                continue
+            if row_spec.group and row_spec.key in found and current is not None and not values:
+                continue  # a merged group label repeated at the start of a row
+            close()
+            current = Row(row_spec.key, token.text, token.location)
+            current_spec = row_spec
+            values = []
+        elif token.kind == SEP:
+            values.append(token)
+        elif current is not None:
+            values.append(token)
+    close()
+    if not any(row.cells for row in found.values()):
+        return None
+    first = min(found.values(), key=lambda r: (r.location.line, r.location.column))
+    table = Table(kind=spec.kind, location=first.location, rows=found)
+    table.missing_rows = _missing(spec, found)
+    return table
+
+
+def _row_cells(tokens: list[Token], expected: int) -> list[Cell]:
+    """Values of one row: numbers and bad values in order; an empty cell counts only where a
+    value follows it (or where it fills the row up to the expected width)."""
+    # Stop at the first row boundary that comes after some value: later values are a new row.
+    picked: list[Token] = []
+    for token in tokens:
+        if token.kind == SEP:
+            if any(t.kind in (NUMBER, BAD) for t in picked):
+                break
+            continue
+        picked.append(token)
+    while picked and picked[-1].kind == EMPTY:
+        last = picked.pop()
+        filled = sum(1 for t in picked if t.kind in (NUMBER, BAD, EMPTY))
+        if expected and filled < expected and filled >= expected - 1 and any(t.kind in (NUMBER, BAD) for t in picked):
+            picked.append(last)
+            break
+    while picked and picked[0].kind == EMPTY:
+        picked.pop(0)
+    return [Cell(t.text, t.value if t.kind == NUMBER else None, t.location) for t in picked if t.kind != LABEL]
+
+
+def _missing(spec: TableSpec, found: dict[str, Row]) -> list[str]:
+    """Mandated rows not found. A group that carries numbers itself (a report that prints
+    （六）其他处理 as one row) stands for its children."""
+    missing = []
+    for row in spec.rows:
+        if row.key in found:
+            continue
+        parent = spec.row(row.parent) if row.parent else None
+        if parent is not None and parent.key in found and found[parent.key].cells:
+            continue
+        if row.group and any(r.parent == row.key and r.key in found for r in spec.rows):
+            continue
+        missing.append(row.key)
+    return missing
+
+
+def read_review_table(spec: TableSpec, lines: list[Line]) -> Table | None:
+    """Table 4: fifteen numbers after a header of labels, in group order."""
+    tokens = [t for t in tokenise(lines) if t.kind in (NUMBER, BAD, EMPTY, LABEL)]
+    values: list[Token] = []
+    started = False
+    for token in tokens:
+        if token.kind == LABEL:
+            if values and len(values) >= len(spec.columns):
+                break  # prose after the table
+            continue
+        if token.kind in (NUMBER, BAD):
+            started = True
+        if started:
+            values.append(token)
+    while values and values[-1].kind == EMPTY:
+        values.pop()
+    if not values:
+        return None
+    width = len(spec.columns)
+    rows: dict[str, Row] = {}
+    for index, (key, label) in enumerate(spec.groups):
+        chunk = values[index * width : (index + 1) * width]
+        if not chunk:
+            continue
+        cells = [Cell(t.text, t.value if t.kind == NUMBER else None, t.location) for t in chunk]
+        rows[key] = Row(key, label, chunk[0].location, cells)
+    table = Table(kind=spec.kind, location=values[0].location, rows=rows)
+    table.missing_rows = [key for key, _ in spec.groups if key not in rows]
+    table.end_location = values[-1].location
+    # Extra numbers beyond the fifteen are kept on the last group so the shape rule sees them.
+    extra = values[len(spec.groups) * width :]
+    if extra and spec.groups:
+        last = rows.get(spec.groups[-1][0])
+        if last is not None:
+            last.cells.extend(Cell(t.text, t.value if t.kind == NUMBER else None, t.location) for t in extra)
+    return table

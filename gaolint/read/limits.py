@@ -1,0 +1,18 @@
+"""Size limits that keep one hostile or absurd file from exhausting time or memory.
+
+Every reader checks these before doing expensive work; going over one is a GAO001 finding,
+never an exception that escapes.
+"""
+
+#: Largest file gaolint reads at all (bytes on disk).
+MAX_FILE_BYTES = 64 * 1024 * 1024
+#: Largest decoded text handed to the parser (characters). A real report is well under 1 MB.
+MAX_TEXT_CHARS = 16 * 1024 * 1024
+#: Total inflated size allowed for the members of a .docx (zip bomb guard).
+MAX_INFLATED_BYTES = 96 * 1024 * 1024
+#: Largest compression ratio accepted for one zip member before it is treated as a bomb.
+MAX_COMPRESSION_RATIO = 200
+#: Pages read from a PDF; later pages are ignored with a note.
+MAX_PDF_PAGES = 200
+#: Longest line kept whole; longer lines are cut (regexes stay linear on them anyway).
+MAX_LINE_CHARS = 20_000

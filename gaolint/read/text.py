@@ -1,0 +1,62 @@
+"""Plain text and Markdown reports: decode, split into lines, collect inline suppressions."""
+
+from __future__ import annotations
+
+import re
+
+from .base import Extracted, SourceLine
+from .decode import decode_bytes
+from .limits import MAX_LINE_CHARS, MAX_TEXT_CHARS
+
+#: <!-- gaolint: disable=GAO401,GAO5 -->  /  <!-- gaolint: disable-next-line=GAO303 -->
+SUPPRESSION = re.compile(r"<!--\s*gaolint:\s*(disable|disable-next-line)\s*=\s*([A-Za-z0-9_,\s]+?)\s*-->")
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as a person sees them: CRLF, CR and LF all end a line; nothing else does."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def read_text(data: bytes, path: str, container: str = "text") -> Extracted:
+    text, encoding = decode_bytes(data)
+    if len(text) > MAX_TEXT_CHARS:
+        text = text[:MAX_TEXT_CHARS]
+    lines = []
+    for number, line in enumerate(split_lines(text), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            line = line[:MAX_LINE_CHARS]
+        lines.append(SourceLine(line, number))
+    extracted = Extracted(lines=lines, container=container, encoding=encoding)
+    if container == "markdown" and "gaolint" in text:
+        extracted.suppressions = find_suppressions(lines)
+    return extracted
+
+
+def find_suppressions(lines: list[SourceLine]) -> list[tuple[int, str, tuple[str, ...]]]:
+    """Inline ``<!-- gaolint: ... -->`` comments. ``disable`` before the first heading covers
+    the whole file, elsewhere the next block; ``disable-next-line`` the next non-blank line."""
+    found: list[tuple[int, str, tuple[str, ...]]] = []
+    seen_heading = False
+    for source in lines:
+        stripped = source.text.lstrip()
+        if stripped.startswith("#") or _looks_like_heading(stripped):
+            seen_heading = True
+        for match in SUPPRESSION.finditer(source.text):
+            ids = tuple(i.strip().upper() for i in match.group(2).split(",") if i.strip())
+            if match.group(1) == "disable-next-line":
+                kind = "next-line"
+            else:
+                kind = "next-block" if seen_heading else "file"
+            found.append((source.line, kind, ids))
+    return found
+
+
+_HEADING = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+
+
+def _looks_like_heading(text: str) -> bool:
+    return bool(_HEADING.match(text))
+
+
+def read_markdown(data: bytes, path: str) -> Extracted:
+    return read_text(data, path, container="markdown")

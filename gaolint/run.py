@@ -1,0 +1,174 @@
+"""``gaolint check``: discover files, lint them (in parallel when many), run repository-level
+rules, print, and decide the exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from .cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
+from .engine import FileResult, Settings, lint_file
+
+_SEVERITY_RANK = {"note": 1, "warning": 2, "error": 3}
+
+
+def _lint_one(job: tuple[str, Settings]) -> FileResult:
+    path, settings = job
+    return lint_file(path, settings)
+
+
+def lint_files(files: list[str], settings: Settings, jobs: int, progress=None) -> list[FileResult]:
+    """Results in the order of ``files`` whatever the number of workers."""
+    if jobs <= 1 or len(files) < 2:
+        results = []
+        for path in files:
+            results.append(lint_file(path, settings))
+            if progress is not None:
+                progress()
+        return results
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, min(64, len(files) // (jobs * 8) or 1))
+    results = []
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for result in pool.map(_lint_one, [(path, settings) for path in files], chunksize=chunk):
+            results.append(result)
+            if progress is not None:
+                progress()
+    return results
+
+
+def _default_jobs(count: int) -> int:
+    if count <= 8:
+        return 1
+    return max(1, os.cpu_count() or 1)
+
+
+def run_check(args) -> int:
+    from .config import load_settings
+
+    config = load_settings(args)
+    settings: Settings = config.settings
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs 必须是正整数 / --jobs must be at least 1")
+
+    from .discover import discover
+
+    files, missing = discover(args.paths)
+    if missing:
+        raise UsageError("找不到路径 / no such path: " + ", ".join(missing))
+    jobs = args.jobs if args.jobs is not None else _default_jobs(len(files))
+
+    progress = _progress(len(files), args)
+    try:
+        results = lint_files(files, settings, jobs, progress.advance if progress else None)
+    finally:
+        if progress:
+            progress.stop()
+
+    from .repository import check_repository
+
+    findings = [f for result in results for f in result.findings]
+    findings.extend(check_repository([r.facts for r in results if r.facts is not None], settings))
+    findings = config.filter(findings, results)
+
+    if args.write_baseline:
+        from .baseline import write_baseline
+
+        write_baseline(args.write_baseline, findings)
+    if args.baseline:
+        from .baseline import apply_baseline
+
+        findings = apply_baseline(args.baseline, findings)
+
+    _emit(args, config, findings, results)
+    fail_on = config.fail_on
+    if fail_on == "never":
+        return EXIT_OK
+    threshold = _SEVERITY_RANK[fail_on]
+    failed = any(_SEVERITY_RANK[f.severity.value] >= threshold for f in findings)
+    internal = any(f.rule == "GAO000" for f in findings)
+    return EXIT_FINDINGS if failed or internal else EXIT_OK
+
+
+def _emit(args, config, findings, results) -> None:
+    from .output import render
+    from .output.context import OutputContext
+
+    with_findings = {f.path for f in findings}
+    context = OutputContext(
+        lang=config.lang,
+        files=len(results),
+        clean=sum(1 for r in results if r.path not in with_findings),
+    )
+    fmt = args.output_format
+    if fmt in ("sarif", "html"):
+        from .catalog import rule_infos
+
+        context.catalog = rule_infos()
+    if fmt == "html":
+        context.notes = [r.path for r in results]
+    if fmt == "text" and not args.output and _stdout_is_terminal():
+        from rich.console import Console
+
+        from .output.text import print_rich
+
+        print_rich(findings, context, Console(highlight=False))
+    else:
+        rendered = _render(fmt, findings, context, results)
+        if args.output:
+            with open(args.output, "w", encoding="utf-8") as handle:
+                handle.write(rendered)
+        else:
+            sys.stdout.write(rendered)
+            sys.stdout.flush()
+    if fmt == "text" or args.output:
+        from .output.text import summary
+
+        sys.stderr.write(summary(findings, context) + "\n")
+    if getattr(args, "summary", False):
+        from .overview import print_overview
+
+        print_overview(results, findings)
+
+
+def _render(fmt, findings, context, results) -> str:
+    from .output import render
+
+    if fmt == "html":
+        from .output.html import render_page
+
+        return render_page(findings, context, results)
+    if fmt == "gitlab":
+        from .output.gitlab import render as render_gitlab
+
+        return render_gitlab(findings, context)
+    return render(fmt, findings, context)
+
+
+def _stdout_is_terminal() -> bool:
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("NO_COLOR"):
+        return False
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _progress(total: int, args):
+    """A rich progress bar on stderr when stderr is a terminal and there are many files."""
+    if args.no_progress or total <= 20:
+        return None
+    try:
+        if not sys.stderr.isatty():
+            return None
+    except (AttributeError, ValueError):
+        return None
+    from .progress import ProgressBar
+
+    return ProgressBar(total)
+
+
+__all__ = ["run_check", "lint_files", "EXIT_USAGE"]
