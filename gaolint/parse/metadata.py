@@ -23,6 +23,7 @@ TITLE = re.compile(r"(\d{4})\s*年\s*度?\s*.{0,30}?(?:政\s*府\s*)?信?\s*息?
 _AREA = re.compile(r"(?:省|市|区|县|旗|州|盟|镇|乡|街道|自治区|自治县|自治州)$")
 _AGENCY_SUFFIX = re.compile(r"(?:人民政府|政府办公室|办公室|办公厅|委员会|局|厅|部|署|委|办|院|中心|管委会|管理委员会|街道办事处|人民政府办公室)$")
 CARRYOVER_YEAR = re.compile(r"结\s*转\s*(?:至|到)?\s*(\d{4})\s*年")
+_CARRIED_IN = re.compile(r"(?:上一?年度?|(?:从|由|自)\s*\d{4}\s*年度?|\d{4}\s*年度?)\s*$")
 PHONE_KEY = re.compile(r"(?:联系|咨询|监督|投诉)?\s*电\s*话|热\s*线|Tel|TEL|传\s*真")
 PHONE_VALUE = re.compile(r"[(（]?\d[\d\s\-－—()（）]{3,20}\d(?:\s*转\s*\d{1,6})?")
 ANY_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}[-－—\s]?\d{7,8}|1[3-9]\d{9})(?!\d)")
@@ -190,8 +191,8 @@ def find_carryover_years(prose: Prose) -> list[tuple[int, Location]]:
     found = []
     for match in CARRYOVER_YEAR.finditer(prose.text):
         before = prose.text[max(0, match.start() - 12) : match.start()]
-        if "上年" in before or "上一年" in before or re.search(r"\d{4}\s*年度?\s*$|从|由", before):
-            continue
+        if _CARRIED_IN.search(before):
+            continue  # 上年结转 / 从2024年结转: applications carried in, not out
         found.append((int(match.group(1)), prose.location(match.start(), match.end())))
     return found
 
