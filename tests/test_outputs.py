@@ -1,0 +1,130 @@
+"""Every output format, parsed back from what the command printed."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.builder import build_document, plant, render_text, sample_spec
+
+SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+
+
+def gaolint(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "gaolint", *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def reports(tmp_path: Path) -> Path:
+    """A folder with a clean report and one with two planted defects (GAO303/GAO302, GAO401)."""
+    (tmp_path / "clean.txt").write_text(render_text(build_document(sample_spec(1)), "pipe"), encoding="utf-8")
+    planted = plant(sample_spec(3), "table3_leaf_changed", 3)
+    text = render_text(planted.document, "cells")
+    text = re.sub(r"[^\n。]*信息处理费[^\n。]*。", "", text)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "bad.md").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_json_lists_sorted_findings_with_contract_fields(reports):
+    done = gaolint("check", "--format", "json", ".", cwd=reports)
+    assert done.returncode == 1
+    findings = json.loads(done.stdout)
+    assert findings and {f["path"] for f in findings} == {"sub/bad.md"}
+    for finding in findings:
+        assert {"path", "line", "column", "end_line", "end_column", "rule", "name", "severity", "message"} <= set(finding)
+    keys = [(f["path"], f["line"], f["column"], f["rule"]) for f in findings]
+    assert keys == sorted(keys)
+    assert {"GAO302", "GAO303", "GAO401"} <= {f["rule"] for f in findings}
+
+
+def test_sarif_validates_and_meets_code_scanning_rules(reports):
+    jsonschema = pytest.importorskip("jsonschema")
+    done = gaolint("check", "--format", "sarif", ".", cwd=reports)
+    document = json.loads(done.stdout)
+    jsonschema.validate(document, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    assert document["version"] == "2.1.0" and document["$schema"]
+    (run,) = document["runs"]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "gaolint" and driver["version"]
+    ids = [rule["id"] for rule in driver["rules"]]
+    for rule in driver["rules"]:
+        assert len(rule["shortDescription"]["text"]) <= 1024 and len(rule["fullDescription"]["text"]) <= 1024
+        assert rule["help"]["text"] and rule["helpUri"].endswith(f"{rule['id']}.md")
+        assert "security-severity" not in json.dumps(rule)
+    assert run["automationDetails"]["id"].startswith("gaolint/")
+    assert run["results"]
+    for result in run["results"]:
+        assert ids[result["ruleIndex"]] == result["ruleId"]
+        assert result["level"] in ("error", "warning", "note")
+        (location,) = result["locations"]
+        physical = location["physicalLocation"]
+        assert physical["artifactLocation"]["uri"] == "sub/bad.md"
+        assert physical["artifactLocation"]["uriBaseId"] == "%SRCROOT%"
+        assert physical["region"]["startLine"] >= 1
+        assert result["partialFingerprints"]["primaryLocationLineHash"]
+
+
+def test_sarif_fingerprints_survive_moved_lines(reports):
+    before = json.loads(gaolint("check", "--format", "sarif", ".", cwd=reports).stdout)
+    bad = reports / "sub" / "bad.md"
+    bad.write_text("\n\n前言：本文件为测试插入的一行。\n" + bad.read_text(encoding="utf-8"), encoding="utf-8")
+    after = json.loads(gaolint("check", "--format", "sarif", ".", cwd=reports).stdout)
+
+    def prints(document):
+        return sorted((r["ruleId"], r["partialFingerprints"]["primaryLocationLineHash"]) for r in document["runs"][0]["results"])
+
+    lines_before = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in before["runs"][0]["results"]]
+    lines_after = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in after["runs"][0]["results"]]
+    assert lines_before != lines_after
+    assert prints(before) == prints(after)
+
+
+def test_github_annotations(reports):
+    done = gaolint("check", "--format", "github", ".", cwd=reports)
+    lines = done.stdout.splitlines()
+    assert lines
+    pattern = re.compile(r"^::(error|warning|notice) file=sub/bad\.md,line=\d+,col=\d+(,endColumn=\d+)?,title=GAO\d{3} [a-z-]+::.+$")
+    for line in lines:
+        assert pattern.match(line), line
+
+
+def test_text_output_has_position_rule_message_and_code_frame(reports):
+    done = gaolint("check", ".", cwd=reports)
+    assert done.returncode == 1
+    out = done.stdout
+    header = re.compile(r"^sub/bad\.md:(\d+):(\d+): (GAO\d{3}) \[(error|warning)\] (.+)$", re.M)
+    matches = header.findall(out)
+    assert matches and any(rule == "GAO303" for _, _, rule, _, _ in matches)
+    assert re.search(r"^\s+\d+ \| .+\n\s+\| +\^+", out, re.M), "a code frame with a marker"
+    assert "\x1b[" not in out, "no colour codes when piped"
+    assert "共检查 2 个文件" in done.stderr and "1 个文件无问题" in done.stderr
+
+
+def test_english_messages(reports):
+    done = gaolint("check", "--lang", "en", "--format", "json", ".", cwd=reports)
+    messages = [f["message"] for f in json.loads(done.stdout)]
+    # English sentences; Chinese appears only inside quoted labels and glossed terms.
+    assert messages and all(re.match(r"[A-Za-z]", m) for m in messages)
+
+
+def test_output_file_and_exit_codes(reports, tmp_path):
+    out = reports / "out.json"
+    done = gaolint("check", "--format", "json", "--output", str(out), "sub", cwd=reports)
+    assert done.returncode == 1 and done.stdout == ""
+    assert json.loads(out.read_text(encoding="utf-8"))
+    assert gaolint("check", "clean.txt", cwd=reports).returncode == 0
+    assert gaolint("check", "--fail-on", "never", "sub", cwd=reports).returncode == 0
+    assert gaolint("check", "--select", "NOPE", "clean.txt", cwd=reports).returncode == 2
+    assert gaolint("check", "missing-file.txt", cwd=reports).returncode == 2
+    assert gaolint("check", "--bogus", cwd=reports).returncode == 2
+
+
+def test_version_and_module_entry(reports):
+    done = gaolint("--version", cwd=reports)
+    assert done.returncode == 0 and re.match(r"gaolint \d+\.\d+", done.stdout)
