@@ -1,0 +1,53 @@
+"""Normalising keeps a way back: every character of the canonical text maps to its source."""
+
+from __future__ import annotations
+
+from gaolint.normalise import normalise
+from gaolint.read.base import Extracted, SourceLine
+from gaolint.read.decode import decode_bytes
+
+
+def _lines(*texts: str):
+    extracted = Extracted([SourceLine(t, i + 1) for i, t in enumerate(texts)], "text")
+    return normalise(extracted)
+
+
+def test_traditional_becomes_simplified_with_columns_kept():
+    (line,), damage = _lines("四、政府信息公開行政複議、行政訴訟情況")
+    assert line.text == "四、政府信息公开行政复议、行政诉讼情况"
+    assert line.location_of(8, 10).column == 9
+    assert damage == []
+
+
+def test_pinyin_residue_removed_and_mapped_back():
+    original = "本區(qū)政府信息公開(kāi)情况"
+    (line,), damage = _lines(original)
+    assert line.text == "本区政府信息公开情况"
+    # 情 sits at index 8 of the normalised text and at index 14 of the source line.
+    assert original[line.location_of(8, 9).column - 1] == "情"
+    assert [d.kind for d in damage] == ["pinyin"]
+
+
+def test_urls_in_brackets_are_not_pinyin():
+    (line,), damage = _lines("门户网站(www.example.gov.cn)下载")
+    assert line.text == "门户网站(www.example.gov.cn)下载" and damage == []
+
+
+def test_full_width_digits_and_punctuation():
+    (line,), _ = _lines("电话：０５１２－５７００９１９０（传真）")
+    assert line.text == "电话:0512-57009190(传真)"
+
+
+def test_page_furniture_dropped():
+    lines, _ = _lines("正文第一行", "- 3 -", "蒙公网安备", "15020302000445号", "第 2 页 共 5 页", "正文第二行")
+    assert [l.text for l in lines] == ["正文第一行", "正文第二行"]
+    assert [l.location.line for l in lines] == [1, 6]
+
+
+def test_encodings_decided_in_order():
+    text = "政府信息公开工作年度报告"
+    assert decode_bytes(text.encode("utf-8"))[0] == text
+    assert decode_bytes(b"\xef\xbb\xbf" + text.encode("utf-8")) == (text, "utf-8-sig")
+    assert decode_bytes(text.encode("gb18030")) == (text, "gb18030")
+    assert decode_bytes("政府資訊公開".encode("big5"))[0] in ("政府資訊公開",)
+    assert decode_bytes(text.encode("utf-16"))[0] == text
