@@ -19,7 +19,7 @@ PERIOD_KEY = re.compile(r"统\s*计\s*(?:期\s*限|时\s*限|时\s*间|区\s*间
 PERIOD_RANGE = re.compile(_DATE + r"\s*(?:起\s*)?(?:至|到|—|－|-|~|～)\s*" + _SHORT_DATE)
 #: Dates whose 年/月 were lost in extraction: 20161231日, 201611日, 20161月.
 DAMAGED_DATE = re.compile(r"(?<![\d.])(?:19|20)\d{3,6}(?=[日月])|(?<![\d.])(?:19|20)\d{2}(?:0?[1-9]|1[0-2])(?:[0-2]?\d|3[01])(?=\s*$)")
-TITLE = re.compile(r"(\d{4})\s*年\s*度?\s*.{0,30}?(?:政\s*府\s*)?信?\s*息?\s*公\s*开\s*工\s*作\s*年\s*度?\s*报\s*告|(\d{4})\s*年\s*度\s*政\s*府\s*信\s*息\s*公\s*开")
+TITLE = re.compile(r"(\d{4})\s*年\s*度?\s*.{0,30}?(?:政\s*府\s*)?(?:信?\s*息?|政\s*务)\s*公\s*开\s*(?:工\s*作\s*)?年\s*度?\s*报\s*告|(\d{4})\s*年\s*度\s*政\s*府\s*信\s*息\s*公\s*开")
 _AREA = re.compile(r"(?:省|市|区|县|旗|州|盟|镇|乡|街道|自治区|自治县|自治州)$")
 _AGENCY_SUFFIX = re.compile(r"(?:人民政府|政府办公室|办公室|办公厅|委员会|局|厅|部|署|委|办|院|中心|管委会|管理委员会|街道办事处|人民政府办公室)$")
 CARRYOVER_YEAR = re.compile(r"结\s*转\s*(?:至|到)?\s*(\d{4})\s*年")
@@ -31,7 +31,7 @@ EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 EMAIL_KEY = re.compile(r"(?:电子)?邮\s*箱|电子邮件|E-?mail|e-?mail|邮件地址")
 ADDRESS_KEY = re.compile(r"(?:联系|通讯|办公)?地\s*址\s*[:：为]")
 POSTCODE = re.compile(r"邮\s*(?:政)?\s*编\s*(?:码)?\s*[:：为]?\s*(\d[\d\s]{0,9})")
-FEE_SUBJECT = re.compile(r"信\s*息\s*处\s*理\s*费|处\s*理\s*费|公开费用|收费通知|检索费|复制费|邮寄费|收\s*取[^。；;]{0,24}费|(?:收费|费用)[及和与]?减免")
+FEE_SUBJECT = re.compile(r"信\s*息\s*处\s*理\s*费|处\s*理\s*费|公开费用|收费通知|检索费|复制费|邮寄费|收\s*取[^。；;]{0,24}费|产\s*生[^。；;]{0,15}费|(?:收费|费用)[及和与]?减免")
 FEE_VERB = re.compile(r"未|没有|无|不|零|免|收\s*取|收\s*缴|产\s*生|发\s*生|开\s*出|发\s*出|共\s*计|合\s*计|\d")
 FEE_NONE = re.compile(r"未\s*(?:向[^。，,]{0,10})?(?:收\s*取|产\s*生|发\s*生|开\s*具|发\s*出)|没\s*有\s*(?:收\s*取|产\s*生|发\s*生)|无\s*(?:收\s*取|收费)|不\s*收\s*取|免\s*收|(?:为|计|收取[^。]{0,12}费)\s*(?:0|零)\s*(?:元|万元|件)?(?![\d.])")
 FEE_AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:万元|元)|(?:开出|发出)[^。]{0,10}?收费通知[^。]{0,6}?(\d+)\s*[件份次]")
@@ -105,34 +105,66 @@ def find_title(lines: list[Line]) -> tuple[str, Location | None, int | None]:
     return "", None, None
 
 
+#: Areas run by a 管委会, not a people's government: a bare name stays as it is.
+_ZONE = re.compile(r"(?:开发区|高新区|园区|保税区|示范区|试验区|合作区|度假区|新城|港区|景区)$")
+_AGENCY_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}$")
+
+
 def normalise_agency(name: str) -> str:
-    """One spelling per agency: 昆山市 → 昆山市人民政府, XX市政府 → XX市人民政府."""
-    name = re.sub(r"\s+", "", name).strip("《》“”\"'()（）:：,，、")
+    """One spelling per agency: 昆山市 / 昆山市政府 → 昆山市人民政府; departments keep their
+    full names (淮安市洪泽区教育局). Traditional text was folded to Simplified before parsing."""
+    name = re.sub(r"\s+", "", name).strip("《》“”\"'()（）:：,，、.。")
     name = re.sub(r"^(?:关于|中共)", "", name)
-    if name.endswith("政府") and not name.endswith("人民政府"):
+    name = re.sub(r"(?:关于|的)$", "", name)
+    if name.endswith("人民"):
+        name += "政府"
+    elif name.endswith("政府") and not name.endswith("人民政府"):
         name = name[: -len("政府")] + "人民政府"
-    if _AREA.search(name) and len(name) >= 2:
+    if _AREA.search(name) and not _ZONE.search(name) and len(name) >= 2:
         name += "人民政府"
     return name
 
 
-def agency_from_title(title: str) -> str:
+def agency_from_title(title: str, lines: list[Line] | None = None) -> str:
+    """The agency a title names (2025年昆山市政府信息公开工作年度报告 → 昆山市人民政府).
+
+    When the title names none and ``lines`` are given, the agency printed on the line above the
+    title or in the opening sentence (现向社会公开昆山市人民政府2025年…年度报告) is used."""
     text = re.sub(r"\s+", "", title)
     text = re.sub(r"^.*?公开(?=[^公开]*\d{4}年)", "", text) if "现向社会公开" in text else text
     text = re.sub(r"\d{4}年度?", "", text)
     text = re.sub(r"(?:政府)?信?息?公开(?:工作)?年度?报告.*$", "", text)
     text = re.sub(r"(?:政府)?信息公开.*$", "", text)
     text = text.strip("《》“”\"'()（）:：,，、 ")
-    return normalise_agency(text) if len(text) >= 2 else ""
+    if text.endswith("人民"):  # 昆山市人民政府信息公开…: the 政府 went with 政府信息公开
+        text += "政府"
+    if len(text) >= 2:
+        return normalise_agency(text)
+    if not lines:
+        return ""
+    head = [line for line in lines[:12] if line.text.strip()]
+    for position, line in enumerate(head):
+        match = TITLE.search(line.text)
+        if not match:
+            continue
+        before = re.split(r"公开|公布|发布|印发|《|[,，。:：;；]", line.text[: match.start()])[-1].strip()
+        if len(before) >= 2 and _AGENCY_LINE.match(before):
+            return normalise_agency(before)
+        if not before and position > 0:
+            above = head[position - 1].text.strip().lstrip("#").strip()
+            if _AGENCY_LINE.match(above) and (_AGENCY_SUFFIX.search(above) or _AREA.search(above)):
+                return normalise_agency(above)
+    return ""
 
 
 def agency_from_signature(lines: list[Line]) -> str:
-    """The signing agency printed above the date at the end of the report."""
+    """The signing agency printed above the date at the end of the report; a government's
+    report is signed by its 办公室, which stands for the government here."""
     for line in reversed(lines[-8:]):
         text = line.text.strip()
         if 2 <= len(text) <= 30 and _AGENCY_SUFFIX.search(text) and not DATE.search(text):
             name = text
-            if name.endswith("人民政府办公室") or name.endswith("政府办公室"):
+            if name.endswith(("人民政府办公室", "政府办公室", "人民政府办公厅", "政府办公厅")):
                 name = name[: -len("办公室")]
             return normalise_agency(name)
     return ""
@@ -251,6 +283,8 @@ def find_fee_statements(prose: Prose) -> list[Mention]:
         body = re.sub(r"《[^》]*》", "", sentence)
         if not FEE_SUBJECT.search(body) or not FEE_VERB.search(body):
             continue
+        if "事业性收费" in body and "处理费" not in body:
+            continue  # 行政事业性收费 (table 2's fees) is not the information processing fee
         if re.search(r"(?:由|包括|组成|部分)", body) and "、" in body and not FEE_NONE.search(body):
             continue  # "全文由…收费及减免情况…组成": a table of contents, not a statement
         seen.add(left)
