@@ -1,0 +1,215 @@
+"""Word .docx reports: check the zip, then walk the body in document order.
+
+The archive is checked by ``xmlsafe.open_docx_zip`` before python-docx sees a byte (zip bombs,
+entity declarations, encrypted or legacy files), so python-docx only parses what is safe.
+python-docx's paragraph/table objects lose the interleaving of paragraphs and tables and
+hide merged cells, so the body XML is walked directly: paragraphs and tables in order, each
+table row's ``w:tc`` cells placed on the true grid (``w:gridBefore``, ``w:gridSpan``) with
+``w:vMerge`` continuations skipped, giving the same flattened shape as the HTML reader.
+
+python-docx is imported inside ``read_docx`` so that importing gaolint stays fast.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+from typing import Any
+
+from .base import ROW_SEPARATOR, Extracted, SourceLine, UnreadableFile
+from .limits import MAX_FILE_BYTES, MAX_LINE_CHARS, MAX_TEXT_CHARS
+from .xmlsafe import join_cell_lines, open_docx_zip
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+#: Wrappers whose children belong to the enclosing level (content controls, custom XML).
+_WRAPPERS = {W + "sdt", W + "customXml", W + "sdtContent", W + "smartTag", W + "ins", W + "moveTo"}
+#: Subtrees whose text is not on the page: deleted revisions, field codes, fallbacks that
+#: duplicate an mc:Choice, properties.
+_SKIP = {W + "del", W + "moveFrom", MC + "Fallback", W + "instrText", W + "delText", W + "pPr", W + "rPr", W + "sdtPr"}
+#: Largest gridSpan honoured; a report table is < 20 columns wide.
+MAX_SPAN = 256
+
+
+def read_docx(data: bytes, path: str) -> Extracted:
+    """Extract a .docx report. Raises UnreadableFile, never anything else for bad input."""
+    if len(data) > MAX_FILE_BYTES:
+        raise UnreadableFile(f"文件过大（{len(data)} 字节） / file too large ({len(data)} bytes)")
+    open_docx_zip(data)
+    try:
+        import docx
+
+        document = docx.Document(BytesIO(data))
+        body = document.element.body
+    except UnreadableFile:
+        raise
+    except Exception as error:  # python-docx raises KeyError, ValueError, XMLSyntaxError...
+        raise UnreadableFile(f"无法打开 Word 文档 / cannot open the Word document: {error}") from None
+    if body is None:
+        raise UnreadableFile("Word 文档没有正文（可能是 Strict Open XML 格式） / the document has no body (Strict Open XML?)")
+    return _Body().extract(body)
+
+
+class _Body:
+    """Collects the lines of one document body, numbering paragraphs and tables."""
+
+    def __init__(self) -> None:
+        self.lines: list[SourceLine] = []
+        self.damage: list[tuple[SourceLine, str]] = []
+        self.paragraphs = 0
+        self.tables = 0
+        self.chars = 0
+        self.full = False
+
+    def extract(self, body: Any) -> Extracted:
+        for block in _blocks(body):
+            if self.full:
+                break
+            if block.tag == W + "p":
+                texts = _lines(paragraph_text(block))
+                if texts:
+                    self.paragraphs += 1
+                    for text in texts:
+                        self._emit(text, f"第{self.paragraphs}段")
+            else:
+                self._table(block)
+        return Extracted(lines=self.lines, container="docx", encoding="utf-8", damage=self.damage)
+
+    def _emit(self, text: str, place: str) -> None:
+        if self.full:
+            return
+        line = len(self.lines) + 1
+        if len(text) > MAX_LINE_CHARS:
+            self.damage.append(
+                (SourceLine(text[:80], line, 1, place), f"行过长，已截断为 {MAX_LINE_CHARS} 字符 / line cut at {MAX_LINE_CHARS} characters")
+            )
+            text = text[:MAX_LINE_CHARS]
+        self.chars += len(text) + 1
+        if self.chars > MAX_TEXT_CHARS:
+            self.full = True
+            self.damage.append((SourceLine("", line, 1, place), "文本过长，其余部分未读取 / text too long: the rest was not read"))
+            return
+        self.lines.append(SourceLine(text, line, 1, place))
+
+    def _table(self, table: Any) -> None:
+        """Per row a ``|`` line, then one line per cell starting in that row (``w:vMerge``
+        continuations skipped), placed at its true grid column; a closing ``|``."""
+        self.tables += 1
+        number = self.tables
+        for r, row in enumerate(_rows(table), start=1):
+            self._emit(ROW_SEPARATOR, f"第{number}个表格 第{r}行")
+            column = _grid_before(row)
+            for cell in _cells(row):
+                span = _grid_span(cell)
+                if not _is_continuation(cell):
+                    self._emit(join_cell_lines(cell_lines(cell)), f"第{number}个表格 第{r}行 第{column + 1}列")
+                column += span
+        self._emit(ROW_SEPARATOR, f"第{number}个表格")
+
+
+def _blocks(container: Any) -> list[Any]:
+    """Paragraphs and tables of a body or cell in document order, unwrapping content controls."""
+    found: list[Any] = []
+    stack = list(reversed(container))
+    while stack:
+        node = stack.pop()
+        tag = node.tag
+        if tag in (W + "p", W + "tbl"):
+            found.append(node)
+        elif tag in _WRAPPERS:
+            stack.extend(reversed(node))
+    return found
+
+
+def _rows(table: Any) -> list[Any]:
+    return [n for n in _unwrap(table) if n.tag == W + "tr"]
+
+
+def _cells(row: Any) -> list[Any]:
+    return [n for n in _unwrap(row) if n.tag == W + "tc"]
+
+
+def _unwrap(node: Any) -> list[Any]:
+    found: list[Any] = []
+    stack = list(reversed(node))
+    while stack:
+        child = stack.pop()
+        if child.tag in _WRAPPERS:
+            stack.extend(reversed(child))
+        else:
+            found.append(child)
+    return found
+
+
+def _val(node: Any | None) -> str | None:
+    return None if node is None else node.get(W + "val")
+
+
+def _int_val(node: Any | None, default: int) -> int:
+    value = _val(node)
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _grid_before(row: Any) -> int:
+    return max(0, min(_int_val(row.find(f"{W}trPr/{W}gridBefore"), 0), MAX_SPAN))
+
+
+def _grid_span(cell: Any) -> int:
+    return max(1, min(_int_val(cell.find(f"{W}tcPr/{W}gridSpan"), 1), MAX_SPAN))
+
+
+def _is_continuation(cell: Any) -> bool:
+    """A cell covered by the merged cell above (``w:vMerge`` without ``restart``) or, in old
+    files, to the left (``w:hMerge``): its text is the merged cell's and is not repeated."""
+    for name in ("vMerge", "hMerge"):
+        merge = cell.find(f"{W}tcPr/{W}{name}")
+        if merge is not None and _val(merge) != "restart":
+            return True
+    return False
+
+
+def paragraph_text(paragraph: Any) -> str:
+    """The visible text of a ``w:p``: runs, hyperlinks, fields' results and insertions, with
+    ``w:br``/``w:cr`` as line breaks and ``w:tab`` as a tab; deletions and field codes left
+    out. Text-box paragraphs inside the runs follow on new lines."""
+    out: list[str] = []
+    stack = list(reversed(paragraph))
+    while stack:
+        node = stack.pop()
+        tag = node.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        if tag == W + "t":
+            out.append(node.text or "")
+        elif tag == W + "tab":
+            out.append("\t")
+        elif tag in (W + "br", W + "cr"):
+            out.append("\n")
+        elif tag == W + "noBreakHyphen":
+            out.append("-")
+        elif tag == W + "p":  # a text box's paragraph nested in a run
+            out.append("\n")
+            stack.extend(reversed(node))
+        else:
+            stack.extend(reversed(node))
+    return "".join(out)
+
+
+def cell_lines(cell: Any) -> list[str]:
+    """A cell's lines: its paragraphs, and the cells of nested tables flattened in order."""
+    lines: list[str] = []
+    for block in _blocks(cell):
+        if block.tag == W + "p":
+            lines.extend(_lines(paragraph_text(block)))
+        else:
+            for row in _rows(block):
+                for inner in _cells(row):
+                    if not _is_continuation(inner):
+                        lines.extend(cell_lines(inner))
+    return lines
+
+
+def _lines(text: str) -> list[str]:
+    return [part.strip() for part in text.split("\n") if part.strip()]

@@ -1,0 +1,606 @@
+"""HTML report pages: find the report inside a government CMS page and flatten it to lines.
+
+Reports are published as pages of a portal: the report sits in one element (div#zoom,
+.TRS_Editor, ...) surrounded by navigation, scripts, share buttons and a footer with the
+site's 公网安备 number. Names differ by CMS, so the body is found by *content*: the smallest
+element holding most of the page's Chinese text, widened while its siblings still hold report
+material (numbered section headings, number tables). Tables become the "one cell per line,
+lone ``|`` between rows" shape of ``base.ROW_SEPARATOR``, each cell remembering its ``<td>``'s
+source line and its true grid row/column after rowspan/colspan.
+
+lxml is imported inside ``read_html`` so that importing gaolint stays fast.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from typing import Any, Callable
+
+from .base import ROW_SEPARATOR, Extracted, SourceLine, UnreadableFile
+from .decode import decode_bytes
+from .limits import MAX_FILE_BYTES, MAX_LINE_CHARS, MAX_TEXT_CHARS
+from .text import SUPPRESSION
+from .xmlsafe import count_cjk, is_cjk, join_cell_lines
+
+#: Elements never part of a report's text.
+JUNK_TAGS = frozenset(
+    "script style noscript iframe template svg object embed select button textarea input "
+    "head title meta link canvas audio video map frameset frame".split()
+)
+#: Page furniture by tag, dropped unless it visibly holds the report.
+PROTECTABLE_TAGS = frozenset("nav header footer form aside".split())
+#: id/class fragments naming page furniture rather than content.
+JUNK_NAMES = ("nav", "menu", "footer", "header", "breadcrumb", "crumb", "share", "sidebar", "side-bar")
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body center dd details dialog dir div dl dt fieldset "
+    "figcaption figure h1 h2 h3 h4 h5 h6 hgroup hr html li main ol p pre section summary "
+    "table tbody thead tfoot tr td th caption ul".split()
+)
+HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+VOID_TAGS = frozenset("br img hr input wbr area col embed source track".split())
+#: Largest colspan honoured and widest grid tracked: real report tables are < 20 columns wide.
+MAX_SPAN = 256
+#: More table cells / elements than this is not a report page; refuse rather than grind
+#: (a report has under 1,000 cells; a Word-exported page a few tens of thousands of elements).
+MAX_TABLE_CELLS = 50_000
+MAX_ELEMENTS = 200_000
+#: A child holding this share of the page's (non-link) CJK text is where the report lives.
+BODY_SHARE = 0.6
+#: A sibling holding this share is report text too, even without headings or tables.
+SIBLING_SHARE = 0.15
+
+_CHARSET = re.compile(rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,40})""", re.I)
+_INTERNAL_SUBSET = re.compile(r"<!DOCTYPE[^>\[]{0,1000}\[", re.I)
+_WHITESPACE = re.compile(r"[ \t\n\r\f\v\xa0]+")
+_SECTION_START = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|（[一二三四五六七八九十]{1,3}）)")
+_HEADING_TEXT = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+_NUMBER_CELL = re.compile(r"^[\d０-９][\d０-９.,，．]*$")
+_STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+#: Page furniture that CMSs sometimes put inside the content element.
+_FURNITURE = re.compile(
+    r"公网安备|ICP备|ICP证|网站标识码|版权所有|Copyright|©|浏览次数|阅读次数|点击数[:：]|访问量[:：]|"
+    r"字号[:：]|分享到|发布时间[:：]|发布日期[:：]|【\s*(?:打印|关闭|收藏)|打印本页|关闭窗口|返回顶部",
+    re.I,
+)
+_FURNITURE_MAX = 160
+_GBK_FAMILY = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "ms936", "euc-cn", "x-euc-cn"}
+
+
+def read_html(data: bytes, path: str) -> Extracted:
+    """Extract the report from an HTML page. Raises UnreadableFile, never anything else for
+    bad input."""
+    if len(data) > MAX_FILE_BYTES:
+        raise UnreadableFile(f"文件过大（{len(data)} 字节） / file too large ({len(data)} bytes)")
+    text, encoding = decode_bytes(data, declared=sniff_charset(data))
+    if len(text) > MAX_TEXT_CHARS:
+        raise UnreadableFile(f"网页过大（{len(text)} 字符） / page too large ({len(text)} characters)")
+    text = _prepare(text)
+    if not text.strip():
+        return Extracted(lines=[], container="html", encoding=encoding)
+
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    parser = lxml_html.HTMLParser(
+        encoding="utf-8", no_network=True, huge_tree=False, remove_pis=True, default_doctype=False
+    )
+    try:
+        root = lxml_html.document_fromstring(text.encode("utf-8", errors="replace"), parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as error:
+        if "empty" in str(error).lower():
+            return Extracted(lines=[], container="html", encoding=encoding)
+        raise UnreadableFile(f"无法解析网页 / cannot parse the HTML: {error}") from None
+    elements = sum(1 for _ in root.iter())
+    if elements > MAX_ELEMENTS:
+        raise UnreadableFile(f"网页结构过于复杂（{elements} 个元素） / page too complex ({elements} elements)")
+    if sum(1 for _ in root.iter("td", "th")) > MAX_TABLE_CELLS:
+        raise UnreadableFile(f"表格单元格过多（超过 {MAX_TABLE_CELLS}） / too many table cells")
+    return _Page(root, etree.Comment).extract(encoding)
+
+
+def sniff_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first 4 KB (``<meta charset>``, ``http-equiv``,
+    an XML declaration), as a Python codec name; GBK/GB2312 widen to GB18030, their superset."""
+    head = data[:4096]
+    match = _XML_ENCODING.search(head) or _CHARSET.search(head)
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", errors="ignore").lower()
+    if name in _GBK_FAMILY:
+        return "gb18030"
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _prepare(text: str) -> str:
+    """Normalise line ends (so lxml's source lines match what a person sees), replace NULs,
+    and blank out a DOCTYPE internal subset (entity declarations) keeping its line count."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
+    match = _INTERNAL_SUBSET.search(text, 0, 65536)
+    if match:
+        close = re.compile(r"\]\s*>").search(text, match.end())
+        end = close.end() if close else len(text)
+        text = text[: match.start()] + "\n" * text.count("\n", match.start(), end) + text[end:]
+    return text
+
+
+def _is_element(node: Any) -> bool:
+    return isinstance(node.tag, str)
+
+
+def _tag(node: Any) -> str:
+    return node.tag.lower() if isinstance(node.tag, str) else ""
+
+
+def _line(node: Any) -> int:
+    return node.sourceline or 1
+
+
+class _Page:
+    """One parsed page: strips furniture, finds the report element, flattens it."""
+
+    def __init__(self, root: Any, comment_tag: Any) -> None:
+        self.root = root
+        self.comment_tag = comment_tag
+        self.order: dict[Any, int] = {node: index for index, node in enumerate(root.iter())}
+        self.lines: list[SourceLine] = []
+        self.damage: list[tuple[SourceLine, str]] = []
+        self.first_heading: int | None = None  # document-order index of the first heading
+        self.tables = 0
+        self.cells = 0
+
+    # -- the pipeline ------------------------------------------------------------------
+    def extract(self, encoding: str) -> Extracted:
+        comments = [c for c in self.root.iter(self.comment_tag) if "gaolint" in (c.text or "")]
+        body = self.root.find("body")
+        if body is None:
+            body = self.root
+        title = self._title_candidates(body)
+        counts = self._drop_furniture(body)
+        report = _choose_report(body, counts)
+        _Walker(self, table_mode=True).run(report)
+        self._recover_title(title, report)
+        self.lines = [line for line in self.lines if not _is_furniture(line)]
+        extracted = Extracted(lines=self.lines, container="html", encoding=encoding, damage=self.damage)
+        extracted.suppressions = self._suppressions(comments)
+        return extracted
+
+    def _drop_furniture(self, body: Any) -> dict[Any, int]:
+        """Remove scripts, hidden elements, navigation, headers/footers; return the CJK counts
+        of what is left. Page furniture named by tag or id/class is kept when it visibly holds
+        the report (ASP.NET pages wrap everything in a <form>; a CMS may call its content
+        wrapper "main-nav-content"); nothing inside a number table is dropped by name (a
+        header *row* is part of the table)."""
+        _drop(body, lambda node, in_data: _tag(node) in JUNK_TAGS or _is_hidden(node))
+        counts = _cjk_counts(body)
+        total = counts.get(body, 0) or 1
+
+        def named_junk(node: Any, in_data_table: bool) -> bool:
+            if in_data_table or not (_tag(node) in PROTECTABLE_TAGS or _has_junk_name(node)):
+                return False
+            return counts.get(node, 0) < 0.3 * total and not _has_data_table(node)
+
+        _drop(body, named_junk)
+        return _cjk_counts(body)
+
+    def _title_candidates(self, body: Any) -> list[tuple[int, str, int]]:
+        """Short headings/title elements mentioning 报告, anywhere on the page: the report's
+        title often sits outside the content element, even inside a "header" block."""
+        found = []
+        for node in body.iter():
+            if not _is_element(node) or _tag(node) == "a":
+                continue
+            names = f"{node.get('id', '')} {node.get('class', '')}".lower()
+            if _tag(node) not in ("h1", "h2", "h3") and "title" not in names and "bt" not in names.split():
+                continue
+            if any(_tag(a) in ("a", "nav") for a in node.iterancestors()):
+                continue
+            text = _collapse("".join(_own_text(node)))
+            if _looks_like_title(text):
+                found.append((self.order[node], text, _line(node)))
+        return found
+
+    def _recover_title(self, title: list[tuple[int, str, int]], report: Any) -> None:
+        """Prepend the title found before the report element when the report lacks one."""
+        head = self.lines[:3]
+        if any(_looks_like_title(line.text) for line in head if not line.place):
+            return
+        start = self.order.get(report, 0)
+        before = [t for t in title if t[0] < start]
+        if before:
+            order, text, line = before[-1]
+            self.lines.insert(0, SourceLine(text, line))
+            self.first_heading = order if self.first_heading is None else min(order, self.first_heading)
+
+    def _suppressions(self, comments: list[Any]) -> list[tuple[int, str, tuple[str, ...]]]:
+        found: list[tuple[int, str, tuple[str, ...]]] = []
+        for comment in comments:
+            for match in SUPPRESSION.finditer(f"<!--{comment.text}-->"):
+                ids = tuple(i.strip().upper() for i in match.group(2).split(",") if i.strip())
+                if match.group(1) == "disable-next-line":
+                    kind = "next-line"
+                elif self.first_heading is None or self.order.get(comment, 0) < self.first_heading:
+                    kind = "file"
+                else:
+                    kind = "next-block"
+                found.append((_line(comment), kind, ids))
+        return found
+
+    # -- output --------------------------------------------------------------------------
+    def emit(self, text: str, line: int, place: str = "", owner: Any = None) -> None:
+        if len(text) > MAX_LINE_CHARS:
+            source = SourceLine(text[:80], line, 1, place)
+            self.damage.append((source, f"行过长，已截断为 {MAX_LINE_CHARS} 字符 / line cut at {MAX_LINE_CHARS} characters"))
+            text = text[:MAX_LINE_CHARS]
+        if owner is not None and self.first_heading is None and (
+            _tag(owner) in HEADING_TAGS or _HEADING_TEXT.match(text)
+        ):
+            self.first_heading = self.order.get(owner)
+        self.lines.append(SourceLine(text, line, 1, place))
+
+    def table(self, table: Any) -> None:
+        """Flatten one data table: per row a ``|`` line, then one line per cell that starts in
+        that row, placed at its true grid column; a closing ``|`` after the last row."""
+        self.tables += 1
+        number = self.tables
+        for caption in table.findall("caption"):
+            text = _collapse(" ".join(_Walker.lines_of(caption)))
+            if text:
+                self.emit(text, _line(caption), owner=caption)
+        rows = _rows(table)
+        busy: list[int] = []  # busy[c]: first row index at which grid column c is free again
+        last_line = _line(table)
+        for r, tr in enumerate(rows):
+            last_line = _line(tr)
+            self.emit(ROW_SEPARATOR, last_line, f"第{number}个表格 第{r + 1}行")
+            c = 0
+            for cell in tr:
+                if _tag(cell) not in ("td", "th"):
+                    continue
+                self.cells += 1
+                if self.cells > MAX_TABLE_CELLS:
+                    raise UnreadableFile(f"表格单元格过多（超过 {MAX_TABLE_CELLS}） / too many table cells")
+                while c < len(busy) and busy[c] > r:
+                    c += 1
+                colspan = min(_span(cell, "colspan"), MAX_SPAN)
+                rowspan = _span(cell, "rowspan") or len(rows) - r
+                rowspan = min(rowspan, len(rows) - r)
+                if c < MAX_SPAN:
+                    end = min(c + colspan, MAX_SPAN)
+                    if len(busy) < end:
+                        busy.extend([0] * (end - len(busy)))
+                    busy[c:end] = [r + rowspan] * (end - c)
+                text = join_cell_lines(_Walker.lines_of(cell))
+                self.emit(text, _line(cell), f"第{number}个表格 第{r + 1}行 第{c + 1}列")
+                c += colspan
+        self.emit(ROW_SEPARATOR, last_line, f"第{number}个表格")
+
+
+class _Walker:
+    """Iterative document-order walk turning block/inline structure into lines (no recursion:
+    a hostile page may nest deeply). In table mode data tables go to ``_Page.table``; in cell
+    mode nested tables are just more blocks, so their text lands in the enclosing cell."""
+
+    def __init__(self, page: _Page | None, table_mode: bool) -> None:
+        self.page = page
+        self.table_mode = table_mode
+        self.collected: list[tuple[str, int, Any]] = []
+        self.buffer: list[str] = []
+        self.buffer_line = 0
+        self.buffer_owner: Any = None
+        self.blocks: list[Any] = []
+        self.pre = 0
+
+    @classmethod
+    def lines_of(cls, element: Any) -> list[str]:
+        walker = cls(None, table_mode=False)
+        walker.run(element)
+        return [text for text, _, _ in walker.collected]
+
+    def run(self, element: Any) -> None:
+        stack: list[tuple[Any, bool]] = [(element, False)]
+        while stack:
+            node, leaving = stack.pop()
+            if leaving:
+                self._leave(node, is_root=node is element)
+                continue
+            if not _is_element(node):  # comment / processing instruction: only its tail counts
+                if node is not element:
+                    self._text(node.tail, node)
+                continue
+            tag = _tag(node)
+            if tag in BLOCK_TAGS:
+                self._flush()
+                self.blocks.append(node)
+            if tag == "pre":
+                self.pre += 1
+            if self.table_mode and tag == "table" and self.page is not None and not _is_layout_table(node):
+                self._flush()
+                self.page.table(node)
+                stack.append((node, True))
+                continue
+            stack.append((node, True))
+            if tag == "br":
+                self._flush()  # its tail starts the next line, placed at the <br>'s line
+            else:
+                self._text(node.text, node)
+            stack.extend((child, False) for child in reversed(node))
+        self._flush()
+
+    def _leave(self, node: Any, is_root: bool) -> None:
+        tag = _tag(node)
+        if tag in BLOCK_TAGS:
+            self._flush()
+            if self.blocks and self.blocks[-1] is node:
+                self.blocks.pop()
+        if tag == "pre":
+            self.pre -= 1
+        if not is_root:
+            self._text(node.tail, node)
+
+    def _text(self, text: str | None, owner: Any) -> None:
+        if not text:
+            return
+        if self.pre:
+            pieces = text.split("\n")
+            for index, piece in enumerate(pieces):
+                if index:
+                    self._flush()
+                self._add(piece, owner)
+            return
+        self._add(text, owner)
+
+    def _add(self, text: str, owner: Any) -> None:
+        if not self.buffer and text.strip():
+            # The text starts after the owner's tag (or, for a tail, after the element; exact
+            # for <br>), plus any line breaks before its first visible character.
+            leading = len(text) - len(text.lstrip())
+            self.buffer_line = _line(owner) + text.count("\n", 0, leading)
+            self.buffer_owner = self.blocks[-1] if self.blocks else owner
+        if self.buffer or text.strip():
+            self.buffer.append(text)
+
+    def _flush(self) -> None:
+        if self.buffer:
+            raw = "".join(self.buffer)
+            text = raw.strip() if self.pre else _collapse(raw)
+            if text:
+                if self.table_mode and self.page is not None:
+                    self.page.emit(text, self.buffer_line, owner=self.buffer_owner)
+                else:
+                    self.collected.append((text, self.buffer_line, self.buffer_owner))
+        self.buffer = []
+
+
+def _collapse(text: str) -> str:
+    """HTML whitespace: runs become one space, except that a line break between two CJK
+    characters disappears (CSS segment-break rule; a sentence wrapped in the source)."""
+
+    def replace(match: re.Match[str]) -> str:
+        if "\n" in match.group(0):
+            start, end = match.start(), match.end()
+            before = text[start - 1] if start else ""
+            after = text[end] if end < len(text) else ""
+            if before and after and is_cjk(before) and is_cjk(after):
+                return ""
+        return " "
+
+    return _WHITESPACE.sub(replace, text).strip()
+
+
+def _looks_like_title(text: str) -> bool:
+    """A report title: short, names a 报告/年报, and is not a sentence."""
+    return ("报告" in text or "年报" in text) and 4 <= len(text) <= 80 and "。" not in text
+
+
+def _own_text(node: Any) -> list[str]:
+    return [t for t in node.itertext() if t]
+
+
+def _cjk_counts(body: Any) -> dict[Any, int]:
+    """CJK characters per subtree, not counting link text (menus and "related articles" lists
+    are links; report text is not)."""
+    order = list(body.iter())
+    linked: dict[Any, bool] = {}
+    for node in order:
+        parent = node.getparent()
+        linked[node] = _tag(node) == "a" or bool(parent is not None and linked.get(parent))
+    counts: dict[Any, int] = {}
+    for node in reversed(order):
+        if not _is_element(node):
+            counts[node] = 0
+            continue
+        inside_link = linked[node]
+        total = 0 if inside_link else count_cjk(node.text or "")
+        for child in node:
+            total += counts.get(child, 0)
+            if not inside_link and child.tail:
+                total += count_cjk(child.tail)
+        counts[node] = total
+    return counts
+
+
+def _choose_report(body: Any, counts: dict[Any, int]) -> Any:
+    """The smallest element holding most of the page's text, widened while its siblings hold
+    report material. When that element misses most numbered headings and number tables (a
+    short report on a busy page), the smallest element holding them all instead."""
+    total = counts.get(body, 0)
+    if not total:
+        return body
+    node = body
+    while True:
+        nxt = next((c for c in node if _is_element(c) and counts.get(c, 0) >= BODY_SHARE * total), None)
+        if nxt is None:
+            break
+        node = nxt
+    markers = _markers(body)
+    inside = sum(1 for m in markers if m is node or any(a is node for a in m.iterancestors()))
+    if markers and 2 * inside <= len(markers):
+        # Most of the text is elsewhere than the headings and tables: a short report on a
+        # busy page. Trust the headings and tables.
+        node = _common_ancestor(markers, body) if len(markers) >= 2 else body
+    while node is not body:
+        parent = node.getparent()
+        if parent is None or not _siblings_hold_report(parent, node, counts, total):
+            break
+        node = parent
+    return node
+
+
+def _siblings_hold_report(parent: Any, node: Any, counts: dict[Any, int], total: int) -> bool:
+    """Does ``parent`` hold report material besides ``node``: a numbered heading, a sentence of
+    prose (not link text), a number table, or a sizeable share of the page's text? Page
+    furniture around a CMS content element (publication date, share buttons, link lists)
+    has none of these."""
+    if _is_report_text(parent.text):
+        return True
+    for sibling in parent:
+        if _is_report_text(sibling.tail):
+            return True
+        if sibling is node or not _is_element(sibling):
+            continue
+        if counts.get(sibling, 0) >= SIBLING_SHARE * total or _has_data_table(sibling):
+            return True
+        if any(_is_report_text(t) for t in _plain_texts(sibling)):
+            return True
+    return False
+
+
+def _is_report_text(text: str | None) -> bool:
+    if not text or not text.strip():
+        return False
+    return bool(_SECTION_START.match(text)) or ("。" in text and count_cjk(text) >= 10)
+
+
+def _plain_texts(node: Any) -> list[str]:
+    """Text chunks of a subtree outside links and comments."""
+    found: list[str] = []
+    stack: list[tuple[Any, bool]] = [(node, False)]
+    while stack:
+        current, linked = stack.pop()
+        if not _is_element(current):
+            continue
+        inside = linked or _tag(current) == "a"
+        if not inside and current.text:
+            found.append(current.text)
+        for child in current:
+            stack.append((child, inside))
+            if not inside and child.tail:
+                found.append(child.tail)
+    return found
+
+
+def _markers(body: Any) -> list[Any]:
+    """Elements that are certainly report: numbered section headings and number tables."""
+    found = []
+    for node in body.iter():
+        if not _is_element(node):
+            continue
+        if _tag(node) == "table":
+            if _has_data_table(node):
+                found.append(node)
+        elif _tag(node) in BLOCK_TAGS and _SECTION_START.match(node.text or ""):
+            found.append(node)
+    return found
+
+
+def _common_ancestor(nodes: list[Any], body: Any) -> Any:
+    """The deepest element (at most ``body``) containing every node."""
+    path = [nodes[0]]
+    for ancestor in nodes[0].iterancestors():
+        path.append(ancestor)
+        if ancestor is body:
+            break
+    path.reverse()  # body ... nodes[0]
+    depth = len(path)
+    for other in nodes[1:]:
+        chain = [other, *other.iterancestors()]
+        while depth > 1 and not any(link is path[depth - 1] for link in chain):
+            depth -= 1
+    return path[depth - 1]
+
+
+def _has_data_table(node: Any) -> bool:
+    for table in node.iter("table"):
+        numbers = 0
+        for cell in table.iter("td", "th"):
+            if _NUMBER_CELL.match("".join(cell.itertext()).strip()):
+                numbers += 1
+                if numbers >= 4:
+                    return True
+    return False
+
+
+def _drop(body: Any, doomed: Callable[[Any, bool], bool]) -> None:
+    """Drop (keeping tails) every element for which ``doomed(node, inside_number_table)``."""
+    victims = []
+    stack: list[tuple[Any, bool]] = [(child, False) for child in body]
+    while stack:
+        node, in_data = stack.pop()
+        if not _is_element(node):
+            continue
+        if doomed(node, in_data):
+            victims.append(node)
+            continue
+        inner = in_data or (_tag(node) == "table" and _has_data_table(node))
+        stack.extend((child, inner) for child in node)
+    for node in victims:
+        if node.getparent() is not None:
+            node.drop_tree()
+
+
+def _is_hidden(node: Any) -> bool:
+    return node.get("hidden") is not None or bool(_STYLE_HIDDEN.search(node.get("style", "") or ""))
+
+
+def _has_junk_name(node: Any) -> bool:
+    names = f"{node.get('id', '')} {node.get('class', '')}".lower()
+    return any(word in names for word in JUNK_NAMES)
+
+
+def _is_furniture(line: SourceLine) -> bool:
+    """A footer/toolbar line inside the content element (prose only, never a table cell)."""
+    return not line.place and len(line.text) <= _FURNITURE_MAX and bool(_FURNITURE.search(line.text))
+
+
+def _rows(table: Any) -> list[Any]:
+    rows = []
+    for child in table:
+        tag = _tag(child)
+        if tag == "tr":
+            rows.append(child)
+        elif tag in ("thead", "tbody", "tfoot"):
+            rows.extend(r for r in child if _tag(r) == "tr")
+    return rows
+
+
+def _is_layout_table(table: Any) -> bool:
+    """A table used for page layout rather than data: cells holding tables or headings, or a
+    single cell framing several blocks or much text. Its cells are walked as ordinary blocks."""
+    cells = [c for row in _rows(table) for c in row if _tag(c) in ("td", "th")]
+    if not cells:
+        return True
+    for cell in cells:
+        for inner in cell.iter():
+            if inner is not cell and _tag(inner) in ("table", "h1", "h2", "h3"):
+                return True
+    if len(cells) == 1:  # a frame around content, unless it holds one short piece of text
+        blocks = sum(1 for inner in cells[0].iter() if inner is not cells[0] and _tag(inner) in BLOCK_TAGS)
+        return blocks >= 2 or len("".join(cells[0].itertext())) > 200
+    return False
+
+
+def _span(cell: Any, name: str) -> int:
+    """rowspan/colspan as browsers read them: leading digits, default 1; rowspan 0 means
+    "to the end of the table" (returned as 0)."""
+    match = re.match(r"\s*(\d{1,6})", cell.get(name, "") or "")
+    if not match:
+        return 1
+    value = int(match.group(1))
+    if value == 0:
+        return 0 if name == "rowspan" else 1
+    return value

@@ -1,0 +1,225 @@
+"""Guards and small helpers shared by the markup readers (.docx and .html).
+
+A .docx is a zip of XML parts, and both zips and XML have classic denial-of-service tricks:
+zip bombs (a tiny member that inflates to gigabytes), compression methods whose decoder cannot
+be bounded, and XML entity expansion ("billion laughs"). ``open_docx_zip`` checks the archive
+*before* any library reads it, so python-docx only ever sees members whose total inflated size
+is within ``MAX_INFLATED_BYTES`` and whose XML declares no DTD or entities.
+
+``join_cell_lines`` is the one rule both readers use to turn a table cell's several lines into
+one line, so that a cell looks the same whichever container it came from.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from io import BytesIO
+
+from .base import UnreadableFile
+from .limits import MAX_COMPRESSION_RATIO, MAX_INFLATED_BYTES
+
+#: An OLE2 compound file: a legacy .doc, or an encrypted/password-protected .docx (Office
+#: wraps encrypted OOXML in OLE2).
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: A zip archive with more members than this is not a Word document a person wrote.
+MAX_ZIP_MEMBERS = 5000
+#: Members smaller than this cannot hurt however well they compress, so the ratio check
+#: ignores them (tiny XML parts of repeated spaces legitimately compress very well).
+RATIO_CHECK_FLOOR = 64 * 1024
+_READ_CHUNK = 1024 * 1024
+_MAIN_DOCUMENT = "word/document.xml"
+_DTD_MARKERS = (b"<!doctype", b"<!entity")
+
+
+class DocxArchive:
+    """A checked .docx zip: every member listed, sizes and compression verified."""
+
+    def __init__(self, zf: zipfile.ZipFile, names: set[str]) -> None:
+        self.zip = zf
+        self.names = names
+
+    def read(self, name: str, limit: int = MAX_INFLATED_BYTES) -> bytes:
+        """Read one member, never more than ``limit`` bytes, in chunks (a bounded read)."""
+        return bounded_read(self.zip, name, limit)
+
+
+def bounded_read(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    """Inflate one member, stopping with UnreadableFile if it exceeds ``limit`` bytes.
+
+    zipfile already stops at the declared size, but the declared size is the attacker's
+    number; this cap is ours."""
+    parts: list[bytes] = []
+    total = 0
+    try:
+        with zf.open(name) as handle:
+            while True:
+                chunk = handle.read(min(_READ_CHUNK, limit + 1 - total))
+                if not chunk:
+                    break
+                total += len(chunk)
+                if total > limit:
+                    raise UnreadableFile(_too_big())
+                parts.append(chunk)
+    except UnreadableFile:
+        raise
+    except Exception as error:  # BadZipFile (CRC), zlib.error, EOFError, RuntimeError...
+        raise UnreadableFile(f"压缩包内容损坏 / corrupt archive member {name}: {error}") from None
+    return b"".join(parts)
+
+
+def _too_big() -> str:
+    return (
+        f"文件解压后过大（上限 {MAX_INFLATED_BYTES // (1024 * 1024)} MB），可能是压缩炸弹"
+        " / the archive inflates beyond the size limit (possible zip bomb)"
+    )
+
+
+def open_docx_zip(data: bytes) -> DocxArchive:
+    """Check ``data`` is a .docx gaolint can open safely; return the opened archive.
+
+    Raises UnreadableFile for: OLE2 files (legacy .doc or encrypted .docx), non-zip data,
+    encrypted members, compression methods other than stored/deflate, too many members,
+    total inflated size over ``MAX_INFLATED_BYTES``, a member compressed more than
+    ``MAX_COMPRESSION_RATIO`` times, a missing ``word/document.xml``, and any XML part that
+    declares a DOCTYPE or ENTITY."""
+    if data.startswith(OLE_MAGIC):
+        raise UnreadableFile(
+            "这是加密的 Word 文档或旧版 .doc 文件（OLE 复合文档），无法读取；请另存为未加密的 .docx"
+            " / this is an encrypted Word document or a legacy .doc file (OLE compound file);"
+            " save it as an unencrypted .docx"
+        )
+    if data.lstrip()[:5].lower() == b"{\\rtf":
+        raise UnreadableFile("这是 RTF 文件而不是 .docx / this is an RTF file, not a .docx")
+    try:
+        zf = zipfile.ZipFile(BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as error:
+        raise UnreadableFile(f"不是有效的 .docx（zip）文件 / not a valid .docx (zip) file: {error}") from None
+    if len(infos) > MAX_ZIP_MEMBERS:
+        raise UnreadableFile(f"压缩包成员过多（{len(infos)}） / too many archive members ({len(infos)})")
+    total = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise UnreadableFile("文档已加密，无法读取 / the document is encrypted")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            # bzip2/lzma decoders in zipfile cannot be bounded per call: refuse them.
+            raise UnreadableFile(
+                f"不支持的压缩方式（{info.compress_type}） / unsupported compression method in {info.filename}"
+            )
+        total += info.file_size
+        if total > MAX_INFLATED_BYTES:
+            raise UnreadableFile(_too_big())
+        if info.file_size > RATIO_CHECK_FLOOR and info.file_size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1):
+            raise UnreadableFile(
+                f"压缩比异常（{info.filename}），可能是压缩炸弹"
+                f" / member {info.filename} is compressed more than {MAX_COMPRESSION_RATIO}:1 (possible zip bomb)"
+            )
+    names = {info.filename for info in infos}
+    if _MAIN_DOCUMENT not in names:
+        raise UnreadableFile("不是 Word 文档：缺少 word/document.xml / not a Word document: word/document.xml is missing")
+    archive = DocxArchive(zf, names)
+    for name in sorted(_xml_members(archive)):
+        if declares_dtd(archive.read(name)):
+            raise UnreadableFile(
+                f"文档的 XML 部件 {name} 含有 DOCTYPE/ENTITY 声明（可能是实体扩展攻击），拒绝读取"
+                f" / XML part {name} declares a DOCTYPE or ENTITY (possible entity-expansion attack)"
+            )
+    return archive
+
+
+def _xml_members(archive: DocxArchive) -> set[str]:
+    """Members a package reader will parse as XML: by name (.xml, .rels) and by the content
+    types ``[Content_Types].xml`` assigns (a hostile file can give an XML part any name)."""
+    found = {n for n in archive.names if n.lower().endswith((".xml", ".rels")) and not n.endswith("/")}
+    types_name = "[Content_Types].xml"
+    if types_name not in archive.names:
+        return found
+    raw = archive.read(types_name)
+    if declares_dtd(raw):
+        return found  # reported by the caller's scan of found, which includes this member
+    text = _xml_text(raw)
+    xml_exts: set[str] = set()
+    xml_parts: set[str] = set()
+    for kind, attributes in re.findall(r"<\s*(?:\w+:)?(Default|Override)\b([^>]*)>", text):
+        content_type = _attribute(attributes, "ContentType")
+        if not _is_xml_type(content_type):
+            continue
+        if kind == "Default":
+            xml_exts.add(_attribute(attributes, "Extension").lower())
+        else:
+            xml_parts.add(_attribute(attributes, "PartName").lstrip("/").lower())
+    for name in archive.names:  # OPC part names compare case-insensitively
+        if name.lower() in xml_parts or name.rsplit(".", 1)[-1].lower() in xml_exts:
+            found.add(name)
+    return found
+
+
+def _xml_text(raw: bytes) -> str:
+    """Decode a small XML part written in UTF-8 or UTF-16 (with or without BOM)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16", errors="ignore")
+    if b"\x00" in raw[:64]:
+        return raw.decode("utf-16-le" if raw[1:2] == b"\x00" else "utf-16-be", errors="ignore")
+    return raw.decode("utf-8", errors="ignore")
+
+
+def _attribute(attributes: str, name: str) -> str:
+    match = re.search(rf"""\b{name}\s*=\s*["']([^"']*)["']""", attributes)
+    return match.group(1) if match else ""
+
+
+def _is_xml_type(content_type: str) -> bool:
+    content_type = content_type.lower()
+    return content_type.endswith("xml") and not content_type.startswith("image/")
+
+
+def declares_dtd(raw: bytes) -> bool:
+    """True when an XML document contains ``<!DOCTYPE`` or ``<!ENTITY`` in any encoding an
+    XML parser would accept here (UTF-8, UTF-16, UTF-32)."""
+    texts = [raw]
+    if b"\x00" in raw[:512]:
+        for codec in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+            texts.append(raw.decode(codec, errors="ignore").encode("utf-8", errors="ignore"))
+    for text in texts:
+        lowered = text.lower()
+        if any(marker in lowered for marker in _DTD_MARKERS):
+            return True
+    return False
+
+
+def is_cjk(ch: str) -> bool:
+    """Wide East Asian characters (ideographs, kana, hangul, CJK and full-width punctuation);
+    full-width digits and letters count as Latin/digit, not CJK."""
+    o = ord(ch)
+    if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
+        return False
+    return (
+        0x2E80 <= o <= 0x9FFF
+        or 0xAC00 <= o <= 0xD7AF
+        or 0xF900 <= o <= 0xFAFF
+        or 0xFE30 <= o <= 0xFE4F
+        or 0xFF00 <= o <= 0xFF60
+        or 0xFFE0 <= o <= 0xFFE6
+        or 0x20000 <= o <= 0x3FFFF
+    )
+
+
+def join_cell_lines(parts: list[str]) -> str:
+    """Join a cell's lines into one: nothing between pieces when either side of the joint is
+    CJK (a header wrapped inside its cell: 本年收费金额 / （单位：万元） reads as one phrase),
+    a space between two Latin/digit runs (``12`` / ``34`` must not silently become 1234)."""
+    result = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if result and not is_cjk(result[-1]) and not is_cjk(part[0]):
+            result += " "
+        result += part
+    return result
+
+
+def count_cjk(text: str) -> int:
+    """Number of CJK ideographs: the measure of "how much of the report" a page region holds."""
+    return sum(1 for ch in text if 0x4E00 <= ord(ch) <= 0x9FFF or 0x3400 <= ord(ch) <= 0x4DBF)

@@ -1,0 +1,339 @@
+"""The .docx reader: body in document order, merged cells once at their true grid column,
+paragraph/table places, and hostile archives refused before python-docx reads them."""
+
+from __future__ import annotations
+
+import functools
+import io
+import random
+import re
+import struct
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from gaolint.read.base import Extracted, UnreadableFile  # noqa: E402
+from gaolint.read.docx import read_docx  # noqa: E402
+from gaolint.read.limits import MAX_INFLATED_BYTES  # noqa: E402
+from tests.builder.blocks import Cell, Document, Heading, Paragraph, Table  # noqa: E402
+from tests.builder.docx import render_docx  # noqa: E402
+from tests.test_read_html import (  # noqa: E402
+    check_against_document,
+    check_table3_rows,
+    handmade_document,
+    table_lines,
+    tables,
+)
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+@functools.lru_cache(maxsize=1)
+def handmade_docx() -> bytes:
+    """Rendering is the slow part (python-docx merges); render the handmade report once."""
+    return render_docx(handmade_document())
+
+
+def test_handmade_document() -> None:
+    document = handmade_document()
+    extracted = read_docx(render_docx(document), "r.docx")
+    assert extracted.container == "docx"
+    check_against_document(extracted, document)
+    check_table3_rows(extracted, 2)
+
+
+def test_lines_are_numbered_and_paragraphs_placed() -> None:
+    extracted = read_docx(handmade_docx(), "r.docx")
+    assert [line.line for line in extracted.lines] == list(range(1, len(extracted.lines) + 1))
+    prose = [line for line in extracted.lines if "个表格" not in line.place]
+    assert prose[0].text == "某某市2024年政府信息公开工作年度报告" and prose[0].place == "第1段"
+    assert prose[1].place == "第2段"
+    # A paragraph with a line break: two lines, one paragraph.
+    first, second = [line for line in prose if line.text in ("全年主动公开政府信息1234条。", "联系电话 ABC 0571-87051234")]
+    assert first.place == second.place == "第5段"
+    # Empty paragraphs (after each table) are not counted: a person counts visible ones.
+    assert prose[-1].place == "第13段"
+
+
+def test_table3_row_shape_example() -> None:
+    extracted = read_docx(handmade_docx(), "r.docx")
+    lines = table_lines(extracted, 2)
+    texts = [line.text for line in lines]
+    at = texts.index("1.属于国家秘密")
+    assert texts[at - 2: at + 8] == ["|", "（三）不予公开", "1.属于国家秘密"] + [str(700 + k) for k in range(1, 8)]
+    assert [line.place for line in lines[at + 1: at + 8]] == [f"第2个表格 第8行 第{c}列" for c in range(4, 11)]
+
+
+def test_footer_not_read() -> None:
+    extracted = read_docx(handmade_docx(), "r.docx")
+    assert not any("第 1 页" in line.text for line in extracted.lines)
+
+
+def test_nested_table_flattened_into_cell() -> None:
+    import docx
+
+    out = docx.Document()
+    out.add_paragraph("前言")
+    table = out.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "外层"
+    inner = table.cell(0, 1).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text = "内层甲"
+    inner.cell(0, 1).text = "12"
+    out.add_paragraph("后记")
+    buffer = io.BytesIO()
+    out.save(buffer)
+    extracted = read_docx(buffer.getvalue(), "n.docx")
+    assert [(line.text, line.place) for line in extracted.lines] == [
+        ("前言", "第1段"),
+        ("|", "第1个表格 第1行"),
+        ("外层", "第1个表格 第1行 第1列"),
+        ("内层甲12", "第1个表格 第1行 第2列"),
+        ("|", "第1个表格"),
+        ("后记", "第2段"),
+    ]
+
+
+# -- hand-written WordprocessingML: gridBefore, vMerge without restart value, content
+#    controls, tracked changes, field codes ------------------------------------------------
+
+_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    "{extra}</Types>"
+)
+_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+    'Target="word/document.xml"/></Relationships>'
+)
+
+
+def minimal_docx(body: str, *, prolog: str = "", members: dict[str, bytes] | None = None,
+                 extra_types: str = "", document: bytes | None = None) -> bytes:
+    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{prolog}'
+           f'<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", _CONTENT_TYPES.format(extra=extra_types))
+        zf.writestr("_rels/.rels", _RELS)
+        zf.writestr("word/document.xml", document if document is not None else xml.encode("utf-8"))
+        for name, data in (members or {}).items():
+            zf.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _p(text: str) -> str:
+    return f"<w:p><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>"
+
+
+def _tc(text: str, props: str = "") -> str:
+    return f"<w:tc><w:tcPr>{props}</w:tcPr>{_p(text) if text else '<w:p/>'}</w:tc>"
+
+
+def test_grid_before_vmerge_and_wrappers() -> None:
+    body = (
+        _p("一、总体情况")
+        + "<w:sdt><w:sdtPr/><w:sdtContent>" + _p("控件内段落") + "</w:sdtContent></w:sdt>"
+        + "<w:tbl>"
+        + "<w:tr>" + _tc("标签", '<w:vMerge w:val="restart"/>') + _tc("合并", '<w:gridSpan w:val="2"/>') + _tc("X") + "</w:tr>"
+        + "<w:tr>" + _tc("", "<w:vMerge/>") + _tc("1") + _tc("2") + _tc("") + "</w:tr>"
+        + "<w:tr><w:trPr><w:gridBefore w:val=\"2\"/></w:trPr>" + _tc("3") + _tc("4") + "</w:tr>"
+        + "</w:tbl>"
+        + "<w:p><w:r><w:t>修订</w:t></w:r><w:del><w:r><w:delText>删除</w:delText></w:r></w:del>"
+        + "<w:ins><w:r><w:t>插入</w:t></w:r></w:ins>"
+        + "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>"
+        + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>7</w:t></w:r>"
+        + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r><w:r><w:tab/><w:t>后</w:t><w:br/><w:t>下一行</w:t></w:r></w:p>"
+    )
+    extracted = read_docx(minimal_docx(body), "m.docx")
+    assert [(line.text, line.place) for line in extracted.lines] == [
+        ("一、总体情况", "第1段"),
+        ("控件内段落", "第2段"),
+        ("|", "第1个表格 第1行"),
+        ("标签", "第1个表格 第1行 第1列"),
+        ("合并", "第1个表格 第1行 第2列"),
+        ("X", "第1个表格 第1行 第4列"),
+        ("|", "第1个表格 第2行"),
+        ("1", "第1个表格 第2行 第2列"),
+        ("2", "第1个表格 第2行 第3列"),
+        ("", "第1个表格 第2行 第4列"),
+        ("|", "第1个表格 第3行"),
+        ("3", "第1个表格 第3行 第3列"),
+        ("4", "第1个表格 第3行 第4列"),
+        ("|", "第1个表格"),
+        ("修订插入7\t后", "第3段"),
+        ("下一行", "第3段"),
+    ]
+
+
+def test_svg_image_with_doctype_is_fine() -> None:
+    svg = b'<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x.dtd"><svg/>'
+    data = minimal_docx(_p("一、总体情况"), members={"word/media/image1.svg": svg},
+                        extra_types='<Default Extension="svg" ContentType="image/svg+xml"/>')
+    assert [line.text for line in read_docx(data, "s.docx").lines] == ["一、总体情况"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(table=tables())
+def test_random_merge_layouts(table: Table) -> None:
+    document = Document([Heading("一、总体情况"), table, Paragraph("完")])
+    check_against_document(read_docx(render_docx(document), "r.docx"), document)
+
+
+# -- generated documents, once the document builder exists ------------------------------
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3, 7, 42])
+def test_generated_documents(seed: int) -> None:
+    document_module = pytest.importorskip("tests.builder.document")
+    spec_module = pytest.importorskip("tests.builder.spec")
+    document = document_module.build_document(spec_module.sample_spec(seed))
+    check_against_document(read_docx(render_docx(document), "r.docx"), document)
+
+
+# -- hostile files: each must raise UnreadableFile (or return), bounded by construction ---
+
+
+def _unreadable(data: bytes, *words: str) -> None:
+    with pytest.raises(UnreadableFile) as info:
+        read_docx(data, "hostile.docx")
+    for word in words:
+        assert word in str(info.value)
+
+
+def test_not_a_zip() -> None:
+    _unreadable(b"This is not a zip file at all.\n" * 10, "zip")
+    _unreadable(b"", "zip")
+
+
+def test_truncated_zip() -> None:
+    data = handmade_docx()
+    _unreadable(data[: len(data) // 2])
+    _unreadable(data[:1000] + data[-3000:])
+
+
+def test_ole_file_is_encrypted_or_legacy() -> None:
+    _unreadable(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096), "加密", ".doc")
+
+
+def test_missing_document_part() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/other.xml", "<x/>")
+    _unreadable(buffer.getvalue(), "word/document.xml")
+
+
+def test_zip_bomb_one_gigabyte() -> None:
+    """~1 GB of zeros in a few MB, written in 1 MB chunks (bounded memory while building)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        zf.writestr("[Content_Types].xml", _CONTENT_TYPES.format(extra=""))
+        with zf.open("word/document.xml", "w", force_zip64=True) as member:
+            chunk = bytes(1 << 20)
+            for _ in range(1024):
+                member.write(chunk)
+    _unreadable(buffer.getvalue(), "MB")
+
+
+def test_zip_bomb_ratio() -> None:
+    data = minimal_docx(_p("一"), members={"word/styles.xml": b" " * (8 << 20)})
+    _unreadable(data, "压缩比")
+
+
+def _patch_declared_size(data: bytes, name: str, size: int) -> bytes:
+    """Rewrite a member's declared uncompressed size in both its local and central headers."""
+    raw = bytearray(data)
+    encoded = name.encode()
+    for signature, size_offset, name_offset in ((b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)):
+        for match in re.finditer(re.escape(signature), raw):
+            start = match.start()
+            if raw[start + name_offset: start + name_offset + len(encoded)] == encoded:
+                struct.pack_into("<I", raw, start + size_offset, size)
+    return bytes(raw)
+
+
+def test_declared_size_over_limit() -> None:
+    data = minimal_docx(_p("一、总体情况"), members={"word/media/a.bin": b"x" * 1000})
+    _unreadable(_patch_declared_size(data, "word/media/a.bin", MAX_INFLATED_BYTES + 1), "MB")
+
+
+def test_declared_size_lie_is_caught() -> None:
+    data = minimal_docx(_p("一、总体情况" * 200))
+    _unreadable(_patch_declared_size(data, "word/document.xml", 100))
+
+
+def test_entity_declarations_refused() -> None:
+    laughs = "".join(f'<!ENTITY a{i} "{("&a%d;" % (i - 1)) * 10}">' for i in range(1, 10))
+    prolog = f'<!DOCTYPE w:document [<!ENTITY a0 "lol">{laughs}]>'
+    _unreadable(minimal_docx(_p("&a9;"), prolog=prolog), "DOCTYPE")
+
+
+def test_entity_declarations_in_utf16_refused() -> None:
+    xml = (f'<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE d [<!ENTITY a "b">]>'
+           f'<w:document xmlns:w="{W_NS}"><w:body>{_p("&a;")}</w:body></w:document>')
+    _unreadable(minimal_docx("", document=xml.encode("utf-16")), "DOCTYPE")
+
+
+def test_entity_declarations_in_renamed_xml_part_refused() -> None:
+    data = minimal_docx(
+        _p("一"),
+        members={"word/custom.dat": b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x/>'},
+        extra_types='<Override PartName="/word/custom.dat" ContentType="application/vnd.custom+xml"/>',
+    )
+    _unreadable(data, "word/custom.dat")
+
+
+def test_bzip2_member_refused() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_BZIP2) as zf:
+        zf.writestr("word/document.xml", "<x/>")
+    _unreadable(buffer.getvalue(), "压缩方式")
+
+
+def test_random_bytes() -> None:
+    rng = random.Random(99)
+    for _ in range(20):
+        _unreadable(bytes(rng.getrandbits(8) for _ in range(rng.randrange(1, 4000))))
+
+
+def test_random_corruption_of_a_real_docx() -> None:
+    data = handmade_docx()
+    rng = random.Random(7)
+    for _ in range(30):
+        damaged = bytearray(data)
+        for _ in range(20):
+            damaged[rng.randrange(len(damaged))] = rng.getrandbits(8)
+        try:
+            result = read_docx(bytes(damaged), "c.docx")
+        except UnreadableFile:
+            continue
+        assert isinstance(result, Extracted)
+
+
+def test_very_long_paragraph() -> None:
+    rng = random.Random(3)
+    text = "".join(chr(rng.randrange(0x4E00, 0x9FA5)) for _ in range(200_000))  # incompressible enough
+    extracted = read_docx(minimal_docx(_p(text) + _p("一、总体情况")), "l.docx")
+    assert len(extracted.lines[0].text) <= 20_000
+    assert extracted.damage
+    assert extracted.lines[-1].text == "一、总体情况"
+
+
+def test_document_builder_types_used() -> None:
+    """The renderer handles every block type of the builder's model."""
+    document = Document([Heading("标题", 0), Heading("一、总体情况"), Paragraph("正文"),
+                         Table(((Cell("a", colspan=2),), (Cell("1"), Cell("2"))))])
+    check_against_document(read_docx(render_docx(document), "t.docx"), document)
