@@ -1,0 +1,74 @@
+"""The same report model through every container (HTML with merged cells, GBK HTML, .docx with
+merged cells, PDF with ruled tables): clean ones are quiet, planted defects are named."""
+
+from __future__ import annotations
+
+import pytest
+
+from gaolint.engine import Settings, lint_file
+from tests.builder import build_document, defects_for, plant, sample_spec
+from tests.builder.docx import render_docx
+from tests.builder.html import render_html
+
+from .test_shapes import _assert_planted
+
+RENDERERS = {
+    ".html": lambda document: render_html(document),
+    ".htm": lambda document: render_html(document, encoding="gbk"),
+    ".docx": render_docx,
+}
+try:  # the PDF builder needs reportlab, a test extra
+    from tests.builder.pdf import render_pdf
+
+    RENDERERS[".pdf"] = render_pdf
+except ImportError:  # pragma: no cover
+    pass
+
+#: Defects a container can carry exactly as text does.
+DEFECTS = (
+    "missing_section", "period_mid_year", "table3_leaf_changed", "table3_new_total_changed",
+    "table4_cell_changed", "table3_bad_value", "fee_statement_missing", "contact_missing",
+    "carryover_year_wrong", "table3_row_missing", "telephone_malformed",
+)
+
+
+def _lint(tmp_path, data: bytes, extension: str, name: str = "report"):
+    path = tmp_path / f"{name}{extension}"
+    path.write_bytes(data)
+    return lint_file(str(path), Settings()).findings
+
+
+@pytest.mark.parametrize("extension", sorted(RENDERERS))
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_clean_container_is_quiet(tmp_path, extension, seed):
+    findings = _lint(tmp_path, RENDERERS[extension](build_document(sample_spec(seed))), extension)
+    assert findings == [], [(f.rule, f.message.en, f.location) for f in findings]
+
+
+@pytest.mark.parametrize("extension", sorted(RENDERERS))
+@pytest.mark.parametrize("defect", DEFECTS)
+def test_planted_defect_in_container(tmp_path, extension, defect):
+    seed = 4
+    spec = sample_spec(seed)
+    if defect not in defects_for(spec):
+        pytest.skip("defect not possible for this spec")
+    planted = plant(spec, defect, seed)
+    findings = _lint(tmp_path, RENDERERS[extension](planted.document), extension)
+    _assert_planted(findings, planted)
+
+
+def test_docx_finding_names_the_cell(tmp_path):
+    planted = plant(sample_spec(4), "table3_leaf_changed", 4)
+    findings = _lint(tmp_path, render_docx(planted.document), ".docx")
+    cell = next(f for f in findings if f.rule == "GAO302")
+    assert "个表格" in cell.location.place and "行" in cell.location.place and "列" in cell.location.place
+    assert cell.location.line >= 1
+
+
+def test_html_finding_points_at_the_td_line(tmp_path):
+    planted = plant(sample_spec(4), "table4_cell_changed", 4)
+    data = render_html(planted.document)
+    findings = _lint(tmp_path, data, ".html")
+    total = next(f for f in findings if f.rule == "GAO304")
+    source = data.decode("utf-8").splitlines()[total.location.line - 1]
+    assert "<td" in source
