@@ -1,0 +1,139 @@
+"""Characters → text lines for the PDF reader.
+
+A PDF text layer is a bag of positioned glyphs, not lines. Government reports are typeset
+with letter-spacing (``电 话 ：``), digits in a Latin font next to CJK text (``2023 年``) and
+labels stacked one character per line down a merged cell, so the layer must be rebuilt into
+the text a person would copy from a web page: spaces only where they separate Latin or digit
+runs (``10 1 0 0``), none inside Chinese.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+Char = dict[str, Any]
+
+#: Gap between two glyphs on a line, as a share of the font size, read as a space.
+SPACE_GAP = 0.25
+_WHITESPACE = re.compile(r"[ \t\u3000\u00a0]+")
+
+
+@dataclass(slots=True)
+class TextLine:
+    """One visual line of prose, with the geometry needed to undo line wrapping."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    page: int
+
+
+def is_ascii_word(ch: str) -> bool:
+    """Latin letters, digits and ASCII punctuation: runs of these keep separating spaces."""
+    return "!" <= ch <= "~"
+
+
+def tidy_spaces(text: str) -> str:
+    """Keep one space between two ASCII runs (numbers, Latin words); drop every other space.
+
+    ``电 话 ： 0517`` → ``电话：0517``; ``总 计`` → ``总计``; ``10 1 0`` stays.
+    """
+    parts = _WHITESPACE.split(text.strip())
+    out = parts[0]
+    for part in parts[1:]:
+        if not part:
+            continue
+        if out and is_ascii_word(out[-1]) and is_ascii_word(part[0]):
+            out += " "
+        out += part
+    return out
+
+
+def join_wrapped(first: str, second: str, *, split_numbers: bool = False) -> str:
+    """Join text wrapped over two lines: nothing between CJK, a space between Latin runs.
+
+    With ``split_numbers`` a digit run broken over two lines is rejoined (a narrow table
+    column wraps ``4119`` as ``41`` / ``19``; one cell never holds two stacked numbers).
+    """
+    if not first:
+        return second
+    if not second:
+        return first
+    a, b = first[-1], second[0]
+    if split_numbers and a.isdigit() and b.isdigit():
+        return first + second
+    if a.isascii() and a.isalnum() and b.isascii() and b.isalnum():
+        return f"{first} {second}"
+    return first + second
+
+
+def _visible(chars: Iterable[Char]) -> list[Char]:
+    return [c for c in chars if c.get("text") and "x0" in c and "top" in c]
+
+
+def group_lines(chars: Sequence[Char]) -> list[list[Char]]:
+    """Cluster glyphs into visual lines: a glyph joins a line when its vertical middle lies
+    inside the band of the line's first glyph. Sorted top to bottom, each left to right."""
+    ordered = sorted(_visible(chars), key=lambda c: ((c["top"] + c["bottom"]) / 2, c["x0"]))
+    lines: list[list[Char]] = []
+    band: tuple[float, float] = (0.0, -1.0)
+    for char in ordered:
+        middle = (char["top"] + char["bottom"]) / 2
+        if lines and band[0] <= middle <= band[1]:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+            band = (char["top"], char["bottom"])
+    for line in lines:
+        line.sort(key=lambda c: c["x0"])
+    return lines
+
+
+def line_text(chars: Sequence[Char]) -> str:
+    """The text of one visual line, spaces inferred from gaps then tidied."""
+    pieces: list[str] = []
+    previous: Char | None = None
+    for char in chars:
+        if previous is not None:
+            size = min(float(previous.get("size") or 10), float(char.get("size") or 10))
+            if char["x0"] - previous["x1"] > SPACE_GAP * size:
+                pieces.append(" ")
+        pieces.append(str(char["text"]))
+        previous = char
+    return tidy_spaces("".join(pieces))
+
+
+def text_lines(chars: Sequence[Char], page: int) -> list[TextLine]:
+    """Prose lines of a page (glyphs already stripped of table cells)."""
+    result: list[TextLine] = []
+    for line in group_lines(chars):
+        text = line_text(line)
+        if not text:
+            continue
+        sizes = sorted(float(c.get("size") or 0) for c in line)
+        result.append(
+            TextLine(
+                text=text,
+                x0=min(c["x0"] for c in line),
+                x1=max(c["x1"] for c in line),
+                top=min(c["top"] for c in line),
+                bottom=max(c["bottom"] for c in line),
+                size=sizes[len(sizes) // 2] or 10.0,
+                page=page,
+            )
+        )
+    return result
+
+
+def cell_text(chars: Sequence[Char]) -> str:
+    """The text of one table cell: its visual lines joined as wrapped text."""
+    text = ""
+    for line in group_lines(chars):
+        text = join_wrapped(text, line_text(line), split_numbers=True)
+    return text
