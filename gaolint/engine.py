@@ -57,6 +57,9 @@ class FileResult:
     findings: list[Finding]
     facts: ReportFacts | None = None
     notes: list[str] = field(default_factory=list)
+    #: Inline suppression comments resolved to line ranges (gaolint.suppress.Suppression);
+    #: applied by RunConfig.filter once every finding of the run is known.
+    suppressions: list = field(default_factory=list)
 
 
 def display_path(path: str) -> str:
@@ -142,14 +145,19 @@ def lint_file(path: str, settings: Settings) -> FileResult:
     findings = [f for f in findings if settings.enabled(f.rule)]
     _apply_severity(findings, settings)
     facts = collect_facts(report) if annual else None
-    return FileResult(shown, findings, facts, notes)
+    suppressions = []
+    if report.suppressions:
+        from .suppress import resolve
+
+        suppressions = resolve(report)
+    return FileResult(shown, findings, facts, notes, suppressions)
 
 
 def _options_for(shown: str, report: Report, settings: Settings) -> dict:
     """Per-file options: deadlines, and agency overrides from configuration globs."""
     from fnmatch import fnmatch
 
-    options: dict = {"deadlines": dict(settings.deadlines)}
+    options: dict = {"deadlines": dict(settings.deadlines), "verbose": settings.verbose}
     for pattern, override in settings.agencies.items():
         if fnmatch(shown, pattern):
             if override.get("name"):

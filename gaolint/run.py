@@ -75,8 +75,9 @@ def run_check(args) -> int:
     if args.write_baseline:
         from .baseline import write_baseline
 
-        write_baseline(args.write_baseline, findings)
-    if args.baseline:
+        write_baseline(args.write_baseline, findings, config.lang)
+        findings = []  # everything found is now recorded, so nothing is new
+    elif args.baseline:
         from .baseline import apply_baseline
 
         findings = apply_baseline(args.baseline, findings)

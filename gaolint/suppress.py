@@ -1,0 +1,198 @@
+"""Inline suppressions: which lines a ``<!-- gaolint: ... -->`` comment covers, which findings
+it silences, and which comments silenced nothing (GAO010).
+
+Readers find the comments (``Extracted.suppressions``); the engine resolves them against the
+report's lines into ``Suppression`` ranges carried back in ``FileResult``; the run's
+configuration applies them once every finding, including repository-level ones, is known.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .model import Finding, Location, Message, Report
+
+_COMMENT = re.compile(r"<!--\s*gaolint:.*?-->")
+_MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+_ROW_SEPARATOR = "|"
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """One comment: where it is, what it names, and the source lines it covers (inclusive)."""
+
+    line: int
+    kind: str  # "file" | "next-block" | "next-line"
+    ids: tuple[str, ...]
+    first: int
+    last: int
+    #: The comment's own source line (for the code frame and fingerprint of GAO010), if known.
+    source: str = ""
+    column: int = 1
+
+    def covers(self, finding: Finding) -> bool:
+        if self.kind == "file":
+            return True
+        return self.first <= finding.location.line <= self.last
+
+    def names(self, code: str) -> str | None:
+        """The ID or prefix in this comment that matches ``code``, if any."""
+        return next((i for i in self.ids if code.startswith(i)), None)
+
+
+def _is_comment_only(text: str) -> bool:
+    return bool(_COMMENT.search(text)) and not _COMMENT.sub("", text).strip()
+
+
+def resolve(report: Report) -> list[Suppression]:
+    """The line ranges the report's suppression comments cover.
+
+    ``file`` covers everything. ``next-line`` covers the next line with text (for an HTML table
+    row, every cell of that row). ``next-block`` covers from the next line with text up to the
+    next blank line or the next heading."""
+    if not report.suppressions:
+        return []
+    lines = report.lines
+    headings = {s.location.line for s in report.sections}
+    if report.title_location is not None:
+        headings.add(report.title_location.line)
+
+    def is_heading(index: int) -> bool:
+        line = lines[index]
+        return line.location.line in headings or bool(_MARKDOWN_HEADING.match(line.original))
+
+    resolved = []
+    last_line = max((line.location.line for line in lines), default=1)
+    for comment_line, kind, ids in report.suppressions:
+        source, column = "", 1
+        for line in lines:
+            if line.location.line == comment_line and "gaolint" in line.original:
+                source = line.original
+                column = line.original.find("<!--") + 1 or 1
+                break
+        if kind == "file":
+            resolved.append(Suppression(comment_line, kind, ids, 1, last_line, source, column))
+            continue
+        start = next(
+            (i for i, line in enumerate(lines)
+             if line.location.line > comment_line and line.text.strip() and not _is_comment_only(line.original)),
+            None,
+        )
+        if start is None:
+            resolved.append(Suppression(comment_line, kind, ids, comment_line + 1, comment_line + 1, source, column))
+            continue
+        end = start
+        if kind == "next-line":
+            if lines[start].text.strip() == _ROW_SEPARATOR:
+                while end + 1 < len(lines) and lines[end + 1].text.strip() != _ROW_SEPARATOR:
+                    end += 1
+        else:
+            while end + 1 < len(lines):
+                following = lines[end + 1]
+                if not following.text.strip() or is_heading(end + 1):
+                    break
+                end += 1
+        first = lines[start].location.line
+        resolved.append(Suppression(comment_line, kind, ids, first, max(first, lines[end].location.line), source, column))
+    return resolved
+
+
+def apply_suppressions(
+    findings: list[Finding],
+    results,
+    ignored_in: Callable[[str, str], bool],
+) -> tuple[list[Finding], list[Finding]]:
+    """(findings no comment silences, GAO010 findings for comments that silenced nothing).
+
+    ``ignored_in(path, code)`` says whether configuration switched a rule off for a file: an
+    ID naming only switched-off rules is not reported as unused, since it could not have been
+    used in this run."""
+    by_path: dict[str, list[Suppression]] = {}
+    for result in results:
+        found = getattr(result, "suppressions", None)
+        if found:
+            by_path[result.path] = list(found)
+    if not by_path:
+        return findings, []
+    used: set[tuple[str, int, str]] = set()  # (path, comment line, id)
+    kept = []
+    for finding in findings:
+        silenced = False
+        for suppression in by_path.get(finding.path, ()):
+            name = suppression.names(finding.rule)
+            if name is not None and suppression.covers(finding):
+                used.add((finding.path, suppression.line, name))
+                silenced = True
+        if not silenced:
+            kept.append(finding)
+
+    from .checks import RULES
+
+    codes = list(RULES)
+    unused_findings = []
+    for path, suppressions in by_path.items():
+        if ignored_in(path, UNUSED_CODE):
+            continue
+        for suppression in suppressions:
+            unknown, unused = [], []
+            for name in suppression.ids:
+                matching = [c for c in codes if c.startswith(name)] if name.startswith("GAO") else []
+                if not matching:
+                    unknown.append(name)
+                elif (path, suppression.line, name) in used or name.startswith(UNUSED_CODE):
+                    continue
+                elif any(not ignored_in(path, code) for code in matching):
+                    unused.append(name)
+            if unknown or unused:
+                unused_findings.append(unused_suppression(path, suppression, unused, unknown))
+    # A comment may silence GAO010 itself (``disable=GAO010`` before the first heading).
+    remaining = []
+    for finding in unused_findings:
+        if not any(s.names(finding.rule) and s.covers(finding) for s in by_path.get(finding.path, ())):
+            remaining.append(finding)
+    return kept, remaining
+
+
+#: Kept equal to ``checks.meta.UnusedSuppression.code`` (a test checks it); a constant so the
+#: filter can test for it without importing the rules.
+UNUSED_CODE = "GAO010"
+
+
+def unused_suppression(path: str, suppression: Suppression, unused: list[str], unknown: list[str]) -> Finding:
+    """The GAO010 finding for one comment."""
+    zh_parts, en_parts = [], []
+    if unused:
+        names = ", ".join(unused)
+        where_zh = {"file": "整个文件", "next-block": "其后的段落", "next-line": "下一行"}[suppression.kind]
+        where_en = {"file": "this file", "next-block": "the block that follows", "next-line": "the next line"}[suppression.kind]
+        zh_parts.append(f"{where_zh}没有 {names} 问题可屏蔽")
+        en_parts.append(f"no {names} finding in {where_en} to silence")
+    if unknown:
+        names = ", ".join(unknown)
+        zh_parts.append(f"未知的规则编号 {names}")
+        en_parts.append(f"unknown rule ID {names}")
+    comment = f"gaolint: {'disable-next-line' if suppression.kind == 'next-line' else 'disable'}={','.join(suppression.ids)}"
+    end_column = None
+    if suppression.source:
+        close = suppression.source.find("-->", suppression.column - 1)
+        if close >= 0:
+            end_column = close + 4
+    from .checks.meta import UnusedSuppression
+
+    return Finding(
+        rule=UnusedSuppression.code,
+        name=UnusedSuppression.name,
+        severity=UnusedSuppression.severity,
+        message=Message(
+            f"抑制注释未起作用（{comment}）：" + "；".join(zh_parts) + "，请删除或更正",
+            f"unused suppression ({comment}): " + "; ".join(en_parts) + "; remove or correct it",
+        ),
+        path=path,
+        location=Location(suppression.line, suppression.column, end_column),
+        source_line=suppression.source,
+    )
+
+
+__all__ = ["Suppression", "resolve", "apply_suppressions", "unused_suppression", "UNUSED_CODE"]
