@@ -161,7 +161,10 @@ def _options_for(shown: str, report: Report, settings: Settings) -> dict:
     for pattern, override in settings.agencies.items():
         if fnmatch(shown, pattern):
             if override.get("name"):
+                from .parse.metadata import agency_kind
+
                 report.agency = override["name"]
+                report.agency_kind = agency_kind(report.agency)
             if override.get("kind"):
                 report.agency_kind = override["kind"]
                 options["agency_kind"] = override["kind"]

@@ -177,6 +177,8 @@ class Report:
     carryover_years: list[tuple[int, Location]] = field(default_factory=list)
     #: Inline suppressions from Markdown/HTML comments: (line, kind, rule ids).
     suppressions: list[tuple[int, str, tuple[str, ...]]] = field(default_factory=list)
+    #: Figures the prose states about table contents (parse.narrative.NarrativeFigure).
+    narrative: list = field(default_factory=list)
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)

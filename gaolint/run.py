@@ -130,7 +130,7 @@ def _emit(args, config, findings, results) -> None:
     if getattr(args, "summary", False):
         from .overview import print_overview
 
-        print_overview(results, findings)
+        print_overview(results, findings, args.output_format, lang=config.lang)
 
 
 def _render(fmt, findings, context, results) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import arithmetic, contact, fees, file, period, structure  # noqa: F401  (registration)
+from . import arithmetic, contact, fees, file, meta, narrative, period, repository_rules, structure  # noqa: F401  (registration)
 from .base import REGISTRY, Context, Rule
 
 #: Every rule, ordered by code.

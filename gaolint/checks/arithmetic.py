@@ -144,7 +144,8 @@ class BalanceIdentity(_ColumnIdentity):
 class ResultsTotal(_ColumnIdentity):
     """**What it does**
     Checks, in each column of table 3, that 三（七）总计 equals the sum of all result rows
-    （一）予以公开 … （六）其他处理 3.其他 (22 rows in the 2021 format, 20 in 2019).
+    （一）予以公开 … （六）其他处理 3.其他 (21 rows in the 2021 format, 19 in 2019, where
+    （六）其他处理 is one row). A report that prints （六）其他处理 as one row is summed that way.
 
     **Why is this bad?**
     The total is what readers quote; when it is not the sum of its parts, either a row or the

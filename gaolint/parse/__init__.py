@@ -7,6 +7,7 @@ import re
 from ..formats import FormatSpec, load_formats
 from ..model import Line, Report, Section
 from . import metadata
+from .narrative import find_figures
 from .sections import find_sections
 from .tables import read_review_table, read_rows_table
 
@@ -103,10 +104,11 @@ def parse(path: str, container: str, lines: list[Line]) -> Report:
         report.year = report.period.end.year
     report.year_location = report.title_location
     report.signing_date = metadata.find_signing_date(lines)
-    report.agency = metadata.agency_from_title(report.title) or metadata.agency_from_signature(lines)
+    report.agency = metadata.agency_from_title(report.title, lines) or metadata.agency_from_signature(lines)
     report.agency_kind = metadata.agency_kind(report.agency)
     report.contacts = metadata.find_contacts(prose)
     report.fee_statements = metadata.find_fee_statements(prose)
     report.carryover_years = metadata.find_carryover_years(prose)
+    report.narrative = find_figures(prose, report.section("review"))
     report.damage.extend(metadata.find_damaged_dates(prose_lines))
     return report

@@ -19,9 +19,13 @@ _NUMBER = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 #: What people type into a cell that should hold a number.
 _BAD = re.compile(r"^(?:[—–\-－/／\\×xX*＊…]+|无|空|暂无|不详|\?+|-?\d+(?:\.\d+)?[%％])$")
 _MARKDOWN_RULE = re.compile(r"^:?-{3,}:?$")
-_SEPARATOR_LINE = re.compile(r"^[\s|]*\|[\s|]*$")
-#: A label followed by numbers separated by spaces, as PDF text layers print rows.
-_TRAILING_NUMBERS = re.compile(r"(?:\s+(?:-?\d[\d,]*(?:\.\d+)?|[—–/]))+\s*$")
+#: A line of nothing but pipes and spaces (at least one pipe). Written as a look-ahead so a
+#: long line of pipes stays linear (``^[\s|]*\|[\s|]*$`` is quadratic on "|||…|x").
+_SEPARATOR_LINE = re.compile(r"^(?=[\s|]*$)\s*\|")
+#: A label followed by numbers separated by spaces, as PDF text layers print rows. This is
+#: ``(?:\s+(?:-?\d[\d,]*(?:\.\d+)?|[—–/]))+\s*$`` matched from the end on the reversed text:
+#: searched forwards it restarts at every space, quadratic on a long line of numbers.
+_TRAILING_NUMBERS_REVERSED = re.compile(r"\s*(?:(?:(?:\d+\.)?[\d,]*\d-?|[—–/])\s+)+")
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -55,6 +59,12 @@ def _is_prose(text: str) -> bool:
     return len(text) > 45 and ("。" in text or "，" in text or "," in text) and "|" not in text
 
 
+def _trailing_numbers_start(text: str) -> int | None:
+    """Where the run of numbers that ends ``text`` starts (with the spaces before it)."""
+    match = _TRAILING_NUMBERS_REVERSED.match(text[::-1])
+    return len(text) - match.end() if match else None
+
+
 def _split_cell(line: Line, start: int, end: int, out: list[Token]) -> None:
     raw = line.text[start:end]
     stripped = raw.strip()
@@ -67,13 +77,13 @@ def _split_cell(line: Line, start: int, end: int, out: list[Token]) -> None:
     if kind != LABEL:
         out.append(Token(kind, stripped, line, left, right, value))
         return
-    trailing = _TRAILING_NUMBERS.search(stripped)
-    if trailing and trailing.start() > 0:
-        label_end = left + trailing.start()
+    trailing = _trailing_numbers_start(stripped)
+    if trailing:
+        label_end = left + trailing
         out.append(Token(LABEL, line.text[left:label_end].strip(), line, left, label_end))
-        for match in re.finditer(r"\S+", stripped[trailing.start():]):
-            s = left + trailing.start() + match.start()
-            e = left + trailing.start() + match.end()
+        for match in re.finditer(r"\S+", stripped[trailing:]):
+            s = left + trailing + match.start()
+            e = left + trailing + match.end()
             k, v = classify(match.group())
             out.append(Token(k, match.group(), line, s, e, v))
         return

@@ -19,22 +19,32 @@ PERIOD_KEY = re.compile(r"统\s*计\s*(?:期\s*限|时\s*限|时\s*间|区\s*间
 PERIOD_RANGE = re.compile(_DATE + r"\s*(?:起\s*)?(?:至|到|—|－|-|~|～)\s*" + _SHORT_DATE)
 #: Dates whose 年/月 were lost in extraction: 20161231日, 201611日, 20161月.
 DAMAGED_DATE = re.compile(r"(?<![\d.])(?:19|20)\d{3,6}(?=[日月])|(?<![\d.])(?:19|20)\d{2}(?:0?[1-9]|1[0-2])(?:[0-2]?\d|3[01])(?=\s*$)")
-TITLE = re.compile(r"(\d{4})\s*年\s*度?\s*.{0,30}?(?:政\s*府\s*)?(?:信?\s*息?|政\s*务)\s*公\s*开\s*(?:工\s*作\s*)?年\s*度?\s*报\s*告|(\d{4})\s*年\s*度\s*政\s*府\s*信\s*息\s*公\s*开")
+#: ``\s*+`` (possessive, Python 3.11) wherever what follows cannot start with a space: the
+#: same matches, but no backtracking through long runs of spaces (``年\s*度?\s*`` on
+#: "2020年" and 3,000 spaces took minutes). The same in CARRYOVER_YEAR and POSTCODE.
+TITLE = re.compile(r"(\d{4})\s*+年\s*+度?\s*+.{0,30}?(?:政\s*+府\s*+)?(?:信?\s*+息?|政\s*+务)\s*+公\s*+开\s*+(?:工\s*+作\s*+)?年\s*+度?\s*+报\s*+告|(\d{4})\s*+年\s*+度\s*+政\s*+府\s*+信\s*+息\s*+公\s*+开")
 _AREA = re.compile(r"(?:省|市|区|县|旗|州|盟|镇|乡|街道|自治区|自治县|自治州)$")
 _AGENCY_SUFFIX = re.compile(r"(?:人民政府|政府办公室|办公室|办公厅|委员会|局|厅|部|署|委|办|院|中心|管委会|管理委员会|街道办事处|人民政府办公室)$")
-CARRYOVER_YEAR = re.compile(r"结\s*转\s*(?:至|到)?\s*(\d{4})\s*年")
+CARRYOVER_YEAR = re.compile(r"结\s*+转\s*+(?:至|到)?\s*+(\d{4})\s*+年")
 _CARRIED_IN = re.compile(r"(?:上一?年度?|(?:从|由|自)\s*\d{4}\s*年度?|\d{4}\s*年度?)\s*$")
-PHONE_KEY = re.compile(r"(?:联系|咨询|监督|投诉)?\s*电\s*话|热\s*线|Tel|TEL|传\s*真")
+#: The optional prefix carries its own spaces: a leading ``\s*`` made every search restart
+#: through long runs of blank lines (quadratic). Callers use only the match's end.
+PHONE_KEY = re.compile(r"(?:(?:联系|咨询|监督|投诉)\s*)?电\s*话|热\s*线|Tel|TEL|传\s*真")
 PHONE_VALUE = re.compile(r"[(（]?\d[\d\s\-－—()（）]{3,20}\d(?:\s*转\s*\d{1,6})?")
 ANY_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}[-－—\s]?\d{7,8}|1[3-9]\d{9})(?!\d)")
-EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+#: Starts only where a run of address characters starts, so a long run without an @ is
+#: scanned once, not once per character.
+EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 EMAIL_KEY = re.compile(r"(?:电子)?邮\s*箱|电子邮件|E-?mail|e-?mail|邮件地址")
 ADDRESS_KEY = re.compile(r"(?:联系|通讯|办公)?地\s*址\s*[:：为]")
-POSTCODE = re.compile(r"邮\s*(?:政)?\s*编\s*(?:码)?\s*[:：为]?\s*(\d[\d\s]{0,9})")
+POSTCODE = re.compile(r"邮\s*+(?:政)?\s*+编\s*+(?:码)?\s*+[:：为]?\s*+(\d[\d\s]{0,9})")
 FEE_SUBJECT = re.compile(r"信\s*息\s*处\s*理\s*费|处\s*理\s*费|公开费用|收费通知|检索费|复制费|邮寄费|收\s*取[^。；;]{0,24}费|产\s*生[^。；;]{0,15}费|(?:收费|费用)[及和与]?减免")
 FEE_VERB = re.compile(r"未|没有|无|不|零|免|收\s*取|收\s*缴|产\s*生|发\s*生|开\s*出|发\s*出|共\s*计|合\s*计|\d")
 FEE_NONE = re.compile(r"未\s*(?:向[^。，,]{0,10})?(?:收\s*取|产\s*生|发\s*生|开\s*具|发\s*出)|没\s*有\s*(?:收\s*取|产\s*生|发\s*生)|无\s*(?:收\s*取|收费)|不\s*收\s*取|免\s*收|(?:为|计|收取[^。]{0,12}费)\s*(?:0|零)\s*(?:元|万元|件)?(?![\d.])")
 FEE_AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:万元|元)|(?:开出|发出)[^。]{0,10}?收费通知[^。]{0,6}?(\d+)\s*[件份次]")
+
+
+_SENTENCE_STOP = re.compile(r"[。；;!?！？\n]")
 
 
 class Prose:
@@ -52,6 +62,7 @@ class Prose:
             parts.append(line.text)
             offset += len(line.text) + len(separator)
         self.text = separator.join(parts)
+        self._stops: list[int] | None = None
 
     def location(self, start: int, end: int | None = None) -> Location:
         if not self.lines:
@@ -66,9 +77,15 @@ class Prose:
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The sentence around [start, end): bounded by 。；! ? or a newline."""
-        left = max(self.text.rfind(c, 0, start) for c in "。；;!?！？\n") + 1
-        rights = [i for c in "。；;!?！？\n" if (i := self.text.find(c, end)) != -1]
-        right = min(rights) + 1 if rights else len(self.text)
+        # The stops are found once and bisected: scanning back from every fee word was
+        # quadratic on long text without punctuation (PDF prose has no newlines).
+        if self._stops is None:
+            self._stops = [m.start() for m in _SENTENCE_STOP.finditer(self.text)]
+        stops = self._stops
+        before = bisect.bisect_left(stops, start)
+        left = stops[before - 1] + 1 if before else 0
+        after = bisect.bisect_left(stops, end)
+        right = stops[after] + 1 if after < len(stops) else len(self.text)
         return left, right
 
 
@@ -256,14 +273,14 @@ def find_contacts(prose: Prose) -> list[Mention]:
         after = text[key.end() : key.end() + 60]
         lead = re.match(r"\s*[:：为是]?\s*", after)
         start = key.end() + (lead.end() if lead else 0)
-        value = re.match(r"[^\s，,。；;)）]+", text[start:])
+        value = re.compile(r"[^\s，,。；;)）]+").match(text, start)  # no slice: linear
         if value and ("@" in value.group(0) or re.search(r"[A-Za-z]", value.group(0))):
             found.append(Mention("email", value.group(0), prose.location(start, start + len(value.group(0)))))
     for match in EMAIL.finditer(text):
         if not any(m.kind == "email" and match.group(0) in m.text for m in found):
             found.append(Mention("email", match.group(0), prose.location(match.start(), match.end())))
     for match in ADDRESS_KEY.finditer(text):
-        value = re.match(r"[^，,。；;)）]{4,60}", text[match.end() :])
+        value = re.compile(r"[^，,。；;)）]{4,60}").match(text, match.end())  # no slice: linear
         if value:
             found.append(Mention("address", value.group(0).strip(), prose.location(match.end(), match.end() + len(value.group(0)))))
     for match in POSTCODE.finditer(text):
@@ -280,7 +297,9 @@ def find_fee_statements(prose: Prose) -> list[Mention]:
         if left in seen:
             continue
         sentence = prose.text[left:right]
-        body = re.sub(r"《[^》]*》", "", sentence)
+        # Only a 《 before the last 》 can open a title: past it, each 《 would scan to the end.
+        last = sentence.rfind("》")
+        body = re.sub(r"《[^》]*》", "", sentence[: last + 1]) + sentence[last + 1 :] if last >= 0 else sentence
         if not FEE_SUBJECT.search(body) or not FEE_VERB.search(body):
             continue
         if "事业性收费" in body and "处理费" not in body:

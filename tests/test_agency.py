@@ -1,0 +1,229 @@
+"""Agency identity (name, kind) and the rules that depend on it: GAO204 deadlines, GAO108."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from gaolint.engine import Settings, lint_file
+from gaolint.model import Line, Location
+from gaolint.parse.metadata import agency_from_signature, agency_from_title, agency_kind, normalise_agency
+from tests.builder import build_document, render_text, sample_spec, to_traditional
+
+
+def _lines(*texts: str) -> list[Line]:
+    return [Line(i, t, Location(i + 1), t) for i, t in enumerate(texts)]
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("昆山市", "昆山市人民政府"),
+    ("昆山市政府", "昆山市人民政府"),
+    ("昆山市人民政府", "昆山市人民政府"),
+    (" 昆山市 人民政府 ", "昆山市人民政府"),
+    ("《昆山市人民政府》", "昆山市人民政府"),
+    ("昆都仑区", "昆都仑区人民政府"),
+    ("玉山镇", "玉山镇人民政府"),
+    ("浦东新区", "浦东新区人民政府"),
+    ("淮安市洪泽区教育局", "淮安市洪泽区教育局"),
+    ("苏州市吴江区人民政府办公室", "苏州市吴江区人民政府办公室"),
+    ("苏州工业园区管委会", "苏州工业园区管委会"),
+    ("苏州高新区", "苏州高新区"),  # run by a 管委会, not a people's government
+    ("昆山市人民", "昆山市人民政府"),
+    ("昆山市人民政府关于", "昆山市人民政府"),
+])
+def test_normalise_agency(name, expected):
+    assert normalise_agency(name) == expected
+    assert normalise_agency(expected) == expected  # idempotent
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("昆山市人民政府2025年政府信息公开工作年度报告", "昆山市人民政府"),
+    ("2025年昆山市人民政府信息公开工作年度报告", "昆山市人民政府"),
+    ("昆山市2025年政府信息公开工作年度报告", "昆山市人民政府"),
+    ("2025年昆山市政府信息公开工作年度报告", "昆山市人民政府"),
+    ("2025年度昆山市政府信息公开年度报告", "昆山市人民政府"),
+    ("淮安市洪泽区教育局2023年政府信息公开工作年度报告", "淮安市洪泽区教育局"),
+    ("2023年淮安市洪泽区教育局政府信息公开工作年度报告", "淮安市洪泽区教育局"),
+    ("昆山市人民政府关于2025年政府信息公开工作年度报告", "昆山市人民政府"),
+    ("2025年政府信息公开工作年度报告", ""),
+])
+def test_agency_from_title(title, expected):
+    assert agency_from_title(title) == expected
+
+
+def test_agency_from_opening_sentence_and_line_above_title():
+    opening = _lines("根据《中华人民共和国政府信息公开条例》规定,现向社会公开昆山市人民政府2025年政府信息公开工作年度报告。")
+    assert agency_from_title("2025年政府信息公开工作年度报告", opening) == "昆山市人民政府"
+    above = _lines("洪泽区人民政府", "2023年政府信息公开工作年度报告", "本报告由……编制。")
+    assert agency_from_title("2023年政府信息公开工作年度报告", above) == "洪泽区人民政府"
+    nothing = _lines("2023年政府信息公开工作年度报告", "本报告……")
+    assert agency_from_title("2023年政府信息公开工作年度报告", nothing) == ""
+
+
+def test_agency_from_signature():
+    assert agency_from_signature(_lines("……", "昆山市人民政府办公室", "2026年1月20日")) == "昆山市人民政府"
+    assert agency_from_signature(_lines("……", "昆山市政府办公室", "2026年1月20日")) == "昆山市人民政府"
+    assert agency_from_signature(_lines("……", "淮安市洪泽区教育局", "2024年1月15日")) == "淮安市洪泽区教育局"
+    assert agency_from_signature(_lines("……", "2026年1月20日")) == ""
+
+
+def test_agency_kind_from_name():
+    assert agency_kind("昆山市人民政府") == "government"
+    assert agency_kind("玉山镇人民政府") == "government"
+    assert agency_kind("昆山市人民政府办公室") == "department"
+    assert agency_kind("淮安市洪泽区教育局") == "department"
+    assert agency_kind("") == ""
+
+
+def _lint(tmp_path, spec, settings: Settings | None = None, name: str = "report.txt", traditional: bool = False):
+    text = render_text(build_document(spec), "pipe")
+    if traditional:
+        text = to_traditional(text)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return lint_file(str(path), settings or Settings())
+
+
+def test_report_identity_from_generated_reports(tmp_path):
+    result = _lint(tmp_path, sample_spec(1, kind="government", agency="苏州市吴江区人民政府", year=2024))
+    assert (result.facts.agency, result.facts.agency_kind, result.facts.year) == ("苏州市吴江区人民政府", "government", 2024)
+    result = _lint(tmp_path, sample_spec(2, kind="department", agency="淮安市洪泽区教育局", year=2023))
+    assert (result.facts.agency, result.facts.agency_kind, result.facts.year) == ("淮安市洪泽区教育局", "department", 2023)
+
+
+def test_traditional_report_gets_a_simplified_agency(tmp_path):
+    spec = sample_spec(3, kind="government", agency="苏州市吴江区人民政府", year=2024)
+    result = _lint(tmp_path, spec, traditional=True)
+    assert result.facts.agency == "苏州市吴江区人民政府"
+    assert result.facts.agency_kind == "government"
+
+
+def test_configuration_overrides_name_kind_and_year(tmp_path):
+    spec = sample_spec(4, kind="department", agency="淮安市洪泽区教育局", year=2023)
+    settings = Settings(agencies={"*report.txt": {"name": "淮安市洪泽区教育体育局", "kind": "department", "year": 2022}})
+    facts = _lint(tmp_path, spec, settings).facts
+    assert (facts.agency, facts.agency_kind, facts.year) == ("淮安市洪泽区教育体育局", "department", 2022)
+    other = Settings(agencies={"*elsewhere/*.txt": {"name": "X"}})
+    assert _lint(tmp_path, spec, other).facts.agency == "淮安市洪泽区教育局"
+
+
+def test_corpus_agencies(corpus):
+    expected = {
+        "kunshan-2025.txt": ("昆山市人民政府", 2025),
+        "kunshan-2016.txt": ("昆山市人民政府", 2016),
+        "kundulun-2025.txt": ("昆都仑区人民政府", 2025),
+        "hongze-2023.pdf": ("洪泽区人民政府", 2023),
+    }
+    for name, (agency, year) in expected.items():
+        path = corpus / name
+        if not path.exists():
+            continue
+        facts = lint_file(str(path), Settings()).facts
+        assert (facts.agency, facts.agency_kind, facts.year) == (agency, "government", year), name
+
+
+# --- GAO204 late-publication --------------------------------------------------------------
+
+def _late(tmp_path, settings=None, **spec_fields):
+    spec = sample_spec(spec_fields.pop("seed", 5), **spec_fields)
+    findings = _lint(tmp_path, spec, settings).findings
+    return [f for f in findings if f.rule == "GAO204"]
+
+
+@pytest.mark.parametrize("kind,agency,signed,late", [
+    ("government", "苏州市吴江区人民政府", date(2026, 3, 31), False),
+    ("government", "苏州市吴江区人民政府", date(2026, 3, 15), False),
+    ("government", "苏州市吴江区人民政府", date(2026, 4, 2), True),
+    ("department", "苏州市吴江区教育局", date(2026, 1, 31), False),
+    ("department", "苏州市吴江区教育局", date(2026, 2, 5), True),
+    ("department", "苏州市吴江区教育局", date(2026, 3, 15), True),
+])
+def test_deadline_follows_agency_kind(tmp_path, kind, agency, signed, late):
+    found = _late(tmp_path, kind=kind, agency=agency, year=2025, signed_on=signed)
+    assert bool(found) == late, [f.message.zh for f in found]
+    if late:
+        assert found[0].severity.value == "warning"
+        assert f"{signed.year}年{signed.month}月{signed.day}日" in found[0].message.zh
+
+
+def test_deadline_for_report_years_up_to_2018_is_31_march(tmp_path):
+    assert not _late(tmp_path, version="cn-2008", kind="department", agency="昆山市教育局", year=2016,
+                     signed_on=date(2017, 3, 20))
+    assert _late(tmp_path, version="cn-2008", kind="department", agency="昆山市教育局", year=2016,
+                 signed_on=date(2017, 4, 5))
+    assert _late(tmp_path, version="cn-2019", kind="department", agency="昆山市教育局", year=2019,
+                 signed_on=date(2020, 3, 20))
+
+
+def test_configured_deadlines_override_the_defaults(tmp_path):
+    fields = dict(kind="department", agency="苏州市吴江区教育局", year=2025, signed_on=date(2026, 2, 5))
+    assert _late(tmp_path, **fields)
+    assert not _late(tmp_path, Settings(deadlines={"department": "02-28"}), **fields)
+    stricter = Settings(deadlines={"government": "01-31"})
+    assert _late(tmp_path, stricter, kind="government", agency="苏州市吴江区人民政府", year=2025,
+                 signed_on=date(2026, 2, 5))
+
+
+def test_configured_kind_overrides_the_name(tmp_path):
+    fields = dict(kind="department", agency="苏州市吴江区教育局", year=2025, signed_on=date(2026, 3, 1))
+    assert _late(tmp_path, **fields)
+    as_government = Settings(agencies={"*.txt": {"kind": "government"}})
+    assert not _late(tmp_path, as_government, **fields)
+    gov = dict(kind="government", agency="苏州市吴江区人民政府", year=2025, signed_on=date(2026, 3, 1))
+    assert not _late(tmp_path, **gov)
+    assert _late(tmp_path, Settings(agencies={"*.txt": {"kind": "department"}}), **gov)
+
+
+def test_configured_name_alone_changes_the_kind(tmp_path):
+    fields = dict(kind="department", agency="苏州市吴江区教育局", year=2025, signed_on=date(2026, 3, 1))
+    assert not _late(tmp_path, Settings(agencies={"*.txt": {"name": "苏州市吴江区人民政府"}}), **fields)
+
+
+# --- GAO108 missing-accountability-results --------------------------------------------------
+
+_ACCOUNTABILITY = ("工作考核", "社会评议", "责任追究", "绩效考核", "考核评议")
+
+
+def _without_accountability(text: str) -> str:
+    kept = []
+    for line in text.splitlines():
+        if any(word in line for word in _ACCOUNTABILITY):
+            # Drop only the sentence that reports the results, keep the rest of the paragraph.
+            sentences = [s for s in line.split("。") if not any(w in s for w in _ACCOUNTABILITY)]
+            line = "。".join(sentences)
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def _gao108(tmp_path, spec, strip: bool) -> list:
+    text = render_text(build_document(spec), "pipe")
+    if strip:
+        text = _without_accountability(text)
+    path = tmp_path / "r108.txt"
+    path.write_text(text, encoding="utf-8")
+    return [f for f in lint_file(str(path), Settings()).findings if f.rule == "GAO108"]
+
+
+def test_gao108_government_without_results(tmp_path):
+    spec = sample_spec(6, kind="government", agency="苏州市吴江区人民政府", year=2025)
+    assert _gao108(tmp_path, spec, strip=False) == []
+    found = _gao108(tmp_path, spec, strip=True)
+    assert len(found) == 1 and found[0].severity.value == "warning"
+    assert found[0].location.line > 1  # at section 一 when present
+
+
+def test_gao108_only_for_governments_and_national_formats(tmp_path):
+    department = sample_spec(7, kind="department", agency="苏州市吴江区教育局", year=2025)
+    assert _gao108(tmp_path, department, strip=True) == []
+    old = sample_spec(8, kind="government", agency="苏州市吴江区人民政府", version="cn-2008", year=2016)
+    assert _gao108(tmp_path, old, strip=True) == []
+
+
+def test_gao108_follows_configured_kind(tmp_path):
+    spec = sample_spec(9, kind="department", agency="苏州市吴江区教育局", year=2025)
+    text = _without_accountability(render_text(build_document(spec), "pipe"))
+    path = tmp_path / "kind.txt"
+    path.write_text(text, encoding="utf-8")
+    settings = Settings(agencies={"*kind.txt": {"kind": "government"}})
+    assert [f.rule for f in lint_file(str(path), settings).findings if f.rule == "GAO108"] == ["GAO108"]
