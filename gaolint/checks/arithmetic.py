@@ -51,6 +51,24 @@ def _cell(row: Row | None, column: int) -> Cell | None:
     return cell if cell.value is not None else None
 
 
+def _row_sum_mismatches(table: Table, identity: dict) -> Iterator[tuple[str, Row, Cell, list[Cell], float]]:
+    """Rows of ``table`` whose total cell differs from the sum of their part cells, as
+    (row key, row, total cell, part cells, sum of parts). Rows with unreadable cells or the
+    wrong width are left to GAO105/GAO106."""
+    total_column = identity["total_column"]
+    parts = identity["part_columns"]
+    for key, row in table.rows.items():
+        if len(row.cells) != total_column + 1:
+            continue
+        total = row.cells[total_column]
+        cells = [row.cells[i] for i in parts]
+        if total.value is None or any(c.value is None for c in cells):
+            continue
+        summed = sum(c.value for c in cells)
+        if abs(summed - total.value) >= 1e-9:
+            yield key, row, total, cells, summed
+
+
 class _ColumnIdentity(Rule):
     """Shared check for identities that hold in every column of table 3."""
 
@@ -219,18 +237,7 @@ class RowTotal(Rule):
             table = report.tables.get(identity["table"])
             if table is None:
                 continue
-            total_column = identity["total_column"]
-            parts = identity["part_columns"]
-            for row in table.rows.values():
-                if len(row.cells) != total_column + 1:
-                    continue
-                total = row.cells[total_column]
-                cells = [row.cells[i] for i in parts]
-                if total.value is None or any(c.value is None for c in cells):
-                    continue
-                summed = sum(c.value for c in cells)
-                if abs(summed - total.value) < 1e-9:
-                    continue
+            for _, row, total, _cells, summed in _row_sum_mismatches(table, identity):
                 difference = abs(summed - total.value)
                 yield self.finding(
                     report, total.location,
@@ -281,16 +288,7 @@ class ReviewLitigationTotal(Rule):
             spec = context.format.tables[identity["table"]]
             if count != len(spec.groups) * len(spec.columns):
                 continue  # GAO104/GAO105 explain; the columns cannot be told apart
-            total_column = identity["total_column"]
-            parts = identity["part_columns"]
-            for key, row in table.rows.items():
-                total = row.cells[total_column]
-                cells = [row.cells[i] for i in parts]
-                if total.value is None or any(c.value is None for c in cells):
-                    continue
-                summed = sum(c.value for c in cells)
-                if abs(summed - total.value) < 1e-9:
-                    continue
+            for key, row, total, cells, summed in _row_sum_mismatches(table, identity):
                 group = _GROUP_NAMES.get(key, row.label)
                 terms = " + ".join(_number(c.value) for c in cells)
                 yield self.finding(

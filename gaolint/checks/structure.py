@@ -121,6 +121,12 @@ class SectionOrder(Rule):
             highest = max(highest, section.number)
 
 
+def _tables(context: Context) -> Iterator[tuple[str, Table, TableSpec, str]]:
+    """The report's tables with their format spec and Chinese name (表二…)."""
+    for kind, table in context.report.tables.items():
+        yield kind, table, context.format.tables[kind], TABLE_NAMES.get(kind, kind)
+
+
 def _table_home(report: Report, spec: TableSpec) -> Location:
     section = report.section(spec.section)
     return section.location if section is not None else start_of_report(report)
@@ -196,9 +202,7 @@ class MissingTableItem(Rule):
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
-        for kind, table in report.tables.items():
-            spec = context.format.tables[kind]
-            name = TABLE_NAMES.get(kind, kind)
+        for kind, table, spec, name in _tables(context):
             if spec.groups:
                 yield from self._review_columns(report, table, spec, name)
                 continue
@@ -268,9 +272,7 @@ class TableShape(Rule):
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
-        for kind, table in report.tables.items():
-            spec = context.format.tables[kind]
-            name = TABLE_NAMES.get(kind, kind)
+        for kind, table, spec, name in _tables(context):
             if spec.groups:
                 count = sum(len(r.cells) for r in table.rows.values())
                 expected = len(spec.groups) * len(spec.columns)
@@ -328,9 +330,7 @@ class BadCellValue(Rule):
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
-        for kind, table in report.tables.items():
-            spec = context.format.tables[kind]
-            name = TABLE_NAMES.get(kind, kind)
+        for kind, table, spec, name in _tables(context):
             for row in table.rows.values():
                 row_spec = spec.row(row.key)
                 columns = (row_spec.columns if row_spec and row_spec.columns else spec.columns) or ()
