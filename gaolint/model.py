@@ -171,6 +171,9 @@ class Report:
     fee_statements: list[Mention] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     tables: dict[str, Table] = field(default_factory=dict)
+    #: Tables that were found but could only be read misaligned (a PDF table without ruled
+    #: lines); they are left out of ``tables`` so no row or sum is checked, and GAO003 says why.
+    unreadable_tables: list[str] = field(default_factory=list)
     #: Places where extraction damaged the text (lost date characters, pinyin residue).
     damage: list[Mention] = field(default_factory=list)
     #: Carry-over phrases naming a year (结转2026年度).

@@ -117,6 +117,10 @@ _DAMAGE = {
     "pinyin": ("正文夹杂拼音注音（网页繁简转换残留）", "inline pinyin annotations left by a converter"),
     "replacement": ("出现无法解码的替换字符 U+FFFD", "U+FFFD replacement characters"),
     "reader": ("提取时发现的问题", "problems noticed while extracting the text"),
+    "table": (
+        "表格无法可靠读取（PDF 中的表格没有框线，数字与行名错位），已跳过该表的检查",
+        "a table could not be read reliably (a PDF table without ruled lines: numbers and labels are misaligned); its checks were skipped",
+    ),
 }
 
 

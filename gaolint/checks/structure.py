@@ -162,7 +162,7 @@ class MissingTable(Rule):
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
         for kind, spec in context.format.tables.items():
-            if kind in report.tables:
+            if kind in report.tables or kind in report.unreadable_tables:
                 continue
             yield self.finding(
                 report,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..formats import FormatSpec, load_formats
-from ..model import Line, Report, Section
+from ..model import Line, Mention, Report, Section, Table
 from . import metadata
 from .narrative import find_figures
 from .sections import find_sections
@@ -76,6 +76,24 @@ def table_spans(lines: list[Line], sections: list[Section], fmt: FormatSpec) -> 
     return spans
 
 
+def _misaligned(table: Table, spec, window: list[Line]) -> bool:
+    """A table read from a PDF's running text (no ruled grid, so no row separators) whose rows
+    do not have their numbers: the text layer put numbers above or below their labels, and
+    checking its sums would only produce false alarms."""
+    if any(line.text.strip() == "|" for line in window):
+        return False
+    if spec.groups:
+        return sum(len(r.cells) for r in table.rows.values()) != len(spec.groups) * len(spec.columns)
+    if any(not (spec.row(key) and spec.row(key).group) for key in table.missing_rows):
+        return True
+    for row in table.rows.values():
+        row_spec = spec.row(row.key)
+        expected = len(row_spec.columns) if row_spec and row_spec.columns else len(spec.columns)
+        if row.cells and len(row.cells) != expected:
+            return True
+    return False
+
+
 def parse(path: str, container: str, lines: list[Line]) -> Report:
     """Build the ``Report`` for one file's normalised lines."""
     report = Report(path=path, container=container, lines=lines)
@@ -91,7 +109,11 @@ def parse(path: str, container: str, lines: list[Line]) -> Report:
         window = lines[start:end]
         table = read_review_table(spec, window) if spec.groups else read_rows_table(spec, window)
         if table is not None:
-            report.tables[kind] = table
+            if container == "pdf" and _misaligned(table, spec, window):
+                report.unreadable_tables.append(kind)
+                report.damage.append(Mention("table", spec.title, table.location))
+            else:
+                report.tables[kind] = table
             last = max((c.location.line for r in table.rows.values() for c in r.cells), default=0)
             for index in range(start, end):
                 if lines[index].location.line <= last or not lines[index].text.strip() or "|" in lines[index].text:

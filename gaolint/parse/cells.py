@@ -73,6 +73,14 @@ def _split_cell(line: Line, start: int, end: int, out: list[Token]) -> None:
         return
     left = start + raw.index(stripped[0])
     right = left + len(stripped)
+    if not _HAS_CJK.search(stripped):
+        parts = stripped.split()
+        if len(parts) > 1 and all(classify(p)[0] in (NUMBER, BAD) for p in parts):
+            # "21 0 0 0 0 0 21": a row of numbers printed on one line is many cells.
+            for match in re.finditer(r"\S+", stripped):
+                k, v = classify(match.group())
+                out.append(Token(k, match.group(), line, left + match.start(), left + match.end(), v))
+            return
     kind, value = classify(stripped)
     if kind != LABEL:
         out.append(Token(kind, stripped, line, left, right, value))
@@ -87,13 +95,6 @@ def _split_cell(line: Line, start: int, end: int, out: list[Token]) -> None:
             k, v = classify(match.group())
             out.append(Token(k, match.group(), line, s, e, v))
         return
-    if not _HAS_CJK.search(stripped):
-        parts = stripped.split()
-        if len(parts) > 1 and all(classify(p)[0] in (NUMBER, BAD) for p in parts):
-            for match in re.finditer(r"\S+", stripped):
-                k, v = classify(match.group())
-                out.append(Token(k, match.group(), line, left + match.start(), left + match.end(), v))
-            return
     out.append(Token(LABEL, stripped, line, left, right))
 
 
