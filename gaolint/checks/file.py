@@ -129,8 +129,10 @@ class DamagedText(Rule):
     """**What it does**
     Reports text damaged in extraction or conversion: dates that lost characters
     (`20161231日` for 2016年12月31日), pinyin left after each character by a web converter
-    (`區(qū)`), U+FFFD replacement characters. One finding per kind of damage, pointing at the
-    first place and counting the others.
+    (`區(qū)`), U+FFFD replacement characters, and PDF tables without ruled lines whose numbers
+    came out beside the wrong labels (that table's rows and sums are then not checked, rather
+    than reported wrongly). One finding per kind of damage, pointing at the first place and
+    counting the others.
 
     **Why is this bad?**
     Damaged text can hide real defects: a period that cannot be read cannot be checked, and a
