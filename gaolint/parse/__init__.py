@@ -120,7 +120,7 @@ def parse(path: str, container: str, lines: list[Line]) -> Report:
                     in_table[index] = True
 
     prose_lines = [line for line, inside in zip(lines, in_table) if not inside]
-    prose = metadata.Prose(prose_lines, "" if container == "pdf" else "\n")
+    prose = metadata.Prose(prose_lines, "\n")
     report.period = metadata.find_period(prose)
     if report.year is None and report.period is not None and report.period.end is not None:
         report.year = report.period.end.year
