@@ -4,13 +4,14 @@ and git-ignored paths skipped."""
 from __future__ import annotations
 
 import os
-import subprocess
 
 from .read import REPORT_EXTENSIONS
 
 
 def _git_listing(folder: str) -> list[str] | None:
     """Files git does not ignore under ``folder`` (tracked or not), or None outside a repo."""
+    import subprocess  # only for folders: checking named files never pays for it
+
     try:
         completed = subprocess.run(
             ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", "."],

@@ -7,7 +7,6 @@ one file: an unreadable file becomes GAO001, a crashing rule GAO000.
 from __future__ import annotations
 
 import os
-import traceback
 from dataclasses import dataclass, field
 
 from .model import Finding, Location, Message, Report, Severity
@@ -77,6 +76,13 @@ def _file_finding(code: str, name: str, path: str, zh: str, en: str) -> Finding:
     return Finding(code, name, Severity.ERROR, Message(zh, en), path, Location(1, 1))
 
 
+def _exception_text(error: BaseException) -> str:
+    """``ValueError: message``, as the last line of a traceback shows it."""
+    import traceback  # only when something failed: it costs a pre-commit run otherwise
+
+    return "".join(traceback.format_exception_only(type(error), error)).strip()
+
+
 def read_report(path: str, shown: str) -> tuple[Report | None, Finding | None]:
     """Read, normalise and parse one file; a failure is returned as a finding."""
     from .normalise import normalise
@@ -101,7 +107,7 @@ def read_report(path: str, shown: str) -> tuple[Report | None, Finding | None]:
         report.damage[:0] = damage
         report.suppressions = list(extracted.suppressions)
     except Exception as error:
-        detail = "".join(traceback.format_exception_only(type(error), error)).strip()
+        detail = _exception_text(error)
         return None, _file_finding("GAO000", "internal-error", shown, f"解析器内部错误：{detail}", f"internal error in the parser: {detail}")
     return report, None
 
@@ -134,7 +140,7 @@ def lint_file(path: str, settings: Settings) -> FileResult:
         try:
             produced = list(rule.check(context))
         except Exception as error:
-            detail = "".join(traceback.format_exception_only(type(error), error)).strip()
+            detail = _exception_text(error)
             findings.append(_file_finding(
                 "GAO000", "internal-error", shown,
                 f"规则 {code}（{rule.name}）内部错误：{detail}",

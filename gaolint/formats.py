@@ -8,12 +8,11 @@ reads the cache and never imports ruamel.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -81,28 +80,47 @@ class FormatSpec:
         return (self.year_from is None or year >= self.year_from) and (self.year_to is None or year <= self.year_to)
 
 
-def formats_dir() -> Path:
+def formats_dir() -> "Path":  # noqa: F821
     """Where the format YAML lives: inside the installed package, or ``rules/`` in a checkout."""
-    packaged = Path(__file__).with_name("formats")
-    if packaged.is_dir():
+    from pathlib import Path
+
+    return Path(_formats_folder())
+
+
+def _formats_folder() -> str:
+    # os.path, not pathlib: pathlib (with urllib.parse) is a few ms of a pre-commit run.
+    packaged = os.path.join(os.path.dirname(__file__), "formats")
+    if os.path.isdir(packaged):
         return packaged
-    return Path(__file__).resolve().parent.parent / "rules"
+    return os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "rules")
 
 
-def _cache_path(digest: str) -> Path | None:
+def _cache_path(digest: str) -> str | None:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "gaolint" / f"formats-{digest}.json"
+    return os.path.join(base, "gaolint", f"formats-{digest}.json")
+
+
+def _digest(blobs: list[bytes]) -> str:
+    """A key for the files' contents. zlib, not hashlib: importing hashlib (OpenSSL) costs more
+    than the whole lookup; two checksums and the length are plenty for a cache key."""
+    joined = b"\0".join(blobs)
+    return f"{zlib.crc32(joined):08x}{zlib.adler32(joined):08x}{len(joined):x}"
 
 
 def _load_raw() -> list[dict]:
     """The parsed YAML of every format file, from the JSON cache when it is current."""
-    files = sorted(formats_dir().glob("*.yaml"))
-    blobs = [path.read_bytes() for path in files]
-    digest = hashlib.sha1(b"\0".join(blobs)).hexdigest()[:16]
+    folder = _formats_folder()
+    files = sorted(os.path.join(folder, name) for name in os.listdir(folder) if name.endswith(".yaml"))
+    blobs = []
+    for path in files:
+        with open(path, "rb") as handle:
+            blobs.append(handle.read())
+    digest = _digest(blobs)
     cache = _cache_path(digest)
     if cache is not None:
         try:
-            return json.loads(cache.read_text(encoding="utf-8"))
+            with open(cache, encoding="utf-8") as handle:
+                return json.loads(handle.read())
         except (OSError, ValueError):
             pass
     from ruamel.yaml import YAML
@@ -111,9 +129,10 @@ def _load_raw() -> list[dict]:
     raw = [yaml.load(blob.decode("utf-8")) for blob in blobs]
     if cache is not None:
         try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            temporary = cache.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+            os.makedirs(os.path.dirname(cache), exist_ok=True)
+            temporary = f"{cache[: -len('.json')]}.{os.getpid()}.tmp"
+            with open(temporary, "w", encoding="utf-8") as handle:
+                handle.write(json.dumps(raw, ensure_ascii=False))
             os.replace(temporary, cache)
         except OSError:
             pass  # a read-only home only costs speed

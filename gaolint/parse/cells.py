@@ -25,7 +25,7 @@ _SEPARATOR_LINE = re.compile(r"^(?=[\s|]*$)\s*\|")
 #: A label followed by numbers separated by spaces, as PDF text layers print rows. This is
 #: ``(?:\s+(?:-?\d[\d,]*(?:\.\d+)?|[—–/]))+\s*$`` matched from the end on the reversed text:
 #: searched forwards it restarts at every space, quadratic on a long line of numbers.
-_TRAILING_NUMBERS_REVERSED = re.compile(r"\s*(?:(?:(?:\d+\.)?[\d,]*\d-?|[—–/])\s+)+")
+_TRAILING_NUMBERS_REVERSED = re.compile(r"^\s*(?:(?:(?:\d+\.)?[\d,]*\d-?|[—–/])\s+)+")  # ^: only ever matched
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 
 

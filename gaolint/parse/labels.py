@@ -37,11 +37,13 @@ def bigrams(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
-def similarity(a: str, b: str) -> float:
-    """Dice coefficient over character bigrams: robust to a few lost or extra characters."""
+def similarity(a: str, b: str, ga: frozenset[str] | None = None, gb: frozenset[str] | None = None) -> float:
+    """Dice coefficient over character bigrams: robust to a few lost or extra characters.
+    ``ga``/``gb`` are the bigrams of ``a``/``b`` when the caller has them already."""
     if not a or not b:
         return 0.0
-    ga, gb = bigrams(a), bigrams(b)
+    ga = bigrams(a) if ga is None else ga
+    gb = bigrams(b) if gb is None else gb
     if not ga or not gb:
         return 1.0 if a == b else 0.0
     return 2 * len(ga & gb) / (len(ga) + len(gb))

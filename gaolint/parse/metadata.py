@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from ..model import DateMention, Line, Location, Mention, Period
+from .seen import SeenEmails, SeenTexts
 
 _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
 _SHORT_DATE = r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
@@ -50,7 +51,8 @@ _SENTENCE_STOP = re.compile(r"[。；;!?！？\n]")
 class Prose:
     """The report's prose joined into one string, with a map back to lines.
 
-    Lines are joined with a newline, except for PDF text, whose lines break inside words."""
+    Lines are joined with a newline, which ends a sentence; the PDF reader has already joined
+    the lines a paragraph wraps over, so a newline never falls inside a word."""
 
     def __init__(self, lines: list[Line], separator: str) -> None:
         self.lines = lines
@@ -265,10 +267,12 @@ def find_contacts(prose: Prose) -> list[Mention]:
                 start = key.end() + bad.start(1)
                 found.append(Mention("phone", bad.group(1), prose.location(start, start + len(bad.group(1)))))
     known = {m.location for m in found}
+    seen = SeenTexts(m.text for m in found)
     for match in ANY_PHONE.finditer(text):
         location = prose.location(match.start(), match.end())
-        if location not in known and not any(m.text.replace(" ", "") in match.group(0) or match.group(0) in m.text for m in found):
+        if location not in known and not (seen.has_inside(match.group(0)) or seen.has_around(match.group(0))):
             found.append(Mention("phone", match.group(0), location))
+            seen.add(match.group(0))
     for key in EMAIL_KEY.finditer(text):
         after = text[key.end() : key.end() + 60]
         lead = re.match(r"\s*[:：为是]?\s*", after)
@@ -276,9 +280,11 @@ def find_contacts(prose: Prose) -> list[Mention]:
         value = re.compile(r"[^\s，,。；;)）]+").match(text, start)  # no slice: linear
         if value and ("@" in value.group(0) or re.search(r"[A-Za-z]", value.group(0))):
             found.append(Mention("email", value.group(0), prose.location(start, start + len(value.group(0)))))
+    emails = SeenEmails(m.text for m in found if m.kind == "email")
     for match in EMAIL.finditer(text):
-        if not any(m.kind == "email" and match.group(0) in m.text for m in found):
+        if not emails.has_around(match.group(0)):
             found.append(Mention("email", match.group(0), prose.location(match.start(), match.end())))
+            emails.add(match.group(0))
     for match in ADDRESS_KEY.finditer(text):
         value = re.compile(r"[^，,。；;)）]{4,60}").match(text, match.end())  # no slice: linear
         if value:

@@ -44,8 +44,12 @@ REVIEW_MEASURES = frozenset({"review", "litigation", "direct_suit", "suit_after_
 
 _CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万"
 #: A count: 2168, 2,168 (thousands separators), 二十三. The unit must follow directly.
+#: Chinese numerals start only where their run starts (or one in, after a digit, which the
+#: first look-behind refuses): the same matches, but a long run with no unit after it is
+#: scanned once rather than once per character.
 _NUMBER = re.compile(
-    r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?![\d.])|[" + _CHINESE_DIGITS + r"]+)"
+    r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?![\d.])|"
+    r"(?:(?<![" + _CHINESE_DIGITS + r"])|(?<=[\d.,][" + _CHINESE_DIGITS + r"]))[" + _CHINESE_DIGITS + r"]++)"
     r"\s*(?P<unit>件|宗|份|起|例|个(?!工作日|月|百分点|季度|小时|方面|部门|单位))"
 )
 _SENTENCE_END = "。;!?！？；\n"
@@ -65,7 +69,7 @@ _NEUTRAL = re.compile(
     r"本中心|我中心|本署|我署|本会|我会|依法|依规|按时|按期|保留|现有|剩余|尚有|余下|仍有|因|引发|发生|提起|被|同意|"
     r"政府信息公开|信息公开|依申请公开|政府信息|申请|事项|工作|方面|情况|数量|和|与|及|、|的|了|在|中|上|有|为|:|\s"
 )
-_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?!\s*度?\s*结转)")
+_YEAR = re.compile(r"(?<!\d)(\d{4})\s*+年(?!\s*+度?\s*+结转)")  # possessive: see _AFTER_FORWARD
 _ZERO = re.compile(r"(?:未发生|没有发生|未出现|没有出现|未收到|没有收到|未接到|未有|未产生|(?<![无])无(?!论|法|需|须|正当|偿|效|误|条件))(?P<body>[^,。;；!?！？\n]{0,40})")
 _ZERO_QUALIFIED = re.compile(r"纠错|纠正|败诉|撤销|确认违法|被诉|责令|维持|尚未审结|其他结果")
 _ZERO_NEW = re.compile(r"^(?:任何|相关|新的|新|本年度?)?(?:政府信息公开|依申请公开|信息公开)?(?:的)?申请")
@@ -153,8 +157,10 @@ def _keywords(region: str) -> list[tuple[int, int, str]]:
 
 
 _MORE_THAN = re.compile(r"\s*(?:余|多)")
+#: ``\s*+``: possessive, the same matches without trying every split of a run of spaces among
+#: the optional words (cubic on "3件" and a long run of spaces).
 _AFTER_FORWARD = re.compile(
-    r"\s*(?:申请)?\s*(?:需|将|已|仍|均)?\s*(?:结转|转入)\s*(?:至|到)?\s*(?:下一?年度?|下年|次年|\d{4}\s*年度?)"
+    r"\s*+(?:申请)?\s*+(?:需|将|已|仍|均)?\s*+(?:结转|转入)\s*+(?:至|到)?\s*+(?:下一?年度?|下年|次年|\d{4}\s*+年度?)"
 )
 
 
@@ -164,7 +170,7 @@ def _years(sentence: str) -> list[tuple[int, int]]:
     years = []
     for match in _YEAR.finditer(sentence):
         before = sentence[max(0, match.start() - 4) : match.start()]
-        if not re.search(r"(?:结转|转入)\s*(?:至|到)?\s*$", before):
+        if not re.search(r"(?:结转|转入)\s*+(?:至|到)?\s*+$", before):  # possessive: as _YEAR
             years.append((match.start(), int(match.group(1))))
     return years
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..formats import RowSpec, TableSpec
 from ..model import Cell, Line, Row, Table
 from .cells import BAD, EMPTY, LABEL, NUMBER, SEP, Token, tokenise
-from .labels import similarity, split_numbering, squeeze
+from .labels import bigrams, similarity, split_numbering, squeeze
 
 #: Below this bigram similarity a label is not taken for a row of the format.
 _THRESHOLD = 0.6
@@ -14,26 +14,43 @@ _THRESHOLD = 0.6
 
 class RowMatcher:
     """Finds the format row a label means, preferring rows after the last one matched, since
-    tables keep their order while header cells (其他, 总计) reuse row words."""
+    tables keep their order while header cells (其他, 总计) reuse row words.
+
+    How well a label fits each row does not depend on the table being read, only the order
+    does; so the fits are worked out once per label text and format table, and shared by every
+    report of a run (the same few hundred labels recur in every report)."""
+
+    #: id(spec) -> (spec, prepared rows, exact labels, label bigrams, fits by label text).
+    _shared: dict[int, tuple] = {}
+    _MEMO_LIMIT = 20_000
 
     def __init__(self, spec: TableSpec) -> None:
         self.rows = spec.rows
-        self.prepared = []
-        for index, row in enumerate(spec.rows):
-            marker, body = split_numbering(row.label)
-            self.prepared.append((index, row, marker, squeeze(body), tuple(squeeze(m) for m in row.match)))
+        shared = self._shared.get(id(spec))
+        if shared is None or shared[0] is not spec:
+            prepared, exact, grams = [], [], []
+            for index, row in enumerate(spec.rows):
+                marker, body = split_numbering(row.label)
+                prepared.append((index, row, marker, squeeze(body), tuple(squeeze(m) for m in row.match)))
+                exact.append(frozenset(squeeze(e) for e in row.exact))
+                grams.append(bigrams(squeeze(body)))
+            shared = self._shared[id(spec)] = (spec, prepared, exact, grams, {})
+        _, self.prepared, self.exact, self.grams, self._fits = shared
         self.last = -1
 
     def match(self, text: str) -> RowSpec | None:
-        marker, body = split_numbering(text)
-        content = squeeze(body)
-        if not content:
-            return None
+        fits = self._fits.get(text)
+        if fits is None:
+            if len(self._fits) >= self._MEMO_LIMIT:
+                self._fits.clear()
+            fits = self._fits[text] = self._fit(text)
         best: tuple[float, int, RowSpec] | None = None
-        for index, row, row_marker, row_body, phrases in self.prepared:
-            score = self._score(marker, content, index, row, row_marker, row_body, phrases)
-            if score <= 0:
-                continue
+        for index, row, score in fits:
+            if score is None:
+                # A bare 其他 / 总计 only counts right after the rows it closes.
+                score = 0.9 if self.last >= 0 and 0 < index - self.last <= 4 else 0.0
+                if score <= 0:
+                    continue
             # Prefer the rows that come next in the table; allow going back only on a clear match.
             if index <= self.last:
                 score -= 0.3
@@ -44,14 +61,28 @@ class RowMatcher:
         self.last = max(self.last, best[1])
         return best[2]
 
-    def _score(self, marker, content, index, row, row_marker, row_body, phrases) -> float:
+    def _fit(self, text: str) -> tuple[tuple[int, RowSpec, float | None], ...]:
+        """(index, row, score) for each row the label may mean, in row order; the score is
+        None where it depends on the last row matched."""
+        marker, body = split_numbering(text)
+        content = squeeze(body)
+        if not content:
+            return ()
+        content_grams = bigrams(content)
+        fits = []
+        for index, row, row_marker, row_body, phrases in self.prepared:
+            score = self._score(marker, content, content_grams, index, row, row_marker, row_body, phrases)
+            if score is None or score > 0:
+                fits.append((index, row, score))
+        return tuple(fits)
+
+    def _score(self, marker, content, content_grams, index, row, row_marker, row_body, phrases) -> float | None:
         if row.exact:
-            if content not in {squeeze(e) for e in row.exact}:
+            if content not in self.exact[index]:
                 return 0.0
             if marker and row_marker:
                 return 1.0 if marker == row_marker else 0.0
-            # A bare 其他 / 总计 only counts right after the rows it closes.
-            return 0.9 if self.last >= 0 and 0 < index - self.last <= 4 else 0.0
+            return None  # a bare 其他 / 总计: decided by the last row matched
         if marker and row_marker and marker[-1] != row_marker[-1]:
             # "1." never means "（一）" and "一、" never means "（一）": the kind of numbering
             # tells the level of the row.
@@ -60,7 +91,7 @@ class RowMatcher:
             marker_penalty = 0.0
         if any(p and p in content for p in phrases):
             return 1.0 - marker_penalty + (0.05 if marker == row_marker else 0.0)
-        return similarity(content, row_body) - marker_penalty
+        return similarity(content, row_body, content_grams, self.grams[index]) - marker_penalty
 
 
 def read_rows_table(spec: TableSpec, lines: list[Line]) -> Table | None:

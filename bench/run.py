@@ -1,0 +1,319 @@
+"""gaolint's performance budgets, measured: start-up latency, throughput, memory and scale.
+
+    python bench/run.py                 # everything (about two minutes on 2 cores)
+    python bench/run.py latency         # one report, as pre-commit runs it
+    python bench/run.py throughput      # 2,000 reports, --jobs 1 and --jobs 2, against a floor
+    python bench/run.py memory          # peak RSS over 10,000 reports
+    python bench/run.py scale           # a 1 MB report and one with 5,000 table rows
+    python bench/run.py profile latency|throughput|scale   # pyinstrument, where the time goes
+
+Budgets (issue "Fast enough to forget it is there"):
+
+* latency: ``gaolint check one-report.txt`` (the installed console script, output piped) at
+  most 4x ``python -c pass``, medians of 9 interleaved runs in the same session;
+* throughput: ``gaolint check --jobs 1`` over 2,000 reports at most 5x ``bench/floor.py``
+  (read + decode + one digit regex over the same files); ``--jobs 2`` close to twice as fast;
+* memory: peak RSS under 200 MB over 10,000 reports;
+* scale: a 1 MB report and a report with 5,000 table rows each under 2 s.
+
+Reports come from the test builder (see bench/corpus.py) and are written once under
+``$TMPDIR/gaolint-bench`` (outside any git repository: inside one, gaolint would skip the
+git-ignored corpus when walking the folder); ``--workdir`` puts them elsewhere.
+
+Byte-code: an installed package has .pyc files, so the children run with byte-code caching on
+(``PYTHONDONTWRITEBYTECODE`` removed, ``PYTHONPYCACHEPREFIX`` pointing into the work folder) and
+one warm-up run, whatever the calling shell sets. ``--cold`` measures without .pyc files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import corpus  # noqa: E402  (bench/corpus.py)
+
+BUDGETS = {"latency": 4.0, "throughput": 5.0, "memory_mb": 200.0, "scale_s": 2.0}
+#: Modules a clean simplified-Chinese .txt run must never import.
+HEAVY = ("rich", "ruamel", "opencc", "lxml", "docx", "pdfplumber", "pdfminer", "regex", "charset_normalizer")
+
+
+# --- running things ------------------------------------------------------------------------
+
+class Bench:
+    def __init__(self, workdir: Path, cold: bool = False) -> None:
+        self.workdir = workdir
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        self.env = dict(os.environ)
+        for name in ("FORCE_COLOR", "PYTHONPROFILEIMPORTTIME", "PYTHONSTARTUP"):
+            self.env.pop(name, None)
+        if cold:
+            self.env["PYTHONDONTWRITEBYTECODE"] = "1"
+        else:
+            self.env.pop("PYTHONDONTWRITEBYTECODE", None)
+            self.env["PYTHONPYCACHEPREFIX"] = str(workdir / "pycache")
+        self.gaolint = _console_script()
+        self.failed: list[str] = []
+
+    def run(self, command: list[str], stdout=subprocess.PIPE) -> tuple[float, subprocess.CompletedProcess]:
+        start = time.perf_counter()
+        completed = subprocess.run(command, stdout=stdout, stderr=subprocess.PIPE, env=self.env, check=False)
+        elapsed = time.perf_counter() - start
+        if completed.returncode not in (0, 1):
+            sys.stderr.write(completed.stderr.decode("utf-8", "replace")[-2000:])
+            raise SystemExit(f"bench: {' '.join(command)} exited {completed.returncode}")
+        if b"Traceback" in completed.stderr:
+            sys.stderr.write(completed.stderr.decode("utf-8", "replace")[-2000:])
+            raise SystemExit(f"bench: {' '.join(command)} printed a traceback")
+        return elapsed, completed
+
+    def medians(self, commands: dict[str, list[str]], runs: int, warmup: int = 2) -> dict[str, float]:
+        """Median wall time of each command, runs interleaved so drift hits all alike."""
+        for command in commands.values():
+            for _ in range(warmup):
+                self.run(command)
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(runs):
+            for name, command in commands.items():
+                times[name].append(self.run(command)[0])
+        return {name: statistics.median(values) for name, values in times.items()}
+
+    def verdict(self, name: str, ok: bool) -> str:
+        if not ok:
+            self.failed.append(name)
+        return "ok" if ok else "OVER BUDGET"
+
+
+def _console_script() -> str:
+    """The installed ``gaolint`` entry point next to this interpreter (or on PATH)."""
+    beside = Path(sys.executable).with_name("gaolint")
+    if beside.exists():
+        return str(beside)
+    found = shutil.which("gaolint")
+    if not found:
+        raise SystemExit("bench: the gaolint console script is not installed (pip install -e .)")
+    return found
+
+
+def peak_rss(command: list[str], env: dict) -> tuple[float, float, float]:
+    """(seconds, peak RSS of the largest process in MB, peak RSS of the whole tree in MB).
+
+    The largest process comes from wait4's rusage (exact); the tree total is sampled from
+    /proc every 20 ms, so it matters only with --jobs > 1."""
+    with open(os.devnull, "wb") as sink:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=sink, stderr=sink, env=env)
+        tree_peak = [0]
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.is_set():
+                tree_peak[0] = max(tree_peak[0], _tree_rss_kb(process.pid))
+                done.wait(0.02)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        done.set()
+        sampler.join()
+        process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"bench: {' '.join(command)} exited {process.returncode}")
+    return elapsed, usage.ru_maxrss / 1024, max(tree_peak[0], usage.ru_maxrss) / 1024
+
+
+def _tree_rss_kb(root: int) -> int:
+    try:
+        parents: dict[int, int] = {}
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open(f"/proc/{entry}/stat", "rb") as handle:
+                        fields = handle.read().rsplit(b")", 1)[1].split()
+                    parents[int(entry)] = int(fields[1])
+                except (OSError, IndexError, ValueError):
+                    continue
+        tree, frontier = {root}, [root]
+        while frontier:
+            current = frontier.pop()
+            for pid, parent in parents.items():
+                if parent == current and pid not in tree:
+                    tree.add(pid)
+                    frontier.append(pid)
+        total = 0
+        for pid in tree:
+            try:
+                with open(f"/proc/{pid}/status", "rb") as handle:
+                    for line in handle:
+                        if line.startswith(b"VmRSS:"):
+                            total += int(line.split()[1])
+                            break
+            except OSError:
+                continue
+        return total
+    except OSError:
+        return 0
+
+
+# --- the measurements ----------------------------------------------------------------------
+
+def one_report(bench: Bench) -> Path:
+    path = bench.workdir / "one-report.txt"
+    if not path.exists():
+        text, _ = corpus.report_text(0, "pipe", defects=False)
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def latency(bench: Bench, runs: int) -> None:
+    report = one_report(bench)
+    commands = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "gaolint check one-report.txt": [bench.gaolint, "check", str(report)],
+    }
+    medians = bench.medians(commands, runs)
+    base, lint = medians.values()
+    ratio = lint / base
+    print(f"\n## latency (median of {runs}, interleaved, output piped)")
+    print(f"  python -c pass                 {base * 1000:7.1f} ms")
+    print(f"  gaolint check one-report.txt   {lint * 1000:7.1f} ms   {ratio:.2f}x  "
+          f"(budget {BUDGETS['latency']:.0f}x: {bench.verdict('latency', ratio <= BUDGETS['latency'])})")
+    heavy, top = import_report(bench, report)
+    print(f"  heavy modules imported: {', '.join(heavy) if heavy else 'none'}")
+    print("  largest imports (self time, -X importtime): " + ", ".join(f"{n} {us / 1000:.1f} ms" for n, us in top))
+
+
+def import_report(bench: Bench, report: Path) -> tuple[list[str], list[tuple[str, int]]]:
+    _, completed = bench.run([sys.executable, "-X", "importtime", bench.gaolint, "check", str(report)])
+    modules: list[tuple[str, int]] = []
+    for line in completed.stderr.decode("utf-8", "replace").splitlines():
+        if not line.startswith("import time:") or "imported package" in line:
+            continue
+        parts = line.split("|")
+        name = parts[2].strip()
+        modules.append((name, int(parts[0].split(":")[1])))
+    heavy = sorted({n.split(".")[0] for n, _ in modules if n.split(".")[0] in HEAVY})
+    top = sorted(modules, key=lambda item: item[1], reverse=True)[:8]
+    return heavy, top
+
+
+def throughput(bench: Bench, count: int, runs: int) -> None:
+    folder = bench.workdir / f"corpus-{count}"
+    started = time.perf_counter()
+    files = corpus.build(folder, count)
+    built = time.perf_counter() - started
+    size = sum(p.stat().st_size for p in files) / 1e6
+    commands = {
+        "floor": [sys.executable, str(HERE / "floor.py"), str(folder)],
+        "jobs1": [bench.gaolint, "check", "--jobs", "1", "--no-progress", str(folder)],
+        "jobs2": [bench.gaolint, "check", "--jobs", "2", "--no-progress", str(folder)],
+    }
+    medians = bench.medians(commands, runs, warmup=1)
+    floor, one, two = medians["floor"], medians["jobs1"], medians["jobs2"]
+    ratio = one / floor
+    print(f"\n## throughput: {len(files)} reports, {size:.1f} MB (corpus ready in {built:.1f} s; median of {runs})")
+    print(f"  floor (read + decode + digit regex)   {floor:6.2f} s   {len(files) / floor:7.0f} files/s")
+    print(f"  gaolint check --jobs 1                {one:6.2f} s   {len(files) / one:7.0f} files/s   "
+          f"{ratio:.2f}x floor (budget {BUDGETS['throughput']:.0f}x: {bench.verdict('throughput', ratio <= BUDGETS['throughput'])})")
+    print(f"  gaolint check --jobs 2                {two:6.2f} s   {len(files) / two:7.0f} files/s   "
+          f"speed-up {one / two:.2f}x over --jobs 1 (ideal 2x on {os.cpu_count()} cores)")
+
+
+def memory(bench: Bench, count: int) -> None:
+    folder = bench.workdir / f"corpus-{count}"
+    files = corpus.build(folder, count)
+    print(f"\n## memory: {len(files)} reports")
+    for jobs in (1, 2):
+        command = [bench.gaolint, "check", "--jobs", str(jobs), "--no-progress", str(folder)]
+        elapsed, largest, tree = peak_rss(command, bench.env)
+        ok = bench.verdict(f"memory --jobs {jobs}", largest <= BUDGETS["memory_mb"])
+        extra = f", whole process tree {tree:.0f} MB (sampled)" if jobs > 1 else ""
+        print(f"  --jobs {jobs}: peak RSS {largest:6.1f} MB (budget {BUDGETS['memory_mb']:.0f} MB: {ok}){extra}; {elapsed:.1f} s")
+
+
+def scale(bench: Bench, runs: int) -> None:
+    files = corpus.scale_files(bench.workdir / "scale")
+    print(f"\n## scale (median of {runs})")
+    for name, path in files.items():
+        commands = {name: [bench.gaolint, "check", str(path)]}
+        seconds = bench.medians(commands, runs, warmup=1)[name]
+        lines = path.read_text(encoding="utf-8").count("\n") + 1
+        ok = bench.verdict(f"scale {name}", seconds <= BUDGETS["scale_s"])
+        print(f"  {name:18} {path.stat().st_size / 1e6:5.2f} MB {lines:6} lines   {seconds:5.2f} s "
+              f"(budget {BUDGETS['scale_s']:.0f} s: {ok})")
+
+
+def profile(bench: Bench, target: str, count: int) -> None:
+    """pyinstrument over one of the workloads, in-process (after a warm-up)."""
+    try:
+        import pyinstrument  # noqa: F401
+    except ImportError:
+        raise SystemExit("bench: pip install pyinstrument") from None
+    if target == "latency":
+        paths = [one_report(bench)]
+    elif target == "scale":
+        paths = list(corpus.scale_files(bench.workdir / "scale").values())
+    else:
+        folder = bench.workdir / f"corpus-{count}"
+        corpus.build(folder, count)
+        paths = [folder]
+    command = [sys.executable, "-m", "pyinstrument", "-i", "0.0005", "-r", "text", bench.gaolint,
+               "check", "--jobs", "1", "--no-progress", *map(str, paths)]
+    if target == "latency":
+        command = [sys.executable, "-m", "pyinstrument", "-i", "0.0002", "-r", "text", bench.gaolint, "check", str(paths[0])]
+    bench.run(command)  # warm-up: write byte-code
+    completed = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=bench.env, check=False)
+    sys.stdout.write(completed.stdout.decode("utf-8", "replace"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("what", nargs="*", default=["all"],
+                        help="latency, throughput, memory, scale, all, or: profile latency|throughput|scale")
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "gaolint-bench",
+                        help="where corpora are written (default $TMPDIR/gaolint-bench)")
+    parser.add_argument("--runs", type=int, default=9, help="runs per latency measurement (default 9)")
+    parser.add_argument("--throughput-runs", type=int, default=3, help="runs per throughput measurement (default 3)")
+    parser.add_argument("--reports", type=int, default=2000, help="reports for the throughput run (default 2000)")
+    parser.add_argument("--memory-reports", type=int, default=10000, help="reports for the memory run (default 10000)")
+    parser.add_argument("--cold", action="store_true", help="no .pyc files (PYTHONDONTWRITEBYTECODE=1)")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a budget is exceeded")
+    options = parser.parse_args(argv)
+    bench = Bench(options.workdir.resolve(), cold=options.cold)
+    what = options.what
+    if what[0] == "profile":
+        profile(bench, what[1] if len(what) > 1 else "latency", min(options.reports, 300))
+        return 0
+    if "all" in what:
+        what = ["latency", "throughput", "memory", "scale"]
+    print(f"gaolint benchmark: {bench.gaolint} on {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
+          f"{'cold (no .pyc)' if options.cold else 'with .pyc'}")
+    for name in what:
+        if name == "latency":
+            latency(bench, options.runs)
+        elif name == "throughput":
+            throughput(bench, options.reports, options.throughput_runs)
+        elif name == "memory":
+            memory(bench, options.memory_reports)
+        elif name == "scale":
+            scale(bench, 3)
+        else:
+            parser.error(f"unknown measurement {name!r}")
+    if bench.failed:
+        print(f"\nover budget: {', '.join(bench.failed)}")
+    return 1 if bench.failed and options.strict else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

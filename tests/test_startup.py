@@ -1,0 +1,151 @@
+"""Start-up hygiene: what ``gaolint check one-report.txt`` imports on the pre-commit path, and
+the start-up cache (gaolint/startcache.py) that keeps re and dataclasses from compiling.
+
+A clean simplified-Chinese .txt piped to a file needs none of the heavy libraries: rich only
+draws on a terminal, ruamel only rebuilds the format cache, OpenCC only converts Traditional
+text, lxml/python-docx/pdfplumber only read other containers, ``regex`` is not used at all.
+Timing is measured by bench/run.py, not here; these tests pin the imports that cost it.
+"""
+
+from __future__ import annotations
+
+import gc
+import marshal
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.builder import build_document, plant, render_text, sample_spec
+
+#: Third-party packages a clean .txt run must never import.
+HEAVY = ("rich", "ruamel", "opencc", "lxml", "docx", "pdfplumber", "pdfminer", "regex", "charset_normalizer")
+#: Standard-library modules kept off the path on purpose (each cost milliseconds): hashlib
+#: (OpenSSL) for the format cache key, subprocess for git (folders only), shutil for argparse's
+#: terminal width, traceback for error messages, pathlib (with urllib.parse) in formats.
+STDLIB_KEPT_OFF = ("hashlib", "subprocess", "shutil", "traceback", "pathlib", "urllib")
+
+CONSOLE_SCRIPT = Path(sys.executable).with_name("gaolint")
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict:
+    """A child environment with its own cache folder and byte-code caching as installed."""
+    environment = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), PYTHONPYCACHEPREFIX=str(tmp_path / "pyc"))
+    for name in ("PYTHONDONTWRITEBYTECODE", "FORCE_COLOR", "PYTHONPROFILEIMPORTTIME"):
+        environment.pop(name, None)
+    return environment
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    path = tmp_path / "small.txt"
+    path.write_text(render_text(build_document(sample_spec(3)), "pipe"), encoding="utf-8")
+    return path
+
+
+def _imported(command: list[str], env: dict, tmp_path: Path) -> tuple[set[str], subprocess.CompletedProcess]:
+    with open(tmp_path / "out.txt", "wb") as out:  # piped to a file, as pre-commit does
+        done = subprocess.run(command, stdout=out, stderr=subprocess.PIPE, env=env, timeout=120, check=False)
+    names = set()
+    for line in done.stderr.decode("utf-8", "replace").splitlines():
+        if line.startswith("import time:") and "imported package" not in line:
+            names.add(line.split("|")[-1].strip())
+    return names, done
+
+
+def _commands(small: Path) -> dict[str, list[str]]:
+    commands = {"python -m gaolint": [sys.executable, "-X", "importtime", "-m", "gaolint", "check", str(small)]}
+    if CONSOLE_SCRIPT.exists():
+        commands["console script"] = [sys.executable, "-X", "importtime", str(CONSOLE_SCRIPT), "check", str(small)]
+    return commands
+
+
+@pytest.mark.parametrize("how", ["python -m gaolint", "console script"])
+def test_clean_txt_imports_nothing_heavy(how: str, small: Path, env: dict, tmp_path: Path) -> None:
+    commands = _commands(small)
+    if how not in commands:
+        pytest.skip("the gaolint console script is not installed")
+    command = commands[how]
+    subprocess.run(command[:1] + command[3:], env=env, capture_output=True, timeout=120, check=False)  # warm the caches
+    names, done = _imported(command, env, tmp_path)
+    assert done.returncode in (0, 1), done.stderr.decode("utf-8", "replace")[-2000:]
+    assert "gaolint.engine" in names  # the run really linted
+    heavy = sorted(n for n in names if n.split(".")[0] in HEAVY)
+    assert not heavy, f"a clean .txt run imported {heavy}"
+    kept_off = sorted(n for n in names if n.split(".")[0] in STDLIB_KEPT_OFF)
+    assert not kept_off, f"start-up imports {kept_off} again (see STDLIB_KEPT_OFF)"
+
+
+def test_cold_cache_still_avoids_the_readers_and_rich(small: Path, env: dict, tmp_path: Path) -> None:
+    """Without any cache the format YAML is parsed (ruamel), but nothing else heavy loads."""
+    names, done = _imported(_commands(small)["python -m gaolint"], env, tmp_path)
+    assert done.returncode in (0, 1)
+    heavy = sorted(n for n in names if n.split(".")[0] in HEAVY and n.split(".")[0] != "ruamel")
+    assert not heavy
+
+
+def _cached_entries(env: dict) -> tuple[list, dict]:
+    files = list(Path(env["XDG_CACHE_HOME"], "gaolint").glob("startup-*.marshal"))
+    assert len(files) == 1, files
+    return marshal.loads(files[0].read_bytes())
+
+
+def test_cached_patterns_and_code_equal_fresh_compiles(small: Path, env: dict) -> None:
+    done = subprocess.run([sys.executable, "-m", "gaolint", "check", str(small)], env=env, capture_output=True, timeout=120)
+    assert done.returncode in (0, 1)
+    patterns, codes = _cached_entries(env)
+    assert len(patterns) > 50 and len(codes) > 20
+    import _sre
+
+    for kind, pattern, flags, final_flags, code, groups, groupindex, indexgroup in patterns:
+        cached = _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)
+        fresh = re._compiler.compile(pattern, flags)  # type: ignore[attr-defined]
+        assert cached == fresh, pattern  # Pattern equality compares flags, pattern and opcodes
+        assert (cached.groups, cached.groupindex) == (fresh.groups, fresh.groupindex)
+    for source, code in codes.items():
+        # dataclasses' own exec(str) compiles with no __future__ flags of its caller.
+        assert code == compile(source, "<string>", "exec", 0, True), source
+
+
+def test_output_is_the_same_with_cold_warm_and_corrupt_caches(tmp_path: Path, env: dict) -> None:
+    planted = plant(sample_spec(4), "table3_leaf_changed", 4)
+    report = tmp_path / "defective.txt"
+    report.write_text(render_text(planted.document, "cells"), encoding="utf-8")
+    command = [sys.executable, "-m", "gaolint", "check", "--format", "json", str(report)]
+
+    def run() -> tuple[int, str]:
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+        assert "Traceback" not in done.stderr
+        return done.returncode, done.stdout
+
+    cold = run()
+    warm = run()
+    for path in Path(env["XDG_CACHE_HOME"], "gaolint").iterdir():
+        path.write_bytes(b"\x00garbage" * 100)
+    corrupt = run()
+    assert cold == warm == corrupt
+    assert cold[0] == 1 and '"GAO30' in cold[1]
+
+
+def test_unwritable_cache_folder_is_harmless(small: Path, env: dict, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    env = dict(env, XDG_CACHE_HOME=str(blocker))
+    done = subprocess.run([sys.executable, "-m", "gaolint", "check", str(small)], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode in (0, 1) and "Traceback" not in done.stderr
+
+
+def test_main_called_in_process_leaves_the_collector_alone(small: Path, monkeypatch, tmp_path: Path) -> None:
+    """The command line freezes the collector just before exiting; a caller of main() (a test,
+    an editor plugin) keeps its process as it was."""
+    from gaolint.cli import main
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    before = gc.get_freeze_count()
+    assert main(["check", "--no-progress", str(small)]) in (0, 1)
+    assert gc.get_freeze_count() == before
+    assert gc.isenabled()
