@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -64,10 +65,16 @@ class Bench:
             self.env["PYTHONPYCACHEPREFIX"] = str(workdir / "pycache")
         self.gaolint = _console_script()
         self.failed: list[str] = []
+        self.last: dict[str, subprocess.CompletedProcess] = {}
 
-    def run(self, command: list[str], stdout=subprocess.PIPE) -> tuple[float, subprocess.CompletedProcess]:
+    def run(self, command, stdout=subprocess.PIPE) -> tuple[float, subprocess.CompletedProcess]:
+        """Run ``command`` (a list, or (list, extra environment)); wall time and the result."""
+        env = self.env
+        if isinstance(command, tuple):
+            command, extra = command
+            env = dict(self.env, **extra)
         start = time.perf_counter()
-        completed = subprocess.run(command, stdout=stdout, stderr=subprocess.PIPE, env=self.env, check=False)
+        completed = subprocess.run(command, stdout=stdout, stderr=subprocess.PIPE, env=env, check=False)
         elapsed = time.perf_counter() - start
         if completed.returncode not in (0, 1):
             sys.stderr.write(completed.stderr.decode("utf-8", "replace")[-2000:])
@@ -85,7 +92,9 @@ class Bench:
         times: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(runs):
             for name, command in commands.items():
-                times[name].append(self.run(command)[0])
+                elapsed, completed = self.run(command)
+                times[name].append(elapsed)
+                self.last[name] = completed
         return {name: statistics.median(values) for name, values in times.items()}
 
     def verdict(self, name: str, ok: bool) -> str:
@@ -105,14 +114,27 @@ def _console_script() -> str:
     return found
 
 
-def peak_rss(command: list[str], env: dict) -> tuple[float, float, float]:
+#: Spawns the command from a fresh, small interpreter and reports the largest RSS among its
+#: descendants. Measured from this process instead, a child's ru_maxrss would start at *this*
+#: process's peak: Linux carries the spawning process's high-water mark across vfork + exec.
+RSS_WRAPPER = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.call(sys.argv[2:])\n"
+    "open(sys.argv[1], 'w').write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))\n"
+    "sys.exit(code)\n"
+)
+
+
+def peak_rss(command: list[str], env: dict, workdir: Path) -> tuple[float, float, float]:
     """(seconds, peak RSS of the largest process in MB, peak RSS of the whole tree in MB).
 
-    The largest process comes from wait4's rusage (exact); the tree total is sampled from
-    /proc every 20 ms, so it matters only with --jobs > 1."""
+    The largest process is exact (getrusage of a small wrapper's children); the tree total is
+    sampled from /proc every 20 ms, so it matters only with --jobs > 1."""
+    report = workdir / "maxrss.txt"
     with open(os.devnull, "wb") as sink:
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=sink, stderr=sink, env=env)
+        process = subprocess.Popen([sys.executable, "-S", "-c", RSS_WRAPPER, str(report), *command],
+                                   stdout=sink, stderr=sink, env=env)
         tree_peak = [0]
         done = threading.Event()
 
@@ -123,14 +145,14 @@ def peak_rss(command: list[str], env: dict) -> tuple[float, float, float]:
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
-        _, status, usage = os.wait4(process.pid, 0)
+        process.wait()
         elapsed = time.perf_counter() - start
         done.set()
         sampler.join()
-        process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode not in (0, 1):
         raise SystemExit(f"bench: {' '.join(command)} exited {process.returncode}")
-    return elapsed, usage.ru_maxrss / 1024, max(tree_peak[0], usage.ru_maxrss) / 1024
+    largest = int(report.read_text()) / 1024
+    return elapsed, largest, max(tree_peak[0] / 1024, largest)
 
 
 def _tree_rss_kb(root: int) -> int:
@@ -176,19 +198,29 @@ def one_report(bench: Bench) -> Path:
     return path
 
 
-def latency(bench: Bench, runs: int) -> None:
+def _compare_env(tree: Path) -> dict:
+    """Run another source tree of gaolint (a checkout of an older commit) through the same
+    console script: its package comes first on the path."""
+    return {"PYTHONPATH": str(tree)}
+
+
+def latency(bench: Bench, runs: int, compare: Path | None = None) -> None:
     report = one_report(bench)
     commands = {
         "python -c pass": [sys.executable, "-c", "pass"],
         "gaolint check one-report.txt": [bench.gaolint, "check", str(report)],
     }
+    if compare is not None:
+        commands["compare"] = ([bench.gaolint, "check", str(report)], _compare_env(compare))
     medians = bench.medians(commands, runs)
-    base, lint = medians.values()
+    base, lint = medians["python -c pass"], medians["gaolint check one-report.txt"]
     ratio = lint / base
     print(f"\n## latency (median of {runs}, interleaved, output piped)")
     print(f"  python -c pass                 {base * 1000:7.1f} ms")
     print(f"  gaolint check one-report.txt   {lint * 1000:7.1f} ms   {ratio:.2f}x  "
           f"(budget {BUDGETS['latency']:.0f}x: {bench.verdict('latency', ratio <= BUDGETS['latency'])})")
+    if compare is not None:
+        print(f"  the same, from {compare}   {medians['compare'] * 1000:7.1f} ms   {medians['compare'] / base:.2f}x")
     heavy, top = import_report(bench, report)
     print(f"  heavy modules imported: {', '.join(heavy) if heavy else 'none'}")
     print("  largest imports (self time, -X importtime): " + ", ".join(f"{n} {us / 1000:.1f} ms" for n, us in top))
@@ -208,7 +240,7 @@ def import_report(bench: Bench, report: Path) -> tuple[list[str], list[tuple[str
     return heavy, top
 
 
-def throughput(bench: Bench, count: int, runs: int) -> None:
+def throughput(bench: Bench, count: int, runs: int, compare: Path | None = None) -> None:
     folder = bench.workdir / f"corpus-{count}"
     started = time.perf_counter()
     files = corpus.build(folder, count)
@@ -219,7 +251,13 @@ def throughput(bench: Bench, count: int, runs: int) -> None:
         "jobs1": [bench.gaolint, "check", "--jobs", "1", "--no-progress", str(folder)],
         "jobs2": [bench.gaolint, "check", "--jobs", "2", "--no-progress", str(folder)],
     }
+    if compare is not None:
+        commands["compare"] = ([bench.gaolint, "check", "--jobs", "1", "--no-progress", str(folder)], _compare_env(compare))
     medians = bench.medians(commands, runs, warmup=1)
+    for name in ("jobs1", "jobs2"):  # make sure gaolint really checked every file
+        checked = re.search(r"共检查 (\d+) 个文件", bench.last[name].stderr.decode("utf-8", "replace"))
+        if not checked or int(checked.group(1)) != len(files):
+            raise SystemExit(f"bench: gaolint checked {checked.group(1) if checked else '?'} of {len(files)} files")
     floor, one, two = medians["floor"], medians["jobs1"], medians["jobs2"]
     ratio = one / floor
     print(f"\n## throughput: {len(files)} reports, {size:.1f} MB (corpus ready in {built:.1f} s; median of {runs})")
@@ -228,6 +266,8 @@ def throughput(bench: Bench, count: int, runs: int) -> None:
           f"{ratio:.2f}x floor (budget {BUDGETS['throughput']:.0f}x: {bench.verdict('throughput', ratio <= BUDGETS['throughput'])})")
     print(f"  gaolint check --jobs 2                {two:6.2f} s   {len(files) / two:7.0f} files/s   "
           f"speed-up {one / two:.2f}x over --jobs 1 (ideal 2x on {os.cpu_count()} cores)")
+    if compare is not None:
+        print(f"  --jobs 1 from {compare}   {medians['compare']:6.2f} s   {medians['compare'] / floor:.2f}x floor")
 
 
 def memory(bench: Bench, count: int) -> None:
@@ -236,7 +276,7 @@ def memory(bench: Bench, count: int) -> None:
     print(f"\n## memory: {len(files)} reports")
     for jobs in (1, 2):
         command = [bench.gaolint, "check", "--jobs", str(jobs), "--no-progress", str(folder)]
-        elapsed, largest, tree = peak_rss(command, bench.env)
+        elapsed, largest, tree = peak_rss(command, bench.env, bench.workdir)
         ok = bench.verdict(f"memory --jobs {jobs}", largest <= BUDGETS["memory_mb"])
         extra = f", whole process tree {tree:.0f} MB (sampled)" if jobs > 1 else ""
         print(f"  --jobs {jobs}: peak RSS {largest:6.1f} MB (budget {BUDGETS['memory_mb']:.0f} MB: {ok}){extra}; {elapsed:.1f} s")
@@ -289,6 +329,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--memory-reports", type=int, default=10000, help="reports for the memory run (default 10000)")
     parser.add_argument("--cold", action="store_true", help="no .pyc files (PYTHONDONTWRITEBYTECODE=1)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a budget is exceeded")
+    parser.add_argument("--compare", type=Path, metavar="TREE",
+                        help="also time gaolint from another source tree (e.g. `git archive` of an older commit), "
+                             "interleaved with this one (latency and throughput --jobs 1)")
     options = parser.parse_args(argv)
     bench = Bench(options.workdir.resolve(), cold=options.cold)
     what = options.what
@@ -297,13 +340,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if "all" in what:
         what = ["latency", "throughput", "memory", "scale"]
+    load = os.getloadavg()[0]
     print(f"gaolint benchmark: {bench.gaolint} on {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
-          f"{'cold (no .pyc)' if options.cold else 'with .pyc'}")
+          f"{'cold (no .pyc)' if options.cold else 'with .pyc'}, load average {load:.2f}")
+    if load > 0.5:
+        print("  warning: the machine is busy; timings (and the --jobs 2 speed-up) will be off")
     for name in what:
         if name == "latency":
-            latency(bench, options.runs)
+            latency(bench, options.runs, options.compare)
         elif name == "throughput":
-            throughput(bench, options.reports, options.throughput_runs)
+            throughput(bench, options.reports, options.throughput_runs, options.compare)
         elif name == "memory":
             memory(bench, options.memory_reports)
         elif name == "scale":

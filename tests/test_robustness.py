@@ -390,3 +390,28 @@ def test_command_line_over_hundreds_of_damaged_files(tmp_path: Path) -> None:
     assert not internal, internal[:5]
     assert {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())} == digests
     assert seconds < 60, seconds
+
+
+# --- results stream -------------------------------------------------------------------------------
+
+def test_no_report_outlives_its_file(tmp_path: Path) -> None:
+    """A run keeps findings and the few facts repository rules need, never the parsed reports
+    (memory stays flat over thousands of files)."""
+    import gc
+
+    from gaolint.model import Line, Report
+    from gaolint.run import lint_files
+
+    paths = []
+    for index in range(12):
+        path = tmp_path / f"r{index}.txt"
+        path.write_text(render_text(build_document(sample_spec(index)), SHAPES[index % len(SHAPES)]), encoding="utf-8")
+        paths.append(str(path))
+    results = lint_files(paths, Settings(), 1)
+    gc.collect()
+    assert len(results) == 12
+    alive = [o for o in gc.get_objects() if isinstance(o, (Report, Line))]
+    assert not alive, f"{len(alive)} Report/Line objects kept after the run"
+    for result in results:
+        for value in vars(result).values():
+            assert not isinstance(value, (Report, Line))
