@@ -2,14 +2,16 @@
 
 The YAML is the single source of sections, rows, columns, identities and deadlines, so a new
 format revision is a data change. Parsing YAML with ruamel.yaml costs more than a whole lint of
-one report, so the parsed data is cached as JSON keyed by the files' contents; a pre-commit run
-reads the cache and never imports ruamel.
+one report, so the parsed data is cached (with marshal, which needs no import; keyed by the
+files' contents and the Python build) under ~/.cache/gaolint; a pre-commit run reads the cache
+and never imports ruamel.
 """
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
+import sys
 import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -97,7 +99,7 @@ def _formats_folder() -> str:
 
 def _cache_path(digest: str) -> str | None:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "gaolint", f"formats-{digest}.json")
+    return os.path.join(base, "gaolint", f"formats-{digest}-{sys.implementation.cache_tag}-{marshal.version}.marshal")
 
 
 def _digest(blobs: list[bytes]) -> str:
@@ -108,7 +110,7 @@ def _digest(blobs: list[bytes]) -> str:
 
 
 def _load_raw() -> list[dict]:
-    """The parsed YAML of every format file, from the JSON cache when it is current."""
+    """The parsed YAML of every format file, from the cache when it is current."""
     folder = _formats_folder()
     files = sorted(os.path.join(folder, name) for name in os.listdir(folder) if name.endswith(".yaml"))
     blobs = []
@@ -119,22 +121,27 @@ def _load_raw() -> list[dict]:
     cache = _cache_path(digest)
     if cache is not None:
         try:
-            with open(cache, encoding="utf-8") as handle:
-                return json.loads(handle.read())
-        except (OSError, ValueError):
+            with open(cache, "rb") as handle:
+                raw = marshal.loads(handle.read())
+            if isinstance(raw, list):
+                return raw
+        except (OSError, ValueError, EOFError, TypeError):
             pass
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="safe", pure=True)
-    raw = [yaml.load(blob.decode("utf-8")) for blob in blobs]
+    import json
+
+    # Through JSON: plain dicts, lists, strings and numbers, whatever types the loader returns.
+    raw = json.loads(json.dumps([yaml.load(blob.decode("utf-8")) for blob in blobs], ensure_ascii=False))
     if cache is not None:
         try:
             os.makedirs(os.path.dirname(cache), exist_ok=True)
-            temporary = f"{cache[: -len('.json')]}.{os.getpid()}.tmp"
-            with open(temporary, "w", encoding="utf-8") as handle:
-                handle.write(json.dumps(raw, ensure_ascii=False))
+            temporary = f"{cache}.{os.getpid()}.tmp"
+            with open(temporary, "wb") as handle:
+                handle.write(marshal.dumps(raw))
             os.replace(temporary, cache)
-        except OSError:
+        except (OSError, ValueError):
             pass  # a read-only home only costs speed
     return raw
 

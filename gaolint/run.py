@@ -83,12 +83,13 @@ def run_check(args) -> int:
         findings = apply_baseline(args.baseline, findings)
 
     _emit(args, config, findings, results)
+    # A crashing rule always fails the run, whatever --fail-on says (interface.md).
+    internal = any(f.rule == "GAO000" for f in findings)
     fail_on = config.fail_on
     if fail_on == "never":
-        return EXIT_OK
+        return EXIT_FINDINGS if internal else EXIT_OK
     threshold = _SEVERITY_RANK[fail_on]
     failed = any(_SEVERITY_RANK[f.severity.value] >= threshold for f in findings)
-    internal = any(f.rule == "GAO000" for f in findings)
     return EXIT_FINDINGS if failed or internal else EXIT_OK
 
 

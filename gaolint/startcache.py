@@ -68,15 +68,26 @@ def _exec(source, globals=None, locals=None, /):
 
 
 def load() -> None:
-    """Fill ``re``'s cache and the dataclass code cache from the file."""
-    global _installed
+    """Fill ``re``'s cache and the dataclass code cache from the file, then put the stand-in
+    ``exec`` into dataclasses (imported after the patterns, so its own come from the file)."""
     _before.update(re._cache)  # type: ignore[attr-defined]
+    try:
+        _load_file()
+    finally:
+        _install()
+
+
+def _install() -> None:
+    global _installed
     if not _installed:
         import dataclasses
 
         if "exec" not in vars(dataclasses):
             dataclasses.exec = _exec  # type: ignore[attr-defined]
         _installed = True
+
+
+def _load_file() -> None:
     try:
         with open(cache_file(), "rb") as handle:
             patterns, codes = marshal.loads(handle.read())
@@ -89,10 +100,9 @@ def load() -> None:
         cache = re._cache  # type: ignore[attr-defined]
         for kind, pattern, flags, final_flags, code, groups, groupindex, indexgroup in patterns[:_PATTERN_LIMIT]:
             key = (_TYPES[kind], pattern, flags)
-            if key in cache:
-                continue
-            cache[key] = _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)
-            _loaded_patterns.add((kind, pattern, flags))
+            _loaded_patterns.add((kind, pattern, flags))  # in the file: nothing to save for it
+            if key not in cache:
+                cache[key] = _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)
     except Exception:  # a file from something else: compile normally
         return
 

@@ -38,34 +38,42 @@ FILE_MEGABYTES = 250.0
 
 # --- running the command line on one file, measured ------------------------------------------
 
+#: Runs the command from a fresh, small interpreter and writes the largest RSS among its
+#: children: measured from the test process, a child's ru_maxrss would start at the test
+#: process's own peak (Linux carries the spawner's high-water mark across vfork + exec).
+RSS_WRAPPER = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.call(sys.argv[2:])\n"
+    "open(sys.argv[1], 'w').write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))\n"
+    "sys.exit(code)\n"
+)
+
+
 def run_measured(path: Path, *options: str, timeout: float = 120.0) -> dict:
     """``gaolint check --format json PATH`` in a child: findings, exit code, stderr, wall
-    seconds and peak RSS (MB, from wait4: the largest of the process and its children)."""
+    seconds and peak RSS (MB, the largest of gaolint and any worker it starts)."""
     out_path = path.parent / f"{path.name}.out.json"
     err_path = path.parent / f"{path.name}.err.txt"
+    rss_path = path.parent / f"{path.name}.rss.txt"
     command = [sys.executable, "-m", "gaolint", "check", "--format", "json", "--no-progress", *options, str(path)]
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         started = time.perf_counter()
-        child = subprocess.Popen(command, stdout=out, stderr=err, cwd=path.parent)
-        deadline = started + timeout
-        while True:
-            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() > deadline:
-                child.kill()
-                os.wait4(child.pid, 0)
-                pytest.fail(f"gaolint did not finish {path.name} within {timeout:.0f} s")
-            time.sleep(0.02)
+        child = subprocess.Popen([sys.executable, "-S", "-c", RSS_WRAPPER, str(rss_path), *command],
+                                 stdout=out, stderr=err, cwd=path.parent)
+        try:
+            child.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+            pytest.fail(f"gaolint did not finish {path.name} within {timeout:.0f} s")
         seconds = time.perf_counter() - started
-        child.returncode = os.waitstatus_to_exitcode(status)
     stderr = err_path.read_text(encoding="utf-8", errors="replace")
     try:
         findings = json.loads(out_path.read_text(encoding="utf-8") or "[]")
     except ValueError:
         findings = None
     return {"code": child.returncode, "findings": findings, "stderr": stderr, "seconds": seconds,
-            "megabytes": usage.ru_maxrss / 1024}
+            "megabytes": int(rss_path.read_text()) / 1024}
 
 
 def assert_answered(result: dict, *, unreadable: bool | None = None) -> set[str]:

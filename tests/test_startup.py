@@ -149,3 +149,17 @@ def test_main_called_in_process_leaves_the_collector_alone(small: Path, monkeypa
     assert main(["check", "--no-progress", str(small)]) in (0, 1)
     assert gc.get_freeze_count() == before
     assert gc.isenabled()
+
+
+def test_a_warm_run_does_not_rewrite_the_cache(small: Path, env: dict) -> None:
+    """Once warm, the start-up cache file is only read: a run that rewrote it every time would
+    pay for compiling everything again (what the cache is there to avoid)."""
+    command = [sys.executable, "-m", "gaolint", "check", str(small)]
+    for _ in range(2):
+        subprocess.run(command, env=env, capture_output=True, timeout=120, check=False)
+    files = list(Path(env["XDG_CACHE_HOME"], "gaolint").glob("startup-*.marshal"))
+    assert len(files) == 1
+    stamp = files[0].stat().st_mtime_ns, files[0].read_bytes()
+    done = subprocess.run(command, env=env, capture_output=True, timeout=120, check=False)
+    assert done.returncode in (0, 1)
+    assert (files[0].stat().st_mtime_ns, files[0].read_bytes()) == stamp
