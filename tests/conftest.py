@@ -33,3 +33,23 @@ def lint(tmp_path):
 
 def rules_of(findings, severity: str | None = None) -> set[str]:
     return {f.rule for f in findings if severity is None or f.severity.value == severity}
+
+
+def write_report(tmp_path, document, container: str = "txt", name: str = "report") -> str:
+    """Render a builder ``Document`` as .txt, .md, .html or .docx under ``tmp_path``."""
+    if container == "html":
+        from tests.builder.html import render_html
+
+        data = render_html(document)
+    elif container == "docx":
+        pytest.importorskip("docx")
+        from tests.builder.docx import render_docx
+
+        data = render_docx(document)
+    else:
+        from tests.builder import render_text
+
+        data = render_text(document, "markdown" if container == "md" else "pipe").encode("utf-8")
+    path = tmp_path / f"{name}.{container}"
+    path.write_bytes(data)
+    return str(path)

@@ -8,6 +8,8 @@ from dataclasses import replace
 
 import pytest
 
+from .conftest import write_report
+
 from gaolint.engine import Settings, lint_file
 from gaolint.model import Line, Location
 from gaolint.parse.metadata import Prose
@@ -114,20 +116,7 @@ def _document(spec, requests: str | None = None, review: str | None = None, extr
 
 
 def _write(tmp_path, document: Document, container: str = "txt", name: str = "report") -> str:
-    if container == "html":
-        from tests.builder.html import render_html
-
-        data = render_html(document)
-    elif container == "docx":
-        pytest.importorskip("docx")
-        from tests.builder.docx import render_docx
-
-        data = render_docx(document)
-    else:
-        data = render_text(document, "markdown" if container == "md" else "pipe").encode("utf-8")
-    path = tmp_path / f"{name}.{container}"
-    path.write_bytes(data)
-    return str(path)
+    return write_report(tmp_path, document, container, name)
 
 
 def _gao305(tmp_path, document, container="txt", settings=None):

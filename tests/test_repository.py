@@ -7,6 +7,8 @@ from dataclasses import replace
 
 import pytest
 
+from .conftest import write_report
+
 from gaolint.engine import ReportFacts, Settings, lint_file
 from gaolint.repository import agency_groups, check_repository, pairs_by_year
 from tests.builder import build_document, render_text, sample_spec
@@ -45,21 +47,7 @@ def next_year(previous, seed: int, *, carried_over=None, agency: str | None = No
 
 
 def _write(tmp_path, spec, container: str, name: str) -> str:
-    document = build_document(spec)
-    if container == "html":
-        from tests.builder.html import render_html
-
-        data = render_html(document)
-    elif container == "docx":
-        pytest.importorskip("docx")
-        from tests.builder.docx import render_docx
-
-        data = render_docx(document)
-    else:
-        data = render_text(document, "markdown" if container == "md" else "pipe").encode("utf-8")
-    path = tmp_path / f"{name}.{container}"
-    path.write_bytes(data)
-    return str(path)
+    return write_report(tmp_path, build_document(spec), container, name)
 
 
 def _run(paths, settings: Settings | None = None):
