@@ -9,7 +9,7 @@ baseline works whichever folder gaolint runs in.
 
 from __future__ import annotations
 
-import dataclasses
+import copy
 import json
 import os
 import sys
@@ -34,7 +34,9 @@ def _relative_path(path: str, base: str) -> str:
 
 def _key(finding: Finding, base: str) -> tuple[str, str, str]:
     path = _relative_path(finding.path, base)
-    return path, finding.rule, line_hash(dataclasses.replace(finding, path=path))
+    moved = copy.copy(finding)
+    moved.path = path
+    return path, finding.rule, line_hash(moved)
 
 
 def _folder(path: str) -> str:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 from fnmatch import fnmatch
 
 from .cli import UsageError, split_ids
 from .engine import Settings
+from .model import Record
 
 CONFIG_NAMES = (".gaolint.yaml", ".gaolint.yml")
 PYPROJECT = "pyproject.toml"
@@ -311,20 +311,37 @@ def _unknown_key(key, allowed, keys: tuple, source: _Source) -> UsageError:
     return source.error(keys, f"未知的配置项 {key!r}", f"unknown key {key!r}{hint}")
 
 
-@dataclass
-class FileOptions:
+class FileOptions(Record):
     """What a configuration file said, validated; None/empty where it said nothing."""
 
-    path: str | None = None
-    base: str = "."
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] | None = None
-    severity: dict[str, str] = field(default_factory=dict)
-    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    fail_on: str | None = None
-    lang: str | None = None
-    deadlines: dict[str, str] = field(default_factory=dict)
-    agencies: dict[str, dict] = field(default_factory=dict)
+    __slots__ = (
+        "path", "base", "select", "ignore", "severity", "per_file_ignores", "fail_on", "lang",
+        "deadlines", "agencies"
+    )
+
+    def __init__(
+        self,
+        path: str | None = None,
+        base: str = ".",
+        select: tuple[str, ...] | None = None,
+        ignore: tuple[str, ...] | None = None,
+        severity: dict[str, str] | None = None,
+        per_file_ignores: dict[str, tuple[str, ...]] | None = None,
+        fail_on: str | None = None,
+        lang: str | None = None,
+        deadlines: dict[str, str] | None = None,
+        agencies: dict[str, dict] | None = None,
+    ) -> None:
+        self.path = path
+        self.base = base
+        self.select = select
+        self.ignore = ignore
+        self.severity = {} if severity is None else severity
+        self.per_file_ignores = {} if per_file_ignores is None else per_file_ignores
+        self.fail_on = fail_on
+        self.lang = lang
+        self.deadlines = {} if deadlines is None else deadlines
+        self.agencies = {} if agencies is None else agencies
 
 
 def parse_options(table: dict, source: _Source) -> FileOptions:
@@ -421,15 +438,24 @@ def glob_matches(path: str, patterns: list[str]) -> bool:
 # The run's configuration.
 
 
-@dataclass
-class RunConfig:
-    settings: Settings
-    fail_on: str = "error"
-    lang: str = "zh"
-    #: The configuration file used, if any (shown by ``--verbose``).
-    sources: list[str] = field(default_factory=list)
-    #: per-file-ignores as (fnmatch patterns for displayed paths, rule IDs or prefixes).
-    file_ignores: list[tuple[list[str], tuple[str, ...]]] = field(default_factory=list)
+class RunConfig(Record):
+    __slots__ = ("settings", "fail_on", "lang", "sources", "file_ignores")
+
+    def __init__(
+        self,
+        settings: Settings,
+        fail_on: str = "error",
+        lang: str = "zh",
+        sources: list[str] | None = None,
+        file_ignores: list[tuple[list[str], tuple[str, ...]]] | None = None,
+    ) -> None:
+        self.settings = settings
+        self.fail_on = fail_on
+        self.lang = lang
+        #: The configuration file used, if any (shown by ``--verbose``).
+        self.sources = [] if sources is None else sources
+        #: per-file-ignores as (fnmatch patterns for displayed paths, rule IDs or prefixes).
+        self.file_ignores = [] if file_ignores is None else file_ignores
 
     def ignored_in(self, path: str, code: str) -> bool:
         """Whether ``code`` is switched off for the file shown as ``path``."""

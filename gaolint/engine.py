@@ -7,22 +7,34 @@ one file: an unreadable file becomes GAO001, a crashing rule GAO000.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 
-from .model import Finding, Location, Message, Report, Severity
+from .model import Finding, Location, Message, Record, Report, Severity
 
 
-@dataclass
-class Settings:
+class Settings(Record):
     """What decides which rules run and how: filled from the command line and configuration."""
 
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    severity: dict[str, str] = field(default_factory=dict)
-    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    deadlines: dict[str, str] = field(default_factory=dict)
-    agencies: dict[str, dict] = field(default_factory=dict)
-    verbose: bool = False
+    __slots__ = (
+        "select", "ignore", "severity", "per_file_ignores", "deadlines", "agencies", "verbose"
+    )
+
+    def __init__(
+        self,
+        select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        severity: dict[str, str] | None = None,
+        per_file_ignores: dict[str, tuple[str, ...]] | None = None,
+        deadlines: dict[str, str] | None = None,
+        agencies: dict[str, dict] | None = None,
+        verbose: bool = False,
+    ) -> None:
+        self.select = select
+        self.ignore = ignore
+        self.severity = {} if severity is None else severity
+        self.per_file_ignores = {} if per_file_ignores is None else per_file_ignores
+        self.deadlines = {} if deadlines is None else deadlines
+        self.agencies = {} if agencies is None else agencies
+        self.verbose = verbose
 
     def enabled(self, code: str) -> bool:
         if self.select and not any(code.startswith(p) for p in self.select):
@@ -30,35 +42,61 @@ class Settings:
         return not any(code.startswith(p) for p in self.ignore)
 
 
-@dataclass
-class ReportFacts:
+class ReportFacts(Record):
     """The little a repository-level rule needs from each report, small enough to send back
     from a worker process."""
 
-    path: str
-    agency: str = ""
-    agency_kind: str = ""
-    year: int | None = None
-    format_version: str = ""
-    #: table-3 rows 二 and 四 as lists of 7 values (None where unreadable), with locations.
-    carried_over: list | None = None
-    carried_forward: list | None = None
-    #: table-2 rows (regulations, normative_documents): (issued, repealed, in force) values.
-    documents: dict = field(default_factory=dict)
-    #: locations of those cells, parallel to the values.
-    locations: dict = field(default_factory=dict)
-    source_lines: dict = field(default_factory=dict)
+    __slots__ = (
+        "path", "agency", "agency_kind", "year", "format_version", "carried_over",
+        "carried_forward", "documents", "locations", "source_lines"
+    )
+
+    def __init__(
+        self,
+        path: str,
+        agency: str = "",
+        agency_kind: str = "",
+        year: int | None = None,
+        format_version: str = "",
+        carried_over: list | None = None,
+        carried_forward: list | None = None,
+        documents: dict | None = None,
+        locations: dict | None = None,
+        source_lines: dict | None = None,
+    ) -> None:
+        self.path = path
+        self.agency = agency
+        self.agency_kind = agency_kind
+        self.year = year
+        self.format_version = format_version
+        #: table-3 rows 二 and 四 as lists of 7 values (None where unreadable), with locations.
+        self.carried_over = carried_over
+        self.carried_forward = carried_forward
+        #: table-2 rows (regulations, normative_documents): (issued, repealed, in force) values.
+        self.documents = {} if documents is None else documents
+        #: locations of those cells, parallel to the values.
+        self.locations = {} if locations is None else locations
+        self.source_lines = {} if source_lines is None else source_lines
 
 
-@dataclass
-class FileResult:
-    path: str
-    findings: list[Finding]
-    facts: ReportFacts | None = None
-    notes: list[str] = field(default_factory=list)
-    #: Inline suppression comments resolved to line ranges (gaolint.suppress.Suppression);
-    #: applied by RunConfig.filter once every finding of the run is known.
-    suppressions: list = field(default_factory=list)
+class FileResult(Record):
+    __slots__ = ("path", "findings", "facts", "notes", "suppressions")
+
+    def __init__(
+        self,
+        path: str,
+        findings: list[Finding],
+        facts: ReportFacts | None = None,
+        notes: list[str] | None = None,
+        suppressions: list | None = None,
+    ) -> None:
+        self.path = path
+        self.findings = findings
+        self.facts = facts
+        self.notes = [] if notes is None else notes
+        #: Inline suppression comments resolved to line ranges (gaolint.suppress.Suppression);
+        #: applied by RunConfig.filter once every finding of the run is known.
+        self.suppressions = [] if suppressions is None else suppressions
 
 
 def display_path(path: str) -> str:

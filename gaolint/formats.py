@@ -13,33 +13,61 @@ import marshal
 import os
 import sys
 import zlib
-from dataclasses import dataclass, field
 from functools import lru_cache
 
-
-@dataclass(frozen=True)
-class RowSpec:
-    key: str
-    label: str
-    match: tuple[str, ...]
-    exact: tuple[str, ...] = ()
-    columns: tuple[str, ...] = ()
-    parent: str = ""
-    group: bool = False
-    total: bool = False
-    amount: bool = False
-    signed: tuple[int, ...] = ()
+from .model import Value
 
 
-@dataclass(frozen=True)
-class TableSpec:
-    kind: str
-    title: str
-    section: str
-    anchors: tuple[str, ...]
-    rows: tuple[RowSpec, ...] = ()
-    columns: tuple[str, ...] = ()
-    groups: tuple[tuple[str, str], ...] = ()  # (key, label) for table 4
+class RowSpec(Value):
+    __slots__ = (
+        "key", "label", "match", "exact", "columns", "parent", "group", "total", "amount", "signed"
+    )
+
+    def __init__(
+        self,
+        key: str,
+        label: str,
+        match: tuple[str, ...],
+        exact: tuple[str, ...] = (),
+        columns: tuple[str, ...] = (),
+        parent: str = "",
+        group: bool = False,
+        total: bool = False,
+        amount: bool = False,
+        signed: tuple[int, ...] = (),
+    ) -> None:
+        self.key = key
+        self.label = label
+        self.match = match
+        self.exact = exact
+        self.columns = columns
+        self.parent = parent
+        self.group = group
+        self.total = total
+        self.amount = amount
+        self.signed = signed
+
+
+class TableSpec(Value):
+    __slots__ = ("kind", "title", "section", "anchors", "rows", "columns", "groups")
+
+    def __init__(
+        self,
+        kind: str,
+        title: str,
+        section: str,
+        anchors: tuple[str, ...],
+        rows: tuple[RowSpec, ...] = (),
+        columns: tuple[str, ...] = (),
+        groups: tuple[tuple[str, str], ...] = (),
+    ) -> None:
+        self.kind = kind
+        self.title = title
+        self.section = section
+        self.anchors = anchors
+        self.rows = rows
+        self.columns = columns
+        self.groups = groups  # (key, label) for table 4
 
     def row(self, key: str) -> RowSpec | None:
         return next((r for r in self.rows if r.key == key), None)
@@ -53,30 +81,59 @@ class TableSpec:
         return out
 
 
-@dataclass(frozen=True)
-class SectionSpec:
-    key: str
-    title: str
-    match: tuple[str, ...]
-    numeral: str = ""
-    required: bool = True
-    not_empty: bool = False
+class SectionSpec(Value):
+    __slots__ = ("key", "title", "match", "numeral", "required", "not_empty")
+
+    def __init__(
+        self,
+        key: str,
+        title: str,
+        match: tuple[str, ...],
+        numeral: str = "",
+        required: bool = True,
+        not_empty: bool = False,
+    ) -> None:
+        self.key = key
+        self.title = title
+        self.match = match
+        self.numeral = numeral
+        self.required = required
+        self.not_empty = not_empty
 
 
-@dataclass(frozen=True)
-class FormatSpec:
-    version: str
-    name: str
-    basis: str
-    year_from: int | None
-    year_to: int | None
-    markers: tuple[str, ...]
-    ordered: bool
-    sections: tuple[SectionSpec, ...]
-    accountability: tuple[str, ...]
-    tables: dict[str, TableSpec]
-    identities: tuple[dict, ...]
-    deadlines: dict[str, str] = field(default_factory=dict)
+class FormatSpec(Value):
+    __slots__ = (
+        "version", "name", "basis", "year_from", "year_to", "markers", "ordered", "sections",
+        "accountability", "tables", "identities", "deadlines"
+    )
+
+    def __init__(
+        self,
+        version: str,
+        name: str,
+        basis: str,
+        year_from: int | None,
+        year_to: int | None,
+        markers: tuple[str, ...],
+        ordered: bool,
+        sections: tuple[SectionSpec, ...],
+        accountability: tuple[str, ...],
+        tables: dict[str, TableSpec],
+        identities: tuple[dict, ...],
+        deadlines: dict[str, str] | None = None,
+    ) -> None:
+        self.version = version
+        self.name = name
+        self.basis = basis
+        self.year_from = year_from
+        self.year_to = year_to
+        self.markers = markers
+        self.ordered = ordered
+        self.sections = sections
+        self.accountability = accountability
+        self.tables = tables
+        self.identities = identities
+        self.deadlines = {} if deadlines is None else deadlines
 
     def covers_year(self, year: int) -> bool:
         return (self.year_from is None or year >= self.year_from) and (self.year_to is None or year <= self.year_to)

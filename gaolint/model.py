@@ -8,8 +8,47 @@ at the exact cell or line.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from enum import Enum
+
+
+class Record:
+    """Plain data with ``__slots__``: a readable repr and field-wise equality.
+
+    What ``@dataclass`` would write, without importing ``dataclasses`` (which pulls in inspect,
+    ast and dis: about ten milliseconds of every pre-commit run). Subclasses list their fields
+    in ``__slots__`` and assign them in ``__init__``.
+    """
+
+    __slots__ = ()
+
+    def _fields(self) -> tuple:
+        names = []
+        for klass in reversed(type(self).__mro__):
+            names.extend(vars(klass).get("__slots__", ()))
+        return tuple(names)
+
+    def _values(self) -> tuple:
+        return tuple(getattr(self, name) for name in self._fields())
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields())
+        return f"{type(self).__name__}({inner})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: unhashable, as a dataclass would be
+
+
+class Value(Record):
+    """A Record never changed after construction: hashable by its fields."""
+
+    __slots__ = ()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
 
 
 class Severity(str, Enum):
@@ -22,28 +61,33 @@ class Severity(str, Enum):
         return {"note": 1, "warning": 2, "error": 3}[self.value]
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(Value):
     """A place in the source: 1-based line and column (columns count characters), an exclusive
     end column, and for containers without lines a human description (表3 第5行 第2列, 第3页)."""
 
-    line: int
-    column: int = 1
-    end_column: int | None = None
-    place: str = ""
+    __slots__ = ("line", "column", "end_column", "place")
+
+    def __init__(self, line: int, column: int = 1, end_column: int | None = None, place: str = "") -> None:
+        self.line = line
+        self.column = column
+        self.end_column = end_column
+        self.place = place
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(Value):
     """One normalised line of the report: the text rules read, its source location and the
     original text (for code frames)."""
 
-    index: int  # 0-based position among the report's lines
-    text: str
-    location: Location
-    original: str
-    #: For each character of ``text``, its index in ``original``; None when they align 1:1.
-    columns: tuple[int, ...] | None = None
+    __slots__ = ("index", "text", "location", "original", "columns")
+
+    def __init__(self, index: int, text: str, location: Location, original: str,
+                 columns: tuple[int, ...] | None = None) -> None:
+        self.index = index  # 0-based position among the report's lines
+        self.text = text
+        self.location = location
+        self.original = original
+        #: For each character of ``text``, its index in ``original``; None when they align 1:1.
+        self.columns = columns
 
     def _source_index(self, index: int) -> int:
         if self.columns is None:
@@ -56,11 +100,16 @@ class Line:
 
     def location_of(self, start: int, end: int | None = None) -> Location:
         """Location of ``text[start:end]`` in the source, through the column map."""
-        column = self.location.column + self._source_index(start)
+        here = self.location
+        if self.columns is None:  # the common case, kept cheap: tables call this per cell
+            column = here.column + start
+            end_column = here.column + end if end is not None and end > start else None
+            return Location(here.line, column, end_column, here.place)
+        column = here.column + self._source_index(start)
         end_column = None
         if end is not None and end > start:
-            end_column = self.location.column + self._source_index(end - 1) + 1
-        return Location(self.location.line, column, end_column, self.location.place)
+            end_column = here.column + self._source_index(end - 1) + 1
+        return Location(here.line, column, end_column, here.place)
 
     def whole(self) -> Location:
         """The location of the whole line's visible text."""
@@ -71,13 +120,15 @@ class Line:
         return self.location_of(start, start + len(stripped))
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+class Cell(Value):
     """One table cell holding (or meant to hold) a number."""
 
-    raw: str
-    value: float | None  # None when the text is not a number (blank, —, /)
-    location: Location
+    __slots__ = ("raw", "value", "location")
+
+    def __init__(self, raw: str, value: float | None, location: Location) -> None:
+        self.raw = raw
+        self.value = value  # None when the text is not a number (blank, —, /)
+        self.location = location
 
     @property
     def is_count(self) -> bool:
@@ -85,14 +136,16 @@ class Cell:
         return self.value is not None and self.value >= 0 and float(self.value).is_integer()
 
 
-@dataclass(slots=True)
-class Row:
+class Row(Record):
     """A table row matched to a row of the format (``key`` from rules/*.yaml)."""
 
-    key: str
-    label: str  # the text found in the report
-    location: Location
-    cells: list[Cell] = field(default_factory=list)
+    __slots__ = ("key", "label", "location", "cells")
+
+    def __init__(self, key: str, label: str, location: Location, cells: list[Cell] | None = None) -> None:
+        self.key = key
+        self.label = label  # the text found in the report
+        self.location = location
+        self.cells = [] if cells is None else cells
 
     def value(self, column: int) -> float | None:
         if 0 <= column < len(self.cells):
@@ -100,88 +153,110 @@ class Row:
         return None
 
 
-@dataclass(slots=True)
-class Table:
+class Table(Record):
     """One of the national tables: ``kind`` is table2, table3 or table4."""
 
-    kind: str
-    location: Location
-    rows: dict[str, Row] = field(default_factory=dict)
-    #: Row keys the format mandates that were not found.
-    missing_rows: list[str] = field(default_factory=list)
-    end_location: Location | None = None
+    __slots__ = ("kind", "location", "rows", "missing_rows", "end_location")
+
+    def __init__(self, kind: str, location: Location, rows: dict[str, Row] | None = None,
+                 missing_rows: list[str] | None = None, end_location: Location | None = None) -> None:
+        self.kind = kind
+        self.location = location
+        self.rows = {} if rows is None else rows
+        #: Row keys the format mandates that were not found.
+        self.missing_rows = [] if missing_rows is None else missing_rows
+        self.end_location = end_location
 
 
-@dataclass(slots=True)
-class Section:
+class Section(Record):
     """A numbered top-level section (一、…六、) and the lines it spans."""
 
-    number: int  # 1-based position in the format's list of sections
-    key: str
-    title: str
-    location: Location
-    first_line: int  # index of the heading line
-    end_line: int  # index one past the last body line
-    body: str = ""
+    __slots__ = ("number", "key", "title", "location", "first_line", "end_line", "body")
+
+    def __init__(self, number: int, key: str, title: str, location: Location, first_line: int,
+                 end_line: int, body: str = "") -> None:
+        self.number = number  # 1-based position in the format's list of sections
+        self.key = key
+        self.title = title
+        self.location = location
+        self.first_line = first_line  # index of the heading line
+        self.end_line = end_line  # index one past the last body line
+        self.body = body
 
 
-@dataclass(frozen=True, slots=True)
-class DateMention:
-    date: dt.date
-    text: str
-    location: Location
+class DateMention(Value):
+    __slots__ = ("date", "text", "location")
+
+    def __init__(self, date: dt.date, text: str, location: Location) -> None:
+        self.date = date
+        self.text = text
+        self.location = location
 
 
-@dataclass(slots=True)
-class Period:
+class Period(Record):
     """The statistics period (统计期限/统计时限) as stated."""
 
-    start: dt.date | None
-    end: dt.date | None
-    text: str
-    location: Location
+    __slots__ = ("start", "end", "text", "location")
+
+    def __init__(self, start: dt.date | None, end: dt.date | None, text: str, location: Location) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.location = location
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(Value):
     """A sentence or phrase the rules care about (a fee statement, a contact detail)."""
 
-    kind: str
-    text: str
-    location: Location
+    __slots__ = ("kind", "text", "location")
+
+    def __init__(self, kind: str, text: str, location: Location) -> None:
+        self.kind = kind
+        self.text = text
+        self.location = location
 
 
-@dataclass(slots=True)
-class Report:
+class Report(Record):
     """Everything gaolint knows about one report file."""
 
-    path: str
-    container: str
-    lines: list[Line]
-    format_version: str = ""
-    title: str = ""
-    title_location: Location | None = None
-    agency: str = ""
-    agency_kind: str = ""  # "government" | "department" | ""
-    year: int | None = None
-    year_location: Location | None = None
-    period: Period | None = None
-    signing_date: DateMention | None = None
-    contacts: list[Mention] = field(default_factory=list)
-    fee_statements: list[Mention] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
-    tables: dict[str, Table] = field(default_factory=dict)
-    #: Tables that were found but could only be read misaligned (a PDF table without ruled
-    #: lines); they are left out of ``tables`` so no row or sum is checked, and GAO003 says why.
-    unreadable_tables: list[str] = field(default_factory=list)
-    #: Places where extraction damaged the text (lost date characters, pinyin residue).
-    damage: list[Mention] = field(default_factory=list)
-    #: Carry-over phrases naming a year (结转2026年度).
-    carryover_years: list[tuple[int, Location]] = field(default_factory=list)
-    #: Inline suppressions from Markdown/HTML comments: (line, kind, rule ids).
-    suppressions: list[tuple[int, str, tuple[str, ...]]] = field(default_factory=list)
-    #: Figures the prose states about table contents (parse.narrative.NarrativeFigure).
-    narrative: list = field(default_factory=list)
+    __slots__ = (
+        "path", "container", "lines", "format_version", "title", "title_location", "agency",
+        "agency_kind", "year", "year_location", "period", "signing_date", "contacts",
+        "fee_statements", "sections", "tables", "unreadable_tables", "damage", "carryover_years",
+        "suppressions", "narrative",
+    )
+
+    def __init__(self, path: str, container: str, lines: list[Line], format_version: str = "",
+                 title: str = "", title_location: Location | None = None, agency: str = "",
+                 agency_kind: str = "", year: int | None = None, year_location: Location | None = None,
+                 period: Period | None = None, signing_date: DateMention | None = None) -> None:
+        self.path = path
+        self.container = container
+        self.lines = lines
+        self.format_version = format_version
+        self.title = title
+        self.title_location = title_location
+        self.agency = agency
+        self.agency_kind = agency_kind  # "government" | "department" | ""
+        self.year = year
+        self.year_location = year_location
+        self.period = period
+        self.signing_date = signing_date
+        self.contacts: list[Mention] = []
+        self.fee_statements: list[Mention] = []
+        self.sections: list[Section] = []
+        self.tables: dict[str, Table] = {}
+        #: Tables that were found but could only be read misaligned (a PDF table without ruled
+        #: lines); they are left out of ``tables`` so no row or sum is checked, and GAO003 says why.
+        self.unreadable_tables: list[str] = []
+        #: Places where extraction damaged the text (lost date characters, pinyin residue).
+        self.damage: list[Mention] = []
+        #: Carry-over phrases naming a year (结转2026年度).
+        self.carryover_years: list[tuple[int, Location]] = []
+        #: Inline suppressions from Markdown/HTML comments: (line, kind, rule ids).
+        self.suppressions: list[tuple[int, str, tuple[str, ...]]] = []
+        #: Figures the prose states about table contents (parse.narrative.NarrativeFigure).
+        self.narrative: list = []
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -191,29 +266,35 @@ class Report:
         return "\n".join(line.text for line in self.lines)
 
 
-@dataclass(frozen=True, slots=True)
-class Message:
-    zh: str
-    en: str
+class Message(Value):
+    __slots__ = ("zh", "en")
+
+    def __init__(self, zh: str, en: str) -> None:
+        self.zh = zh
+        self.en = en
 
     def text(self, lang: str) -> str:
         return self.en if lang == "en" else self.zh
 
 
-@dataclass(slots=True)
-class Finding:
+class Finding(Record):
     """One defect at one place."""
 
-    rule: str
-    name: str
-    severity: Severity
-    message: Message
-    path: str
-    location: Location
-    #: The source line quoted under the finding, and used for the fingerprint.
-    source_line: str = ""
-    #: Related places (the cell a sentence contradicts), as (location, description).
-    related: list[tuple[Location, str]] = field(default_factory=list)
+    __slots__ = ("rule", "name", "severity", "message", "path", "location", "source_line", "related")
+
+    def __init__(self, rule: str, name: str, severity: Severity, message: Message, path: str,
+                 location: Location, source_line: str = "",
+                 related: list[tuple[Location, str]] | None = None) -> None:
+        self.rule = rule
+        self.name = name
+        self.severity = severity
+        self.message = message
+        self.path = path
+        self.location = location
+        #: The source line quoted under the finding, and used for the fingerprint.
+        self.source_line = source_line
+        #: Related places (the cell a sentence contradicts), as (location, description).
+        self.related = [] if related is None else related
 
     def sort_key(self) -> tuple:
         return (self.path, self.location.line, self.location.column, self.rule)

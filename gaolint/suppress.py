@@ -10,27 +10,37 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from .model import Finding, Location, Message, Report
+from .model import Finding, Location, Message, Report, Value
 
 _COMMENT = re.compile(r"<!--\s*gaolint:.*?-->")
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 _ROW_SEPARATOR = "|"
 
 
-@dataclass(frozen=True, slots=True)
-class Suppression:
+class Suppression(Value):
     """One comment: where it is, what it names, and the source lines it covers (inclusive)."""
 
-    line: int
-    kind: str  # "file" | "next-block" | "next-line"
-    ids: tuple[str, ...]
-    first: int
-    last: int
-    #: The comment's own source line (for the code frame and fingerprint of GAO010), if known.
-    source: str = ""
-    column: int = 1
+    __slots__ = ("line", "kind", "ids", "first", "last", "source", "column")
+
+    def __init__(
+        self,
+        line: int,
+        kind: str,
+        ids: tuple[str, ...],
+        first: int,
+        last: int,
+        source: str = "",
+        column: int = 1,
+    ) -> None:
+        self.line = line
+        self.kind = kind
+        self.ids = ids
+        self.first = first
+        self.last = last
+        #: The comment's own source line (for the code frame and fingerprint of GAO010), if known.
+        self.source = source
+        self.column = column
 
     def covers(self, finding: Finding) -> bool:
         if self.kind == "file":

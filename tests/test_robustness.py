@@ -413,5 +413,5 @@ def test_no_report_outlives_its_file(tmp_path: Path) -> None:
     alive = [o for o in gc.get_objects() if isinstance(o, (Report, Line))]
     assert not alive, f"{len(alive)} Report/Line objects kept after the run"
     for result in results:
-        for value in vars(result).values():
-            assert not isinstance(value, (Report, Line))
+        for name in result.__slots__:
+            assert not isinstance(getattr(result, name), (Report, Line))

@@ -7,21 +7,21 @@ Modelled on ruff's registry: one class per rule, the docs generated from the cla
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import ClassVar
 
 from ..formats import FormatSpec
-from ..model import Finding, Location, Message, Report, Severity
+from ..model import Finding, Location, Message, Record, Report, Severity
 
 
-@dataclass
-class Context:
+class Context(Record):
     """What a rule may look at: the report, its format version, and run options (deadlines,
     agency overrides) that configuration supplies."""
 
-    report: Report
-    format: FormatSpec
-    options: dict = field(default_factory=dict)
+    __slots__ = ("report", "format", "options")
+
+    def __init__(self, report: Report, format: FormatSpec, options: dict | None = None) -> None:
+        self.report = report
+        self.format = format
+        self.options = {} if options is None else options
 
 
 class Rule:
@@ -29,15 +29,16 @@ class Rule:
     the sections **What it does**, **Why is this bad?**, **Example**, **Use instead** and
     **References**."""
 
-    code: ClassVar[str]
-    name: ClassVar[str]
-    severity: ClassVar[Severity]
+    # Class attributes (ClassVar in spirit; ``typing`` is not imported: it costs start-up time).
+    code: str
+    name: str
+    severity: Severity
     #: Format versions the rule applies to; empty means every version.
-    formats: ClassVar[frozenset[str]] = frozenset()
+    formats: frozenset[str] = frozenset()
     #: One-line summary shown by ``gaolint rules`` and in SARIF shortDescription.
-    summary: ClassVar[str] = ""
+    summary: str = ""
     #: "file" rules see one report; "repository" rules see every report in the run.
-    scope: ClassVar[str] = "file"
+    scope: str = "file"
 
     def applies_to(self, report: Report) -> bool:
         return not self.formats or report.format_version in self.formats

@@ -9,9 +9,8 @@ row. A ``SEP`` token marks a row boundary where the shape shows one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from ..model import Line, Location
+from ..model import Line, Location, Value
 
 LABEL, NUMBER, BAD, EMPTY, SEP = "label", "number", "bad", "empty", "sep"
 
@@ -29,14 +28,24 @@ _TRAILING_NUMBERS_REVERSED = re.compile(r"^\s*(?:(?:(?:\d+\.)?[\d,]*\d-?|[—–
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    kind: str
-    text: str
-    line: Line
-    start: int
-    end: int
-    value: float | None = None
+class Token(Value):
+    __slots__ = ("kind", "text", "line", "start", "end", "value")
+
+    def __init__(
+        self,
+        kind: str,
+        text: str,
+        line: Line,
+        start: int,
+        end: int,
+        value: float | None = None,
+    ) -> None:
+        self.kind = kind
+        self.text = text
+        self.line = line
+        self.start = start
+        self.end = end
+        self.value = value
 
     @property
     def location(self) -> Location:

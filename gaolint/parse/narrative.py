@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
-from ..model import Location
+from ..model import Location, Value
 
 #: Measures the prose may state, with the words that announce them. Longer and later matches
 #: win, so 尚未办结 beats 办结 and 上年结转 beats 结转.
@@ -75,21 +74,32 @@ _ZERO_QUALIFIED = re.compile(r"纠错|纠正|败诉|撤销|确认违法|被诉|�
 _ZERO_NEW = re.compile(r"^(?:任何|相关|新的|新|本年度?)?(?:政府信息公开|依申请公开|信息公开)?(?:的)?申请")
 
 
-@dataclass(frozen=True, slots=True)
-class NarrativeFigure:
+class NarrativeFigure(Value):
     """One figure the prose states: what it counts (``measure``), the number, where it is."""
 
-    measure: str
-    value: int
-    #: The figure as written (2,168件, 二十三件, 未发生…行政复议).
-    text: str
-    location: Location
-    #: The sentence it sits in (at most 120 characters around the figure).
-    sentence: str
-    #: Words that may narrow what the figure counts (其中市政府本级, XX街道); "" when none.
-    scope: str = ""
-    #: The year the sentence names before the figure, when it names one.
-    year: int | None = None
+    __slots__ = ("measure", "value", "text", "location", "sentence", "scope", "year")
+
+    def __init__(
+        self,
+        measure: str,
+        value: int,
+        text: str,
+        location: Location,
+        sentence: str,
+        scope: str = "",
+        year: int | None = None,
+    ) -> None:
+        self.measure = measure
+        self.value = value
+        #: The figure as written (2,168件, 二十三件, 未发生…行政复议).
+        self.text = text
+        self.location = location
+        #: The sentence it sits in (at most 120 characters around the figure).
+        self.sentence = sentence
+        #: Words that may narrow what the figure counts (其中市政府本级, XX街道); "" when none.
+        self.scope = scope
+        #: The year the sentence names before the figure, when it names one.
+        self.year = year
 
 
 def chinese_number(text: str) -> int | None:

@@ -8,15 +8,15 @@ source a finding should point at.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..model import Record, Value
+
 
 
 class UnreadableFile(Exception):
     """The container cannot be opened, decoded or unpacked; becomes one GAO001 finding."""
 
 
-@dataclass(frozen=True, slots=True)
-class SourceLine:
+class SourceLine(Value):
     """One line of extracted text and the place it came from.
 
     ``line`` is 1-based: the line of the source file for text and HTML, the line of the
@@ -26,24 +26,36 @@ class SourceLine:
     "表3 第5行 第2列", "第12段".
     """
 
-    text: str
-    line: int
-    column: int = 1
-    place: str = ""
+    __slots__ = ("text", "line", "column", "place")
+
+    def __init__(self, text: str, line: int, column: int = 1, place: str = "") -> None:
+        self.text = text
+        self.line = line
+        self.column = column
+        self.place = place
 
 
-@dataclass(slots=True)
-class Extracted:
+class Extracted(Record):
     """A container's text, ready for normalising and parsing."""
 
-    lines: list[SourceLine]
-    container: str  # "text", "markdown", "html", "docx", "pdf"
-    encoding: str = "utf-8"
-    #: Problems the reader noticed but could work around, as (source line, message) pairs.
-    damage: list[tuple[SourceLine, str]] = field(default_factory=list)
-    #: Inline suppression comments found in Markdown/HTML: (line, kind, rule ids), kind is
-    #: "file", "next-block" or "next-line".
-    suppressions: list[tuple[int, str, tuple[str, ...]]] = field(default_factory=list)
+    __slots__ = ("lines", "container", "encoding", "damage", "suppressions")
+
+    def __init__(
+        self,
+        lines: list[SourceLine],
+        container: str,
+        encoding: str = "utf-8",
+        damage: list[tuple[SourceLine, str]] | None = None,
+        suppressions: list[tuple[int, str, tuple[str, ...]]] | None = None,
+    ) -> None:
+        self.lines = lines
+        self.container = container
+        self.encoding = encoding
+        #: Problems the reader noticed but could work around, as (source line, message) pairs.
+        self.damage = [] if damage is None else damage
+        #: Inline suppression comments found in Markdown/HTML: (line, kind, rule ids), kind is
+        #: "file", "next-block" or "next-line".
+        self.suppressions = [] if suppressions is None else suppressions
 
 
 #: Row separator emitted between table rows by container readers.
