@@ -20,18 +20,21 @@ class Record:
     """
 
     __slots__ = ()
+    #: Every field name, base classes first; set for each subclass when it is defined.
+    _names: tuple[str, ...] = ()
 
-    def _fields(self) -> tuple:
-        names = []
-        for klass in reversed(type(self).__mro__):
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        names: list[str] = []
+        for klass in reversed(cls.__mro__):
             names.extend(vars(klass).get("__slots__", ()))
-        return tuple(names)
+        cls._names = tuple(names)
 
     def _values(self) -> tuple:
-        return tuple(getattr(self, name) for name in self._fields())
+        return tuple([getattr(self, name) for name in self._names])
 
     def __repr__(self) -> str:
-        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields())
+        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._names)
         return f"{type(self).__name__}({inner})"
 
     def __eq__(self, other: object) -> bool:

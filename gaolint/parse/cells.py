@@ -54,6 +54,8 @@ class Token(Value):
 
 def classify(text: str) -> tuple[str, float | None]:
     squeezed = text.replace(" ", "")
+    if squeezed.isascii() and squeezed.isdigit():  # most cells: what _NUMBER would say, faster
+        return NUMBER, float(squeezed)
     if not squeezed:
         return EMPTY, None
     if _NUMBER.match(squeezed):
@@ -80,8 +82,11 @@ def _split_cell(line: Line, start: int, end: int, out: list[Token]) -> None:
     if not stripped:
         out.append(Token(EMPTY, "", line, start, start))
         return
-    left = start + raw.index(stripped[0])
+    left = start + len(raw) - len(raw.lstrip())
     right = left + len(stripped)
+    if stripped.isascii() and stripped.isdigit():  # the common cell: one plain number
+        out.append(Token(NUMBER, stripped, line, left, right, float(stripped)))
+        return
     if not _HAS_CJK.search(stripped):
         parts = stripped.split()
         if len(parts) > 1 and all(classify(p)[0] in (NUMBER, BAD) for p in parts):
@@ -143,11 +148,10 @@ def _pipe_cells(text: str) -> list[tuple[int, int]]:
     """Cell spans between pipes; a leading pipe opens the row, a trailing one closes it."""
     bounds: list[tuple[int, int]] = []
     start = 0
-    for index, char in enumerate(text):
-        if char == "|" or char == "\t":
-            bounds.append((start, index))
-            start = index + 1
-    bounds.append((start, len(text)))
+    for piece in text.replace("\t", "|").split("|"):  # split in C; one step per cell, not per character
+        end = start + len(piece)
+        bounds.append((start, end))
+        start = end + 1
     if bounds and not text[bounds[0][0] : bounds[0][1]].strip() and text.lstrip().startswith("|"):
         bounds = bounds[1:]
     return bounds

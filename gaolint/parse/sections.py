@@ -42,10 +42,10 @@ def heading_candidates(lines: list[Line]) -> list[tuple[Line, str, str]]:
 def _section_for(title: str, numeral: str, fmt: FormatSpec) -> SectionSpec | None:
     squeezed = squeeze(title)
     scored = []
-    for spec in fmt.sections:
+    for position, spec in enumerate(fmt.sections):
         if any(squeeze(word) in squeezed for word in spec.match):
             bonus = 1 if spec.numeral == numeral else 0
-            scored.append((bonus, -fmt.sections.index(spec), spec))
+            scored.append((bonus, -position, spec))
     if not scored:
         return None
     scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
