@@ -1,4 +1,4 @@
-"""The ``gaolint`` command line: check, rules, explain, init.
+"""The ``gaolint`` command line: check, rules, explain, init, clean.
 
 Start-up is on the pre-commit path, so this module imports only the standard library at the top
 and pulls in rules, readers and rich when a command needs them.
@@ -57,7 +57,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"gaolint {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    check = commands.add_parser("check", help="lint report files and folders", formatter_class=_Formatter)
+    check = commands.add_parser(
+        "check", help="lint report files and folders", formatter_class=_Formatter,
+        epilog="Results are cached per file (keyed by its bytes, path, settings and gaolint's code) under "
+               "$GAOLINT_CACHE_DIR, else $XDG_CACHE_HOME/gaolint/results, else ~/.cache/gaolint/results, so "
+               "unchanged reports are not read again; --no-cache or GAOLINT_NO_CACHE=1 turns it off, "
+               "`gaolint clean` empties it (docs/cache.md).",
+    )
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the current folder)")
     check.add_argument("--format", choices=FORMAT_CHOICES, default="text", dest="output_format")
     check.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
@@ -72,12 +78,15 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE")
     check.add_argument("--verbose", "-v", action="store_true", help="explain skipped checks")
     check.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    check.add_argument("--no-cache", action="store_true",
+                       help="neither read nor write the result cache (also: GAOLINT_NO_CACHE=1)")
 
     commands.add_parser("rules", help="list every rule", formatter_class=_Formatter)
     explain = commands.add_parser("explain", help="show a rule's documentation", formatter_class=_Formatter)
     explain.add_argument("code", metavar="CODE")
     init = commands.add_parser("init", help="write a commented .gaolint.yaml", formatter_class=_Formatter)
     init.add_argument("--force", action="store_true", help="overwrite an existing file")
+    commands.add_parser("clean", help="remove the result cache (see check --help)", formatter_class=_Formatter)
     return parser
 
 
@@ -116,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
             from .config import write_init
 
             return write_init(force=args.force)
+        if args.command == "clean":
+            return _clean()
     except UsageError as error:
         sys.stderr.write(f"gaolint: {error}\n")
         return EXIT_USAGE
@@ -123,6 +134,24 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     parser.print_help()
     return EXIT_USAGE
+
+
+def _clean() -> int:
+    """``gaolint clean``: remove the result cache's entries and folder, and say what went."""
+    from .cache import clean
+
+    folder, existed, removed, kept = clean()
+    if not existed:
+        sys.stdout.write(f"没有结果缓存 / no result cache: {folder}\n")
+        return EXIT_OK
+    gone = not os.path.lexists(folder)
+    sys.stdout.write(
+        f"已删除 {removed} 个缓存条目{'及缓存文件夹' if gone else ''} / "
+        f"removed {removed} cache entries{' and the folder' if gone else ''}: {folder}\n"
+    )
+    for path in kept:
+        sys.stdout.write(f"未删除（不是 gaolint 写的）/ left in place (not written by gaolint): {path}\n")
+    return EXIT_OK
 
 
 def split_ids(value: str | None) -> tuple[str, ...]:

@@ -17,25 +17,49 @@ def _lint_one(job: tuple[str, Settings]) -> FileResult:
     return lint_file(path, settings)
 
 
-def lint_files(files: list[str], settings: Settings, jobs: int, progress=None) -> list[FileResult]:
-    """Results in the order of ``files`` whatever the number of workers."""
-    if jobs <= 1 or len(files) < 2:
-        results = []
-        for path in files:
-            results.append(lint_file(path, settings))
+def lint_files(files: list[str], settings: Settings, jobs: int | None, progress=None, cache=None) -> list[FileResult]:
+    """Results in the order of ``files`` whatever the number of workers.
+
+    With a ``cache`` (gaolint.cache.ResultCache), files whose entry is there are answered in this
+    process first; only the others are linted (inline, or in a pool when ``jobs`` > 1; ``None``
+    chooses by how many are left), and their results are stored as they come back."""
+    results: list[FileResult | None] = [None] * len(files)
+    pending: list[tuple[int, str, object]] = []  # (index, path, cache ticket)
+    if cache is None:
+        pending = [(index, path, None) for index, path in enumerate(files)]
+    else:
+        from .engine import display_path
+
+        for index, path in enumerate(files):
+            found, ticket = cache.lookup(path, display_path(path))
+            if found is not None:
+                results[index] = found
+                if progress is not None:
+                    progress()
+            else:
+                pending.append((index, path, ticket))
+    if jobs is None:
+        jobs = _default_jobs(len(pending))
+    if jobs <= 1 or len(pending) < 2:
+        for index, path, ticket in pending:
+            result = results[index] = lint_file(path, settings)
+            if cache is not None:
+                cache.store(path, ticket, result)
             if progress is not None:
                 progress()
-        return results
+        return results  # type: ignore[return-value]
     from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(1, min(64, len(files) // (jobs * 8) or 1))
-    results = []
+    chunk = max(1, min(64, len(pending) // (jobs * 8) or 1))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for result in pool.map(_lint_one, [(path, settings) for path in files], chunksize=chunk):
-            results.append(result)
+        work = [(path, settings) for _, path, _ in pending]
+        for (index, path, ticket), result in zip(pending, pool.map(_lint_one, work, chunksize=chunk)):
+            results[index] = result
+            if cache is not None:
+                cache.store(path, ticket, result)
             if progress is not None:
                 progress()
-    return results
+    return results  # type: ignore[return-value]
 
 
 def _default_jobs(count: int) -> int:
@@ -57,11 +81,17 @@ def run_check(args) -> int:
     files, missing = discover(args.paths)
     if missing:
         raise UsageError("找不到路径 / no such path: " + ", ".join(missing))
-    jobs = args.jobs if args.jobs is not None else _default_jobs(len(files))
+    cache = None
+    if not getattr(args, "no_cache", False):
+        from .cache import ResultCache, disabled_by_environment
+
+        if not disabled_by_environment():
+            cache = ResultCache(settings)
 
     progress = _progress(len(files), args)
     try:
-        results = lint_files(files, settings, jobs, progress.advance if progress else None)
+        # --jobs unset: chosen by how many files the cache leaves to lint.
+        results = lint_files(files, settings, args.jobs, progress.advance if progress else None, cache)
     finally:
         if progress:
             progress.stop()

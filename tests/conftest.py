@@ -12,6 +12,17 @@ from gaolint.engine import Settings, lint_file
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 
+@pytest.fixture(autouse=True)
+def result_cache_dir(tmp_path_factory, monkeypatch) -> Path:
+    """Every test gets its own, initially absent, result cache folder (gaolint/cache.py), in the
+    environment so that subprocesses (the CLI, pre-commit) inherit it: no test reads another
+    test's entries or the user's ~/.cache. Outside ``tmp_path``, so folder walks never see it."""
+    folder = tmp_path_factory.mktemp("gaolint-cache") / "results"
+    monkeypatch.setenv("GAOLINT_CACHE_DIR", str(folder))
+    monkeypatch.delenv("GAOLINT_NO_CACHE", raising=False)
+    return folder
+
+
 @pytest.fixture
 def corpus() -> Path:
     if not CORPUS.is_dir():

@@ -1,0 +1,468 @@
+"""The result cache: look up and store the ``engine.FileResult`` of one file, so that checking
+an unchanged report again costs a file read and a hash instead of read → parse → rules.
+
+Offices run ``gaolint check`` over the same hundreds of reports again and again; almost all of
+them have not changed since the last run. Like ruff's cache, an entry is keyed by everything the
+result of ``engine.lint_file`` depends on, so that a changed input simply looks up another key:
+
+* a cache-format version (``FORMAT``: bumped when the stored shape changes);
+* the *code fingerprint*: ``gaolint.__version__`` and the (relative path, size, mtime_ns) of
+  every ``.py`` file of the gaolint package and every format file (``rules/*.yaml``, or the
+  packaged ``gaolint/formats``), so editing or upgrading gaolint invalidates everything;
+* the *settings fingerprint*: every attribute of ``engine.Settings`` (--select, --ignore,
+  severities, deadlines, agency overrides… whether from the command line or a configuration
+  file);
+* the path as findings show it (two copies of one report each get their own path);
+* the file's bytes — not its mtime: touching a file costs nothing, editing one byte is a miss.
+
+The key is a 128-bit BLAKE2b over those (``_blake2`` directly: ``hashlib`` imports OpenSSL,
+~5-10 ms of a pre-commit run, where ``_blake2`` costs ~0.3 ms). Entries live under
+``$GAOLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/gaolint/results``, else
+``~/.cache/gaolint/results``: one small ``marshal`` file per entry (plain tuples, strings,
+numbers and None; no pickle) named by the key, written to a temporary file and renamed into
+place, so a reader never sees half an entry. gaolint never writes next to the files it checks.
+
+A cache never changes an answer, only its cost, so every problem is a miss or a skipped write,
+never an error: a missing, truncated, corrupt or other-version entry, a read-only or missing
+home, a cache folder that is a file. Results holding GAO000 (internal error) or GAO001
+(unreadable file, which may come from a time or size limit) are never stored, nor are results
+that could be a hidden failure (empty, with GAO000/GAO001 switched off), nor a file that changed
+while it was being checked. What the key does not see: the versions of the libraries that read
+.docx/.pdf/.html (pdfplumber, lxml…) and of Python itself beyond ``sys.hexversion``; after
+upgrading those, ``gaolint clean`` (or ``--no-cache`` once) re-reads everything.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import stat
+import sys
+
+#: Bump when what an entry holds changes shape: older entries are then misses.
+FORMAT = 1
+#: Files larger than this are not cached (the reader refuses them anyway: read/limits.py).
+MAX_BYTES = 64 * 1024 * 1024
+#: Rules whose findings are never stored.
+UNCACHEABLE = ("GAO000", "GAO001")
+_ENV_DIR = "GAOLINT_CACHE_DIR"
+_ENV_OFF = "GAOLINT_NO_CACHE"
+
+_code_fingerprint: bytes | None = None
+
+
+def _blake2b(data: bytes = b""):
+    """A 128-bit BLAKE2b hasher, without importing hashlib (OpenSSL) when ``_blake2`` exists."""
+    try:
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - a Python built without its own hashes
+        from hashlib import blake2b
+    return blake2b(data, digest_size=16)
+
+
+def cache_dir() -> str:
+    """Where entries live: ``$GAOLINT_CACHE_DIR``, ``$XDG_CACHE_HOME/gaolint/results`` or
+    ``~/.cache/gaolint/results``."""
+    chosen = os.environ.get(_ENV_DIR)
+    if chosen:
+        return os.path.abspath(os.path.expanduser(chosen))
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(os.path.abspath(base), "gaolint", "results")
+
+
+def disabled_by_environment() -> bool:
+    """``GAOLINT_NO_CACHE`` set to anything but empty, 0, false, no or off."""
+    value = os.environ.get(_ENV_OFF, "").strip().lower()
+    return value not in ("", "0", "false", "no", "off")
+
+
+# --- fingerprints ----------------------------------------------------------------------------
+
+def _formats_folder(package: str) -> str:
+    """The format YAML folder, found as ``formats._formats_folder`` finds it (not imported:
+    an all-hits run never needs gaolint.formats)."""
+    packaged = os.path.join(package, "formats")
+    if os.path.isdir(packaged):
+        return packaged
+    return os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(os.path.join(package, "__init__.py")))), "rules")
+
+
+def code_fingerprint() -> bytes:
+    """gaolint's version and the (path, size, mtime_ns) of its code and format files; computed
+    once per process (one directory walk, one stat per file: ~0.2-0.4 ms)."""
+    global _code_fingerprint
+    if _code_fingerprint is None:
+        from . import __version__
+
+        package = os.path.dirname(os.path.abspath(__file__))
+        stamps: list[tuple] = []
+        _stamp(package, "gaolint/", ".py", stamps)
+        _stamp(_formats_folder(package), "formats/", ".yaml", stamps)
+        stamps.sort()
+        # marshal version 2 writes no back-references, so equal data is always equal bytes.
+        _code_fingerprint = _blake2b(marshal.dumps((__version__, sys.hexversion, stamps), 2)).digest()
+    return _code_fingerprint
+
+
+def _stamp(folder: str, shown: str, suffix: str, stamps: list) -> None:
+    """(shown path, size, mtime_ns) of every ``suffix`` file under ``folder``, recursively."""
+    try:
+        with os.scandir(folder) as found:
+            for entry in found:
+                name = entry.name
+                if name.endswith(suffix):
+                    try:
+                        info = entry.stat()
+                        stamps.append((shown + name, info.st_size, info.st_mtime_ns))
+                    except OSError:
+                        stamps.append((shown + name, -1, -1))
+                elif name != "__pycache__" and entry.is_dir():
+                    _stamp(entry.path, f"{shown}{name}/", suffix, stamps)
+    except OSError:
+        stamps.append((shown, -1, -1))
+
+
+def _attributes(settings) -> dict:
+    """Every attribute of ``settings``, whether its class has ``__slots__`` or a ``__dict__``."""
+    names: list[str] = []
+    for klass in type(settings).__mro__:
+        slots = vars(klass).get("__slots__", ())
+        names.extend([slots] if isinstance(slots, str) else slots)
+    values = {name: getattr(settings, name) for name in names if hasattr(settings, name)}
+    values.update(getattr(settings, "__dict__", {}))
+    return values
+
+
+def settings_fingerprint(settings) -> str:
+    """A deterministic text of every attribute of ``engine.Settings`` (sorted by name; values
+    as ``repr`` shows them, dicts in their insertion order, which the engine also follows)."""
+    return repr(sorted(_attributes(settings).items()))
+
+
+# --- serialisation: plain tuples for marshal, built from attributes, rebuilt by constructors --
+
+def location_to_tuple(location) -> tuple:
+    return (location.line, location.column, location.end_column, location.place)
+
+
+def location_from_tuple(data: tuple):
+    from .model import Location
+
+    line, column, end_column, place = data
+    return Location(line, column, end_column, place)
+
+
+def message_to_tuple(message) -> tuple:
+    return (message.zh, message.en)
+
+
+def message_from_tuple(data: tuple):
+    from .model import Message
+
+    zh, en = data
+    return Message(zh, en)
+
+
+def severity_to_value(severity) -> str:
+    return severity.value
+
+
+def severity_from_value(value: str):
+    from .model import Severity
+
+    return Severity(value)
+
+
+def finding_to_tuple(finding) -> tuple:
+    return (
+        finding.rule,
+        finding.name,
+        severity_to_value(finding.severity),
+        message_to_tuple(finding.message),
+        finding.path,
+        location_to_tuple(finding.location),
+        finding.source_line,
+        tuple((location_to_tuple(where), text) for where, text in finding.related),
+    )
+
+
+def finding_from_tuple(data: tuple):
+    from .model import Finding
+
+    rule, name, severity, message, path, location, source_line, related = data
+    return Finding(
+        rule=rule,
+        name=name,
+        severity=severity_from_value(severity),
+        message=message_from_tuple(message),
+        path=path,
+        location=location_from_tuple(location),
+        source_line=source_line,
+        related=[(location_from_tuple(where), text) for where, text in related],
+    )
+
+
+def _list_or_none(values) -> tuple | None:
+    return None if values is None else tuple(values)
+
+
+def _locations_dict(mapping: dict) -> tuple:
+    return tuple((key, tuple(location_to_tuple(where) for where in places)) for key, places in mapping.items())
+
+
+def facts_to_tuple(facts) -> tuple:
+    return (
+        facts.path,
+        facts.agency,
+        facts.agency_kind,
+        facts.year,
+        facts.format_version,
+        _list_or_none(facts.carried_over),
+        _list_or_none(facts.carried_forward),
+        tuple((key, tuple(values)) for key, values in facts.documents.items()),
+        _locations_dict(facts.locations),
+        tuple((key, tuple(lines)) for key, lines in facts.source_lines.items()),
+    )
+
+
+def facts_from_tuple(data: tuple):
+    from .engine import ReportFacts
+
+    (path, agency, agency_kind, year, format_version, carried_over, carried_forward,
+     documents, locations, source_lines) = data
+    return ReportFacts(
+        path=path,
+        agency=agency,
+        agency_kind=agency_kind,
+        year=year,
+        format_version=format_version,
+        carried_over=None if carried_over is None else list(carried_over),
+        carried_forward=None if carried_forward is None else list(carried_forward),
+        documents={key: list(values) for key, values in documents},
+        locations={key: [location_from_tuple(where) for where in places] for key, places in locations},
+        source_lines={key: list(lines) for key, lines in source_lines},
+    )
+
+
+def suppression_to_tuple(suppression) -> tuple:
+    return (
+        suppression.line,
+        suppression.kind,
+        tuple(suppression.ids),
+        suppression.first,
+        suppression.last,
+        suppression.source,
+        suppression.column,
+    )
+
+
+def suppression_from_tuple(data: tuple):
+    from .suppress import Suppression
+
+    line, kind, ids, first, last, source, column = data
+    return Suppression(line, kind, tuple(ids), first, last, source, column)
+
+
+def result_to_tuple(result) -> tuple:
+    return (
+        result.path,
+        tuple(finding_to_tuple(f) for f in result.findings),
+        None if result.facts is None else facts_to_tuple(result.facts),
+        tuple(result.notes),
+        tuple(suppression_to_tuple(s) for s in result.suppressions),
+    )
+
+
+def result_from_tuple(data: tuple):
+    from .engine import FileResult
+
+    path, findings, facts, notes, suppressions = data
+    return FileResult(
+        path=path,
+        findings=[finding_from_tuple(f) for f in findings],
+        facts=None if facts is None else facts_from_tuple(facts),
+        notes=list(notes),
+        suppressions=[suppression_from_tuple(s) for s in suppressions],
+    )
+
+
+# --- the cache ---------------------------------------------------------------------------------
+
+class Ticket:
+    """What a miss needs to be stored later: the entry's key and the file as it was hashed."""
+
+    __slots__ = ("key", "shown", "signature")
+
+    def __init__(self, key: str, shown: str, signature: tuple) -> None:
+        self.key = key
+        self.shown = shown
+        self.signature = signature
+
+
+def _signature(info: os.stat_result) -> tuple:
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+class ResultCache:
+    """Lookups and stores for one run (one set of settings)."""
+
+    def __init__(self, settings, folder: str | None = None) -> None:
+        self.folder = folder or cache_dir()
+        self._prefix = _blake2b(marshal.dumps((FORMAT, code_fingerprint(), settings_fingerprint(settings)), 2))
+        # An empty result may be a read or parse failure whose GAO000/GAO001 these settings hide.
+        self._hidden_failures = not (settings.enabled("GAO000") and settings.enabled("GAO001"))
+        self._writable = True
+        self.hits = 0
+        self.stored = 0
+
+    def _entry(self, key: str) -> str:
+        return os.path.join(self.folder, key[:2], key[2:])
+
+    def lookup(self, path: str, shown: str):
+        """(the stored FileResult or None, a Ticket for storing the result of a miss or None
+        when this file must not be cached)."""
+        try:
+            info = os.stat(path)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+                return None, None
+            with open(path, "rb") as handle:
+                info = os.fstat(handle.fileno())
+                data = handle.read(MAX_BYTES + 1)
+        except (OSError, ValueError):
+            return None, None  # the reader will say why (GAO001), and that is not stored
+        if len(data) > MAX_BYTES:
+            return None, None
+        hasher = self._prefix.copy()
+        hasher.update(marshal.dumps((shown, len(data)), 2))
+        hasher.update(data)
+        key = hasher.hexdigest()
+        ticket = Ticket(key, shown, _signature(info))
+        try:
+            with open(self._entry(key), "rb") as handle:
+                version, stored_key, result = marshal.loads(handle.read())
+            if version != FORMAT or stored_key != key:
+                return None, ticket
+            found = result_from_tuple(result)
+            if found.path != shown:
+                return None, ticket
+        except Exception:  # missing, truncated, corrupt, from another version: a miss
+            return None, ticket
+        self.hits += 1
+        return found, ticket
+
+    def cacheable(self, result) -> bool:
+        if any(f.rule in UNCACHEABLE for f in result.findings):
+            return False
+        if self._hidden_failures and not result.findings and result.facts is None and not result.suppressions:
+            return False
+        return True
+
+    def store(self, path: str, ticket, result) -> None:
+        """Keep ``result`` under the ticket's key, unless it must not be cached or the file
+        changed since it was hashed; any failure only skips the write."""
+        if ticket is None or not self._writable or result.path != ticket.shown or not self.cacheable(result):
+            return
+        try:
+            if _signature(os.stat(path)) != ticket.signature:
+                return  # edited while being checked: the result may be of other bytes
+            data = marshal.dumps((FORMAT, ticket.key, result_to_tuple(result)))
+        except (OSError, ValueError):
+            return
+        final = self._entry(ticket.key)
+        temporary = f"{final}.{os.getpid()}.tmp"
+        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+        try:
+            try:
+                handle = os.open(temporary, flags, 0o644)
+            except FileNotFoundError:
+                self._create(os.path.dirname(final))
+                handle = os.open(temporary, flags, 0o644)
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(handle, view):]
+            finally:
+                os.close(handle)
+            os.replace(temporary, final)
+            self.stored += 1
+        except OSError:
+            self._writable = False  # read-only, full, or not a folder: stop trying this run
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+
+    def _create(self, subfolder: str) -> None:
+        if not os.path.isdir(self.folder):
+            os.makedirs(self.folder, exist_ok=True)
+            _mark(self.folder)
+        os.makedirs(subfolder, exist_ok=True)
+
+
+def _mark(folder: str) -> None:
+    """A CACHEDIR.TAG (backup tools skip the folder) and a .gitignore (git ignores it, and so
+    does gaolint's folder walk), as ruff and pytest do."""
+    for name, text in ((_TAG_NAME, _TAG), (".gitignore", "# created by gaolint\n*\n")):
+        try:
+            with open(os.path.join(folder, name), "x", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError:
+            pass
+
+
+_TAG_NAME = "CACHEDIR.TAG"
+_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
+        "# This file is a cache directory tag created by gaolint.\n"
+        "# For information about cache directory tags see https://bford.info/cachedir/\n")
+_HEX = frozenset("0123456789abcdef")
+
+
+def clean(folder: str | None = None) -> tuple[str, bool, int, list[str]]:
+    """Remove the cache folder's entries and then the folder itself.
+
+    Only what gaolint writes is removed (two-hex-digit subfolders of entry files, the tag and
+    .gitignore), so pointing ``GAOLINT_CACHE_DIR`` at a folder holding anything else never
+    deletes it: (folder, whether it existed, entries removed, what was left in place)."""
+    folder = folder or cache_dir()
+    removed, kept = 0, []
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return folder, os.path.lexists(folder), 0, ([folder] if os.path.lexists(folder) else [])
+    for name in names:
+        path = os.path.join(folder, name)
+        if len(name) == 2 and set(name) <= _HEX and os.path.isdir(path) and not os.path.islink(path):
+            for entry in os.listdir(path):
+                entry_path = os.path.join(path, entry)
+                if _is_entry_name(entry) and not os.path.isdir(entry_path):
+                    try:
+                        os.unlink(entry_path)
+                        removed += 1
+                    except OSError:
+                        kept.append(entry_path)
+                else:
+                    kept.append(entry_path)
+            try:
+                os.rmdir(path)
+            except OSError:
+                pass
+        elif name in (_TAG_NAME, ".gitignore") and os.path.isfile(path):
+            try:
+                os.unlink(path)
+            except OSError:
+                kept.append(path)
+        else:
+            kept.append(path)
+    try:
+        os.rmdir(folder)
+    except OSError:
+        pass
+    return folder, True, removed, kept
+
+
+def _is_entry_name(name: str) -> bool:
+    key = name.split(".", 1)[0]  # an entry, or a temporary file left by an interrupted write
+    return len(key) == 30 and set(key) <= _HEX
+
+
+__all__ = ["ResultCache", "cache_dir", "clean", "disabled_by_environment", "code_fingerprint", "settings_fingerprint"]
