@@ -474,7 +474,7 @@ def test_battery_finds_the_patterns() -> None:
     patterns = gaolint_patterns()
     assert len(patterns) > 30
     for expected in ("gaolint.parse.metadata.TITLE", "gaolint.parse.cells._SEPARATOR_LINE",
-                     "gaolint.normalise.pipeline._FURNITURE"):
+                     "gaolint.normalise.pipeline._PAGE_NUMBER"):
         assert expected in patterns
 
 

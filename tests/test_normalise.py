@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from gaolint.normalise import normalise
+from gaolint.normalise.widths import _TABLE, to_halfwidth
 from gaolint.read.base import Extracted, SourceLine
 from gaolint.read.decode import decode_bytes
 
@@ -51,3 +55,11 @@ def test_encodings_decided_in_order():
     assert decode_bytes(text.encode("gb18030")) == (text, "gb18030")
     assert decode_bytes("政府資訊公開".encode("big5"))[0] in ("政府資訊公開",)
     assert decode_bytes(text.encode("utf-16"))[0] == text
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(list("ａＢ１２，：（）\u3000\u00a0\u2002\u2003\u202f\u3007〇政府abc 12\n\uff5e\uff5f\uff00")), max_size=60))
+def test_halfwidth_equals_translating_every_character(text: str) -> None:
+    """to_halfwidth only translates the runs that change; the result is the full translate."""
+    assert to_halfwidth(text) == text.translate(_TABLE)
+    assert len(to_halfwidth(text)) == len(text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 #: Full-width ASCII block (U+FF01–U+FF5E) to ASCII, plus the ideographic space. Chinese
 #: punctuation with no ASCII twin (、。“”) stays as it is.
 _TABLE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
@@ -14,5 +16,15 @@ _TABLE[0x202F] = 0x20
 _TABLE[0x3007] = ord("〇")
 
 
+#: Runs of characters the table changes. ``str.translate`` alone raises and catches a KeyError
+#: inside for every character *not* in the table (every Chinese character): ~100 ns each, a
+#: third of a millisecond per report. Translating only these runs gives the same text.
+_CONVERTIBLE = re.compile("[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u202f]+")
+
+
+def _convert(match: re.Match[str]) -> str:
+    return match.group().translate(_TABLE)
+
+
 def to_halfwidth(text: str) -> str:
-    return text.translate(_TABLE)
+    return _CONVERTIBLE.sub(_convert, text)
