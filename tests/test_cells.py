@@ -7,11 +7,14 @@ below are the general code they shortcut, kept here only to compare against.
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gaolint.model import Line, Location
-from gaolint.parse.cells import _BAD, _NUMBER, BAD, EMPTY, LABEL, NUMBER, _pipe_cells, classify, tokenise
+from gaolint.parse import cells as cells_module
+from gaolint.parse.cells import _BAD, _NUMBER, BAD, EMPTY, LABEL, NUMBER, SEP, _pipe_cells, classify, tokenise
 
 #: Characters that matter to cells: digits (ASCII and not), separators, signs, CJK, spaces.
 CELL_TEXT = st.text(alphabet=st.sampled_from(list("0123456789 ,.-|\t/—无空%²٣①年件其他总计 \u3000x")), max_size=40)
@@ -50,7 +53,7 @@ def test_classify_matches_the_regular_expressions(text: str) -> None:
 @settings(max_examples=400)
 @given(CELL_TEXT)
 def test_pipe_cells_match_a_character_walk(text: str) -> None:
-    assert _pipe_cells(text) == reference_pipe_cells(text)
+    assert _pipe_cells(text) == [(start, text[start:end]) for start, end in reference_pipe_cells(text)]
 
 
 def test_plain_number_cell_keeps_its_columns() -> None:
@@ -63,3 +66,70 @@ def test_plain_number_cell_keeps_its_columns() -> None:
 def test_unicode_digits_are_not_taken_by_the_fast_path() -> None:
     assert classify("²") == (LABEL, None)  # a superscript is not a decimal digit
     assert classify("٣") == (NUMBER, 3.0)  # an Arabic-Indic digit is, as \\d and float agree
+
+
+def _reference_split_cell(line: Line, start: int, end: int, out: list) -> None:
+    """The cell splitter before its fast paths (character offsets from the line)."""
+    raw = line.text[start:end]
+    stripped = raw.strip()
+    if not stripped:
+        out.append((EMPTY, "", start, start, None))
+        return
+    left = start + raw.index(stripped[0])
+    right = left + len(stripped)
+    if not cells_module._HAS_CJK.search(stripped):
+        parts = stripped.split()
+        if len(parts) > 1 and all(reference_classify(p)[0] in (NUMBER, BAD) for p in parts):
+            for match in re.finditer(r"\S+", stripped):
+                k, v = reference_classify(match.group())
+                out.append((k, match.group(), left + match.start(), left + match.end(), v))
+            return
+    kind, value = reference_classify(stripped)
+    if kind != LABEL:
+        out.append((kind, stripped, left, right, value))
+        return
+    trailing = cells_module._trailing_numbers_start(stripped)
+    if trailing:
+        label_end = left + trailing
+        out.append((LABEL, line.text[left:label_end].strip(), left, label_end, None))
+        for match in re.finditer(r"\S+", stripped[trailing:]):
+            k, v = reference_classify(match.group())
+            out.append((k, match.group(), left + trailing + match.start(), left + trailing + match.end(), v))
+        return
+    out.append((LABEL, stripped, left, right, None))
+
+
+def reference_tokenise(line: Line) -> list[tuple]:
+    text = line.text
+    if cells_module._SEPARATOR_LINE.match(text) or cells_module._is_prose(text):
+        return [(SEP, "", 0, 0, None)]
+    out: list[tuple] = []
+    if not ("|" in text or "\t" in text.strip("\t")):
+        _reference_split_cell(line, 0, len(text), out)
+        return out
+    bounds = [(s, e) for s, e in reference_pipe_cells(text) if not cells_module._MARKDOWN_RULE.match(text[s:e].strip())]
+    filled = [(s, e) for s, e in bounds if text[s:e].strip()]
+    if len(filled) <= 1:
+        for s, e in filled:
+            _reference_split_cell(line, s, e, out)
+        return out
+    for s, e in bounds:
+        _reference_split_cell(line, s, e, out)
+    out.append((SEP, "", len(text), len(text), None))
+    return out
+
+
+TABLE_LINE = st.lists(
+    st.one_of(st.sampled_from(["2168", " 12 ", "0", "1,234", "—", "/", "", "  ", "---", ":---:", "自然人", "（一）予以公开 3",
+                               "21 0 0 0 0 0 21", "其他", "3.5", "-2", "50%", "总计 7 8", "\u3000", "x"]),
+              CELL_TEXT),
+    max_size=9,
+).flatmap(lambda cells: st.sampled_from(["|", "\t", " | "]).map(lambda sep: sep.join(cells)))
+LINE_TEXT = st.one_of(TABLE_LINE, st.builds(lambda t: "|" + t + "|", TABLE_LINE), CELL_TEXT)
+
+
+@settings(max_examples=500)
+@given(LINE_TEXT)
+def test_tokenise_matches_the_general_code(text: str) -> None:
+    line = Line(0, text, Location(1), text)
+    assert [(t.kind, t.text, t.start, t.end, t.value) for t in tokenise([line])] == reference_tokenise(line)

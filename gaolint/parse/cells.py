@@ -76,8 +76,8 @@ def _trailing_numbers_start(text: str) -> int | None:
     return len(text) - match.end() if match else None
 
 
-def _split_cell(line: Line, start: int, end: int, out: list[Token]) -> None:
-    raw = line.text[start:end]
+def _split_cell(line: Line, start: int, raw: str, out: list[Token]) -> None:
+    """The tokens of one cell, ``raw`` being ``line.text[start:start + len(raw)]``."""
     stripped = raw.strip()
     if not stripped:
         out.append(Token(EMPTY, "", line, start, start))
@@ -117,41 +117,35 @@ def tokenise(lines: list[Line]) -> list[Token]:
     tokens: list[Token] = []
     for line in lines:
         text = line.text
-        if _SEPARATOR_LINE.match(text):
+        if _SEPARATOR_LINE.match(text) or _is_prose(text):
             tokens.append(Token(SEP, "", line, 0, 0))
             continue
-        if _is_prose(text):
-            tokens.append(Token(SEP, "", line, 0, 0))
+        if "|" not in text and "\t" not in text.strip("\t"):
+            _split_cell(line, 0, text, tokens)
             continue
-        multi = "|" in text or "\t" in text.strip("\t")
-        if not multi:
-            _split_cell(line, 0, len(text), tokens)
-            continue
-        bounds = [
-            (start, end)
-            for start, end in _pipe_cells(text)
-            if not _MARKDOWN_RULE.match(text[start:end].strip())
-        ]
-        filled = [(start, end) for start, end in bounds if text[start:end].strip()]
+        cells = _pipe_cells(text)
+        if "---" in text:  # a Markdown rule cell (---, :---:) holds no value
+            cells = [(start, raw) for start, raw in cells if not _MARKDOWN_RULE.match(raw.strip())]
+        filled = [(start, raw) for start, raw in cells if not raw.isspace() and raw]
         if len(filled) <= 1:
             # "2120 |": one cell per line with a trailing pipe is a cell, not a row.
-            for start, end in filled:
-                _split_cell(line, start, end, tokens)
+            for start, raw in filled:
+                _split_cell(line, start, raw, tokens)
             continue
-        for start, end in bounds:
-            _split_cell(line, start, end, tokens)
+        for start, raw in cells:
+            _split_cell(line, start, raw, tokens)
         tokens.append(Token(SEP, "", line, len(text), len(text)))
     return tokens
 
 
-def _pipe_cells(text: str) -> list[tuple[int, int]]:
-    """Cell spans between pipes; a leading pipe opens the row, a trailing one closes it."""
-    bounds: list[tuple[int, int]] = []
+def _pipe_cells(text: str) -> list[tuple[int, str]]:
+    """(start, text) of the cells between pipes or tabs; a leading pipe opens the row, a
+    trailing one closes it. Split in C: one step per cell, not per character."""
+    cells: list[tuple[int, str]] = []
     start = 0
-    for piece in text.replace("\t", "|").split("|"):  # split in C; one step per cell, not per character
-        end = start + len(piece)
-        bounds.append((start, end))
-        start = end + 1
-    if bounds and not text[bounds[0][0] : bounds[0][1]].strip() and text.lstrip().startswith("|"):
-        bounds = bounds[1:]
-    return bounds
+    for piece in text.replace("\t", "|").split("|"):
+        cells.append((start, piece))
+        start += len(piece) + 1
+    if cells and (not cells[0][1] or cells[0][1].isspace()) and text.lstrip().startswith("|"):
+        del cells[0]
+    return cells
