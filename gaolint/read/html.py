@@ -50,7 +50,9 @@ BODY_SHARE = 0.6
 #: A sibling holding this share is report text too, even without headings or tables.
 SIBLING_SHARE = 0.15
 
-_CHARSET = re.compile(rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+#: ``\s*(?:["']\s*)?`` rather than ``\s*["']?\s*``: with no quote, two ``\s*`` would share a
+#: run of blanks and backtrack quadratically over it.
+_CHARSET = re.compile(rb"""<meta[^>]{0,512}?charset\s*=\s*(?:["']\s*)?([A-Za-z0-9_.:-]{2,40})""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,40})""", re.I)
 _INTERNAL_SUBSET = re.compile(r"<!DOCTYPE[^>\[]{0,1000}\[", re.I)
 _WHITESPACE = re.compile(r"[ \t\n\r\f\v\xa0]+")
