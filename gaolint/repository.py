@@ -1,9 +1,12 @@
 """Repository-level rules: checks across reports of one agency in different years.
 
 Reports are grouped by their normalised agency name (``agency_groups``); within a group, each
-report is compared with every report of the year before (two files may claim the same agency
-and year: each pair is compared). GAO601 and GAO602 are registered in
-``gaolint.checks.repository_rules`` for the catalog; their logic is here.
+report is compared with the reports of the year before. Several files may claim one agency
+and year (the same report kept as .pdf, .docx and .html, or a misconfigured folder): each
+report is then compared with at most ``MAX_PREVIOUS`` of last year's files — one per distinct
+set of compared values first, then the others, in path order — so a run costs time and
+findings linear in its files, not one comparison per pair. GAO601 and GAO602 are registered
+in ``gaolint.checks.repository_rules`` for the catalog; their logic is here.
 """
 
 from __future__ import annotations
@@ -38,14 +41,19 @@ def agency_key(name: str) -> str:
 def _canonical_names(names: set[str]) -> dict[str, str]:
     """Map each name to the longest name in the run it abbreviates: 洪泽区人民政府 →
     淮安市洪泽区人民政府 when that is the only longer match; ambiguous names stay as they are
-    (鼓楼区人民政府 with both 南京市鼓楼区人民政府 and 福州市鼓楼区人民政府 in the run)."""
+    (鼓楼区人民政府 with both 南京市鼓楼区人民政府 and 福州市鼓楼区人民政府 in the run).
+
+    Longer names are found through their proper suffixes (a name is a few tens of characters),
+    not by testing every pair of names: linear in the number of agencies."""
+    ending_with: dict[str, list[str]] = defaultdict(list)
+    for other in names:
+        for start in range(1, len(other)):
+            suffix = other[start:]
+            if suffix in names and _PLACE_PREFIX.search(other, 0, start):
+                ending_with[suffix].append(other)
     canonical = {}
     for name in names:
-        longer = sorted(
-            (other for other in names
-             if len(other) > len(name) and other.endswith(name) and _PLACE_PREFIX.search(other[: -len(name)])),
-            key=len,
-        )
+        longer = sorted(ending_with.get(name, ()), key=len)
         chain = all(b.endswith(a) for a, b in zip(longer, longer[1:]))
         canonical[name] = longer[-1] if longer and chain and _PLACED.match(name) else name
     return canonical
@@ -63,16 +71,56 @@ def agency_groups(facts: list) -> dict[str, list]:
     return dict(groups)
 
 
+#: Last year's files each report is compared with, when several claim the agency and year.
+#: Three covers one report kept in every container (.pdf, .docx, .html), each named in its own
+#: finding; beyond that, more copies add only repeated findings (k files a year gave k² of them).
+MAX_PREVIOUS = 3
+
+
+def _compared_values(report) -> tuple:
+    """What GAO601 and GAO602 read from last year's report: files equal here give equal
+    findings (but for the file named)."""
+    documents = report.documents or {}
+    return (
+        report.format_version,
+        tuple(report.carried_forward or ()),
+        tuple(sorted((key, tuple(value or ())) for key, value in documents.items())),
+    )
+
+
+def _representatives(reports: list) -> list:
+    """At most ``MAX_PREVIOUS`` of one year's reports: the first (by path) of each distinct set
+    of compared values, then the rest by path."""
+    if len(reports) <= MAX_PREVIOUS:
+        return reports
+    ordered = sorted(reports, key=lambda r: r.path)
+    chosen, seen, others = [], set(), []
+    for report in ordered:
+        values = _compared_values(report)
+        if values in seen:
+            others.append(report)
+        else:
+            seen.add(values)
+            chosen.append(report)
+        if len(chosen) >= MAX_PREVIOUS:
+            break
+    chosen += others[: MAX_PREVIOUS - len(chosen)]
+    return sorted(chosen, key=lambda r: r.path)
+
+
 def pairs_by_year(reports: list) -> list[tuple]:
-    """(this year's report, last year's report) for every pair one year apart."""
+    """(this year's report, last year's report) for reports one year apart: every report of a
+    year against each of (at most ``MAX_PREVIOUS``) representatives of the year before."""
     by_year: dict[int, list] = defaultdict(list)
     for report in reports:
         if report.year is not None:
             by_year[report.year].append(report)
+    previous_of = {year: _representatives(members) for year, members in by_year.items()}
     pairs = []
     for year in sorted(by_year):
+        candidates = previous_of.get(year - 1, [])
         for current in by_year[year]:
-            for previous in by_year.get(year - 1, []):
+            for previous in candidates:
                 if previous is not current and previous.path != current.path:
                     pairs.append((current, previous))
     return pairs
