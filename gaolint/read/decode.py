@@ -8,6 +8,7 @@ GB18030 decodes almost any byte string, so it is accepted only when the result l
 from __future__ import annotations
 
 import codecs
+import re
 
 from .base import UnreadableFile
 
@@ -20,18 +21,21 @@ _BOMS = (
 )
 
 
+#: What a wrong legacy codec makes of binary data: C0 controls other than tab, CR, LF and form
+#: feed; private-use characters; U+FFFD.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\ue000-\uf8ff\ufffd]")
+#: Characters sampled from the start of a decoded text.
+_SAMPLE_CHARS = 20000
+
+
 def _looks_like_text(text: str) -> bool:
     """True when the decoded text is mostly printable: controls and private-use characters
-    are what a wrong legacy codec produces from binary data."""
+    are what a wrong legacy codec produces from binary data. (One C-level findall over the
+    sample: a Python loop over 20,000 characters cost about 5% of a lint.)"""
     if not text:
         return True
-    sample = text[:20000]
-    bad = 0
-    for ch in sample:
-        o = ord(ch)
-        if (o < 32 and ch not in "\t\r\n\f") or 0xE000 <= o <= 0xF8FF or o == 0xFFFD:
-            bad += 1
-    return bad <= max(2, len(sample) // 100)
+    sample = text[:_SAMPLE_CHARS]
+    return len(_NOT_TEXT.findall(sample)) <= max(2, len(sample) // 100)
 
 
 #: Characters frequent in report prose, in both scripts: a wrong legacy codec yields rare ones.
