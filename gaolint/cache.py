@@ -366,7 +366,7 @@ class ResultCache:
             if _signature(os.stat(path)) != ticket.signature:
                 return  # edited while being checked: the result may be of other bytes
             data = marshal.dumps((FORMAT, ticket.key, result_to_tuple(result)))
-        except (OSError, ValueError):
+        except Exception:  # gone, or a value marshal cannot write: not stored
             return
         final = self._entry(ticket.key)
         temporary = f"{final}.{os.getpid()}.tmp"

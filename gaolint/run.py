@@ -86,7 +86,10 @@ def run_check(args) -> int:
         from .cache import ResultCache, disabled_by_environment
 
         if not disabled_by_environment():
-            cache = ResultCache(settings)
+            try:
+                cache = ResultCache(settings)
+            except Exception:  # a cache only saves time: without one, lint everything
+                cache = None
 
     progress = _progress(len(files), args)
     try:

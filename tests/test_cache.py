@@ -466,3 +466,18 @@ def test_the_code_fingerprint_covers_the_package_and_the_formats(monkeypatch, tm
     assert with_yaml != before
     (formats / "cn-2021.yaml").write_text("version: cn-2021 \n")
     assert fresh() != with_yaml
+
+
+def test_a_result_marshal_cannot_write_is_not_stored(reports: Path, folder: Path, monkeypatch):
+    import gaolint.run
+
+    path = str(reports / "clean.txt")
+
+    def odd_result(target, settings):
+        result = lint_file(target, settings)
+        result.notes.append(object())  # not plain data
+        return result
+
+    monkeypatch.setattr(gaolint.run, "lint_file", odd_result)
+    results = lint_files([path], Settings(), 1, cache=cache.ResultCache(Settings()))
+    assert len(results) == 1 and not _entries(folder)
