@@ -9,7 +9,10 @@ for; ``traditional=True`` adds it.
 
 Each agency-year appears once: agency ``index // 7`` reports for 2019-2025 (cn-2019 format
 for 2019-2020), so repository rules (GAO601/GAO602, consecutive years of one agency) see a
-realistic repository rather than hundreds of files claiming the same agency and year.
+realistic repository rather than hundreds of files claiming the same agency and year. The
+years chain as a real agency's do (``sample_spec(previous=…)``): each year's 上年结转 is the
+year before's 结转下年度, and 现行有效 follows from last year's + 本年制发 − 本年废止, so
+repository rules fire only around planted defects.
 
 A corpus is written once per (size, options) into a folder with a ``.complete`` marker, so
 reruns of the benchmark reuse it.
@@ -17,6 +20,7 @@ reruns of the benchmark reuse it.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
@@ -60,14 +64,18 @@ def agency_for(index: int) -> tuple[str, str]:
     return f"{city}{place}{department}", "department"
 
 
+@functools.lru_cache(maxsize=2 * len(YEARS))
 def spec_for(index: int):
     """A consistent spec for report ``index``: agency index // 7, year 2019 + index % 7; each
-    agency-year appears once (repository rules compare consecutive years of one agency)."""
+    agency-year appears once, and each year follows from the agency's year before (repository
+    rules compare consecutive years of one agency). Corpora are built in index order, so the
+    small cache makes the chain cost one spec per report."""
     b = _builder()
     agency, kind = agency_for(index)
     year = YEARS[index % len(YEARS)]
     version = "cn-2019" if year < 2021 else "cn-2021"
-    return b.sample_spec(index, version=version, year=year, kind=kind, agency=agency)
+    previous = spec_for(index - 1) if index % len(YEARS) else None
+    return b.sample_spec(index, version=version, year=year, kind=kind, agency=agency, previous=previous)
 
 
 def report_text(index: int, shape: str | None = None, defects: bool = True) -> tuple[str, str]:
@@ -105,7 +113,7 @@ def build(folder: Path, count: int, traditional: bool = False, defects: bool = T
     """Write ``count`` reports into ``folder`` (reused when already complete); return their
     paths in the order gaolint discovers them (sorted)."""
     marker = folder / ".complete"
-    stamp = f"{count} {traditional} {defects} v2"
+    stamp = f"{count} {traditional} {defects} v3"
     if marker.exists() and marker.read_text() == stamp:
         return sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".md"))
     folder.mkdir(parents=True, exist_ok=True)

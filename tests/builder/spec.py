@@ -287,12 +287,23 @@ def _fee_sentence(rng: random.Random, version: str, year: int) -> str:
 _YEARS = {"cn-2021": (2021, 2025), "cn-2019": (2019, 2020), "cn-2008": (2009, 2018)}
 
 
-def sample_spec(seed: int = 0, **overrides: Any) -> ReportSpec:
+def sample_spec(seed: int = 0, *, previous: ReportSpec | None = None, **overrides: Any) -> ReportSpec:
     """A random but fully consistent spec, the same for the same seed and overrides.
 
     `version`, `year`, `kind` and `agency` steer the drawing (dates, tables and names follow
     them); any other field is replaced afterwards as given.
+
+    `previous` (optional): the same agency's report for the year before. The new report then
+    follows from it (`follow_previous`): `year`, `agency` and `kind` default to the next year
+    and the same agency, table 3's 二（上年结转） is `previous`'s 四（结转下年度）, and, when both
+    are cn-2021, table 2's 现行有效 is `previous`'s 现行有效 + 本年制发 − 本年废止. Without it,
+    nothing changes.
     """
+    if previous is not None:
+        overrides.setdefault("year", previous.year + 1)
+        overrides.setdefault("agency", previous.agency)
+        overrides.setdefault("kind", previous.kind)
+        return follow_previous(sample_spec(seed, **overrides), previous)
     rng = random.Random(seed)
     version = overrides.pop("version", "cn-2021")
     low, high = _YEARS[version]
@@ -322,3 +333,35 @@ def sample_spec(seed: int = 0, **overrides: Any) -> ReportSpec:
     if unknown:
         raise TypeError(f"unknown ReportSpec fields: {sorted(unknown)}")
     return replace(spec, **overrides) if overrides else spec
+
+
+def follow_previous(spec: ReportSpec, previous: ReportSpec) -> ReportSpec:
+    """``spec`` made consistent across years with ``previous`` (the year before), keeping its
+    own result leaves and issued/repealed counts where it can:
+
+    - table 3: 二（上年结转） = ``previous``'s 四（结转下年度）, column by column; 四 grows where
+      needed so the carried-over applications are all either decided or carried on
+      (二 ≤ 七（办理结果） + 四, so `table3_from_parts` clips nothing); 一（新收） balances.
+    - table 2 (both cn-2021): 现行有效 = last year's 现行有效 + 本年制发 − 本年废止 for 规章 and
+      行政规范性文件, with 本年废止 cut to last year's 现行有效 (nothing is repealed that was not
+      in force, so 现行有效 ≥ 本年制发 still holds).
+    """
+    six = lambda row: tuple(row[:TOTAL_COLUMN])  # noqa: E731
+    leaves = {key: six(spec.table3[key]) for key in result_leaves(spec.version)}
+    over = six(previous.table3["carried_forward"])
+    results = [sum(leaves[key][c] for key in leaves) for c in range(TOTAL_COLUMN)]
+    forward = tuple(max(f, o - r) for f, o, r in zip(six(spec.table3["carried_forward"]), over, results))
+    table3 = table3_from_parts(spec.version, leaves, over, forward)
+    table2 = spec.table2
+    if spec.version == "cn-2021" and previous.version == "cn-2021":
+        last = previous.table2
+        rules_repealed = min(table2.rules_repealed, last.rules_valid)
+        normative_repealed = min(table2.normative_repealed, last.normative_valid)
+        table2 = replace(
+            table2,
+            rules_repealed=rules_repealed,
+            rules_valid=last.rules_valid + table2.rules_issued - rules_repealed,
+            normative_repealed=normative_repealed,
+            normative_valid=last.normative_valid + table2.normative_issued - normative_repealed,
+        )
+    return replace(spec, table3=table3, table2=table2)
