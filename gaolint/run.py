@@ -22,7 +22,8 @@ def lint_files(files: list[str], settings: Settings, jobs: int | None, progress=
 
     With a ``cache`` (gaolint.cache.ResultCache), files whose entry is there are answered in this
     process first; only the others are linted (inline, or in a pool when ``jobs`` > 1; ``None``
-    chooses by how many are left), and their results are stored as they come back."""
+    chooses by how many are left); their results are kept as they come back and written to the
+    cache once, at the end."""
     results: list[FileResult | None] = [None] * len(files)
     pending: list[tuple[int, str, object]] = []  # (index, path, cache ticket)
     if cache is None:
@@ -47,6 +48,8 @@ def lint_files(files: list[str], settings: Settings, jobs: int | None, progress=
                 cache.store(path, ticket, result)
             if progress is not None:
                 progress()
+        if cache is not None:
+            cache.flush()
         return results  # type: ignore[return-value]
     from concurrent.futures import ProcessPoolExecutor
 
@@ -59,6 +62,8 @@ def lint_files(files: list[str], settings: Settings, jobs: int | None, progress=
                 cache.store(path, ticket, result)
             if progress is not None:
                 progress()
+    if cache is not None:
+        cache.flush()
     return results  # type: ignore[return-value]
 
 

@@ -33,10 +33,20 @@ FORMATS = ("json", "sarif", "text", "github")
 
 # --- helpers ---------------------------------------------------------------------------------
 
-def _entries(folder: Path) -> list[Path]:
+def _shards(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.glob("??/*") if p.is_file())
+    return sorted(p for p in folder.glob("?.marshal") if p.is_file())
+
+
+def _entries(folder: Path) -> list[str]:
+    """The keys stored in every shard."""
+    keys = []
+    for shard in _shards(folder):
+        version, entries = marshal.loads(shard.read_bytes())
+        assert version == cache.FORMAT
+        keys.extend(entries)
+    return sorted(keys)
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -191,28 +201,53 @@ def test_the_same_bytes_under_two_paths_keep_their_own_paths(reports: Path, fold
     assert run(capsys, "--format", "json", *targets) == cold
 
 
-@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "other-version", "other-path"])
-def test_a_damaged_entry_is_a_miss(reports: Path, folder: Path, capsys, damage: str):
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "other-version", "other-path", "other-shape"])
+def test_a_damaged_shard_is_a_miss(reports: Path, folder: Path, capsys, damage: str):
     cold = run(capsys, "--format", "json", "reports")
-    entries = _entries(folder)
-    for entry in entries:
-        data = entry.read_bytes()
+    shards = _shards(folder)
+    assert shards
+    for shard in shards:
+        data = shard.read_bytes()
         if damage == "garbage":
-            entry.write_bytes(b"\x00garbage" * 50)
+            shard.write_bytes(b"\x00garbage" * 50)
         elif damage == "truncated":
-            entry.write_bytes(data[: len(data) // 2])
+            shard.write_bytes(data[: len(data) // 2])
         elif damage == "empty":
-            entry.write_bytes(b"")
+            shard.write_bytes(b"")
         elif damage == "other-version":
-            _, key, result = marshal.loads(data)
-            entry.write_bytes(marshal.dumps((cache.FORMAT + 1, key, result)))
+            _, entries = marshal.loads(data)
+            shard.write_bytes(marshal.dumps((cache.FORMAT + 1, entries)))
+        elif damage == "other-path":
+            version, entries = marshal.loads(data)
+            moved = {key: ("elsewhere.txt", *result[1:]) for key, result in entries.items()}
+            shard.write_bytes(marshal.dumps((version, moved)))
         else:
-            version, key, result = marshal.loads(data)
-            entry.write_bytes(marshal.dumps((version, key, ("elsewhere.txt", *result[1:]))))
+            version, entries = marshal.loads(data)
+            shard.write_bytes(marshal.dumps((version, {key: ("too", "short") for key in entries})))
     assert run(capsys, "--format", "json", "reports") == cold
-    for entry in entries:  # written again, whole
-        assert marshal.loads(entry.read_bytes())[0] == cache.FORMAT
-        assert cache.result_from_tuple(marshal.loads(entry.read_bytes())[2]).path.startswith("reports/")
+    for shard in shards:  # written again, whole
+        version, entries = marshal.loads(shard.read_bytes())
+        assert version == cache.FORMAT and entries
+        assert all(cache.result_from_tuple(result).path.startswith("reports/") for result in entries.values())
+
+
+def test_shards_keep_the_newest_entries_up_to_the_limit(reports: Path, folder: Path, capsys, monkeypatch):
+    monkeypatch.setattr(cache, "SHARD_LIMIT", 1)
+    run(capsys, "--format", "json", "reports")
+    shards = _shards(folder)
+    assert shards and all(len(marshal.loads(s.read_bytes())[1]) == 1 for s in shards)
+    assert len(_entries(folder)) == len(shards)
+
+
+def test_runs_merge_into_a_shard(reports: Path, folder: Path, capsys):
+    """Two runs over different files: the second run's shard keeps the first run's entries."""
+    names = sorted(p.name for p in reports.iterdir())
+    first, rest = names[0], names[1:]
+    run(capsys, f"reports/{first}")
+    kept = set(_entries(folder))
+    run(capsys, *[f"reports/{name}" for name in rest])
+    assert kept < set(_entries(folder))
+    assert len(_entries(folder)) == len(names)
 
 
 def test_no_cache_option_and_environment_leave_no_folder(reports: Path, folder: Path, capsys, monkeypatch):
@@ -271,7 +306,7 @@ def test_an_unwritable_cache_folder(reports: Path, folder: Path, capsys, monkeyp
 
     monkeypatch.setattr(cache.os, "replace", read_only)
     assert run(capsys, "--format", "json", "reports") == cold
-    assert len(attempts) == 1 and not _entries(folder)
+    assert len(attempts) == 1 and not _shards(folder)
     assert not [p for p in folder.rglob("*.tmp")]  # the temporary file is removed
 
 
@@ -349,15 +384,20 @@ def test_clean_removes_the_folder_and_says_so(reports: Path, folder: Path, capsy
 def test_clean_never_removes_what_gaolint_did_not_write(folder: Path, capsys):
     folder.mkdir(parents=True)
     (folder / "notes.txt").write_text("mine")
+    (folder / "x.marshal").write_text("mine, not a shard name")
     (folder / "ab").mkdir()
     (folder / "ab" / "mine.txt").write_text("mine too")
     (folder / "cd").mkdir()
-    (folder / "cd" / ("0" * 30)).write_bytes(b"entry")
+    (folder / "cd" / ("0" * 30)).write_bytes(b"entry")  # the per-entry layout of earlier versions
+    (folder / "3.marshal").write_bytes(marshal.dumps((cache.FORMAT, {"3" + "0" * 31: (), "3" + "1" * 31: ()})))
+    (folder / "3.marshal.123.tmp").write_bytes(b"interrupted")
     assert main(["clean"]) == 0
     out = capsys.readouterr().out
-    assert "removed 1 cache entries" in out and "notes.txt" in out
+    assert "removed 3 cache entries" in out and "notes.txt" in out
     assert (folder / "notes.txt").read_text() == "mine" and (folder / "ab" / "mine.txt").exists()
-    assert not (folder / "cd").exists()
+    assert (folder / "x.marshal").exists()
+    assert not (folder / "cd").exists() and not (folder / "3.marshal").exists()
+    assert not (folder / "3.marshal.123.tmp").exists()
 
 
 # --- serialisation: every type, through constructors and attributes --------------------------
