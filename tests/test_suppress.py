@@ -222,3 +222,18 @@ def test_resolve_html_row():
     report.suppressions = [(9, "next-line", ("GAO303",))]
     (suppression,) = resolve(report)
     assert (suppression.first, suppression.last) == (10, 13)
+
+
+@pytest.mark.parametrize("text,alone", [
+    ("<!-- gaolint: disable=GAO1 -->", True),
+    ("  <!-- gaolint: disable-next-line=GAO303 -->  ", True),
+    ("<!-- gaolint: disable=GAO1 --><!-- gaolint: disable=GAO2 -->", True),
+    ("<!-- gaolint: a - b <c> -->", True),
+    ("x <!-- gaolint: disable=GAO1 -->", False),
+    ("<!-- gaolint: disable=GAO1", False),
+    ("<!-- gaolint:" * 20_000, False),  # unclosed thousands of times: linear, not quadratic
+])
+def test_comment_only_lines(text: str, alone: bool) -> None:
+    from gaolint.suppress import _is_comment_only
+
+    assert _is_comment_only(text) is alone

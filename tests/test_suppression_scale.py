@@ -138,9 +138,11 @@ def test_charset_sniffing_keeps_its_answers() -> None:
 
 # --- the read layer's own patterns through the hostile-input battery ---------------------------
 
-#: tests/test_hostile.py drives gaolint/parse and gaolint/normalise; these read-layer modules
-#: hold the suppression and charset patterns, which had the same overlapping-blanks shape.
-READ_MODULES = ("gaolint.read.text", "gaolint.read.html")
+#: tests/test_hostile.py drives gaolint/parse and gaolint/normalise; these modules hold the
+#: suppression, charset and PDF page-number patterns, which had the same overlapping-blanks
+#: shape, and the comment pattern of gaolint.suppress.
+READ_MODULES = ("gaolint.read.text", "gaolint.read.html", "gaolint.read.pdf_layout", "gaolint.read.decode",
+                "gaolint.read.base", "gaolint.suppress")
 
 
 def run_read_battery() -> None:
@@ -188,6 +190,7 @@ def test_read_patterns_stay_linear(tmp_path: Path) -> None:
     results = [json.loads(line) for line in lines if line.startswith("{")]
     assert child.returncode == 0, f"stuck on {started[-1] if started else '?'}:\n" + "\n".join(lines[-20:])
     assert len(results) == len(started) and "gaolint.read.text.SUPPRESSION" in started
+    assert {"gaolint.suppress._COMMENT", "gaolint.read.pdf_layout._PAGE_NUMBER"} <= set(started)
     slow = [r for r in results if r["seconds"] > OPERATION_SECONDS]
     assert not slow, slow
 

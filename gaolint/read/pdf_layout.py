@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from .pdf_tables import PageTable
 from .pdf_text import TextLine, join_wrapped
 
+#: A line that is only a page number. Blanks around an optional comma are ``(?:\s*[,，])?\s*``,
+#: not ``\s*[,，]?\s*``: two stars competing for one run of blanks are quadratic in it.
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－~～]?\s*\d{1,4}\s*[-—–－~～]?"
-    r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
-    r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页"
+    r"|第\s*\d{1,4}\s*页(?:(?:\s*[,，/])?\s*共\s*\d{1,4}\s*页)?"
+    r"|共\s*\d{1,4}\s*页(?:\s*[,，])?\s*第\s*\d{1,4}\s*页"
     r"|\d{1,4}\s*/\s*\d{1,4}"
     r"|(?:page|Page|PAGE)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)$"
 )
