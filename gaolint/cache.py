@@ -469,6 +469,15 @@ def clean(folder: str | None = None) -> tuple[str, bool, int, list[str]]:
     else never deletes it: (folder, whether it existed, entries removed, what was left)."""
     folder = folder or cache_dir()
     removed, kept = 0, []
+
+    def remove(path: str) -> bool:
+        try:
+            os.unlink(path)
+            return True
+        except OSError:
+            kept.append(path)
+            return False
+
     try:
         names = sorted(os.listdir(folder))
     except OSError:
@@ -477,20 +486,12 @@ def clean(folder: str | None = None) -> tuple[str, bool, int, list[str]]:
         path = os.path.join(folder, name)
         if _is_shard_name(name) and os.path.isfile(path) and not os.path.islink(path):
             count = len(_read_shard(path)) if not name.endswith(".tmp") else 0
-            try:
-                os.unlink(path)
-                removed += count
-            except OSError:
-                kept.append(path)
+            removed += count if remove(path) else 0
         elif len(name) == 2 and set(name) <= _HEX and os.path.isdir(path) and not os.path.islink(path):
-            for entry in os.listdir(path):
+            for entry in os.listdir(path):  # the per-entry layout of earlier versions
                 entry_path = os.path.join(path, entry)
                 if _is_entry_name(entry) and not os.path.isdir(entry_path):
-                    try:
-                        os.unlink(entry_path)
-                        removed += 1
-                    except OSError:
-                        kept.append(entry_path)
+                    removed += remove(entry_path)
                 else:
                     kept.append(entry_path)
             try:
@@ -498,10 +499,7 @@ def clean(folder: str | None = None) -> tuple[str, bool, int, list[str]]:
             except OSError:
                 pass
         elif name in (_TAG_NAME, ".gitignore") and os.path.isfile(path):
-            try:
-                os.unlink(path)
-            except OSError:
-                kept.append(path)
+            remove(path)
         else:
             kept.append(path)
     try:

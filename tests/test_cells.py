@@ -1,8 +1,9 @@
 """The cell tokeniser's fast paths decide exactly what the general code decides.
 
-``classify`` and ``_split_cell`` answer a plain ASCII number without the regular expressions,
-and ``_pipe_cells`` splits with ``str.split`` instead of walking characters; the references
-below are the general code they shortcut, kept here only to compare against.
+``classify`` and ``_split_cell`` answer a plain ASCII number without the regular expressions
+(compared with ``classify_squeezed``, the patterns alone), and ``_pipe_cells`` splits with
+``str.split`` instead of walking characters; the references below are the general code they
+shortcut, kept here only to compare against.
 """
 
 from __future__ import annotations
@@ -14,21 +15,15 @@ from hypothesis import strategies as st
 
 from gaolint.model import Line, Location
 from gaolint.parse import cells as cells_module
-from gaolint.parse.cells import _BAD, _NUMBER, BAD, EMPTY, LABEL, NUMBER, SEP, _pipe_cells, classify, tokenise
+from gaolint.parse.cells import BAD, EMPTY, LABEL, NUMBER, SEP, _pipe_cells, classify, classify_squeezed, tokenise
 
 #: Characters that matter to cells: digits (ASCII and not), separators, signs, CJK, spaces.
 CELL_TEXT = st.text(alphabet=st.sampled_from(list("0123456789 ,.-|\t/—无空%²٣①年件其他总计 \u3000x")), max_size=40)
 
 
 def reference_classify(text: str) -> tuple[str, float | None]:
-    squeezed = text.replace(" ", "")
-    if not squeezed:
-        return EMPTY, None
-    if _NUMBER.match(squeezed):
-        return NUMBER, float(squeezed.replace(",", ""))
-    if _BAD.match(squeezed):
-        return BAD, None
-    return LABEL, None
+    """Every cell through the patterns, without the plain-number shortcut."""
+    return classify_squeezed(text.replace(" ", ""))
 
 
 def reference_pipe_cells(text: str) -> list[tuple[int, int]]:

@@ -15,7 +15,6 @@ import importlib.util
 import inspect
 import io
 import json
-import os
 import pkgutil
 import random
 import re
@@ -446,6 +445,17 @@ def battery_inputs(pattern: re.Pattern, length: int = BATTERY_LENGTH) -> list[tu
     return texts
 
 
+def timed(pattern: re.Pattern, operation: str, text) -> float:
+    """Seconds one search, match or full finditer of ``pattern`` over ``text`` takes."""
+    started = time.perf_counter()
+    if operation == "finditer":
+        for _ in pattern.finditer(text):
+            pass
+    else:
+        getattr(pattern, operation)(text)
+    return time.perf_counter() - started
+
+
 def run_battery(name_filter: str = "") -> None:
     """Print one JSON line per pattern: the slowest operation and its input. The parent test
     reads these; a line starting ``START`` names the pattern in progress if the child hangs."""
@@ -458,13 +468,7 @@ def run_battery(name_filter: str = "") -> None:
         for description, text in battery_inputs(pattern):
             text = guard(text)
             for operation in operations:
-                started = time.perf_counter()
-                if operation == "finditer":
-                    for _ in pattern.finditer(text):
-                        pass
-                else:
-                    getattr(pattern, operation)(text)
-                elapsed = time.perf_counter() - started
+                elapsed = timed(pattern, operation, text)
                 if elapsed > worst[0]:
                     worst = (elapsed, f"{operation} on {description}")
         print(json.dumps({"pattern": name, "seconds": worst[0], "worst": worst[1]}), flush=True)
@@ -484,13 +488,7 @@ def probe(pattern: str, length: int) -> float:
     slowest = 0.0
     for _, text in battery_inputs(compiled, length=length):
         for operation in _ANYWHERE:
-            started = time.perf_counter()
-            if operation == "finditer":
-                for _ in compiled.finditer(text):
-                    pass
-            else:
-                getattr(compiled, operation)(text)
-            slowest = max(slowest, time.perf_counter() - started)
+            slowest = max(slowest, timed(compiled, operation, text))
     return slowest
 
 
@@ -515,6 +513,24 @@ def test_battery_catches_known_catastrophic_patterns(pattern: str) -> None:
     assert seconds[1] > 8 * seconds[0] and seconds[1] > 0.01, seconds
 
 
+def battery_in_child(script: str, flag: str, tmp_path: Path, timeout: float) -> tuple[list[str], list[dict]]:
+    """Run ``script flag`` (a battery printing START lines and JSON results) with a deadline;
+    (patterns started, results). Fails naming the pattern a stuck child was on."""
+    log = tmp_path / "battery.txt"
+    with open(log, "w", encoding="utf-8") as out:
+        child = subprocess.Popen([sys.executable, script, flag], stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
+        try:
+            child.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+    lines = log.read_text(encoding="utf-8").splitlines()
+    started = [line[len("START "):] for line in lines if line.startswith("START ")]
+    results = [json.loads(line) for line in lines if line.startswith("{")]
+    assert child.returncode == 0, f"stuck on {started[-1] if started else '?'}:\n" + "\n".join(lines[-20:])
+    return started, results
+
+
 def test_battery_passes_the_fixed_forms_quickly() -> None:
     for pattern in (r"^(?=[\s|]*$)\s*\|", r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"):
         assert probe(pattern, 20_000) < 0.2
@@ -523,18 +539,7 @@ def test_battery_passes_the_fixed_forms_quickly() -> None:
 def test_no_pattern_backtracks_out_of_linear_time(tmp_path: Path) -> None:
     """Every pattern, every adversarial 200,000-character input, in a child with a deadline
     (a catastrophic pattern cannot be interrupted, only killed; the last START names it)."""
-    log = tmp_path / "battery.txt"
-    with open(log, "w", encoding="utf-8") as out:
-        child = subprocess.Popen([sys.executable, __file__, "--battery"], stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
-        try:
-            child.wait(timeout=300)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            child.wait()
-    lines = log.read_text(encoding="utf-8").splitlines()
-    started = [line[len("START "):] for line in lines if line.startswith("START ")]
-    results = [json.loads(line) for line in lines if line.startswith("{")]
-    assert child.returncode == 0, f"stuck on {started[-1] if started else '?'}:\n" + "\n".join(lines[-20:])
+    started, results = battery_in_child(__file__, "--battery", tmp_path, timeout=300)
     assert len(results) == len(started) > 30
     slow = [r for r in results if r["seconds"] > OPERATION_SECONDS]
     assert not slow, slow

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 if __name__ == "__main__":  # run as a script (the battery's child process)
@@ -24,7 +22,7 @@ from hypothesis import strategies as st
 from gaolint.read.base import SourceLine
 from gaolint.read.html import sniff_charset
 from gaolint.read.text import SUPPRESSION, find_suppressions, read_markdown
-from tests.test_hostile import BATTERY_LENGTH, OPERATION_SECONDS, ROOT, battery_inputs
+from tests.test_hostile import BATTERY_LENGTH, OPERATION_SECONDS, battery_in_child, battery_inputs, timed
 from tests.test_config import (
     NO_FEE_MD,
     SECTION_SIX,
@@ -163,32 +161,14 @@ def run_read_battery() -> None:
             for description, text in battery_inputs(shape, BATTERY_LENGTH):
                 subject = text.encode("utf-8", "surrogatepass") if is_bytes else text
                 for operation in ("search", "match", "finditer"):
-                    started = time.perf_counter()
-                    if operation == "finditer":
-                        for _ in pattern.finditer(subject):
-                            pass
-                    else:
-                        getattr(pattern, operation)(subject)
-                    elapsed = time.perf_counter() - started
+                    elapsed = timed(pattern, operation, subject)
                     if elapsed > worst[0]:
                         worst = (elapsed, f"{operation} on {description}")
             print(json.dumps({"pattern": name, "seconds": worst[0], "worst": worst[1]}), flush=True)
 
 
 def test_read_patterns_stay_linear(tmp_path: Path) -> None:
-    log = tmp_path / "battery.txt"
-    with open(log, "w", encoding="utf-8") as out:
-        child = subprocess.Popen([sys.executable, __file__, "--read-battery"], stdout=out,
-                                 stderr=subprocess.STDOUT, cwd=ROOT)
-        try:
-            child.wait(timeout=240)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            child.wait()
-    lines = log.read_text(encoding="utf-8").splitlines()
-    started = [line[len("START "):] for line in lines if line.startswith("START ")]
-    results = [json.loads(line) for line in lines if line.startswith("{")]
-    assert child.returncode == 0, f"stuck on {started[-1] if started else '?'}:\n" + "\n".join(lines[-20:])
+    started, results = battery_in_child(__file__, "--read-battery", tmp_path, timeout=240)
     assert len(results) == len(started) and "gaolint.read.text.SUPPRESSION" in started
     assert {"gaolint.suppress._COMMENT", "gaolint.read.pdf_layout._PAGE_NUMBER"} <= set(started)
     slow = [r for r in results if r["seconds"] > OPERATION_SECONDS]

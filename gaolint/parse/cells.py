@@ -56,6 +56,11 @@ def classify(text: str) -> tuple[str, float | None]:
     squeezed = text.replace(" ", "")
     if squeezed.isascii() and squeezed.isdigit():  # most cells: what _NUMBER would say, faster
         return NUMBER, float(squeezed)
+    return classify_squeezed(squeezed)
+
+
+def classify_squeezed(squeezed: str) -> tuple[str, float | None]:
+    """What a cell's text without blanks holds, by the patterns alone."""
     if not squeezed:
         return EMPTY, None
     if _NUMBER.match(squeezed):
