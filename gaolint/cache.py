@@ -18,14 +18,15 @@ result of ``engine.lint_file`` depends on, so that a changed input simply looks 
 The key is a 128-bit BLAKE2b over those (``_blake2`` directly: ``hashlib`` imports OpenSSL,
 ~5-10 ms of a pre-commit run, where ``_blake2`` costs ~0.3 ms). Entries live under
 ``$GAOLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/gaolint/results``, else
-``~/.cache/gaolint/results``, in sixteen *shard* files chosen by the key's first hex digit: a
+``~/.cache/gaolint/results``, in 64 *shard* files chosen by the key's first two hex digits: a
 ``marshal`` dict from key to entry (plain tuples, strings, numbers and None; no pickle). Not
 one file per entry: creating a file costs most of a millisecond on some file systems (0.8 ms on
-the project's build machine), more than checking the report again; a run reads only the shards
-its files need (one, for a pre-commit run) and rewrites each changed shard once at the end,
-merged with what other runs stored meanwhile, written to a temporary file and renamed into
-place so a reader never sees half a shard. Each shard keeps its ``SHARD_LIMIT`` most recently
-stored entries. gaolint never writes next to the files it checks.
+the project's build machine), more than checking the report again. A run reads only the shards
+its files need (one, for a pre-commit run), one at a time, and rewrites each shard it added to
+once at the end (or every ``FLUSH_EVERY`` results, so memory stays flat), merged with what
+other runs stored meanwhile, written to a temporary file and renamed into place so a reader
+never sees half a shard. Each shard keeps its ``SHARD_LIMIT`` most recently stored entries.
+gaolint never writes next to the files it checks.
 
 A cache never changes an answer, only its cost, so every problem is a miss or a skipped write,
 never an error: a missing, truncated, corrupt or other-version entry, a read-only or missing
@@ -48,8 +49,10 @@ import sys
 FORMAT = 1
 #: Files larger than this are not cached (the reader refuses them anyway: read/limits.py).
 MAX_BYTES = 64 * 1024 * 1024
-#: Entries kept per shard (sixteen shards): the most recently stored survive.
-SHARD_LIMIT = 4096
+#: Entries kept per shard (64 shards, about 1.2 kB an entry on disk): the newest survive.
+SHARD_LIMIT = 1024
+#: Results a run keeps in memory before writing them out (memory stays flat over a big run).
+FLUSH_EVERY = 1000
 #: Rules whose findings are never stored.
 UNCACHEABLE = ("GAO000", "GAO001")
 _ENV_DIR = "GAOLINT_CACHE_DIR"
@@ -319,48 +322,66 @@ class ResultCache:
         # An empty result may be a read or parse failure whose GAO000/GAO001 these settings hide.
         self._hidden_failures = not (settings.enabled("GAO000") and settings.enabled("GAO001"))
         self._writable = True
-        #: Shards read so far (hex digit -> entries), and entries stored by this run, per shard.
-        self._shards: dict[str, dict] = {}
+        #: Entries stored by this run and not yet written, per shard.
         self._pending: dict[str, dict] = {}
+        self._pending_count = 0
         self.hits = 0
         self.stored = 0
 
-    def _shard(self, digit: str) -> dict:
-        entries = self._shards.get(digit)
-        if entries is None:
-            entries = self._shards[digit] = _read_shard(shard_path(self.folder, digit))
-        return entries
-
-    def lookup(self, path: str, shown: str):
-        """(the stored FileResult or None, a Ticket for storing the result of a miss or None
-        when this file must not be cached)."""
+    def key(self, path: str, shown: str) -> Ticket | None:
+        """The file's entry key, with what storing needs later; None when this file must not
+        be cached (not a regular file, too large, unreadable: the reader will say why)."""
         try:
             info = os.stat(path)
             if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
-                return None, None
+                return None
             with open(path, "rb") as handle:
                 info = os.fstat(handle.fileno())
                 data = handle.read(MAX_BYTES + 1)
         except (OSError, ValueError):
-            return None, None  # the reader will say why (GAO001), and that is not stored
+            return None
         if len(data) > MAX_BYTES:
-            return None, None
+            return None
         hasher = self._prefix.copy()
         hasher.update(marshal.dumps((shown, len(data)), 2))
         hasher.update(data)
-        key = hasher.hexdigest()
-        ticket = Ticket(key, shown, _signature(info))
-        stored = self._shard(key[0]).get(key)
+        return Ticket(hasher.hexdigest(), shown, _signature(info))
+
+    def lookup_all(self, items: list[tuple[str, str]]) -> list[tuple]:
+        """(the stored FileResult or None, a Ticket or None) for each (path, shown path), in
+        order. Shards are read one at a time and let go, so a run over thousands of reports
+        never holds the whole cache."""
+        tickets = [self.key(path, shown) for path, shown in items]
+        answers: list[tuple] = [(None, ticket) for ticket in tickets]
+        by_shard: dict[str, list[int]] = {}
+        for index, ticket in enumerate(tickets):
+            if ticket is not None:
+                by_shard.setdefault(shard_of(ticket.key), []).append(index)
+        for shard in sorted(by_shard):
+            entries = _read_shard(shard_path(self.folder, shard))
+            if not entries:
+                continue
+            for index in by_shard[shard]:
+                found = self._found(entries.get(tickets[index].key), tickets[index].shown)
+                if found is not None:
+                    answers[index] = (found, tickets[index])
+        return answers
+
+    def lookup(self, path: str, shown: str) -> tuple:
+        """``lookup_all`` for one file."""
+        return self.lookup_all([(path, shown)])[0]
+
+    def _found(self, stored, shown: str):
         if stored is None:
-            return None, ticket
+            return None
         try:
             found = result_from_tuple(stored)
         except Exception:  # an entry of another shape: a miss
-            return None, ticket
+            return None
         if found.path != shown:
-            return None, ticket
+            return None
         self.hits += 1
-        return found, ticket
+        return found
 
     def cacheable(self, result) -> bool:
         if any(f.rule in UNCACHEABLE for f in result.findings):
@@ -381,16 +402,19 @@ class ResultCache:
             marshal.dumps(entry)  # plain data only: one odd value must not spoil a shard
         except Exception:  # gone, or a value marshal cannot write: not stored
             return
-        self._pending.setdefault(ticket.key[0], {})[ticket.key] = entry
+        self._pending.setdefault(shard_of(ticket.key), {})[ticket.key] = entry
+        self._pending_count += 1
+        if self._pending_count >= FLUSH_EVERY:
+            self.flush()
 
     def flush(self) -> None:
         """Write every shard this run stored into, merged with what is on disk now (another
         run may have written since); any failure only skips the write."""
-        pending, self._pending = self._pending, {}
-        for digit, fresh in sorted(pending.items()):
+        pending, self._pending, self._pending_count = self._pending, {}, 0
+        for shard, fresh in sorted(pending.items()):
             if not self._writable:
                 return
-            final = shard_path(self.folder, digit)
+            final = shard_path(self.folder, shard)
             merged = _read_shard(final)
             for key in fresh:
                 merged.pop(key, None)  # re-inserted below: the newest entries come last
@@ -408,7 +432,6 @@ class ResultCache:
                 with handle:
                     handle.write(data)
                 os.replace(temporary, final)
-                self._shards[digit] = merged
                 self.stored += len(fresh)
             except (OSError, ValueError):
                 self._writable = False  # read-only, full, or not a folder: stop trying this run
@@ -423,8 +446,14 @@ class ResultCache:
             _mark(self.folder)
 
 
-def shard_path(folder: str, digit: str) -> str:
-    return os.path.join(folder, f"{digit}{SHARD_SUFFIX}")
+def shard_of(key: str) -> str:
+    """The shard of a hex key: its first two digits with the lowest two bits cleared (64 shards,
+    named 00, 04, 08 … fc)."""
+    return f"{int(key[:2], 16) & 0xFC:02x}"
+
+
+def shard_path(folder: str, shard: str) -> str:
+    return os.path.join(folder, f"{shard}{SHARD_SUFFIX}")
 
 
 def _read_shard(path: str) -> dict:
@@ -510,9 +539,9 @@ def clean(folder: str | None = None) -> tuple[str, bool, int, list[str]]:
 
 
 def _is_shard_name(name: str) -> bool:
-    """``a.marshal``, or ``a.marshal.1234.tmp`` left by an interrupted write."""
-    digit, _, rest = name.partition(".")
-    return len(digit) == 1 and digit in _HEX and (rest == "marshal" or (rest.startswith("marshal.") and rest.endswith(".tmp")))
+    """``a4.marshal``, or ``a4.marshal.1234.tmp`` left by an interrupted write."""
+    shard, _, rest = name.partition(".")
+    return len(shard) == 2 and set(shard) <= _HEX and (rest == "marshal" or (rest.startswith("marshal.") and rest.endswith(".tmp")))
 
 
 def _is_entry_name(name: str) -> bool:

@@ -31,8 +31,8 @@ def lint_files(files: list[str], settings: Settings, jobs: int | None, progress=
     else:
         from .engine import display_path
 
-        for index, path in enumerate(files):
-            found, ticket = cache.lookup(path, display_path(path))
+        answers = cache.lookup_all([(path, display_path(path)) for path in files])
+        for index, (path, (found, ticket)) in enumerate(zip(files, answers)):
             if found is not None:
                 results[index] = found
                 if progress is not None:

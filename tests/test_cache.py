@@ -36,7 +36,7 @@ FORMATS = ("json", "sarif", "text", "github")
 def _shards(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.glob("?.marshal") if p.is_file())
+    return sorted(p for p in folder.glob("??.marshal") if p.is_file())
 
 
 def _entries(folder: Path) -> list[str]:
@@ -239,6 +239,25 @@ def test_shards_keep_the_newest_entries_up_to_the_limit(reports: Path, folder: P
     assert len(_entries(folder)) == len(shards)
 
 
+def test_a_long_run_writes_as_it_goes(reports: Path, folder: Path, capsys, monkeypatch):
+    """Results are written every FLUSH_EVERY files, not all held until the end."""
+    monkeypatch.setattr(cache, "FLUSH_EVERY", 2)
+    writes = []
+    real_replace = os.replace
+    monkeypatch.setattr(cache.os, "replace", lambda a, b: (writes.append(b), real_replace(a, b))[1])
+    cold = run(capsys, "--format", "json", "reports")
+    count = len(list(reports.iterdir()))
+    assert len(_entries(folder)) == count
+    assert len(writes) >= count // 2  # one flush (at least one shard) per two results
+    _no_reading(monkeypatch)
+    assert run(capsys, "--format", "json", "reports") == cold
+
+
+def test_keys_spread_over_64_shards_named_by_two_hex_digits():
+    shards = {cache.shard_of(f"{first:02x}" + "0" * 30) for first in range(256)}
+    assert len(shards) == 64 and all(len(s) == 2 and int(s, 16) % 4 == 0 for s in shards)
+
+
 def test_runs_merge_into_a_shard(reports: Path, folder: Path, capsys):
     """Two runs over different files: the second run's shard keeps the first run's entries."""
     names = sorted(p.name for p in reports.iterdir())
@@ -389,15 +408,15 @@ def test_clean_never_removes_what_gaolint_did_not_write(folder: Path, capsys):
     (folder / "ab" / "mine.txt").write_text("mine too")
     (folder / "cd").mkdir()
     (folder / "cd" / ("0" * 30)).write_bytes(b"entry")  # the per-entry layout of earlier versions
-    (folder / "3.marshal").write_bytes(marshal.dumps((cache.FORMAT, {"3" + "0" * 31: (), "3" + "1" * 31: ()})))
-    (folder / "3.marshal.123.tmp").write_bytes(b"interrupted")
+    (folder / "3c.marshal").write_bytes(marshal.dumps((cache.FORMAT, {"3c" + "0" * 30: (), "3d" + "1" * 30: ()})))
+    (folder / "3c.marshal.123.tmp").write_bytes(b"interrupted")
     assert main(["clean"]) == 0
     out = capsys.readouterr().out
     assert "removed 3 cache entries" in out and "notes.txt" in out
     assert (folder / "notes.txt").read_text() == "mine" and (folder / "ab" / "mine.txt").exists()
     assert (folder / "x.marshal").exists()
-    assert not (folder / "cd").exists() and not (folder / "3.marshal").exists()
-    assert not (folder / "3.marshal.123.tmp").exists()
+    assert not (folder / "cd").exists() and not (folder / "3c.marshal").exists()
+    assert not (folder / "3c.marshal.123.tmp").exists()
 
 
 # --- serialisation: every type, through constructors and attributes --------------------------
