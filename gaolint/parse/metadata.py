@@ -77,13 +77,18 @@ class Prose:
             local_end = min(end - self.starts[index], len(line.text))
         return line.location_of(local, local_end if local_end and local_end > local else None)
 
+    def stops(self) -> list[int]:
+        """The offsets of the characters that end a sentence (。；;!?！？ and newlines), found
+        once per text and shared by find_fee_statements and narrative.find_figures."""
+        if self._stops is None:
+            self._stops = [m.start() for m in _SENTENCE_STOP.finditer(self.text)]
+        return self._stops
+
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The sentence around [start, end): bounded by 。；! ? or a newline."""
         # The stops are found once and bisected: scanning back from every fee word was
         # quadratic on long text without punctuation (PDF prose has no newlines).
-        if self._stops is None:
-            self._stops = [m.start() for m in _SENTENCE_STOP.finditer(self.text)]
-        stops = self._stops
+        stops = self.stops()
         before = bisect.bisect_left(stops, start)
         left = stops[before - 1] + 1 if before else 0
         after = bisect.bisect_left(stops, end)

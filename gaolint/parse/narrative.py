@@ -35,6 +35,17 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
 )
 _KEYWORD = re.compile("|".join(f"(?:{pattern})" for _, pattern in _KEYWORDS))
 _COMPILED = [(measure, re.compile(pattern)) for measure, pattern in _KEYWORDS]
+#: For each measure, characters one of which every match of its pattern holds (the first
+#: character of each alternative; 结 for \d{4}年结转): a region holding none of them cannot
+#: match, and is not searched. tests/test_prose_speed.py checks these against the patterns.
+_NEEDS = {
+    "new": "新本", "received": "受收接", "carried_over": "上结由", "carried_forward": "结转尚未仍正",
+    "results_total": "办完处已作予答", "disclosed": "予同准全", "partly_disclosed": "部",
+    "withheld": "不", "unavailable": "无", "not_processed": "不", "other_handling": "其",
+    "review": "行", "litigation": "行", "direct_suit": "未直", "suit_after_review": "复",
+    "normative_in_force": "现",
+}
+_SCREENED = [(measure, pattern, frozenset(_NEEDS[measure])) for measure, pattern in _COMPILED]
 APPLICATION_MEASURES = frozenset({
     "new", "received", "carried_over", "carried_forward", "results_total", "disclosed",
     "partly_disclosed", "withheld", "unavailable", "not_processed", "other_handling",
@@ -51,7 +62,6 @@ _NUMBER = re.compile(
     r"(?:(?<![" + _CHINESE_DIGITS + r"])|(?<=[\d.,][" + _CHINESE_DIGITS + r"]))[" + _CHINESE_DIGITS + r"]++)"
     r"\s*(?P<unit>件|宗|份|起|例|个(?!工作日|月|百分点|季度|小时|方面|部门|单位))"
 )
-_SENTENCE_END = "。;!?！？；\n"
 #: Words between a keyword and its figure that leave the figure counting the keyword's thing.
 _FILLER = re.compile(
     r"^(?:政府信息公开|信息公开|依申请公开|政府信息|申请人?|事项|案件|行政|复议|诉讼|数量|数|总数|总量|"
@@ -135,14 +145,9 @@ def number_value(text: str) -> int | None:
     return chinese_number(text)
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for index, ch in enumerate(text):
-        if ch in _SENTENCE_END:
-            spans.append((start, index))
-            start = index + 1
-    spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if e > s]
+#: What a sentence must say for find_figures to read it. Sentences end at ``Prose.stops()``
+#: (。；;!?！？ and newlines), none of which is part of these words.
+_ABOUT = re.compile(r"申请|复议|诉讼|现行有效")
 
 
 def _residual(subject: str) -> str:
@@ -155,8 +160,11 @@ def _residual(subject: str) -> str:
 def _keywords(region: str) -> list[tuple[int, int, str]]:
     """(start, end, measure) of every keyword in ``region``, left to right; where keywords
     overlap, the one starting first wins, and of those the longest (尚未办结 over 办结)."""
+    present = set(region)
     matches = sorted(
-        ((m.start(), -m.end(), measure) for measure, pattern in _COMPILED for m in pattern.finditer(region)),
+        (m.start(), -m.end(), measure)
+        for measure, pattern, needs in _SCREENED if not present.isdisjoint(needs)  # see _NEEDS
+        for m in pattern.finditer(region)
     )
     found: list[tuple[int, int, str]] = []
     for start, negative_end, measure in matches:
@@ -174,13 +182,22 @@ _AFTER_FORWARD = re.compile(
 )
 
 
+_FORWARD_BEFORE = re.compile(r"(?:结转|转入)\s*+(?:至|到)?\s*+$")  # possessive: as _YEAR
+#: 受理2306件（含上年结转138件）: a figure whose reading the writer spells out after it.
+_INCLUDING = re.compile(r"\s*[(（]\s*(?:含|包括)|\s*,\s*(?:含|包括)")
+_CHAIN_JOIN = re.compile(r"(?:案件|申请|数量|的)?\s*[和与及、,]\s*")
+_REVIEW_AND_SUIT = re.compile(r"复议[、和及与]\s*诉讼")
+
+
 def _years(sentence: str) -> list[tuple[int, int]]:
     """(position, year) of the years a sentence names, leaving out 结转2026年度 (a carry-over
     target, not the period the sentence speaks of)."""
-    years = []
+    years: list[tuple[int, int]] = []
+    if "年" not in sentence:  # _YEAR needs it
+        return years
     for match in _YEAR.finditer(sentence):
         before = sentence[max(0, match.start() - 4) : match.start()]
-        if not re.search(r"(?:结转|转入)\s*+(?:至|到)?\s*+$", before):  # possessive: as _YEAR
+        if not _FORWARD_BEFORE.search(before):
             years.append((match.start(), int(match.group(1))))
     return years
 
@@ -196,10 +213,18 @@ def find_figures(prose, review=None) -> list[NarrativeFigure]:
     ``Section``), whose sentences are about disclosure even when they do not say 公开."""
     text = prose.text
     figures: list[NarrativeFigure] = []
-    for start, end in _sentences(text):
+    # Only sentences holding one of _ABOUT's words are read: search the whole text for the next
+    # such word and take the sentence around it (bisected among the sentence ends), rather than
+    # cutting and searching every sentence.
+    stops = prose.stops()
+    search = _ABOUT.search
+    position = 0
+    while (hit := search(text, position)) is not None:
+        index = bisect.bisect_right(stops, hit.start())
+        start = stops[index - 1] + 1 if index else 0
+        end = stops[index] if index < len(stops) else len(text)
+        position = end
         sentence = text[start:end]
-        if not re.search(r"申请|复议|诉讼|现行有效", sentence):
-            continue
         in_review = review is not None and review.first_line <= _line_index(prose, start) < review.end_line
         figures.extend(_sentence_figures(prose, sentence, start, in_review))
     return figures
@@ -221,7 +246,7 @@ def _sentence_figures(prose, sentence: str, offset: int, in_review: bool = False
     previous_end = 0
     pending: list[str] = []  # keywords waiting for figures after 分别
     years = _years(sentence)
-    for match in _NUMBER.finditer(sentence):
+    for match in _numbers(sentence):
         value = number_value(match.group("num"))
         region_start = max(previous_end, sentence.rfind(",", previous_end, match.start()) + 1)
         region = sentence[region_start : match.start()]
@@ -232,7 +257,7 @@ def _sentence_figures(prose, sentence: str, offset: int, in_review: bool = False
             pending.clear()
             continue
         after = sentence[match.end() : match.end() + 4]
-        if re.match(r"\s*[(（]\s*(?:含|包括)|\s*,\s*(?:含|包括)", after):
+        if _INCLUDING.match(after):
             continue  # 受理2306件（含上年结转138件）: the reading is the writer's, not ours
         keywords = _keywords(region)
         measures: list[str] = []
@@ -247,7 +272,7 @@ def _sentence_figures(prose, sentence: str, offset: int, in_review: bool = False
             subject = region[: keywords[0][0]]
             measures = [measure]
             quoted = region[keywords[0][0] :] + match.group(0)
-            if re.search(r"均|各|都", filler):
+            if "均" in filler or "各" in filler or "都" in filler:
                 measures = _chain(region, keywords)
             elif "分别" in filler:
                 chain = _chain(region, keywords)
@@ -277,6 +302,24 @@ def _sentence_figures(prose, sentence: str, offset: int, in_review: bool = False
     return found
 
 
+#: The characters a _NUMBER match can start with (its look-behinds take no characters).
+_NUMBER_START = re.compile(r"[\d" + _CHINESE_DIGITS + r"]")
+
+
+def _numbers(sentence: str):
+    """``_NUMBER.finditer(sentence)``, trying _NUMBER only where a figure can start (a digit):
+    the same matches, found by a scan for digits in C instead of _NUMBER's look-behinds at
+    every character."""
+    start, search, match = 0, _NUMBER_START.search, _NUMBER.match
+    while (digit := search(sentence, start)) is not None:
+        found = match(sentence, digit.start())
+        if found is None:
+            start = digit.start() + 1
+        else:
+            yield found
+            start = found.end()
+
+
 def _around(sentence: str, start: int, end: int) -> str:
     """The sentence, or the part of a very long one around [start, end)."""
     return sentence[max(0, start - 80) : end + 40].strip()
@@ -287,7 +330,7 @@ def _chain(region: str, keywords: list[tuple[int, int, str]]) -> list[str]:
     chain = [keywords[-1]]
     for keyword in reversed(keywords[:-1]):
         between = region[keyword[1] : chain[0][0]]
-        if not re.fullmatch(r"(?:案件|申请|数量|的)?\s*[和与及、,]\s*", between):
+        if not _CHAIN_JOIN.fullmatch(between):
             break
         chain.insert(0, keyword)
     return [measure for _, _, measure in chain]
@@ -301,14 +344,16 @@ def _names_normative(sentence: str, region: str, end: int) -> bool:
 
 def _zero_statements(prose, sentence: str, offset: int, about_disclosure: bool, years) -> list[NarrativeFigure]:
     """未发生…行政复议/行政诉讼 and 未收到…申请, read as zero."""
-    found = []
+    found: list[NarrativeFigure] = []
+    if "未" not in sentence and "没" not in sentence and "无" not in sentence:
+        return found  # every _ZERO match opens with one of them
     for match in _ZERO.finditer(sentence):
         body = match.group("body")
         measures = []
         if about_disclosure and not _ZERO_QUALIFIED.search(body):
             if "行政复议" in body:
                 measures.append("review")
-            if "行政诉讼" in body or re.search(r"复议[、和及与]\s*诉讼", body):
+            if "行政诉讼" in body or _REVIEW_AND_SUIT.search(body):
                 measures.append("litigation")
         if not measures and match.group(0).startswith(("未收到", "没有收到", "未接到")) and _ZERO_NEW.match(body):
             if "复议" not in body and "诉讼" not in body:
