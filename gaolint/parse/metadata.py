@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
+import operator
 import re
 
 from ..model import DateMention, Line, Location, Mention, Period
@@ -257,13 +258,16 @@ def find_signing_date(lines: list[Line]) -> DateMention | None:
     return None
 
 
+_TEXT = operator.attrgetter("text")
+
+
 def find_damaged_dates(lines: list[Line]) -> list[Mention]:
     found: list[Mention] = []
     # Only lines holding _DAMAGED_HINT can hold a damaged date: find them with one search over
     # the joined text (a hint holds no newline, so it lies within one line) and read only those.
-    texts = [line.text for line in lines]
+    texts = list(map(_TEXT, lines))
     joined = "\n".join(texts)
-    starts = [0, *itertools.accumulate([len(text) + 1 for text in texts])]
+    starts = [0, *itertools.accumulate(map(operator.add, map(len, texts), itertools.repeat(1)))]
     position = 0
     while (hint := _DAMAGED_HINT.search(joined, position)) is not None:
         index = bisect.bisect_right(starts, hint.start()) - 1

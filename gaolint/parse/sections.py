@@ -7,6 +7,9 @@ that names a table row is never a section.
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import operator
 import re
 
 from ..formats import FormatSpec, SectionSpec
@@ -16,10 +19,31 @@ from .labels import squeeze
 _HEADING = re.compile(r"^[\s#*>|]*(?:第)?([一二三四五六七八九十]{1,3})(?:部分)?\s*[、.,，:：]\s*(.{2,60})$")
 #: Words of table rows and table headers that must never be taken for a section title.
 _TABLE_WORDS = ("结转下年度", "本年新收", "上年结转", "本年度办理结果", "申请数量", "办理结果")
+#: How every line _HEADING can match starts (its characters up to the numeral), within one line
+#: of the joined text: spaces other than newlines, so a match never runs into the next line.
+#: The stripping before _HEADING removes only spaces and ``*``, which this allows too.
+_HEADING_START = re.compile(r"\n(?:[^\S\n]|[#*>|])*+第?[一二三四五六七八九十]")
+_TEXT = operator.attrgetter("text")
 
 
 def heading_candidates(lines: list[Line]) -> list[tuple[Line, str, str]]:
     """(line, numeral, title) for every line shaped like a top-level heading."""
+    texts = list(map(_TEXT, lines))
+    joined = "\n" + "\n".join(texts)
+    if joined.count("\n") != len(texts):  # a line holding a newline: read every line
+        return _candidates(lines)
+    # One search over the joined text finds the lines that can be headings; only those are read.
+    starts = list(itertools.accumulate(map(operator.add, map(len, texts), itertools.repeat(1))))  # each end + 1
+    found: list[tuple[Line, str, str]] = []
+    position = 0
+    while (hit := _HEADING_START.search(joined, position)) is not None:
+        index = bisect.bisect_right(starts, hit.start())
+        found.extend(_candidates(lines[index : index + 1]))
+        position = starts[index]
+    return found
+
+
+def _candidates(lines: list[Line]) -> list[tuple[Line, str, str]]:
     found = []
     for line in lines:
         text = line.text.strip().strip("*").strip()
@@ -39,32 +63,47 @@ def heading_candidates(lines: list[Line]) -> list[tuple[Line, str, str]]:
     return found
 
 
-def _section_for(title: str, numeral: str, fmt: FormatSpec) -> SectionSpec | None:
+#: For each format's sections (by identity; the tuple is kept, so its id stays its own): each
+#: section's spec, its words squeezed, and its number (``fmt.sections.index(spec) + 1``).
+_PLANS: dict[int, tuple[tuple[SectionSpec, ...], list[tuple[SectionSpec, tuple[str, ...], int]]]] = {}
+
+
+def _plan(fmt: FormatSpec) -> list[tuple[SectionSpec, tuple[str, ...], int]]:
+    kept = _PLANS.get(id(fmt.sections))
+    if kept is None or kept[0] is not fmt.sections:
+        specs = fmt.sections
+        plan = [(spec, tuple(squeeze(word) for word in spec.match), specs.index(spec) + 1) for spec in specs]
+        kept = _PLANS[id(specs)] = (specs, plan)
+    return kept[1]
+
+
+def _section_for(title: str, numeral: str, fmt: FormatSpec) -> tuple[SectionSpec, int] | None:
+    """The section a heading's title names, and its number: of the sections whose words the
+    title holds, the first whose numeral is the heading's, else the first."""
     squeezed = squeeze(title)
-    scored = []
-    for position, spec in enumerate(fmt.sections):
-        if any(squeeze(word) in squeezed for word in spec.match):
-            bonus = 1 if spec.numeral == numeral else 0
-            scored.append((bonus, -position, spec))
-    if not scored:
-        return None
-    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    return scored[0][2]
+    best = None
+    for spec, words, number in _plan(fmt):
+        if any(word in squeezed for word in words):
+            if spec.numeral == numeral:
+                return spec, number
+            if best is None:
+                best = spec, number
+    return best
 
 
 def find_sections(lines: list[Line], fmt: FormatSpec) -> list[Section]:
     """The report's sections in document order, each spanning to the next heading."""
     sections: list[Section] = []
     for line, numeral, title in heading_candidates(lines):
-        spec = _section_for(title, numeral, fmt)
-        if spec is None:
+        chosen = _section_for(title, numeral, fmt)
+        if chosen is None:
             continue
         # 五、存在的主要问题… must open with its own numeral to be taken for the section when the
         # words are generic (a table-4 header line never starts with a numeral).
-        number = fmt.sections.index(spec) + 1
+        spec, number = chosen
         sections.append(Section(number, spec.key, title, line.whole(), line.index, len(lines)))
     for current, following in zip(sections, sections[1:]):
         current.end_line = following.first_line
     for section in sections:
-        section.body = "\n".join(l.text for l in lines[section.first_line + 1 : section.end_line])
+        section.body = "\n".join([l.text for l in lines[section.first_line + 1 : section.end_line]])
     return sections
