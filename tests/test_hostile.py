@@ -488,7 +488,8 @@ def probe(pattern: str, length: int) -> float:
     slowest = 0.0
     for _, text in battery_inputs(compiled, length=length):
         for operation in _ANYWHERE:
-            slowest = max(slowest, timed(compiled, operation, text))
+            # The best of three: a busy machine only ever adds time, and adds it unevenly.
+            slowest = max(slowest, min(timed(compiled, operation, text) for _ in range(3)))
     return slowest
 
 
@@ -499,10 +500,10 @@ def probe(pattern: str, length: int) -> float:
 ])
 def test_battery_catches_known_catastrophic_patterns(pattern: str) -> None:
     """The inputs are worth something: patterns fixed for backtracking, in their old forms,
-    either never finish or slow down far faster than their input grows (4x the text, over 8x
-    the time; a linear pattern takes about 4x)."""
+    either never finish or slow down far faster than their input grows (8x the text, over 20x
+    the time; a linear pattern takes about 8x, a quadratic one 64x)."""
     seconds = []
-    for length in (2_000, 8_000):
+    for length in (2_000, 16_000):
         try:
             done = subprocess.run([sys.executable, __file__, "--probe", pattern, str(length)],
                                   capture_output=True, text=True, timeout=6, cwd=ROOT)
@@ -510,7 +511,7 @@ def test_battery_catches_known_catastrophic_patterns(pattern: str) -> None:
             return  # caught: catastrophic
         assert done.returncode == 0, done.stderr
         seconds.append(float(done.stdout.strip()))
-    assert seconds[1] > 8 * seconds[0] and seconds[1] > 0.01, seconds
+    assert seconds[1] > 20 * seconds[0] and seconds[1] > 0.01, seconds
 
 
 def battery_in_child(script: str, flag: str, tmp_path: Path, timeout: float) -> tuple[list[str], list[dict]]:
