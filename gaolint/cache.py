@@ -8,7 +8,8 @@ result of ``engine.lint_file`` depends on, so that a changed input simply looks 
 * a cache-format version (``FORMAT``: bumped when the stored shape changes);
 * the *code fingerprint*: ``gaolint.__version__`` and the (relative path, size, mtime_ns) of
   every ``.py`` file of the gaolint package and every format file (``rules/*.yaml``, or the
-  packaged ``gaolint/formats``), so editing or upgrading gaolint invalidates everything;
+  packaged ``gaolint/formats``), so editing or upgrading gaolint invalidates everything, and
+  the mtime of the site-packages folders (installing or upgrading a library there changes it);
 * the *settings fingerprint*: every attribute of ``engine.Settings`` (--select, --ignore,
   severities, deadlines, agency overrides… whether from the command line or a configuration
   file);
@@ -33,9 +34,9 @@ never an error: a missing, truncated, corrupt or other-version entry, a read-onl
 home, a cache folder that is a file. Results holding GAO000 (internal error) or GAO001
 (unreadable file, which may come from a time or size limit) are never stored, nor are results
 that could be a hidden failure (empty, with GAO000/GAO001 switched off), nor a file that changed
-while it was being checked. What the key does not see: the versions of the libraries that read
-.docx/.pdf/.html (pdfplumber, lxml…) and of Python itself beyond ``sys.hexversion``; after
-upgrading those, ``gaolint clean`` (or ``--no-cache`` once) re-reads everything.
+while it was being checked. What the key does not see: libraries installed outside
+site-packages (a ``PYTHONPATH`` folder) and Python itself beyond ``sys.hexversion``; after
+changing those, ``gaolint clean`` (or ``--no-cache`` once) re-reads everything.
 """
 
 from __future__ import annotations
@@ -109,9 +110,35 @@ def code_fingerprint() -> bytes:
         _stamp(package, "gaolint/", ".py", stamps)
         _stamp(_formats_folder(package), "formats/", ".yaml", stamps)
         stamps.sort()
+        libraries = _installed_libraries()
         # marshal version 2 writes no back-references, so equal data is always equal bytes.
-        _code_fingerprint = _blake2b(marshal.dumps((__version__, sys.hexversion, stamps), 2)).digest()
+        _code_fingerprint = _blake2b(marshal.dumps((__version__, sys.hexversion, stamps, libraries), 2)).digest()
     return _code_fingerprint
+
+
+def _installed_libraries() -> list[tuple]:
+    """(folder, mtime_ns) of the site-packages folders the readers' libraries come from.
+
+    Installing, upgrading or removing any distribution there adds and removes ``.dist-info``
+    folders, which changes the folder's mtime: so an upgraded python-docx, pdfplumber, lxml or
+    OpenCC invalidates the cache without importing them or reading their versions (a few stats,
+    not the milliseconds ``importlib.metadata`` costs). Any install there invalidates it too;
+    that only costs one cold run."""
+    folders: list[str] = []
+    try:
+        import site  # already imported at start-up, unless Python runs with -S
+
+        folders.extend(site.getsitepackages())
+        folders.append(site.getusersitepackages())
+    except Exception:  # an embedded interpreter: library upgrades then need gaolint clean
+        pass
+    stamps = []
+    for folder in sorted(set(folders)):
+        try:
+            stamps.append((folder, os.stat(folder).st_mtime_ns))
+        except OSError:
+            continue
+    return stamps
 
 
 def _stamp(folder: str, shown: str, suffix: str, stamps: list) -> None:

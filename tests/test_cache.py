@@ -527,6 +527,27 @@ def test_the_code_fingerprint_covers_the_package_and_the_formats(monkeypatch, tm
     assert fresh() != with_yaml
 
 
+def test_installing_a_library_changes_the_code_fingerprint(monkeypatch, tmp_path: Path):
+    """A new, upgraded or removed distribution in site-packages changes that folder's mtime."""
+    import site
+
+    packages = tmp_path / "site-packages"
+    packages.mkdir()
+    monkeypatch.setattr(site, "getsitepackages", lambda: [str(packages)])
+    monkeypatch.setattr(site, "getusersitepackages", lambda: str(tmp_path / "no-user-site"))
+
+    def fresh() -> bytes:
+        monkeypatch.setattr(cache, "_code_fingerprint", None)
+        return cache.code_fingerprint()
+
+    before = fresh()
+    assert fresh() == before
+    stamp = packages.stat()
+    (packages / "python_docx-1.2.0.dist-info").mkdir()  # what pip install --upgrade does
+    os.utime(packages, ns=(stamp.st_atime_ns, stamp.st_mtime_ns + 1_000_000_000))
+    assert fresh() != before
+
+
 def test_a_result_marshal_cannot_write_is_not_stored(reports: Path, folder: Path, monkeypatch):
     import gaolint.run
 
