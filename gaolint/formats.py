@@ -49,7 +49,7 @@ class RowSpec(Value):
 
 
 class TableSpec(Value):
-    __slots__ = ("kind", "title", "section", "anchors", "rows", "columns", "groups")
+    __slots__ = ("kind", "title", "section", "anchors", "rows", "columns", "groups", "_by_key")
 
     def __init__(
         self,
@@ -68,9 +68,14 @@ class TableSpec(Value):
         self.rows = rows
         self.columns = columns
         self.groups = groups  # (key, label) for table 4
+        #: Rows by key (the first of a key wins, as a scan in order would find it).
+        self._by_key: dict[str, RowSpec] = {}
+        for row in reversed(rows):
+            self._by_key[row.key] = row
 
     def row(self, key: str) -> RowSpec | None:
-        return next((r for r in self.rows if r.key == key), None)
+        """The row spec with this key: rules ask for it once per row of every report."""
+        return self._by_key.get(key)
 
     def leaves(self, parent: str) -> list[RowSpec]:
         """Rows that hold numbers under ``parent`` (a group's children, recursively), in order."""

@@ -20,14 +20,15 @@ class Record:
     """
 
     __slots__ = ()
-    #: Every field name, base classes first; set for each subclass when it is defined.
+    #: Every field name, base classes first; set for each subclass when it is defined. A slot
+    #: whose name starts with ``_`` holds something derived (an index), not a field.
     _names: tuple[str, ...] = ()
 
     def __init_subclass__(cls, **kwargs) -> None:
         super().__init_subclass__(**kwargs)
         names: list[str] = []
         for klass in reversed(cls.__mro__):
-            names.extend(vars(klass).get("__slots__", ()))
+            names.extend(name for name in vars(klass).get("__slots__", ()) if not name.startswith("_"))
         cls._names = tuple(names)
 
     def _values(self) -> tuple:
