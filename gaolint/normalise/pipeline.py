@@ -57,7 +57,8 @@ def normalise(extracted: Extracted) -> tuple[list[Line], list[Mention]]:
 def _is_furniture(text: str) -> bool:
     if _PAGE_NUMBER.match(text) is not None:
         return True
-    return ("公" in text or "ICP" in text) and any(word in text for word in _FOOTER_WORDS)
+    # 公 is in most lines of a report (公开); 安备/安備/ICP are in footers only.
+    return ("安备" in text or "安備" in text or "ICP" in text) and any(word in text for word in _FOOTER_WORDS)
 
 
 def _halfwidth_lines(texts: list[str]) -> list[str]:
