@@ -411,6 +411,8 @@ class ResultCache:
         return found
 
     def cacheable(self, result) -> bool:
+        if not result.repeatable:  # a reader stopped on a time limit: a rerun may read more
+            return False
         if any(f.rule in UNCACHEABLE for f in result.findings):
             return False
         if self._hidden_failures and not result.findings and result.facts is None and not result.suppressions:

@@ -80,7 +80,7 @@ class ReportFacts(Record):
 
 
 class FileResult(Record):
-    __slots__ = ("path", "findings", "facts", "notes", "suppressions")
+    __slots__ = ("path", "findings", "facts", "notes", "suppressions", "repeatable")
 
     def __init__(
         self,
@@ -89,6 +89,7 @@ class FileResult(Record):
         facts: ReportFacts | None = None,
         notes: list[str] | None = None,
         suppressions: list | None = None,
+        repeatable: bool = True,
     ) -> None:
         self.path = path
         self.findings = findings
@@ -97,6 +98,9 @@ class FileResult(Record):
         #: Inline suppression comments resolved to line ranges (gaolint.suppress.Suppression);
         #: applied by RunConfig.filter once every finding of the run is known.
         self.suppressions = [] if suppressions is None else suppressions
+        #: False when the same bytes may give another result on another run (a reader stopped
+        #: on a time limit): never stored in the result cache.
+        self.repeatable = repeatable
 
 
 def display_path(path: str) -> str:
@@ -144,6 +148,7 @@ def read_report(path: str, shown: str) -> tuple[Report | None, Finding | None]:
         report = parse(shown, extracted.container, lines)
         report.damage[:0] = damage
         report.suppressions = list(extracted.suppressions)
+        report.repeatable = extracted.repeatable
     except Exception as error:
         detail = _exception_text(error)
         return None, _file_finding("GAO000", "internal-error", shown, f"解析器内部错误：{detail}", f"internal error in the parser: {detail}")
@@ -194,7 +199,7 @@ def lint_file(path: str, settings: Settings) -> FileResult:
         from .suppress import resolve
 
         suppressions = resolve(report)
-    return FileResult(shown, findings, facts, notes, suppressions)
+    return FileResult(shown, findings, facts, notes, suppressions, report.repeatable)
 
 
 def _options_for(shown: str, report: Report, settings: Settings) -> dict:

@@ -227,7 +227,7 @@ class Report(Record):
         "path", "container", "lines", "format_version", "title", "title_location", "agency",
         "agency_kind", "year", "year_location", "period", "signing_date", "contacts",
         "fee_statements", "sections", "tables", "unreadable_tables", "damage", "carryover_years",
-        "suppressions", "narrative",
+        "suppressions", "narrative", "repeatable",
     )
 
     def __init__(self, path: str, container: str, lines: list[Line], format_version: str = "",
@@ -261,6 +261,8 @@ class Report(Record):
         self.suppressions: list[tuple[int, str, tuple[str, ...]]] = []
         #: Figures the prose states about table contents (parse.narrative.NarrativeFigure).
         self.narrative: list = []
+        #: False when the reader stopped on a time limit, so a rerun may read more.
+        self.repeatable = True
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)

@@ -433,3 +433,25 @@ def test_hongze_table2_continues_over_page(hongze: Extracted) -> None:
     table2 = tables_of(hongze)[0]
     assert ["行政许可", "550"] in table2 and ["行政处罚", "4119"] in table2
     assert ["行政事业性收费", "7730.28"] in table2
+
+
+def test_a_read_cut_short_by_the_time_budget_is_not_remembered(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A PDF read that stopped on the time budget depends on the machine's speed: its result
+    is marked not repeatable and the result cache does not store it; a complete read is stored."""
+    from gaolint import cache
+    from gaolint.engine import Settings, lint_file
+    from gaolint.run import lint_files
+
+    document, _, _ = hand_report()
+    path = tmp_path / "report.pdf"
+    path.write_bytes(render_pdf(document))
+    folder = tmp_path / "cache"
+    monkeypatch.setattr(pdf_module, "TIME_BUDGET_SECONDS", 0.0)
+    cut = lint_file(str(path), Settings())
+    assert not cut.repeatable and any("超时" in f.message.zh for f in cut.findings)
+    lint_files([str(path)], Settings(), 1, cache=cache.ResultCache(Settings(), str(folder)))
+    assert not list(folder.glob("*.marshal"))
+    monkeypatch.setattr(pdf_module, "TIME_BUDGET_SECONDS", 60.0)
+    assert lint_file(str(path), Settings()).repeatable
+    lint_files([str(path)], Settings(), 1, cache=cache.ResultCache(Settings(), str(folder)))
+    assert list(folder.glob("*.marshal"))

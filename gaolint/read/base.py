@@ -38,7 +38,7 @@ class SourceLine(Value):
 class Extracted(Record):
     """A container's text, ready for normalising and parsing."""
 
-    __slots__ = ("lines", "container", "encoding", "damage", "suppressions")
+    __slots__ = ("lines", "container", "encoding", "damage", "suppressions", "repeatable")
 
     def __init__(
         self,
@@ -47,6 +47,7 @@ class Extracted(Record):
         encoding: str = "utf-8",
         damage: list[tuple[SourceLine, str]] | None = None,
         suppressions: list[tuple[int, str, tuple[str, ...]]] | None = None,
+        repeatable: bool = True,
     ) -> None:
         self.lines = lines
         self.container = container
@@ -56,6 +57,9 @@ class Extracted(Record):
         #: Inline suppression comments found in Markdown/HTML: (line, kind, rule ids), kind is
         #: "file", "next-block" or "next-line".
         self.suppressions = [] if suppressions is None else suppressions
+        #: False when the reader stopped on a time limit: another run, on a faster or quieter
+        #: machine, may read more, so the result must not be remembered (gaolint.cache).
+        self.repeatable = repeatable
 
 
 #: Row separator emitted between table rows by container readers.

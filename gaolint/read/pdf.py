@@ -86,6 +86,7 @@ def read_pdf(data: bytes, path: str) -> Extracted:
         damage: list[str] = []
         pages: list[PageContent] = []
         deadline = time.monotonic() + TIME_BUDGET_SECONDS
+        timed_out = False
         doctop = 0.0
         for index, page_object in enumerate(islice(PDFPage.create_pages(pdf.doc), MAX_PDF_PAGES + 1)):
             if index == MAX_PDF_PAGES:
@@ -93,6 +94,7 @@ def read_pdf(data: bytes, path: str) -> Extracted:
                               f" / only the first {MAX_PDF_PAGES} pages were read")
                 break
             if index and time.monotonic() > deadline:
+                timed_out = True
                 damage.append(f"读取超时，只读取了前 {index} 页 / reading took too long; "
                               f"only the first {index} pages were read")
                 break
@@ -126,7 +128,9 @@ def read_pdf(data: bytes, path: str) -> Extracted:
     if undecoded:
         damage.append(f"PDF 有 {undecoded} 个字符无法解码，显示为 (cid:N) / {undecoded} characters "
                       f"could not be decoded and read as (cid:N)")
-    return _emit(pages, damage)
+    extracted = _emit(pages, damage)
+    extracted.repeatable = not timed_out
+    return extracted
 
 
 def _read_page(page: Any, number: int, damage: list[str]) -> PageContent:
