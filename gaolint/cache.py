@@ -33,8 +33,9 @@ A cache never changes an answer, only its cost, so every problem is a miss or a 
 never an error: a missing, truncated, corrupt or other-version entry, a read-only or missing
 home, a cache folder that is a file. Results holding GAO000 (internal error) or GAO001
 (unreadable file, which may come from a time or size limit) are never stored, nor are results
-that could be a hidden failure (empty, with GAO000/GAO001 switched off), nor a file that changed
-while it was being checked. What the key does not see: libraries installed outside
+that could be a hidden failure (empty, with GAO000/GAO001 switched off), nor a read a reader cut
+short on a time limit (``FileResult.repeatable``), nor a file that changed while it was being
+checked. What the key does not see: libraries installed outside
 site-packages (a ``PYTHONPATH`` folder) and Python itself beyond ``sys.hexversion``; after
 changing those, ``gaolint clean`` (or ``--no-cache`` once) re-reads everything.
 """
