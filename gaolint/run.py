@@ -103,6 +103,11 @@ def run_check(args) -> int:
     finally:
         if progress:
             progress.stop()
+    if settings.verbose and cache is not None:
+        sys.stderr.write(
+            f"gaolint: 结果缓存 {cache.folder}：{cache.hits} 个文件未改变，沿用上次结果 / "
+            f"result cache {cache.folder}: {cache.hits} unchanged file(s) answered from it\n"
+        )
 
     from .repository import check_repository
 

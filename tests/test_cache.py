@@ -561,3 +561,13 @@ def test_a_result_marshal_cannot_write_is_not_stored(reports: Path, folder: Path
     monkeypatch.setattr(gaolint.run, "lint_file", odd_result)
     results = lint_files([path], Settings(), 1, cache=cache.ResultCache(Settings()))
     assert len(results) == 1 and not _entries(folder)
+
+
+def test_verbose_says_how_many_results_came_from_the_cache(reports: Path, folder: Path, capsys):
+    count = len(list(reports.iterdir()))
+    _, _, cold = run(capsys, "--verbose", "reports")
+    assert f"{folder}: 0 unchanged file(s)" in cold
+    _, _, warm = run(capsys, "--verbose", "reports")
+    assert f"{folder}: {count} unchanged file(s)" in warm
+    _, _, quiet = run(capsys, "reports")
+    assert "result cache" not in quiet
