@@ -11,6 +11,11 @@ the full outputs (values and Locations):
   encoding and in each format version;
 * the published reports in ../shared/corpus (skipped when absent);
 * hypothesis-generated text made of the words the patterns look for.
+
+These references are an oracle for one refactoring, not a specification: when a later change
+means to alter what one of these functions answers (a bug fix, a new phrase), delete the
+reference and its comparison rather than editing the old code to match; the behaviour is
+specified by tests/test_narrative.py, test_rules.py, test_shapes.py and test_corpus.py.
 """
 
 from __future__ import annotations
