@@ -128,3 +128,26 @@ LINE_TEXT = st.one_of(TABLE_LINE, st.builds(lambda t: "|" + t + "|", TABLE_LINE)
 def test_tokenise_matches_the_general_code(text: str) -> None:
     line = Line(0, text, Location(1), text)
     assert [(t.kind, t.text, t.start, t.end, t.value) for t in tokenise([line])] == reference_tokenise(line)
+
+
+@settings(max_examples=200)
+@given(st.lists(LINE_TEXT, max_size=6))
+def test_a_line_cut_before_cuts_the_same_and_points_at_its_own_line(texts: list[str]) -> None:
+    """The memo of cut lines is shared by every report of a run: a line text met again (a
+    header, a row of zeros) must give the same tokens, located on the line where it now is."""
+    lines = [Line(i, text, Location(i + 1, 3), text) for i, text in enumerate(texts + texts)]
+    got = [(t.kind, t.text, t.start, t.end, t.value, t.line.index, t.location) for t in tokenise(lines)]
+    expected = [
+        (*cut, line.index, line.location_of(cut[2], cut[3])) for line in lines for cut in reference_tokenise(line)
+    ]
+    assert got == expected
+
+
+def test_the_memo_of_cut_lines_stays_bounded(monkeypatch) -> None:
+    monkeypatch.setattr(cells_module, "_CUTS", {})
+    monkeypatch.setattr(cells_module, "_CUTS_LIMIT", 3)
+    long_row = "| 项目 |" + " 1 |" * 200
+    lines = [Line(i, text, Location(i + 1), text) for i, text in enumerate(["| a | 1 |", "| b | 2 |", "| c | 3 |", "| d | 4 |", long_row])]
+    tokenise(lines)
+    assert len(cells_module._CUTS) <= 3
+    assert long_row not in cells_module._CUTS  # a long line is cut every time, never kept

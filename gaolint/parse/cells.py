@@ -81,16 +81,16 @@ def _trailing_numbers_start(text: str) -> int | None:
     return len(text) - match.end() if match else None
 
 
-def _split_cell(line: Line, start: int, raw: str, out: list[Token]) -> None:
-    """The tokens of one cell, ``raw`` being ``line.text[start:start + len(raw)]``."""
+def _split_cell(text: str, start: int, raw: str, out: list[tuple]) -> None:
+    """The cuts of one cell of the line ``text``, ``raw`` being ``text[start:start + len(raw)]``."""
     stripped = raw.strip()
     if not stripped:
-        out.append(Token(EMPTY, "", line, start, start))
+        out.append((EMPTY, "", start, start, None))
         return
     left = start + len(raw) - len(raw.lstrip())
     right = left + len(stripped)
     if stripped.isascii() and stripped.isdigit():  # the common cell: one plain number
-        out.append(Token(NUMBER, stripped, line, left, right, float(stripped)))
+        out.append((NUMBER, stripped, left, right, float(stripped)))
         return
     if not _HAS_CJK.search(stripped):
         parts = stripped.split()
@@ -98,49 +98,73 @@ def _split_cell(line: Line, start: int, raw: str, out: list[Token]) -> None:
             # "21 0 0 0 0 0 21": a row of numbers printed on one line is many cells.
             for match in re.finditer(r"\S+", stripped):
                 k, v = classify(match.group())
-                out.append(Token(k, match.group(), line, left + match.start(), left + match.end(), v))
+                out.append((k, match.group(), left + match.start(), left + match.end(), v))
             return
     kind, value = classify(stripped)
     if kind != LABEL:
-        out.append(Token(kind, stripped, line, left, right, value))
+        out.append((kind, stripped, left, right, value))
         return
     trailing = _trailing_numbers_start(stripped)
     if trailing:
         label_end = left + trailing
-        out.append(Token(LABEL, line.text[left:label_end].strip(), line, left, label_end))
+        out.append((LABEL, text[left:label_end].strip(), left, label_end, None))
         for match in re.finditer(r"\S+", stripped[trailing:]):
             s = left + trailing + match.start()
             e = left + trailing + match.end()
             k, v = classify(match.group())
-            out.append(Token(k, match.group(), line, s, e, v))
+            out.append((k, match.group(), s, e, v))
         return
-    out.append(Token(LABEL, stripped, line, left, right))
+    out.append((LABEL, stripped, left, right, None))
 
 
 def tokenise(lines: list[Line]) -> list[Token]:
     """The cells of ``lines`` in reading order, with row boundaries where visible."""
     tokens: list[Token] = []
+    cuts = _CUTS
     for line in lines:
         text = line.text
-        if _SEPARATOR_LINE.match(text) or _is_prose(text):
-            tokens.append(Token(SEP, "", line, 0, 0))
-            continue
-        if "|" not in text and "\t" not in text.strip("\t"):
-            _split_cell(line, 0, text, tokens)
-            continue
-        cells = _pipe_cells(text)
-        if "---" in text:  # a Markdown rule cell (---, :---:) holds no value
-            cells = [(start, raw) for start, raw in cells if not _MARKDOWN_RULE.match(raw.strip())]
-        filled = [(start, raw) for start, raw in cells if not raw.isspace() and raw]
-        if len(filled) <= 1:
-            # "2120 |": one cell per line with a trailing pipe is a cell, not a row.
-            for start, raw in filled:
-                _split_cell(line, start, raw, tokens)
-            continue
-        for start, raw in cells:
-            _split_cell(line, start, raw, tokens)
-        tokens.append(Token(SEP, "", line, len(text), len(text)))
+        cut = cuts.get(text)
+        if cut is None:
+            cut = _cut(text)
+            if len(text) <= _CUT_TEXT_LIMIT:
+                if len(cuts) >= _CUTS_LIMIT:
+                    cuts.clear()
+                cuts[text] = cut
+        for kind, token_text, start, end, value in cut:
+            tokens.append(Token(kind, token_text, line, start, end, value))
     return tokens
+
+
+#: Line text -> its cuts, as (kind, text, start, end, value). How a line cuts depends on its
+#: text alone, and table lines recur from report to report (headers, rows of zeros, the lone
+#: pipes of one-cell-per-line tables: nine table lines in ten of a generated run), so a run
+#: cuts each distinct line once. Bounded: long lines are not kept, and a full memo starts over.
+_CUTS: dict[str, tuple[tuple, ...]] = {}
+_CUTS_LIMIT = 20_000
+_CUT_TEXT_LIMIT = 400
+
+
+def _cut(text: str) -> tuple[tuple, ...]:
+    """The tokens of one line, as (kind, text, start, end, value)."""
+    out: list[tuple] = []
+    if _SEPARATOR_LINE.match(text) or _is_prose(text):
+        return ((SEP, "", 0, 0, None),)
+    if "|" not in text and "\t" not in text.strip("\t"):
+        _split_cell(text, 0, text, out)
+        return tuple(out)
+    cells = _pipe_cells(text)
+    if "---" in text:  # a Markdown rule cell (---, :---:) holds no value
+        cells = [(start, raw) for start, raw in cells if not _MARKDOWN_RULE.match(raw.strip())]
+    filled = [(start, raw) for start, raw in cells if not raw.isspace() and raw]
+    if len(filled) <= 1:
+        # "2120 |": one cell per line with a trailing pipe is a cell, not a row.
+        for start, raw in filled:
+            _split_cell(text, start, raw, out)
+        return tuple(out)
+    for start, raw in cells:
+        _split_cell(text, start, raw, out)
+    out.append((SEP, "", len(text), len(text), None))
+    return tuple(out)
 
 
 def _pipe_cells(text: str) -> list[tuple[int, str]]:
