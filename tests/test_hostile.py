@@ -215,6 +215,29 @@ def test_hundred_megabyte_text_file_is_refused_without_reading_it(tmp_path: Path
     assert result["seconds"] < 5
 
 
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_named_on_the_command_line_is_refused_not_waited_on(tmp_path: Path) -> None:
+    """Reading a FIFO nobody writes to blocks for ever; a pre-commit hook must never hang."""
+    import os
+
+    pipe = tmp_path / "report.txt"
+    os.mkfifo(pipe)
+    for options in ((), ("--no-cache",)):
+        result = run_measured(pipe, *options, timeout=60)
+        assert_answered(result, unreadable=True)
+        assert "not a regular file" in result["findings"][0]["message"]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_a_device_dressed_as_a_report_is_refused_without_reading(tmp_path: Path) -> None:
+    endless = tmp_path / "endless.txt"
+    endless.symlink_to("/dev/zero")
+    result = run_measured(endless, "--no-cache")
+    assert_answered(result, unreadable=True)
+    assert "not a regular file" in result["findings"][0]["message"]
+    assert result["seconds"] < 10
+
+
 def test_large_text_under_the_size_limit_is_linted_in_bounded_time(tmp_path: Path) -> None:
     """8 MB of repeated report text: read, cut at the text limit if need be, and linted."""
     path = tmp_path / "big.txt"

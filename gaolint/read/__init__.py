@@ -7,6 +7,7 @@ them, so linting a .txt file never pays for PDF support.
 from __future__ import annotations
 
 import os
+import stat
 from importlib import import_module
 
 from .base import Extracted, SourceLine, UnreadableFile
@@ -31,18 +32,33 @@ def read_path(path: str) -> Extracted:
     extension = os.path.splitext(path)[1].lower()
     if extension not in READERS:
         raise UnreadableFile(f"不支持的文件类型 {extension or '(无扩展名)'} / unsupported file type")
+    data = _file_bytes(path)
+    return read_bytes(data, path)
+
+
+def _file_bytes(path: str) -> bytes:
+    """The bytes of a regular file, refused before reading when over the size limit.
+
+    Opened without blocking and checked on the open descriptor: a named pipe (or a device)
+    named on the command line would otherwise hang the run or read without end, and checking
+    the path before opening it would leave a moment for it to be swapped."""
     try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            raise UnreadableFile(
-                f"文件过大（{size // (1024 * 1024)} MB，上限 {MAX_FILE_BYTES // (1024 * 1024)} MB）"
-                f" / file too large ({size} bytes)"
-            )
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as error:
         raise UnreadableFile(f"无法打开文件 / cannot open the file: {error.strerror or error}") from None
-    return read_bytes(data, path)
+    with open(descriptor, "rb") as handle:
+        try:
+            info = os.fstat(descriptor)
+            if not stat.S_ISREG(info.st_mode):
+                raise UnreadableFile("不是普通文件（管道、设备或套接字） / not a regular file (a pipe, device or socket)")
+            if info.st_size > MAX_FILE_BYTES:
+                raise UnreadableFile(
+                    f"文件过大（{info.st_size // (1024 * 1024)} MB，上限 {MAX_FILE_BYTES // (1024 * 1024)} MB）"
+                    f" / file too large ({info.st_size} bytes)"
+                )
+            return handle.read(MAX_FILE_BYTES + 1)
+        except OSError as error:
+            raise UnreadableFile(f"无法读取文件 / cannot read the file: {error.strerror or error}") from None
 
 
 def read_bytes(data: bytes, path: str) -> Extracted:
