@@ -104,14 +104,29 @@ class FileResult(Record):
 
 
 def display_path(path: str) -> str:
-    """The path as findings show it: relative to the current folder, with forward slashes."""
+    """The path as findings show it: relative to the current folder, with forward slashes.
+
+    A file name that is not valid in the file system's encoding (GBK names unpacked from a zip
+    made on Windows) reaches Python with its bad bytes as lone surrogates, which no UTF-8
+    output can carry; they are shown as ``\\xNN``, as ``ls -b`` shows them."""
     try:
         relative = os.path.relpath(path)
     except ValueError:
         relative = path
     if relative.startswith(".."):
         relative = os.path.abspath(path)
-    return relative.replace(os.sep, "/")
+    return printable(relative.replace(os.sep, "/"))
+
+
+def printable(path: str) -> str:
+    """``path`` with the lone surrogates of undecodable file-name bytes written as ``\\xNN``."""
+    if path.isascii():
+        return path
+    try:
+        raw = path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no file name decodes to
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def _file_finding(code: str, name: str, path: str, zh: str, en: str) -> Finding:

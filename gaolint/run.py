@@ -85,7 +85,9 @@ def run_check(args) -> int:
 
     files, missing = discover(args.paths)
     if missing:
-        raise UsageError("找不到路径 / no such path: " + ", ".join(missing))
+        from .engine import printable
+
+        raise UsageError("找不到路径 / no such path: " + ", ".join(map(printable, missing)))
     cache = None
     if not getattr(args, "no_cache", False):
         from .cache import ResultCache, disabled_by_environment

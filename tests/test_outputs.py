@@ -128,3 +128,69 @@ def test_output_file_and_exit_codes(reports, tmp_path):
 def test_version_and_module_entry(reports):
     done = gaolint("--version", cwd=reports)
     assert done.returncode == 0 and re.match(r"gaolint \d+\.\d+", done.stdout)
+
+
+#: What RFC 3986 lets a URI reference hold literally (unreserved, sub-delims, ``:@/?#[]``, and
+#: ``%`` only as the start of an escape).
+URI_REFERENCE = re.compile(r"^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#\[\]]|%[0-9A-F]{2})*$")
+
+
+def _sarif_locations(document: dict) -> list[dict]:
+    return [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in document["runs"][0]["results"]]
+
+
+def test_sarif_uris_are_percent_encoded_and_decode_to_the_shown_path(reports):
+    from urllib.parse import unquote
+
+    awkward = reports / "二〇二五 年报 #1%"
+    awkward.mkdir()
+    (reports / "sub" / "bad.md").rename(awkward / "县政府 报告.md")
+    shown = "二〇二五 年报 #1%/县政府 报告.md"
+    text = json.loads(gaolint("check", "--format", "json", ".", cwd=reports).stdout)
+    assert {f["path"] for f in text} == {shown}
+    document = json.loads(gaolint("check", "--format", "sarif", ".", cwd=reports).stdout)
+    locations = _sarif_locations(document)
+    assert locations
+    for artifact in locations:
+        assert URI_REFERENCE.match(artifact["uri"]), artifact["uri"]
+        assert unquote(artifact["uri"]) == shown
+        assert artifact["uriBaseId"] == "%SRCROOT%"
+
+
+def test_sarif_uri_of_a_file_outside_the_folder_is_an_absolute_file_uri(reports, tmp_path):
+    from urllib.parse import unquote, urlsplit
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    document = json.loads(gaolint("check", "--format", "sarif", str(reports / "sub" / "bad.md"), cwd=elsewhere).stdout)
+    for artifact in _sarif_locations(document):
+        assert "uriBaseId" not in artifact  # an absolute URI under a base id is contradictory
+        parts = urlsplit(artifact["uri"])
+        assert parts.scheme == "file" and unquote(parts.path) == str(reports / "sub" / "bad.md")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names of arbitrary bytes are a Linux thing")
+@pytest.mark.parametrize("output", ["text", "json", "sarif", "github", "gitlab", "html"])
+def test_an_undecodable_file_name_is_printed_escaped_in_valid_utf8(reports, output):
+    """A GBK file name unpacked on Linux is not UTF-8; every format still prints valid UTF-8
+    that parses, naming the file with its bad bytes as \\xNN."""
+    name = "年报".encode("gbk") + b".md"
+    import os
+
+    os.rename(reports / "sub" / "bad.md", os.path.join(os.fsencode(reports / "sub"), name))
+    done = subprocess.run([sys.executable, "-m", "gaolint", "check", "--format", output, "."], cwd=reports,
+                          capture_output=True, timeout=120)
+    assert done.returncode == 1, done.stderr.decode("utf-8", "replace")[-2000:]
+    out = done.stdout.decode("utf-8")  # strict: raises on any byte that is not UTF-8
+    shown = "sub/" + name.decode("utf-8", "backslashreplace")  # "sub/\\xc4걨.md": three of the bytes are UTF-8
+    assert "\\xc4" in shown
+    if output == "sarif":
+        from urllib.parse import unquote
+
+        assert {unquote(a["uri"]) for a in _sarif_locations(json.loads(out))} == {shown}
+    elif output == "json":
+        assert {f["path"] for f in json.loads(out)} == {shown}
+    elif output == "gitlab":
+        assert {issue["location"]["path"] for issue in json.loads(out)} == {shown}
+    else:
+        assert shown in out

@@ -25,6 +25,22 @@ def line_hash(finding: Finding) -> str:
     return digest[:32]
 
 
+def artifact_location(path: str) -> dict:
+    """The ``artifactLocation`` of a shown path. SARIF asks for a URI reference (RFC 3986), so
+    everything but unreserved characters and ``/`` is percent-encoded as UTF-8: spaces, Chinese
+    file names, ``#`` and ``%`` would otherwise make an invalid URI or a fragment, and code
+    scanning rejects or misplaces the alert. A path under the current folder stays relative to
+    ``%SRCROOT%``; one outside it (shown absolute) becomes a ``file://`` URI without a base id,
+    as an absolute URI under a base id is contradictory."""
+    from urllib.parse import quote
+
+    if path.startswith("/"):
+        return {"uri": "file://" + quote(path, safe="/")}
+    if len(path) > 2 and path[1] == ":" and path[2] == "/":  # C:/… on Windows
+        return {"uri": "file:///" + path[:2] + quote(path[2:], safe="/")}
+    return {"uri": quote(path, safe="/"), "uriBaseId": "%SRCROOT%"}
+
+
 def fingerprints(findings: list[Finding]) -> list[str]:
     """primaryLocationLineHash values: the line hash plus an occurrence counter, as GitHub does,
     so two findings on identical lines stay distinct."""
@@ -74,7 +90,7 @@ def render(findings: list[Finding], context: OutputContext) -> str:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": finding.path, "uriBaseId": "%SRCROOT%"},
+                        "artifactLocation": artifact_location(finding.path),
                         "region": region,
                     }
                 }
