@@ -30,13 +30,39 @@ def _hidden(path: str, root: str) -> bool:
     return any(part.startswith(".") and part not in (".", "..") for part in relative.split(os.sep))
 
 
+#: Folders never walked outside git: tooling, not reports.
+_SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
+
+
+def _files_under(folder: str) -> list[str]:
+    """Every file under ``folder`` outside hidden and tooling folders, symbolic links to folders
+    not followed. An explicit stack, not ``os.walk``: that recurses once per level, and a
+    folder nested a thousand deep raised RecursionError out of the run."""
+    files: list[str] = []
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as entries:
+                listed = list(entries)
+        except OSError:
+            continue  # unreadable or vanished: os.walk skips it too
+        for entry in listed:
+            try:
+                is_folder = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                continue
+            if not is_folder:
+                files.append(entry.path)
+            elif not entry.name.startswith(".") and entry.name not in _SKIPPED_FOLDERS:
+                pending.append(entry.path)
+    return files
+
+
 def walk(folder: str) -> list[str]:
     listing = _git_listing(folder)
     if listing is None:
-        listing = []
-        for current, folders, files in os.walk(folder):
-            folders[:] = sorted(f for f in folders if not f.startswith(".") and f not in ("node_modules", "__pycache__"))
-            listing.extend(os.path.join(current, name) for name in files)
+        listing = _files_under(folder)
     found = [
         path for path in listing
         if os.path.splitext(path)[1].lower() in REPORT_EXTENSIONS and not _hidden(path, folder) and os.path.isfile(path)

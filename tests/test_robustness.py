@@ -415,3 +415,26 @@ def test_no_report_outlives_its_file(tmp_path: Path) -> None:
     for result in results:
         for name in result.__slots__:
             assert not isinstance(getattr(result, name), (Report, Line))
+
+
+def test_a_folder_nested_deeper_than_the_recursion_limit_is_walked(tmp_path: Path) -> None:
+    """os.walk recurses once per level; a report folder nested past Python's recursion limit
+    must still be walked (outside git, where gaolint walks folders itself)."""
+    from gaolint.discover import discover
+
+    depth = sys.getrecursionlimit() + 100
+    folder = tmp_path
+    os.chdir(tmp_path)  # relative steps: the absolute path would pass PATH_MAX
+    try:
+        for _ in range(depth):
+            os.mkdir("d")
+            os.chdir("d")
+        Path("report.txt").write_text(render_text(build_document(sample_spec(1)), "pipe"), encoding="utf-8")
+        (Path(".hidden")).mkdir()
+        Path(".hidden", "skipped.txt").write_text("x", encoding="utf-8")
+    finally:
+        os.chdir(ROOT)
+    files, missing = discover([str(folder)])
+    assert missing == []
+    assert [os.path.basename(f) for f in files] == ["report.txt"]
+    assert files[0].count(os.sep + "d") == depth
