@@ -180,13 +180,14 @@ class _Page:
         _drop(body, lambda node, in_data: _tag(node) in JUNK_TAGS or _is_hidden(node))
         counts = _cjk_counts(body)
         total = counts.get(body, 0) or 1
+        holders = _data_table_holders(body)
 
         def named_junk(node: Any, in_data_table: bool) -> bool:
             if in_data_table or not (_tag(node) in PROTECTABLE_TAGS or _has_junk_name(node)):
                 return False
-            return counts.get(node, 0) < 0.3 * total and not _has_data_table(node)
+            return counts.get(node, 0) < 0.3 * total and node not in holders
 
-        _drop(body, named_junk)
+        _drop(body, named_junk, holders)
         return _cjk_counts(body)
 
     def _title_candidates(self, body: Any) -> list[tuple[int, str, int]]:
@@ -439,7 +440,8 @@ def _choose_report(body: Any, counts: dict[Any, int]) -> Any:
         if nxt is None:
             break
         node = nxt
-    markers = _markers(body)
+    holders = _data_table_holders(body)
+    markers = _markers(body, holders)
     inside = sum(1 for m in markers if m is node or any(a is node for a in m.iterancestors()))
     if markers and 2 * inside <= len(markers):
         # Most of the text is elsewhere than the headings and tables: a short report on a
@@ -447,13 +449,13 @@ def _choose_report(body: Any, counts: dict[Any, int]) -> Any:
         node = _common_ancestor(markers, body) if len(markers) >= 2 else body
     while node is not body:
         parent = node.getparent()
-        if parent is None or not _siblings_hold_report(parent, node, counts, total):
+        if parent is None or not _siblings_hold_report(parent, node, counts, total, holders):
             break
         node = parent
     return node
 
 
-def _siblings_hold_report(parent: Any, node: Any, counts: dict[Any, int], total: int) -> bool:
+def _siblings_hold_report(parent: Any, node: Any, counts: dict[Any, int], total: int, holders: set[Any]) -> bool:
     """Does ``parent`` hold report material besides ``node``: a numbered heading, a sentence of
     prose (not link text), a number table, or a sizeable share of the page's text? Page
     furniture around a CMS content element (publication date, share buttons, link lists)
@@ -465,7 +467,7 @@ def _siblings_hold_report(parent: Any, node: Any, counts: dict[Any, int], total:
             return True
         if sibling is node or not _is_element(sibling):
             continue
-        if counts.get(sibling, 0) >= SIBLING_SHARE * total or _has_data_table(sibling):
+        if counts.get(sibling, 0) >= SIBLING_SHARE * total or sibling in holders:
             return True
         if any(_is_report_text(t) for t in _plain_texts(sibling)):
             return True
@@ -496,14 +498,14 @@ def _plain_texts(node: Any) -> list[str]:
     return found
 
 
-def _markers(body: Any) -> list[Any]:
+def _markers(body: Any, holders: set[Any]) -> list[Any]:
     """Elements that are certainly report: numbered section headings and number tables."""
     found = []
     for node in body.iter():
         if not _is_element(node):
             continue
         if _tag(node) == "table":
-            if _has_data_table(node):
+            if node in holders:
                 found.append(node)
         elif _tag(node) in BLOCK_TAGS and _SECTION_START.match(node.text or ""):
             found.append(node)
@@ -526,20 +528,32 @@ def _common_ancestor(nodes: list[Any], body: Any) -> Any:
     return path[depth - 1]
 
 
-def _has_data_table(node: Any) -> bool:
-    for table in node.iter("table"):
-        numbers = 0
-        for cell in table.iter("td", "th"):
-            if _NUMBER_CELL.match("".join(cell.itertext()).strip()):
-                numbers += 1
-                if numbers >= 4:
-                    return True
-    return False
+def _data_table_holders(root: Any) -> set[Any]:
+    """Every element holding a number table, the table itself included: a table whose cells
+    (its nested tables' cells too) include at least four numbers.
+
+    One pass: each number cell counts for the tables around it, and each number table marks
+    its ancestors. Asking element by element, table by table, re-read nested tables once per
+    level: a page of tables nested a hundred deep took seconds per 100 KB."""
+    counts: dict[Any, int] = {}
+    for cell in root.iter("td", "th"):
+        if _NUMBER_CELL.match("".join(cell.itertext()).strip()):
+            for table in cell.iterancestors("table"):
+                counts[table] = counts.get(table, 0) + 1
+    holders: set[Any] = set()
+    for table, numbers in counts.items():
+        node = table
+        while numbers >= 4 and node is not None and node not in holders:
+            holders.add(node)
+            node = node.getparent()
+    return holders
 
 
-def _drop(body: Any, doomed: Callable[[Any, bool], bool]) -> None:
+def _drop(body: Any, doomed: Callable[[Any, bool], bool], holders: set[Any] | None = None) -> None:
     """Drop (keeping tails) every element for which ``doomed(node, inside_number_table)``."""
     victims = []
+    if holders is None:
+        holders = _data_table_holders(body)
     stack: list[tuple[Any, bool]] = [(child, False) for child in body]
     while stack:
         node, in_data = stack.pop()
@@ -548,7 +562,7 @@ def _drop(body: Any, doomed: Callable[[Any, bool], bool]) -> None:
         if doomed(node, in_data):
             victims.append(node)
             continue
-        inner = in_data or (_tag(node) == "table" and _has_data_table(node))
+        inner = in_data or (_tag(node) == "table" and node in holders)
         stack.extend((child, inner) for child in node)
     for node in victims:
         if node.getparent() is not None:
