@@ -423,18 +423,37 @@ def test_a_folder_nested_deeper_than_the_recursion_limit_is_walked(tmp_path: Pat
     from gaolint.discover import discover
 
     depth = sys.getrecursionlimit() + 100
-    folder = tmp_path
-    os.chdir(tmp_path)  # relative steps: the absolute path would pass PATH_MAX
+    before = os.getcwd()
     try:
+        os.chdir(tmp_path)  # relative steps all the way down
         for _ in range(depth):
             os.mkdir("d")
             os.chdir("d")
         Path("report.txt").write_text(render_text(build_document(sample_spec(1)), "pipe"), encoding="utf-8")
-        (Path(".hidden")).mkdir()
+        Path(".hidden").mkdir()
         Path(".hidden", "skipped.txt").write_text("x", encoding="utf-8")
+        os.chdir(before)
+        files, missing = discover([str(tmp_path)])
+        assert missing == []
+        assert [os.path.basename(f) for f in files] == ["report.txt"]
+        assert files[0].count(os.sep + "d") == depth
     finally:
-        os.chdir(ROOT)
-    files, missing = discover([str(folder)])
-    assert missing == []
-    assert [os.path.basename(f) for f in files] == ["report.txt"]
-    assert files[0].count(os.sep + "d") == depth
+        _remove_chain(tmp_path, "d")
+        os.chdir(before)
+
+
+def _remove_chain(top: Path, name: str) -> None:
+    """Remove ``top/name/name/…`` bottom up, one level at a time: shutil.rmtree (and so
+    pytest's clean-up of old temporary folders) recurses once per level as os.walk does."""
+    import shutil
+
+    os.chdir(top)
+    levels = 0
+    while os.path.isdir(name):
+        os.chdir(name)
+        levels += 1
+    for entry in os.listdir("."):
+        shutil.rmtree(entry) if os.path.isdir(entry) else os.remove(entry)
+    for _ in range(levels):
+        os.chdir("..")
+        os.rmdir(name)
