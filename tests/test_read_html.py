@@ -231,6 +231,19 @@ def test_gbk_page_decodes() -> None:
     check_against_document(extracted, document)
 
 
+@pytest.mark.parametrize("declared", ["unicode_escape", "raw_unicode_escape", "utf-7", "punycode", "idna", "utf-16", "zlib", "rot13", "x-bogus"])
+def test_a_charset_no_browser_uses_is_ignored(declared: str) -> None:
+    """A GBK page declaring a codec that turns any bytes into text (unicode_escape) must be
+    read as a browser reads it, not as mojibake."""
+    document = handmade_document()
+    data = render_html(document, encoding="gbk").replace(b"charset=GBK", f"charset={declared}".encode(), 1)
+    assert f"charset={declared}".encode() in data[:4096]
+    assert sniff_charset(data) is None
+    extracted = read_html(data, "r.html")
+    assert extracted.encoding == "gb18030"
+    check_against_document(extracted, document)
+
+
 def test_big5_page_decodes() -> None:
     """Characters Big5 lacks are written as character references, as browsers do on save."""
     document = handmade_document()

@@ -113,9 +113,23 @@ def sniff_charset(data: bytes) -> str | None:
     if name in _GBK_FAMILY:
         return "gb18030"
     try:
-        return codecs.lookup(name).name
+        name = codecs.lookup(name).name
+        b"a".decode(name)  # LookupError for codecs that are not text encodings (zlib, rot13)
+    except UnicodeDecodeError:
+        pass  # a text encoding that cannot read one lone byte (UTF-16)
     except LookupError:
         return None
+    return None if name in _NOT_WEB_CHARSETS else name
+
+
+#: Python codecs no browser decodes a page with, so a page declaring one is read as browsers
+#: read it (the declaration ignored): escape and IDNA codecs would turn any bytes into text
+#: nobody sees, UTF-7 is banned from the web, and a ``<meta>`` readable as ASCII cannot be
+#: UTF-16 or UTF-32 (browsers take such a declaration as UTF-8).
+_NOT_WEB_CHARSETS = frozenset({
+    "utf-7", "unicode-escape", "raw-unicode-escape", "punycode", "idna",
+    "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be",
+})
 
 
 def _prepare(text: str) -> str:
