@@ -173,6 +173,48 @@ def encrypted_pdf() -> bytes:
     return render_pdf(build_document(sample_spec(5)), encrypt="secret")
 
 
+def _pdf(objects: list[bytes]) -> bytes:
+    """A minimal PDF of these objects (1 is the catalog), with a correct cross-reference table."""
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return out
+
+
+def _one_page_pdf(content: bytes, filters: bytes = b"") -> bytes:
+    return _pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d %s>>\nstream\n" % (len(content), filters) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ])
+
+
+def flate_bomb_pdf() -> bytes:
+    """A content stream of 1.5 MB that inflates to 1.5 GB (it took 19 s and 3 GB)."""
+    import zlib
+
+    packer = zlib.compressobj(9)
+    pieces = [packer.compress(b"BT /F1 12 Tf 72 712 Td (Annual report text) Tj ET\n")]
+    blank = b" " * (1 << 20)
+    pieces.extend(packer.compress(blank) for _ in range(1500))
+    pieces.append(packer.flush())
+    return _one_page_pdf(b"".join(pieces), b"/Filter /FlateDecode ")
+
+
+def busy_page_pdf() -> bytes:
+    """One page drawing 300,000 glyphs (it took 21 s and 770 MB)."""
+    return _one_page_pdf(b"BT /F1 12 Tf " + b"1 0 0 1 72 712 Tm (x) Tj " * 300_000 + b"ET")
+
+
 HOSTILE_FILES = {
     "zip-bomb.docx": zip_bomb_docx,
     "billion-laughs.docx": billion_laughs_docx,
@@ -182,6 +224,8 @@ HOSTILE_FILES = {
     "random-bytes.pdf": lambda: random.Random(1).randbytes(200_000),
     "truncated.pdf": lambda: b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n" + b"x" * 5000,
     "encrypted.pdf": encrypted_pdf,
+    "flate-bomb.pdf": flate_bomb_pdf,
+    "busy-page.pdf": busy_page_pdf,
     "not-a-zip.docx": lambda: report_text().encode("utf-8"),
     "binary.txt": lambda: random.Random(2).randbytes(300_000),
     "binary.html": lambda: random.Random(3).randbytes(300_000),
@@ -196,6 +240,15 @@ def test_hostile_file_answered_in_bounded_time_and_memory(name: str, tmp_path: P
     rules = assert_answered(run_measured(path))
     assert rules, "a hostile file must not pass as a clean report"
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(("build", "words"), [(flate_bomb_pdf, "decompression bomb"), (busy_page_pdf, "glyphs and shapes")])
+def test_pdf_bombs_are_named_as_such(build, words: str, tmp_path: Path) -> None:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(build())
+    result = run_measured(path, "--no-cache")
+    assert_answered(result, unreadable=True)
+    assert words in result["findings"][0]["message"]
 
 
 def test_hundred_megabyte_text_file_is_refused_without_reading_it(tmp_path: Path) -> None:

@@ -12,6 +12,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 pytest.importorskip("pdfplumber")
 pytest.importorskip("reportlab")
@@ -455,3 +457,43 @@ def test_a_read_cut_short_by_the_time_budget_is_not_remembered(monkeypatch: pyte
     assert lint_file(str(path), Settings()).repeatable
     lint_files([str(path)], Settings(), 1, cache=cache.ResultCache(Settings(), str(folder)))
     assert list(folder.glob("*.marshal"))
+
+
+# --- the bounds on what pdfminer builds (gaolint/read/pdf_guard.py) ------------------------------
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=3000), st.sampled_from(["whole", "cut", "trailing", "raw"]))
+def test_bounded_zlib_answers_as_zlib_does(payload: bytes, damage: str) -> None:
+    """pdfminer falls back to its recovery on zlib.error: the bounded stand-in must raise
+    exactly when zlib.decompress does, and return the same bytes otherwise."""
+    import zlib
+
+    from gaolint.read.pdf_guard import _BoundedZlib, _Budget
+
+    packed = zlib.compress(payload * 50)
+    data = {"whole": packed, "cut": packed[: len(packed) // 2], "trailing": packed + b"junk", "raw": payload}[damage]
+    try:
+        expected = ("ok", zlib.decompress(data))
+    except zlib.error:
+        expected = ("error", None)
+    try:
+        got = ("ok", _BoundedZlib(_Budget(1 << 30)).decompress(data))
+    except zlib.error:
+        got = ("error", None)
+    assert got == expected
+
+
+def test_inflation_budget_is_shared_by_the_document_and_put_back_after() -> None:
+    import zlib
+
+    from pdfminer import pdftypes
+
+    from gaolint.read.pdf_guard import InflationBomb, bounded_inflation
+
+    original = pdftypes.zlib
+    packed = zlib.compress(b"0" * 600)
+    with pytest.raises(InflationBomb):
+        with bounded_inflation(limit=1000):
+            assert pdftypes.zlib.decompress(packed) == b"0" * 600
+            pdftypes.zlib.decompress(packed)  # 1,200 bytes in all: over
+    assert pdftypes.zlib is original

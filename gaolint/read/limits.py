@@ -10,6 +10,9 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_TEXT_CHARS = 16 * 1024 * 1024
 #: Total inflated size allowed for the members of a .docx (zip bomb guard).
 MAX_INFLATED_BYTES = 96 * 1024 * 1024
+#: Total bytes a PDF's Flate streams may inflate to (content, fonts, object streams), all kept
+#: in memory by pdfminer: a real report needs a few MB, a bomb gigabytes.
+MAX_PDF_INFLATED_BYTES = 96 * 1024 * 1024
 #: Largest compression ratio accepted for one zip member before it is treated as a bomb.
 MAX_COMPRESSION_RATIO = 200
 #: Pages read from a PDF; later pages are ignored with a note.

@@ -2,8 +2,9 @@
 
 pdfplumber (on pdfminer.six) is imported only here and only when a PDF is read. pdfminer
 raises many exception types on damaged input, so every failure past the header check becomes
-``UnreadableFile`` with a message a person can act on. Work per page is bounded (glyphs,
-rules, a time budget) so a hostile file costs seconds, not minutes.
+``UnreadableFile`` with a message a person can act on. Work is bounded (inflated stream bytes
+and objects per page in pdf_guard, rules per page, a time budget) so a hostile file costs
+seconds, not minutes.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 from .base import ROW_SEPARATOR, Extracted, SourceLine, UnreadableFile
 from .limits import MAX_LINE_CHARS, MAX_PDF_PAGES, MAX_TEXT_CHARS
+from .pdf_guard import InflationBomb, PageTooBusy, bounded_inflation, bounded_layout
 from .pdf_layout import PageContent, drop_furniture, join_paragraphs
 from .pdf_tables import DocTable, PageTable, append_piece, continues, page_tables
 from .pdf_text import Char, TextLine, text_lines
@@ -58,6 +60,19 @@ def _is_encryption_error(error: BaseException, data: bytes) -> bool:
     return b"/Encrypt" in data[-4096:] or b"/Encrypt" in data[:4096]
 
 
+def _unreadable(error: BaseException, data: bytes) -> UnreadableFile:
+    """The finding for an exception out of pdfminer: a bomb, encryption, or damage."""
+    seen: list[BaseException] = [error]
+    while seen:
+        current = seen.pop()
+        if isinstance(current, InflationBomb):
+            return UnreadableFile(str(current))
+        seen.extend(a for a in current.args if isinstance(a, BaseException))
+        if current.__cause__ is not None:
+            seen.append(current.__cause__)
+    return UnreadableFile(ENCRYPTED if _is_encryption_error(error, data) else _damaged(error))
+
+
 def _quiet_pdfminer() -> None:
     """pdfminer logs a warning for every damaged stream it recovers from; a linter's output
     is findings, not that. Left alone when the user configured the logger."""
@@ -78,15 +93,21 @@ def read_pdf(data: bytes, path: str) -> Extracted:
     except ImportError:  # pragma: no cover - a broken install
         raise UnreadableFile("未安装 pdfplumber，无法读取 PDF / pdfplumber is not installed") from None
     _quiet_pdfminer()
+    with bounded_inflation():
+        return _read_document(pdfplumber, Page, PDFPage, data)
+
+
+def _read_document(pdfplumber: Any, Page: Any, PDFPage: Any, data: bytes) -> Extracted:
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as error:  # noqa: BLE001 - pdfminer raises anything on bad input
-        raise UnreadableFile(ENCRYPTED if _is_encryption_error(error, data) else _damaged(error)) from None
+        raise _unreadable(error, data) from None
     try:
         damage: list[str] = []
         pages: list[PageContent] = []
         deadline = time.monotonic() + TIME_BUDGET_SECONDS
         timed_out = False
+        busy: list[str] = []  # pages given up for drawing too much
         doctop = 0.0
         for index, page_object in enumerate(islice(PDFPage.create_pages(pdf.doc), MAX_PDF_PAGES + 1)):
             if index == MAX_PDF_PAGES:
@@ -100,19 +121,26 @@ def read_pdf(data: bytes, path: str) -> Extracted:
                 break
             page = Page(pdf, page_object, page_number=index + 1, initial_doctop=doctop)
             doctop += float(page.height)
+            try:
+                page._layout = bounded_layout(pdf, page_object, index + 1)
+            except PageTooBusy as error:
+                busy.append(str(error))
+                page.close()
+                continue
             pages.append(_read_page(page, index + 1, damage))
             page.close()
     except UnreadableFile:
         raise
     except Exception as error:  # noqa: BLE001 - see module docstring
-        raise UnreadableFile(ENCRYPTED if _is_encryption_error(error, data) else _damaged(error)) from None
+        raise _unreadable(error, data) from None
     finally:
         try:
             pdf.close()
         except Exception:  # noqa: BLE001 - closing a broken file must not mask the real error
             pass
     if not pages:
-        raise UnreadableFile(NO_PAGES)
+        raise UnreadableFile(busy[0] if busy else NO_PAGES)
+    damage.extend(busy)
     glyphs = sum(len(i.text.replace(" ", "")) if isinstance(i, TextLine)
                  else sum(len(c.text) for c in i.cells) for p in pages for i in p.items)
     if glyphs < MIN_CHARS_PER_PAGE * len(pages):
