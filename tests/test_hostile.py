@@ -210,6 +210,13 @@ def flate_bomb_pdf() -> bytes:
     return _one_page_pdf(b"".join(pieces), b"/Filter /FlateDecode ")
 
 
+def run_length_bomb_pdf() -> bytes:
+    """6 MB of RunLength runs decoding to 384 MB (pdfminer holds it as a list of ints)."""
+    text = b"BT /F1 12 Tf 72 712 Td (Annual report text) Tj ET\n"
+    runs = bytes([len(text) - 1]) + text + bytes([129, 0x20]) * 3_000_000 + bytes([128])
+    return _one_page_pdf(runs, b"/Filter /RunLengthDecode ")
+
+
 def busy_page_pdf() -> bytes:
     """One page drawing 300,000 glyphs (it took 21 s and 770 MB)."""
     return _one_page_pdf(b"BT /F1 12 Tf " + b"1 0 0 1 72 712 Tm (x) Tj " * 300_000 + b"ET")
@@ -225,6 +232,7 @@ HOSTILE_FILES = {
     "truncated.pdf": lambda: b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n" + b"x" * 5000,
     "encrypted.pdf": encrypted_pdf,
     "flate-bomb.pdf": flate_bomb_pdf,
+    "run-length-bomb.pdf": run_length_bomb_pdf,
     "busy-page.pdf": busy_page_pdf,
     "not-a-zip.docx": lambda: report_text().encode("utf-8"),
     "binary.txt": lambda: random.Random(2).randbytes(300_000),
@@ -242,7 +250,8 @@ def test_hostile_file_answered_in_bounded_time_and_memory(name: str, tmp_path: P
     assert path.read_bytes() == before
 
 
-@pytest.mark.parametrize(("build", "words"), [(flate_bomb_pdf, "decompression bomb"), (busy_page_pdf, "glyphs and shapes")])
+@pytest.mark.parametrize(("build", "words"), [(flate_bomb_pdf, "decompression bomb"), (run_length_bomb_pdf, "decompression bomb"),
+                                             (busy_page_pdf, "glyphs and shapes")])
 def test_pdf_bombs_are_named_as_such(build, words: str, tmp_path: Path) -> None:
     path = tmp_path / "report.pdf"
     path.write_bytes(build())

@@ -497,3 +497,36 @@ def test_inflation_budget_is_shared_by_the_document_and_put_back_after() -> None
             assert pdftypes.zlib.decompress(packed) == b"0" * 600
             pdftypes.zlib.decompress(packed)  # 1,200 bytes in all: over
     assert pdftypes.zlib is original
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=400))
+def test_bounded_run_length_decodes_as_pdfminer_does(data: bytes) -> None:
+    """The same bytes for every input pdfminer decodes; an error wherever pdfminer has one."""
+    from pdfminer.runlength import rldecode
+
+    from gaolint.read.pdf_guard import _Budget, _bounded_run_length
+
+    try:
+        expected = ("ok", rldecode(data))
+    except Exception:  # noqa: BLE001 - pdfminer raises StopIteration or RuntimeError when cut short
+        expected = ("error", None)
+    try:
+        got = ("ok", _bounded_run_length(_Budget(1 << 30))(data))
+    except ValueError:
+        got = ("error", None)
+    assert got == expected
+
+
+@pytest.mark.parametrize("kind", ["lzw", "run-length"])
+def test_lzw_and_run_length_streams_count_against_the_budget(kind: str) -> None:
+    from gaolint.read.pdf_guard import InflationBomb, _Budget, _bounded_lzw, _bounded_run_length
+
+    if kind == "run-length":
+        decode, bomb = _bounded_run_length, bytes([129, 0x20]) * 100  # 100 runs of 128 spaces
+    else:
+        decode = _bounded_lzw
+        bomb = bytes.fromhex("800b6050220c0c8501")  # "-----A---B" from PDF 32000 §7.4.4.2, LZW-coded
+    assert len(decode(_Budget(1 << 20))(bomb)) > 8
+    with pytest.raises(InflationBomb):
+        decode(_Budget(8))(bomb)

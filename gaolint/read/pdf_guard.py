@@ -5,8 +5,9 @@ Flate data inflating to 1.5 GB of blank content stream took pdfminer 19 s and 3 
 page can draw 300,000 glyphs (a 7 MB file took 21 s and 770 MB). pdfminer has no limits of its
 own, so while gaolint reads a PDF:
 
-- ``bounded_inflation`` stands in for the ``zlib`` module pdfminer's stream decoder calls, and
-  stops once the document's streams have inflated past ``MAX_PDF_INFLATED_BYTES`` in all;
+- ``bounded_inflation`` stands in for the ``zlib`` module and the LZW and RunLength decoders
+  pdfminer's stream decoder calls, and stops once the document's streams have inflated past
+  ``MAX_PDF_INFLATED_BYTES`` in all;
 - ``bounded_layout`` lays a page out with a device that stops after ``MAX_PAGE_OBJECTS``
   glyphs, lines and images.
 
@@ -114,17 +115,68 @@ class _BoundedZlib:
         return getattr(zlib, name)
 
 
+def _bounded_lzw(budget: _Budget) -> Any:
+    """pdfminer's LZW decoder, its pieces counted as they come (one code can stand for
+    thousands of bytes)."""
+    from io import BytesIO
+
+    from pdfminer.lzw import LZWDecoder
+
+    def lzwdecode(data: bytes) -> bytes:
+        pieces = []
+        for piece in LZWDecoder(BytesIO(data)).run():
+            budget.spend(len(piece))
+            pieces.append(piece)
+        return b"".join(pieces)
+
+    return lzwdecode
+
+
+def _bounded_run_length(budget: _Budget) -> Any:
+    """RunLengthDecode (PDF 32000 §7.4.5) into a bytearray under the budget: two bytes can
+    stand for 128, and pdfminer's decoder holds its output as a list of ints (eight bytes of
+    memory per byte)."""
+
+    def rldecode(data: bytes) -> bytes:
+        out = bytearray()
+        index, size = 0, len(data)
+        while index < size:
+            length = data[index]
+            index += 1
+            if length == 128:  # end of data
+                break
+            if length < 128:
+                if index + length + 1 > size:
+                    raise ValueError("RunLengthDecode: a literal run is cut short")
+                out += data[index : index + length + 1]
+                index += length + 1
+                budget.spend(length + 1)
+            else:
+                if index >= size:
+                    raise ValueError("RunLengthDecode: a repeated run is cut short")
+                out += data[index : index + 1] * (257 - length)
+                index += 1
+                budget.spend(257 - length)
+        return bytes(out)
+
+    return rldecode
+
+
 @contextmanager
 def bounded_inflation(limit: int = MAX_PDF_INFLATED_BYTES) -> Iterator[None]:
-    """While open, pdfminer inflates at most ``limit`` bytes of Flate streams in all."""
+    """While open, pdfminer's Flate, LZW and RunLength decoders produce at most ``limit``
+    bytes in all."""
     from pdfminer import pdftypes
 
-    original = pdftypes.zlib
-    pdftypes.zlib = _BoundedZlib(_Budget(limit))  # type: ignore[assignment]
+    budget = _Budget(limit)
+    originals = (pdftypes.zlib, pdftypes.lzwdecode, pdftypes.rldecode)
+    pdftypes.zlib = _BoundedZlib(budget)  # type: ignore[assignment]
+    pdftypes.lzwdecode = _bounded_lzw(budget)
+    pdftypes.rldecode = _bounded_run_length(budget)
     try:
         yield
     finally:
-        pdftypes.zlib = original
+        pdftypes.zlib, pdftypes.lzwdecode, pdftypes.rldecode = originals
 
 
 def bounded_layout(pdf: Any, page_object: Any, number: int) -> Any:
