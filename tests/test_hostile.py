@@ -141,6 +141,15 @@ def zip_bomb_docx() -> bytes:
     return buffer.getvalue()
 
 
+def element_flood_docx() -> bytes:
+    """A million short paragraphs: 50 MB of XML in 14 MB on disk, inside the size and ratio
+    limits, that python-docx parsed into 1.3 GB (here a third of that, past the cap)."""
+    rng = random.Random(7)
+    words = [chr(code) for code in range(0x4E00, 0x9FA5)]
+    paragraphs = "".join(f"<w:p><w:r><w:t>{''.join(rng.choices(words, k=6))}</w:t></w:r></w:p>" for _ in range(300_000))
+    return _docx(f'<?xml version="1.0" encoding="UTF-8"?><w:document {_W}><w:body>{paragraphs}</w:body></w:document>'.encode())
+
+
 def _laughs(levels: int = 10) -> str:
     lines = ['<!ENTITY lol0 "lol">']
     lines += [f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' for i in range(1, levels)]
@@ -224,6 +233,7 @@ def busy_page_pdf() -> bytes:
 
 HOSTILE_FILES = {
     "zip-bomb.docx": zip_bomb_docx,
+    "element-flood.docx": element_flood_docx,
     "billion-laughs.docx": billion_laughs_docx,
     "billion-laughs.html": billion_laughs_html,
     "entity-blowup.html": quadratic_blowup_html,

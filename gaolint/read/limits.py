@@ -13,6 +13,10 @@ MAX_INFLATED_BYTES = 96 * 1024 * 1024
 #: Total bytes a PDF's Flate streams may inflate to (content, fonts, object streams), all kept
 #: in memory by pdfminer: a real report needs a few MB, a bomb gigabytes.
 MAX_PDF_INFLATED_BYTES = 96 * 1024 * 1024
+#: XML elements in a .docx's parts, all parsed into memory at once by python-docx (about
+#: 500 bytes each): a 50 MB document.xml of a million short paragraphs, within the size and
+#: ratio limits, took 1.3 GB. A real report has a few thousand; a run per character, 200,000.
+MAX_XML_ELEMENTS = 250_000
 #: Largest compression ratio accepted for one zip member before it is treated as a bomb.
 MAX_COMPRESSION_RATIO = 200
 #: Pages read from a PDF; later pages are ignored with a note.

@@ -17,7 +17,7 @@ import zipfile
 from io import BytesIO
 
 from .base import UnreadableFile
-from .limits import MAX_COMPRESSION_RATIO, MAX_INFLATED_BYTES
+from .limits import MAX_COMPRESSION_RATIO, MAX_INFLATED_BYTES, MAX_XML_ELEMENTS
 
 #: An OLE2 compound file: a legacy .doc, or an encrypted/password-protected .docx (Office
 #: wraps encrypted OOXML in OLE2).
@@ -81,8 +81,9 @@ def open_docx_zip(data: bytes) -> DocxArchive:
     Raises UnreadableFile for: OLE2 files (legacy .doc or encrypted .docx), non-zip data,
     encrypted members, compression methods other than stored/deflate, too many members,
     total inflated size over ``MAX_INFLATED_BYTES``, a member compressed more than
-    ``MAX_COMPRESSION_RATIO`` times, a missing ``word/document.xml``, and any XML part that
-    declares a DOCTYPE or ENTITY."""
+    ``MAX_COMPRESSION_RATIO`` times, a missing ``word/document.xml``, any XML part that
+    declares a DOCTYPE or ENTITY, and XML parts holding more than ``MAX_XML_ELEMENTS``
+    elements in all."""
     if data.startswith(OLE_MAGIC):
         raise UnreadableFile(
             "这是加密的 Word 文档或旧版 .doc 文件（OLE 复合文档），无法读取；请另存为未加密的 .docx"
@@ -119,11 +120,20 @@ def open_docx_zip(data: bytes) -> DocxArchive:
     if _MAIN_DOCUMENT not in names:
         raise UnreadableFile("不是 Word 文档：缺少 word/document.xml / not a Word document: word/document.xml is missing")
     archive = DocxArchive(zf, names)
+    elements = 0
     for name in sorted(_xml_members(archive)):
-        if declares_dtd(archive.read(name)):
+        part = archive.read(name)
+        if declares_dtd(part):
             raise UnreadableFile(
                 f"文档的 XML 部件 {name} 含有 DOCTYPE/ENTITY 声明（可能是实体扩展攻击），拒绝读取"
                 f" / XML part {name} declares a DOCTYPE or ENTITY (possible entity-expansion attack)"
+            )
+        elements += part.count(b"<") - part.count(b"</")  # an upper bound: start and empty tags
+        if elements > MAX_XML_ELEMENTS:
+            raise UnreadableFile(
+                f"文档的 XML 元素超过 {MAX_XML_ELEMENTS} 个，拒绝读取（真实报告约数万个）"
+                f" / the document has more than {MAX_XML_ELEMENTS} XML elements (a real report has tens"
+                f" of thousands); refused before parsing"
             )
     return archive
 
