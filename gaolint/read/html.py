@@ -81,6 +81,11 @@ def read_html(data: bytes, path: str) -> Extracted:
     text = _prepare(text)
     if not text.strip():
         return Extracted(lines=[], container="html", encoding=encoding)
+    tags = text.count("<") - text.count("</")  # start and empty tags, and a few stray "<"
+    if tags > 2 * MAX_ELEMENTS:
+        # lxml holds about 300 bytes per element: a flood of tags is refused before parsing,
+        # a page near the limit after (counting elements exactly).
+        raise UnreadableFile(f"网页结构过于复杂（约 {tags} 个元素） / page too complex (about {tags} elements)")
 
     from lxml import etree
     from lxml import html as lxml_html
