@@ -72,3 +72,17 @@ def test_html_finding_points_at_the_td_line(tmp_path):
     total = next(f for f in findings if f.rule == "GAO304")
     source = data.decode("utf-8").splitlines()[total.location.line - 1]
     assert "<td" in source
+
+
+def test_a_text_file_is_read_up_to_the_line_limit_with_a_note(monkeypatch) -> None:
+    """Past MAX_LINES the rest is not read, and the report says so (GAO003) instead of
+    silently checking half a file."""
+    from gaolint.read import text as text_module
+
+    monkeypatch.setattr(text_module, "MAX_LINES", 5)
+    extracted = text_module.read_text(b"a\nb\r\nc\rd\ne\nf\ng\n", "r.txt")
+    assert [line.text for line in extracted.lines] == ["a", "b", "c", "d", "e"]
+    assert [line.line for line in extracted.lines] == [1, 2, 3, 4, 5]
+    assert len(extracted.damage) == 1 and "more than 5 lines" in extracted.damage[0][1]
+    exact = text_module.read_text(b"a\nb\nc\nd\ne", "r.txt")
+    assert len(exact.lines) == 5 and exact.damage == []

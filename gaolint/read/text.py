@@ -6,7 +6,7 @@ import re
 
 from .base import Extracted, SourceLine
 from .decode import decode_bytes
-from .limits import MAX_LINE_CHARS, MAX_TEXT_CHARS
+from .limits import MAX_LINE_CHARS, MAX_LINES, MAX_TEXT_CHARS
 
 #: <!-- gaolint: disable=GAO401,GAO5 -->  /  <!-- gaolint: disable-next-line=GAO303 -->
 #: The IDs are one greedy run of ``[A-Za-z0-9_,\s]`` straight after ``=`` (blanks included,
@@ -16,21 +16,33 @@ from .limits import MAX_LINE_CHARS, MAX_TEXT_CHARS
 SUPPRESSION = re.compile(r"<!--\s*gaolint:\s*(disable|disable-next-line)\s*=([A-Za-z0-9_,\s]+)-->")
 
 
-def split_lines(text: str) -> list[str]:
-    """Lines as a person sees them: CRLF, CR and LF all end a line; nothing else does."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+def split_lines(text: str, limit: int = -1) -> list[str]:
+    """Lines as a person sees them: CRLF, CR and LF all end a line; nothing else does. With a
+    ``limit``, at most that many lines and then the rest of the text as one more item (a file
+    of millions of short lines is never made into millions of strings)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n", limit)
 
 
 def read_text(data: bytes, path: str, container: str = "text") -> Extracted:
     text, encoding = decode_bytes(data)
+    notes: list[str] = []
     if len(text) > MAX_TEXT_CHARS:
         text = text[:MAX_TEXT_CHARS]
+        notes.append(f"文本超过 {MAX_TEXT_CHARS} 个字符，其余部分未读取 / text longer than {MAX_TEXT_CHARS}"
+                     f" characters: the rest was not read")
+    texts = split_lines(text, MAX_LINES)
+    if len(texts) > MAX_LINES:
+        del texts[MAX_LINES:]
+        notes.append(f"文件超过 {MAX_LINES} 行，其余部分未读取 / more than {MAX_LINES} lines: the rest was not read")
     lines = []
-    for number, line in enumerate(split_lines(text), start=1):
+    for number, line in enumerate(texts, start=1):
         if len(line) > MAX_LINE_CHARS:
             line = line[:MAX_LINE_CHARS]
         lines.append(SourceLine(line, number))
     extracted = Extracted(lines=lines, container=container, encoding=encoding)
+    if notes:
+        last = lines[-1].line if lines else 1
+        extracted.damage = [(SourceLine("", last), note) for note in notes]
     if container == "markdown" and "gaolint" in text:
         extracted.suppressions = find_suppressions(lines)
     return extracted
