@@ -45,10 +45,15 @@ class UnreadableFile(Rule):
     """**What it does**
     Reports a file that cannot be opened, decoded or unpacked: a corrupt or truncated .docx,
     an encrypted PDF, a scanned PDF with no text layer, binary data, a file over the size limit.
+    Files built to exhaust a reader are refused the same way, before the work is done: a .docx
+    or PDF whose compressed parts inflate to more than 96 MB, a .docx or web page of hundreds
+    of thousands of XML elements, entity declarations, and a named pipe or device given as a
+    report.
 
     **Why is this bad?**
     Nothing in the file can be checked, and readers of the published report may meet the same
-    problem. One finding per file, never a traceback; the other files are still linted.
+    problem. One finding per file, never a traceback, in bounded time and memory; the other
+    files are still linted.
 
     **Example**
     A `.docx` that is really a renamed `.doc`, or a PDF saved from a scanner.
