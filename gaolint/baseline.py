@@ -88,6 +88,8 @@ def read_baseline(path: str) -> Counter:
         raise UsageError(f"--baseline: 无法读取基线文件 / cannot read baseline {path}: {error}") from None
     except json.JSONDecodeError as error:
         raise UsageError(f"--baseline: {path}:{error.lineno}: 基线文件不是有效的 JSON / not valid JSON: {error.msg}") from None
+    except RecursionError:
+        raise UsageError(f"--baseline: {path}: 基线文件嵌套过深 / not a baseline: nested too deeply") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT or not isinstance(document.get("findings"), list):
         raise UsageError(f"--baseline: {path} 不是 gaolint 基线文件 / is not a gaolint baseline (write one with --write-baseline)")
     if document.get("version") != VERSION:

@@ -206,6 +206,8 @@ def _read_toml(path: str, text: str) -> tuple[dict, _Source]:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise UsageError(f"{path}: TOML 语法错误 / invalid TOML: {error}") from None
+    except RecursionError:
+        raise UsageError(f"{path}: TOML 嵌套过深 / invalid TOML: nested too deeply") from None
     table = document.get("tool", {}).get("gaolint") if isinstance(document.get("tool"), dict) else None
     if table is None:
         raise UsageError(f"{path}: 没有 [tool.gaolint] 表 / no [tool.gaolint] table")
@@ -221,6 +223,8 @@ def _read_yaml(path: str, text: str) -> tuple[dict, _Source]:
     yaml = YAML(typ="rt")
     try:
         root = yaml.load(text)
+    except RecursionError:
+        raise UsageError(f"{path}: YAML 嵌套过深 / invalid YAML: nested too deeply") from None
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else 1
@@ -232,15 +236,37 @@ def _read_yaml(path: str, text: str) -> tuple[dict, _Source]:
         return {}, _YamlSource(path, {})
     if not isinstance(root, dict):
         raise UsageError(f"{path}:1: 配置文件顶层必须是键值映射 / the top level must be a mapping of keys")
-    return _plain(root), _YamlSource(path, root)
+    try:
+        return _plain(root, [MAX_CONFIG_VALUES], 0), _YamlSource(path, root)
+    except _TooLarge as error:
+        raise UsageError(f"{path}: {error}") from None
 
 
-def _plain(value):
-    """ruamel's commented containers as plain dicts and lists (they must pickle to workers)."""
+#: Values a configuration may hold once YAML aliases are expanded, and how deep it may nest:
+#: a real one has a few dozen values, three levels deep; an alias bomb (each anchor a list of
+#: ten of the last) has billions, and took minutes and gigabytes to expand.
+MAX_CONFIG_VALUES = 100_000
+MAX_CONFIG_DEPTH = 32
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _plain(value, budget: list[int], depth: int):
+    """ruamel's commented containers as plain dicts and lists (they must pickle to workers),
+    aliases expanded, within ``MAX_CONFIG_VALUES`` values and ``MAX_CONFIG_DEPTH`` levels."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _TooLarge(f"配置文件展开后超过 {MAX_CONFIG_VALUES} 个值（YAML 别名？） / the configuration "
+                        f"expands to more than {MAX_CONFIG_VALUES} values (YAML aliases?)")
+    if depth > MAX_CONFIG_DEPTH:
+        raise _TooLarge(f"配置文件嵌套超过 {MAX_CONFIG_DEPTH} 层 / the configuration nests more than "
+                        f"{MAX_CONFIG_DEPTH} levels deep")
     if isinstance(value, dict):
-        return {str(k) if not isinstance(k, (int, float)) else k: _plain(v) for k, v in value.items()}
+        return {str(k) if not isinstance(k, (int, float)) else k: _plain(v, budget, depth + 1) for k, v in value.items()}
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [_plain(v, budget, depth + 1) for v in value]
     if isinstance(value, str):
         return str(value)
     return value

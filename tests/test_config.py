@@ -410,3 +410,42 @@ def test_relocate_glob_forms(tmp_path):
     assert relocate_glob("reports/2024/*.md", base, str(sub)) == ["2024/*.md"]
     outside = relocate_glob("archive/*.md", base, str(sub))
     assert outside == [str(tmp_path / "archive" / "*.md").replace("\\", "/")]
+
+
+# --------------------------------------------------------------------------------------------
+# Configuration and baseline files built to exhaust the reader: exit 2 with a message, promptly.
+
+_ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{name}: &{name} [{', '.join([f'*{previous}'] * 10)}]\n" for previous, name in zip("abcdefg", "bcdefgh")
+) + "ignore: *h\n"
+
+
+@pytest.mark.parametrize(("name", "text", "words"), [
+    (".gaolint.yaml", _ALIAS_BOMB, "more than 100000 values"),
+    (".gaolint.yaml", "ignore: " + "[" * 100_000 + "]" * 100_000 + "\n", "nested too deeply"),
+    (".gaolint.yaml", "ignore: " + "[" * 40 + "]" * 40 + "\n", "more than 32 levels"),
+    ("pyproject.toml", "[tool.gaolint]\nignore = " + "[" * 100_000 + "]" * 100_000 + "\n", "nested too deeply"),
+])
+def test_a_hostile_configuration_exits_2_naming_the_problem(project, capsys, name, text, words):
+    """An alias bomb (a hundred million values from 300 bytes) took minutes and gigabytes;
+    deep nesting raised RecursionError out of the run."""
+    (project / "clean.md").write_text(CLEAN_MD, encoding="utf-8")
+    (project / name).write_text(text, encoding="utf-8")
+    code, out, err = gaolint("check", "--no-cache", "clean.md", capsys=capsys)
+    assert code == 2 and out == ""
+    assert name in err and words in err
+
+
+def test_a_deeply_nested_baseline_exits_2(project, capsys):
+    (project / "clean.md").write_text(CLEAN_MD, encoding="utf-8")
+    (project / "base.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    code, out, err = gaolint("check", "--no-cache", "--baseline", "base.json", "clean.md", capsys=capsys)
+    assert code == 2 and out == ""
+    assert "base.json" in err and "nested too deeply" in err
+
+
+def test_yaml_anchors_of_a_reasonable_size_still_work(project, capsys):
+    (project / "nofee.md").write_text(NO_FEE_MD, encoding="utf-8")
+    (project / ".gaolint.yaml").write_text('select: &all [GAO]\nper-file-ignores:\n  "*.md": &fees [GAO401]\n  "*.txt": *fees\n', encoding="utf-8")
+    code, out, err = gaolint("check", "--no-cache", "--format", "json", "nofee.md", capsys=capsys)
+    assert (code, out) == (0, "[]\n"), err
