@@ -129,6 +129,18 @@ def printable(path: str) -> str:
     return raw.decode("utf-8", "backslashreplace")
 
 
+def crashed_result(path: str, settings: Settings) -> FileResult:
+    """The answer for a file whose linting process died (a crash inside a C library, or the
+    kernel's out-of-memory killer): GAO000, never stored in the result cache."""
+    shown = display_path(path)
+    finding = _file_finding(
+        "GAO000", "internal-error", shown,
+        "检查此文件的进程意外终止（程序库崩溃或内存耗尽）",
+        "the process checking this file died (a library crashed, or memory ran out)",
+    )
+    return FileResult(shown, [finding] if settings.enabled("GAO000") else [], repeatable=False)
+
+
 def _file_finding(code: str, name: str, path: str, zh: str, en: str) -> Finding:
     return Finding(code, name, Severity.ERROR, Message(zh, en), path, Location(1, 1))
 

@@ -52,19 +52,46 @@ def lint_files(files: list[str], settings: Settings, jobs: int | None, progress=
             cache.flush()
         return results  # type: ignore[return-value]
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     chunk = max(1, min(64, len(pending) // (jobs * 8) or 1))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        work = [(path, settings) for _, path, _ in pending]
-        for (index, path, ticket), result in zip(pending, pool.map(_lint_one, work, chunksize=chunk)):
-            results[index] = result
-            if cache is not None:
-                cache.store(path, ticket, result)
-            if progress is not None:
-                progress()
+    try:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            work = [(path, settings) for _, path, _ in pending]
+            for (index, path, ticket), result in zip(pending, pool.map(_lint_one, work, chunksize=chunk)):
+                results[index] = result
+                if cache is not None:
+                    cache.store(path, ticket, result)
+                if progress is not None:
+                    progress()
+    except BrokenProcessPool:
+        # A worker died, taking its chunk with it, and the pool with it. Keep what came back;
+        # lint each file still missing in a process of its own, so the file that kills its
+        # process is named (GAO000) and the others still get their findings.
+        for index, path, ticket in pending:
+            if results[index] is None:
+                result = results[index] = _lint_isolated(path, settings)
+                if cache is not None:
+                    cache.store(path, ticket, result)
+                if progress is not None:
+                    progress()
     if cache is not None:
         cache.flush()
     return results  # type: ignore[return-value]
+
+
+def _lint_isolated(path: str, settings: Settings) -> FileResult:
+    """One file in a fresh process: its result, or GAO000 if the process dies."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .engine import crashed_result
+
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        try:
+            return pool.submit(_lint_one, (path, settings)).result()
+        except BrokenProcessPool:
+            return crashed_result(path, settings)
 
 
 def _default_jobs(count: int) -> int:

@@ -249,6 +249,35 @@ def test_other_files_still_run_with_a_raising_rule(tmp_path: Path, broken_rule, 
             assert "GAO302" in rules  # and the others still ran
 
 
+def _dies_on_the_killer(job: tuple[str, Settings]) -> FileResult:
+    """Lints like gaolint.run._lint_one, but its process dies on a file named killer.txt."""
+    if job[0].endswith("killer.txt"):
+        os._exit(70)
+    return lint_file(*job)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers inherit the patch by fork")
+def test_a_worker_that_dies_costs_one_file_not_the_run(tmp_path: Path, monkeypatch) -> None:
+    """A crash inside a C library (or the OOM killer) kills a worker and breaks the pool: the
+    file that kills its process gets GAO000, every other file its findings."""
+    import gaolint.run as run_module
+
+    monkeypatch.setattr(run_module, "_lint_one", _dies_on_the_killer)
+    paths = [str(_defective(tmp_path, f"r{i}.txt", seed=i + 4)) for i in range(6)]
+    killer = tmp_path / "killer.txt"
+    killer.write_text(render_text(build_document(sample_spec(9)), "cells"), encoding="utf-8")
+    paths.insert(3, str(killer))
+    results = run_module.lint_files(paths, Settings(), 2)
+    assert [Path(r.path).name for r in results] == [Path(p).name for p in paths]
+    for result in results:
+        rules = {f.rule for f in result.findings}
+        if result.path.endswith("killer.txt"):
+            assert rules == {"GAO000"} and not result.repeatable
+            assert "died" in result.findings[0].message.en
+        else:
+            assert "GAO000" not in rules and "GAO302" in rules
+
+
 def test_exit_code_is_non_zero_when_a_rule_raises(tmp_path: Path, broken_rule, monkeypatch, capsys) -> None:
     from gaolint.cli import main
 
