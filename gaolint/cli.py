@@ -90,9 +90,20 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _tolerant_console() -> None:
+    """A console whose encoding cannot show every character (a C locale without UTF-8, a
+    Windows code page) prints ``\\uXXXX`` for the rest instead of stopping the run with a
+    UnicodeEncodeError. Machine formats are written as UTF-8 bytes whatever the console."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        if encoding != "utf8" and getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> int:
     from . import startcache
 
+    _tolerant_console()
     startcache.load()  # what the last run compiled: most of start-up otherwise
     parser = _parser()
     try:

@@ -194,8 +194,7 @@ def _emit(args, config, findings, results) -> None:
             with open(args.output, "w", encoding="utf-8") as handle:
                 handle.write(rendered)
         else:
-            sys.stdout.write(rendered)
-            sys.stdout.flush()
+            _write_stdout(rendered, utf8=fmt != "text")
     if fmt == "text" or args.output:
         from .output.text import summary
 
@@ -204,6 +203,20 @@ def _emit(args, config, findings, results) -> None:
         from .overview import print_overview
 
         print_overview(results, findings, args.output_format, lang=config.lang)
+
+
+def _write_stdout(rendered: str, utf8: bool) -> None:
+    """Print ``rendered``. JSON, SARIF, annotations and HTML are UTF-8 by contract, so on a
+    console with another encoding (a Windows code page) their bytes are written directly."""
+    encoding = (sys.stdout.encoding or "").lower().replace("-", "").replace("_", "")
+    binary = getattr(sys.stdout, "buffer", None)
+    if utf8 and encoding != "utf8" and binary is not None:
+        sys.stdout.flush()
+        binary.write(rendered.encode("utf-8"))
+        binary.flush()
+        return
+    sys.stdout.write(rendered)
+    sys.stdout.flush()
 
 
 def _render(fmt, findings, context, results) -> str:

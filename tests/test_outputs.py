@@ -194,3 +194,23 @@ def test_an_undecodable_file_name_is_printed_escaped_in_valid_utf8(reports, outp
         assert {issue["location"]["path"] for issue in json.loads(out)} == {shown}
     else:
         assert shown in out
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "gbk"])
+@pytest.mark.parametrize("output", ["text", "json", "sarif"])
+def test_a_console_that_cannot_show_chinese_still_gets_every_finding(reports, encoding, output):
+    """A C locale or a Windows code page: text degrades to \\uXXXX escapes instead of a
+    UnicodeEncodeError, and machine formats are still UTF-8 that parses."""
+    import os
+
+    done = subprocess.run([sys.executable, "-m", "gaolint", "check", "--no-cache", "--format", output, "."], cwd=reports,
+                          capture_output=True, timeout=120, env=dict(os.environ, PYTHONIOENCODING=encoding))
+    stderr = done.stderr.decode(encoding, "replace")
+    assert done.returncode == 1 and "Traceback" not in stderr, stderr[-2000:]
+    if output == "text":
+        out = done.stdout.decode(encoding)
+        assert re.search(r"^sub/bad\.md:\d+:\d+: GAO303 \[error\] ", out, re.M)
+    else:
+        document = json.loads(done.stdout.decode("utf-8"))
+        assert document
+        assert "表三" in done.stdout.decode("utf-8")
