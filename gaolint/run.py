@@ -94,6 +94,15 @@ def _lint_isolated(path: str, settings: Settings) -> FileResult:
             return crashed_result(path, settings)
 
 
+def _check_output_path(path: str) -> None:
+    """Refuse an --output that cannot be written before linting, not after a long run."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise UsageError(f"--output: 这是一个文件夹 / is a folder: {path}")
+    if not os.path.isdir(folder):
+        raise UsageError(f"--output: 文件夹不存在 / no such folder: {folder}")
+
+
 def _default_jobs(count: int) -> int:
     if count <= 8:
         return 1
@@ -107,6 +116,8 @@ def run_check(args) -> int:
     settings: Settings = config.settings
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs 必须是正整数 / --jobs must be at least 1")
+    if args.output:
+        _check_output_path(args.output)
 
     from .discover import discover
 
@@ -191,8 +202,11 @@ def _emit(args, config, findings, results) -> None:
     else:
         rendered = _render(fmt, findings, context, results)
         if args.output:
-            with open(args.output, "w", encoding="utf-8") as handle:
-                handle.write(rendered)
+            try:
+                with open(args.output, "w", encoding="utf-8") as handle:
+                    handle.write(rendered)
+            except OSError as error:
+                raise UsageError(f"--output: 无法写入 / cannot write {args.output}: {error.strerror or error}") from None
         else:
             _write_stdout(rendered, utf8=fmt != "text")
     if fmt == "text" or args.output:

@@ -214,3 +214,13 @@ def test_a_console_that_cannot_show_chinese_still_gets_every_finding(reports, en
         document = json.loads(done.stdout.decode("utf-8"))
         assert document
         assert "表三" in done.stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize("target", ["folder", "missing/out.sarif", "report-as-folder"])
+def test_an_output_that_cannot_be_written_exits_2_before_linting(reports, target):
+    (reports / "folder").mkdir()
+    (reports / "report-as-folder").write_text("x", encoding="utf-8")
+    path = target if target != "report-as-folder" else "report-as-folder/out.sarif"
+    done = gaolint("check", "--no-cache", "--format", "sarif", "--output", path, ".", cwd=reports)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "--output" in done.stderr and "共检查" not in done.stderr  # refused before any lint
