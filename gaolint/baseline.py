@@ -18,6 +18,10 @@ from collections import Counter
 from .cli import UsageError
 from .model import Finding
 from .output.sarif import line_hash
+from .regular_file import read_regular_file
+
+#: Largest baseline read: about 300 bytes a finding, so room for half a million findings.
+MAX_BASELINE_BYTES = 128 * 1024 * 1024
 
 FORMAT = "gaolint-baseline"
 VERSION = 1
@@ -80,11 +84,10 @@ def write_baseline(path: str, findings: list[Finding], lang: str = "zh") -> int:
 def read_baseline(path: str) -> Counter:
     """(path, rule, fingerprint) → how many findings the baseline allows."""
     try:
-        with open(path, encoding="utf-8") as handle:
-            document = json.load(handle)
+        document = json.loads(read_regular_file(path, MAX_BASELINE_BYTES).decode("utf-8"))
     except FileNotFoundError:
         raise UsageError(f"--baseline: 找不到基线文件 / baseline file not found: {path}") from None
-    except (OSError, UnicodeDecodeError) as error:
+    except (OSError, UnicodeDecodeError) as error:  # a pipe or a device, too large, unreadable
         raise UsageError(f"--baseline: 无法读取基线文件 / cannot read baseline {path}: {error}") from None
     except json.JSONDecodeError as error:
         raise UsageError(f"--baseline: {path}:{error.lineno}: 基线文件不是有效的 JSON / not valid JSON: {error.msg}") from None

@@ -17,6 +17,7 @@ from fnmatch import fnmatch
 from .cli import UsageError, split_ids
 from .engine import Settings
 from .model import Record
+from .regular_file import FileTooLarge, NotRegularFile, read_regular_file
 
 CONFIG_NAMES = (".gaolint.yaml", ".gaolint.yml")
 PYPROJECT = "pyproject.toml"
@@ -174,8 +175,7 @@ def find_config(start: str | None = None) -> str | None:
 
 def _has_tool_table(path: str) -> bool:
     try:
-        with open(path, "rb") as handle:
-            head = handle.read()
+        head = read_regular_file(path, MAX_CONFIG_BYTES)
     except OSError:
         return False
     return b"gaolint" in head and re.search(rb"^\s*\[\s*tool\s*\.\s*gaolint\b", head, re.M) is not None
@@ -184,10 +184,14 @@ def _has_tool_table(path: str) -> bool:
 def read_config(path: str) -> tuple[dict, _Source]:
     """The raw table of a configuration file (plain dicts and lists) and its line finder."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        data = read_regular_file(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
         raise UsageError(f"找不到配置文件 / configuration file not found: {path}") from None
+    except NotRegularFile:
+        raise UsageError(f"配置文件不是普通文件 / the configuration file is not a regular file: {path}") from None
+    except FileTooLarge as error:
+        raise UsageError(f"配置文件过大（{error.size} 字节） / the configuration file is too large ({error.size} bytes):"
+                         f" {path}") from None
     except OSError as error:
         raise UsageError(f"无法读取配置文件 / cannot read configuration file {path}: {error.strerror}") from None
     try:
@@ -242,6 +246,8 @@ def _read_yaml(path: str, text: str) -> tuple[dict, _Source]:
         raise UsageError(f"{path}: {error}") from None
 
 
+#: Largest configuration file read (a real one is under a few KB; pyproject.toml rarely 100 KB).
+MAX_CONFIG_BYTES = 4 * 1024 * 1024
 #: Values a configuration may hold once YAML aliases are expanded, and how deep it may nest:
 #: a real one has a few dozen values, three levels deep; an alias bomb (each anchor a list of
 #: ten of the last) has billions, and took minutes and gigabytes to expand.

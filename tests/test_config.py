@@ -449,3 +449,16 @@ def test_yaml_anchors_of_a_reasonable_size_still_work(project, capsys):
     (project / ".gaolint.yaml").write_text('select: &all [GAO]\nper-file-ignores:\n  "*.md": &fees [GAO401]\n  "*.txt": *fees\n', encoding="utf-8")
     code, out, err = gaolint("check", "--no-cache", "--format", "json", "nofee.md", capsys=capsys)
     assert (code, out) == (0, "[]\n"), err
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes here")
+@pytest.mark.parametrize("option", ["--config", "--baseline"])
+def test_a_named_pipe_as_configuration_or_baseline_exits_2_at_once(project, capsys, option):
+    """Opening a FIFO for reading waits for a writer: the run would hang."""
+    import os
+
+    (project / "clean.md").write_text(CLEAN_MD, encoding="utf-8")
+    os.mkfifo(project / "pipe.yaml")
+    code, out, err = gaolint("check", "--no-cache", option, "pipe.yaml", "clean.md", capsys=capsys)
+    assert code == 2 and out == ""
+    assert "pipe.yaml" in err and "regular file" in err

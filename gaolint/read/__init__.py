@@ -7,9 +7,9 @@ them, so linting a .txt file never pays for PDF support.
 from __future__ import annotations
 
 import os
-import stat
 from importlib import import_module
 
+from ..regular_file import FileTooLarge, NotRegularFile, read_regular_file
 from .base import Extracted, SourceLine, UnreadableFile
 from .limits import MAX_FILE_BYTES
 
@@ -37,28 +37,20 @@ def read_path(path: str) -> Extracted:
 
 
 def _file_bytes(path: str) -> bytes:
-    """The bytes of a regular file, refused before reading when over the size limit.
-
-    Opened without blocking and checked on the open descriptor: a named pipe (or a device)
-    named on the command line would otherwise hang the run or read without end, and checking
-    the path before opening it would leave a moment for it to be swapped."""
+    """The bytes of a regular file, refused before reading when over the size limit: a named
+    pipe or a device named on the command line would otherwise hang the run or read without
+    end."""
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        return read_regular_file(path, MAX_FILE_BYTES)
+    except NotRegularFile:
+        raise UnreadableFile("不是普通文件（管道、设备或套接字） / not a regular file (a pipe, device or socket)") from None
+    except FileTooLarge as error:
+        raise UnreadableFile(
+            f"文件过大（{error.size // (1024 * 1024)} MB，上限 {MAX_FILE_BYTES // (1024 * 1024)} MB）"
+            f" / file too large ({error.size} bytes)"
+        ) from None
     except OSError as error:
         raise UnreadableFile(f"无法打开文件 / cannot open the file: {error.strerror or error}") from None
-    with open(descriptor, "rb") as handle:
-        try:
-            info = os.fstat(descriptor)
-            if not stat.S_ISREG(info.st_mode):
-                raise UnreadableFile("不是普通文件（管道、设备或套接字） / not a regular file (a pipe, device or socket)")
-            if info.st_size > MAX_FILE_BYTES:
-                raise UnreadableFile(
-                    f"文件过大（{info.st_size // (1024 * 1024)} MB，上限 {MAX_FILE_BYTES // (1024 * 1024)} MB）"
-                    f" / file too large ({info.st_size} bytes)"
-                )
-            return handle.read(MAX_FILE_BYTES + 1)
-        except OSError as error:
-            raise UnreadableFile(f"无法读取文件 / cannot read the file: {error.strerror or error}") from None
 
 
 def read_bytes(data: bytes, path: str) -> Extracted:
