@@ -47,6 +47,8 @@ import os
 import stat
 import sys
 
+from .regular_file import read_regular_file
+
 #: Bump when what an entry holds changes shape: older entries are then misses.
 FORMAT = 1
 #: Files larger than this are not cached (the reader refuses them anyway: read/limits.py).
@@ -55,6 +57,9 @@ MAX_BYTES = 64 * 1024 * 1024
 SHARD_LIMIT = 1024
 #: Results a run keeps in memory before writing them out (memory stays flat over a big run).
 FLUSH_EVERY = 1000
+#: Largest shard read back: 1,024 results of a few KB each fit many times over; anything
+#: bigger was not written by gaolint.
+MAX_SHARD_BYTES = 256 * 1024 * 1024
 #: Rules whose findings are never stored.
 UNCACHEABLE = ("GAO000", "GAO001")
 _ENV_DIR = "GAOLINT_CACHE_DIR"
@@ -489,9 +494,8 @@ def shard_path(folder: str, shard: str) -> str:
 def _read_shard(path: str) -> dict:
     """A shard's entries; {} when it is missing, damaged or of another format."""
     try:
-        with open(path, "rb") as handle:
-            version, entries = marshal.loads(handle.read())
-    except Exception:  # missing, truncated, corrupt, not a pair: nothing usable
+        version, entries = marshal.loads(read_regular_file(path, MAX_SHARD_BYTES))
+    except Exception:  # missing, a pipe, too large, truncated, corrupt, not a pair: nothing usable
         return {}
     if version != FORMAT or type(entries) is not dict:
         return {}

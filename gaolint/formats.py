@@ -182,9 +182,10 @@ def _load_raw() -> list[dict]:
     digest = _digest(blobs)
     cache = _cache_path(digest)
     if cache is not None:
+        from .regular_file import read_regular_file
+
         try:
-            with open(cache, "rb") as handle:
-                raw = marshal.loads(handle.read())
+            raw = marshal.loads(read_regular_file(cache, 64 * 1024 * 1024))
             if isinstance(raw, list):
                 return raw
         except (OSError, ValueError, EOFError, TypeError):

@@ -44,10 +44,11 @@ def load() -> None:
 
 
 def _load_file() -> None:
+    from .regular_file import read_regular_file
+
     try:
-        with open(cache_file(), "rb") as handle:
-            patterns = marshal.loads(handle.read())
-    except (OSError, ValueError, EOFError, TypeError):
+        patterns = marshal.loads(read_regular_file(cache_file(), 64 * 1024 * 1024))
+    except (OSError, ValueError, EOFError, TypeError):  # missing, a pipe, damaged: compile afresh
         return
     try:
         cache = re._cache  # type: ignore[attr-defined]

@@ -201,7 +201,7 @@ def test_the_same_bytes_under_two_paths_keep_their_own_paths(reports: Path, fold
     assert run(capsys, "--format", "json", *targets) == cold
 
 
-@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "other-version", "other-path", "other-shape"])
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "other-version", "other-path", "other-shape", "named-pipe"])
 def test_a_damaged_shard_is_a_miss(reports: Path, folder: Path, capsys, damage: str):
     cold = run(capsys, "--format", "json", "reports")
     shards = _shards(folder)
@@ -217,6 +217,9 @@ def test_a_damaged_shard_is_a_miss(reports: Path, folder: Path, capsys, damage: 
         elif damage == "other-version":
             _, entries = marshal.loads(data)
             shard.write_bytes(marshal.dumps((cache.FORMAT + 1, entries)))
+        elif damage == "named-pipe":  # reading it would wait for a writer for ever
+            shard.unlink()
+            os.mkfifo(shard)
         elif damage == "other-path":
             version, entries = marshal.loads(data)
             moved = {key: ("elsewhere.txt", *result[1:]) for key, result in entries.items()}
