@@ -486,3 +486,29 @@ def _remove_chain(top: Path, name: str) -> None:
     for _ in range(levels):
         os.chdir("..")
         os.rmdir(name)
+
+
+@pytest.mark.parametrize("count", [999, 1000, 1001, 2500])
+def test_one_rule_lists_at_most_a_thousand_findings_per_file_then_counts(tmp_path: Path, monkeypatch, count: int) -> None:
+    """A file of 90,000 contradicting sentences made 270,000 findings and 700 MB: past the
+    cap the rest are counted in one closing finding of the same rule."""
+    from gaolint.checks import RULES
+    from gaolint.engine import MAX_FINDINGS_PER_RULE
+    from gaolint.model import Finding, Location, Message, Severity
+
+    def many(self, context):
+        for index in range(count):
+            yield Finding("GAO303", "total-mismatch", Severity.ERROR, Message(f"第{index}个", f"number {index}"),
+                          context.report.path, Location(index + 1, 1))
+
+    monkeypatch.setattr(RULES["GAO303"], "check", many)
+    path = _defective(tmp_path)
+    listed = [f for f in lint_file(str(path), Settings()).findings if f.rule == "GAO303"]
+    if count <= MAX_FINDINGS_PER_RULE:
+        assert [f.message.en for f in listed] == [f"number {i}" for i in range(count)]
+        return
+    assert len(listed) == MAX_FINDINGS_PER_RULE + 1
+    assert [f.message.en for f in listed[:-1]] == [f"number {i}" for i in range(MAX_FINDINGS_PER_RULE)]
+    closing = listed[-1]
+    assert f"{count - MAX_FINDINGS_PER_RULE} more findings of this rule" in closing.message.en
+    assert closing.location == Location(MAX_FINDINGS_PER_RULE + 1, 1) and closing.severity == Severity.ERROR
