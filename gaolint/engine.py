@@ -197,6 +197,8 @@ def read_report(path: str, shown: str) -> tuple[Report | None, Finding | None]:
             f"unreadable file (reader error: {type(error).__name__}: {error})",
         )
     try:
+        if len(extracted.suppressions) > MAX_SUPPRESSIONS:
+            _drop_extra_suppressions(extracted)
         lines, damage = normalise(extracted)
         report = parse(shown, extracted.container, lines)
         report.damage[:0] = damage
@@ -206,6 +208,22 @@ def read_report(path: str, shown: str) -> tuple[Report | None, Finding | None]:
         detail = _exception_text(error)
         return None, _file_finding("GAO000", "internal-error", shown, f"解析器内部错误：{detail}", f"internal error in the parser: {detail}")
     return report, None
+
+
+#: ``<!-- gaolint: ... -->`` comments honoured in one file; a report needs a handful. Past
+#: this the rest are ignored, and GAO003 says so: 90,000 of them made 90,000 GAO010 findings.
+MAX_SUPPRESSIONS = 500
+
+
+def _drop_extra_suppressions(extracted) -> None:
+    from .read.base import SourceLine
+
+    first_ignored = extracted.suppressions[MAX_SUPPRESSIONS][0]
+    extracted.suppressions = extracted.suppressions[:MAX_SUPPRESSIONS]
+    extracted.damage.append((SourceLine("", first_ignored), (
+        f"gaolint 屏蔽注释超过 {MAX_SUPPRESSIONS} 条，其余未生效"
+        f" / more than {MAX_SUPPRESSIONS} gaolint comments: the rest were ignored"
+    )))
 
 
 def lint_file(path: str, settings: Settings) -> FileResult:
