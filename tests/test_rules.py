@@ -152,3 +152,24 @@ def test_cn2008_report_is_not_held_to_the_national_tables(lint, tmp_path):
     findings = lint(render_text(build_document(spec), "pipe"))
     assert not rules_of(findings) & {"GAO103", "GAO104", "GAO105", "GAO301", "GAO303"}
     assert findings == [], [(f.rule, f.message.en) for f in findings]
+
+
+@pytest.mark.parametrize("digits", [16, 25, 400])
+def test_a_cell_of_too_many_digits_is_a_bad_value_not_a_wrong_sum(lint, digits):
+    """Past 15 digits a float is no longer exact (25 nines summed to 10000000000000000905969664)
+    and 400 overflow to inf ("差 inf"): such a cell is GAO106, and no sum is claimed from it."""
+    text = re.sub(r"^(二、上年结转政府信息公开申请数量 \| )\d+ \| ", rf"\g<1>{'9' * digits} | ", clean_text(), count=1, flags=re.M)
+    findings = lint(text)
+    bad = [f for f in findings if f.rule == "GAO106"]
+    assert len(bad) == 1 and f"has {digits} digits" in bad[0].message.en
+    assert len(bad[0].message.zh) < 120  # a 400-digit value is quoted clipped
+    assert not [f for f in findings if f.rule.startswith("GAO30")]
+    assert "inf" not in " ".join(f.message.zh for f in findings)
+
+
+def test_fifteen_digits_are_still_a_number_and_sum_exactly(lint):
+    text = re.sub(r"^(二、上年结转政府信息公开申请数量 \| )\d+ \| ", r"\g<1>999999999999999 | ", clean_text(), count=1, flags=re.M)
+    findings = lint(text)
+    assert not [f for f in findings if f.rule == "GAO106"]
+    totals = [f for f in findings if f.rule == "GAO302"]
+    assert totals and re.search(r"差 9999999999999\d\d", totals[0].message.zh), totals[0].message.zh

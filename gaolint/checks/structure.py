@@ -344,13 +344,21 @@ class BadCellValue(Rule):
                     yield self.finding(
                         report,
                         cell.location,
-                        f"{name}“{row.label}”行“{column}”列的值“{cell.raw or '（空白）'}”{problem[0]}",
-                        f"{kind} row '{row.label}', column '{column}': value '{cell.raw}' {problem[1]}",
+                        f"{name}“{row.label}”行“{column}”列的值“{_clip(cell.raw) or '（空白）'}”{problem[0]}",
+                        f"{kind} row '{row.label}', column '{column}': value '{_clip(cell.raw)}' {problem[1]}",
                     )
+
+
+def _clip(raw: str, limit: int = 40) -> str:
+    """A cell's text as a message quotes it: whole unless absurdly long."""
+    return raw if len(raw) <= limit else f"{raw[:limit - 10]}…{raw[-8:]}"
 
 
 def _cell_problem(raw: str, value: float | None, amount: bool, signed: bool) -> tuple[str, str] | None:
     if value is None:
+        digits = raw.replace(",", "").replace(" ", "")
+        if digits.isdigit():  # only digits, yet no number: too many of them to be exact
+            return (f"有 {len(digits)} 位数字，不可能是件数或金额", f"has {len(digits)} digits: not a plausible count or amount")
         return ("不是数字", "is not a number")
     if value < 0 and not signed:
         return ("是负数", "is negative")

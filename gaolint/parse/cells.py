@@ -52,10 +52,16 @@ class Token(Value):
         return self.line.location_of(self.start, self.end)
 
 
+#: Digits a count may have. Past 15, a float no longer holds every integer exactly (sums
+#: would be wrong by thousands) and 400 digits overflow to inf; no count of applications or
+#: documents comes near, so such a cell is a bad value, not a number.
+MAX_DIGITS = 15
+
+
 def classify(text: str) -> tuple[str, float | None]:
     squeezed = text.replace(" ", "")
-    if squeezed.isascii() and squeezed.isdigit():  # most cells: what _NUMBER would say, faster
-        return NUMBER, float(squeezed)
+    if squeezed.isascii() and squeezed.isdigit() and len(squeezed) <= MAX_DIGITS:
+        return NUMBER, float(squeezed)  # most cells: what _NUMBER would say, faster
     return classify_squeezed(squeezed)
 
 
@@ -64,6 +70,8 @@ def classify_squeezed(squeezed: str) -> tuple[str, float | None]:
     if not squeezed:
         return EMPTY, None
     if _NUMBER.match(squeezed):
+        if sum(map(str.isdigit, squeezed)) > MAX_DIGITS:
+            return BAD, None
         return NUMBER, float(squeezed.replace(",", ""))
     if _BAD.match(squeezed):
         return BAD, None
@@ -89,7 +97,7 @@ def _split_cell(text: str, start: int, raw: str, out: list[tuple]) -> None:
         return
     left = start + len(raw) - len(raw.lstrip())
     right = left + len(stripped)
-    if stripped.isascii() and stripped.isdigit():  # the common cell: one plain number
+    if stripped.isascii() and stripped.isdigit() and len(stripped) <= MAX_DIGITS:  # the common cell
         out.append((NUMBER, stripped, left, right, float(stripped)))
         return
     if not _HAS_CJK.search(stripped):
