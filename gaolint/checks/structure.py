@@ -302,7 +302,8 @@ class TableShape(Rule):
 class BadCellValue(Rule):
     """**What it does**
     Reports a cell that must hold a count but is not a non-negative integer (blank, `—`, `/`,
-    `-3`, `1.5`), or a fee amount that is not a non-negative number.
+    `-3`, `1.5`, or a run of more than 15 digits, which no count reaches and no sum could
+    check exactly), or a fee amount that is not a non-negative number.
 
     **Why is this bad?**
     The format asks for numbers; a dash or a blank leaves the reader guessing whether the
