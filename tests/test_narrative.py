@@ -279,3 +279,18 @@ def test_review_sentences_under_section_four_need_not_say_disclosure(tmp_path):
     blocks = list(_document(busy, AGREEING).blocks)
     blocks.insert(2, Paragraph("本年度未发生行政复议案件。"))
     assert _gao305(tmp_path, Document(blocks=blocks)) == []
+
+
+@pytest.mark.parametrize("digits", [16, 400])
+def test_a_figure_of_too_many_digits_is_not_compared(tmp_path, digits):
+    """400 digits overflowed the float comparison (OverflowError, so GAO000); past 15 digits
+    no count is meant and no comparison could be exact, as for a table cell."""
+    text = AGREEING.replace("新收政府信息公开申请2168件", f"新收政府信息公开申请{'9' * digits}件")
+    findings = lint_file(_write(tmp_path, _document(_spec(), text), "txt"), Settings()).findings
+    assert not [f for f in findings if f.rule in ("GAO000", "GAO305")], [f.message.zh[:80] for f in findings]
+
+
+def test_fifteen_digit_figures_are_still_compared(tmp_path):
+    text = AGREEING.replace("新收政府信息公开申请2168件", "新收政府信息公开申请999999999999999件")
+    found = _gao305(tmp_path, _document(_spec(), text))
+    assert len(found) == 1 and "999999999999999" in found[0].message.zh

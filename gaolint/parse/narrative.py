@@ -11,6 +11,7 @@ import bisect
 import re
 
 from ..model import Location, Value
+from .cells import MAX_DIGITS
 
 #: Measures the prose may state, with the words that announce them. Longer and later matches
 #: win, so 尚未办结 beats 办结 and 上年结转 beats 结转.
@@ -139,9 +140,12 @@ def chinese_number(text: str) -> int | None:
 
 
 def number_value(text: str) -> int | None:
-    """The integer a figure's digits spell: 2,168 → 2168, 二十三 → 23."""
+    """The integer a figure's digits spell: 2,168 → 2168, 二十三 → 23; None past 15 digits, as
+    for a table cell (parse/cells.py): no count is that large, and the comparison with table
+    sums, in floats, could not be exact (400 digits overflowed it)."""
     if text[0].isdigit():
-        return int(text.replace(",", ""))
+        digits = text.replace(",", "")
+        return int(digits) if len(digits) <= MAX_DIGITS else None
     return chinese_number(text)
 
 
