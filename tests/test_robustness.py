@@ -12,6 +12,7 @@ import io
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -48,7 +49,13 @@ def _lint_twice(path: Path) -> FileResult:
     assert path.read_bytes() == before
     internal = [f.message.en for f in first.findings if f.rule == "GAO000"]
     assert not internal, internal  # a rule or the parser crashed: a bug, even though caught
+    overflowed = [f.message.zh for f in first.findings if _NOT_A_SUM.search(f.message.zh)]
+    assert not overflowed, overflowed  # a sum or difference that is not a number
     return first
+
+
+#: "之和为 inf（差 inf）": arithmetic on a value no float holds.
+_NOT_A_SUM = re.compile(r"(?:为|差|=) -?(?:inf|nan)\b")
 
 
 # --- mutations ------------------------------------------------------------------------------------
@@ -96,7 +103,7 @@ def _mutate_lines(draw, lines: list[str]) -> list[str]:
         lines[end:end] = lines[start:end] * draw(st.integers(1, 3))
     elif kind == "numbers":
         rng = random.Random(draw(st.integers(0, 2**16)))
-        replacements = ["0", "-1", "1.5", "99999999999999999999", "1,234", "３", "一", "", "—", "NaN", "1e9", "٣"]
+        replacements = ["0", "-1", "1.5", "99999999999999999999", "9" * 400, "1,234", "３", "一", "", "—", "NaN", "1e9", "٣"]
 
         def change(line: str) -> str:
             return "".join(rng.choice(replacements) if ch.isdigit() and rng.random() < 0.3 else ch for ch in line)
