@@ -41,16 +41,27 @@ def lint_files(files: list[str], settings: Settings, jobs: int | None, progress=
                 pending.append((index, path, ticket))
     if jobs is None:
         jobs = _default_jobs(len(pending))
+
+    def keep(index: int, path: str, ticket: object, result: FileResult) -> None:
+        results[index] = result
+        if cache is not None:
+            cache.store(path, ticket, result)
+        if progress is not None:
+            progress()
+
     if jobs <= 1 or len(pending) < 2:
         for index, path, ticket in pending:
-            result = results[index] = lint_file(path, settings)
-            if cache is not None:
-                cache.store(path, ticket, result)
-            if progress is not None:
-                progress()
-        if cache is not None:
-            cache.flush()
-        return results  # type: ignore[return-value]
+            keep(index, path, ticket, lint_file(path, settings))
+    else:
+        _lint_in_pool(pending, settings, jobs, keep, results)
+    if cache is not None:
+        cache.flush()
+    return results  # type: ignore[return-value]
+
+
+def _lint_in_pool(pending: list, settings: Settings, jobs: int, keep, results: list) -> None:
+    """Lint ``pending`` (index, path, ticket) in ``jobs`` worker processes, handing each result
+    to ``keep`` as it comes back, in order."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
@@ -59,25 +70,14 @@ def lint_files(files: list[str], settings: Settings, jobs: int | None, progress=
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             work = [(path, settings) for _, path, _ in pending]
             for (index, path, ticket), result in zip(pending, pool.map(_lint_one, work, chunksize=chunk)):
-                results[index] = result
-                if cache is not None:
-                    cache.store(path, ticket, result)
-                if progress is not None:
-                    progress()
+                keep(index, path, ticket, result)
     except BrokenProcessPool:
         # A worker died, taking its chunk with it, and the pool with it. Keep what came back;
         # lint each file still missing in a process of its own, so the file that kills its
         # process is named (GAO000) and the others still get their findings.
         for index, path, ticket in pending:
             if results[index] is None:
-                result = results[index] = _lint_isolated(path, settings)
-                if cache is not None:
-                    cache.store(path, ticket, result)
-                if progress is not None:
-                    progress()
-    if cache is not None:
-        cache.flush()
-    return results  # type: ignore[return-value]
+                keep(index, path, ticket, _lint_isolated(path, settings))
 
 
 def _lint_isolated(path: str, settings: Settings) -> FileResult:
