@@ -63,8 +63,8 @@ class _BoundedDecompressor:
     """``zlib.decompressobj()`` whose output counts against the budget (pdfminer feeds it one
     byte at a time to recover corrupted streams)."""
 
-    def __init__(self, budget: _Budget) -> None:
-        self._inner = zlib.decompressobj()
+    def __init__(self, budget: _Budget, *args: Any, **kwargs: Any) -> None:
+        self._inner = zlib.decompressobj(*args, **kwargs)
         self._budget = budget
 
     def decompress(self, data: bytes, max_length: int = 0) -> bytes:
@@ -109,7 +109,7 @@ class _BoundedZlib:
         return b"".join(pieces)
 
     def decompressobj(self, *args: Any, **kwargs: Any) -> _BoundedDecompressor:
-        return _BoundedDecompressor(self._budget)
+        return _BoundedDecompressor(self._budget, *args, **kwargs)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(zlib, name)
