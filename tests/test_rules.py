@@ -173,3 +173,14 @@ def test_fifteen_digits_are_still_a_number_and_sum_exactly(lint):
     assert not [f for f in findings if f.rule == "GAO106"]
     totals = [f for f in findings if f.rule == "GAO302"]
     assert totals and re.search(r"差 9999999999999\d\d", totals[0].message.zh), totals[0].message.zh
+
+
+@pytest.mark.parametrize("year", ["0000", "0001", "9998", "9999"])
+def test_a_title_year_at_the_ends_of_the_calendar_is_no_internal_error(lint, year):
+    """A title of 9999年 made GAO204 compute a deadline in the year 10000 (ValueError: GAO000)."""
+    text = clean_text()
+    first, rest = text.split("\n", 1)
+    assert re.search(r"20\d\d", first), first
+    title = re.sub(r"20\d\d", year, first, count=1)
+    findings = lint(title + "\n" + rest)
+    assert not [f.message.en for f in findings if f.rule == "GAO000"]

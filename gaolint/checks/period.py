@@ -194,8 +194,8 @@ class LatePublication(Rule):
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
         signed = report.signing_date
-        if signed is None or report.year is None:
-            return
+        if signed is None or report.year is None or report.year >= dt.MAXYEAR:
+            return  # a title year of 9999 has no next year to publish in
         kind = context.options.get("agency_kind") or report.agency_kind or "department"
         deadlines = dict(_DEFAULT_DEADLINES)
         deadlines.update(context.format.deadlines)
