@@ -151,3 +151,28 @@ def test_the_memo_of_cut_lines_stays_bounded(monkeypatch) -> None:
     tokenise(lines)
     assert len(cells_module._CUTS) <= 3
     assert long_row not in cells_module._CUTS  # a long line is cut every time, never kept
+
+
+def test_a_table_of_too_many_cells_is_left_unread_and_said_so(monkeypatch) -> None:
+    from gaolint.engine import Settings, lint_file
+    from gaolint.parse.cells import TooManyCells
+    from tests.builder import build_document, render_text, sample_spec
+
+    monkeypatch.setattr(cells_module, "MAX_TABLE_TOKENS", 10)
+    lines = [Line(i, f"| {i} | {i} | {i} |", Location(i + 1), "") for i in range(20)]
+    try:
+        tokenise(lines)
+    except TooManyCells:
+        pass
+    else:
+        raise AssertionError("no TooManyCells past the limit")
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "r.txt"
+        path.write_text(render_text(build_document(sample_spec(1)), "pipe"), encoding="utf-8")
+        findings = lint_file(str(path), Settings()).findings
+    notes = [f for f in findings if f.rule == "GAO003"]
+    assert notes and "cells, not read" in notes[0].message.en
+    assert not [f for f in findings if f.rule in ("GAO104", "GAO302", "GAO303", "GAO000")]

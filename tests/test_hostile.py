@@ -162,6 +162,16 @@ def newline_flood_txt() -> bytes:
     return report_text().encode("utf-8") + b"\n" * 15_000_000
 
 
+def wide_table_txt() -> bytes:
+    """7,000 rows of a thousand cells under table 3's heading (28 MB): 7 million tokens and
+    880 MB before tables were limited to 50,000 cells."""
+    text = report_text()
+    heading = text.index("三、收到和处理政府信息公开申请情况")
+    end = text.index("\n", heading) + 1
+    row = "| 本年新收政府信息公开申请数量 " + "| 0 " * 1000 + "|\n"
+    return (text[:end] + row * 7000 + text[end:]).encode("utf-8")
+
+
 def _laughs(levels: int = 10) -> str:
     lines = ['<!ENTITY lol0 "lol">']
     lines += [f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' for i in range(1, levels)]
@@ -248,6 +258,7 @@ HOSTILE_FILES = {
     "element-flood.docx": element_flood_docx,
     "element-flood.html": element_flood_html,
     "newline-flood.txt": newline_flood_txt,
+    "wide-table.txt": wide_table_txt,
     "billion-laughs.docx": billion_laughs_docx,
     "billion-laughs.html": billion_laughs_html,
     "entity-blowup.html": quadratic_blowup_html,

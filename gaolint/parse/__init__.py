@@ -9,6 +9,7 @@ from ..model import Line, Mention, Report, Section, Table
 from . import metadata
 from .narrative import find_figures
 from .sections import find_sections
+from .cells import MAX_TABLE_TOKENS, TooManyCells
 from .tables import read_review_table, read_rows_table
 
 _TABLE2_START = re.compile(r"第二十条|本年制发件数|本年新制作数量|信息内容")
@@ -107,7 +108,15 @@ def parse(path: str, container: str, lines: list[Line]) -> Report:
     for kind, (start, end) in spans.items():
         spec = fmt.tables[kind]
         window = lines[start:end]
-        table = read_review_table(spec, window) if spec.groups else read_rows_table(spec, window)
+        try:
+            table = read_review_table(spec, window) if spec.groups else read_rows_table(spec, window)
+        except TooManyCells:
+            report.unreadable_tables.append(kind)
+            report.damage.append(Mention(
+                "reader", f"{spec.title}的单元格超过 {MAX_TABLE_TOKENS} 个，未读取 / {spec.title}: more than"
+                f" {MAX_TABLE_TOKENS} cells, not read", window[0].location,
+            ))
+            continue
         if table is not None:
             if container == "pdf" and _misaligned(table, spec, window):
                 report.unreadable_tables.append(kind)

@@ -125,11 +125,23 @@ def _split_cell(text: str, start: int, raw: str, out: list[tuple]) -> None:
     out.append((LABEL, stripped, left, right, None))
 
 
+#: Cells (and row boundaries) read from one table; a real table 3 has about 300. A 28 MB text
+#: of rows a thousand cells wide made 7 million tokens and 880 MB before this limit.
+MAX_TABLE_TOKENS = 50_000
+
+
+class TooManyCells(Exception):
+    """A table region cuts into more than ``MAX_TABLE_TOKENS`` tokens: not a report's table."""
+
+
 def tokenise(lines: list[Line]) -> list[Token]:
-    """The cells of ``lines`` in reading order, with row boundaries where visible."""
+    """The cells of ``lines`` in reading order, with row boundaries where visible. Raises
+    TooManyCells past ``MAX_TABLE_TOKENS``."""
     tokens: list[Token] = []
     cuts = _CUTS
     for line in lines:
+        if len(tokens) > MAX_TABLE_TOKENS:
+            raise TooManyCells(len(tokens))
         text = line.text
         cut = cuts.get(text)
         if cut is None:
