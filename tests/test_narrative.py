@@ -294,3 +294,14 @@ def test_fifteen_digit_figures_are_still_compared(tmp_path):
     text = AGREEING.replace("新收政府信息公开申请2168件", "新收政府信息公开申请999999999999999件")
     found = _gao305(tmp_path, _document(_spec(), text))
     assert len(found) == 1 and "999999999999999" in found[0].message.zh
+
+
+def test_prose_figures_stop_at_the_limit(monkeypatch):
+    """90,000 figure sentences made 270,000 figures (190 MB); the first MAX_FIGURES are read."""
+    import gaolint.parse.narrative as narrative
+
+    monkeypatch.setattr(narrative, "MAX_FIGURES", 10)
+    text = "\n".join([AGREEING] * 20)  # four figures a sentence
+    figures = _figures(text)
+    assert 10 <= len(figures) < 14
+    assert figures[:4] == _figures(AGREEING)

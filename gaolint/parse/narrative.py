@@ -223,7 +223,7 @@ def find_figures(prose, review=None) -> list[NarrativeFigure]:
     stops = prose.stops()
     search = _ABOUT.search
     position = 0
-    while (hit := search(text, position)) is not None:
+    while len(figures) < MAX_FIGURES and (hit := search(text, position)) is not None:
         index = bisect.bisect_right(stops, hit.start())
         start = stops[index - 1] + 1 if index else 0
         end = stops[index] if index < len(stops) else len(text)
@@ -232,6 +232,11 @@ def find_figures(prose, review=None) -> list[NarrativeFigure]:
         in_review = review is not None and review.first_line <= _line_index(prose, start) < review.end_line
         figures.extend(_sentence_figures(prose, sentence, start, in_review))
     return figures
+
+
+#: Figures read from one report's prose; a report states a few dozen. A file of 90,000 such
+#: sentences made 270,000 figures (about 190 MB) before this limit; the first ones are compared.
+MAX_FIGURES = 5_000
 
 
 def _line_index(prose, offset: int) -> int:
