@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..formats import RowSpec, TableSpec
 from ..model import Cell, Line, Row, Table
-from .cells import BAD, EMPTY, LABEL, NUMBER, SEP, Token, tokenise
+from .cells import BAD, EMPTY, LABEL, NUMBER, SEP, Token, token_location, tokenise
 from .labels import bigrams, similarity, split_numbering, squeeze
 
 #: Below this bigram similarity a label is not taken for a row of the format.
@@ -118,8 +118,8 @@ def read_rows_table(spec: TableSpec, lines: list[Line]) -> Table | None:
         found[current.key] = current
 
     for token in tokens:
-        if token.kind == LABEL:
-            row_spec = matcher.match(token.text)
+        if token[0] == LABEL:
+            row_spec = matcher.match(token[1])
             if row_spec is None:
                 close()
                 current, current_spec, values = None, None, []
@@ -127,12 +127,10 @@ def read_rows_table(spec: TableSpec, lines: list[Line]) -> Table | None:
             if row_spec.group and row_spec.key in found and current is not None and not values:
                 continue  # a merged group label repeated at the start of a row
             close()
-            current = Row(row_spec.key, token.text, token.location)
+            current = Row(row_spec.key, token[1], token_location(token))
             current_spec = row_spec
             values = []
-        elif token.kind == SEP:
-            values.append(token)
-        elif current is not None:
+        elif current is not None or token[0] == SEP:
             values.append(token)
     close()
     if not any(row.cells for row in found.values()):
@@ -148,21 +146,30 @@ def _row_cells(tokens: list[Token], expected: int) -> list[Cell]:
     value follows it (or where it fills the row up to the expected width)."""
     # Stop at the first row boundary that comes after some value: later values are a new row.
     picked: list[Token] = []
+    has_value = False
     for token in tokens:
-        if token.kind == SEP:
-            if any(t.kind in (NUMBER, BAD) for t in picked):
+        kind = token[0]
+        if kind == SEP:
+            if has_value:
                 break
             continue
+        if kind == NUMBER or kind == BAD:
+            has_value = True
         picked.append(token)
-    while picked and picked[-1].kind == EMPTY:
+    while picked and picked[-1][0] == EMPTY:
         last = picked.pop()
-        filled = sum(1 for t in picked if t.kind in (NUMBER, BAD, EMPTY))
-        if expected and filled < expected and filled >= expected - 1 and any(t.kind in (NUMBER, BAD) for t in picked):
+        filled = sum(1 for t in picked if t[0] != LABEL)
+        if expected and expected - 1 <= filled < expected and has_value:
             picked.append(last)
             break
-    while picked and picked[0].kind == EMPTY:
+    while picked and picked[0][0] == EMPTY:
         picked.pop(0)
-    return [Cell(t.text, t.value if t.kind == NUMBER else None, t.location) for t in picked if t.kind != LABEL]
+    return [_cell(t) for t in picked if t[0] != LABEL]
+
+
+def _cell(token: Token) -> Cell:
+    kind, text, line, start, end, value = token
+    return Cell(text, value if kind == NUMBER else None, line.location_of(start, end))
 
 
 def _missing(spec: TableSpec, found: dict[str, Row]) -> list[str]:
@@ -183,19 +190,19 @@ def _missing(spec: TableSpec, found: dict[str, Row]) -> list[str]:
 
 def read_review_table(spec: TableSpec, lines: list[Line]) -> Table | None:
     """Table 4: fifteen numbers after a header of labels, in group order."""
-    tokens = [t for t in tokenise(lines) if t.kind in (NUMBER, BAD, EMPTY, LABEL)]
+    tokens = [t for t in tokenise(lines) if t[0] != SEP]
     values: list[Token] = []
     started = False
     for token in tokens:
-        if token.kind == LABEL:
+        if token[0] == LABEL:
             if values and len(values) >= len(spec.columns):
                 break  # prose after the table
             continue
-        if token.kind in (NUMBER, BAD):
+        if token[0] == NUMBER or token[0] == BAD:
             started = True
         if started:
             values.append(token)
-    while values and values[-1].kind == EMPTY:
+    while values and values[-1][0] == EMPTY:
         values.pop()
     if not values:
         return None
@@ -205,15 +212,15 @@ def read_review_table(spec: TableSpec, lines: list[Line]) -> Table | None:
         chunk = values[index * width : (index + 1) * width]
         if not chunk:
             continue
-        cells = [Cell(t.text, t.value if t.kind == NUMBER else None, t.location) for t in chunk]
-        rows[key] = Row(key, label, chunk[0].location, cells)
-    table = Table(kind=spec.kind, location=values[0].location, rows=rows)
+        cells = [_cell(t) for t in chunk]
+        rows[key] = Row(key, label, cells[0].location, cells)
+    table = Table(kind=spec.kind, location=token_location(values[0]), rows=rows)
     table.missing_rows = [key for key, _ in spec.groups if key not in rows]
-    table.end_location = values[-1].location
+    table.end_location = token_location(values[-1])
     # Extra numbers beyond the fifteen are kept on the last group so the shape rule sees them.
     extra = values[len(spec.groups) * width :]
     if extra and spec.groups:
         last = rows.get(spec.groups[-1][0])
         if last is not None:
-            last.cells.extend(Cell(t.text, t.value if t.kind == NUMBER else None, t.location) for t in extra)
+            last.cells.extend(_cell(t) for t in extra)
     return table
