@@ -145,10 +145,40 @@ def test_main_called_in_process_leaves_the_collector_alone(small: Path, monkeypa
     from gaolint.cli import main
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    before = gc.get_freeze_count()
+    before = gc.get_freeze_count(), gc.get_threshold()
     assert main(["check", "--no-progress", str(small)]) in (0, 1)
-    assert gc.get_freeze_count() == before
+    assert (gc.get_freeze_count(), gc.get_threshold()) == before
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("frozen_by_the_host", [False, True])
+def test_the_collector_is_tuned_while_linting_and_put_back_after(frozen_by_the_host: bool, small: Path, monkeypatch, tmp_path: Path) -> None:
+    """Thousands of short-lived objects per report: the young generation is collected every
+    YOUNG_COLLECTION_THRESHOLD allocations while linting, start-up objects are frozen, and
+    both are undone afterwards, objects the host froze itself staying frozen."""
+    from gaolint import run
+    from gaolint.cli import main
+
+    seen = []
+    real = run.lint_files
+
+    def spy(*args, **kwargs):
+        seen.append((gc.get_threshold()[0], gc.get_freeze_count() > 0))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(run, "lint_files", spy)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    if frozen_by_the_host:
+        gc.freeze()
+    try:
+        frozen, threshold = gc.get_freeze_count(), gc.get_threshold()
+        assert main(["check", "--no-progress", str(small)]) in (0, 1)
+        assert seen == [(run.YOUNG_COLLECTION_THRESHOLD, True)]
+        assert gc.get_threshold() == threshold
+        # The host's frozen objects stay frozen (a few may have been freed meanwhile).
+        assert (gc.get_freeze_count() > frozen * 0.9) if frozen_by_the_host else gc.get_freeze_count() == 0
+    finally:
+        gc.unfreeze()
 
 
 def test_a_warm_run_does_not_rewrite_the_cache(small: Path, env: dict) -> None:
