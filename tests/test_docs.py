@@ -118,3 +118,17 @@ def test_github_doc_has_an_upload_sarif_workflow():
     assert any(str(s.get("uses", "")).startswith("github/codeql-action/upload-sarif") for s in steps)
     assert any("--format sarif" in str(s.get("run", "")) for s in steps)
     assert data["jobs"]["gaolint"]["permissions"]["security-events"] == "write"
+
+
+def test_gao003_page_states_the_limits_the_code_uses() -> None:
+    """The limits named on GAO003's page are the ones in force (a changed limit changes the page)."""
+    from gaolint.checks.file import DamagedText
+    from gaolint.engine import MAX_SUPPRESSIONS
+    from gaolint.parse.cells import MAX_TABLE_TOKENS
+    from gaolint.parse.narrative import MAX_FIGURES
+    from gaolint.read.limits import MAX_LINES
+    from gaolint.read.pdf_guard import MAX_PAGE_OBJECTS
+
+    text = " ".join(DamagedText.__doc__.split())
+    for limit in (MAX_LINES, MAX_TABLE_TOKENS, MAX_PAGE_OBJECTS, MAX_FIGURES, MAX_SUPPRESSIONS):
+        assert f"{limit:,}" in text, limit

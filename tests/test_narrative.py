@@ -305,3 +305,16 @@ def test_prose_figures_stop_at_the_limit(monkeypatch):
     figures = _figures(text)
     assert 10 <= len(figures) < 14
     assert figures[:4] == _figures(AGREEING)
+
+
+def test_prose_figures_past_the_limit_are_named_in_a_note(monkeypatch, tmp_path):
+    """A report whose prose figures are cut at MAX_FIGURES says so (GAO003), at the last one read."""
+    import gaolint.parse.narrative as narrative
+
+    monkeypatch.setattr(narrative, "MAX_FIGURES", 10)
+    many = lint_file(_write(tmp_path, _document(_spec(), "\n".join([AGREEING] * 20))), Settings()).findings
+    notes = [f for f in many if f.rule == "GAO003" and "10 处上限" in f.message.zh]
+    assert len(notes) == 1 and "not compared" in notes[0].message.en
+    monkeypatch.setattr(narrative, "MAX_FIGURES", 5_000)
+    few = lint_file(_write(tmp_path, _document(_spec(), "\n".join([AGREEING] * 20))), Settings()).findings
+    assert not [f for f in few if f.rule == "GAO003"]

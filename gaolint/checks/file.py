@@ -139,6 +139,12 @@ class DamagedText(Rule):
     than reported wrongly). One finding per kind of damage, pointing at the first place and
     counting the others.
 
+    The same warning names any part of the file left unread because it passes one of the
+    limits that keep gaolint fast on hostile input (no real report comes near them): text
+    past 100,000 lines or the character limit, a table of more than 50,000 cells, a PDF page
+    drawing more than 30,000 objects, prose figures past 5,000 (the rest are not compared
+    with the tables), more than 500 `gaolint:` comments. What was read is still checked.
+
     **Why is this bad?**
     Damaged text can hide real defects: a period that cannot be read cannot be checked, and a
     published report with garbled dates misinforms its readers. gaolint removes pinyin residue

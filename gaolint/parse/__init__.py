@@ -6,7 +6,7 @@ import re
 
 from ..formats import FormatSpec, load_formats
 from ..model import Line, Mention, Report, Section, Table
-from . import metadata
+from . import metadata, narrative
 from .narrative import find_figures
 from .sections import find_sections
 from .cells import MAX_TABLE_TOKENS, TooManyCells
@@ -141,5 +141,11 @@ def parse(path: str, container: str, lines: list[Line]) -> Report:
     report.fee_statements = metadata.find_fee_statements(prose)
     report.carryover_years = metadata.find_carryover_years(prose)
     report.narrative = find_figures(prose, report.section("review"))
+    if len(report.narrative) >= narrative.MAX_FIGURES:
+        report.damage.append(Mention(
+            "reader", f"正文中的数字说明达到 {narrative.MAX_FIGURES} 处上限，其后的未与表格核对 / prose figures"
+            f" reached the limit of {narrative.MAX_FIGURES}: any after it were not compared with the tables",
+            report.narrative[-1].location,
+        ))
     report.damage.extend(metadata.find_damaged_dates(prose_lines))
     return report
