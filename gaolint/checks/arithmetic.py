@@ -58,15 +58,16 @@ def _row_sum_mismatches(table: Table, identity: dict) -> Iterator[tuple[str, Row
     total_column = identity["total_column"]
     parts = identity["part_columns"]
     for key, row in table.rows.items():
-        if len(row.cells) != total_column + 1:
+        cells = row.cells
+        if len(cells) != total_column + 1:
             continue
-        total = row.cells[total_column]
-        cells = [row.cells[i] for i in parts]
-        if total.value is None or any(c.value is None for c in cells):
+        total = cells[total_column]
+        values = [cells[i].value for i in parts]
+        if total.value is None or None in values:
             continue
-        summed = sum(c.value for c in cells)
+        summed = sum(values)
         if abs(summed - total.value) >= 1e-9:
-            yield key, row, total, cells, summed
+            yield key, row, total, [cells[i] for i in parts], summed
 
 
 class _ColumnIdentity(Rule):
