@@ -44,11 +44,18 @@ def _leaf_rows(table: Table, spec: TableSpec, parent: str) -> list[Row] | None:
     return rows
 
 
-def _cell(row: Row | None, column: int) -> Cell | None:
-    if row is None or column >= len(row.cells):
-        return None
-    cell = row.cells[column]
-    return cell if cell.value is not None else None
+def _column(rows: list[Row], column: int) -> list[Cell] | None:
+    """The cells of ``rows`` in ``column``; None when a row is too short or its cell holds no
+    number (GAO105/GAO106 report those; a sum over them would only repeat it)."""
+    cells = []
+    for row in rows:
+        if column >= len(row.cells):
+            return None
+        cell = row.cells[column]
+        if cell.value is None:
+            return None
+        cells.append(cell)
+    return cells
 
 
 def _row_sum_mismatches(table: Table, identity: dict) -> Iterator[tuple[str, Row, Cell, list[Cell], float]]:
@@ -87,9 +94,9 @@ class _ColumnIdentity(Rule):
             if left is None or right is None:
                 continue
             for column, name in enumerate(spec.columns):
-                left_cells = [_cell(row, column) for row in left]
-                right_cells = [_cell(row, column) for row in right]
-                if any(c is None for c in left_cells + right_cells):
+                left_cells = _column(left, column)
+                right_cells = _column(right, column)
+                if left_cells is None or right_cells is None:
                     continue
                 yield from self.compare(report, spec, name, left, right, left_cells, right_cells)
 
