@@ -7,6 +7,7 @@ import re
 from ..formats import FormatSpec, load_formats
 from ..model import Line, Mention, Report, Section, Table
 from . import metadata, narrative
+from .narrative import find_figures
 from .sections import find_sections
 from .cells import MAX_TABLE_TOKENS, TooManyCells
 from .tables import read_review_table, read_rows_table
@@ -139,7 +140,7 @@ def parse(path: str, container: str, lines: list[Line]) -> Report:
     report.contacts = metadata.find_contacts(prose)
     report.fee_statements = metadata.find_fee_statements(prose)
     report.carryover_years = metadata.find_carryover_years(prose)
-    report.narrative = narrative.find_figures(prose, report.section("review"))
+    report.narrative = find_figures(prose, report.section("review"))
     if len(report.narrative) >= narrative.MAX_FIGURES:
         report.damage.append(Mention(
             "reader", f"正文中的数字说明达到 {narrative.MAX_FIGURES} 处上限，其后的未与表格核对 / prose figures"
