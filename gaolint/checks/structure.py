@@ -336,9 +336,8 @@ class BadCellValue(Rule):
                 row_spec = spec.row(row.key)
                 columns = (row_spec.columns if row_spec and row_spec.columns else spec.columns) or ()
                 for index, cell in enumerate(row.cells):
-                    value = cell.value
-                    if value is not None and value >= 0 and value % 1 == 0:
-                        continue  # a count, right in any column: most cells, so tested first
+                    if cell.is_count:
+                        continue  # right in any column: most cells, so tested first
                     signed = row_spec is not None and index in row_spec.signed
                     amount = row_spec is not None and row_spec.amount
                     problem = _cell_problem(cell.raw, cell.value, amount, signed)
