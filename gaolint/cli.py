@@ -13,7 +13,7 @@ import sys
 from . import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-FORMAT_CHOICES = ("text", "json", "sarif", "github", "gitlab", "html")
+FORMAT_CHOICES = ("text", "json", "sarif", "github", "gitlab", "html", "jsonl", "parquet")
 
 
 class UsageError(Exception):
@@ -80,6 +80,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     check.add_argument("--no-cache", action="store_true",
                        help="neither read nor write the result cache (also: GAOLINT_NO_CACHE=1)")
+    check.add_argument("--scheduler", metavar="ADDRESS",
+                       help="lint on a Dask cluster: tcp://HOST:8786, or local[:N] (also: GAOLINT_SCHEDULER; "
+                            "needs gaolint[dask]; PATHs may be fsspec URLs; docs/scale.md)")
+    check.add_argument("--resume", action="store_true",
+                       help="with --format jsonl --output FILE: keep the files FILE already holds, lint the rest")
 
     commands.add_parser("rules", help="list every rule", formatter_class=_Formatter)
     explain = commands.add_parser("explain", help="show a rule's documentation", formatter_class=_Formatter)

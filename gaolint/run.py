@@ -156,13 +156,21 @@ def run_check(args) -> int:
 
     from .discover import discover
 
-    files, missing = discover(args.paths)
+    scheduler = None
+    if getattr(args, "scheduler", None) or os.environ.get("GAOLINT_SCHEDULER"):
+        from .cluster import expand_inputs, scheduler_address
+
+        scheduler = scheduler_address(args)  # a Dask cluster: paths and URLs the workers read
+        items, missing = expand_inputs(args.paths)
+        files = [shown for _, shown in items]
+    else:
+        files, missing = discover(args.paths)
     if missing:
         from .engine import printable
 
         raise UsageError("找不到路径 / no such path: " + ", ".join(map(printable, missing)))
     cache = None
-    if not getattr(args, "no_cache", False):
+    if not getattr(args, "no_cache", False) and not scheduler:
         from .cache import ResultCache, disabled_by_environment
 
         if not disabled_by_environment():
@@ -171,11 +179,20 @@ def run_check(args) -> int:
             except Exception:  # a cache only saves time: without one, lint everything
                 cache = None
 
+    if args.output_format in ("jsonl", "parquet") or getattr(args, "resume", False):
+        from .stream import run_streamed
+
+        return run_streamed(args, config, items if scheduler else files, cache, scheduler)
     progress = _progress(len(files), args)
     collector = _settle_collector()
     try:
-        # --jobs unset: chosen by how many files the cache leaves to lint.
-        results = lint_files(files, settings, args.jobs, progress.advance if progress else None, cache)
+        if scheduler:
+            from .cluster import lint_on_cluster
+
+            results = lint_on_cluster(items, settings, scheduler, progress.advance if progress else None)
+        else:
+            # --jobs unset: chosen by how many files the cache leaves to lint.
+            results = lint_files(files, settings, args.jobs, progress.advance if progress else None, cache)
     finally:
         _restore_collector(collector)
         if progress:

@@ -11,6 +11,8 @@ FORMATS = {
     "json": "gaolint.output.json_output",
     "sarif": "gaolint.output.sarif",
     "github": "gaolint.output.github",
+    "jsonl": "gaolint.output.jsonl",  # streamed as results arrive (gaolint.stream)
+    "parquet": "gaolint.output.parquet",  # streamed, one row per finding (needs pyarrow)
 }
 
 
