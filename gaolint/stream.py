@@ -25,6 +25,8 @@ from .cli import EXIT_FINDINGS, EXIT_OK, UsageError
 from .engine import FileResult, ReportFacts, Settings
 
 STREAMED = ("jsonl", "parquet")
+#: Files linted between two writes in a one-process run.
+BATCH = 16
 _RANK = {"note": 1, "warning": 2, "error": 3}
 
 
@@ -58,10 +60,13 @@ def _check_options(args) -> None:
 
 def local_results(files: list[str], settings: Settings, jobs: int | None, progress=None, cache=None):
     """Results of ``files`` in order, linted by the run's own pool a batch at a time (the pool,
-    its crash handling and the cache's writes work per batch; memory holds one batch)."""
-    from .run import lint_files
+    its crash handling and the cache's writes work per batch; memory holds one batch). A
+    batch of ``BATCH`` files for one process; for a pool, enough that starting it is small
+    beside the work."""
+    from .run import _default_jobs, lint_files
 
-    size = max(256, 64 * (jobs or os.cpu_count() or 1))
+    workers = jobs if jobs is not None else _default_jobs(len(files))
+    size = BATCH if workers <= 1 else BATCH * 8 * workers
     for start in range(0, len(files), size):
         yield from lint_files(files[start:start + size], settings, jobs, progress, cache)
 

@@ -52,7 +52,12 @@ def test_jobs_and_local_cluster_give_the_same_output(corpus_dir, capsys, monkeyp
         dask = _check(capsys, "--format", fmt, "--scheduler", "local:2", ".")
         assert one == two == dask, fmt
         assert one[0] == 1 and one[1]
-    rules = {f["rule"] for f in json.loads(_check(capsys, "--format", "json", "--scheduler", "local:2", ".")[1])}
+    # streamed: the jsonl of the cluster is the jsonl of one process, line for line
+    out_one, out_dask = corpus_dir.parent / "one.jsonl", corpus_dir.parent / "dask.jsonl"
+    assert _check(capsys, "--format", "jsonl", "--jobs", "1", "--output", str(out_one), ".")[0] == 1
+    assert _check(capsys, "--format", "jsonl", "--scheduler", "local:2", "--output", str(out_dask), ".")[0] == 1
+    assert out_one.read_text(encoding="utf-8") == out_dask.read_text(encoding="utf-8")
+    rules = {json.loads(line).get("rule") for line in out_dask.read_text(encoding="utf-8").splitlines()}
     assert {"GAO601", "GAO602", "GAO010", "GAO001"} <= rules
 
 
