@@ -73,7 +73,6 @@ def expand_inputs(paths: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
         items = [(os.path.abspath(path), display_path(path)) for path in files]
     for url in urls:
         try:
-            import fsspec
             from fsspec.core import url_to_fs
         except ImportError:
             raise UsageError("URL 输入需要 fsspec / URL inputs need fsspec: pip install 'gaolint[dask]'") from None
@@ -91,7 +90,6 @@ def expand_inputs(paths: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
             raise UsageError(f"无法读取 / cannot read {url}: {error}") from None
         except OSError:
             missing.append(url)
-        del fsspec
     seen: set[str] = set()
     unique = []
     for item in items:
@@ -176,71 +174,97 @@ def iter_results(
     chunk: int | None = None,
 ) -> Iterator[FileResult]:
     """One result per item, in the order of ``items``, linted on ``cluster``'s workers."""
-    from distributed import as_completed
-    from distributed.scheduler import KilledWorker
-
-    from .engine import crashed_result
-
     if not items:
         return
     threads = cluster.threads()
     if chunk is None:
         chunk = max(1, min(MAX_CHUNK, len(items) // (threads * 8) or 1))
-    # (start, items, attempt): attempt 1 is the retry of files whose first task was killed.
-    queue: list[tuple[int, list, int]] = [
-        (start, items[start:start + chunk], 0) for start in range(0, len(items), chunk)
-    ]
-    queue.reverse()  # popped from the end: first chunks first
-    window = 4 * threads + 4
-    done: dict[int, FileResult] = {}
-    tasks: dict = {}  # future -> (start, items, attempt)
-    waiting = as_completed(loop=cluster.client.loop)
-    next_index = 0
-    in_flight = 0  # files sent and not yet back
-
-    def submit() -> None:
-        # Files sent or back but not yet handed on stay under the window: a slow chunk at the
-        # head holds the others back without letting them pile up.
-        nonlocal in_flight
-        while queue and (not tasks or (len(tasks) < window and in_flight + len(done) < window * chunk)):
-            start, part, attempt = queue.pop()
-            future = cluster.client.submit(lint_chunk, part, settings, pure=False)
-            tasks[future] = (start, part, attempt)
-            waiting.add(future)
-            in_flight += len(part)
-
-    submit()
+    dispatch = _Dispatch(cluster, settings, items, chunk, window=4 * threads + 4)
     try:
-        while tasks:
-            future = next(waiting)
-            start, part, attempt = tasks.pop(future)
+        for result in dispatch.results():
+            if progress is not None:
+                progress()
+            yield result
+    except OSError as error:  # CommClosedError and the like: the scheduler is gone
+        raise UsageError(
+            f"与 Dask 调度器的连接中断 / lost the Dask scheduler mid-run: {error}"
+            " (with --format jsonl, --resume continues where it stopped)"
+        ) from None
+    finally:
+        dispatch.cancel()
+
+
+class _Dispatch:
+    """Chunks out, results back in order; the files of a killed task sent once more each on
+    its own; a file killed twice answered with GAO000."""
+
+    def __init__(self, cluster: Cluster, settings: Settings, items: list, chunk: int, window: int) -> None:
+        from distributed import as_completed
+
+        self.cluster = cluster
+        self.settings = settings
+        self.chunk = chunk
+        self.window = window
+        # (start, items, attempt): attempt 1 is the retry of a file whose first task was killed.
+        self.queue: list[tuple[int, list, int]] = [
+            (start, items[start:start + chunk], 0) for start in range(0, len(items), chunk)
+        ]
+        self.queue.reverse()  # popped from the end: first chunks first, retries before the rest
+        self.tasks: dict = {}  # future -> (start, items, attempt)
+        self.done: dict[int, FileResult] = {}
+        self.in_flight = 0  # files sent and not yet back
+        self.waiting = as_completed(loop=cluster.client.loop)
+
+    def submit(self) -> None:
+        # Files sent, or back but not yet handed on, stay under the window: a slow chunk at
+        # the head holds the others back without letting them pile up.
+        while self.queue and (not self.tasks or (
+                len(self.tasks) < self.window and self.in_flight + len(self.done) < self.window * self.chunk)):
+            start, part, attempt = self.queue.pop()
+            future = self.cluster.client.submit(lint_chunk, part, self.settings, pure=False)
+            self.tasks[future] = (start, part, attempt)
+            self.waiting.add(future)
+            self.in_flight += len(part)
+
+    def results(self) -> Iterator[FileResult]:
+        from distributed.scheduler import KilledWorker
+
+        from .engine import crashed_result
+
+        next_index = 0
+        self.submit()
+        while self.tasks:
+            future = next(self.waiting)
+            start, part, attempt = self.tasks.pop(future)
+            self.in_flight -= len(part)
             if future.status == "finished":
                 for offset, result in enumerate(future.result()):
-                    done[start + offset] = result
+                    self.done[start + offset] = result
+            elif future.status == "cancelled":  # the scheduler was lost, or shut down
+                raise OSError("the task was cancelled")
             else:
                 error = future.exception()
                 if isinstance(error, (ImportError, AttributeError)) and not isinstance(error, KilledWorker):
                     raise UsageError(f"Dask 工作进程无法运行 gaolint / the workers cannot run gaolint: {error}")
-                for offset, item in enumerate(part):
+                for offset, (location, shown) in enumerate(part):
                     if attempt == 0:
-                        queue.append((start + offset, [item], 1))
+                        self.queue.append((start + offset, [(location, shown)], 1))
                     else:
-                        done[start + offset] = crashed_result(item[1], settings)
-                        done[start + offset].path = item[1]
-                        for finding in done[start + offset].findings:
-                            finding.path = item[1]
-            in_flight -= len(part)
+                        crashed = crashed_result(shown, self.settings)
+                        crashed.path = shown
+                        for finding in crashed.findings:
+                            finding.path = shown
+                        self.done[start + offset] = crashed
             future.release()
-            while next_index in done:
-                result = done.pop(next_index)
+            while next_index in self.done:
+                yield self.done.pop(next_index)
                 next_index += 1
-                if progress is not None:
-                    progress()
-                yield result
-            submit()
-    finally:
-        for future in tasks:
+            self.submit()
+
+    def cancel(self) -> None:
+        for future in self.tasks:
             future.cancel()
+        self.tasks.clear()
 
 
 def lint_on_cluster(items: list[tuple[str, str]], settings: Settings, address: str, progress=None) -> list[FileResult]:

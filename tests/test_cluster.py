@@ -182,7 +182,7 @@ def real_cluster(tmp_path):
                 if time.monotonic() > deadline:
                     pytest.fail("the dask workers did not start within 60 s")
                 time.sleep(0.2)
-        yield address
+        yield address, started[0]
     finally:
         for process in reversed(started):
             if process.poll() is None:
@@ -198,6 +198,7 @@ def real_cluster(tmp_path):
 
 @pytest.mark.slow
 def test_real_scheduler_and_workers_and_a_worker_killed_mid_run(real_cluster, corpus_dir, capsys, monkeypatch):
+    real_cluster, scheduler = real_cluster
     monkeypatch.chdir(corpus_dir)
     one = _check(capsys, "--format", "json", "--jobs", "1", ".")
     assert _check(capsys, "--format", "json", "--scheduler", real_cluster, ".") == one
@@ -217,3 +218,14 @@ def test_real_scheduler_and_workers_and_a_worker_killed_mid_run(real_cluster, co
     assert victim not in after.values()
     assert results == _local_results(corpus_dir) * 3
     assert not any(f.rule == "GAO000" for r in results for f in r.findings)
+
+    # The scheduler lost mid-run: a usage error (exit 2 from the CLI), not a hang or a traceback.
+    from gaolint.cli import UsageError
+
+    with Cluster(real_cluster) as cluster:
+        started = time.monotonic()
+        with pytest.raises(UsageError, match="lost the Dask scheduler"):
+            for count, _ in enumerate(iter_results(items, api.Settings(), cluster, chunk=1)):
+                if count == 2:
+                    os.killpg(scheduler.pid, signal.SIGKILL)
+        assert time.monotonic() - started < 30
