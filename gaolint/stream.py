@@ -38,9 +38,14 @@ def _info(facts: ReportFacts | None) -> dict:
 
 
 def settings_fingerprint(settings: Settings) -> str:
+    """What decides the findings (--verbose only adds explanations: a resumed run may differ)."""
     from .cache import settings_fingerprint as fingerprint
 
-    return fingerprint(settings)
+    import copy
+
+    quiet = copy.copy(settings)
+    quiet.verbose = False
+    return fingerprint(quiet)
 
 
 def _check_options(args) -> None:

@@ -157,6 +157,8 @@ def test_resume_refuses_other_settings(corpus_dir, tmp_path, capsys):
     _jsonl(corpus_dir, out)
     assert _jsonl(corpus_dir, out, "--ignore", "GAO3", "--resume") == 2
     assert "other settings" in capsys.readouterr().err
+    assert _jsonl(corpus_dir, out, "--verbose", "--resume") == 1  # --verbose changes no finding
+    assert "already done" in capsys.readouterr().err
 
 
 def test_resume_needs_jsonl_and_an_output(corpus_dir, capsys):
