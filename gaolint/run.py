@@ -165,6 +165,9 @@ def run_check(args) -> int:
         files = [shown for _, shown in items]
     else:
         files, missing = discover(args.paths)
+        if any("://" in path for path in missing):
+            raise UsageError("URL 输入需要 --scheduler / URL inputs need --scheduler (a Dask cluster; "
+                             "--scheduler local for this machine)")
     if missing:
         from .engine import printable
 

@@ -154,3 +154,9 @@ def test_load_config_takes_command_line_options(tmp_path, monkeypatch):
     assert config.settings.select == ("GAO3",) and config.settings.ignore == ("GAO5",)
     assert config.lang == "en"
     assert api.settings_for(ignore="GAO1").ignore == ("GAO1",)
+
+
+def test_url_inputs_need_a_scheduler(capsys, monkeypatch):
+    monkeypatch.delenv("GAOLINT_SCHEDULER", raising=False)
+    assert main(["check", "s3://archive/2025/"]) == 2
+    assert "--scheduler" in capsys.readouterr().err

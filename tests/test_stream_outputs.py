@@ -164,3 +164,14 @@ def test_resume_refuses_other_settings(corpus_dir, tmp_path, capsys):
 def test_resume_needs_jsonl_and_an_output(corpus_dir, capsys):
     assert main(["check", "--format", "json", "--resume", "."]) == 2
     assert main(["check", "--format", "jsonl", "--resume", "."]) == 2
+
+
+def test_progress_bar_shows_files_per_second():
+    from types import SimpleNamespace
+
+    from gaolint.progress import _speed_column
+
+    column = _speed_column()
+    assert column.render(SimpleNamespace(finished_speed=None, speed=12.34)).plain == "12.3 files/s"
+    assert column.render(SimpleNamespace(finished_speed=None, speed=None)).plain == "– files/s"
+    assert column.render(SimpleNamespace(finished_speed=1500.0, speed=3.0)).plain == "1,500.0 files/s"
