@@ -119,20 +119,26 @@ def run_streamed(args, config, inputs: list, cache, scheduler: str | None) -> in
     todo = [item for item in inputs if shown_of(item) not in done] if done else list(inputs)
     from .run import _progress, _restore_collector, _settle_collector
 
-    writer = module.Writer(args.output, config.lang, header, offset)
+    cluster = None
+    if scheduler:  # connected before the output is touched: an unreachable one leaves it as it was
+        from .cluster import Cluster, iter_results
+
+        cluster = Cluster(scheduler)
+    try:
+        writer = module.Writer(args.output, config.lang, header, offset)
+    except BaseException:
+        if cluster is not None:
+            cluster.close()
+        raise
     progress = _progress(len(todo), args)
     advance = progress.advance if progress else None
     collector = _settle_collector()
     held: list[FileResult] = []  # files with inline suppressions: written at the end
     files = len(done)
     try:
-        if scheduler:
-            from .cluster import Cluster, iter_results
-
-            cluster = Cluster(scheduler)
+        if cluster is not None:
             results = iter_results(todo, settings, cluster, advance)
         else:
-            cluster = None
             results = local_results(todo, settings, args.jobs, advance, cache)
         try:
             for result in results:
