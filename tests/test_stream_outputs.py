@@ -175,3 +175,11 @@ def test_progress_bar_shows_files_per_second():
     assert column.render(SimpleNamespace(finished_speed=None, speed=12.34)).plain == "12.3 files/s"
     assert column.render(SimpleNamespace(finished_speed=None, speed=None)).plain == "– files/s"
     assert column.render(SimpleNamespace(finished_speed=1500.0, speed=3.0)).plain == "1,500.0 files/s"
+
+
+def test_jsonl_on_stdout(expected, capsys):
+    code, findings = expected
+    assert main(["check", "--no-cache", "--format", "jsonl", "."]) == code
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert sorted(map(_key, (r for r in rows if r["type"] == "finding"))) == sorted(map(_key, findings))
+    assert rows[-1]["type"] == "end"

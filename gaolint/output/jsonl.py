@@ -20,6 +20,7 @@ or ``pandas.read_json('out.jsonl', lines=True)``.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
@@ -50,8 +51,12 @@ class Writer:
 
     def __init__(self, target: str | None, lang: str, header: dict, resume_offset: int | None = None) -> None:
         self.lang = lang
+        self._stdout = target is None
         if target is None:
-            self._handle = open(sys.stdout.fileno(), "w", encoding="utf-8", closefd=False)
+            sys.stdout.flush()
+            binary = getattr(sys.stdout, "buffer", None)
+            # UTF-8 whatever the console's encoding, as --format json; never closed here.
+            self._handle = io.TextIOWrapper(binary, encoding="utf-8", newline="\n") if binary else sys.stdout
         elif resume_offset is not None:
             self._handle = open(target, "r+", encoding="utf-8", newline="\n")
             self._handle.seek(resume_offset)
@@ -78,16 +83,21 @@ class Writer:
 
     def close(self, summary: dict) -> None:
         self._handle.write(json.dumps({"type": "end", **summary}, ensure_ascii=False) + "\n")
-        self._handle.flush()
-        self._handle.close()
+        self._release()
 
     def abort(self) -> None:
         """Stop without the ``end`` line (the run was interrupted): what is written stays."""
         try:
-            self._handle.flush()
-            self._handle.close()
+            self._release()
         except (OSError, ValueError):
             pass
+
+    def _release(self) -> None:
+        self._handle.flush()
+        if not self._stdout:
+            self._handle.close()
+        elif isinstance(self._handle, io.TextIOWrapper) and self._handle is not sys.stdout:
+            self._handle.detach()  # leaves sys.stdout's buffer open
 
 
 def read_done(path: str) -> tuple[dict | None, int, list[dict], list[tuple[str, str]]]:
