@@ -15,8 +15,10 @@ A worker that dies (a C library crash, the out-of-memory killer, a machine lost)
 tasks it held with ``KilledWorker`` once the scheduler has rescheduled them
 ``distributed.scheduler.allowed-failures`` times (0 on the clusters gaolint starts itself, so
 the first death is reported at once). Each file of a failed chunk is then tried once more, on
-its own; a file whose own task is killed again is answered with GAO000 (the file kills
-workers), never by stopping the run.
+its own. A worker runs a task or two at a time, so a file killed again may have been only the
+neighbour of the culprit: it is tried a last time alone, once nothing else runs, and a file
+whose task dies even then is answered with GAO000 (the file kills workers) — never by stopping
+the run.
 
 Dask is imported only here, and only when a scheduler is asked for: it is an optional extra
 (``pip install 'gaolint[dask]'``). docs/scale.md says why Dask.
@@ -205,26 +207,36 @@ class _Dispatch:
         self.settings = settings
         self.chunk = chunk
         self.window = window
-        # (start, items, attempt): attempt 1 is the retry of a file whose first task was killed.
+        # (start, items, attempt): attempt 1 is the retry of a file whose first task was killed,
+        # on its own; attempt 2 the same file with nothing else running on the cluster.
         self.queue: list[tuple[int, list, int]] = [
             (start, items[start:start + chunk], 0) for start in range(0, len(items), chunk)
         ]
         self.queue.reverse()  # popped from the end: first chunks first, retries before the rest
+        self.alone: list[tuple[int, list, int]] = []  # killed twice: tried once more, alone
         self.tasks: dict = {}  # future -> (start, items, attempt)
         self.done: dict[int, FileResult] = {}
         self.in_flight = 0  # files sent and not yet back
         self.waiting = as_completed(loop=cluster.client.loop)
 
     def submit(self) -> None:
+        # A file killed on its own retry waits until nothing else runs, then goes alone: only
+        # then is its worker's death its own doing, not a neighbour's on the same worker.
+        if self.alone:
+            if not self.tasks:
+                self._send(*self.alone.pop())
+            return
         # Files sent, or back but not yet handed on, stay under the window: a slow chunk at
         # the head holds the others back without letting them pile up.
         while self.queue and (not self.tasks or (
                 len(self.tasks) < self.window and self.in_flight + len(self.done) < self.window * self.chunk)):
-            start, part, attempt = self.queue.pop()
-            future = self.cluster.client.submit(lint_chunk, part, self.settings, pure=False)
-            self.tasks[future] = (start, part, attempt)
-            self.waiting.add(future)
-            self.in_flight += len(part)
+            self._send(*self.queue.pop())
+
+    def _send(self, start: int, part: list, attempt: int) -> None:
+        future = self.cluster.client.submit(lint_chunk, part, self.settings, pure=False)
+        self.tasks[future] = (start, part, attempt)
+        self.waiting.add(future)
+        self.in_flight += len(part)
 
     def results(self) -> Iterator[FileResult]:
         from distributed.scheduler import KilledWorker
@@ -249,6 +261,8 @@ class _Dispatch:
                 for offset, (location, shown) in enumerate(part):
                     if attempt == 0:
                         self.queue.append((start + offset, [(location, shown)], 1))
+                    elif attempt == 1:
+                        self.alone.insert(0, (start + offset, [(location, shown)], 2))
                     else:
                         crashed = crashed_result(shown, self.settings)
                         crashed.path = shown

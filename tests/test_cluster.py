@@ -118,7 +118,10 @@ def dask_setup(worker):
 
 
 @pytest.mark.slow
-def test_a_file_that_kills_workers_is_gao000_and_the_rest_are_linted(corpus_dir, tmp_path, monkeypatch):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_file_that_kills_workers_is_gao000_and_the_rest_are_linted(corpus_dir, tmp_path, workers):
+    """One worker: the files queued behind boom.txt die with it, twice; they are linted all
+    the same, and only boom.txt is GAO000."""
     import dask
     from distributed import LocalCluster
 
@@ -130,7 +133,7 @@ def test_a_file_that_kills_workers_is_gao000_and_the_rest_are_linted(corpus_dir,
     items = [(str(p), p.name) for p in sorted(corpus_dir.iterdir())]
     items.insert(5, (str(boom / "boom.txt"), "boom.txt"))
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
-        local = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+        local = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                              host="127.0.0.1", silence_logs=50, preload=[str(preload)])
     try:
         cluster = Cluster(local.scheduler_address)
