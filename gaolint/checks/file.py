@@ -122,6 +122,14 @@ _DAMAGE = {
     "pinyin": ("正文夹杂拼音注音（网页繁简转换残留）", "inline pinyin annotations left by a converter"),
     "replacement": ("出现无法解码的替换字符 U+FFFD", "U+FFFD replacement characters"),
     "reader": ("提取时发现的问题", "problems noticed while extracting the text"),
+    "glued": (
+        "表格单元格之间没有分隔、数字粘连成一串，已按唯一符合列数与合计关系的拆分读取（这些单元格为推断值）",
+        "table cells lost their separators and were glued into digit runs; they were read by the only split that fits the row's width and sums (inferred cells)",
+    ),
+    "glued-unread": (
+        "表格单元格之间没有分隔、数字粘连成一串，且无法唯一拆分，这些行未作核对",
+        "table cells lost their separators and were glued into digit runs that fit no single split; those rows were not checked",
+    ),
     "table": (
         "表格无法可靠读取（PDF 中的表格没有框线，数字与行名错位），已跳过该表的检查",
         "a table could not be read reliably (a PDF table without ruled lines: numbers and labels are misaligned); its checks were skipped",

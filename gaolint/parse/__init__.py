@@ -8,6 +8,7 @@ from ..formats import FormatSpec, load_formats
 from ..model import Line, Mention, Report, Section, Table
 from . import metadata, narrative
 from .narrative import find_figures
+from .reflow import reflow
 from .sections import find_sections
 from .cells import MAX_TABLE_TOKENS, TooManyCells
 from .tables import read_review_table, read_rows_table
@@ -95,8 +96,21 @@ def _misaligned(table: Table, spec, window: list[Line]) -> bool:
     return False
 
 
+def _note_glued_rows(report: Report, table: Table, spec) -> None:
+    """One damage mention per glued row: split by inference, or left unread."""
+    for kind, keys in (("glued", table.inferred_rows), ("glued-unread", table.unread_rows)):
+        for key in keys:
+            row = table.rows[key]
+            label = row.label if len(row.label) <= 24 else row.label[:23] + "…"
+            report.damage.append(Mention(kind, f"{_TABLE_NAMES.get(table.kind, spec.title)} {label}", row.location))
+
+
+_TABLE_NAMES = {"table2": "表二", "table3": "表三", "table4": "表四"}
+
+
 def parse(path: str, container: str, lines: list[Line]) -> Report:
     """Build the ``Report`` for one file's normalised lines."""
+    lines = reflow(lines, list(load_formats().values()))
     report = Report(path=path, container=container, lines=lines)
     report.title, report.title_location, report.year = metadata.find_title(lines)
     fmt = detect_format(lines, report.year)
@@ -108,8 +122,9 @@ def parse(path: str, container: str, lines: list[Line]) -> Report:
     for kind, (start, end) in spans.items():
         spec = fmt.tables[kind]
         window = lines[start:end]
+        sums = next((i for i in fmt.identities if i.get("table") == kind and i.get("per") in ("row", "group")), None)
         try:
-            table = read_review_table(spec, window) if spec.groups else read_rows_table(spec, window)
+            table = read_review_table(spec, window, sums) if spec.groups else read_rows_table(spec, window, sums)
         except TooManyCells:
             report.unreadable_tables.append(kind)
             report.damage.append(Mention(
@@ -123,6 +138,7 @@ def parse(path: str, container: str, lines: list[Line]) -> Report:
                 report.damage.append(Mention("table", spec.title, table.location))
             else:
                 report.tables[kind] = table
+                _note_glued_rows(report, table, spec)
             last = max((c.location.line for r in table.rows.values() for c in r.cells), default=0)
             for index in range(start, end):
                 if lines[index].location.line <= last or not lines[index].text.strip() or "|" in lines[index].text:
