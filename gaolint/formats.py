@@ -20,7 +20,8 @@ from .model import Value
 
 class RowSpec(Value):
     __slots__ = (
-        "key", "label", "match", "exact", "columns", "parent", "group", "total", "amount", "signed"
+        "key", "label", "match", "exact", "columns", "parent", "group", "total", "amount", "signed",
+        "not_applicable",
     )
 
     def __init__(
@@ -35,6 +36,7 @@ class RowSpec(Value):
         total: bool = False,
         amount: bool = False,
         signed: tuple[int, ...] = (),
+        not_applicable: tuple[str, ...] = (),
     ) -> None:
         self.key = key
         self.label = label
@@ -46,6 +48,9 @@ class RowSpec(Value):
         self.total = total
         self.amount = amount
         self.signed = signed
+        #: Marks an agency may write instead of a count when the row does not apply to it
+        #: ("/" in 规章 for an agency with no rule-making power).
+        self.not_applicable = not_applicable
 
 
 class TableSpec(Value):
@@ -221,6 +226,7 @@ def _row(data: dict) -> RowSpec:
         total=bool(data.get("total", False)),
         amount=data.get("value") == "amount",
         signed=tuple(data.get("signed") or ()),
+        not_applicable=tuple(data.get("not_applicable") or ()),
     )
 
 

@@ -140,6 +140,7 @@ def parse(path: str, container: str, lines: list[Line]) -> Report:
                 report.tables[kind] = table
                 _note_glued_rows(report, table, spec)
             last = max((c.location.line for r in table.rows.values() for c in r.cells), default=0)
+            last = max([last, *(table.rows[key].location.line for key in table.unread_rows)])
             for index in range(start, end):
                 if lines[index].location.line <= last or not lines[index].text.strip() or "|" in lines[index].text:
                     in_table[index] = True

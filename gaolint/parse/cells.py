@@ -18,7 +18,8 @@ LABEL, NUMBER, BAD, EMPTY, SEP = "label", "number", "bad", "empty", "sep"
 #: can tell how to split it (gaolint.parse.unglue).
 GLUED = "glued"
 
-_NUMBER = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+#: A leading + is a signed change (cn-2019's 本年增/减 column prints "+208").
+_NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 #: What people type into a cell that should hold a number.
 _BAD = re.compile(r"^(?:[—–\-－/／\\×xX*＊…]+|无|空|暂无|不详|\?+|-?\d+(?:\.\d+)?[%％])$")
 _MARKDOWN_RULE = re.compile(r"^:?-{3,}:?$")

@@ -74,6 +74,24 @@ def _prefix_end(window: str, title: str) -> int | None:
     return len(window) if matched == len(title) else None
 
 
+#: A title this long is specific enough to mark a heading even glued to a table cell
+#: (``…32.52元三、收到和处理政府信息公开申请情况``).
+_SPECIFIC_TITLE = 8
+#: Words that continue a list of section names in a sentence (``…主动公开政府信息情况等六个部分``).
+_LISTING = frozenset("等和与及、,，")
+
+
+def _whole_title_follows(text: str, start: int, titles: tuple[str, ...]) -> bool:
+    window = text[start : start + _TITLE_REACH + 20]
+    for title in titles:
+        if len(title) < _SPECIFIC_TITLE:
+            continue
+        end = _prefix_end(window, title)
+        if end is not None and window[end : end + 1] not in _LISTING:
+            return True
+    return False
+
+
 def heading_cuts(text: str, words: tuple[str, ...], titles: tuple[str, ...]) -> list[int]:
     """Positions in ``text`` where a line should be cut: each heading's start and its title's
     end."""
@@ -82,8 +100,8 @@ def heading_cuts(text: str, words: tuple[str, ...], titles: tuple[str, ...]) -> 
         start = match.start()
         title_start = match.end()
         head = squeeze(text[title_start : title_start + _TITLE_REACH])
-        if start > 0 and text[start - 1] not in _BEFORE and not any(head.startswith(t) for t in titles):
-            continue  # mid-sentence, unless the format's whole title follows
+        if start > 0 and text[start - 1] not in _BEFORE and not _whole_title_follows(text, title_start, titles):
+            continue  # mid-sentence, unless the format's whole (long) title follows
         if not any(head.startswith(word) or word in head[:16] for word in words):
             continue
         if any(word in head[:16] for word in _TABLE_WORDS):

@@ -156,7 +156,7 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
         elif current is not None or token[0] == SEP:
             values.append(token)
     close()
-    if not any(row.cells for row in found.values()):
+    if not unread and not any(row.cells for row in found.values()):
         return None
     first = min(found.values(), key=lambda r: (r.location.line, r.location.column))
     table = Table(kind=spec.kind, location=first.location, rows=found, inferred_rows=inferred, unread_rows=unread)
