@@ -251,3 +251,42 @@ def test_a_2008_topic_absent_everywhere_is_missing(tmp_path):
     path = _write(tmp_path, "r2012.txt", text)
     missing = [f for f in lint_file(path, Settings()).findings if f.rule == "GAO101"]
     assert len(missing) == 1 and "行政复议" in missing[0].message.zh
+
+
+# --- a cn-2019 web page with zeros left blank and an empty 六 (issue 12, item 13) ------------
+
+def _cn2019_page_with_blank_zeros(seed: int) -> bytes:
+    import dataclasses
+
+    from tests.builder.blocks import Heading, Paragraph, Table
+    from tests.builder.html import render_html
+
+    document = build_document(sample_spec(seed, version="cn-2019"))
+    blocks = []
+    in_six = False
+    for block in document.blocks:
+        if isinstance(block, Table) and block.kind in ("table3", "table4"):
+            rows = tuple(tuple(dataclasses.replace(c, text="" if c.text == "0" else c.text) for c in row)
+                         for row in block.rows)
+            block = dataclasses.replace(block, rows=rows)
+        if isinstance(block, Heading) and block.text.startswith("六、"):
+            blocks += [block, Paragraph("无。")]
+            in_six = True
+            continue
+        if in_six and isinstance(block, Paragraph) and not block.text.endswith("日"):
+            continue  # 六's own text goes; the signature (agency, date) stays
+        blocks.append(block)
+    document.blocks = blocks
+    return render_html(document)
+
+
+@pytest.mark.parametrize("seed", [2, 5, 7])
+def test_cn2019_page_with_blank_zeros_and_an_empty_six(tmp_path, seed):
+    path = tmp_path / "report.html"
+    path.write_bytes(_cn2019_page_with_blank_zeros(seed))
+    findings = lint_file(str(path), Settings()).findings
+    rules = _rules(findings)
+    assert "GAO107" in rules
+    assert not rules & {"GAO104", "GAO105", "GAO301", "GAO302", "GAO303", "GAO304"}, [(f.rule, f.message.en) for f in findings]
+    blanks = [f for f in findings if f.rule == "GAO106"]
+    assert len({(f.message.en.split("'")[1], f.location.place) for f in blanks}) == len(blanks)

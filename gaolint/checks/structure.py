@@ -447,15 +447,30 @@ class EmptySection(Rule):
         for section in report.sections:
             if section.key not in wanted:
                 continue
-            content = _PUNCTUATION.sub("", section.body)
+            body = _without_signature(section.body)
+            content = _PUNCTUATION.sub("", body)
             if _EMPTY_WORDS.match(content):
-                shown = section.body.strip() or "（空）"
+                shown = body.strip() or "（空）"
                 yield self.finding(
                     report,
                     section.location,
                     f"“{section.title}”部分没有实际内容（{shown[:10]}）",
                     f"section '{section.title}' has no real content ('{shown[:10]}')",
                 )
+
+
+_SIGNING_DATE = re.compile(r"^\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
+
+
+def _without_signature(body: str) -> str:
+    """A section's text without the report's closing signature (the agency's name and the
+    date), which follows the last section: 六 that says only 无。 is still empty above it."""
+    lines = [line for line in body.split("\n") if line.strip()]
+    if lines and _SIGNING_DATE.match(lines[-1]):
+        lines.pop()
+        if lines and len(lines[-1].strip()) <= 30 and "。" not in lines[-1]:
+            lines.pop()
+    return "\n".join(lines)
 
 
 @register

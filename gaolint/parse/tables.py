@@ -284,6 +284,7 @@ def read_review_table(spec: TableSpec, lines: list[Line], group_sums: dict | Non
         return None
     if any(t[0] == GLUED for t in values):
         return _glued_review(spec, values, group_sums)
+    values = _with_leading_blanks(tokens, values, len(spec.columns) * len(spec.groups))
     width = len(spec.columns)
     rows: dict[str, Row] = {}
     for index, (key, label) in enumerate(spec.groups):
@@ -302,6 +303,26 @@ def read_review_table(spec: TableSpec, lines: list[Line], group_sums: dict | Non
         if last is not None:
             last.cells.extend(_cell(t) for t in extra)
     return table
+
+
+def _with_leading_blanks(tokens: list[Token], values: list[Token], count: int) -> list[Token]:
+    """Table 4's values read as the whole run of cells after the header, blanks included, when
+    that run holds exactly ``count`` cells (after dropping surplus blanks at its ends): a blank
+    结果维持 or 总计 left for zero is a cell, not header padding."""
+    first = values[0]
+    index = next(i for i, t in enumerate(tokens) if t is first)
+    start = index
+    while start > 0 and tokens[start - 1][0] == EMPTY:
+        start -= 1
+    end = index
+    while end < len(tokens) and tokens[end][0] != LABEL:
+        end += 1
+    run = tokens[start:end]
+    while len(run) > count and run[0][0] == EMPTY:
+        run.pop(0)
+    while len(run) > count and run[-1][0] == EMPTY:
+        run.pop()
+    return run if len(run) == count else values
 
 
 def _glued_review(spec: TableSpec, values: list[Token], group_sums: dict | None) -> Table:
