@@ -406,7 +406,10 @@ def _cell_problem(raw: str, value: float | None, amount: bool, signed: bool) -> 
     return None
 
 
-_EMPTY_WORDS = re.compile(r"^(?:无|暂无|没有|无其他需要报告的事项|无需要报告的事项|本年度无|略)?$")
+#: What an empty section says. "无其他需要报告的事项" is not here: it is a statement that
+#: nothing else is to be reported — a full answer for 六 in the 2019 format; where the 2021
+#: format also wants the 信息处理费 stated, GAO401 reports its absence.
+_EMPTY_WORDS = re.compile(r"^(?:无|暂无|没有|本年度无|略)?$")
 _PUNCTUATION = re.compile(r"[\s。.,，;；:：、!！]")
 
 
@@ -418,7 +421,9 @@ class EmptySection(Rule):
 
     **Why is this bad?**
     Section 五 must say what the problems are and how they are being fixed; section 六 must at
-    least state the 信息处理费 charged. A bare 无 is a defect evaluators mark down.
+    least state the 信息处理费 charged. A bare 无 is a defect evaluators mark down. The
+    report's closing signature (the agency and the date after 六) is not content; a sentence
+    such as 无其他需要报告的事项 is (a missing fee statement is GAO401's to report).
 
     **Example**
     ```text
