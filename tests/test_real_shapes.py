@@ -290,3 +290,13 @@ def test_cn2019_page_with_blank_zeros_and_an_empty_six(tmp_path, seed):
     assert not rules & {"GAO104", "GAO105", "GAO301", "GAO302", "GAO303", "GAO304"}, [(f.rule, f.message.en) for f in findings]
     blanks = [f for f in findings if f.rule == "GAO106"]
     assert len({(f.message.en.split("'")[1], f.location.place) for f in blanks}) == len(blanks)
+
+
+def test_a_list_of_the_parts_in_one_line_is_not_cut_into_headings():
+    from gaolint.formats import load_formats
+    from gaolint.parse.reflow import heading_cuts, _section_words
+
+    words, titles = _section_words(list(load_formats().values()))
+    listing = ("本报告由以下部分组成。一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；"
+               "四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。")
+    assert heading_cuts(listing, words, titles) == []

@@ -22,7 +22,7 @@ from ..model import Line, Location
 from .labels import squeeze
 
 #: Lines shorter than this are left alone: a heading line with its first sentence is short.
-LONG_LINE = 120
+LONG_LINE = 80
 #: A numbered heading: 一、 二. 第三部分、 …
 _NUMERAL = re.compile(r"(?:第)?[一二三四五六七八九十]{1,2}(?:部分)?\s*[、.]\s*")
 #: What may stand right before a heading that starts mid-line.
@@ -107,6 +107,9 @@ def heading_cuts(text: str, words: tuple[str, ...], titles: tuple[str, ...]) -> 
         if any(word in head[:16] for word in _TABLE_WORDS):
             continue
         end = _title_end(text, title_start, titles)
+        after = text[end : end + 1]
+        if after in "；;、" or (after == "。" and start > 0 and text[start - 1] in "；;"):
+            continue  # "…组成：一、总体情况；二、主动公开…": a list of the parts, not headings
         if start > 0:
             cuts.append(start)
         if end < len(text):
