@@ -25,7 +25,7 @@ _HIDDEN_EMAIL = re.compile(r"\[\s*+email(?:\s|&#160;|&nbsp;)*+protected\s*+\]", 
 _LABEL = r"(?:联系电话|咨询电话|电话|传真|邮政编码|邮编|电子邮箱|电子邮件|邮箱|E-?mail|联系地址|通讯地址|办公地址|地址)"
 #: A label with nothing after its colon but another label, a sentence stop or the line's end.
 _EMPTY_FIELD = re.compile(
-    _LABEL + r"[ \t]*+[:：][ \t]*+(?=" + _LABEL + r"[ \t]*+[:：]|[。；;，,)）\n]|$)", re.IGNORECASE
+    "(?P<label>" + _LABEL + r")[ \t]*+[:：][ \t]*+(?=" + _LABEL + r"[ \t]*+[:：]|[。；;，,)）\n]|$)", re.IGNORECASE
 )
 _LABEL_START = re.compile(_LABEL + r"\s*[:：]", re.IGNORECASE)
 #: A telephone written with dots or middle dots between its digit groups.
@@ -75,7 +75,7 @@ def refine_contacts(prose: Prose, found: list[Mention]) -> tuple[list[Mention], 
     # Empty fields: drop what find_contacts took for a value (the next label), name the field.
     empty_at = []
     for match in _EMPTY_FIELD.finditer(text):
-        label = re.sub(r"\s*[:：].*$", "", match.group(0))
+        label = match.group("label")
         empty_at.append(Mention("empty", _names(_field_kind(label)), prose.location(match.start(), match.end())))
     if empty_at:
         contacts = [m for m in contacts if not (m.kind in ("phone", "fax") and _LABEL_START.match(m.text))]

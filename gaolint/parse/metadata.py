@@ -488,7 +488,8 @@ def fee_statements(prose: Prose) -> list[Mention]:
     """find_fee_statements without the sentences about the office's own spending: 产生的政府信息
     公开费用1万元 is what disclosure work cost, not a statement about fees charged to applicants.
     The words are data (rules/common.yaml, ``fees``): a sentence with a spending word and no
-    charging word that does not say "none" (未产生…费用) is left out."""
+    charging word that does not say "none" (未产生…费用) is left out. So is a heading that only
+    names the topic (四、收费及减免情况): the 免 of 减免 is not a statement."""
     from ..formats import load_common
 
     common = load_common()
@@ -497,5 +498,7 @@ def fee_statements(prose: Prose) -> list[Mention]:
         text = mention.text
         if common.spending.search(text) and not common.charging.search(text) and not FEE_NONE.search(text):
             continue
+        if not FEE_VERB.search(FEE_SUBJECT.sub("", text)):
+            continue  # a heading (四、政府信息公开的收费及减免情况): names the topic, states nothing
         kept.append(mention)
     return kept
