@@ -136,6 +136,13 @@ def test_period_dates_that_lost_their_marks_are_gao003_only(tmp_path, sentence):
     assert not rules_of(findings) & {"GAO201", "GAO202"}
 
 
+def test_a_signing_date_that_lost_its_marks_is_gao003(tmp_path):
+    findings = _lint(tmp_path, free_form(signature=["青禾县人民政府办公室", "013312"]))
+    damaged = [f for f in findings if f.rule == "GAO003"]
+    assert damaged and "013312" in damaged[0].message.zh
+    assert "GAO003" not in rules_of(_lint(tmp_path, free_form(), name="ok.txt"))
+
+
 def test_a_damaged_date_elsewhere_does_not_hide_a_missing_period(tmp_path):
     body = list(BODY)
     body[1] = "我县政务公开办公室于20078月成立，2012年继续推进各项工作。"

@@ -190,7 +190,8 @@ _DAMAGE = {
 class DamagedText(Rule):
     """**What it does**
     Reports text damaged in extraction or conversion: dates that lost characters
-    (`20161231日` for 2016年12月31日, `2011111231`, `201211-1231日` in a period statement), a
+    (`20161231日` for 2016年12月31日, `2011111231`, `201211-1231日` in a period statement, a
+    signing date printed as bare digits under the signing agency such as `019328`), a
     statistics period whose dates are gone altogether (`统计期限自至。`, also GAO201), an
     e-mail address a web page's protection replaced (`[email protected]`), pinyin left after each character by a web converter
     (`區(qū)`), U+FFFD replacement characters, and PDF tables without ruled lines whose numbers

@@ -134,5 +134,6 @@ def parse(path: str, container: str, lines: list[Line]) -> Report:
         ))
     report.damage.extend(metadata.find_damaged_dates(prose_lines))
     report.damage.extend(metadata.period_damage(report.period, report.damage))
+    report.damage.extend(metadata.find_damaged_signature(lines))
     report.damage.extend(hidden)
     return report

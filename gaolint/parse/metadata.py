@@ -402,6 +402,21 @@ def find_damaged_dates(lines: list[Line]) -> list[Mention]:
     return found
 
 
+_LONE_DIGITS = re.compile(r"\d{5,8}\s*日?")
+
+
+def find_damaged_signature(lines: list[Line]) -> list[Mention]:
+    """A signing date that lost its 年/月/日 marks (and sometimes a digit: 019328 for
+    2019年3月28日): a line of bare digits right below the signing agency at the end."""
+    tail = [line for line in lines[-8:] if line.text.strip()]
+    for above, line in zip(tail, tail[1:]):
+        text = line.text.strip()
+        name = above.text.strip()
+        if _LONE_DIGITS.fullmatch(text) and 2 <= len(name) <= 30 and _AGENCY_SUFFIX.search(name):
+            return [Mention("date", text, line.whole())]
+    return []
+
+
 def find_carryover_years(prose: Prose) -> list[tuple[int, Location]]:
     """Years named in 结转2026年度 phrases; phrases about last year's carry-over are skipped."""
     found = []
