@@ -400,3 +400,33 @@ def test_shipped_formats_carry_their_fee_obligation():
     formats = load_formats()
     assert {v: f.fee_obligation for v, f in formats.items()} == {
         "cn-2021": "processing-fee", "cn-2019": "none", "cn-2008": "charges-and-waivers"}
+
+
+# --- the crawled pages (../shared/corpus/crawled): what is ours to get right -------------------
+
+#: Rules about metadata: none may fire on these pages except where the corpus README says.
+_METADATA_RULES = {"GAO002", "GAO108", "GAO201", "GAO202", "GAO203", "GAO204", "GAO401", "GAO402", "GAO501", "GAO502"}
+_CRAWLED = {
+    # name: (format, year, agency kind, the metadata findings its README states)
+    "pingtanxian-2011.txt": ("cn-2008", 2011, "government", {"GAO401"}),
+    "pingtan-2016.txt": ("cn-2008", 2016, "zone", set()),
+    "pingtan-2019.txt": ("cn-2019", 2019, "zone", set()),
+    "pingtan-2021.txt": ("cn-2021", 2021, "zone", set()),
+    "pingtan-2023.txt": ("cn-2021", 2023, "zone", set()),
+    "pingtan-2025.txt": ("cn-2021", 2025, "zone", {"GAO501"}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_CRAWLED))
+def test_crawled_pages_metadata(corpus, name):
+    path = corpus / "crawled" / name
+    if not path.exists():
+        pytest.skip(f"{name} is not in the corpus")
+    version, year, kind, expected = _CRAWLED[name]
+    report, failure = read_report(str(path), name)
+    assert failure is None
+    assert (report.format_version, report.year, report.agency_kind) == (version, year, kind)
+    findings = lint_file(str(path), Settings()).findings
+    assert rules_of(findings) & _METADATA_RULES == expected, [(f.rule, f.message.zh) for f in findings]
+    if "GAO401" in expected:
+        assert "收费及减免" in next(f for f in findings if f.rule == "GAO401").message.zh
