@@ -90,6 +90,7 @@ class CommonSpec:
         default_kind: str = "department",
         spending: tuple[str, ...] = (),
         charging: tuple[str, ...] = (),
+        waivers: tuple[str, ...] = (),
     ) -> None:
         self.period_keys = period_keys
         self.period_key = alternatives(period_keys)
@@ -102,6 +103,7 @@ class CommonSpec:
         self.default_kind = default_kind
         self.spending = alternatives(spending)
         self.charging = alternatives(charging)
+        self.waivers = alternatives(waivers)
 
     def kind_of(self, name: str) -> str:
         """The agency kind a name's ending makes (first listed kind wins)."""
@@ -146,4 +148,5 @@ class CommonSpec:
             default_kind=default_kind,
             spending=_words(data, fees.get("spending"), "fees.spending"),
             charging=_words(data, fees.get("charging"), "fees.charging"),
+            waivers=_words(data, fees.get("waivers"), "fees.waivers"),
         )

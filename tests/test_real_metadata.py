@@ -89,6 +89,20 @@ def test_period_wordings_are_read(tmp_path, sentence):
     assert not rules_of(_lint(tmp_path, free_form(period=sentence))) & {"GAO201", "GAO202"}
 
 
+@pytest.mark.parametrize("sentence,end", [
+    ("统计期限为2012年1月至12月。", date(2012, 12, 31)),
+    ("本报告统计期限为2012年度。", date(2012, 12, 31)),
+    ("统计时间为2012年全年。", date(2012, 12, 31)),
+    ("统计期限为2012年1月份至2012年6月份。", date(2012, 6, 30)),
+])
+def test_periods_in_months_or_whole_years(tmp_path, sentence, end):
+    report = _report(tmp_path, free_form(period=sentence))
+    assert report.period is not None and report.period.start == date(2012, 1, 1) and report.period.end == end
+    findings = _lint(tmp_path, free_form(period=sentence))
+    assert ("GAO202" in rules_of(findings)) == (end != date(2012, 12, 31))
+    assert "GAO201" not in rules_of(findings)
+
+
 def test_no_period_is_gao201(tmp_path):
     findings = _lint(tmp_path, free_form(period="全县各单位按要求报送了有关材料。"))
     assert "GAO201" in rules_of(findings)
@@ -207,6 +221,12 @@ def test_title_variants(tmp_path, title, agency):
     assert report.title == title and report.year == 2012 and report.agency == agency
 
 
+def test_a_report_published_as_a_notice_names_its_agency(tmp_path):
+    title = "青禾县人民政府办公室关于印发2012年政府信息公开工作年度报告的通知"
+    report = _report(tmp_path, free_form(title=title, signature=["2013年3月12日"]))
+    assert report.year == 2012 and report.agency == "青禾县人民政府"
+
+
 def test_traditional_title(tmp_path):
     report = _report(tmp_path, to_traditional(free_form(title="青禾縣人民政府2012年政府信息公開工作年度報告")))
     assert report.year == 2012 and report.agency == "青禾县人民政府"
@@ -245,6 +265,16 @@ def test_cn2008_states_charges_and_waivers(tmp_path):
     gao401 = [f for f in findings if f.rule == "GAO401"]
     assert len(gao401) == 1 and "收费及减免" in gao401[0].message.zh
     assert "GAO401" not in rules_of(_lint(tmp_path, free_form(), name="ok.txt"))
+
+
+@pytest.mark.parametrize("sentence", ["依申请提供的政府信息均免费提供。", "本年度没有向申请人收费，也无减免情况。"])
+def test_cn2008_waiver_wordings_are_fee_statements(tmp_path, sentence):
+    assert "GAO401" not in rules_of(_lint(tmp_path, free_form(fee=sentence)))
+
+
+def test_a_cn2008_fee_heading_alone_is_no_statement(tmp_path):
+    body = [line for line in BODY if line != "FEE"]
+    assert "GAO401" in rules_of(_lint(tmp_path, free_form(body=body)))
 
 
 def _builder_text(**fields) -> str:

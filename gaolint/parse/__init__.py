@@ -123,7 +123,7 @@ def parse(path: str, container: str, lines: list[Line]) -> Report:
     report.agency = metadata.agency_from_title(report.title, lines) or metadata.agency_from_signature(lines)
     report.agency_kind = metadata.agency_kind(report.agency)
     report.contacts, hidden = refine_contacts(prose, metadata.find_contacts(prose))
-    report.fee_statements = metadata.fee_statements(prose)
+    report.fee_statements = metadata.fee_statements(prose, fmt.fee_obligation)
     report.carryover_years = metadata.find_carryover_years(prose)
     report.narrative = find_figures(prose, report.section("review"))
     if len(report.narrative) >= narrative.MAX_FIGURES:
@@ -134,6 +134,6 @@ def parse(path: str, container: str, lines: list[Line]) -> Report:
         ))
     report.damage.extend(metadata.find_damaged_dates(prose_lines))
     report.damage.extend(metadata.period_damage(report.period, report.damage))
-    report.damage.extend(metadata.find_damaged_signature(lines))
+    report.damage.extend(metadata.find_damaged_signature(lines, report.damage))
     report.damage.extend(hidden)
     return report

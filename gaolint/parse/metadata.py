@@ -243,6 +243,12 @@ def agency_from_title(title: str, lines: list[Line] | None = None) -> str:
     When the title names none and ``lines`` are given, the agency printed on the line above the
     title or in the opening sentence (现向社会公开昆山市人民政府2025年…年度报告) is used."""
     text = re.sub(r"\s+", "", mask_quotes(title))
+    # XX县人民政府办公室关于印发XX县2012年…年度报告的通知: the report's agency follows 印发.
+    issuer = ""
+    released = re.match(r"^(.*?)关于(?:印发|公布|发布)", text)
+    if released:
+        issuer, text = released.group(1), text[released.end() :]
+        issuer = re.sub(r"(?<=人民政府)办公[室厅]$", "", issuer)
     text = re.sub(r"^.*?公开(?=[^公开]*\d{4}年)", "", text) if "现向社会公开" in text else text
     text = re.sub(r"\d{4}年度?", "", text)
     text = re.sub(r"(?:政府)?信?息?公开(?:工作)?年度?报告.*$", "", text)
@@ -254,6 +260,8 @@ def agency_from_title(title: str, lines: list[Line] | None = None) -> str:
         text += "政府"
     if len(text) >= 2:
         return normalise_agency(text)
+    if len(issuer) >= 2:
+        return normalise_agency(issuer)
     if not lines:
         return ""
     head = _first_screen(lines)
@@ -301,6 +309,21 @@ _PERIOD_LOST = re.compile(r"[为是:：\s]{0,3}(?:自|从|由)?\s*+(?:起\s*+)?(
 _PERIOD_DAMAGED = re.compile(r"[^。；;\n\d]{0,12}?(\d[\d\-－—~～.]{4,20}\d)(?!\s*(?:件|条|个|万|元|%|项|人|次|份))")
 
 
+#: Periods stated in months (2012年1月至12月) or as a whole year (2012年度, 2012年全年).
+_MONTH_RANGE = re.compile(
+    r"(\d{4})\s*+年\s*+(\d{1,2})\s*+月\s*+份?\s*+(?:起\s*+)?(?:至|到|—|－|-|~|～)\s*+(?:(\d{4})\s*+年\s*+)?(\d{1,2})\s*+月(?!\s*+\d)"
+)
+_WHOLE_YEAR = re.compile(r"[为是:：\s]{0,3}(\d{4})\s*+年\s*+(?:度|全年|1月1日至12月31日)(?!\s*+\d)")
+
+
+def _month_end(year: int, month: int) -> dt.date | None:
+    try:
+        following = dt.date(year + (month == 12), month % 12 + 1, 1)
+    except ValueError:
+        return None
+    return following - dt.timedelta(days=1)
+
+
 def _period_key() -> re.Pattern[str]:
     from ..formats import load_common
 
@@ -333,6 +356,18 @@ def find_period(prose: Prose) -> Period | None:
             end = _date(end_year, found.group(5), found.group(6))
             offset = key.start() + found.start()
             return Period(start, end, found.group(0), prose.location(offset, key.start() + found.end()))
+        months = _MONTH_RANGE.search(window)
+        if months and not DATE.search(window, 0, months.start()):
+            start = _date(months.group(1), months.group(2), "1")
+            end = _month_end(int(months.group(3) or months.group(1)), int(months.group(4)))
+            offset = key.start() + months.start()
+            return Period(start, end, months.group(0), prose.location(offset, key.start() + months.end()))
+        whole = _WHOLE_YEAR.match(window, key.end() - key.start())
+        if whole:
+            year = int(whole.group(1))
+            offset = key.start() + whole.start(1)
+            return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), whole.group(0).strip("为是:： "),
+                          prose.location(offset, key.start() + whole.end()))
         single = DATE.search(window)
         if single and cutoff.search(window[: single.start() + 1]):
             end = _date(*single.groups())
@@ -405,14 +440,17 @@ def find_damaged_dates(lines: list[Line]) -> list[Mention]:
 _LONE_DIGITS = re.compile(r"\d{5,8}\s*日?")
 
 
-def find_damaged_signature(lines: list[Line]) -> list[Mention]:
+def find_damaged_signature(lines: list[Line], damage: list[Mention] = ()) -> list[Mention]:
     """A signing date that lost its 年/月/日 marks (and sometimes a digit: 019328 for
-    2019年3月28日): a line of bare digits right below the signing agency at the end."""
+    2019年3月28日): a line of bare digits right below the signing agency at the end, unless
+    ``damage`` already holds a date on that line."""
     tail = [line for line in lines[-8:] if line.text.strip()]
     for above, line in zip(tail, tail[1:]):
         text = line.text.strip()
         name = above.text.strip()
         if _LONE_DIGITS.fullmatch(text) and 2 <= len(name) <= 30 and _AGENCY_SUFFIX.search(name):
+            if any(m.kind == "date" and m.location.line == line.location.line for m in damage):
+                return []
             return [Mention("date", text, line.whole())]
     return []
 
@@ -499,16 +537,23 @@ def find_fee_statements(prose: Prose) -> list[Mention]:
     return found
 
 
-def fee_statements(prose: Prose) -> list[Mention]:
+_WAIVER_VERB = re.compile(r"未|没有|无|不|均|免|零|\d")
+
+
+def fee_statements(prose: Prose, obligation: str = "processing-fee") -> list[Mention]:
     """find_fee_statements without the sentences about the office's own spending: 产生的政府信息
     公开费用1万元 is what disclosure work cost, not a statement about fees charged to applicants.
     The words are data (rules/common.yaml, ``fees``): a sentence with a spending word and no
     charging word that does not say "none" (未产生…费用) is left out. So is a heading that only
-    names the topic (四、收费及减免情况): the 免 of 减免 is not a statement."""
+    names the topic (四、收费及减免情况): the 免 of 减免 is not a statement.
+
+    Under the 2008 regulation (``obligation`` charges-and-waivers) the statement is also
+    written 均免费提供 / 未向申请人收费 (``fees.waivers``): such sentences count as well."""
     from ..formats import load_common
 
     common = load_common()
     kept = []
+    seen = set()
     for mention in find_fee_statements(prose):
         text = mention.text
         if common.spending.search(text) and not common.charging.search(text) and not FEE_NONE.search(text):
@@ -516,4 +561,19 @@ def fee_statements(prose: Prose) -> list[Mention]:
         if not FEE_VERB.search(FEE_SUBJECT.sub("", text)):
             continue  # a heading (四、政府信息公开的收费及减免情况): names the topic, states nothing
         kept.append(mention)
+        seen.add(mention.location)
+    if obligation == "charges-and-waivers" and not kept:
+        for match in common.waivers.finditer(prose.text):
+            left, right = prose.sentence(match.start(), match.end())
+            sentence = prose.text[left:right].strip()
+            rest = common.waivers.sub("", mask_quotes(sentence))
+            if not sentence or not _WAIVER_VERB.search(rest) or (_LISTING.search(sentence) and "、" in sentence):
+                continue
+            if common.spending.search(sentence) and not FEE_NONE.search(sentence):
+                continue
+            start = left + prose.text[left:right].index(sentence[0])
+            location = prose.location(start, start + len(sentence))
+            if location not in seen:
+                kept.append(Mention("fee", sentence, location))
+                break
     return kept
