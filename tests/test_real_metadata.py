@@ -227,6 +227,11 @@ def test_a_report_published_as_a_notice_names_its_agency(tmp_path):
     assert report.year == 2012 and report.agency == "青禾县人民政府"
 
 
+def test_a_quoted_report_title_is_still_the_title(tmp_path):
+    report = _report(tmp_path, free_form(title="《青禾县2012年政府信息公开工作年度报告》"))
+    assert report.year == 2012 and report.agency == "青禾县人民政府"
+
+
 def test_traditional_title(tmp_path):
     report = _report(tmp_path, to_traditional(free_form(title="青禾縣人民政府2012年政府信息公開工作年度報告")))
     assert report.year == 2012 and report.agency == "青禾县人民政府"

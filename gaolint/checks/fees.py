@@ -19,7 +19,8 @@ class MissingFeeStatement(Rule):
       charged in the year, under 《政府信息公开信息处理费管理办法》, in force from 1 January 2021;
     - cn-2019 (report years 2019 and 2020): no fee statement is required, and none is asked for;
     - cn-2008 (report years up to 2018): the 收费及减免 (fees charged and waived) statement of
-      the 2008 regulation.
+      the 2008 regulation, also written 均免费提供 or 未向申请人收费 (`fees.waivers`); a heading
+      that only names the topic (四、政府信息公开的收费及减免情况) is not the statement.
 
     A sentence about the office's own spending on disclosure work (`产生的政府信息公开费用1万元`,
     words in `fees.spending` of rules/common.yaml) is not a fee statement.

@@ -159,10 +159,18 @@ _QUOTED = re.compile(r"《[^《》\n]{0,200}》")
 
 def mask_quotes(text: str) -> str:
     """``text`` with everything inside 《…》 replaced by a neutral character, same length (so
-    offsets still map to the line): a cited notice's title and issuer are not the report's."""
+    offsets still map to the line): a cited notice's title and issuer are not the report's.
+    A quoted title that is itself an annual report's (ends 年度报告/年报, no 关于) is kept."""
     if "《" not in text:
         return text
-    return _QUOTED.sub(lambda m: "《" + "〇" * (len(m.group(0)) - 2) + "》", text)
+    return _QUOTED.sub(_mask_quote, text)
+
+
+def _mask_quote(match: re.Match[str]) -> str:
+    inside = match.group(0)[1:-1].strip()
+    if inside.endswith(("年度报告", "年报")) and "关于" not in inside:
+        return match.group(0)  # 现将《青山县2012年政府信息公开工作年度报告》予以公布: the report itself
+    return "《" + "〇" * (len(match.group(0)) - 2) + "》"
 
 
 def _first_screen(lines: list[Line]) -> list[Line]:
