@@ -465,3 +465,19 @@ def test_crawled_pages_metadata(corpus, name):
     assert rules_of(findings) & _METADATA_RULES == expected, [(f.rule, f.message.zh) for f in findings]
     if "GAO401" in expected:
         assert "收费及减免" in next(f for f in findings if f.rule == "GAO401").message.zh
+
+
+def test_configuration_accepts_the_zone_kind_and_its_deadline():
+    from ruamel.yaml import YAML
+
+    from gaolint.config import parse_options, _YamlSource
+
+    text = 'deadlines:\n  zone: "02-28"\nagencies:\n  "zones/*":\n    kind: zone\n'
+    data = YAML(typ="rt").load(text)
+    options = parse_options(data, _YamlSource(".gaolint.yaml", data))
+    assert options.deadlines["zone"] == "02-28" and options.agencies["zones/*"]["kind"] == "zone"
+
+
+def test_configured_zone_deadline_applies(tmp_path):
+    text = _builder_text(kind="government", agency="青禾综合实验区", year=2023, signed_on=date(2024, 3, 8))
+    assert "GAO204" in rules_of(_lint(tmp_path, text, settings=Settings(deadlines={"zone": "02-28"})))
