@@ -34,6 +34,10 @@ _DOTTED_PHONE = re.compile(r"\s*+(?:号码)?\s*+(?:是|为)?\s*+[:：]?\s*+(\d[\
 _PHONE_CONTEXT = re.compile(r"电\s*话|传\s*真|热\s*线|手\s*机|联\s*系|咨\s*询|号\s*码|拨\s*打|举\s*报|投\s*诉|Tel|TEL|tel")
 
 
+#: Protected addresses read per report (each is compared with every e-mail found).
+MAX_HIDDEN = 20
+
+
 def _names(kind: str) -> str:
     return {"phone": "电话", "fax": "传真", "postcode": "邮编", "email": "电子邮箱", "address": "地址"}.get(kind, kind)
 
@@ -58,7 +62,12 @@ def refine_contacts(prose: Prose, found: list[Mention]) -> tuple[list[Mention], 
     damage: list[Mention] = []
     contacts = list(found)
 
-    hidden = [(m, prose.location(m.start(), m.end())) for m in _HIDDEN_EMAIL.finditer(text)] if "protected" in text.lower() else []
+    hidden = []
+    if "protected" in text.lower():
+        for match in _HIDDEN_EMAIL.finditer(text):
+            hidden.append((match, prose.location(match.start(), match.end())))
+            if len(hidden) >= MAX_HIDDEN:
+                break  # a real report hides one or two addresses; hostile text may hide millions
     if hidden:
         def inside(location) -> bool:
             for _, where in hidden:
@@ -83,6 +92,8 @@ def refine_contacts(prose: Prose, found: list[Mention]) -> tuple[list[Mention], 
 
     # Dotted telephone numbers the value pattern stopped short of.
     known = {(m.location.line, m.location.column) for m in contacts}
+    covered: set[tuple[int, int]] = set()
+    dotted_found: list[Mention] = []
     for key in PHONE_KEY.finditer(text):
         dotted = _DOTTED_PHONE.match(text, key.end())
         if not dotted:
@@ -91,9 +102,11 @@ def refine_contacts(prose: Prose, found: list[Mention]) -> tuple[list[Mention], 
         if (where.line, where.column) in known:
             continue
         kind = "fax" if "传" in key.group(0) else "phone"
-        contacts = [m for m in contacts if not (m.kind in ("phone", "fax") and m.location.line == where.line
-                                                and where.column <= m.location.column < (where.end_column or where.column + 1))]
-        contacts.append(Mention(kind, dotted.group(1), where))
+        covered.update((where.line, column) for column in range(where.column, where.end_column or where.column + 1))
+        dotted_found.append(Mention(kind, dotted.group(1), where))
+    if dotted_found:
+        contacts = [m for m in contacts if not (m.kind in ("phone", "fax") and (m.location.line, m.location.column) in covered)]
+        contacts.extend(dotted_found)
 
     # A bare digit run with no contact word before it is not a telephone number.
     bare = set()

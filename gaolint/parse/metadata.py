@@ -194,9 +194,10 @@ def find_title(lines: list[Line]) -> tuple[str, Location | None, int | None]:
     title = _title_pattern()
     head = _first_screen(lines)
     for position, line in enumerate(head):
-        text = mask_quotes(line.text.strip().lstrip("#").strip())
+        text = line.text.strip().lstrip("#").strip()
         if len(text) > 60:
             continue
+        text = mask_quotes(text)
         match = title.search(text)
         if match and match.start() < 30:
             year = int(match.group(1) or match.group(2))
@@ -275,7 +276,7 @@ def agency_from_title(title: str, lines: list[Line] | None = None) -> str:
     head = _first_screen(lines)
     title_pattern = _title_pattern()
     for position, line in enumerate(head):
-        masked = mask_quotes(line.text)
+        masked = mask_quotes(line.text[:TITLE_CHARS])
         match = title_pattern.search(masked)
         if not match:
             continue
@@ -571,8 +572,12 @@ def fee_statements(prose: Prose, obligation: str = "processing-fee") -> list[Men
         kept.append(mention)
         seen.add(mention.location)
     if obligation == "charges-and-waivers" and not kept:
+        read: set[int] = set()
         for match in common.waivers.finditer(prose.text):
             left, right = prose.sentence(match.start(), match.end())
+            if left in read:
+                continue  # each sentence once: a long one holding many fee words stays linear
+            read.add(left)
             sentence = prose.text[left:right].strip()
             rest = common.waivers.sub("", mask_quotes(sentence))
             if not sentence or not _WAIVER_VERB.search(rest) or (_LISTING.search(sentence) and "、" in sentence):

@@ -52,7 +52,7 @@ def report_year(lines: list[Line], title_year: int | None) -> int | None:
     signed = metadata.find_signing_date(lines)
     if signed is not None:
         return signed.date.year - 1 if signed.date.month <= 9 else signed.date.year
-    opening = metadata.mask_quotes("\n".join(line.text for line in lines[:60])[:4000])
+    opening = metadata.mask_quotes("\n".join(line.text[:4000] for line in lines[:60])[:4000])
     years = Counter(int(m.group(1)) for m in _YEAR_MENTION.finditer(opening))
     if years:
         return years.most_common(1)[0][0]
