@@ -481,3 +481,18 @@ def test_configuration_accepts_the_zone_kind_and_its_deadline():
 def test_configured_zone_deadline_applies(tmp_path):
     text = _builder_text(kind="government", agency="青禾综合实验区", year=2023, signed_on=date(2024, 3, 8))
     assert "GAO204" in rules_of(_lint(tmp_path, text, settings=Settings(deadlines={"zone": "02-28"})))
+
+
+def test_a_zone_compares_its_own_figures(tmp_path):
+    """全区 in a zone administration's report is the zone itself: its figures are compared."""
+    clean = _builder_text(version="cn-2021", year=2023, seed=21, kind="government", agency="青禾综合实验区")
+    report = _report(tmp_path, clean, name="base.txt")
+    assert report.agency_kind == "zone"
+    new = int(report.tables["table3"].rows["new"].cells[-1].value)
+    over = int(report.tables["table3"].rows["carried_over"].cells[-1].value)
+    lines = clean.splitlines()
+    at = next(i for i, line in enumerate(lines) if "一、总体情况" in line) + 1
+    wrong = "\n".join(lines[:at] + [f"全区全年共收到政府信息公开申请{new + over + 7}件。"] + lines[at:]) + "\n"
+    assert "GAO305" in rules_of(_lint(tmp_path, wrong, name="wrong.txt"))
+    other = "\n".join(lines[:at] + [f"其中某街道收到政府信息公开申请{new + over + 7}件。"] + lines[at:]) + "\n"
+    assert "GAO305" not in rules_of(_lint(tmp_path, other, name="other.txt"))
