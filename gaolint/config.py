@@ -24,8 +24,8 @@ PYPROJECT = "pyproject.toml"
 SEVERITIES = ("error", "warning", "note")
 FAIL_ON = ("error", "warning", "note", "never")
 LANGS = ("zh", "en")
-AGENCY_KINDS = ("government", "department")
-DEADLINE_KINDS = ("department", "government")
+AGENCY_KINDS = ("government", "department", "zone")
+DEADLINE_KINDS = ("department", "government", "zone")
 AGENCY_KEYS = ("name", "kind", "year")
 
 #: Every key a configuration file may hold, with a one-line description (``gaolint init`` and

@@ -114,7 +114,7 @@ class SectionSpec(Value):
 class FormatSpec(Value):
     __slots__ = (
         "version", "name", "basis", "year_from", "year_to", "markers", "ordered", "sections",
-        "accountability", "tables", "identities", "deadlines"
+        "accountability", "tables", "identities", "deadlines", "obligations"
     )
 
     def __init__(
@@ -131,6 +131,7 @@ class FormatSpec(Value):
         tables: dict[str, TableSpec],
         identities: tuple[dict, ...],
         deadlines: dict[str, str] | None = None,
+        obligations: dict[str, str] | None = None,
     ) -> None:
         self.version = version
         self.name = name
@@ -144,6 +145,14 @@ class FormatSpec(Value):
         self.tables = tables
         self.identities = identities
         self.deadlines = {} if deadlines is None else deadlines
+        #: What the report must state besides its sections and tables, e.g. ``fee_statement``:
+        #: ``processing-fee`` (信息处理费, cn-2021), ``charges-and-waivers`` (收费及减免, cn-2008)
+        #: or ``none`` (cn-2019, which predates the 信息处理费 rules).
+        self.obligations = {"fee_statement": "processing-fee"} if obligations is None else obligations
+
+    @property
+    def fee_obligation(self) -> str:
+        return self.obligations.get("fee_statement", "processing-fee")
 
     def covers_year(self, year: int) -> bool:
         return (self.year_from is None or year >= self.year_from) and (self.year_to is None or year <= self.year_to)
@@ -267,15 +276,27 @@ def _format(data: dict) -> FormatSpec:
         tables={kind: _table(kind, t) for kind, t in (data.get("tables") or {}).items()},
         identities=tuple(data.get("identities") or ()),
         deadlines=dict(data.get("deadlines") or {}),
+        obligations=dict(data.get("obligations") or {}),
     )
 
 
 @lru_cache(maxsize=1)
 def load_formats() -> dict[str, FormatSpec]:
     """Every format version by name, newest first."""
-    specs = [_format(d) for d in _load_raw()]
+    from .format_data import check_format
+
+    specs = [_format(check_format(d)) for d in _load_raw() if d.get("kind") != "common"]
     specs.sort(key=lambda f: f.year_from or 0, reverse=True)
     return {spec.version: spec for spec in specs}
+
+
+@lru_cache(maxsize=1)
+def load_common() -> "CommonSpec":  # noqa: F821
+    """The wording data shared by every format (rules/common.yaml), checked when loaded."""
+    from .format_data import CommonSpec
+
+    raw = [d for d in _load_raw() if d.get("kind") == "common"]
+    return CommonSpec.from_data(raw[0] if raw else {})
 
 
 def get_format(version: str) -> FormatSpec:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..formats import FormatSpec, load_formats
+from ..formats import FormatSpec
 from ..model import Line, Mention, Report, Section, Table
 from . import metadata, narrative
 from .narrative import find_figures
@@ -12,27 +12,12 @@ from .reflow import reflow
 from .sections import find_sections
 from .cells import MAX_TABLE_TOKENS, TooManyCells
 from .tables import read_review_table, read_rows_table
+from .version import detect_format, report_year
+from .contact_details import refine_contacts
 
 _TABLE2_START = re.compile(r"第二十条|本年制发件数|本年新制作数量|信息内容")
 _TABLE3_START = re.compile(r"勾稽关系|^[\s|#*]*(?:一\s*[、.]\s*)?本年新收")
 _TABLE4_START = re.compile(r"^[\s|#*]*行政复议|结果维持")
-
-
-def detect_format(lines: list[Line], year: int | None) -> FormatSpec:
-    """Structure first (the tell-tale column names), then the report year."""
-    formats = load_formats()
-    head = "\n".join(line.text for line in lines)
-    for spec in formats.values():
-        if spec.markers and any(marker in head for marker in spec.markers):
-            return spec
-    has_tables = "勾稽关系" in head or "第二十条" in head
-    if year is not None:
-        for spec in formats.values():
-            if spec.covers_year(year) and (has_tables or not spec.tables or year >= 2019):
-                return spec
-    if not has_tables and re.search(r"收费及减免|收费和减免", head):
-        return formats["cn-2008"]
-    return next(iter(formats.values()))
 
 
 def _first(lines: list[Line], pattern: re.Pattern[str], start: int, end: int) -> int | None:
@@ -113,7 +98,7 @@ def parse(path: str, container: str, lines: list[Line]) -> Report:
     lines = reflow(lines, list(load_formats().values()))
     report = Report(path=path, container=container, lines=lines)
     report.title, report.title_location, report.year = metadata.find_title(lines)
-    fmt = detect_format(lines, report.year)
+    fmt = detect_format(lines, report_year(lines, report.year))
     report.format_version = fmt.version
     report.sections = find_sections(lines, fmt)
 
@@ -154,8 +139,8 @@ def parse(path: str, container: str, lines: list[Line]) -> Report:
     report.signing_date = metadata.find_signing_date(lines)
     report.agency = metadata.agency_from_title(report.title, lines) or metadata.agency_from_signature(lines)
     report.agency_kind = metadata.agency_kind(report.agency)
-    report.contacts = metadata.find_contacts(prose)
-    report.fee_statements = metadata.find_fee_statements(prose)
+    report.contacts, hidden = refine_contacts(prose, metadata.find_contacts(prose))
+    report.fee_statements = metadata.fee_statements(prose, fmt.fee_obligation)
     report.carryover_years = metadata.find_carryover_years(prose)
     report.narrative = find_figures(prose, report.section("review"))
     if len(report.narrative) >= narrative.MAX_FIGURES:
@@ -165,4 +150,7 @@ def parse(path: str, container: str, lines: list[Line]) -> Report:
             report.narrative[-1].location,
         ))
     report.damage.extend(metadata.find_damaged_dates(prose_lines))
+    report.damage.extend(metadata.period_damage(report.period, report.damage))
+    report.damage.extend(metadata.find_damaged_signature(lines, report.damage))
+    report.damage.extend(hidden)
     return report
