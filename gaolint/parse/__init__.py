@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..formats import FormatSpec
+from ..formats import FormatSpec, load_formats
 from ..model import Line, Mention, Report, Section, Table
 from . import metadata, narrative
 from .narrative import find_figures
