@@ -156,15 +156,17 @@ def _row_cells(tokens: list[Token], expected: int) -> list[Cell]:
         if kind == NUMBER or kind == BAD:
             has_value = True
         picked.append(token)
+    filled = sum(1 for t in picked if t[0] != LABEL)
     while picked and picked[-1][0] == EMPTY:
         last = picked.pop()
-        filled = sum(1 for t in picked if t[0] != LABEL)
+        filled -= 1  # the popped token is an EMPTY, never a LABEL: no recount (was quadratic)
         if expected and expected - 1 <= filled < expected and has_value:
             picked.append(last)
             break
-    while picked and picked[0][0] == EMPTY:
-        picked.pop(0)
-    return [_cell(t) for t in picked if t[0] != LABEL]
+    first = 0
+    while first < len(picked) and picked[first][0] == EMPTY:
+        first += 1
+    return [_cell(t) for t in picked[first:] if t[0] != LABEL]
 
 
 def _cell(token: Token) -> Cell:
