@@ -38,3 +38,36 @@ def test_trailing_empty_cells_are_not_recounted(tmp_path):
     elapsed = time.perf_counter() - started
     assert elapsed < 1.5, f"{elapsed:.2f} s for a 20 KB two-line file"
     assert not any(f.rule in ("GAO000", "GAO001") for f in result.findings)
+
+
+# --- item 1: an output path that is an input ------------------------------------------------
+
+_REPORT = "某某县人民政府2024年政府信息公开工作年度报告\n一、总体情况\n本年度主动公开政府信息12条。\n"
+
+
+@pytest.mark.parametrize("option", ["--output", "--write-baseline"])
+@pytest.mark.parametrize("how", ["same", "symlink", "hardlink"])
+def test_output_that_is_an_input_is_refused(tmp_path, option, how):
+    report = tmp_path / "r.txt"
+    report.write_text(_REPORT, encoding="utf-8")
+    target = tmp_path / "r.txt"
+    if how == "symlink":
+        target = tmp_path / "out.json"
+        target.symlink_to(report)
+    elif how == "hardlink":
+        target = tmp_path / "out.json"
+        os.link(report, target)
+    before = report.read_bytes()
+    extra = ["--format", "json"] if option == "--output" else []
+    done = _cli("check", "--no-cache", option, str(target), *extra, "r.txt", cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert "never writes to its inputs" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert report.read_bytes() == before
+
+
+def test_output_beside_the_inputs_is_still_written(tmp_path):
+    (tmp_path / "r.txt").write_text(_REPORT, encoding="utf-8")
+    done = _cli("check", "--no-cache", "--output", "out.json", "--format", "json", ".", cwd=tmp_path)
+    assert done.returncode in (0, 1), done.stderr
+    assert (tmp_path / "out.json").read_text(encoding="utf-8").lstrip().startswith(("[", "{"))
