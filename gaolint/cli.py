@@ -104,7 +104,6 @@ def main(argv: list[str] | None = None) -> int:
     from . import startcache
 
     _tolerant_console()
-    startcache.load()  # what the last run compiled: most of start-up otherwise
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -114,10 +113,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             from .run import run_check
 
+            if args.no_cache:
+                startcache.disable()  # the start-up cache (format tables) too
             try:
                 return run_check(args)
             finally:
-                startcache.save()
+                startcache.enable()
                 if argv is None:
                     # The process ends now: spare the exit's garbage collections the objects
                     # of start-up (~10 ms). Not when a caller (a test) runs main() in-process.

@@ -71,3 +71,146 @@ def test_output_beside_the_inputs_is_still_written(tmp_path):
     done = _cli("check", "--no-cache", "--output", "out.json", "--format", "json", ".", cwd=tmp_path)
     assert done.returncode in (0, 1), done.stderr
     assert (tmp_path / "out.json").read_text(encoding="utf-8").lstrip().startswith(("[", "{"))
+
+
+# --- item 2: start-up caches are read, not executed ------------------------------------------
+
+def _yaml_blobs() -> list[bytes]:
+    from gaolint.formats import _formats_folder
+
+    folder = _formats_folder()
+    return [Path(folder, name).read_bytes() for name in sorted(os.listdir(folder)) if name.endswith(".yaml")]
+
+
+def _old_cache_names(folder: Path) -> list[Path]:
+    """Where earlier versions kept their marshal files (built with their formulas), so that
+    planting a hostile file there proves it is no longer read."""
+    import marshal
+    import zlib
+
+    import _sre
+
+    joined = b"\0".join(_yaml_blobs())
+    digest = f"{zlib.crc32(joined):08x}{zlib.adler32(joined):08x}{len(joined):x}"
+    tag = sys.implementation.cache_tag
+    return [
+        folder / f"patterns-{tag}-{sys.hexversion:x}-{_sre.MAGIC}-{marshal.version}.marshal",
+        folder / f"formats-{digest}-{tag}-{marshal.version}.marshal",
+    ]
+
+
+def _fresh_results(tmp_path: Path) -> str:
+    """An empty result cache for each run: a hit there would hide what the start-up cache did."""
+    import tempfile
+
+    return tempfile.mkdtemp(dir=tmp_path, prefix="results-")
+
+
+def _examples_json(tmp_path: Path, xdg: Path, *extra: str) -> tuple[int, str]:
+    done = _cli("check", "--format", "json", *extra, str(ROOT / "examples"), cwd=tmp_path,
+                env={"XDG_CACHE_HOME": str(xdg), "GAOLINT_CACHE_DIR": _fresh_results(tmp_path)},
+                timeout=60)
+    assert "Traceback" not in done.stderr, done.stderr[-2000:]
+    return done.returncode, done.stdout
+
+
+def _clean_answer(tmp_path: Path) -> tuple[int, str]:
+    return _examples_json(tmp_path, tmp_path / "clean-xdg", "--no-cache")
+
+
+def test_start_up_cache_files_of_brackets_neither_hang_nor_change_findings(tmp_path):
+    """A file of ``[`` in every start-up cache file name, old and new: marshal spun for ever
+    on it (``gaolint --version`` included); now each is a miss."""
+    from gaolint import startcache
+
+    xdg = tmp_path / "xdg"
+    folder = xdg / "gaolint"
+    folder.mkdir(parents=True)
+    blobs = _yaml_blobs()
+    for path in [*_old_cache_names(folder), Path(startcache.formats_file(startcache.source_digest(blobs)).replace(
+            startcache.cache_folder(), str(folder)))]:
+        path.write_bytes(b"[" * 40)
+    version = _cli("--version", cwd=tmp_path, env={"XDG_CACHE_HOME": str(xdg)}, timeout=20)
+    assert version.returncode == 0 and "gaolint" in version.stdout
+    assert _examples_json(tmp_path, xdg) == _clean_answer(tmp_path)
+
+
+def test_crafted_pattern_bytecode_is_never_handed_to_sre(tmp_path):
+    """A patterns cache holding opcodes that send _sre far outside its code (a segfault when
+    the pattern cache was trusted): the run's findings are unchanged, no crash."""
+    import marshal
+
+    xdg = tmp_path / "xdg"
+    folder = xdg / "gaolint"
+    folder.mkdir(parents=True)
+    # Every pattern the run might compile, each with bytecode that jumps far out of bounds.
+    hostile = [("str", p, 0, 32, [17, 4000000000, 1] * 4, 0, {}, (None,))
+               for p in (r"\d+", r"(\d+)", r"\s+", r"^\s*$", r"[，,]", r"\S+")]
+    _old_cache_names(folder)[0].write_bytes(marshal.dumps(hostile))
+    assert _examples_json(tmp_path, xdg) == _clean_answer(tmp_path)
+
+
+def _forge_formats_cache(folder: Path, rewrite_header: bool) -> None:
+    """The current JSON cache with the tables, identities, markers and sections removed: the
+    edit an attacker would make to turn checks off."""
+    import json
+
+    from gaolint import startcache
+
+    blobs = _yaml_blobs()
+    path = folder / os.path.basename(startcache.formats_file(startcache.source_digest(blobs)))
+    header, _, body = path.read_bytes().partition(b"\n")
+    raw = json.loads(body)
+    for item in raw:
+        for key in ("identities", "markers", "sections", "accountability", "tables"):
+            if key in item:
+                item[key] = type(item[key])()
+    body = json.dumps(raw, ensure_ascii=False).encode("utf-8")
+    if rewrite_header:
+        layout, source, _ = header.decode().split(" ")
+        header = f"{layout} {source} {startcache._blake2b(body).hexdigest()}".encode()
+    path.write_bytes(header + b"\n" + body)
+
+
+def test_an_edited_formats_cache_is_a_miss(tmp_path):
+    xdg = tmp_path / "xdg"
+    clean = _clean_answer(tmp_path)
+    assert _examples_json(tmp_path, xdg) == clean  # writes the cache
+    _forge_formats_cache(xdg / "gaolint", rewrite_header=False)
+    assert _examples_json(tmp_path, xdg) == clean
+    assert clean[1].count('"rule"') >= 5
+
+
+def test_no_cache_neither_reads_nor_writes_the_start_up_cache(tmp_path):
+    """Even a forged file whose digests match is not read under --no-cache; nor is one written."""
+    xdg = tmp_path / "xdg"
+    clean = _clean_answer(tmp_path)
+    assert not (tmp_path / "clean-xdg").exists()
+    _examples_json(tmp_path, xdg)
+    _forge_formats_cache(xdg / "gaolint", rewrite_header=True)
+    assert _examples_json(tmp_path, xdg, "--no-cache") == clean
+    env_off = _cli("check", "--format", "json", str(ROOT / "examples"), cwd=tmp_path,
+                   env={"XDG_CACHE_HOME": str(xdg), "GAOLINT_NO_CACHE": "1"})
+    assert (env_off.returncode, env_off.stdout) == clean
+
+
+def test_formats_cache_is_json_and_equals_the_yaml(tmp_path, monkeypatch):
+    from ruamel.yaml import YAML
+
+    from gaolint import startcache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    blobs = _yaml_blobs()
+    yaml = YAML(typ="safe", pure=True)
+    import json
+
+    raw = json.loads(json.dumps([yaml.load(b.decode("utf-8")) for b in blobs], ensure_ascii=False))
+    assert startcache.load_formats(blobs) is None
+    startcache.save_formats(blobs, raw)
+    assert startcache.load_formats(blobs) == raw
+    assert startcache.load_formats(blobs[:-1] + [blobs[-1] + b"\n# changed\n"]) is None  # other YAML: a miss
+    files = list((tmp_path / "xdg" / "gaolint").iterdir())
+    assert [f.suffix for f in files] == [".json"]
+    data = files[0].read_bytes()
+    files[0].write_bytes(data[:-5] + b"99999")  # damaged body
+    assert startcache.load_formats(blobs) is None
