@@ -214,3 +214,32 @@ def test_formats_cache_is_json_and_equals_the_yaml(tmp_path, monkeypatch):
     data = files[0].read_bytes()
     files[0].write_bytes(data[:-5] + b"99999")  # damaged body
     assert startcache.load_formats(blobs) is None
+
+
+# --- item 3: a corrupt result-cache shard costs a miss, in microseconds ------------------------
+
+def test_a_shard_of_brackets_is_a_quick_miss(tmp_path):
+    """20 bytes of ``[`` in every shard (marshal took 53 s on one): the run answers as without a
+    cache, and the lookup itself takes well under a millisecond a shard."""
+    from gaolint import cache
+
+    results = tmp_path / "results"
+    results.mkdir()
+    shards = [f"{n:02x}" for n in range(0, 256, 4)]
+    for shard in shards:
+        Path(cache.shard_path(str(results), shard)).write_bytes(b"[" * 20)
+    clean = _clean_answer(tmp_path)
+    done = _cli("check", "--format", "json", str(ROOT / "examples"), cwd=tmp_path,
+                env={"GAOLINT_CACHE_DIR": str(results), "XDG_CACHE_HOME": str(tmp_path / "xdg")}, timeout=30)
+    assert (done.returncode, done.stdout) == clean
+    probe = (
+        "import sys, time; from gaolint import cache\n"
+        "paths = [cache.shard_path(sys.argv[1], f'{n:02x}') for n in range(0, 256, 4)]\n"
+        "open(paths[0], 'wb').write(b'[' * 20)\n"
+        "started = time.perf_counter()\n"
+        "for p in paths[:1] * 100: cache._read_shard(p)\n"
+        "print((time.perf_counter() - started) / 100)\n"
+    )
+    timed = subprocess.run([sys.executable, "-c", probe, str(results)], capture_output=True, text=True, timeout=30,
+                           env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert float(timed.stdout) < 0.001, timed.stdout
