@@ -191,6 +191,11 @@ def run_check(args) -> int:
 
         raise UsageError("找不到路径 / no such path: " + ", ".join(map(printable, missing)))
     _refuse_writing_inputs(files, args)
+    allowed = None
+    if args.baseline and not args.write_baseline:  # a bad baseline fails now, not after the run
+        from .baseline import read_baseline
+
+        allowed = read_baseline(args.baseline)
     cache = None
     if not getattr(args, "no_cache", False):
         from .cache import ResultCache, disabled_by_environment
@@ -230,7 +235,7 @@ def run_check(args) -> int:
     elif args.baseline:
         from .baseline import apply_baseline
 
-        findings = apply_baseline(args.baseline, findings)
+        findings = apply_baseline(args.baseline, findings, allowed)
 
     _emit(args, config, findings, results)
     # A crashing rule always fails the run, whatever --fail-on says (interface.md).

@@ -243,3 +243,98 @@ def test_a_shard_of_brackets_is_a_quick_miss(tmp_path):
     timed = subprocess.run([sys.executable, "-c", probe, str(results)], capture_output=True, text=True, timeout=30,
                            env=dict(os.environ, PYTHONPATH=str(ROOT)))
     assert float(timed.stdout) < 0.001, timed.stdout
+
+
+# --- items 4 and 5: configuration and baselines, however odd: exit 2 naming file, line, key ----
+
+_HUGE = "7" * 5000
+
+
+def _baseline_with_count(count: str) -> str:
+    return ('{"format": "gaolint-baseline", "version": 1, "findings": [\n'
+            ' {"path": "r.txt", "rule": "GAO101", "fingerprint": "f", "count": 1},\n'
+            ' {"path": "r.txt", "rule": "GAO101", "fingerprint": "g", "count": ' + count + '}\n]}\n')
+
+
+def _check_in(tmp_path: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess:
+    (tmp_path / "r.txt").write_text(_REPORT, encoding="utf-8")
+    return _cli("check", "--no-cache", *args, "r.txt", cwd=tmp_path, timeout=timeout)
+
+
+@pytest.mark.parametrize("count", ["Infinity", "-Infinity", "NaN", "1e999", _HUGE, "true", "0", "2.5"])
+def test_a_baseline_count_that_is_no_count_exits_2(tmp_path, count):
+    (tmp_path / "b.json").write_text(_baseline_with_count(count), encoding="utf-8")
+    done = _check_in(tmp_path, "--baseline", "b.json")
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr[-1500:]
+    assert "b.json:3:" in done.stderr and "count" in done.stderr and "entry 2" in done.stderr
+
+
+def test_a_baseline_version_of_5000_digits_exits_2(tmp_path):
+    (tmp_path / "b.json").write_text('{"format": "gaolint-baseline", "version": ' + _HUGE + ', "findings": []}',
+                                     encoding="utf-8")
+    done = _check_in(tmp_path, "--baseline", "b.json")
+    assert done.returncode == 2 and "Traceback" not in done.stderr and "unsupported baseline version" in done.stderr
+
+
+def test_a_huge_baseline_is_refused_by_size_before_linting_or_parsing(tmp_path):
+    from gaolint.baseline import MAX_BASELINE_BYTES
+
+    path = tmp_path / "b.json"
+    with open(path, "wb") as handle:  # sparse: no disk used, ~40 MB claimed
+        handle.write(b'{"format": "gaolint-baseline", "version": 1, "findings": [')
+        handle.truncate(MAX_BASELINE_BYTES + 1024)
+    started = time.perf_counter()
+    done = _check_in(tmp_path, "--baseline", "b.json")
+    assert done.returncode == 2 and f"the limit is {MAX_BASELINE_BYTES} bytes" in done.stderr, done.stderr
+    assert time.perf_counter() - started < 10
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads VmHWM from /proc")
+def test_a_big_baseline_is_read_entry_by_entry(tmp_path):
+    """A baseline within the limit is not turned into one list of dicts: peak memory stays
+    near the text and the counts (measured in a child, with wait4)."""
+    import json
+
+    entries = [{"path": f"reports/第{i % 700}号.txt", "rule": "GAO303", "fingerprint": f"{i:032x}", "count": 1,
+                "line": i, "message": "表三的合计与各项之和不一致，相差若干件" * 2} for i in range(60_000)]
+    (tmp_path / "b.json").write_text(json.dumps({"format": "gaolint-baseline", "version": 1, "findings": entries},
+                                                ensure_ascii=False, indent=2), encoding="utf-8")
+    size = (tmp_path / "b.json").stat().st_size
+    (tmp_path / "r.txt").write_text(_REPORT, encoding="utf-8")
+    # VmHWM, not ru_maxrss: the latter keeps the forking test process's peak across exec.
+    probe = ("import sys\nfrom gaolint.baseline import read_baseline\n"
+             "allowed = read_baseline(sys.argv[1])\n"
+             "peak = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]\n"
+             "print(len(allowed), peak)\n")
+    done = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "b.json")], capture_output=True, text=True,
+                          timeout=60, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    count, peak_kb = map(int, done.stdout.split())
+    assert count == 60_000
+    # json.loads of the whole document peaked at ~3.8x the file on top of the interpreter
+    # (83 MB for this 18 MB file); entry by entry ~2.8x (65 MB).
+    assert peak_kb * 1024 < 15e6 + 3.3 * size, (peak_kb, size)
+
+
+@pytest.mark.parametrize(("name", "text", "where"), [
+    (".gaolint.yaml", "ignore: [GAO101]\nagencies:\n  \"*.txt\":\n    year: " + _HUGE + "\n", ".gaolint.yaml:4: year:"),
+    ("pyproject.toml", "[tool.gaolint]\nignore = [\"GAO101\"]\nfail-on = " + _HUGE + "\n", "pyproject.toml:3: fail-on:"),
+    (".gaolint.yaml", "agencies:\n  \"*.txt\":\n    year: 2024-13-45\n", ".gaolint.yaml:3: agencies.*.txt.year:"),
+    (".gaolint.yaml", "deadlines:\n  department: 2024-02-30\n", ".gaolint.yaml:2: deadlines.department:"),
+])
+def test_configuration_values_python_cannot_build_exit_2_with_line_and_key(tmp_path, name, text, where):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    done = _check_in(tmp_path)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr[-1500:]
+    assert where in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize(("text", "limit"), [
+    ("ignore: [" + "GAO101, " * 480_000 + "]\n", "the limit is 65536 bytes"),  # 3.8 MB: took 51 s and 452 MB
+    ("ignore: [" + "1," * 30_000 + "]\n", "the limit is 5000"),  # 60 KB of flow items: ~7 s in ruamel
+])
+def test_a_big_configuration_is_refused_fast_naming_the_limit(tmp_path, text, limit):
+    (tmp_path / ".gaolint.yaml").write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    done = _check_in(tmp_path, timeout=30)
+    assert done.returncode == 2 and limit in done.stderr, done.stderr[-1500:]
+    assert time.perf_counter() - started < 5
