@@ -441,10 +441,16 @@ def test_a_hostile_configuration_exits_2_naming_the_problem(project, capsys, nam
 
 def test_a_deeply_nested_baseline_exits_2(project, capsys):
     (project / "clean.md").write_text(CLEAN_MD, encoding="utf-8")
-    (project / "base.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    # Inside the object: a top-level array is refused by its shape before parsing (issue 18).
+    nested = "[" * 100_000 + "]" * 100_000
+    (project / "base.json").write_text('{"format": "gaolint-baseline", "version": 1, "findings": [' + nested + "]}",
+                                       encoding="utf-8")
     code, out, err = gaolint("check", "--no-cache", "--baseline", "base.json", "clean.md", capsys=capsys)
     assert code == 2 and out == ""
     assert "base.json" in err and "nested too deeply" in err
+    (project / "base.json").write_text(nested, encoding="utf-8")
+    code, out, err = gaolint("check", "--no-cache", "--baseline", "base.json", "clean.md", capsys=capsys)
+    assert code == 2 and "base.json" in err and "not a gaolint baseline" in err
 
 
 def test_yaml_anchors_of_a_reasonable_size_still_work(project, capsys):
