@@ -338,3 +338,120 @@ def test_a_big_configuration_is_refused_fast_naming_the_limit(tmp_path, text, li
     done = _check_in(tmp_path, timeout=30)
     assert done.returncode == 2 and limit in done.stderr, done.stderr[-1500:]
     assert time.perf_counter() - started < 5
+
+
+# --- item 6: readers that gave up on a real page ---------------------------------------------
+
+_TITLE = "某县人民政府2024年政府信息公开工作年度报告"
+
+
+@pytest.mark.parametrize("furniture", ["<script>var a = 1;</script>", "<nav>首页 | 栏目</nav>", "<style>p{}</style>"])
+@pytest.mark.parametrize("control", ["\x01", "\x08", "\x1f", "\x0b"])
+def test_a_control_character_after_dropped_furniture_is_read(furniture, control):
+    from gaolint.read.html import read_html
+
+    page = (f"<html><body><p>{_TITLE}</p>{furniture}{control}一、总体情况<p>本年度主动公开政府信息12条。</p>"
+            "</body></html>")
+    texts = [line.text for line in read_html(page.encode("utf-8"), "p.html").lines]
+    assert _TITLE in texts and any("主动公开政府信息12条" in t for t in texts)
+    assert not any(control in t for t in texts)
+
+
+@pytest.mark.parametrize("charset", ["undefined", "UNDEFINED", "mbcs", "rot13", "zlib"])
+def test_a_page_declaring_a_codec_that_cannot_decode_is_read(charset):
+    from gaolint.read.html import read_html
+
+    page = f'<html><head><meta charset="{charset}"></head><body><p>{_TITLE}</p></body></html>'
+    texts = [line.text for line in read_html(page.encode("utf-8"), "p.html").lines]
+    assert texts == [_TITLE]
+
+
+def _docx_claiming_version(version: int) -> bytes:
+    """A small .docx whose central directory says every member needs zip version/10 to
+    extract (14.8 for 148)."""
+    import io
+    import zipfile
+
+    document = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w='
+                '"http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>'
+                f"{_TITLE}</w:t></w:r></w:p></w:body></w:document>")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml",
+                    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+                    'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+                    'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName='
+                    '"/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.'
+                    'document.main+xml"/></Types>')
+        zf.writestr("_rels/.rels",
+                    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+                    'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+                    'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+        zf.writestr("word/document.xml", document)
+    data = bytearray(buffer.getvalue())
+    position = data.find(b"PK\x01\x02")
+    while position >= 0:
+        data[position + 6] = version
+        position = data.find(b"PK\x01\x02", position + 4)
+    return bytes(data)
+
+
+def test_a_docx_claiming_zip_version_14_8_is_read(tmp_path):
+    from gaolint.read.docx import read_docx
+
+    data = _docx_claiming_version(148)
+    extracted = read_docx(data, "r.docx")
+    assert [line.text for line in extracted.lines] == [_TITLE]
+    path = tmp_path / "r.docx"
+    path.write_bytes(data)
+    findings = lint_file(str(path), Settings()).findings
+    assert not any(f.rule in ("GAO000", "GAO001") for f in findings), [f.message.en for f in findings]
+    assert path.read_bytes() == data  # read, never repaired in place
+
+
+# --- item 7b: the .docx entity guard on a huge part --------------------------------------------
+
+def test_a_huge_xml_part_is_refused_by_size_before_it_is_decoded(tmp_path):
+    """A stored (ratio 1:1) UTF-16 part over the part limit: the guard decoded it whole four
+    times (a 90 MB part: 14 s, 588 MB); now its declared size refuses it."""
+    import io
+    import zipfile
+
+    from gaolint.read.base import UnreadableFile
+    from gaolint.read.docx import read_docx
+    from gaolint.read.xmlsafe import MAX_XML_PART_BYTES
+
+    good = _docx_claiming_version(20)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(good)) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as zf:
+        for info in source.infolist():
+            zf.writestr(info.filename, source.read(info.filename))
+        filler = "<w:p/>" * ((MAX_XML_PART_BYTES // 12) + 1000)
+        zf.writestr("word/footer1.xml", ("<?xml version=\"1.0\" encoding=\"UTF-16\"?><w:ftr>" + filler + "</w:ftr>")
+                    .encode("utf-16-le"))
+    started = time.perf_counter()
+    with pytest.raises(UnreadableFile, match=f"the limit is {MAX_XML_PART_BYTES} bytes"):
+        read_docx(buffer.getvalue(), "big.docx")
+    assert time.perf_counter() - started < 2.0
+
+
+def test_the_entity_guard_scans_in_pieces():
+    """declares_dtd finds a marker across a chunk boundary in UTF-8, UTF-16 and UTF-32, and
+    holds no more than a chunk at a time (it decoded the whole part four times)."""
+    import tracemalloc
+
+    from gaolint.read import xmlsafe
+
+    chunk = xmlsafe._SCAN_CHUNK
+    for codec in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+        head = "<?xml version='1.0'?>" + " " * (chunk // len(" ".encode(codec)))
+        text = head[: chunk // len(" ".encode(codec)) - 4] + "<!DocType x [<!ENTITY a 'b'>]><x/>"
+        assert xmlsafe.declares_dtd(text.encode(codec)), codec
+    clean = ("<?xml version='1.0' encoding='UTF-16'?><x>" + "正文" * 4_000_000 + "</x>").encode("utf-16-le")
+    tracemalloc.start()
+    try:
+        assert not xmlsafe.declares_dtd(clean)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 3 * chunk + 1_000_000, peak  # decoding it whole took 4 x 32 MB
