@@ -455,3 +455,46 @@ def test_the_entity_guard_scans_in_pieces():
     finally:
         tracemalloc.stop()
     assert peak < 3 * chunk + 1_000_000, peak  # decoding it whole took 4 x 32 MB
+
+
+# --- item 8: output hygiene ------------------------------------------------------------------
+
+_INJECTED = "\x1b[2J\x1b]0;pwned\x07\u009b31m\u202e"
+_RAW = ("\x1b[2J", "\x1b]0;", "\x07", "\u009b", "\u202e")
+
+
+def _hostile_copy(tmp_path: Path) -> Path:
+    """The defective example under a file name holding an escape sequence and a newline, with
+    an escape sequence at the end of the line its first finding quotes."""
+    lines = (ROOT / "examples" / "qinghe-civil-affairs-2025-defective.txt").read_text(encoding="utf-8").split("\n")
+    lines[1] = lines[1][:99] + _INJECTED + lines[1][99:]  # just after the span GAO202 quotes
+    path = tmp_path / "r\x1b[31m\nevil.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "rich"])
+def test_escape_sequences_and_newlines_are_shown_not_acted_on(tmp_path, fmt):
+    path = _hostile_copy(tmp_path)
+    env = {"FORCE_COLOR": "1", "COLUMNS": "200"} if fmt == "rich" else {"NO_COLOR": "1"}
+    done = _cli("check", "--no-cache", "--format", "text" if fmt == "rich" else fmt, path.name, cwd=tmp_path, env=env)
+    assert done.returncode == 1, done.stderr
+    out = done.stdout
+    for raw in _RAW:
+        assert raw not in out, (raw, out[:500])
+    # The name on one line: escaped, or for annotations in the runner's own %0A.
+    assert ("\\x1b[31m%0Aevil.txt" if fmt == "github" else "\\x1b[31m\\nevil.txt") in out
+    if fmt != "github":  # annotations carry no source line
+        assert "\\x1b[2J" in out  # the report line, escaped
+    if fmt != "rich":
+        for line in out.splitlines():
+            assert line.startswith(("r\\x1b[31m\\nevil.txt:", "  ", "::error file=r\\x1b[31m%0Aevil.txt,")), line
+        assert out.count("evil.txt") == len([l for l in out.splitlines() if "evil.txt" in l])
+
+
+def test_shown_leaves_ordinary_text_alone():
+    from gaolint.output.context import shown
+
+    text = "表三（二）　合计 12,345 件 — 见第 3 页\t"
+    assert shown(text[:-1]) == text[:-1]
+    assert shown("a\x1bb\nc\u202ed\x7f") == "a\\x1bb\\nc\\u202ed\\x7f"
