@@ -25,8 +25,9 @@ the entry being plain lists, strings, numbers and None and the digest a BLAKE2b 
 the JSON. Nothing read back is executed or unmarshalled (``marshal`` spun for 53 s on 20 bytes
 of ``[``): a lookup splits the shard into lines, and only the line of the key it wants has its
 digest checked and its JSON parsed, so a damaged shard or entry costs a miss in microseconds,
-and a shard is read only within ``MAX_SHARD_BYTES``. Not one file per entry: creating a file costs most of a millisecond on some file systems (0.8 ms on
-the project's build machine), more than checking the report again. A run reads only the shards
+and a shard is read only within ``MAX_SHARD_BYTES``. Not one file per entry: creating a file
+costs most of a millisecond on some file systems (0.8 ms on the project's build machine), more
+than checking the report again. A run reads only the shards
 its files need (one, for a pre-commit run), one at a time, and rewrites each shard it added to
 once at the end (or every ``FLUSH_EVERY`` results, so memory stays flat), merged with what
 other runs stored meanwhile, written to a temporary file and renamed into place so a reader
