@@ -79,7 +79,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--verbose", "-v", action="store_true", help="explain skipped checks")
     check.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     check.add_argument("--no-cache", action="store_true",
-                       help="neither read nor write the result cache (also: GAOLINT_NO_CACHE=1)")
+                       help="neither read nor write the result cache nor the start-up cache (also: GAOLINT_NO_CACHE=1)")
 
     commands.add_parser("rules", help="list every rule", formatter_class=_Formatter)
     explain = commands.add_parser("explain", help="show a rule's documentation", formatter_class=_Formatter)
