@@ -54,7 +54,7 @@ import stat
 import sys
 
 from .model import Finding, Location, Message, Severity  # plain classes, imported by every run anyway
-from .regular_file import read_regular_file
+from .regular_file import read_regular_file, write_file_atomically
 
 #: Bump when what an entry holds changes shape: older entries are then misses.
 FORMAT = 2
@@ -461,24 +461,16 @@ class ResultCache:
             merged.update(fresh)
             if len(merged) > SHARD_LIMIT:
                 merged = dict(list(merged.items())[-SHARD_LIMIT:])
-            temporary = f"{final}.{os.getpid()}.tmp"
             try:
                 data = b"".join([HEADER, *merged.values()])
                 try:
-                    handle = open(temporary, "wb")
+                    write_file_atomically(final, data)
                 except FileNotFoundError:
                     self._create()
-                    handle = open(temporary, "wb")
-                with handle:
-                    handle.write(data)
-                os.replace(temporary, final)
+                    write_file_atomically(final, data)
                 self.stored += len(fresh)
             except (OSError, ValueError):
                 self._writable = False  # read-only, full, or not a folder: stop trying this run
-                try:
-                    os.unlink(temporary)
-                except OSError:
-                    pass
 
     def _create(self) -> None:
         if not os.path.isdir(self.folder):

@@ -130,14 +130,9 @@ def save_formats(blobs: list[bytes], raw: list[dict]) -> None:
         header = f"{LAYOUT} {source} {_blake2b(body).hexdigest()}\n".encode("ascii")
         path = formats_file(source)
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        temporary = f"{path}.{os.getpid()}.tmp"
-        try:
-            with open(temporary, "wb") as handle:
-                handle.write(header + body)
-            os.replace(temporary, path)
-        finally:
-            if os.path.lexists(temporary):
-                os.unlink(temporary)
+        from .regular_file import write_file_atomically
+
+        write_file_atomically(path, header + body)
         for stale in stale_files(os.path.dirname(path)):
             os.unlink(stale)
     except (OSError, ValueError, TypeError):  # a read-only home, a cache path that is a file

@@ -498,3 +498,26 @@ def test_shown_leaves_ordinary_text_alone():
     text = "表三（二）　合计 12,345 件 — 见第 3 页\t"
     assert shown(text[:-1]) == text[:-1]
     assert shown("a\x1bb\nc\u202ed\x7f") == "a\\x1bb\\nc\\u202ed\\x7f"
+
+
+def test_a_symlink_planted_at_the_temporary_name_is_never_written_through(tmp_path, monkeypatch):
+    """Shard and start-up cache files are written through ``<name>.<pid>.tmp``: a symlink
+    planted there (a shared CI cache folder) must not make gaolint truncate its target."""
+    from gaolint import startcache
+    from gaolint.regular_file import write_file_atomically
+
+    victim = tmp_path / "report.txt"
+    victim.write_text(_REPORT, encoding="utf-8")
+    target = tmp_path / "folder" / "a4.jsonl"
+    target.parent.mkdir()
+    (tmp_path / "folder" / f"a4.jsonl.{os.getpid()}.tmp").symlink_to(victim)
+    write_file_atomically(str(target), b"new")
+    assert target.read_bytes() == b"new" and victim.read_text(encoding="utf-8") == _REPORT
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    blobs = _yaml_blobs()
+    planted = Path(startcache.formats_file(startcache.source_digest(blobs)) + f".{os.getpid()}.tmp")
+    planted.parent.mkdir(parents=True)
+    planted.symlink_to(victim)
+    startcache.save_formats(blobs, [{} for _ in blobs])
+    assert victim.read_text(encoding="utf-8") == _REPORT
+    assert startcache.load_formats(blobs) == [{} for _ in blobs]
