@@ -2,17 +2,14 @@
 
 The YAML is the single source of sections, rows, columns, identities and deadlines, so a new
 format revision is a data change. Parsing YAML with ruamel.yaml costs more than a whole lint of
-one report, so the parsed data is cached (with marshal, which needs no import; keyed by the
-files' contents and the Python build) under ~/.cache/gaolint; a pre-commit run reads the cache
-and never imports ruamel.
+one report, so the parsed data is cached (as JSON checked against digests of the files and of itself:
+gaolint/startcache.py) under ~/.cache/gaolint; a pre-commit run reads the cache and never
+imports ruamel.
 """
 
 from __future__ import annotations
 
-import marshal
 import os
-import sys
-import zlib
 from functools import lru_cache
 
 from .model import Value
@@ -173,37 +170,20 @@ def _formats_folder() -> str:
     return os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "rules")
 
 
-def _cache_path(digest: str) -> str | None:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "gaolint", f"formats-{digest}-{sys.implementation.cache_tag}-{marshal.version}.marshal")
-
-
-def _digest(blobs: list[bytes]) -> str:
-    """A key for the files' contents. zlib, not hashlib: importing hashlib (OpenSSL) costs more
-    than the whole lookup; two checksums and the length are plenty for a cache key."""
-    joined = b"\0".join(blobs)
-    return f"{zlib.crc32(joined):08x}{zlib.adler32(joined):08x}{len(joined):x}"
-
-
 def _load_raw() -> list[dict]:
-    """The parsed YAML of every format file, from the cache when it is current."""
+    """The parsed YAML of every format file, from the start-up cache when it is current
+    (gaolint/startcache.py: checked JSON, never executed)."""
+    from . import startcache
+
     folder = _formats_folder()
     files = sorted(os.path.join(folder, name) for name in os.listdir(folder) if name.endswith(".yaml"))
     blobs = []
     for path in files:
         with open(path, "rb") as handle:
             blobs.append(handle.read())
-    digest = _digest(blobs)
-    cache = _cache_path(digest)
-    if cache is not None:
-        from .regular_file import read_regular_file
-
-        try:
-            raw = marshal.loads(read_regular_file(cache, 64 * 1024 * 1024))
-            if isinstance(raw, list):
-                return raw
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
+    raw = startcache.load_formats(blobs)
+    if raw is not None:
+        return raw
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="safe", pure=True)
@@ -211,15 +191,7 @@ def _load_raw() -> list[dict]:
 
     # Through JSON: plain dicts, lists, strings and numbers, whatever types the loader returns.
     raw = json.loads(json.dumps([yaml.load(blob.decode("utf-8")) for blob in blobs], ensure_ascii=False))
-    if cache is not None:
-        try:
-            os.makedirs(os.path.dirname(cache), exist_ok=True)
-            temporary = f"{cache}.{os.getpid()}.tmp"
-            with open(temporary, "wb") as handle:
-                handle.write(marshal.dumps(raw))
-            os.replace(temporary, cache)
-        except (OSError, ValueError):
-            pass  # a read-only home only costs speed
+    startcache.save_formats(blobs, raw)
     return raw
 
 

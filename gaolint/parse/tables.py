@@ -218,11 +218,13 @@ def _row_cells(tokens: list[Token], expected: int, width: int = 0) -> list[Cell]
             filled += 1
             break
     # Leading blanks stand for merged label columns, unless the row needs them to be full
-    # ("规章 |  | 2 |  |": a blank 本年制发件数 before the 2).
-    while picked and picked[0][0] == EMPTY and (filled != width or not has_value):
-        picked.pop(0)
+    # ("规章 |  | 2 |  |": a blank 本年制发件数 before the 2). Skipped by index: popping the
+    # front of a long run of blanks one by one was quadratic.
+    first = 0
+    while first < len(picked) and picked[first][0] == EMPTY and (filled != width or not has_value):
+        first += 1
         filled -= 1
-    return [_cell(t) for t in picked if t[0] != LABEL]
+    return [_cell(t) for t in picked[first:] if t[0] != LABEL]
 
 
 def _blank_row(tokens: list[Token], width: int) -> list[Cell]:
