@@ -79,7 +79,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--verbose", "-v", action="store_true", help="explain skipped checks")
     check.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     check.add_argument("--no-cache", action="store_true",
-                       help="neither read nor write the result cache (also: GAOLINT_NO_CACHE=1)")
+                       help="neither read nor write the result cache nor the start-up cache (also: GAOLINT_NO_CACHE=1)")
     check.add_argument("--scheduler", metavar="ADDRESS",
                        help="lint on a Dask cluster: tcp://HOST:8786, or local[:N] (also: GAOLINT_SCHEDULER; "
                             "needs gaolint[dask]; PATHs may be fsspec URLs; docs/scale.md)")
@@ -109,7 +109,6 @@ def main(argv: list[str] | None = None) -> int:
     from . import startcache
 
     _tolerant_console()
-    startcache.load()  # what the last run compiled: most of start-up otherwise
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -119,10 +118,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             from .run import run_check
 
+            if args.no_cache:
+                startcache.disable()  # the start-up cache (format tables) too
             try:
                 return run_check(args)
             finally:
-                startcache.save()
+                startcache.enable()
                 if argv is None:
                     # The process ends now: spare the exit's garbage collections the objects
                     # of start-up (~10 ms). Not when a caller (a test) runs main() in-process.

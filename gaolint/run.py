@@ -138,6 +138,35 @@ def _check_output_path(path: str) -> None:
         raise UsageError(f"--output: 文件夹不存在 / no such folder: {folder}")
 
 
+def _refuse_writing_inputs(files: list[str], args) -> None:
+    """gaolint never writes to a file it checks: an --output or --write-baseline path that is
+    one of the inputs (the same file by device and inode, so symlinks and hard links too; a
+    shell glob like ``--output *.txt`` does it by accident) is refused before linting."""
+    targets = {}
+    for option, path in (("--output", args.output), ("--write-baseline", getattr(args, "write_baseline", None))):
+        if not path:
+            continue
+        try:
+            info = os.stat(path)
+        except (OSError, ValueError):
+            continue  # not there yet (or unreachable): it cannot be an input
+        targets[(info.st_dev, info.st_ino)] = (option, path)
+    if not targets:
+        return
+    for file in files:
+        try:
+            info = os.stat(file)
+        except (OSError, ValueError):
+            continue
+        hit = targets.get((info.st_dev, info.st_ino))
+        if hit is not None:
+            from .engine import printable
+
+            option, path = hit
+            raise UsageError(f"{option}: {printable(path)} 是被检查的文件之一，拒绝覆盖 / is one of the files being "
+                             f"checked ({printable(file)}); gaolint never writes to its inputs")
+
+
 def _default_jobs(count: int) -> int:
     if count <= 8:
         return 1
@@ -172,6 +201,12 @@ def run_check(args) -> int:
         from .engine import printable
 
         raise UsageError("找不到路径 / no such path: " + ", ".join(map(printable, missing)))
+    _refuse_writing_inputs(files, args)
+    allowed = None
+    if args.baseline and not args.write_baseline:  # a bad baseline fails now, not after the run
+        from .baseline import read_baseline
+
+        allowed = read_baseline(args.baseline)
     cache = None
     if not getattr(args, "no_cache", False) and not scheduler:
         from .cache import ResultCache, disabled_by_environment
@@ -220,7 +255,7 @@ def run_check(args) -> int:
     elif args.baseline:
         from .baseline import apply_baseline
 
-        findings = apply_baseline(args.baseline, findings)
+        findings = apply_baseline(args.baseline, findings, allowed)
 
     _emit(args, config, findings, results)
     # A crashing rule always fails the run, whatever --fail-on says (interface.md).
