@@ -263,6 +263,15 @@ def test_a_marker_word_in_prose_is_not_a_table(tmp_path):
                    .replace("全年主动公开政府信息1320条，。", body[3]), name="t.txt").format_version == "cn-2019"
 
 
+def test_one_marker_as_a_cell_of_its_own_is_table_text(tmp_path):
+    text = free_form(title="青禾县人民政府2020年政府信息公开工作年度报告",
+                     period="统计期限为2020年1月1日至2020年12月31日。",
+                     body=BODY[:3] + ["信息内容", "本年制发件数", "规章", "3"] + BODY[3:])
+    assert _report(tmp_path, text).format_version == "cn-2021"
+    prose = text.replace("信息内容\n本年制发件数\n", "全年本年制发件数较上年有所增加。\n")
+    assert _report(tmp_path, prose, name="prose.txt").format_version == "cn-2019"
+
+
 # --- item 9: fee obligations follow the format ------------------------------------------------
 
 def test_cn2008_states_charges_and_waivers(tmp_path):
