@@ -232,6 +232,13 @@ def test_a_quoted_report_title_is_still_the_title(tmp_path):
     assert report.year == 2012 and report.agency == "青禾县人民政府"
 
 
+def test_title_inside_a_crawled_chrome_line(tmp_path):
+    chrome = ("当前位置： 首页政务公开政府信息公开年报 青禾综合实验区2021年度政府信息公开工作年度报告 "
+              "来源：青禾县人民政府 时间：2022-02-08 16:34 微信 微博 本报告所列数据统计期限为2021年1月1日至2021年12月31日。")
+    report = _report(tmp_path, chrome + "\n")
+    assert report.year == 2021 and report.agency == "青禾综合实验区" and report.agency_kind == "zone"
+
+
 def test_traditional_title(tmp_path):
     report = _report(tmp_path, to_traditional(free_form(title="青禾縣人民政府2012年政府信息公開工作年度報告")))
     assert report.year == 2012 and report.agency == "青禾县人民政府"

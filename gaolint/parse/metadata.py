@@ -280,8 +280,8 @@ def agency_from_title(title: str, lines: list[Line] | None = None) -> str:
         match = title_pattern.search(masked)
         if not match:
             continue
-        before = re.split(r"公开|公布|发布|印发|《|》|[,，。:：;；]", masked[: match.start()])[-1].strip()
-        if len(before) >= 2 and _AGENCY_LINE.match(before):
+        before = re.split(r"公开|公布|发布|印发|《|》|[,，。:：;；\s]", masked[: match.start()].rstrip())[-1].strip()
+        if len(before) >= 2 and _AGENCY_LINE.match(before) and before not in ("人民政府", "政府", "年报"):
             return normalise_agency(before)
         if not before and position > 0:
             above = head[position - 1].text.strip().lstrip("#").strip()
