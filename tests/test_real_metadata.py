@@ -103,6 +103,14 @@ def test_periods_in_months_or_whole_years(tmp_path, sentence, end):
     assert "GAO201" not in rules_of(findings)
 
 
+def test_the_first_reports_may_start_on_1_may_2008(tmp_path):
+    def period(start: str) -> str:
+        return free_form(title="青禾县人民政府2008年政府信息公开工作年度报告", period=f"统计期限为2008年{start}至2008年12月31日。",
+                         signature=["青禾县人民政府办公室", "2009年3月12日"])
+    assert "GAO202" not in rules_of(_lint(tmp_path, period("5月1日")))
+    assert "GAO202" in rules_of(_lint(tmp_path, period("6月1日"), name="june.txt"))
+
+
 def test_no_period_is_gao201(tmp_path):
     findings = _lint(tmp_path, free_form(period="全县各单位按要求报送了有关材料。"))
     assert "GAO201" in rules_of(findings)
@@ -440,6 +448,8 @@ def test_bad_common_data_is_refused(data):
 def test_bad_format_obligations_are_refused():
     with pytest.raises(FormatDataError, match="fee_statement"):
         check_format({"version": "cn-x", "obligations": {"fee_statement": "sometimes"}})
+    with pytest.raises(FormatDataError, match="period_starts"):
+        check_format({"version": "cn-x", "period_starts": ["May 1"]})
     with pytest.raises(FormatDataError, match="deadlines.zone"):
         check_format({"version": "cn-x", "deadlines": {"zone": "3-31"}})
     assert check_format({"version": "cn-x", "obligations": {"fee_statement": "none"}})
