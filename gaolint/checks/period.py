@@ -11,7 +11,7 @@ from .base import Context, Rule, register, start_of_report
 
 #: Since the 2019 regulation (in force 2019-05-15) departments publish by 31 January; before it,
 #: every agency had until 31 March.
-_DEFAULT_DEADLINES = {"department": "01-31", "government": "03-31"}
+_DEFAULT_DEADLINES = {"department": "01-31", "government": "03-31", "zone": "03-31"}
 
 
 def _fmt(date: dt.date | None) -> str:
