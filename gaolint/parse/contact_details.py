@@ -130,7 +130,8 @@ def refine_contacts(prose: Prose, found: list[Mention]) -> tuple[list[Mention], 
         if start is not None and not _PHONE_CONTEXT.search(text, max(0, start - 24), start):
             bare.append(mention)
     if bare:
-        contacts = [m for m in contacts if not any(m is b for b in bare)]
+        dropped = {id(m) for m in bare}
+        contacts = [m for m in contacts if id(m) not in dropped]
     return contacts, damage
 
 
