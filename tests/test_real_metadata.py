@@ -186,6 +186,12 @@ def test_menus_and_blank_lines_before_the_title(tmp_path):
     assert "GAO002" not in rules_of(_lint(tmp_path, free_form(chrome=MENU)))
 
 
+def test_a_link_to_last_years_report_is_not_the_title(tmp_path):
+    chrome = ["政务公开", "上一篇：青禾县人民政府2011年政府信息公开工作年度报告"]
+    report = _report(tmp_path, free_form(chrome=chrome))
+    assert report.title == TITLE and report.year == 2012
+
+
 def test_a_cited_notice_is_not_the_title_and_its_issuer_not_the_agency(tmp_path):
     notice = "根据《闽东省人民政府办公厅关于做好2012年政府信息公开工作年度报告编制发布工作的通知》要求，现公布本年度报告。"
     text = free_form(title="", opening=notice)
