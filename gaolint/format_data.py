@@ -64,6 +64,9 @@ def check_format(data: dict) -> dict:
     for kind, month_day in _mapping(data, data.get("deadlines"), "deadlines").items():
         if not re.fullmatch(r"(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])", str(month_day)):
             raise FormatDataError(f"{_where(data)}: deadlines.{kind} is {month_day!r}, not \"MM-DD\"")
+    for start in data.get("period_starts") or ():
+        if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])", str(start)):
+            raise FormatDataError(f"{_where(data)}: period_starts holds {start!r}, not \"YYYY-MM-DD\"")
     return data
 
 

@@ -111,7 +111,7 @@ class SectionSpec(Value):
 class FormatSpec(Value):
     __slots__ = (
         "version", "name", "basis", "year_from", "year_to", "markers", "ordered", "sections",
-        "accountability", "tables", "identities", "deadlines", "obligations"
+        "accountability", "tables", "identities", "deadlines", "obligations", "period_starts"
     )
 
     def __init__(
@@ -129,6 +129,7 @@ class FormatSpec(Value):
         identities: tuple[dict, ...],
         deadlines: dict[str, str] | None = None,
         obligations: dict[str, str] | None = None,
+        period_starts: tuple[str, ...] = (),
     ) -> None:
         self.version = version
         self.name = name
@@ -146,6 +147,9 @@ class FormatSpec(Value):
         #: ``processing-fee`` (信息处理费, cn-2021), ``charges-and-waivers`` (收费及减免, cn-2008)
         #: or ``none`` (cn-2019, which predates the 信息处理费 rules).
         self.obligations = {"fee_statement": "processing-fee"} if obligations is None else obligations
+        #: Start dates ("YYYY-MM-DD") a period may have besides 1 January: 2008-05-01, the day
+        #: the 2008 regulation took effect, for the 2008 reports.
+        self.period_starts = period_starts
 
     @property
     def fee_obligation(self) -> str:
@@ -249,6 +253,7 @@ def _format(data: dict) -> FormatSpec:
         identities=tuple(data.get("identities") or ()),
         deadlines=dict(data.get("deadlines") or {}),
         obligations=dict(data.get("obligations") or {}),
+        period_starts=tuple(str(d) for d in data.get("period_starts") or ()),
     )
 
 

@@ -103,6 +103,14 @@ def test_periods_in_months_or_whole_years(tmp_path, sentence, end):
     assert "GAO201" not in rules_of(findings)
 
 
+def test_the_first_reports_may_start_on_1_may_2008(tmp_path):
+    def period(start: str) -> str:
+        return free_form(title="青禾县人民政府2008年政府信息公开工作年度报告", period=f"统计期限为2008年{start}至2008年12月31日。",
+                         signature=["青禾县人民政府办公室", "2009年3月12日"])
+    assert "GAO202" not in rules_of(_lint(tmp_path, period("5月1日")))
+    assert "GAO202" in rules_of(_lint(tmp_path, period("6月1日"), name="june.txt"))
+
+
 def test_no_period_is_gao201(tmp_path):
     findings = _lint(tmp_path, free_form(period="全县各单位按要求报送了有关材料。"))
     assert "GAO201" in rules_of(findings)
@@ -178,6 +186,12 @@ def test_menus_and_blank_lines_before_the_title(tmp_path):
     assert "GAO002" not in rules_of(_lint(tmp_path, free_form(chrome=MENU)))
 
 
+def test_a_link_to_last_years_report_is_not_the_title(tmp_path):
+    chrome = ["政务公开", "上一篇：青禾县人民政府2011年政府信息公开工作年度报告"]
+    report = _report(tmp_path, free_form(chrome=chrome))
+    assert report.title == TITLE and report.year == 2012
+
+
 def test_a_cited_notice_is_not_the_title_and_its_issuer_not_the_agency(tmp_path):
     notice = "根据《闽东省人民政府办公厅关于做好2012年政府信息公开工作年度报告编制发布工作的通知》要求，现公布本年度报告。"
     text = free_form(title="", opening=notice)
@@ -232,6 +246,13 @@ def test_a_quoted_report_title_is_still_the_title(tmp_path):
     assert report.year == 2012 and report.agency == "青禾县人民政府"
 
 
+def test_title_inside_a_crawled_chrome_line(tmp_path):
+    chrome = ("当前位置： 首页政务公开政府信息公开年报 青禾综合实验区2021年度政府信息公开工作年度报告 "
+              "来源：青禾县人民政府 时间：2022-02-08 16:34 微信 微博 本报告所列数据统计期限为2021年1月1日至2021年12月31日。")
+    report = _report(tmp_path, chrome + "\n")
+    assert report.year == 2021 and report.agency == "青禾综合实验区" and report.agency_kind == "zone"
+
+
 def test_traditional_title(tmp_path):
     report = _report(tmp_path, to_traditional(free_form(title="青禾縣人民政府2012年政府信息公開工作年度報告")))
     assert report.year == 2012 and report.agency == "青禾县人民政府"
@@ -261,6 +282,15 @@ def test_a_marker_word_in_prose_is_not_a_table(tmp_path):
     body[3] = "信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量"
     assert _report(tmp_path, text.replace("其中政府集中采购项目类信息55条", "")
                    .replace("全年主动公开政府信息1320条，。", body[3]), name="t.txt").format_version == "cn-2019"
+
+
+def test_one_marker_as_a_cell_of_its_own_is_table_text(tmp_path):
+    text = free_form(title="青禾县人民政府2020年政府信息公开工作年度报告",
+                     period="统计期限为2020年1月1日至2020年12月31日。",
+                     body=BODY[:3] + ["信息内容", "本年制发件数", "规章", "3"] + BODY[3:])
+    assert _report(tmp_path, text).format_version == "cn-2021"
+    prose = text.replace("信息内容\n本年制发件数\n", "全年本年制发件数较上年有所增加。\n")
+    assert _report(tmp_path, prose, name="prose.txt").format_version == "cn-2019"
 
 
 # --- item 9: fee obligations follow the format ------------------------------------------------
@@ -424,6 +454,8 @@ def test_bad_common_data_is_refused(data):
 def test_bad_format_obligations_are_refused():
     with pytest.raises(FormatDataError, match="fee_statement"):
         check_format({"version": "cn-x", "obligations": {"fee_statement": "sometimes"}})
+    with pytest.raises(FormatDataError, match="period_starts"):
+        check_format({"version": "cn-x", "period_starts": ["May 1"]})
     with pytest.raises(FormatDataError, match="deadlines.zone"):
         check_format({"version": "cn-x", "deadlines": {"zone": "3-31"}})
     assert check_format({"version": "cn-x", "obligations": {"fee_statement": "none"}})

@@ -11,7 +11,7 @@ from .base import Context, Rule, register, start_of_report
 
 #: Since the 2019 regulation (in force 2019-05-15) departments publish by 31 January; before it,
 #: every agency had until 31 March.
-_DEFAULT_DEADLINES = {"department": "01-31", "government": "03-31"}
+_DEFAULT_DEADLINES = {"department": "01-31", "government": "03-31", "zone": "03-31"}
 
 
 def _fmt(date: dt.date | None) -> str:
@@ -81,7 +81,8 @@ class WrongPeriod(Rule):
     year: the wrong year, a partial year, or an end before the start. A report that states only
     a cut-off date (`统计期限截止2011年12月31日`) is accepted when the cut-off is 31 December of
     the report year; a cut-off in another year or on another day is reported here. A period
-    whose dates could not be read (GAO003) is not compared.
+    whose dates could not be read (GAO003) is not compared. A 2008 report may start on 1 May
+    2008, when the 2008 regulation took effect (`period_starts` in rules/cn-2008.yaml).
 
     **Why is this bad?**
     The annual report covers exactly one calendar year; any other period makes its numbers
@@ -123,7 +124,7 @@ class WrongPeriod(Rule):
         if year is None:
             return
         expected_start, expected_end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-        if (start is None or start == expected_start) and end == expected_end:
+        if (start is None or start == expected_start or start.isoformat() in context.format.period_starts) and end == expected_end:
             return
         if start is None:
             yield self.finding(

@@ -173,11 +173,15 @@ def _mask_quote(match: re.Match[str]) -> str:
     return "《" + "〇" * (len(match.group(0)) - 2) + "》"
 
 
+#: Links to other pages a site prints around a report (上一篇：…2011年…年度报告): never the title.
+_LINK_LINE = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读|相关信息|推荐阅读)")
+
+
 def _first_screen(lines: list[Line]) -> list[Line]:
     head: list[Line] = []
     size = 0
     for line in lines:
-        if not line.text.strip():
+        if not line.text.strip() or _LINK_LINE.match(line.text):
             continue
         head.append(line)
         size += len(line.text)
@@ -280,8 +284,8 @@ def agency_from_title(title: str, lines: list[Line] | None = None) -> str:
         match = title_pattern.search(masked)
         if not match:
             continue
-        before = re.split(r"公开|公布|发布|印发|《|》|[,，。:：;；]", masked[: match.start()])[-1].strip()
-        if len(before) >= 2 and _AGENCY_LINE.match(before):
+        before = re.split(r"公开|公布|发布|印发|《|》|[,，。:：;；\s]", masked[: match.start()].rstrip())[-1].strip()
+        if len(before) >= 2 and _AGENCY_LINE.match(before) and before not in ("人民政府", "政府", "年报"):
             return normalise_agency(before)
         if not before and position > 0:
             above = head[position - 1].text.strip().lstrip("#").strip()

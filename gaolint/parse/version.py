@@ -4,8 +4,9 @@ Two kinds of evidence, in this order:
 
 1. The table vocabulary: the column names only one format's tables use (``markers`` in each
    rules/*.yaml). A marker counts when at least two different ones of the same format appear,
-   or one appears on a table line (cells separated by ``|`` or tabs): a single marker word in
-   prose (政府集中采购项目类信息55条 in a 2018 report) is not a table.
+   or one appears as table text (cells separated by ``|`` or tabs, or a short line of its own
+   in a one-cell-per-line layout): a single marker word in prose (政府集中采购项目类信息55条 in
+   a 2018 report) is not a table.
 2. The report year: from the title, else the statistics period, else the signing date (a
    report is signed early in the following year), else the year the opening names most
    often; the format whose years cover it.
@@ -37,7 +38,16 @@ def _markers_found(spec: FormatSpec, text: str, lines: list[Line]) -> bool:
     if not present:
         return False
     marker = present[0]
-    return any(marker in line.text and _TABLE_LINE.search(line.text) for line in lines)
+    return any(marker in line.text and _is_cell(line.text) for line in lines)
+
+
+def _is_cell(text: str) -> bool:
+    """A line that is table text: cells separated by | or tabs, or one short cell on its own
+    line (a layout with one cell per line) — not a sentence."""
+    if _TABLE_LINE.search(text):
+        return True
+    stripped = text.strip()
+    return len(stripped) <= 20 and not re.search(r"[。，,；;]", stripped)
 
 
 def report_year(lines: list[Line], title_year: int | None) -> int | None:
