@@ -67,6 +67,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the current folder)")
     check.add_argument("--format", choices=FORMAT_CHOICES, default="text", dest="output_format")
     check.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    check.add_argument("--sarif-category", metavar="NAME",
+                       help="SARIF automationDetails.id (default: none, so the upload action's category applies)")
     check.add_argument("--select", metavar="IDS", help="only these rule IDs or prefixes, comma-separated")
     check.add_argument("--ignore", metavar="IDS", help="skip these rule IDs or prefixes, comma-separated")
     check.add_argument("--fail-on", choices=("error", "warning", "note", "never"), default=None)
@@ -81,9 +83,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--no-cache", action="store_true",
                        help="neither read nor write the result cache (also: GAOLINT_NO_CACHE=1)")
 
-    commands.add_parser("rules", help="list every rule", formatter_class=_Formatter)
+    rules = commands.add_parser("rules", help="list every rule", formatter_class=_Formatter)
+    rules.add_argument("--lang", choices=("zh", "en"), default="zh", help="中文 (default) or English")
     explain = commands.add_parser("explain", help="show a rule's documentation", formatter_class=_Formatter)
     explain.add_argument("code", metavar="CODE")
+    explain.add_argument("--lang", choices=("zh", "en"), default="zh",
+                         help="zh: 中文说明在前，保留英文 (default); en: English only")
     init = commands.add_parser("init", help="write a commented .gaolint.yaml", formatter_class=_Formatter)
     init.add_argument("--force", action="store_true", help="overwrite an existing file")
     commands.add_parser("clean", help="remove the result cache (see check --help)", formatter_class=_Formatter)
@@ -127,11 +132,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "rules":
             from .catalog import print_rules
 
-            return print_rules()
+            return print_rules(getattr(args, "lang", "zh"))
         if args.command == "explain":
             from .catalog import explain
 
-            return explain(args.code)
+            return explain(args.code, getattr(args, "lang", "zh"))
         if args.command == "init":
             from .config import write_init
 

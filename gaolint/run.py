@@ -227,7 +227,7 @@ def _emit(args, config, findings, results) -> None:
     if fmt in ("sarif", "html"):
         from .catalog import rule_infos
 
-        context.catalog = rule_infos()
+        context.catalog = rule_infos(config.lang)
     if fmt == "html":
         context.notes = [r.path for r in results]
     if fmt == "text" and not args.output and _stdout_is_terminal():
@@ -237,7 +237,7 @@ def _emit(args, config, findings, results) -> None:
 
         print_rich(findings, context, Console(highlight=False))
     else:
-        rendered = _render(fmt, findings, context, results)
+        rendered = _render(fmt, findings, context, results, category=getattr(args, "sarif_category", None))
         if args.output:
             try:
                 with open(args.output, "w", encoding="utf-8") as handle:
@@ -270,9 +270,13 @@ def _write_stdout(rendered: str, utf8: bool) -> None:
     sys.stdout.flush()
 
 
-def _render(fmt, findings, context, results) -> str:
+def _render(fmt, findings, context, results, category=None) -> str:
     from .output import render
 
+    if fmt == "sarif":
+        from .output.sarif import render as render_sarif
+
+        return render_sarif(findings, context, category=category)
     if fmt == "html":
         from .output.html import render_page
 
