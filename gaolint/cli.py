@@ -80,6 +80,15 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE")
     check.add_argument("--verbose", "-v", action="store_true", help="explain skipped checks")
     check.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    check.add_argument("--statistics", action="store_true",
+                       help="print the number of findings per rule instead of the findings")
+    check.add_argument("--exit-zero", action="store_true",
+                       help="exit 0 even with findings (a rule that crashed, GAO000, still fails the run)")
+    check.add_argument("--stdin-filename", metavar="PATH",
+                       help="with PATH '-': the name of the report read from stdin (its extension picks the reader)")
+    check.add_argument("--show-settings", action="store_true",
+                       help="print the settings the run would use, and exit")
+    check.add_argument("--quiet", "-q", action="store_true", help="print the findings only: no summary, no progress")
     check.add_argument("--no-cache", action="store_true",
                        help="neither read nor write the result cache (also: GAOLINT_NO_CACHE=1)")
 
