@@ -336,3 +336,17 @@ def test_find_row_by_label_key_or_unique_ending():
     assert find_row(table, "上年结转").key == "carried_over"
     assert find_row(table, "总计").key == "results_total"
     assert find_row(table, "不存在") is None
+
+
+def test_row_comment_before_an_html_table(tmp_path):
+    from markdown_it import MarkdownIt
+
+    from tests.builder import plant, render_text, sample_spec
+
+    text = render_text(plant(sample_spec(3), "table3_leaf_changed", 3).document, "markdown")
+    heading = next(line for line in text.split("\n") if line.startswith("## 三、"))
+    text = text.replace(heading + "\n", heading + "\n\n<!-- gaolint: disable-row=GAO303; row=（七）总计 -->\n\n")
+    body = MarkdownIt("commonmark").enable("table").render(text)
+    (tmp_path / "r.html").write_text(f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>",
+                                     encoding="utf-8")
+    assert _rules(str(tmp_path / "r.html")) == ["GAO302"]
