@@ -221,6 +221,16 @@ def _console(piped_width: int):
     return console
 
 
+def _readable_lang(console, lang: str) -> str:
+    """``en`` on a console that cannot print Chinese (a C locale, an ASCII pipe): a table of
+    ``\\uXXXX`` escapes helps nobody, and the English texts are all there."""
+    try:
+        "规则".encode(getattr(console.file, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return "en"
+    return lang
+
+
 def print_rules(lang: str = "zh") -> int:
     from rich import box
     from rich.table import Table
@@ -228,7 +238,7 @@ def print_rules(lang: str = "zh") -> int:
     from .rules_zh import zh
 
     console = _console(piped_width=160)
-    chinese_first = lang == "zh"
+    chinese_first = _readable_lang(console, lang) == "zh"
     table = Table(title="gaolint 规则 / rules" if chinese_first else "gaolint rules", box=box.SIMPLE_HEAD,
                   title_justify="left", pad_edge=False)
     table.add_column("编号 ID" if chinese_first else "ID", style="bold", no_wrap=True)
@@ -280,7 +290,8 @@ def explain(code: str, lang: str = "zh") -> int:
     from rich.markdown import Markdown
 
     info = find_rule(code)
-    _console(piped_width=100).print(Markdown(rule_page(info, lang)))
+    console = _console(piped_width=100)
+    console.print(Markdown(rule_page(info, _readable_lang(console, lang))))
     return 0
 
 

@@ -110,7 +110,9 @@ def _tolerant_console() -> None:
     UnicodeEncodeError. Machine formats are written as UTF-8 bytes whatever the console."""
     for stream in (sys.stdout, sys.stderr):
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
-        if encoding != "utf8" and getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+        # A C/POSIX locale gives ``surrogateescape``, which raises on CJK text just as ``strict`` does.
+        if (encoding != "utf8" and getattr(stream, "errors", None) in ("strict", "surrogateescape")
+                and hasattr(stream, "reconfigure")):
             stream.reconfigure(errors="backslashreplace")
 
 
