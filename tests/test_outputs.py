@@ -228,3 +228,21 @@ def test_an_output_that_cannot_be_written_exits_2_before_linting(reports, target
     done = gaolint("check", "--no-cache", "--format", "sarif", "--output", path, ".", cwd=reports)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "--output" in done.stderr and "共检查" not in done.stderr  # refused before any lint
+
+
+def test_a_table_finding_names_its_table_row_and_column(reports):
+    """Not a bare ``0 |``: the place says 表三, the row's label and the column's heading."""
+    findings = json.loads(gaolint("check", "--no-cache", "--format", "json", "sub", cwd=reports).stdout)
+    places = {f["rule"]: f["place"] for f in findings if f["rule"] in ("GAO302", "GAO303")}
+    assert places["GAO303"].startswith("表三 “(七)总计”行 “") and places["GAO303"].endswith("”列")
+    assert places["GAO302"].endswith("行 “总计”列")
+    english = gaolint("check", "--no-cache", "--lang", "en", "sub", cwd=reports).stdout
+    assert "(table 3, row “(七)总计”, column “" in english
+
+
+def test_places_in_english():
+    from gaolint.tableplace import place_text
+
+    assert place_text("第4页 表四 “行政复议”行 “总计”列", "en") == "page 4, table 4, row “行政复议”, column “总计”"
+    assert place_text("第2个表格 第30行 第6列", "en") == "table #2, row 30, column 6"
+    assert place_text("第3段", "en") == "paragraph 3" and place_text("第3段", "zh") == "第3段"

@@ -119,8 +119,10 @@ def _rule_descriptor(info) -> dict:
 
 
 def _message(finding: Finding, lang: str) -> str:
+    from ..tableplace import place_text
+
     message = finding.message.text(lang)
-    place = finding.location.place
+    place = place_text(finding.location.place, lang)
     if place:
         message = f"{message}（{place}）" if lang != "en" else f"{message} ({place})"
     return message

@@ -63,7 +63,10 @@ def _blocks(findings: list[Finding], context: OutputContext):
         where = f"{finding.path}:{location.line}:{location.column}:"
         message = finding.message.text(context.lang)
         if location.place:
-            message = f"{message}（{location.place}）" if context.lang != "en" else f"{message} ({location.place})"
+            from ..tableplace import place_text
+
+            place = place_text(location.place, context.lang)
+            message = f"{message}（{place}）" if context.lang != "en" else f"{message} ({place})"
         yield finding, where, message, _frame(finding)
 
 
