@@ -13,7 +13,7 @@ import sys
 from . import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-FORMAT_CHOICES = ("text", "json", "sarif", "github", "gitlab", "html")
+FORMAT_CHOICES = ("text", "json", "sarif", "github", "gitlab", "html", "xlsx")
 
 
 class UsageError(Exception):

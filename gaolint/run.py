@@ -153,6 +153,8 @@ def run_check(args) -> int:
         raise UsageError("--jobs 必须是正整数 / --jobs must be at least 1")
     if args.output:
         _check_output_path(args.output)
+    elif args.output_format == "xlsx" and _stdout_is_terminal():
+        raise UsageError("--format xlsx 需要 --output FILE.xlsx / --format xlsx needs --output FILE.xlsx")
     if getattr(args, "show_settings", False):
         from .habits import show_settings
 
@@ -277,7 +279,9 @@ def _emit(args, config, findings, results) -> None:
         print_rich(findings, context, Console(highlight=False))
     else:
         rendered = _render(fmt, findings, context, results, category=getattr(args, "sarif_category", None))
-        if args.output:
+        if isinstance(rendered, bytes):  # a binary format (xlsx)
+            _write_bytes(args, rendered)
+        elif args.output:
             try:
                 with open(args.output, "w", encoding="utf-8") as handle:
                     handle.write(rendered)
@@ -291,6 +295,19 @@ def _emit(args, config, findings, results) -> None:
         from .overview import print_overview
 
         print_overview(results, findings, args.output_format, lang=config.lang)
+
+
+def _write_bytes(args, data: bytes) -> None:
+    if not args.output:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        with open(args.output, "wb") as handle:
+            handle.write(data)
+    except OSError as error:
+        raise UsageError(f"--output: 无法写入 / cannot write {args.output}: {error.strerror or error}") from None
 
 
 def _write_summary(args, config, findings, context) -> None:
@@ -328,6 +345,10 @@ def _render(fmt, findings, context, results, category=None) -> str:
         from .output.html import render_page
 
         return render_page(findings, context, results)
+    if fmt == "xlsx":
+        from .output.xlsx import render_workbook
+
+        return render_workbook(findings, context, results)
     if fmt == "gitlab":
         from .output.gitlab import render as render_gitlab
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from importlib import import_module
 
-#: --format name → module holding ``render(findings, context) -> str``.
+#: --format name → module holding ``render(findings, context) -> str`` (or ``bytes`` for a
+#: binary format such as xlsx, which the command writes as it is).
 FORMATS = {
     "text": "gaolint.output.text",
     "json": "gaolint.output.json_output",
     "sarif": "gaolint.output.sarif",
     "github": "gaolint.output.github",
+    "xlsx": "gaolint.output.xlsx",
 }
 
 
-def render(name: str, findings, context) -> str:
+def render(name: str, findings, context) -> str | bytes:
     return import_module(FORMATS[name]).render(findings, context)
