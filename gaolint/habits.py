@@ -47,7 +47,7 @@ class Hidden:
             en.append(f"{self.suppression} by inline comments")
         if self.configuration:
             zh.append(f"配置关闭 {self.configuration} 个")
-            en.append(f"{self.configuration} switched off by per-file-ignores")
+            en.append(f"{self.configuration} switched off by configuration (per-file-ignores)")
         if lang == "en":
             return "Not reported: " + ", ".join(en) + "."
         return "未报告的问题：" + "，".join(zh) + "。"
