@@ -119,12 +119,17 @@ def test_an_internal_error_is_a_tool_notification_and_an_unsuccessful_run():
     assert "rule GAO303 crashed" in note["message"]["text"]
     assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "a.txt"
     assert any(r["ruleId"] == "GAO000" for r in run["results"])  # still a result too
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.validate(document, json.loads(SCHEMA.read_text(encoding="utf-8")))
 
 
 def test_category_only_when_asked():
     assert "automationDetails" not in json.loads(render([], context()))["runs"][0]
-    run = json.loads(render([], context(), category="gaolint/reports"))["runs"][0]
+    document = json.loads(render(synthetic(3, "note"), context(), category="gaolint/reports"))
+    run = document["runs"][0]
     assert run["automationDetails"] == {"id": "gaolint/reports/"}
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.validate(document, json.loads(SCHEMA.read_text(encoding="utf-8")))
 
 
 def test_help_text_is_plain_and_markdown_stays_in_help_markdown():
