@@ -117,7 +117,7 @@ class Bench:
     def missing_entries(self) -> str:
         """The cache folder with its shard files removed but the folder kept: the next run is
         a miss in a cache that exists, as after editing a report. Returns the folder."""
-        for shard in self.cache.glob("*.marshal"):
+        for shard in self.cache.glob("*.jsonl"):  # gaolint/cache.py SHARD_SUFFIX
             shard.unlink()
         return str(self.cache)
 

@@ -19,10 +19,15 @@ result of ``engine.lint_file`` depends on, so that a changed input simply looks 
 The key is a 128-bit BLAKE2b over those (``_blake2`` directly: ``hashlib`` imports OpenSSL,
 ~5-10 ms of a pre-commit run, where ``_blake2`` costs ~0.3 ms). Entries live under
 ``$GAOLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/gaolint/results``, else
-``~/.cache/gaolint/results``, in 64 *shard* files chosen by the key's first two hex digits: a
-``marshal`` dict from key to entry (plain tuples, strings, numbers and None; no pickle). Not
-one file per entry: creating a file costs most of a millisecond on some file systems (0.8 ms on
-the project's build machine), more than checking the report again. A run reads only the shards
+``~/.cache/gaolint/results``, in 64 *shard* files chosen by the key's first two hex digits.
+A shard is text: a header line naming the layout, then one line per entry, ``key digest json``,
+the entry being plain lists, strings, numbers and None and the digest a BLAKE2b of the key and
+the JSON. Nothing read back is executed or unmarshalled (``marshal`` spun for 53 s on 20 bytes
+of ``[``): a lookup splits the shard into lines, and only the line of the key it wants has its
+digest checked and its JSON parsed, so a damaged shard or entry costs a miss in microseconds,
+and a shard is read only within ``MAX_SHARD_BYTES``. Not one file per entry: creating a file
+costs most of a millisecond on some file systems (0.8 ms on the project's build machine), more
+than checking the report again. A run reads only the shards
 its files need (one, for a pre-commit run), one at a time, and rewrites each shard it added to
 once at the end (or every ``FLUSH_EVERY`` results, so memory stays flat), merged with what
 other runs stored meanwhile, written to a temporary file and renamed into place so a reader
@@ -42,24 +47,31 @@ changing those, ``gaolint clean`` (or ``--no-cache`` once) re-reads everything.
 
 from __future__ import annotations
 
-import marshal
+import json
+import marshal  # only to hash data gaolint itself builds (fingerprints, keys); never to read
 import os
 import stat
 import sys
 
-from .regular_file import read_regular_file
+from .model import Finding, Location, Message, Severity  # plain classes, imported by every run anyway
+from .regular_file import read_regular_file, write_file_atomically
 
 #: Bump when what an entry holds changes shape: older entries are then misses.
-FORMAT = 1
+FORMAT = 2
+#: The first line of every shard file.
+HEADER = b"gaolint-result-cache %d\n" % FORMAT
 #: Files larger than this are not cached (the reader refuses them anyway: read/limits.py).
 MAX_BYTES = 64 * 1024 * 1024
 #: Entries kept per shard (64 shards, about 1.2 kB an entry on disk): the newest survive.
 SHARD_LIMIT = 1024
 #: Results a run keeps in memory before writing them out (memory stays flat over a big run).
 FLUSH_EVERY = 1000
-#: Largest shard read back: 1,024 results of a few KB each fit many times over; anything
-#: bigger was not written by gaolint.
-MAX_SHARD_BYTES = 256 * 1024 * 1024
+#: Largest entry stored (its JSON): a real result is a few KB; a result with thousands of
+#: findings is simply checked again next time.
+MAX_ENTRY_BYTES = 256 * 1024
+#: Largest shard read back: 1,024 entries of at most ``MAX_ENTRY_BYTES``; anything bigger was
+#: not written by gaolint.
+MAX_SHARD_BYTES = SHARD_LIMIT * MAX_ENTRY_BYTES
 #: Rules whose findings are never stored.
 UNCACHEABLE = ("GAO000", "GAO001")
 _ENV_DIR = "GAOLINT_CACHE_DIR"
@@ -182,15 +194,13 @@ def settings_fingerprint(settings) -> str:
     return repr(sorted(_attributes(settings).items()))
 
 
-# --- serialisation: plain tuples for marshal, built from attributes, rebuilt by constructors --
+# --- serialisation: plain tuples (lists in JSON), built from attributes, rebuilt by constructors
 
 def location_to_tuple(location) -> tuple:
     return (location.line, location.column, location.end_column, location.place)
 
 
 def location_from_tuple(data: tuple):
-    from .model import Location
-
     line, column, end_column, place = data
     return Location(line, column, end_column, place)
 
@@ -200,8 +210,6 @@ def message_to_tuple(message) -> tuple:
 
 
 def message_from_tuple(data: tuple):
-    from .model import Message
-
     zh, en = data
     return Message(zh, en)
 
@@ -211,8 +219,6 @@ def severity_to_value(severity) -> str:
 
 
 def severity_from_value(value: str):
-    from .model import Severity
-
     return Severity(value)
 
 
@@ -230,8 +236,6 @@ def finding_to_tuple(finding) -> tuple:
 
 
 def finding_from_tuple(data: tuple):
-    from .model import Finding
-
     rule, name, severity, message, path, location, source_line, related = data
     return Finding(
         rule=rule,
@@ -391,11 +395,11 @@ class ResultCache:
             if ticket is not None:
                 by_shard.setdefault(shard_of(ticket.key), []).append(index)
         for shard in sorted(by_shard):
-            entries = _read_shard(shard_path(self.folder, shard))
-            if not entries:
+            lines = _read_shard(shard_path(self.folder, shard))
+            if not lines:
                 continue
             for index in by_shard[shard]:
-                found = self._found(entries.get(tickets[index].key), tickets[index].shown)
+                found = self._found(_decode(tickets[index].key, lines.get(tickets[index].key)), tickets[index].shown)
                 if found is not None:
                     answers[index] = (found, tickets[index])
         return answers
@@ -433,11 +437,12 @@ class ResultCache:
         try:
             if _signature(os.stat(path)) != ticket.signature:
                 return  # edited while being checked: the result may be of other bytes
-            entry = result_to_tuple(result)
-            marshal.dumps(entry)  # plain data only: one odd value must not spoil a shard
-        except Exception:  # gone, or a value marshal cannot write: not stored
+            line = _encode(ticket.key, result_to_tuple(result))
+        except Exception:  # gone, or a value JSON cannot write: not stored
             return
-        self._pending.setdefault(shard_of(ticket.key), {})[ticket.key] = entry
+        if line is None:
+            return  # too large to be worth keeping
+        self._pending.setdefault(shard_of(ticket.key), {})[ticket.key] = line
         self._pending_count += 1
         if self._pending_count >= FLUSH_EVERY:
             self.flush()
@@ -456,24 +461,16 @@ class ResultCache:
             merged.update(fresh)
             if len(merged) > SHARD_LIMIT:
                 merged = dict(list(merged.items())[-SHARD_LIMIT:])
-            temporary = f"{final}.{os.getpid()}.tmp"
             try:
-                data = marshal.dumps((FORMAT, merged))
+                data = b"".join([HEADER, *merged.values()])
                 try:
-                    handle = open(temporary, "wb")
+                    write_file_atomically(final, data)
                 except FileNotFoundError:
                     self._create()
-                    handle = open(temporary, "wb")
-                with handle:
-                    handle.write(data)
-                os.replace(temporary, final)
+                    write_file_atomically(final, data)
                 self.stored += len(fresh)
             except (OSError, ValueError):
                 self._writable = False  # read-only, full, or not a folder: stop trying this run
-                try:
-                    os.unlink(temporary)
-                except OSError:
-                    pass
 
     def _create(self) -> None:
         if not os.path.isdir(self.folder):
@@ -491,18 +488,56 @@ def shard_path(folder: str, shard: str) -> str:
     return os.path.join(folder, f"{shard}{SHARD_SUFFIX}")
 
 
-def _read_shard(path: str) -> dict:
-    """A shard's entries; {} when it is missing, damaged or of another format."""
+def _read_shard(path: str) -> dict[str, bytes]:
+    """A shard's lines by key, not yet checked or parsed (``_decode`` does that for the few a
+    run wants); {} when it is missing, too large or of another layout."""
     try:
-        version, entries = marshal.loads(read_regular_file(path, MAX_SHARD_BYTES))
-    except Exception:  # missing, a pipe, too large, truncated, corrupt, not a pair: nothing usable
+        data = read_regular_file(path, MAX_SHARD_BYTES)
+    except (OSError, ValueError):  # missing, a pipe, a folder, too large
         return {}
-    if version != FORMAT or type(entries) is not dict:
+    if len(data) > MAX_SHARD_BYTES or not data.startswith(HEADER):
         return {}
-    return entries
+    lines: dict[str, bytes] = {}
+    for line in data[len(HEADER):].split(b"\n"):
+        # "<32 hex key> <32 hex digest> <json>": anything else (a torn last line) is skipped.
+        if len(line) > 66 and line[32:33] == b" " and line[65:66] == b" ":
+            try:
+                lines.setdefault(line[:32].decode("ascii"), line + b"\n")
+            except UnicodeDecodeError:
+                continue
+    return lines
 
 
-SHARD_SUFFIX = ".marshal"
+def _entry_digest(key: str, body: bytes) -> bytes:
+    hasher = _blake2b(key.encode("ascii"))
+    hasher.update(body)
+    return hasher.hexdigest().encode("ascii")
+
+
+def _encode(key: str, entry: tuple) -> bytes | None:
+    """One shard line for ``entry``; None when it is larger than ``MAX_ENTRY_BYTES``. Lone
+    surrogates (undecodable file-name bytes) pass through, as JSON escapes would not read back
+    the same."""
+    body = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+    if len(body) > MAX_ENTRY_BYTES:
+        return None
+    return b"%s %s %s\n" % (key.encode("ascii"), _entry_digest(key, body), body)
+
+
+def _decode(key: str, line: bytes | None):
+    """The entry a shard line holds, if its digest matches; None otherwise (a miss)."""
+    if line is None or len(line) > MAX_ENTRY_BYTES + 67:
+        return None
+    body = line[66:].rstrip(b"\n")
+    if line[33:65] != _entry_digest(key, body):
+        return None
+    try:
+        return json.loads(body.decode("utf-8", "surrogatepass"))
+    except (ValueError, RecursionError):  # cannot happen with a matching digest
+        return None
+
+
+SHARD_SUFFIX = ".jsonl"
 
 
 def _mark(folder: str) -> None:
@@ -548,7 +583,7 @@ def clean(folder: str | None = None) -> tuple[str, bool, int, list[str]]:
     for name in names:
         path = os.path.join(folder, name)
         if _is_shard_name(name) and os.path.isfile(path) and not os.path.islink(path):
-            count = len(_read_shard(path)) if not name.endswith(".tmp") else 0
+            count = len(_read_shard(path)) if name.endswith(SHARD_SUFFIX) else 0
             removed += count if remove(path) else 0
         elif len(name) == 2 and set(name) <= _HEX and os.path.isdir(path) and not os.path.islink(path):
             for entry in os.listdir(path):  # the per-entry layout of earlier versions
@@ -573,9 +608,11 @@ def clean(folder: str | None = None) -> tuple[str, bool, int, list[str]]:
 
 
 def _is_shard_name(name: str) -> bool:
-    """``a4.marshal``, or ``a4.marshal.1234.tmp`` left by an interrupted write."""
+    """``a4.jsonl``, or ``a4.jsonl.1234.tmp`` left by an interrupted write (``.marshal``: the
+    shards of earlier versions, never read now)."""
     shard, _, rest = name.partition(".")
-    return len(shard) == 2 and set(shard) <= _HEX and (rest == "marshal" or (rest.startswith("marshal.") and rest.endswith(".tmp")))
+    return len(shard) == 2 and set(shard) <= _HEX and any(
+        rest == suffix or (rest.startswith(suffix + ".") and rest.endswith(".tmp")) for suffix in ("jsonl", "marshal"))
 
 
 def _is_entry_name(name: str) -> bool:

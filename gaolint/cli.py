@@ -13,7 +13,7 @@ import sys
 from . import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-FORMAT_CHOICES = ("text", "json", "sarif", "github", "gitlab", "html", "xlsx")
+FORMAT_CHOICES = ("text", "json", "sarif", "github", "gitlab", "html", "jsonl", "parquet", "xlsx")
 
 
 class UsageError(Exception):
@@ -90,7 +90,12 @@ def _parser() -> argparse.ArgumentParser:
                        help="print the settings the run would use, and exit")
     check.add_argument("--quiet", "-q", action="store_true", help="print the findings only: no summary, no progress")
     check.add_argument("--no-cache", action="store_true",
-                       help="neither read nor write the result cache (also: GAOLINT_NO_CACHE=1)")
+                       help="neither read nor write the result cache nor the start-up cache (also: GAOLINT_NO_CACHE=1)")
+    check.add_argument("--scheduler", metavar="ADDRESS",
+                       help="lint on a Dask cluster: tcp://HOST:8786, or local[:N] (also: GAOLINT_SCHEDULER; "
+                            "needs gaolint[dask]; PATHs may be fsspec URLs; docs/scale.md)")
+    check.add_argument("--resume", action="store_true",
+                       help="with --format jsonl --output FILE: keep the files FILE already holds, lint the rest")
 
     rules = commands.add_parser("rules", help="list every rule", formatter_class=_Formatter)
     rules.add_argument("--lang", choices=("zh", "en"), default="zh", help="中文 (default) or English")
@@ -120,7 +125,6 @@ def main(argv: list[str] | None = None) -> int:
     from . import startcache
 
     _tolerant_console()
-    startcache.load()  # what the last run compiled: most of start-up otherwise
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -130,10 +134,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             from .run import run_check
 
+            if args.no_cache:
+                startcache.disable()  # the start-up cache (format tables) too
             try:
                 return run_check(args)
             finally:
-                startcache.save()
+                startcache.enable()
                 if argv is None:
                     # The process ends now: spare the exit's garbage collections the objects
                     # of start-up (~10 ms). Not when a caller (a test) runs main() in-process.

@@ -178,14 +178,16 @@ def _exception_text(error: BaseException) -> str:
     return "".join(traceback.format_exception_only(type(error), error)).strip()
 
 
-def read_report(path: str, shown: str) -> tuple[Report | None, Finding | None]:
-    """Read, normalise and parse one file; a failure is returned as a finding."""
+def read_report(path: str, shown: str, read=None) -> tuple[Report | None, Finding | None]:
+    """Read, normalise and parse one file; a failure is returned as a finding. ``read`` (path →
+    Extracted, raising UnreadableFile) replaces reading the path from the local disk: the
+    library call ``gaolint.api.lint_bytes`` and the cluster's fsspec URLs pass one."""
     from .normalise import normalise
     from .parse import parse
     from .read import UnreadableFile, read_path
 
     try:
-        extracted = read_path(path)
+        extracted = read_path(path) if read is None else read(path)
     except UnreadableFile as error:
         return None, _file_finding("GAO001", "unreadable-file", shown, f"无法读取文件：{error}", f"unreadable file: {error}")
     except MemoryError:
@@ -226,14 +228,16 @@ def _drop_extra_suppressions(extracted) -> None:
     )))
 
 
-def lint_file(path: str, settings: Settings) -> FileResult:
-    """All findings for one file, already filtered by the settings."""
+def lint_file(path: str, settings: Settings, shown: str | None = None, read=None) -> FileResult:
+    """All findings for one file, already filtered by the settings. ``shown`` is the path
+    findings name (default: ``display_path(path)``; a cluster worker, whose current folder is
+    not the client's, is told it); ``read`` see ``read_report``."""
     from .checks import RULES, Context
     from .checks.file import is_annual_report
     from .formats import get_format
 
-    shown = display_path(path)
-    report, failure = read_report(path, shown)
+    shown = display_path(path) if shown is None else shown
+    report, failure = read_report(path, shown, read)
     if report is None:
         assert failure is not None
         return FileResult(shown, [failure] if settings.enabled(failure.rule) else [])

@@ -2,17 +2,14 @@
 
 The YAML is the single source of sections, rows, columns, identities and deadlines, so a new
 format revision is a data change. Parsing YAML with ruamel.yaml costs more than a whole lint of
-one report, so the parsed data is cached (with marshal, which needs no import; keyed by the
-files' contents and the Python build) under ~/.cache/gaolint; a pre-commit run reads the cache
-and never imports ruamel.
+one report, so the parsed data is cached (as JSON checked against digests of the files and of itself:
+gaolint/startcache.py) under ~/.cache/gaolint; a pre-commit run reads the cache and never
+imports ruamel.
 """
 
 from __future__ import annotations
 
-import marshal
 import os
-import sys
-import zlib
 from functools import lru_cache
 
 from .model import Value
@@ -20,7 +17,8 @@ from .model import Value
 
 class RowSpec(Value):
     __slots__ = (
-        "key", "label", "match", "exact", "columns", "parent", "group", "total", "amount", "signed"
+        "key", "label", "match", "exact", "columns", "parent", "group", "total", "amount", "signed",
+        "not_applicable",
     )
 
     def __init__(
@@ -35,6 +33,7 @@ class RowSpec(Value):
         total: bool = False,
         amount: bool = False,
         signed: tuple[int, ...] = (),
+        not_applicable: tuple[str, ...] = (),
     ) -> None:
         self.key = key
         self.label = label
@@ -46,6 +45,9 @@ class RowSpec(Value):
         self.total = total
         self.amount = amount
         self.signed = signed
+        #: Marks an agency may write instead of a count when the row does not apply to it
+        #: ("/" in 规章 for an agency with no rule-making power).
+        self.not_applicable = not_applicable
 
 
 class TableSpec(Value):
@@ -109,7 +111,7 @@ class SectionSpec(Value):
 class FormatSpec(Value):
     __slots__ = (
         "version", "name", "basis", "year_from", "year_to", "markers", "ordered", "sections",
-        "accountability", "tables", "identities", "deadlines"
+        "accountability", "tables", "identities", "deadlines", "obligations"
     )
 
     def __init__(
@@ -126,6 +128,7 @@ class FormatSpec(Value):
         tables: dict[str, TableSpec],
         identities: tuple[dict, ...],
         deadlines: dict[str, str] | None = None,
+        obligations: dict[str, str] | None = None,
     ) -> None:
         self.version = version
         self.name = name
@@ -139,6 +142,14 @@ class FormatSpec(Value):
         self.tables = tables
         self.identities = identities
         self.deadlines = {} if deadlines is None else deadlines
+        #: What the report must state besides its sections and tables, e.g. ``fee_statement``:
+        #: ``processing-fee`` (信息处理费, cn-2021), ``charges-and-waivers`` (收费及减免, cn-2008)
+        #: or ``none`` (cn-2019, which predates the 信息处理费 rules).
+        self.obligations = {"fee_statement": "processing-fee"} if obligations is None else obligations
+
+    @property
+    def fee_obligation(self) -> str:
+        return self.obligations.get("fee_statement", "processing-fee")
 
     def covers_year(self, year: int) -> bool:
         return (self.year_from is None or year >= self.year_from) and (self.year_to is None or year <= self.year_to)
@@ -159,37 +170,20 @@ def _formats_folder() -> str:
     return os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "rules")
 
 
-def _cache_path(digest: str) -> str | None:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "gaolint", f"formats-{digest}-{sys.implementation.cache_tag}-{marshal.version}.marshal")
-
-
-def _digest(blobs: list[bytes]) -> str:
-    """A key for the files' contents. zlib, not hashlib: importing hashlib (OpenSSL) costs more
-    than the whole lookup; two checksums and the length are plenty for a cache key."""
-    joined = b"\0".join(blobs)
-    return f"{zlib.crc32(joined):08x}{zlib.adler32(joined):08x}{len(joined):x}"
-
-
 def _load_raw() -> list[dict]:
-    """The parsed YAML of every format file, from the cache when it is current."""
+    """The parsed YAML of every format file, from the start-up cache when it is current
+    (gaolint/startcache.py: checked JSON, never executed)."""
+    from . import startcache
+
     folder = _formats_folder()
     files = sorted(os.path.join(folder, name) for name in os.listdir(folder) if name.endswith(".yaml"))
     blobs = []
     for path in files:
         with open(path, "rb") as handle:
             blobs.append(handle.read())
-    digest = _digest(blobs)
-    cache = _cache_path(digest)
-    if cache is not None:
-        from .regular_file import read_regular_file
-
-        try:
-            raw = marshal.loads(read_regular_file(cache, 64 * 1024 * 1024))
-            if isinstance(raw, list):
-                return raw
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
+    raw = startcache.load_formats(blobs)
+    if raw is not None:
+        return raw
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="safe", pure=True)
@@ -197,15 +191,7 @@ def _load_raw() -> list[dict]:
 
     # Through JSON: plain dicts, lists, strings and numbers, whatever types the loader returns.
     raw = json.loads(json.dumps([yaml.load(blob.decode("utf-8")) for blob in blobs], ensure_ascii=False))
-    if cache is not None:
-        try:
-            os.makedirs(os.path.dirname(cache), exist_ok=True)
-            temporary = f"{cache}.{os.getpid()}.tmp"
-            with open(temporary, "wb") as handle:
-                handle.write(marshal.dumps(raw))
-            os.replace(temporary, cache)
-        except (OSError, ValueError):
-            pass  # a read-only home only costs speed
+    startcache.save_formats(blobs, raw)
     return raw
 
 
@@ -221,6 +207,7 @@ def _row(data: dict) -> RowSpec:
         total=bool(data.get("total", False)),
         amount=data.get("value") == "amount",
         signed=tuple(data.get("signed") or ()),
+        not_applicable=tuple(data.get("not_applicable") or ()),
     )
 
 
@@ -261,15 +248,27 @@ def _format(data: dict) -> FormatSpec:
         tables={kind: _table(kind, t) for kind, t in (data.get("tables") or {}).items()},
         identities=tuple(data.get("identities") or ()),
         deadlines=dict(data.get("deadlines") or {}),
+        obligations=dict(data.get("obligations") or {}),
     )
 
 
 @lru_cache(maxsize=1)
 def load_formats() -> dict[str, FormatSpec]:
     """Every format version by name, newest first."""
-    specs = [_format(d) for d in _load_raw()]
+    from .format_data import check_format
+
+    specs = [_format(check_format(d)) for d in _load_raw() if d.get("kind") != "common"]
     specs.sort(key=lambda f: f.year_from or 0, reverse=True)
     return {spec.version: spec for spec in specs}
+
+
+@lru_cache(maxsize=1)
+def load_common() -> "CommonSpec":  # noqa: F821
+    """The wording data shared by every format (rules/common.yaml), checked when loaded."""
+    from .format_data import CommonSpec
+
+    raw = [d for d in _load_raw() if d.get("kind") == "common"]
+    return CommonSpec.from_data(raw[0] if raw else {})
 
 
 def get_format(version: str) -> FormatSpec:

@@ -127,12 +127,15 @@ class Line(Value):
 class Cell(Value):
     """One table cell holding (or meant to hold) a number."""
 
-    __slots__ = ("raw", "value", "location")
+    __slots__ = ("raw", "value", "location", "inferred")
 
-    def __init__(self, raw: str, value: float | None, location: Location) -> None:
+    def __init__(self, raw: str, value: float | None, location: Location, inferred: bool = False) -> None:
         self.raw = raw
         self.value = value  # None when the text is not a number (blank, —, /)
         self.location = location
+        #: True when the cell was cut out of a run of glued digits (``713000074``) by the only
+        #: split that fits the row's width and sums: a finding on it says so.
+        self.inferred = inferred
 
     @property
     def is_count(self) -> bool:
@@ -160,16 +163,22 @@ class Row(Record):
 class Table(Record):
     """One of the national tables: ``kind`` is table2, table3 or table4."""
 
-    __slots__ = ("kind", "location", "rows", "missing_rows", "end_location")
+    __slots__ = ("kind", "location", "rows", "missing_rows", "end_location", "inferred_rows", "unread_rows")
 
     def __init__(self, kind: str, location: Location, rows: dict[str, Row] | None = None,
-                 missing_rows: list[str] | None = None, end_location: Location | None = None) -> None:
+                 missing_rows: list[str] | None = None, end_location: Location | None = None,
+                 inferred_rows: list[str] | None = None, unread_rows: list[str] | None = None) -> None:
         self.kind = kind
         self.location = location
         self.rows = {} if rows is None else rows
         #: Row keys the format mandates that were not found.
         self.missing_rows = [] if missing_rows is None else missing_rows
         self.end_location = end_location
+        #: Rows whose cells were glued into digit runs and split by the only split that fits.
+        self.inferred_rows = [] if inferred_rows is None else inferred_rows
+        #: Rows that are there but whose glued digits fit no split or several: present, and
+        #: holding no cells, so no sum is checked on a guess.
+        self.unread_rows = [] if unread_rows is None else unread_rows
 
 
 class Section(Record):

@@ -138,6 +138,35 @@ def _check_output_path(path: str) -> None:
         raise UsageError(f"--output: 文件夹不存在 / no such folder: {folder}")
 
 
+def _refuse_writing_inputs(files: list[str], args) -> None:
+    """gaolint never writes to a file it checks: an --output or --write-baseline path that is
+    one of the inputs (the same file by device and inode, so symlinks and hard links too; a
+    shell glob like ``--output *.txt`` does it by accident) is refused before linting."""
+    targets = {}
+    for option, path in (("--output", args.output), ("--write-baseline", getattr(args, "write_baseline", None))):
+        if not path:
+            continue
+        try:
+            info = os.stat(path)
+        except (OSError, ValueError):
+            continue  # not there yet (or unreachable): it cannot be an input
+        targets[(info.st_dev, info.st_ino)] = (option, path)
+    if not targets:
+        return
+    for file in files:
+        try:
+            info = os.stat(file)
+        except (OSError, ValueError):
+            continue
+        hit = targets.get((info.st_dev, info.st_ino))
+        if hit is not None:
+            from .engine import printable
+
+            option, path = hit
+            raise UsageError(f"{option}: {printable(path)} 是被检查的文件之一，拒绝覆盖 / is one of the files being "
+                             f"checked ({printable(file)}); gaolint never writes to its inputs")
+
+
 def _default_jobs(count: int) -> int:
     if count <= 8:
         return 1
@@ -167,13 +196,30 @@ def run_check(args) -> int:
 
     from .discover import discover
 
-    files, missing = discover(args.paths)
+    scheduler = None
+    if getattr(args, "scheduler", None) or os.environ.get("GAOLINT_SCHEDULER"):
+        from .cluster import expand_inputs, scheduler_address
+
+        scheduler = scheduler_address(args)  # a Dask cluster: paths and URLs the workers read
+        items, missing = expand_inputs(args.paths)
+        files = [shown for _, shown in items]
+    else:
+        files, missing = discover(args.paths)
+        if any("://" in path for path in missing):
+            raise UsageError("URL 输入需要 --scheduler / URL inputs need --scheduler (a Dask cluster; "
+                             "--scheduler local for this machine)")
     if missing:
         from .engine import printable
 
         raise UsageError("找不到路径 / no such path: " + ", ".join(map(printable, missing)))
+    _refuse_writing_inputs(files, args)
+    allowed = None
+    if args.baseline and not args.write_baseline:  # a bad baseline fails now, not after the run
+        from .baseline import read_baseline
+
+        allowed = read_baseline(args.baseline)
     cache = None
-    if not getattr(args, "no_cache", False):
+    if not getattr(args, "no_cache", False) and not scheduler:
         from .cache import ResultCache, disabled_by_environment
 
         if not disabled_by_environment():
@@ -182,11 +228,20 @@ def run_check(args) -> int:
             except Exception:  # a cache only saves time: without one, lint everything
                 cache = None
 
+    if args.output_format in ("jsonl", "parquet") or getattr(args, "resume", False):
+        from .stream import run_streamed
+
+        return run_streamed(args, config, items if scheduler else files, cache, scheduler)
     progress = _progress(len(files), args)
     collector = _settle_collector()
     try:
-        # --jobs unset: chosen by how many files the cache leaves to lint.
-        results = lint_files(files, settings, args.jobs, progress.advance if progress else None, cache)
+        if scheduler:
+            from .cluster import lint_on_cluster
+
+            results = lint_on_cluster(items, settings, scheduler, progress.advance if progress else None)
+        else:
+            # --jobs unset: chosen by how many files the cache leaves to lint.
+            results = lint_files(files, settings, args.jobs, progress.advance if progress else None, cache)
     finally:
         _restore_collector(collector)
         if progress:
@@ -201,7 +256,7 @@ def run_check(args) -> int:
 
     findings = [f for result in results for f in result.findings]
     findings.extend(check_repository([r.facts for r in results if r.facts is not None], settings))
-    return _finish(args, config, findings, results)
+    return _finish(args, config, findings, results, allowed)
 
 
 def _run_stdin(args, config) -> int:
@@ -214,7 +269,7 @@ def _run_stdin(args, config) -> int:
     return _finish(args, config, [f for r in results for f in r.findings], results)
 
 
-def _finish(args, config, findings, results) -> int:
+def _finish(args, config, findings, results, allowed=None) -> int:
     """Filter, apply the baseline, print, and choose the exit code."""
     from .habits import Hidden
 
@@ -232,7 +287,7 @@ def _finish(args, config, findings, results) -> int:
         from .baseline import apply_baseline
 
         count = len(findings)
-        findings = apply_baseline(args.baseline, findings)
+        findings = apply_baseline(args.baseline, findings, allowed)
         hidden.baseline = count - len(findings)
 
     args.hidden = hidden

@@ -1,102 +1,154 @@
-"""Start-up cache for the command line: compiled regular expressions.
+"""Start-up cache for the command line: the parsed format YAML, as checked plain data.
 
-A pre-commit run lints one small file, so start-up is most of its time, and ``re`` compiles
-every pattern in every new process with its pure-Python compiler. What that compiler produces
-is plain data (the opcode list handed to ``_sre.compile``), so the command line keeps it in one
-file under ``~/.cache/gaolint``, and the patterns go into ``re``'s own cache, where
-``re.compile`` and ``re.search(r"…")`` find them already compiled.
+Parsing ``rules/*.yaml`` with ruamel.yaml costs more than linting a report, so the parsed
+tables are kept under ``~/.cache/gaolint`` (``$XDG_CACHE_HOME/gaolint``) between runs. A cache
+folder is not trusted: CI systems share and restore it between jobs, anyone who can write there
+could otherwise change what gaolint checks. So the file is read, never executed:
 
-What comes out is identical to what would have been built (``Pattern`` equality compares the
-opcodes; tests/test_startup.py checks it). The file is keyed by the exact Python build and
-``_sre.MAGIC``; a missing, stale or corrupt file, a read-only home or another Python only means
-patterns are compiled the normal way. Only the command line uses this: importing gaolint as a
-library changes nothing.
+* plain JSON (dicts, lists, strings, numbers), whose C reader is linear in the input and cannot
+  hang or crash the interpreter (an earlier version used ``marshal``, which a 40-byte file of
+  ``[`` kept busy for ever, and handed regular-expression bytecode from disk to ``_sre.compile``,
+  which a crafted file turned into a segfault: that pattern cache is gone, see below);
+* a one-line header first, read within ``_HEADER_LIMIT`` bytes, naming the cache layout, the
+  BLAKE2b digest of the YAML files it was built from and the BLAKE2b digest of the JSON body;
+  the body is parsed only when both match (the current YAML and the bytes that follow), and
+  the parsed data must then have the shape the YAML has (one mapping per format file);
+* the whole file within ``_FILE_LIMIT`` bytes, read as a regular file only (a pipe is a miss).
+
+Anything else — missing, short, damaged, edited, built from other YAML, a read-only home — is a
+miss: the YAML is parsed again and the file rewritten. ``--no-cache`` and ``GAOLINT_NO_CACHE``
+neither read nor write it (``disable``). The digests catch damage and edits made without
+gaolint's code; they are not a signature: whoever can run gaolint's code can also write a file
+it accepts, as they can write a result-cache entry.
+
+There used to be a second file, ``patterns-*.marshal``, with ``re``'s compiled opcodes. It saved
+a few milliseconds of start-up (figures in bench/README.md), but caching compiled patterns means
+passing bytes from disk to ``_sre.compile``, which trusts its input completely; it is no longer
+written or read (old files are ignored, and removed when the format cache is next written).
 """
 
 from __future__ import annotations
 
-import marshal
 import os
-import re
-import sys
 
-import _sre
+#: Bumped when the layout of the file changes: older files are then misses.
+LAYOUT = "gaolint-formats-cache-2"
+#: The formats are ~20 KB of JSON; anything much bigger was not written by gaolint.
+_FILE_LIMIT = 4 * 1024 * 1024
+_HEADER_LIMIT = 512
 
-#: re's cache holds 512 patterns; leave room for the ones a run compiles itself.
-_PATTERN_LIMIT = 400
-_TYPES = {"str": str, "bytes": bytes}
-
-_loaded_patterns: set[tuple[str, object, int]] = set()
-#: re's cache keys from before ``load``: compiled by someone else (a test runner), not saved.
-_before: set[tuple] = set()
+_enabled = True
 
 
-def cache_file() -> str:
+def disable() -> None:
+    """``--no-cache``: this process neither reads nor writes start-up cache files."""
+    global _enabled
+    _enabled = False
+
+
+def enable() -> None:
+    """Undo ``disable`` (after a run started in-process with --no-cache)."""
+    global _enabled
+    _enabled = True
+
+
+def enabled() -> bool:
+    if not _enabled:
+        return False
+    value = os.environ.get("GAOLINT_NO_CACHE", "").strip().lower()
+    return value in ("", "0", "false", "no", "off")
+
+
+def cache_folder() -> str:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    build = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}-{marshal.version}"
-    return os.path.join(base, "gaolint", f"patterns-{build}.marshal")
+    return os.path.join(base, "gaolint")
 
 
-def load() -> None:
-    """Fill ``re``'s cache from the file."""
-    _before.update(re._cache)  # type: ignore[attr-defined]
-    _load_file()
+def _blake2b(data: bytes = b""):
+    """A 128-bit BLAKE2b without importing hashlib (OpenSSL: milliseconds of start-up)."""
+    try:
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - a Python built without its own hashes
+        from hashlib import blake2b
+    return blake2b(data, digest_size=16)
 
 
-def _load_file() -> None:
+def source_digest(blobs: list[bytes]) -> str:
+    """What the cache was built from: every YAML file's bytes, each with its length (so that
+    moving bytes from one file to the next changes the digest)."""
+    hasher = _blake2b(LAYOUT.encode("ascii"))
+    for blob in blobs:
+        hasher.update(len(blob).to_bytes(8, "little"))
+        hasher.update(blob)
+    return hasher.hexdigest()
+
+
+def formats_file(source: str) -> str:
+    return os.path.join(cache_folder(), f"formats-{source[:20]}.json")
+
+
+def load_formats(blobs: list[bytes]) -> list[dict] | None:
+    """The parsed format files ``blobs`` hold, from the cache; None on any doubt."""
+    if not enabled():
+        return None
     from .regular_file import read_regular_file
 
+    source = source_digest(blobs)
     try:
-        patterns = marshal.loads(read_regular_file(cache_file(), 64 * 1024 * 1024))
-    except (OSError, ValueError, EOFError, TypeError):  # missing, a pipe, damaged: compile afresh
+        data = read_regular_file(formats_file(source), _FILE_LIMIT)
+    except (OSError, ValueError):  # missing, a pipe, a folder, too large
+        return None
+    if len(data) > _FILE_LIMIT:
+        return None
+    newline = data.find(b"\n", 0, _HEADER_LIMIT)
+    if newline < 0:
+        return None
+    body = data[newline + 1:]
+    expected = f"{LAYOUT} {source} {_blake2b(body).hexdigest()}".encode("ascii")
+    if data[:newline] != expected:  # another layout, other YAML, or a body that was changed
+        return None
+    import json
+
+    try:
+        raw = json.loads(body.decode("utf-8"))
+    except (ValueError, RecursionError, MemoryError):  # cannot happen with a matching digest
+        return None
+    if type(raw) is not list or len(raw) != len(blobs) or not all(type(item) is dict for item in raw):
+        return None
+    return raw
+
+
+def save_formats(blobs: list[bytes], raw: list[dict]) -> None:
+    """Write the cache for ``blobs``; any failure only costs the next run a YAML parse."""
+    if not enabled():
         return
+    import json
+
     try:
-        cache = re._cache  # type: ignore[attr-defined]
-        for kind, pattern, flags, final_flags, code, groups, groupindex, indexgroup in patterns[:_PATTERN_LIMIT]:
-            key = (_TYPES[kind], pattern, flags)
-            _loaded_patterns.add((kind, pattern, flags))  # in the file: nothing to save for it
-            if key not in cache:
-                cache[key] = _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)
-    except Exception:  # a file from something else: compile normally
-        return
-
-
-def _entry(kind: str, pattern, flags: int) -> tuple:
-    """What ``re._compiler.compile`` hands to ``_sre.compile`` for this pattern."""
-    parsed = re._parser.parse(pattern, flags)  # type: ignore[attr-defined]
-    # The opcodes are named int constants; marshal wants plain ints.
-    code = [int(op) for op in re._compiler._code(parsed, flags)]  # type: ignore[attr-defined]
-    groupindex = dict(parsed.state.groupdict)
-    indexgroup = [None] * parsed.state.groups
-    for name, index in groupindex.items():
-        indexgroup[index] = name
-    final = int(flags | parsed.state.flags)
-    return (kind, pattern, int(flags), final, code, int(parsed.state.groups - 1), groupindex, tuple(indexgroup))
-
-
-def save() -> None:
-    """Write the file again when this process compiled something it did not hold."""
-    try:
-        current = []
-        for kind_type, pattern, flags in list(re._cache):  # type: ignore[attr-defined]
-            kind = "str" if kind_type is str else "bytes" if kind_type is bytes else ""
-            if kind and not flags & (re.DEBUG | re.LOCALE):
-                current.append((kind, pattern, flags))
-        fresh = [key for key in current if key not in _loaded_patterns and (_TYPES[key[0]], *key[1:]) not in _before]
-        if not fresh:
-            return
-        keep = (fresh + [key for key in current if key in _loaded_patterns])[:_PATTERN_LIMIT]
-        data = marshal.dumps([_entry(*key) for key in keep])
-        path = cache_file()
+        body = json.dumps(raw, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+        source = source_digest(blobs)
+        header = f"{LAYOUT} {source} {_blake2b(body).hexdigest()}\n".encode("ascii")
+        path = formats_file(source)
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        temporary = f"{path}.{os.getpid()}.tmp"
-        try:
-            with open(temporary, "wb") as handle:
-                handle.write(data)
-            os.replace(temporary, path)
-        finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
-        _loaded_patterns.update(keep)
-    except Exception:  # a read-only home or an unexpected pattern only costs speed
+        from .regular_file import write_file_atomically
+
+        write_file_atomically(path, header + body)
+        for stale in stale_files(os.path.dirname(path)):
+            os.unlink(stale)
+    except (OSError, ValueError, TypeError):  # a read-only home, a cache path that is a file
         return
+
+
+def stale_files(folder: str | None = None) -> list[str]:
+    """Start-up cache files of earlier versions (``patterns-*.marshal``, ``formats-*.marshal``):
+    never read any more, removed when the format cache is written."""
+    folder = folder or cache_folder()
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    return sorted(os.path.join(folder, n) for n in names
+                  if n.startswith(("patterns-", "formats-")) and n.endswith(".marshal"))
+
+
+__all__ = ["disable", "enable", "enabled", "load_formats", "save_formats", "source_digest", "formats_file", "stale_files"]

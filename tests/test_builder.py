@@ -314,6 +314,8 @@ def test_big5_falls_back_to_utf8_when_a_character_is_missing() -> None:
 def test_every_defect_changes_the_report(defect: str, version: str) -> None:
     for seed in range(25):
         spec = sample_spec(seed, version=version)
+        if defect not in defects_for(spec):
+            continue  # e.g. no fee statement is required of a cn-2019 report
         clean = build_document(spec)
         planted = plant(spec, defect, seed)
         assert planted.expected and planted.expected <= RULE_IDS
@@ -380,7 +382,8 @@ def test_textual_defects_do_what_they_say(version: str) -> None:
         assert spec.contact.telephone not in prose("contact_missing")
         phone = re.escape(spec.contact.telephone)
         assert not re.search(rf"(?<![\d-]){phone}(?!\d)", prose("telephone_malformed"))
-        assert "信息处理费" not in prose("fee_statement_missing")
+        if "fee_statement_missing" in defects_for(spec):
+            assert "信息处理费" not in prose("fee_statement_missing")
         assert "未收取" in prose("fee_contradiction") and "元" in prose("fee_contradiction")
         assert f"新收政府信息公开申请{spec.total('new')}件" not in prose("narrative_new_mismatch")
         doc = plant(spec, "section5_empty", seed).document

@@ -8,7 +8,6 @@ Every test gets its own cache folder from the autouse fixture in conftest.py
 
 from __future__ import annotations
 
-import marshal
 import os
 import shutil
 import subprocess
@@ -36,17 +35,26 @@ FORMATS = ("json", "sarif", "text", "github")
 def _shards(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.glob("??.marshal") if p.is_file())
+    return sorted(p for p in folder.glob("??.jsonl") if p.is_file())
 
 
 def _entries(folder: Path) -> list[str]:
     """The keys stored in every shard."""
     keys = []
     for shard in _shards(folder):
-        version, entries = marshal.loads(shard.read_bytes())
-        assert version == cache.FORMAT
-        keys.extend(entries)
+        assert shard.read_bytes().startswith(cache.HEADER)
+        keys.extend(_shard_entries(shard))
     return sorted(keys)
+
+
+def _shard_entries(shard: Path) -> dict:
+    """key -> entry (plain lists) of every line of a shard whose digest matches."""
+    lines = cache._read_shard(str(shard))
+    return {key: cache._decode(key, line) for key, line in lines.items() if cache._decode(key, line) is not None}
+
+
+def _write_shard(shard: Path, entries: dict, header: bytes = cache.HEADER) -> None:
+    shard.write_bytes(header + b"".join(cache._encode(key, entry) for key, entry in entries.items()))
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -201,7 +209,8 @@ def test_the_same_bytes_under_two_paths_keep_their_own_paths(reports: Path, fold
     assert run(capsys, "--format", "json", *targets) == cold
 
 
-@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "other-version", "other-path", "other-shape", "named-pipe"])
+@pytest.mark.parametrize("damage", ["garbage", "brackets", "truncated", "empty", "other-version", "other-path", "other-shape",
+                                    "edited", "named-pipe"])
 def test_a_damaged_shard_is_a_miss(reports: Path, folder: Path, capsys, damage: str):
     cold = run(capsys, "--format", "json", "reports")
     shards = _shards(folder)
@@ -210,27 +219,28 @@ def test_a_damaged_shard_is_a_miss(reports: Path, folder: Path, capsys, damage: 
         data = shard.read_bytes()
         if damage == "garbage":
             shard.write_bytes(b"\x00garbage" * 50)
+        elif damage == "brackets":  # marshal spun for 53 s on 20 bytes of this
+            shard.write_bytes(cache.HEADER + b"[" * 20)
+        elif damage == "edited":  # an entry's JSON changed, its digest not: a miss
+            shard.write_bytes(data.replace(b'"reports/', b'"elsewhere/'))
         elif damage == "truncated":
             shard.write_bytes(data[: len(data) // 2])
         elif damage == "empty":
             shard.write_bytes(b"")
         elif damage == "other-version":
-            _, entries = marshal.loads(data)
-            shard.write_bytes(marshal.dumps((cache.FORMAT + 1, entries)))
+            shard.write_bytes(data.replace(cache.HEADER, b"gaolint-result-cache %d\n" % (cache.FORMAT + 1), 1))
         elif damage == "named-pipe":  # reading it would wait for a writer for ever
             shard.unlink()
             os.mkfifo(shard)
         elif damage == "other-path":
-            version, entries = marshal.loads(data)
-            moved = {key: ("elsewhere.txt", *result[1:]) for key, result in entries.items()}
-            shard.write_bytes(marshal.dumps((version, moved)))
+            moved = {key: ("elsewhere.txt", *result[1:]) for key, result in _shard_entries(shard).items()}
+            _write_shard(shard, moved)
         else:
-            version, entries = marshal.loads(data)
-            shard.write_bytes(marshal.dumps((version, {key: ("too", "short") for key in entries})))
+            _write_shard(shard, {key: ("too", "short") for key in _shard_entries(shard)})
     assert run(capsys, "--format", "json", "reports") == cold
     for shard in shards:  # written again, whole
-        version, entries = marshal.loads(shard.read_bytes())
-        assert version == cache.FORMAT and entries
+        entries = _shard_entries(shard)
+        assert shard.read_bytes().startswith(cache.HEADER) and entries
         assert all(cache.result_from_tuple(result).path.startswith("reports/") for result in entries.values())
 
 
@@ -238,7 +248,7 @@ def test_shards_keep_the_newest_entries_up_to_the_limit(reports: Path, folder: P
     monkeypatch.setattr(cache, "SHARD_LIMIT", 1)
     run(capsys, "--format", "json", "reports")
     shards = _shards(folder)
-    assert shards and all(len(marshal.loads(s.read_bytes())[1]) == 1 for s in shards)
+    assert shards and all(len(_shard_entries(s)) == 1 for s in shards)
     assert len(_entries(folder)) == len(shards)
 
 
@@ -411,15 +421,16 @@ def test_clean_never_removes_what_gaolint_did_not_write(folder: Path, capsys):
     (folder / "ab" / "mine.txt").write_text("mine too")
     (folder / "cd").mkdir()
     (folder / "cd" / ("0" * 30)).write_bytes(b"entry")  # the per-entry layout of earlier versions
-    (folder / "3c.marshal").write_bytes(marshal.dumps((cache.FORMAT, {"3c" + "0" * 30: (), "3d" + "1" * 30: ()})))
-    (folder / "3c.marshal.123.tmp").write_bytes(b"interrupted")
+    _write_shard(folder / "3c.jsonl", {"3c" + "0" * 30: (), "3d" + "1" * 30: ()})
+    (folder / "3c.jsonl.123.tmp").write_bytes(b"interrupted")
+    (folder / "3c.marshal").write_bytes(b"a shard of an earlier version")
     assert main(["clean"]) == 0
     out = capsys.readouterr().out
     assert "removed 3 cache entries" in out and "notes.txt" in out
     assert (folder / "notes.txt").read_text() == "mine" and (folder / "ab" / "mine.txt").exists()
     assert (folder / "x.marshal").exists()
-    assert not (folder / "cd").exists() and not (folder / "3c.marshal").exists()
-    assert not (folder / "3c.marshal.123.tmp").exists()
+    assert not (folder / "cd").exists() and not (folder / "3c.jsonl").exists() and not (folder / "3c.marshal").exists()
+    assert not (folder / "3c.jsonl.123.tmp").exists()
 
 
 # --- serialisation: every type, through constructors and attributes --------------------------
@@ -452,8 +463,10 @@ def _shape(value):
     return (kind.__name__, value)
 
 
-def _through_marshal(value, to_tuple, from_tuple):
-    return from_tuple(marshal.loads(marshal.dumps(to_tuple(value))))
+def _through_shard(value, to_tuple, from_tuple):
+    """Through a shard line and back, as the cache stores it (JSON since issue 18)."""
+    key = "ab" + "0" * 30
+    return from_tuple(cache._decode(key, cache._encode(key, to_tuple(value))))
 
 
 SAMPLES = [
@@ -479,7 +492,7 @@ SAMPLES = [
 
 @pytest.mark.parametrize("value,to_tuple,from_tuple", SAMPLES)
 def test_every_type_round_trips(value, to_tuple, from_tuple):
-    back = _through_marshal(value, to_tuple, from_tuple)
+    back = _through_shard(value, to_tuple, from_tuple)
     assert back is not value or isinstance(value, Severity)  # enum members are singletons
     assert _shape(back) == _shape(value)
 
@@ -489,14 +502,14 @@ def test_file_results_round_trip(tmp_path: Path):
     facts = next(v for v, _, _ in SAMPLES if isinstance(v, ReportFacts) and v.locations)
     suppression = next(v for v, _, _ in SAMPLES if isinstance(v, Suppression))
     for result in (FileResult("a.txt", []), FileResult("a.txt", [finding, finding], facts, ["note"], [suppression])):
-        back = _through_marshal(result, cache.result_to_tuple, cache.result_from_tuple)
+        back = _through_shard(result, cache.result_to_tuple, cache.result_from_tuple)
         assert _shape(back) == _shape(result)
     # and what the engine really produces, facts and suppressions included
     seen = set()
     for path in _write_reports(tmp_path / "reports"):
         result = lint_file(path, Settings())
         seen.update(name for name in ("facts", "suppressions", "findings") if getattr(result, name))
-        back = _through_marshal(result, cache.result_to_tuple, cache.result_from_tuple)
+        back = _through_shard(result, cache.result_to_tuple, cache.result_from_tuple)
         assert _shape(back) == _shape(result), path
     assert seen == {"facts", "suppressions", "findings"}
 
@@ -551,7 +564,7 @@ def test_installing_a_library_changes_the_code_fingerprint(monkeypatch, tmp_path
     assert fresh() != before
 
 
-def test_a_result_marshal_cannot_write_is_not_stored(reports: Path, folder: Path, monkeypatch):
+def test_a_result_json_cannot_write_is_not_stored(reports: Path, folder: Path, monkeypatch):
     import gaolint.run
 
     path = str(reports / "clean.txt")

@@ -96,6 +96,8 @@ def _reference_split_cell(line: Line, start: int, end: int, out: list) -> None:
 
 def reference_tokenise(line: Line) -> list[tuple]:
     text = line.text
+    if cells_module.is_glued(text):
+        return list(cells_module._cut_glued(text))
     if cells_module._SEPARATOR_LINE.match(text) or cells_module._is_prose(text):
         return [(SEP, "", 0, 0, None)]
     out: list[tuple] = []
@@ -104,7 +106,8 @@ def reference_tokenise(line: Line) -> list[tuple]:
         return out
     bounds = [(s, e) for s, e in reference_pipe_cells(text) if not cells_module._MARKDOWN_RULE.match(text[s:e].strip())]
     filled = [(s, e) for s, e in bounds if text[s:e].strip()]
-    if len(filled) <= 1:
+    label_with_blanks = len(bounds) > 2 and len(filled) == 1 and cells_module.classify(text[filled[0][0]:filled[0][1]])[0] == "label"
+    if len(filled) <= 1 and not label_with_blanks:
         for s, e in filled:
             _reference_split_cell(line, s, e, out)
         return out

@@ -422,7 +422,10 @@ _ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
 
 @pytest.mark.parametrize(("name", "text", "words"), [
     (".gaolint.yaml", _ALIAS_BOMB, "more than 100000 values"),
-    (".gaolint.yaml", "ignore: " + "[" * 100_000 + "]" * 100_000 + "\n", "nested too deeply"),
+    # Refused by shape before ruamel parses it (issue 18); nesting within the shape limit:
+    (".gaolint.yaml", "ignore: " + "[" * 100_000 + "]" * 100_000 + "\n", "the limit is 65536 bytes"),
+    (".gaolint.yaml", "ignore: " + "[" * 20_000 + "]" * 20_000 + "\n", "too many lines and values"),
+    (".gaolint.yaml", "ignore: " + "[" * 2_000 + "]" * 2_000 + "\n", "nested too deeply"),
     (".gaolint.yaml", "ignore: " + "[" * 40 + "]" * 40 + "\n", "more than 32 levels"),
     ("pyproject.toml", "[tool.gaolint]\nignore = " + "[" * 100_000 + "]" * 100_000 + "\n", "nested too deeply"),
 ])
@@ -438,10 +441,16 @@ def test_a_hostile_configuration_exits_2_naming_the_problem(project, capsys, nam
 
 def test_a_deeply_nested_baseline_exits_2(project, capsys):
     (project / "clean.md").write_text(CLEAN_MD, encoding="utf-8")
-    (project / "base.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    # Inside the object: a top-level array is refused by its shape before parsing (issue 18).
+    nested = "[" * 100_000 + "]" * 100_000
+    (project / "base.json").write_text('{"format": "gaolint-baseline", "version": 1, "findings": [' + nested + "]}",
+                                       encoding="utf-8")
     code, out, err = gaolint("check", "--no-cache", "--baseline", "base.json", "clean.md", capsys=capsys)
     assert code == 2 and out == ""
     assert "base.json" in err and "nested too deeply" in err
+    (project / "base.json").write_text(nested, encoding="utf-8")
+    code, out, err = gaolint("check", "--no-cache", "--baseline", "base.json", "clean.md", capsys=capsys)
+    assert code == 2 and "base.json" in err and "not a gaolint baseline" in err
 
 
 def test_yaml_anchors_of_a_reasonable_size_still_work(project, capsys):

@@ -34,6 +34,9 @@ def test_no_recipe_installs_gaolint_from_the_public_index():
             command = line.strip().lstrip("$ -").strip()
             if command.startswith("pip install"):
                 assert not re.fullmatch(r"pip install (-U |--upgrade )?gaolint(\[[a-z,]+\])?", command), f"{path.name}: {line}"
+        # Extras too: 'gaolint[dask]' alone asks the public index.
+        for match in re.finditer(r"pip install ['\"]?gaolint\[[a-z,]+\]['\"]?(?! @)", text):
+            raise AssertionError(f"{path.name}: {match.group(0)} installs from PyPI, where gaolint is not")
 
 
 def test_every_recipe_names_one_tag_no_older_than_this_version():

@@ -452,11 +452,11 @@ def test_a_read_cut_short_by_the_time_budget_is_not_remembered(monkeypatch: pyte
     cut = lint_file(str(path), Settings())
     assert not cut.repeatable and any("超时" in f.message.zh for f in cut.findings)
     lint_files([str(path)], Settings(), 1, cache=cache.ResultCache(Settings(), str(folder)))
-    assert not list(folder.glob("*.marshal"))
+    assert not list(folder.glob("*.jsonl"))
     monkeypatch.setattr(pdf_module, "TIME_BUDGET_SECONDS", 60.0)
     assert lint_file(str(path), Settings()).repeatable
     lint_files([str(path)], Settings(), 1, cache=cache.ResultCache(Settings(), str(folder)))
-    assert list(folder.glob("*.marshal"))
+    assert list(folder.glob("*.jsonl"))
 
 
 # --- the bounds on what pdfminer builds (gaolint/read/pdf_guard.py) ------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..formats import TableSpec
-from ..model import Cell, Finding, Row, Severity, Table
+from ..model import Cell, Finding, Message, Row, Severity, Table
 from .base import Context, Rule, register
 from .structure import NATIONAL
 
@@ -20,6 +20,15 @@ _ROW_SHORT = {
 
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _with_inferred_note(message: Message) -> Message:
+    """A message about sums that include cells split out of glued digits says so: the numbers
+    are the only reading that fits each row, not what the page printed cell by cell."""
+    return Message(
+        message.zh + "（部分单元格由粘连的数字推断）",
+        message.en + " (some cells inferred from glued digits)",
+    )
 
 
 def _identities(context: Context, code: str) -> list[dict]:
@@ -98,7 +107,10 @@ class _ColumnIdentity(Rule):
                 right_cells = _column(right, column)
                 if left_cells is None or right_cells is None:
                     continue
-                yield from self.compare(report, spec, name, left, right, left_cells, right_cells)
+                for finding in self.compare(report, spec, name, left, right, left_cells, right_cells):
+                    if any(cell.inferred for cell in left_cells + right_cells):
+                        finding.message = _with_inferred_note(finding.message)
+                    yield finding
 
     @staticmethod
     def _side(table: Table, spec: TableSpec, terms: list) -> list[Row] | None:

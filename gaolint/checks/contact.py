@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Finding, Severity
+from ..parse.contact_details import empty_fields
 from .base import Context, Rule, register, start_of_report
 
 #: Accepted telephone forms once spaces, brackets and dashes are removed: area code + local
@@ -18,7 +19,13 @@ _EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[
 class MissingContact(Rule):
     """**What it does**
     Reports a report that gives no contact for questions about it: no telephone number, no
-    postal address and no e-mail of the responsible office.
+    postal address and no e-mail of the responsible office. When the report prints the labels
+    with nothing after them (`邮编：电话：传真：`), the finding names the empty fields.
+
+    A number of a glued table row (`15130000154` in a page saved as one line) is not a
+    telephone number: a bare digit run counts only with a contact word shortly before it
+    (电话, 联系, 咨询, 热线 …). An address hidden by a web page's e-mail protection
+    (`[email protected]`) counts as given (GAO003 says it cannot be read).
 
     **Why is this bad?**
     The introduction of every annual report tells readers whom to ask about it; without a
@@ -43,7 +50,16 @@ class MissingContact(Rule):
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
-        if any(m.kind in ("phone", "email", "address") for m in report.contacts):
+        if any(m.kind in ("phone", "email", "address", "email_hidden") for m in report.contacts):
+            return
+        empty = empty_fields(report.contacts)
+        if empty:
+            first = next(m for m in report.contacts if m.kind == "empty")
+            yield self.finding(
+                report, first.location,
+                f"报告的联系方式只有栏目、没有内容：{'、'.join(empty)}均为空",
+                f"the contact fields are printed empty: {', '.join(empty)}",
+            )
             return
         yield self.finding(
             report, report.title_location or start_of_report(report),
@@ -57,8 +73,11 @@ class MalformedContact(Rule):
     """**What it does**
     Reports a contact detail that is malformed: a telephone number that is not a valid Chinese
     landline (area code + 7–8 digits, or a bare 7–8-digit local number), mobile (11 digits
-    from 13–19), 400/800 or public-service form; a postcode that is not 6 digits; a malformed
-    e-mail address.
+    from 13–19), 400/800 or public-service form — `电话6402.1371`, with a dot in it, included;
+    a postcode that is not 6 digits; a malformed e-mail address. A full-width `＠` is read as
+    `@`. An empty field (`电话：` followed by the next label) is not a malformed number (GAO501
+    names it), and an address replaced by a web page's protection placeholder
+    (`[email protected]`) is one unreadable e-mail (GAO003), not a malformed one.
 
     **Why is this bad?**
     A reader who dials a number with a digit missing reaches nobody; it looks like the contact

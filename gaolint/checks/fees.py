@@ -13,8 +13,17 @@ from .base import Context, Rule, register, start_of_report
 @register
 class MissingFeeStatement(Rule):
     """**What it does**
-    Reports a report that never states whether 信息处理费 (information processing fees) were
-    charged in the year. For cn-2008 reports, the 收费及减免 statement is looked for instead.
+    Reports a report that never states the fees its format asks about. Which statement each
+    format carries is data (`obligations.fee_statement` in rules/*.yaml):
+    - cn-2021 (report years from 2021): whether 信息处理费 (information processing fees) were
+      charged in the year, under 《政府信息公开信息处理费管理办法》, in force from 1 January 2021;
+    - cn-2019 (report years 2019 and 2020): no fee statement is required, and none is asked for;
+    - cn-2008 (report years up to 2018): the 收费及减免 (fees charged and waived) statement of
+      the 2008 regulation, also written 均免费提供 or 未向申请人收费 (`fees.waivers`); a heading
+      that only names the topic (四、政府信息公开的收费及减免情况) is not the statement.
+
+    A sentence about the office's own spending on disclosure work (`产生的政府信息公开费用1万元`,
+    words in `fees.spending` of rules/common.yaml) is not a fee statement.
 
     **Why is this bad?**
     Since 2021 agencies may charge fees for unusually large or frequent requests; the report
@@ -45,10 +54,18 @@ class MissingFeeStatement(Rule):
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
-        if report.fee_statements:
+        obligation = context.format.fee_obligation
+        if obligation == "none" or report.fee_statements:
             return
         section = report.section("other") or report.section("fees")
         location = section.location if section else start_of_report(report)
+        if obligation == "charges-and-waivers":
+            yield self.finding(
+                report, location,
+                "报告没有说明政府信息公开的收费及减免情况（如“本年度未收取任何费用，无减免情况”）",
+                "the report does not state the fees charged and waived (收费及减免), as the 2008 regulation requires",
+            )
+            return
         yield self.finding(
             report, location,
             "报告没有说明本年度是否收取信息处理费（如“本年度未收取信息处理费”）",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Finding, Severity
+from ..parse.metadata import TITLE_LINES
 from .base import Context, Rule, register, start_of_report
 
 
@@ -77,13 +78,21 @@ class UnreadableFile(Rule):
 @register
 class NotAnAnnualReport(Rule):
     """**What it does**
-    Reports a file in scope that has no recognisable report title, report year or section
-    structure, so it is probably not a 政府信息公开工作年度报告 at all.
+    Reports a file in scope that shows no sign of being a 政府信息公开工作年度报告: no report
+    title, no statistics period, fewer than two recognised sections, no table, and not two of
+    the phrases annual reports open with (本报告, 本年度报告, 本年报, 政府信息公开条例,
+    统计期限 …, listed in `rules/common.yaml` as `report_evidence`) in its first screen of text.
+
+    Real reports open with site menus, blank lines, a citation of the provincial notice
+    (《…关于做好2012年政府信息公开工作年度报告…的通知》 — a cited title, not the report's), or
+    straight with `本报告…统计期限…` or `一、总体情况`: any of the evidence above is enough,
+    so this finding is rare on real reports. With `--verbose` the finding says what was looked
+    for and that the other rules were not run.
 
     **Why is this bad?**
     Either a stray file sits among the reports (a README, a notice), or the report is so
-    damaged that no other check can work on it. Other rules are not run on such a file, so it
-    does not drown in missing-section errors.
+    damaged that no other check can work on it. Other rules (except GAO003) are not run on
+    such a file, so it does not drown in missing-section errors.
 
     **Example**
     A notice that only says 关于做好政务公开工作的通知…
@@ -98,30 +107,86 @@ class NotAnAnnualReport(Rule):
     code = "GAO002"
     name = "not-an-annual-report"
     severity = Severity.WARNING
-    summary = "no recognisable report title, year or section structure"
+    summary = "no recognisable report title, period, sections, tables or report wording"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
-        if is_annual_report(report):
+        strong, weak = report_evidence(report)
+        if strong or len(weak) >= 2:
             return
-        yield self.finding(
-            report,
-            start_of_report(report),
-            "文件中找不到年度报告的标题、年份或章节结构，可能不是政府信息公开工作年度报告",
-            "no annual-report title, year or section structure found: this may not be an annual report",
-        )
+        zh = "文件中找不到年度报告的标题、统计期限、章节结构或表格，可能不是政府信息公开工作年度报告"
+        en = "no annual-report title, statistics period, section structure or table found: this may not be an annual report"
+        if context.options.get("verbose"):
+            seen_zh = f"开头只见到“{weak[0]}”" if weak else "开头没有“本报告”“统计期限”等说法"
+            seen_en = f"the opening has only '{weak[0]}'" if weak else "the opening has none of 本报告, 统计期限 …"
+            zh += (f"（查找了：标题（前{TITLE_LINES}个非空行）、统计期限、章节标题 {len(report.sections)} 个（需2个）、"
+                   f"表格 0 个；{seen_zh}）。除 GAO003 外的其他规则均未运行")
+            en += (f" (looked for: a title in the first {TITLE_LINES} non-blank lines, a statistics period, "
+                   f"sections: {len(report.sections)} of 2 needed, tables: none; {seen_en}). "
+                   "Every other rule except GAO003 was not run on this file")
+        yield self.finding(report, start_of_report(report), zh, en)
+
+
+def report_evidence(report) -> tuple[list[str], list[str]]:
+    """(strong, weak) signs that a file is an annual report. Strong: a title, a statistics
+    period, two recognised sections, a table. Weak: one section, and each report phrase of
+    rules/common.yaml found in the first screen of text (outside cited titles, except the
+    regulation's, which is always cited in 《》)."""
+    strong = []
+    if report.title:
+        strong.append("title")
+    if report.period is not None:
+        strong.append("period")
+    if len(report.sections) >= 2:
+        strong.append("sections")
+    if report.tables or report.unreadable_tables:
+        strong.append("tables")
+    if strong:
+        return strong, []
+    from ..formats import load_common
+    from ..parse.metadata import TITLE_CHARS, mask_quotes
+
+    weak = ["section"] if report.sections else []
+    opening = []
+    size = 0
+    for line in report.lines:
+        if line.text.strip():
+            opening.append(line.text)
+            size += len(line.text)
+            if size >= TITLE_CHARS:
+                break
+    text = "\n".join(opening)[:TITLE_CHARS]
+    masked = mask_quotes(text)
+    for word in load_common().evidence:
+        source = text if word.endswith("条例") else masked
+        if word in source and word not in weak:
+            weak.append(word)
+    return strong, weak
 
 
 def is_annual_report(report) -> bool:
-    """A report has a title naming a year, or at least two recognised sections, or a table."""
-    return bool(report.title) or len(report.sections) >= 2 or bool(report.tables)
+    """Any strong sign, or two weak ones (see report_evidence)."""
+    strong, weak = report_evidence(report)
+    return bool(strong) or len(weak) >= 2
 
 
 _DAMAGE = {
     "date": ("日期缺字（年、月被丢失）", "dates with lost characters"),
     "pinyin": ("正文夹杂拼音注音（网页繁简转换残留）", "inline pinyin annotations left by a converter"),
     "replacement": ("出现无法解码的替换字符 U+FFFD", "U+FFFD replacement characters"),
+    "email": (
+        "电子邮箱被网页的邮箱保护替换为占位文字，无法读取",
+        "an e-mail address replaced by a web page's e-mail protection placeholder, unreadable",
+    ),
     "reader": ("提取时发现的问题", "problems noticed while extracting the text"),
+    "glued": (
+        "表格单元格之间没有分隔、数字粘连成一串，已按唯一符合列数与合计关系的拆分读取（这些单元格为推断值）",
+        "table cells lost their separators and were glued into digit runs; they were read by the only split that fits the row's width and sums (inferred cells)",
+    ),
+    "glued-unread": (
+        "表格单元格之间没有分隔、数字粘连成一串，且无法唯一拆分，这些行未作核对",
+        "table cells lost their separators and were glued into digit runs that fit no single split; those rows were not checked",
+    ),
     "table": (
         "表格无法可靠读取（PDF 中的表格没有框线，数字与行名错位），已跳过该表的检查",
         "a table could not be read reliably (a PDF table without ruled lines: numbers and labels are misaligned); its checks were skipped",
@@ -133,7 +198,10 @@ _DAMAGE = {
 class DamagedText(Rule):
     """**What it does**
     Reports text damaged in extraction or conversion: dates that lost characters
-    (`20161231日` for 2016年12月31日), pinyin left after each character by a web converter
+    (`20161231日` for 2016年12月31日, `2011111231`, `201211-1231日` in a period statement, a
+    signing date printed as bare digits under the signing agency such as `019328`), a
+    statistics period whose dates are gone altogether (`统计期限自至。`, also GAO201), an
+    e-mail address a web page's protection replaced (`[email protected]`), pinyin left after each character by a web converter
     (`區(qū)`), U+FFFD replacement characters, and PDF tables without ruled lines whose numbers
     came out beside the wrong labels (that table's rows and sums are then not checked, rather
     than reported wrongly). One finding per kind of damage, pointing at the first place and

@@ -152,6 +152,16 @@ def _self_names(report: Report, kind: str) -> list[str]:
                     names.add(place[: -len(level.group(1))])
                 unit = level.group(1)[-1]
                 names.update({f"{unit}人民政府", f"{unit}政府", f"全{unit}", f"我{unit}", f"本{unit}"})
+    if agency.endswith("街道办事处"):
+        # 城关街道办事处: 城关街道, 本街道, 全街道 name its own report.
+        names.update({tail[: -len("办事处")] for tail in tails if len(tail) > len("街道办事处")})
+        names.update({"本街道", "我街道", "全街道", "街道办事处", "街道办"})
+    if kind == "zone":
+        # 平潭综合实验区(管委会): 全区, 我区, 区管委会, 管委会 name the zone's own report.
+        place = re.sub(r"(?:党工委)?(?:管委会|管理委员会)$", "", agency)
+        names.update({place, "管委会", "管理委员会"})
+        if place.endswith("区"):
+            names.update({"全区", "我区", "本区", "区管委会", "区直各部门"})
     return sorted(names, key=len, reverse=True)
 
 
@@ -164,7 +174,7 @@ def scope_difference(report: Report, scope: str, kind: str) -> str:
     rest = scope
     for name in _self_names(report, kind):
         rest = rest.replace(name, "")
-    if kind == "government":
+    if kind in ("government", "zone"):
         # 全市各行政机关 / 各级行政机关 / 各部门: everything the government's report covers.
         rest = re.sub(r"各级|各|行政机关|政府部门|部门|单位|机关", "", rest)
     return "scope" if rest.strip() else ""

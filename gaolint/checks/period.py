@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ..model import Finding, Severity
+from ..parse.metadata import period_is_damaged
 from .base import Context, Rule, register, start_of_report
 
 #: Since the 2019 regulation (in force 2019-05-15) departments publish by 31 January; before it,
@@ -20,7 +21,17 @@ def _fmt(date: dt.date | None) -> str:
 @register
 class MissingPeriod(Rule):
     """**What it does**
-    Reports a report with no statement of its statistics period (统计期限 / 统计时限).
+    Reports a report with no statement of its statistics period (统计期限 / 统计时限), or one
+    whose two dates are both gone (`统计期限自至。`, also reported by GAO003).
+
+    The period is recognised in the wordings real reports use, listed as data in
+    `rules/common.yaml` (`period.keys`): 统计期限为…至…, 统计时限自…起至…止, 统计日期自…,
+    本报告所列数据自…起至…止, 所列数据的期限从…至…, 涵盖…至…期间, 时间跨度为…
+    A cut-off date alone (`统计期限截止2011年12月31日`, `数据截止时间为…`, words in
+    `period.cutoff`) counts as a stated period: a cut-off of 31 December of the report year is
+    accepted, any other cut-off is GAO202. A period whose dates lost their 年/月 marks in
+    extraction (`截止时间为20161231日`) is GAO003 only: the statement is there. A damaged date
+    elsewhere in the report (`于20078月成立`) does not stand in for a missing period.
 
     **Why is this bad?**
     Without the period a reader cannot tell which year the numbers cover, and the tables
@@ -45,10 +56,16 @@ class MissingPeriod(Rule):
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
-        if report.period is not None:
+        period = report.period
+        if period is not None:
+            if not period_is_damaged(period) or any(ch.isdigit() for ch in period.text):
+                return  # stated, or stated with damaged dates: GAO003 says so, precisely
+            yield self.finding(
+                report, period.location,
+                f"统计期限的日期缺失：“{period.text}”（两个日期都没有）",
+                f"the statistics period has lost both its dates: '{period.text}'",
+            )
             return
-        if any(m.kind == "date" for m in report.damage):
-            return  # the period is there but damaged: GAO003 says so, precisely
         yield self.finding(
             report,
             report.title_location or start_of_report(report),
@@ -61,7 +78,10 @@ class MissingPeriod(Rule):
 class WrongPeriod(Rule):
     """**What it does**
     Reports a stated statistics period that is not 1 January to 31 December of the report
-    year: the wrong year, a partial year, or an end before the start.
+    year: the wrong year, a partial year, or an end before the start. A report that states only
+    a cut-off date (`统计期限截止2011年12月31日`) is accepted when the cut-off is 31 December of
+    the report year; a cut-off in another year or on another day is reported here. A period
+    whose dates could not be read (GAO003) is not compared.
 
     **Why is this bad?**
     The annual report covers exactly one calendar year; any other period makes its numbers
@@ -89,7 +109,7 @@ class WrongPeriod(Rule):
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
         period = report.period
-        if period is None:
+        if period is None or period_is_damaged(period):
             return
         start, end = period.start, period.end
         if start is not None and end is not None and end < start:
@@ -104,6 +124,13 @@ class WrongPeriod(Rule):
             return
         expected_start, expected_end = dt.date(year, 1, 1), dt.date(year, 12, 31)
         if (start is None or start == expected_start) and end == expected_end:
+            return
+        if start is None:
+            yield self.finding(
+                report, period.location,
+                f"统计截止日期为 {_fmt(end)}，应为 {year}年12月31日（统计期限应为 {year}年1月1日至{year}年12月31日）",
+                f"the statistics cut-off is {end}; it should be {expected_end}",
+            )
             return
         yield self.finding(
             report, period.location,
@@ -173,6 +200,13 @@ class LatePublication(Rule):
     31 March for every report before the 2019 regulation. The deadlines and the agency kind
     can be set in configuration, since local rules vary.
 
+    The agency kind comes from the name's ending, as listed in `rules/common.yaml`
+    (`agency_kinds`): a 人民政府 (乡、镇、民族乡 and 苏木 governments included) has the
+    government deadline; a zone administration (综合实验区, 试验区, 开发区… 管委会) reports for
+    its area as a whole and has the deadline the format gives `zone` (31 March); a
+    街道办事处 is the district government's dispatched office, not a people's government, and
+    has a department's deadline.
+
     **Why is this bad?**
     Publishing late breaches the regulation and is one of the items evaluators score.
 
@@ -204,7 +238,7 @@ class LatePublication(Rule):
         month, day = (int(part) for part in str(month_day).split("-"))
         deadline = dt.date(report.year + 1, month, day)
         if signed.date > deadline:
-            who = "人民政府" if kind == "government" else "部门"
+            who = {"government": "人民政府", "zone": "管委会"}.get(kind, "部门")
             yield self.finding(
                 report, signed.location,
                 f"落款日期 {_fmt(signed.date)} 晚于{who}年度报告的公布期限 {_fmt(deadline)}（晚 {(signed.date - deadline).days} 天）",

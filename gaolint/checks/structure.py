@@ -34,7 +34,10 @@ class MissingSection(Rule):
     三、收到和处理政府信息公开申请情况 · 四、政府信息公开行政复议、行政诉讼情况 ·
     五、存在的主要问题及改进情况 · 六、其他需要报告的事项. Wording variants are accepted
     (五、存在的不足及改进措施, 五、存在的主要问题及改进工作措施, Traditional characters).
-    For cn-2008 reports the topics of the 2008 regulation are checked instead, in any order.
+    For cn-2008 reports the topics of the 2008 regulation are checked instead, in any order:
+    free-form reports often treat a topic in a sentence of another part (2011年未收到有关
+    政府信息公开行政复议申请), so a topic counts as present when its heading OR its words
+    are in the report. The 收费及减免 statement is GAO401's to report, not this rule's.
 
     **Why is this bad?**
     The format is fixed nationally so that reports can be compared and audited; a missing
@@ -61,9 +64,12 @@ class MissingSection(Rule):
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
         present = {s.key for s in report.sections}
+        topics = "" if context.format.ordered else _body_text(report)
         for position, spec in enumerate(context.format.sections, start=1):
             if spec.key in present or not spec.required:
                 continue
+            if topics and any(word in topics for word in spec.match):
+                continue  # a free-form (2008) report may treat a topic in running text
             label = f"{spec.numeral}、{spec.title}" if spec.numeral else spec.title
             yield self.finding(
                 report,
@@ -71,6 +77,12 @@ class MissingSection(Rule):
                 f"缺少必备部分“{label}”（{context.format.name}）",
                 f"mandatory section missing: {label} ({context.format.version})",
             )
+
+
+def _body_text(report: Report) -> str:
+    """The report's text after its title line: where a free-form report's topics are."""
+    first = report.title_location.line if report.title_location is not None else 0
+    return "\n".join(line.text for line in report.lines if line.location.line > first or line.location.column > 1)
 
 
 @register
@@ -218,6 +230,8 @@ class MissingTableItem(Rule):
                 )
 
     def _review_columns(self, report, table: Table, spec: TableSpec, name: str) -> Iterator[Finding]:
+        if table.unread_rows:
+            return
         count = sum(len(r.cells) for r in table.rows.values())
         expected = len(spec.groups) * len(spec.columns)
         if count == expected - len(spec.groups):
@@ -273,6 +287,8 @@ class TableShape(Rule):
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
         for kind, table, spec, name in _tables(context):
+            if table.unread_rows:
+                continue  # glued digits that fit no single split: said once, as GAO003
             if spec.groups:
                 count = sum(len(r.cells) for r in table.rows.values())
                 expected = len(spec.groups) * len(spec.columns)
@@ -335,9 +351,15 @@ class BadCellValue(Rule):
             for row in table.rows.values():
                 row_spec = spec.row(row.key)
                 columns = (row_spec.columns if row_spec and row_spec.columns else spec.columns) or ()
+                blanks: list[tuple[int, object]] = []
                 for index, cell in enumerate(row.cells):
                     if cell.is_count:
                         continue  # right in any column: most cells, so tested first
+                    if not cell.raw.strip():
+                        blanks.append((index, cell))
+                        continue
+                    if row_spec is not None and cell.raw.strip() in row_spec.not_applicable:
+                        continue  # "/" where the row does not apply to this agency
                     signed = row_spec is not None and index in row_spec.signed
                     amount = row_spec is not None and row_spec.amount
                     problem = _cell_problem(cell.raw, cell.value, amount, signed)
@@ -350,6 +372,20 @@ class BadCellValue(Rule):
                         f"{name}“{row.label}”行“{column}”列的值“{_clip(cell.raw) or '（空白）'}”{problem[0]}",
                         f"{kind} row '{row.label}', column '{column}': value '{_clip(cell.raw)}' {problem[1]}",
                     )
+                if blanks:
+                    yield self._blank_cells(report, kind, name, row.label, columns, blanks)
+
+    def _blank_cells(self, report, kind: str, name: str, label: str, columns, blanks: list) -> Finding:
+        """One finding for a row's blank cells (zeros left blank), naming their columns: a
+        report that leaves forty zeros blank has a handful of rows to fix, not forty errors."""
+        names = [columns[i % len(columns)] if columns else f"第{i + 1}列" for i, _ in blanks]
+        shown = "、".join(f"“{n}”" for n in names)
+        return self.finding(
+            report,
+            blanks[0][1].location,
+            f"{name}“{label}”行有 {len(blanks)} 个单元格空白（{shown}列）：件数为零也应填写 0",
+            f"{kind} row '{label}' has {len(blanks)} blank cell(s) ({', '.join(names)}): a zero count should be written 0",
+        )
 
 
 def _clip(raw: str, limit: int = 40) -> str:
@@ -370,7 +406,10 @@ def _cell_problem(raw: str, value: float | None, amount: bool, signed: bool) -> 
     return None
 
 
-_EMPTY_WORDS = re.compile(r"^(?:无|暂无|没有|无其他需要报告的事项|无需要报告的事项|本年度无|略)?$")
+#: What an empty section says. "无其他需要报告的事项" is not here: it is a statement that
+#: nothing else is to be reported — a full answer for 六 in the 2019 format; where the 2021
+#: format also wants the 信息处理费 stated, GAO401 reports its absence.
+_EMPTY_WORDS = re.compile(r"^(?:无|暂无|没有|本年度无|略)?$")
 _PUNCTUATION = re.compile(r"[\s。.,，;；:：、!！]")
 
 
@@ -382,7 +421,9 @@ class EmptySection(Rule):
 
     **Why is this bad?**
     Section 五 must say what the problems are and how they are being fixed; section 六 must at
-    least state the 信息处理费 charged. A bare 无 is a defect evaluators mark down.
+    least state the 信息处理费 charged. A bare 无 is a defect evaluators mark down. The
+    report's closing signature (the agency and the date after 六) is not content; a sentence
+    such as 无其他需要报告的事项 is (a missing fee statement is GAO401's to report).
 
     **Example**
     ```text
@@ -411,15 +452,30 @@ class EmptySection(Rule):
         for section in report.sections:
             if section.key not in wanted:
                 continue
-            content = _PUNCTUATION.sub("", section.body)
+            body = _without_signature(section.body)
+            content = _PUNCTUATION.sub("", body)
             if _EMPTY_WORDS.match(content):
-                shown = section.body.strip() or "（空）"
+                shown = body.strip() or "（空）"
                 yield self.finding(
                     report,
                     section.location,
                     f"“{section.title}”部分没有实际内容（{shown[:10]}）",
                     f"section '{section.title}' has no real content ('{shown[:10]}')",
                 )
+
+
+_SIGNING_DATE = re.compile(r"^\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
+
+
+def _without_signature(body: str) -> str:
+    """A section's text without the report's closing signature (the agency's name and the
+    date), which follows the last section: 六 that says only 无。 is still empty above it."""
+    lines = [line for line in body.split("\n") if line.strip()]
+    if lines and _SIGNING_DATE.match(lines[-1]):
+        lines.pop()
+        if lines and len(lines[-1].strip()) <= 30 and "。" not in lines[-1]:
+            lines.pop()
+    return "\n".join(lines)
 
 
 @register

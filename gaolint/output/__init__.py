@@ -12,7 +12,9 @@ FORMATS = {
     "json": "gaolint.output.json_output",
     "sarif": "gaolint.output.sarif",
     "github": "gaolint.output.github",
-    "xlsx": "gaolint.output.xlsx",
+    "jsonl": "gaolint.output.jsonl",  # streamed as results arrive (gaolint.stream)
+    "parquet": "gaolint.output.parquet",  # streamed, one row per finding (needs pyarrow)
+    "xlsx": "gaolint.output.xlsx",  # bytes: a workbook (needs openpyxl)
 }
 
 

@@ -2,7 +2,29 @@
 
 from __future__ import annotations
 
+import re
+
 from ..model import Record, Value
+
+#: Characters a terminal or a CI log acts on instead of showing: C0 controls (ESC starts colour
+#: and cursor sequences, a newline splits a finding's line, CR overwrites it), DEL, C1 controls
+#: (CSI), line/paragraph separators and bidirectional overrides (which reorder what is shown).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return _NAMED.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+
+
+def shown(text: str) -> str:
+    """``text`` as a human-readable output may print it: file names and report lines come from
+    outside, so every character that a terminal or log would act on is written as a visible
+    escape (``\\x1b``, ``\\n``, ``\\u202e``); everything else, CJK included, is unchanged."""
+    if text.isascii() and text.isprintable():
+        return text
+    return _UNSAFE.sub(_escape, text)
 
 
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from ..model import Finding
-from .context import OutputContext
+from .context import OutputContext, shown
 
 _LEVEL = {"error": "error", "warning": "warning", "note": "notice"}
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The runner's own escapes for %, CR and LF; every other control character (an escape
+    sequence in a file name or a report line) as visible text, so the log never acts on it."""
+    return shown(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:

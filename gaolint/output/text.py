@@ -1,12 +1,14 @@
 """``--format text``: ``path:line:col: CODE [severity] message``, then the source line with a
-marker under the span. Plain text when piped; rich colours when printing to a terminal."""
+marker under the span. Plain text when piped; rich colours when printing to a terminal. File
+names, messages and report lines are printed through ``context.shown``: an escape sequence or
+a newline in them is shown, never acted on."""
 
 from __future__ import annotations
 
 import unicodedata
 
 from ..model import Finding
-from .context import OutputContext
+from .context import OutputContext, shown
 
 _STYLE = {"error": "bold red", "warning": "yellow", "note": "cyan"}
 _MAX_FRAME = 120
@@ -34,9 +36,10 @@ def _frame(finding: Finding) -> tuple[str, str] | None:
         if offset:
             source = "…" + source
             offset -= 1
-    before = source[: start - offset]
-    span = source[start - offset : end - offset] or " "
-    return source, " " * _width(before) + "^" * max(1, _width(span))
+    # Escaped piece by piece, so the marker stays under the span however wide the escapes are.
+    before = shown(source[: start - offset])
+    span = shown(source[start - offset : end - offset]) or " "
+    return shown(source), " " * _width(before) + "^" * max(1, _width(span))
 
 
 def _summary(findings: list[Finding], context: OutputContext) -> str:
@@ -60,14 +63,14 @@ def _blocks(findings: list[Finding], context: OutputContext):
     """For each finding: the header parts and the optional frame."""
     for finding in sorted(findings, key=Finding.sort_key):
         location = finding.location
-        where = f"{finding.path}:{location.line}:{location.column}:"
+        where = f"{shown(finding.path)}:{location.line}:{location.column}:"
         message = finding.message.text(context.lang)
         if location.place:
             from ..tableplace import place_text
 
             place = place_text(location.place, context.lang)
             message = f"{message}（{place}）" if context.lang != "en" else f"{message} ({place})"
-        yield finding, where, message, _frame(finding)
+        yield finding, where, shown(message), _frame(finding)
 
 
 def render(findings: list[Finding], context: OutputContext) -> str:

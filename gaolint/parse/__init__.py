@@ -8,30 +8,16 @@ from ..formats import FormatSpec, load_formats
 from ..model import Line, Mention, Report, Section, Table
 from . import metadata, narrative
 from .narrative import find_figures
+from .reflow import reflow
 from .sections import find_sections
 from .cells import MAX_TABLE_TOKENS, TooManyCells
 from .tables import read_review_table, read_rows_table
+from .version import detect_format, report_year
+from .contact_details import refine_contacts
 
 _TABLE2_START = re.compile(r"第二十条|本年制发件数|本年新制作数量|信息内容")
 _TABLE3_START = re.compile(r"勾稽关系|^[\s|#*]*(?:一\s*[、.]\s*)?本年新收")
 _TABLE4_START = re.compile(r"^[\s|#*]*行政复议|结果维持")
-
-
-def detect_format(lines: list[Line], year: int | None) -> FormatSpec:
-    """Structure first (the tell-tale column names), then the report year."""
-    formats = load_formats()
-    head = "\n".join(line.text for line in lines)
-    for spec in formats.values():
-        if spec.markers and any(marker in head for marker in spec.markers):
-            return spec
-    has_tables = "勾稽关系" in head or "第二十条" in head
-    if year is not None:
-        for spec in formats.values():
-            if spec.covers_year(year) and (has_tables or not spec.tables or year >= 2019):
-                return spec
-    if not has_tables and re.search(r"收费及减免|收费和减免", head):
-        return formats["cn-2008"]
-    return next(iter(formats.values()))
 
 
 def _first(lines: list[Line], pattern: re.Pattern[str], start: int, end: int) -> int | None:
@@ -95,11 +81,24 @@ def _misaligned(table: Table, spec, window: list[Line]) -> bool:
     return False
 
 
+def _note_glued_rows(report: Report, table: Table, spec) -> None:
+    """One damage mention per glued row: split by inference, or left unread."""
+    for kind, keys in (("glued", table.inferred_rows), ("glued-unread", table.unread_rows)):
+        for key in keys:
+            row = table.rows[key]
+            label = row.label if len(row.label) <= 24 else row.label[:23] + "…"
+            report.damage.append(Mention(kind, f"{_TABLE_NAMES.get(table.kind, spec.title)} {label}", row.location))
+
+
+_TABLE_NAMES = {"table2": "表二", "table3": "表三", "table4": "表四"}
+
+
 def parse(path: str, container: str, lines: list[Line]) -> Report:
     """Build the ``Report`` for one file's normalised lines."""
+    lines = reflow(lines, list(load_formats().values()))
     report = Report(path=path, container=container, lines=lines)
     report.title, report.title_location, report.year = metadata.find_title(lines)
-    fmt = detect_format(lines, report.year)
+    fmt = detect_format(lines, report_year(lines, report.year))
     report.format_version = fmt.version
     report.sections = find_sections(lines, fmt)
 
@@ -108,8 +107,9 @@ def parse(path: str, container: str, lines: list[Line]) -> Report:
     for kind, (start, end) in spans.items():
         spec = fmt.tables[kind]
         window = lines[start:end]
+        sums = next((i for i in fmt.identities if i.get("table") == kind and i.get("per") in ("row", "group")), None)
         try:
-            table = read_review_table(spec, window) if spec.groups else read_rows_table(spec, window)
+            table = read_review_table(spec, window, sums) if spec.groups else read_rows_table(spec, window, sums)
         except TooManyCells:
             report.unreadable_tables.append(kind)
             report.damage.append(Mention(
@@ -123,7 +123,9 @@ def parse(path: str, container: str, lines: list[Line]) -> Report:
                 report.damage.append(Mention("table", spec.title, table.location))
             else:
                 report.tables[kind] = table
+                _note_glued_rows(report, table, spec)
             last = max((c.location.line for r in table.rows.values() for c in r.cells), default=0)
+            last = max([last, *(table.rows[key].location.line for key in table.unread_rows)])
             for index in range(start, end):
                 if lines[index].location.line <= last or not lines[index].text.strip() or "|" in lines[index].text:
                     in_table[index] = True
@@ -137,8 +139,8 @@ def parse(path: str, container: str, lines: list[Line]) -> Report:
     report.signing_date = metadata.find_signing_date(lines)
     report.agency = metadata.agency_from_title(report.title, lines) or metadata.agency_from_signature(lines)
     report.agency_kind = metadata.agency_kind(report.agency)
-    report.contacts = metadata.find_contacts(prose)
-    report.fee_statements = metadata.find_fee_statements(prose)
+    report.contacts, hidden = refine_contacts(prose, metadata.find_contacts(prose))
+    report.fee_statements = metadata.fee_statements(prose, fmt.fee_obligation)
     report.carryover_years = metadata.find_carryover_years(prose)
     report.narrative = find_figures(prose, report.section("review"))
     if len(report.narrative) >= narrative.MAX_FIGURES:
@@ -148,4 +150,7 @@ def parse(path: str, container: str, lines: list[Line]) -> Report:
             report.narrative[-1].location,
         ))
     report.damage.extend(metadata.find_damaged_dates(prose_lines))
+    report.damage.extend(metadata.period_damage(report.period, report.damage))
+    report.damage.extend(metadata.find_damaged_signature(lines, report.damage))
+    report.damage.extend(hidden)
     return report

@@ -13,8 +13,13 @@ import re
 from ..model import Line, Location
 
 LABEL, NUMBER, BAD, EMPTY, SEP = "label", "number", "bad", "empty", "sep"
+#: A run of digits from a line whose cells were glued together (``…申请数量640020470二、…``):
+#: it may hold several cells, and only the table reader, which knows the row's width and sums,
+#: can tell how to split it (gaolint.parse.unglue).
+GLUED = "glued"
 
-_NUMBER = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+#: A leading + is a signed change (cn-2019's 本年增/减 column prints "+208").
+_NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 #: What people type into a cell that should hold a number.
 _BAD = re.compile(r"^(?:[—–\-－/／\\×xX*＊…]+|无|空|暂无|不详|\?+|-?\d+(?:\.\d+)?[%％])$")
 _MARKDOWN_RULE = re.compile(r"^:?-{3,}:?$")
@@ -138,7 +143,59 @@ def tokenise(lines: list[Line]) -> list[Token]:
                     cuts.clear()
                 cuts[text] = cut
         tokens += [(kind, token_text, line, start, end, value) for kind, token_text, start, end, value in cut]
+    layout = _layout(lines)
+    if layout == "pipe-after-cell":
+        # "5\n|\n0\n|\n…": a lone pipe closes every cell, so it marks no row boundary.
+        tokens = [t for t in tokens if not (t[0] == SEP and t[2].text.strip() == "|")]
+    elif layout == "blank-between-cells":
+        tokens = _blank_lines_as_separators(tokens)
     return tokens
+
+
+def _layout(lines: list[Line]) -> str:
+    """How a one-cell-per-line table separates its cells, when it is not the usual shape (lone
+    ``|`` lines between rows): "pipe-after-cell" (a lone ``|`` after EVERY cell) or
+    "blank-between-cells" (a blank line after every cell); "" otherwise."""
+    cells = pipes = blanks = adjacent = 0
+    previous_cell = False
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            blanks += 1
+            previous_cell = False
+        elif text == "|":
+            pipes += 1
+            previous_cell = False
+        elif "|" in text or "\t" in text:
+            return ""  # rows on lines of their own: the usual shapes
+        else:
+            cells += 1
+            adjacent += previous_cell
+            previous_cell = True
+    if cells < 10 or adjacent > cells // 10:
+        return ""
+    if pipes >= cells * 0.8:
+        return "pipe-after-cell"
+    if not pipes and blanks >= cells * 0.8:
+        return "blank-between-cells"
+    return ""
+
+
+def _blank_lines_as_separators(tokens: list[Token]) -> list[Token]:
+    """In a table whose cells are parted by blank lines, one blank line parts two cells and
+    holds none; a longer run of blank lines ends a row."""
+    out: list[Token] = []
+    run: list[Token] = []
+    for token in tokens + [(SEP, "", None, 0, 0, None)]:
+        if token[0] == EMPTY and token[2] is not None and not token[2].text.strip():
+            run.append(token)
+            continue
+        if len(run) >= 2:
+            out.append((SEP, "", run[0][2], 0, 0, None))
+        run = []
+        if token[2] is not None:
+            out.append(token)
+    return out
 
 
 #: Line text -> its cuts, as (kind, text, start, end, value). How a line cuts depends on its
@@ -153,6 +210,8 @@ _CUT_TEXT_LIMIT = 400
 def _cut(text: str) -> tuple[tuple, ...]:
     """The tokens of one line, as (kind, text, start, end, value)."""
     out: list[tuple] = []
+    if is_glued(text):
+        return _cut_glued(text)
     if _SEPARATOR_LINE.match(text) or _is_prose(text):
         return ((SEP, "", 0, 0, None),)
     if "|" not in text and "\t" not in text.strip("\t"):
@@ -162,8 +221,9 @@ def _cut(text: str) -> tuple[tuple, ...]:
     if "---" in text:  # a Markdown rule cell (---, :---:) holds no value
         cells = [(start, raw) for start, raw in cells if not _MARKDOWN_RULE.match(raw.strip())]
     filled = [(start, raw) for start, raw in cells if not raw.isspace() and raw]
-    if len(filled) <= 1:
-        # "2120 |": one cell per line with a trailing pipe is a cell, not a row.
+    if len(filled) <= 1 and not (len(cells) > 2 and filled and classify(filled[0][1])[0] == LABEL):
+        # "2120 |": one cell per line with a trailing pipe is a cell, not a row. (A label
+        # followed by several blank cells is a row whose zeros were left blank.)
         for start, raw in filled:
             _split_cell(text, start, raw, out)
         return tuple(out)
@@ -184,3 +244,72 @@ def _pipe_cells(text: str) -> list[tuple[int, str]]:
     if cells and (not cells[0][1] or cells[0][1].isspace()) and text.lstrip().startswith("|"):
         del cells[0]
     return cells
+
+
+#: A label running straight into digits and on into the next label: ``规范性文件693665第二十条``,
+#: ``予以公开270020130(二)``. Digits followed by a unit (年, 月, 件 …) are prose, not a cell.
+_GLUE_POINT = re.compile(r"[\u3400-\u9fff)）”](\d[\d ]*)(?=[\u3400-\u9fff(（]|$)")
+#: Digits in one run that no single count in a table has.
+_LONG_RUN = 10
+_UNITS = frozenset("年月日号件条个次项人万元亿%％期批家份篇天")
+#: Row numbering inside a glued label: (一) 二、 and the "2." of "…00000002.其他法律…".
+_ROW_NUMBERING = re.compile(r"(?<=[^第])(?=\([一二三四五六七八九十]\)|[一二三四五六七八九十]、|\d[.、][\u3400-\u9fff])")
+#: A glued digit run (with the spaces inside it), or a decimal amount.
+_DIGIT_RUN = re.compile(r"\d+\.\d+|\d(?:[\d ]*\d)?")
+
+
+def is_glued(text: str) -> bool:
+    """A table line whose cells lost their separators: at least three places where a label
+    runs into digits and the digits run into the next label, and no sentence end."""
+    if "|" in text or "\t" in text or "。" in text or len(text) < 20:
+        return False
+    points = 0
+    for match in _GLUE_POINT.finditer(text):
+        if text[match.end(1) : match.end(1) + 1] not in _UNITS:
+            points += 1
+            # Three glue points, or one run too long for any single count (table 4's fifteen
+            # numbers run together after its header).
+            if points >= 3 or len(match.group(1).replace(" ", "")) >= _LONG_RUN:
+                return True
+    return False
+
+
+def _cut_glued(text: str) -> tuple[tuple, ...]:
+    """Labels and digit runs of a glued line. The digit that numbers the next label
+    (``…0000000`` + ``2.其他法律``) goes with the label; every space-separated digit group is a
+    GLUED token for the table reader to split."""
+    out: list[tuple] = []
+    position = 0
+    for run in _DIGIT_RUN.finditer(text):
+        start, end = run.start(), run.end()
+        follower = text[end : end + 2]
+        if follower[:1] in (".", "、") and len(follower) == 2 and _HAS_CJK.match(follower[1]):
+            end -= 1  # the last digit numbers the next label
+            if end <= start:
+                continue
+        if start > position:
+            _glued_labels(text, position, start, out)
+        digits = text[start:end]
+        if "." in digits:  # an amount: one cell if the row has room for no other
+            out.append((GLUED, digits, start, end, float(digits)))
+        else:
+            for group in re.finditer(r"\d+", digits):
+                s, e = start + group.start(), start + group.end()
+                out.append((GLUED, group.group(), s, e, float(group.group()) if e - s <= MAX_DIGITS else None))
+        position = end
+    if position < len(text):
+        _glued_labels(text, position, len(text), out)
+    return tuple(out)
+
+
+def _glued_labels(text: str, start: int, end: int, out: list[tuple]) -> None:
+    """The labels between two digit runs, cut where a row's numbering starts
+    (``三、本年度办理结果(一)予以公开`` is two rows' labels)."""
+    segment = text[start:end]
+    bounds = [0, *(m.start() for m in _ROW_NUMBERING.finditer(segment)), len(segment)]
+    for a, b in zip(bounds, bounds[1:]):
+        piece = segment[a:b]
+        stripped = piece.strip()
+        if stripped:
+            left = start + a + (len(piece) - len(piece.lstrip()))
+            out.append((LABEL, stripped, left, left + len(stripped), None))

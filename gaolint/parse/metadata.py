@@ -37,8 +37,11 @@ _DAMAGED_HINT = re.compile(r"(?:19|20)\d\d")
 #: ``\s*+`` (possessive, Python 3.11) wherever what follows cannot start with a space: the
 #: same matches, but no backtracking through long runs of spaces (``年\s*度?\s*`` on
 #: "2020年" and 3,000 spaces took minutes). The same in CARRYOVER_YEAR and POSTCODE.
-TITLE = re.compile(r"(\d{4})\s*+年\s*+度?\s*+.{0,30}?(?:政\s*+府\s*+)?(?:信?\s*+息?|政\s*+务)\s*+公\s*+开\s*+(?:工\s*+作\s*+)?年\s*+度?\s*+报\s*+告|(\d{4})\s*+年\s*+度\s*+政\s*+府\s*+信\s*+息\s*+公\s*+开")
-_AREA = re.compile(r"(?:省|市|区|县|旗|州|盟|镇|乡|街道|自治区|自治县|自治州)$")
+#: The built-in title pattern; find_title uses the same with the endings in rules/common.yaml.
+TITLE = re.compile(r"(\d{4})\s*+年\s*+度?\s*+.{0,30}?(?:政\s*+府\s*+)?(?:信?\s*+息?|政\s*+务)\s*+公\s*+开\s*+(?:工\s*+作\s*+)?(?:的\s*+)?(?:年\s*+度?\s*+报\s*+告|年\s*+报)|(\d{4})\s*+年\s*+度\s*+政\s*+府\s*+信\s*+息\s*+公\s*+开")
+#: Area names whose government is a 人民政府 (乡、镇、民族乡 and 苏木 included). A 街道 is not
+#: one: its 街道办事处 is the district government's dispatched office (rules/common.yaml).
+_AREA = re.compile(r"(?:省|市|区|县|旗|州|盟|镇|乡|苏木|自治区|自治县|自治州)$")
 _AGENCY_SUFFIX = re.compile(r"(?:人民政府|政府办公室|办公室|办公厅|委员会|局|厅|部|署|委|办|院|中心|管委会|管理委员会|街道办事处|人民政府办公室)$")
 CARRYOVER_YEAR = re.compile(r"结\s*+转\s*+(?:至|到)?\s*+(\d{4})\s*+年")
 _CARRIED_IN = re.compile(r"(?:上一?年度?|(?:从|由|自)\s*\d{4}\s*年度?|\d{4}\s*年度?)\s*$")
@@ -127,35 +130,103 @@ def _date(year: str, month: str, day: str) -> dt.date | None:
         return None
 
 
+#: How far into the text a title may sit: real pages put menus, breadcrumbs, blank lines and a
+#: citation of the provincial notice before it (the "first screen" a reader sees).
+TITLE_LINES = 40
+TITLE_CHARS = 4000
+
+
+def _title_pattern() -> re.Pattern[str]:
+    """TITLE with the endings listed in rules/common.yaml (年度报告, 年报, …) and an optional 的
+    (……政府信息公开工作的年度报告)."""
+    global _TITLE_FROM_DATA
+    if _TITLE_FROM_DATA is None:
+        from ..format_data import spaced
+        from ..formats import load_common
+
+        endings = "|".join(spaced(e).replace(r"\s*", r"\s*+") for e in sorted(load_common().title_endings, key=len, reverse=True))
+        _TITLE_FROM_DATA = re.compile(
+            r"(\d{4})\s*+年\s*+度?\s*+.{0,30}?(?:政\s*+府\s*+)?(?:信?\s*+息?|政\s*+务)\s*+公\s*+开\s*+(?:工\s*+作\s*+)?"
+            r"(?:的\s*+)?(?:" + endings + r")|(\d{4})\s*+年\s*+度\s*+政\s*+府\s*+信\s*+息\s*+公\s*+开"
+        )
+    return _TITLE_FROM_DATA
+
+
+_TITLE_FROM_DATA: re.Pattern[str] | None = None
+#: A quoted title (《…》): the notice a report cites is not the report.
+_QUOTED = re.compile(r"《[^《》\n]{0,200}》")
+
+
+def mask_quotes(text: str) -> str:
+    """``text`` with everything inside 《…》 replaced by a neutral character, same length (so
+    offsets still map to the line): a cited notice's title and issuer are not the report's.
+    A quoted title that is itself an annual report's (ends 年度报告/年报, no 关于) is kept."""
+    if "《" not in text:
+        return text
+    return _QUOTED.sub(_mask_quote, text)
+
+
+def _mask_quote(match: re.Match[str]) -> str:
+    inside = match.group(0)[1:-1].strip()
+    if inside.endswith(("年度报告", "年报")) and "关于" not in inside:
+        return match.group(0)  # 现将《青山县2012年政府信息公开工作年度报告》予以公布: the report itself
+    return "《" + "〇" * (len(match.group(0)) - 2) + "》"
+
+
+def _first_screen(lines: list[Line]) -> list[Line]:
+    head: list[Line] = []
+    size = 0
+    for line in lines:
+        if not line.text.strip():
+            continue
+        head.append(line)
+        size += len(line.text)
+        if len(head) >= TITLE_LINES or size >= TITLE_CHARS:
+            break
+    return head
+
+
 def find_title(lines: list[Line]) -> tuple[str, Location | None, int | None]:
-    """The title (joined when it wraps over two lines) and the year it names."""
-    head = [line for line in lines[:12] if line.text.strip()]
+    """The title (joined when it wraps over two lines) and the year it names.
+
+    Looked for in the first screen of text, not only the first lines; a title inside 《》 is a
+    cited document (关于做好2012年政府信息公开工作年度报告……的通知), never the report's."""
+    title = _title_pattern()
+    head = _first_screen(lines)
     for position, line in enumerate(head):
         text = line.text.strip().lstrip("#").strip()
         if len(text) > 60:
             continue
-        match = TITLE.search(text)
+        text = mask_quotes(text)
+        match = title.search(text)
         if match and match.start() < 30:
             year = int(match.group(1) or match.group(2))
             return text, line.whole(), year
-        if "年度报告" in text.replace(" ", "") and position > 0:
-            before = head[position - 1].text.strip().lstrip("#").strip()
+        squeezed = text.replace(" ", "")
+        if ("年度报告" in squeezed or squeezed.endswith("年报")) and position > 0:
+            before = mask_quotes(head[position - 1].text.strip().lstrip("#").strip())
             joined = before + text
-            match = TITLE.search(joined)
+            match = title.search(joined)
             if match and len(before) < 40:
                 return joined, head[position - 1].whole(), int(match.group(1) or match.group(2))
     # No title line: the opening sentence often names the report (现向社会公开…年度报告).
     for line in head[:4]:
-        match = TITLE.search(line.text)
+        match = title.search(mask_quotes(line.text[:TITLE_CHARS]))
         if match:
             span = line.location_of(match.start(), match.end())
             return match.group(0), span, int(match.group(1) or match.group(2))
     return "", None, None
 
 
-#: Areas run by a 管委会, not a people's government: a bare name stays as it is.
-_ZONE = re.compile(r"(?:开发区|高新区|园区|保税区|示范区|试验区|合作区|度假区|新城|港区|景区)$")
 _AGENCY_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}$")
+
+
+def _zone_endings() -> tuple[str, ...]:
+    """Areas run by a 管委会, not a people's government (rules/common.yaml, kind ``zone``): a
+    bare name stays as it is."""
+    from ..formats import load_common
+
+    return load_common().zone_endings()
 
 
 def normalise_agency(name: str) -> str:
@@ -168,7 +239,9 @@ def normalise_agency(name: str) -> str:
         name += "政府"
     elif name.endswith("政府") and not name.endswith("人民政府"):
         name = name[: -len("政府")] + "人民政府"
-    if _AREA.search(name) and not _ZONE.search(name) and len(name) >= 2:
+    if name.endswith("街道") and len(name) > 2:
+        return name + "办事处"
+    if _AREA.search(name) and not name.endswith(_zone_endings()) and len(name) >= 2:
         name += "人民政府"
     return name
 
@@ -178,24 +251,36 @@ def agency_from_title(title: str, lines: list[Line] | None = None) -> str:
 
     When the title names none and ``lines`` are given, the agency printed on the line above the
     title or in the opening sentence (现向社会公开昆山市人民政府2025年…年度报告) is used."""
-    text = re.sub(r"\s+", "", title)
+    text = re.sub(r"\s+", "", mask_quotes(title))
+    # XX县人民政府办公室关于印发XX县2012年…年度报告的通知: the report's agency follows 印发.
+    issuer = ""
+    released = re.match(r"^(.*?)关于(?:印发|公布|发布)", text)
+    if released:
+        issuer, text = released.group(1), text[released.end() :]
+        issuer = re.sub(r"(?<=人民政府)办公[室厅]$", "", issuer)
     text = re.sub(r"^.*?公开(?=[^公开]*\d{4}年)", "", text) if "现向社会公开" in text else text
     text = re.sub(r"\d{4}年度?", "", text)
     text = re.sub(r"(?:政府)?信?息?公开(?:工作)?年度?报告.*$", "", text)
     text = re.sub(r"(?:政府)?信息公开.*$", "", text)
     text = text.strip("《》“”\"'()（）:：,，、 ")
+    if "〇〇" in text or "《" in text:  # what is left of a cited notice: not an agency name
+        text = re.split(r"[《》]", text)[-1] if "》" in text else ""
     if text.endswith("人民"):  # 昆山市人民政府信息公开…: the 政府 went with 政府信息公开
         text += "政府"
     if len(text) >= 2:
         return normalise_agency(text)
+    if len(issuer) >= 2:
+        return normalise_agency(issuer)
     if not lines:
         return ""
-    head = [line for line in lines[:12] if line.text.strip()]
+    head = _first_screen(lines)
+    title_pattern = _title_pattern()
     for position, line in enumerate(head):
-        match = TITLE.search(line.text)
+        masked = mask_quotes(line.text[:TITLE_CHARS])
+        match = title_pattern.search(masked)
         if not match:
             continue
-        before = re.split(r"公开|公布|发布|印发|《|[,，。:：;；]", line.text[: match.start()])[-1].strip()
+        before = re.split(r"公开|公布|发布|印发|《|》|[,，。:：;；]", masked[: match.start()])[-1].strip()
         if len(before) >= 2 and _AGENCY_LINE.match(before):
             return normalise_agency(before)
         if not before and position > 0:
@@ -212,23 +297,67 @@ def agency_from_signature(lines: list[Line]) -> str:
         text = line.text.strip()
         if 2 <= len(text) <= 30 and _AGENCY_SUFFIX.search(text) and not DATE.search(text):
             name = text
-            if name.endswith(("人民政府办公室", "政府办公室", "人民政府办公厅", "政府办公厅")):
+            if name.endswith(("人民政府办公室", "政府办公室", "人民政府办公厅", "政府办公厅", "管委会办公室")):
                 name = name[: -len("办公室")]
             return normalise_agency(name)
     return ""
 
 
 def agency_kind(name: str) -> str:
-    """"government" for a people's government's own report, "department" otherwise."""
-    if not name:
-        return ""
-    return "government" if name.endswith("人民政府") else "department"
+    """The agency's kind from its name's ending, as rules/common.yaml lists them: "government"
+    (a 人民政府, township ones included), "zone" (a 管委会 of a 开发区 / 综合实验区 / 试验区),
+    "department" otherwise (街道办事处 included). It decides GAO108 and GAO204's deadline."""
+    from ..formats import load_common
+
+    return load_common().kind_of(name)
+
+
+#: What a period statement holds when both its dates were lost (统计期限自至。) or when its dates
+#: lost their 年/月/日 marks (2011111231, 201211-1231日, 019328): read only after a period key.
+_PERIOD_LOST = re.compile(r"[为是:：\s]{0,3}(?:自|从|由)?\s*+(?:起\s*+)?(?:至|到|—|-|~)\s*+(?:止)?\s*+(?:[。；;,，\n]|$)")
+_PERIOD_DAMAGED = re.compile(r"[^。；;\n\d]{0,12}?(\d[\d\-－—~～.]{4,20}\d)(?!\s*(?:件|条|个|万|元|%|项|人|次|份))")
+
+
+#: Periods stated in months (2012年1月至12月) or as a whole year (2012年度, 2012年全年).
+_MONTH_RANGE = re.compile(
+    r"(\d{4})\s*+年\s*+(\d{1,2})\s*+月\s*+份?\s*+(?:起\s*+)?(?:至|到|—|－|-|~|～)\s*+(?:(\d{4})\s*+年\s*+)?(\d{1,2})\s*+月(?!\s*+\d)"
+)
+_WHOLE_YEAR = re.compile(r"[为是:：\s]{0,3}(\d{4})\s*+年\s*+(?:度|全年|1月1日至12月31日)(?!\s*+\d)")
+
+
+def _month_end(year: int, month: int) -> dt.date | None:
+    try:
+        following = dt.date(year + (month == 12), month % 12 + 1, 1)
+    except ValueError:
+        return None
+    return following - dt.timedelta(days=1)
+
+
+def _period_key() -> re.Pattern[str]:
+    from ..formats import load_common
+
+    return load_common().period_key
+
+
+def _cutoff_word() -> re.Pattern[str]:
+    from ..formats import load_common
+
+    return load_common().cutoff_word
 
 
 def find_period(prose: Prose) -> Period | None:
-    """The first statement of the statistics period, with both dates when given."""
-    for key in PERIOD_KEY.finditer(prose.text):
-        window = prose.text[key.start() : key.end() + 80]
+    """The first statement of the statistics period, with both dates when given.
+
+    The words that introduce a period are data (rules/common.yaml, ``period.keys``): 统计期限,
+    统计时限, 涵盖…至…期间, 所列数据自…起至…止, 时间跨度为… A cut-off date alone
+    (统计期限截止2011年12月31日, ``period.cutoff``) gives a period with no start. A statement whose
+    dates are lost or damaged gives a period with neither date and the damaged text; see
+    ``period_damage``."""
+    damaged: Period | None = None
+    text = prose.text
+    cutoff = _cutoff_word()
+    for key in _period_key().finditer(text):
+        window = text[key.start() : key.end() + 80]
         found = PERIOD_RANGE.search(window)
         if found:
             start = _date(found.group(1), found.group(2), found.group(3))
@@ -236,12 +365,51 @@ def find_period(prose: Prose) -> Period | None:
             end = _date(end_year, found.group(5), found.group(6))
             offset = key.start() + found.start()
             return Period(start, end, found.group(0), prose.location(offset, key.start() + found.end()))
+        months = _MONTH_RANGE.search(window)
+        if months and not DATE.search(window, 0, months.start()):
+            start = _date(months.group(1), months.group(2), "1")
+            end = _month_end(int(months.group(3) or months.group(1)), int(months.group(4)))
+            offset = key.start() + months.start()
+            return Period(start, end, months.group(0), prose.location(offset, key.start() + months.end()))
+        whole = _WHOLE_YEAR.match(window, key.end() - key.start())
+        if whole:
+            year = int(whole.group(1))
+            offset = key.start() + whole.start(1)
+            return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), whole.group(0).strip("为是:： "),
+                          prose.location(offset, key.start() + whole.end()))
         single = DATE.search(window)
-        if single and "截" in window[: single.start() + 1]:
+        if single and cutoff.search(window[: single.start() + 1]):
             end = _date(*single.groups())
             offset = key.start() + single.start()
             return Period(None, end, single.group(0), prose.location(offset, key.start() + single.end()))
-    return None
+        if damaged is None:
+            after = key.end() - key.start()
+            lost = _PERIOD_LOST.match(window, after)
+            broken = None if lost else _PERIOD_DAMAGED.match(window, after)
+            if lost or broken:
+                end_at = key.start() + (lost.end() if lost else broken.end(1))
+                stated = text[key.start() : end_at].rstrip("。；;,，\n ")
+                damaged = Period(None, None, stated, prose.location(key.start(), key.start() + len(stated)))
+    return damaged
+
+
+def period_is_damaged(period: Period | None) -> bool:
+    """A period statement was found but its dates could not be read."""
+    return period is not None and period.start is None and period.end is None
+
+
+def period_damage(period: Period | None, damage: list[Mention]) -> list[Mention]:
+    """GAO003's mention for a period statement whose dates are lost or damaged, unless the
+    damaged-date search already points at that line."""
+    if not period_is_damaged(period):
+        return []
+    here = period.location
+    end = here.end_column or here.column + len(period.text)
+    for mention in damage:
+        there = mention.location
+        if mention.kind == "date" and there.line == here.line and here.column <= there.column < end:
+            return []
+    return [Mention("date", period.text, period.location)]
 
 
 def find_signing_date(lines: list[Line]) -> DateMention | None:
@@ -276,6 +444,24 @@ def find_damaged_dates(lines: list[Line]) -> list[Mention]:
         for match in DAMAGED_DATE.finditer(line.text):
             found.append(Mention("date", match.group(0), line.location_of(match.start(), match.end())))
     return found
+
+
+_LONE_DIGITS = re.compile(r"\d{5,8}\s*日?")
+
+
+def find_damaged_signature(lines: list[Line], damage: list[Mention] = ()) -> list[Mention]:
+    """A signing date that lost its 年/月/日 marks (and sometimes a digit: 019328 for
+    2019年3月28日): a line of bare digits right below the signing agency at the end, unless
+    ``damage`` already holds a date on that line."""
+    tail = [line for line in lines[-8:] if line.text.strip()]
+    for above, line in zip(tail, tail[1:]):
+        text = line.text.strip()
+        name = above.text.strip()
+        if _LONE_DIGITS.fullmatch(text) and 2 <= len(name) <= 30 and _AGENCY_SUFFIX.search(name):
+            if any(m.kind == "date" and m.location.line == line.location.line for m in damage):
+                return []
+            return [Mention("date", text, line.whole())]
+    return []
 
 
 def find_carryover_years(prose: Prose) -> list[tuple[int, Location]]:
@@ -358,3 +544,49 @@ def find_fee_statements(prose: Prose) -> list[Mention]:
         start = left + sentence.index(stripped[0]) if stripped else left
         found.append(Mention("fee", stripped, prose.location(start, start + len(stripped))))
     return found
+
+
+_WAIVER_VERB = re.compile(r"未|没有|无|不|均|免|零|\d")
+
+
+def fee_statements(prose: Prose, obligation: str = "processing-fee") -> list[Mention]:
+    """find_fee_statements without the sentences about the office's own spending: 产生的政府信息
+    公开费用1万元 is what disclosure work cost, not a statement about fees charged to applicants.
+    The words are data (rules/common.yaml, ``fees``): a sentence with a spending word and no
+    charging word that does not say "none" (未产生…费用) is left out. So is a heading that only
+    names the topic (四、收费及减免情况): the 免 of 减免 is not a statement.
+
+    Under the 2008 regulation (``obligation`` charges-and-waivers) the statement is also
+    written 均免费提供 / 未向申请人收费 (``fees.waivers``): such sentences count as well."""
+    from ..formats import load_common
+
+    common = load_common()
+    kept = []
+    seen = set()
+    for mention in find_fee_statements(prose):
+        text = mention.text
+        if common.spending.search(text) and not common.charging.search(text) and not FEE_NONE.search(text):
+            continue
+        if not FEE_VERB.search(FEE_SUBJECT.sub("", text)):
+            continue  # a heading (四、政府信息公开的收费及减免情况): names the topic, states nothing
+        kept.append(mention)
+        seen.add(mention.location)
+    if obligation == "charges-and-waivers" and not kept:
+        read: set[int] = set()
+        for match in common.waivers.finditer(prose.text):
+            left, right = prose.sentence(match.start(), match.end())
+            if left in read:
+                continue  # each sentence once: a long one holding many fee words stays linear
+            read.add(left)
+            sentence = prose.text[left:right].strip()
+            rest = common.waivers.sub("", mask_quotes(sentence))
+            if not sentence or not _WAIVER_VERB.search(rest) or (_LISTING.search(sentence) and "、" in sentence):
+                continue
+            if common.spending.search(sentence) and not FEE_NONE.search(sentence):
+                continue
+            start = left + prose.text[left:right].index(sentence[0])
+            location = prose.location(start, start + len(sentence))
+            if location not in seen:
+                kept.append(Mention("fee", sentence, location))
+                break
+    return kept

@@ -18,7 +18,7 @@ from .cells import MAX_DIGITS
 _KEYWORDS: tuple[tuple[str, str], ...] = (
     ("new", r"新收|新受理|新接收|本年收到"),
     # 受理/收到 sometimes include last year's carry-over: GAO305 accepts either reading.
-    ("received", r"受理|收到|接收|接到"),
+    ("received", r"受理|收到|接收到?|接到"),
     ("carried_over", r"上一?年度?结转|结转自上一?年度?|由上一?年度?结转|上一?年度?遗留|上一?年度?转入|\d{4}\s*年度?\s*结转(?!\s*(?:至|到|入|下|次|\d))"),
     ("carried_forward", r"结转\s*(?:至|到|入)?\s*(?:下一?年度?|下年|次年|\d{4}\s*年度?)(?:继续办理|办理)?|转入\s*(?:下一?年度?|次年|\d{4}\s*年度?)|结转下年度继续办理|尚未办结|未办结|仍在办理|正在办理"),
     ("results_total", r"办结|办理完毕|完成办理|办理完成|办理完结|处理完毕|已答复|作出答复|予以答复|答复办结"),

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from ..formats import RowSpec, TableSpec
 from ..model import Cell, Line, Row, Table
-from .cells import BAD, EMPTY, LABEL, NUMBER, SEP, Token, token_location, tokenise
+from .cells import BAD, EMPTY, GLUED, LABEL, NUMBER, SEP, Token, token_location, tokenise
 from .labels import bigrams, similarity, split_numbering, squeeze
+from . import unglue
 
 #: Below this bigram similarity a label is not taken for a row of the format.
 _THRESHOLD = 0.6
@@ -94,22 +95,44 @@ class RowMatcher:
         return similarity(content, row_body, content_grams, self.grams[index]) - marker_penalty
 
 
-def read_rows_table(spec: TableSpec, lines: list[Line]) -> Table | None:
-    """Table 2 or 3: rows of numbers behind labels. None when no row of the table is found."""
+def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = None) -> Table | None:
+    """Table 2 or 3: rows of numbers behind labels. None when no row of the table is found.
+
+    ``row_sums`` is the format's per-row identity for this table (``total_column`` and
+    ``part_columns``), which decides how a row of glued digits may be split."""
     tokens = tokenise(lines)
     matcher = RowMatcher(spec)
     found: dict[str, Row] = {}
     current: Row | None = None
     current_spec: RowSpec | None = None
     values: list[Token] = []
+    inferred: list[str] = []
+    unread: list[str] = []
 
     def close() -> None:
         if current is None or current_spec is None:
             return
-        cells = _row_cells(values, len(current_spec.columns) if current_spec.columns else 0)
+        width = len(current_spec.columns) if current_spec.columns else len(spec.columns)
+        if any(t[0] == GLUED for t in values):
+            if current.key in found and found[current.key].cells:
+                return
+            fits = unglue.anything
+            if row_sums is not None and width == row_sums["total_column"] + 1:
+                fits = unglue.row_sum(row_sums["total_column"], row_sums["part_columns"])
+            cells, guessed = _glued_cells(values, width, fits)
+            current.cells = cells
+            found[current.key] = current
+            if not cells:
+                unread.append(current.key)
+            elif guessed:
+                inferred.append(current.key)
+            return
+        cells = _row_cells(values, len(current_spec.columns) if current_spec.columns else 0, width)
         if current_spec.group and not cells:
             found.setdefault(current.key, current)
             return
+        if not cells:
+            cells = _blank_row(values, width)  # every count left blank is still the row
         if not cells:
             return  # a label with nothing after it: a header, or prose naming the row
         if current.key in found and found[current.key].cells:
@@ -133,17 +156,45 @@ def read_rows_table(spec: TableSpec, lines: list[Line]) -> Table | None:
         elif current is not None or token[0] == SEP:
             values.append(token)
     close()
-    if not any(row.cells for row in found.values()):
+    if not unread and not any(row.cells for row in found.values()):
         return None
     first = min(found.values(), key=lambda r: (r.location.line, r.location.column))
-    table = Table(kind=spec.kind, location=first.location, rows=found)
+    table = Table(kind=spec.kind, location=first.location, rows=found, inferred_rows=inferred, unread_rows=unread)
     table.missing_rows = _missing(spec, found)
     return table
 
 
-def _row_cells(tokens: list[Token], expected: int) -> list[Cell]:
+def _glued_cells(tokens: list[Token], width: int, fits) -> tuple[list[Cell], bool]:
+    """The cells of a row whose digits came glued: (cells, whether a run was split). No cells
+    when the digits fit no split, or more than one."""
+    numbers = []
+    for token in tokens:
+        if token[0] == SEP:
+            if numbers:
+                break
+            continue
+        if token[0] in (GLUED, NUMBER, BAD):
+            numbers.append(token)
+    if len(numbers) == width and all(t[0] != GLUED or t[5] is not None for t in numbers):
+        return [_cell(t) for t in numbers], False  # each run is one cell: nothing to infer
+    if any(t[0] != GLUED or not t[1].isdigit() for t in numbers):
+        return [], False  # a decimal or a dash among glued digits: no split is safe
+    groups = [t[1] for t in numbers]
+    found = unglue.splits(groups, width, fits)
+    if len(found) != 1:
+        return [], False
+    cells = []
+    for group, start, end in found[0]:
+        _, text, line, offset, _, _ = numbers[group]
+        raw = text[start:end]
+        cells.append(Cell(raw, float(raw), line.location_of(offset + start, offset + end), inferred=True))
+    return cells, True
+
+
+def _row_cells(tokens: list[Token], expected: int, width: int = 0) -> list[Cell]:
     """Values of one row: numbers and bad values in order; an empty cell counts only where a
-    value follows it (or where it fills the row up to the expected width)."""
+    value follows it (or where it fills the row up to the ``expected`` width); leading blanks
+    count when, with them, the row is exactly ``width`` wide."""
     # Stop at the first row boundary that comes after some value: later values are a new row.
     picked: list[Token] = []
     has_value = False
@@ -153,23 +204,49 @@ def _row_cells(tokens: list[Token], expected: int) -> list[Cell]:
             if has_value:
                 break
             continue
-        if kind == NUMBER or kind == BAD:
+        if kind == NUMBER or kind == BAD or kind == GLUED:
             has_value = True
         picked.append(token)
+    # Trailing blanks are the row's padding, except those that fill it up to its width. Counted
+    # once and kept up to date: recounting per blank popped was quadratic on long blank runs.
+    filled = sum(1 for t in picked if t[0] != LABEL)
     while picked and picked[-1][0] == EMPTY:
         last = picked.pop()
-        filled = sum(1 for t in picked if t[0] != LABEL)
+        filled -= 1
         if expected and expected - 1 <= filled < expected and has_value:
             picked.append(last)
+            filled += 1
             break
-    while picked and picked[0][0] == EMPTY:
-        picked.pop(0)
-    return [_cell(t) for t in picked if t[0] != LABEL]
+    # Leading blanks stand for merged label columns, unless the row needs them to be full
+    # ("规章 |  | 2 |  |": a blank 本年制发件数 before the 2). Skipped by index: popping the
+    # front of a long run of blanks one by one was quadratic.
+    first = 0
+    while first < len(picked) and picked[first][0] == EMPTY and (filled != width or not has_value):
+        first += 1
+        filled -= 1
+    return [_cell(t) for t in picked[first:] if t[0] != LABEL]
+
+
+def _blank_row(tokens: list[Token], width: int) -> list[Cell]:
+    """A row whose cells are all blank (zeros left blank): ``width`` blank cells when the row
+    shows at least that many before its end, else none (a header label, or prose)."""
+    blanks: list[Token] = []
+    for token in tokens:
+        if token[0] == SEP:
+            if blanks:
+                break
+            continue
+        if token[0] != EMPTY:
+            return []
+        blanks.append(token)
+    if width and len(blanks) >= width:
+        return [_cell(t) for t in blanks[:width]]
+    return []
 
 
 def _cell(token: Token) -> Cell:
     kind, text, line, start, end, value = token
-    return Cell(text, value if kind == NUMBER else None, line.location_of(start, end))
+    return Cell(text, value if kind == NUMBER or kind == GLUED else None, line.location_of(start, end))
 
 
 def _missing(spec: TableSpec, found: dict[str, Row]) -> list[str]:
@@ -188,17 +265,18 @@ def _missing(spec: TableSpec, found: dict[str, Row]) -> list[str]:
     return missing
 
 
-def read_review_table(spec: TableSpec, lines: list[Line]) -> Table | None:
-    """Table 4: fifteen numbers after a header of labels, in group order."""
+def read_review_table(spec: TableSpec, lines: list[Line], group_sums: dict | None = None) -> Table | None:
+    """Table 4: fifteen numbers after a header of labels, in group order. ``group_sums`` is
+    the format's per-group identity, which decides how glued digits may be split."""
     tokens = [t for t in tokenise(lines) if t[0] != SEP]
     values: list[Token] = []
     started = False
     for token in tokens:
         if token[0] == LABEL:
-            if values and len(values) >= len(spec.columns):
+            if values and (len(values) >= len(spec.columns) or values[0][0] == GLUED):
                 break  # prose after the table
             continue
-        if token[0] == NUMBER or token[0] == BAD:
+        if token[0] == NUMBER or token[0] == BAD or token[0] == GLUED:
             started = True
         if started:
             values.append(token)
@@ -206,6 +284,9 @@ def read_review_table(spec: TableSpec, lines: list[Line]) -> Table | None:
         values.pop()
     if not values:
         return None
+    if any(t[0] == GLUED for t in values):
+        return _glued_review(spec, values, group_sums)
+    values = _with_leading_blanks(tokens, values, len(spec.columns) * len(spec.groups))
     width = len(spec.columns)
     rows: dict[str, Row] = {}
     for index, (key, label) in enumerate(spec.groups):
@@ -223,4 +304,44 @@ def read_review_table(spec: TableSpec, lines: list[Line]) -> Table | None:
         last = rows.get(spec.groups[-1][0])
         if last is not None:
             last.cells.extend(_cell(t) for t in extra)
+    return table
+
+
+def _with_leading_blanks(tokens: list[Token], values: list[Token], count: int) -> list[Token]:
+    """Table 4's values read as the whole run of cells after the header, blanks included, when
+    that run holds exactly ``count`` cells (after dropping surplus blanks at its ends): a blank
+    结果维持 or 总计 left for zero is a cell, not header padding."""
+    first = values[0]
+    index = next(i for i, t in enumerate(tokens) if t is first)
+    start = index
+    while start > 0 and tokens[start - 1][0] == EMPTY:
+        start -= 1
+    end = index
+    while end < len(tokens) and tokens[end][0] != LABEL:
+        end += 1
+    run = tokens[start:end]
+    while len(run) > count and run[0][0] == EMPTY:
+        run.pop(0)
+    while len(run) > count and run[-1][0] == EMPTY:
+        run.pop()
+    return run if len(run) == count else values
+
+
+def _glued_review(spec: TableSpec, values: list[Token], group_sums: dict | None) -> Table:
+    """Table 4 printed as glued digit runs: split by the only split whose every group adds up,
+    else every group present and unread."""
+    width = len(spec.columns)
+    fits = unglue.anything
+    if group_sums is not None and width == group_sums["total_column"] + 1:
+        fits = unglue.every_group(width, unglue.row_sum(group_sums["total_column"], group_sums["part_columns"]))
+    cells, guessed = _glued_cells(values, width * len(spec.groups), fits)
+    rows: dict[str, Row] = {}
+    location = token_location(values[0])
+    for index, (key, label) in enumerate(spec.groups):
+        chunk = cells[index * width : (index + 1) * width]
+        rows[key] = Row(key, label, chunk[0].location if chunk else location, chunk)
+    keys = [key for key, _ in spec.groups]
+    table = Table(kind=spec.kind, location=location, rows=rows,
+                  inferred_rows=keys if cells and guessed else [], unread_rows=[] if cells else keys)
+    table.end_location = token_location(values[-1])
     return table

@@ -34,7 +34,7 @@ def read_docx(data: bytes, path: str) -> Extracted:
     """Extract a .docx report. Raises UnreadableFile, never anything else for bad input."""
     if len(data) > MAX_FILE_BYTES:
         raise UnreadableFile(f"文件过大（{len(data)} 字节） / file too large ({len(data)} bytes)")
-    open_docx_zip(data)
+    data = open_docx_zip(data).data  # as checked (a nonsense zip version field set right)
     try:
         import docx
 

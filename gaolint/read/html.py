@@ -122,7 +122,7 @@ def sniff_charset(data: bytes) -> str | None:
         b"a".decode(name)  # LookupError for codecs that are not text encodings (zlib, rot13)
     except UnicodeDecodeError:
         pass  # a text encoding that cannot read one lone byte (UTF-16)
-    except LookupError:
+    except (LookupError, UnicodeError, ValueError, TypeError):  # "undefined" fails on any input
         return None
     return None if name in _NOT_WEB_CHARSETS else name
 
@@ -137,10 +137,18 @@ _NOT_WEB_CHARSETS = frozenset({
 })
 
 
+_CONTROLS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _prepare(text: str) -> str:
     """Normalise line ends (so lxml's source lines match what a person sees), replace NULs,
     and blank out a DOCTYPE internal subset (entity declarations) keeping its line count."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
+    # Other C0 controls are no text a browser shows, and lxml refuses to set any string holding
+    # one: dropping a <script> whose tail held "\x01" raised ValueError and lost the page.
+    # A space each, so columns stay where they were.
+    if _CONTROLS.search(text):
+        text = _CONTROLS.sub(" ", text)
     match = _INTERNAL_SUBSET.search(text, 0, 65536)
     if match:
         close = re.compile(r"\]\s*>").search(text, match.end())

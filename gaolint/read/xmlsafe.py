@@ -13,6 +13,7 @@ one line, so that a cell looks the same whichever container it came from.
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
 from io import BytesIO
 
@@ -35,9 +36,11 @@ _DTD_MARKERS = (b"<!doctype", b"<!entity")
 class DocxArchive:
     """A checked .docx zip: every member listed, sizes and compression verified."""
 
-    def __init__(self, zf: zipfile.ZipFile, names: set[str]) -> None:
+    def __init__(self, zf: zipfile.ZipFile, names: set[str], data: bytes = b"") -> None:
         self.zip = zf
         self.names = names
+        #: The archive's bytes as opened (see ``_supported_versions``): what python-docx reads.
+        self.data = data
 
     def read(self, name: str, limit: int = MAX_INFLATED_BYTES) -> bytes:
         """Read one member, never more than ``limit`` bytes, in chunks (a bounded read)."""
@@ -68,6 +71,24 @@ def bounded_read(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
     return b"".join(parts)
 
 
+#: Largest XML part read: a real document.xml is a few MB; a run per character for a whole
+#: report (``MAX_XML_ELEMENTS`` elements of ~150 bytes) under 40 MB. Checked on the declared
+#: size before the part is inflated, and on the inflated bytes.
+MAX_XML_PART_BYTES = 48 * 1024 * 1024
+
+
+#: ``[Content_Types].xml`` lists a few dozen types (2 KB); it is searched with regexes as text.
+MAX_CONTENT_TYPES_BYTES = 1024 * 1024
+
+
+def _part_too_big(name: str, size: int) -> UnreadableFile:
+    limit = MAX_CONTENT_TYPES_BYTES if name == "[Content_Types].xml" else MAX_XML_PART_BYTES
+    return UnreadableFile(
+        f"文档的 XML 部件 {name} 过大（{size} 字节，上限 {limit} 字节） / XML part {name} is too large"
+        f" ({size} bytes; the limit is {limit} bytes)"
+    )
+
+
 def _too_big() -> str:
     return (
         f"文件解压后过大（上限 {MAX_INFLATED_BYTES // (1024 * 1024)} MB），可能是压缩炸弹"
@@ -92,9 +113,12 @@ def open_docx_zip(data: bytes) -> DocxArchive:
         )
     if data.lstrip()[:5].lower() == b"{\\rtf":
         raise UnreadableFile("这是 RTF 文件而不是 .docx / this is an RTF file, not a .docx")
+    data = _supported_versions(data)
     try:
         zf = zipfile.ZipFile(BytesIO(data))
         infos = zf.infolist()
+    except NotImplementedError as error:  # a zip64 archive claiming an unknown zip version
+        raise UnreadableFile(f"不支持的 zip 格式 / unsupported zip format ({error}); 请用 Word 另存 / save it again in Word") from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as error:
         raise UnreadableFile(f"不是有效的 .docx（zip）文件 / not a valid .docx (zip) file: {error}") from None
     if len(infos) > MAX_ZIP_MEMBERS:
@@ -119,10 +143,15 @@ def open_docx_zip(data: bytes) -> DocxArchive:
     names = {info.filename for info in infos}
     if _MAIN_DOCUMENT not in names:
         raise UnreadableFile("不是 Word 文档：缺少 word/document.xml / not a Word document: word/document.xml is missing")
-    archive = DocxArchive(zf, names)
+    archive = DocxArchive(zf, names, data)
     elements = 0
+    members = {info.filename: info for info in infos}
     for name in sorted(_xml_members(archive)):
-        part = archive.read(name)
+        if members[name].file_size > MAX_XML_PART_BYTES:
+            raise _part_too_big(name, members[name].file_size)
+        part = archive.read(name, MAX_XML_PART_BYTES + 1)
+        if len(part) > MAX_XML_PART_BYTES:  # the declared size was wrong
+            raise _part_too_big(name, len(part))
         if declares_dtd(part):
             raise UnreadableFile(
                 f"文档的 XML 部件 {name} 含有 DOCTYPE/ENTITY 声明（可能是实体扩展攻击），拒绝读取"
@@ -138,6 +167,32 @@ def open_docx_zip(data: bytes) -> DocxArchive:
     return archive
 
 
+def _supported_versions(data: bytes) -> bytes:
+    """``data`` with every central-directory "version needed to extract" above what zipfile
+    knows (6.3) set to 2.0, which is what a deflated or stored member needs.
+
+    The field is only a claim (a generator that writes 14.8 still deflates), yet zipfile
+    refuses the whole archive on it with NotImplementedError. Members are still checked as
+    always (compression method, sizes, CRC), so nothing else is trusted more. Archives whose
+    directory is not where the end record says (zip64, data prepended) are left as they are."""
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if end < 0 or end + 22 > len(data):
+        return data
+    size, offset = struct.unpack_from("<II", data, end + 12)
+    if offset + size > end:
+        return data
+    patched: bytearray | None = None
+    position = offset
+    while position + 46 <= offset + size and data[position:position + 4] == b"PK\x01\x02":
+        if data[position + 6] > zipfile.MAX_EXTRACT_VERSION:
+            if patched is None:
+                patched = bytearray(data)
+            patched[position + 6] = 20
+        name, extra, comment = struct.unpack_from("<HHH", data, position + 28)
+        position += 46 + name + extra + comment
+    return data if patched is None else bytes(patched)
+
+
 def _xml_members(archive: DocxArchive) -> set[str]:
     """Members a package reader will parse as XML: by name (.xml, .rels) and by the content
     types ``[Content_Types].xml`` assigns (a hostile file can give an XML part any name)."""
@@ -145,7 +200,10 @@ def _xml_members(archive: DocxArchive) -> set[str]:
     types_name = "[Content_Types].xml"
     if types_name not in archive.names:
         return found
-    raw = archive.read(types_name)
+    declared = archive.zip.getinfo(types_name).file_size
+    if declared > MAX_CONTENT_TYPES_BYTES:
+        raise _part_too_big(types_name, declared)
+    raw = archive.read(types_name, MAX_CONTENT_TYPES_BYTES)
     if declares_dtd(raw):
         return found  # reported by the caller's scan of found, which includes this member
     text = _xml_text(raw)
@@ -186,16 +244,29 @@ def _is_xml_type(content_type: str) -> bool:
 
 def declares_dtd(raw: bytes) -> bool:
     """True when an XML document contains ``<!DOCTYPE`` or ``<!ENTITY`` in any encoding an
-    XML parser would accept here (UTF-8, UTF-16, UTF-32)."""
-    texts = [raw]
-    if b"\x00" in raw[:512]:
-        for codec in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
-            texts.append(raw.decode(codec, errors="ignore").encode("utf-8", errors="ignore"))
-    for text in texts:
-        lowered = text.lower()
-        if any(marker in lowered for marker in _DTD_MARKERS):
+    XML parser would accept here (UTF-8, UTF-16, UTF-32).
+
+    The markers are ASCII, so in each encoding they are fixed byte strings: the part is
+    searched for all of them in ``_SCAN_CHUNK`` pieces, lower-cased bytes, never decoded
+    (decoding a whole 90 MB part as UTF-16 and UTF-32 took 14 s and 588 MB). Memory stays at a
+    chunk; a marker across two chunks is found through the overlap kept between them."""
+    markers = _DTD_MARKERS if b"\x00" not in raw[:512] else _DTD_WIDE_MARKERS
+    keep = max(len(marker) for marker in markers) - 1
+    tail = b""
+    for start in range(0, len(raw), _SCAN_CHUNK):
+        window = tail + raw[start:start + _SCAN_CHUNK].lower()
+        if any(marker in window for marker in markers):
             return True
+        tail = window[-keep:]
     return False
+
+
+_SCAN_CHUNK = 1024 * 1024
+#: The markers as UTF-8 and as UTF-16/UTF-32 of either byte order write them.
+_DTD_WIDE_MARKERS = _DTD_MARKERS + tuple(
+    marker.decode("ascii").encode(codec) for marker in _DTD_MARKERS
+    for codec in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+)
 
 
 def is_cjk(ch: str) -> bool:

@@ -267,7 +267,11 @@ DEFECTS_2008 = ("period_wrong_year", "period_mid_year", "fee_statement_missing",
 
 def defects_for(spec: ReportSpec) -> tuple[str, ...]:
     """Names of the defects that can be planted in this spec's format version."""
-    return DEFECTS_2008 if spec.version == "cn-2008" else tuple(DEFECTS)
+    if spec.version == "cn-2008":
+        return DEFECTS_2008
+    if spec.version == "cn-2019":  # no 信息处理费 statement is required before the 2021 reports
+        return tuple(name for name in DEFECTS if name != "fee_statement_missing")
+    return tuple(DEFECTS)
 
 
 def plant(spec: ReportSpec, defect: str, rng_or_seed: random.Random | int = 0) -> Planted:

@@ -1,0 +1,498 @@
+"""Issue 12 items 4-12: report metadata as real published reports write it.
+
+Every fixture here is written for this file, in its own words, in the shapes real pages have:
+site menus and breadcrumbs before the title, a cited provincial notice, run-in sentences, odd
+separators. Each behaviour has a case that must be reported and one that must not.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from gaolint.engine import Settings, lint_file, read_report
+from gaolint.format_data import CommonSpec, FormatDataError, check_format
+from gaolint.parse.metadata import agency_kind, normalise_agency
+from tests.builder import build_document, render_text, sample_spec, to_traditional
+
+from .conftest import rules_of
+
+# --- a free-form (2008 regulation) report, assembled from parts ------------------------------
+
+TITLE = "青禾县人民政府2012年政府信息公开工作年度报告"
+OPENING = "本报告依据《中华人民共和国政府信息公开条例》编制，由概述、主动公开、依申请公开等部分组成。"
+PERIOD = "本报告所列数据的统计期限为2012年1月1日至2012年12月31日。"
+CONTACT = "如对本报告有疑问，请与青禾县人民政府办公室联系（地址：青禾县南街8号；邮编：365100；电话：0598-5123456）。"
+BODY = [
+    "一、概述",
+    "2012年，我县继续推进政府信息公开工作，各项制度运行平稳。",
+    "二、主动公开政府信息情况",
+    "全年主动公开政府信息1320条，其中通过门户网站公开1100条。",
+    "三、依申请公开政府信息和不予公开政府信息情况",
+    "全年共受理依申请公开12件，均已按时答复。",
+    "四、政府信息公开的收费及减免情况",
+    "FEE",
+    "五、因政府信息公开申请行政复议、提起行政诉讼的情况",
+    "全年未发生因政府信息公开申请提起的行政复议和行政诉讼。",
+    "六、政府信息公开工作存在的主要问题及改进情况",
+    "部分单位更新不够及时，明年将加强督促检查，定期通报更新情况。",
+]
+FEE = "本年度未收取任何费用，无减免情况。"
+SIGNATURE = ["青禾县人民政府办公室", "2013年3月12日"]
+
+
+def free_form(*, title=TITLE, chrome=(), opening=OPENING, period=PERIOD, contact=CONTACT, fee=FEE,
+              body=None, signature=SIGNATURE) -> str:
+    lines = list(chrome)
+    if title:
+        lines.append(title)
+    lines.append(" ".join(part for part in (opening, period, contact) if part))
+    lines.extend(fee if line == "FEE" else line for line in (body if body is not None else BODY))
+    lines.extend(signature)
+    return "\n".join(lines) + "\n"
+
+
+def _lint(tmp_path, text: str, name: str = "report.txt", settings: Settings | None = None):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return lint_file(str(path), settings or Settings()).findings
+
+
+def _report(tmp_path, text: str, name: str = "report.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    report, failure = read_report(str(path), name)
+    assert failure is None
+    return report
+
+
+def test_the_free_form_fixture_is_clean(tmp_path):
+    findings = _lint(tmp_path, free_form())
+    assert rules_of(findings) == set(), [(f.rule, f.message.zh) for f in findings]
+
+
+# --- item 4: statistics-period wordings ---------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "本报告涵盖2012年1月1日至2012年12月31日期间全县政府信息公开工作情况。",
+    "报告统计日期自2012年1月1日至2012年12月31日。",
+    "本报告所列数据的期限从2012年1月1日至2012年12月31日。",
+    "本报告所列数据自2012年1月1日起至2012年12月31日止。",
+    "报告时间跨度为2012年1月1日—12月31日。",
+    "统计时限：2012年1月1日到2012年12月31日。",
+])
+def test_period_wordings_are_read(tmp_path, sentence):
+    report = _report(tmp_path, free_form(period=sentence))
+    assert report.period is not None and report.period.start == date(2012, 1, 1)
+    assert report.period.end == date(2012, 12, 31)
+    assert not rules_of(_lint(tmp_path, free_form(period=sentence))) & {"GAO201", "GAO202"}
+
+
+@pytest.mark.parametrize("sentence,end", [
+    ("统计期限为2012年1月至12月。", date(2012, 12, 31)),
+    ("本报告统计期限为2012年度。", date(2012, 12, 31)),
+    ("统计时间为2012年全年。", date(2012, 12, 31)),
+    ("统计期限为2012年1月份至2012年6月份。", date(2012, 6, 30)),
+])
+def test_periods_in_months_or_whole_years(tmp_path, sentence, end):
+    report = _report(tmp_path, free_form(period=sentence))
+    assert report.period is not None and report.period.start == date(2012, 1, 1) and report.period.end == end
+    findings = _lint(tmp_path, free_form(period=sentence))
+    assert ("GAO202" in rules_of(findings)) == (end != date(2012, 12, 31))
+    assert "GAO201" not in rules_of(findings)
+
+
+def test_no_period_is_gao201(tmp_path):
+    findings = _lint(tmp_path, free_form(period="全县各单位按要求报送了有关材料。"))
+    assert "GAO201" in rules_of(findings)
+
+
+def test_a_cut_off_of_31_december_of_the_report_year_is_a_stated_period(tmp_path):
+    findings = _lint(tmp_path, free_form(period="统计期限截止2012年12月31日。"))
+    assert not rules_of(findings) & {"GAO201", "GAO202"}
+    findings = _lint(tmp_path, free_form(period="报告数据截止时间为2012年12月31日。"))
+    assert not rules_of(findings) & {"GAO201", "GAO202"}
+
+
+def test_a_cut_off_in_the_wrong_year_is_gao202(tmp_path):
+    findings = _lint(tmp_path, free_form(period="统计期限截止2011年12月31日。"))
+    assert "GAO202" in rules_of(findings) and "GAO201" not in rules_of(findings)
+    wrong = next(f for f in findings if f.rule == "GAO202")
+    assert "截止" in wrong.message.zh and "2012年12月31日" in wrong.message.zh
+
+
+def test_period_wordings_are_data(tmp_path, monkeypatch):
+    """A wording the data does not list is not read; adding the word to the data reads it."""
+    from gaolint import formats
+
+    sentence = "本报告反映2012年1月1日至2012年12月31日的工作。"
+    assert "GAO201" in rules_of(_lint(tmp_path, free_form(period=sentence)))
+    common = formats.load_common()
+    extended = CommonSpec(period_keys=common.period_keys + ("反映",), cutoff=common.cutoff,
+                          title_endings=common.title_endings, evidence=common.evidence,
+                          agency_kinds=common.agency_kinds)
+    monkeypatch.setattr(formats, "load_common", lambda: extended)
+    assert "GAO201" not in rules_of(_lint(tmp_path, free_form(period=sentence), name="again.txt"))
+
+
+# --- item 5: damaged dates --------------------------------------------------------------------
+
+def test_both_period_dates_lost_is_gao003_and_gao201(tmp_path):
+    findings = _lint(tmp_path, free_form(period="本报告所列数据统计期限自至。"))
+    assert {"GAO003", "GAO201"} <= rules_of(findings)
+
+
+@pytest.mark.parametrize("sentence", ["统计期限为2012111231。", "统计期限为201211-1231日。"])
+def test_period_dates_that_lost_their_marks_are_gao003_only(tmp_path, sentence):
+    findings = _lint(tmp_path, free_form(period=sentence))
+    assert "GAO003" in rules_of(findings)
+    assert not rules_of(findings) & {"GAO201", "GAO202"}
+
+
+def test_a_signing_date_that_lost_its_marks_is_gao003(tmp_path):
+    findings = _lint(tmp_path, free_form(signature=["青禾县人民政府办公室", "013312"]))
+    damaged = [f for f in findings if f.rule == "GAO003"]
+    assert damaged and "013312" in damaged[0].message.zh
+    assert "GAO003" not in rules_of(_lint(tmp_path, free_form(), name="ok.txt"))
+
+
+def test_a_damaged_date_elsewhere_does_not_hide_a_missing_period(tmp_path):
+    body = list(BODY)
+    body[1] = "我县政务公开办公室于20078月成立，2012年继续推进各项工作。"
+    findings = _lint(tmp_path, free_form(period="", body=body))
+    assert {"GAO003", "GAO201"} <= rules_of(findings)
+    # ... and with the period stated, only the damage is reported.
+    assert "GAO201" not in rules_of(_lint(tmp_path, free_form(body=body), name="stated.txt"))
+
+
+# --- item 6: is it a report (GAO002) ------------------------------------------------------------
+
+MENU = ["网站首页", "", "机构概况", "政务公开", "", "办事服务", "互动交流", "", "当前位置：首页 > 政务公开 > 年度报告",
+        "【字体：大 中 小】 打印本页 关闭窗口"] + [f"栏目{i}" for i in range(20)]
+
+
+def test_menus_and_blank_lines_before_the_title(tmp_path):
+    report = _report(tmp_path, free_form(chrome=MENU))
+    assert report.title == TITLE and report.year == 2012
+    assert "GAO002" not in rules_of(_lint(tmp_path, free_form(chrome=MENU)))
+
+
+def test_a_cited_notice_is_not_the_title_and_its_issuer_not_the_agency(tmp_path):
+    notice = "根据《闽东省人民政府办公厅关于做好2012年政府信息公开工作年度报告编制发布工作的通知》要求，现公布本年度报告。"
+    text = free_form(title="", opening=notice)
+    report = _report(tmp_path, text)
+    assert report.title == ""
+    assert "办公厅" not in report.agency and "闽东省" not in report.agency
+    assert report.agency == "青禾县人民政府"  # from the signature
+    assert "GAO002" not in rules_of(_lint(tmp_path, text))
+
+
+@pytest.mark.parametrize("opening", [
+    ["本报告所列数据统计期限为2012年1月1日至2012年12月31日，现予公布。"],
+    ["一、总体情况", "本年度报告依照《中华人民共和国政府信息公开条例》编写。"],
+])
+def test_openings_without_a_title_are_reports(tmp_path, opening):
+    text = "\n".join(opening) + "\n本单位全年主动公开信息300条。\n"
+    findings = _lint(tmp_path, text)
+    assert "GAO002" not in rules_of(findings)
+
+
+def test_a_notice_is_not_a_report_and_verbose_says_why(tmp_path):
+    notice = "关于做好春季防火工作的通知\n各乡镇、各有关单位：\n请认真做好防火巡查，及时上报情况。\n特此通知。\n"
+    findings = _lint(tmp_path, notice)
+    assert rules_of(findings) == {"GAO002"}
+    quiet = next(f for f in findings if f.rule == "GAO002")
+    assert "未运行" not in quiet.message.zh
+    loud = next(f for f in _lint(tmp_path, notice, name="v.txt", settings=Settings(verbose=True)) if f.rule == "GAO002")
+    assert "统计期限" in loud.message.zh and "除 GAO003 外的其他规则均未运行" in loud.message.zh
+    assert "not run" in loud.message.en
+
+
+# --- item 7: titles -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title,agency", [
+    ("青禾县人民政府2012年政府信息公开工作的年度报告", "青禾县人民政府"),
+    ("青禾县民政局2012年信息公开年度报告", "青禾县民政局"),
+    ("2012年青禾县人民政府信息公开年报", "青禾县人民政府"),
+])
+def test_title_variants(tmp_path, title, agency):
+    report = _report(tmp_path, free_form(title=title))
+    assert report.title == title and report.year == 2012 and report.agency == agency
+
+
+def test_a_report_published_as_a_notice_names_its_agency(tmp_path):
+    title = "青禾县人民政府办公室关于印发2012年政府信息公开工作年度报告的通知"
+    report = _report(tmp_path, free_form(title=title, signature=["2013年3月12日"]))
+    assert report.year == 2012 and report.agency == "青禾县人民政府"
+
+
+def test_a_quoted_report_title_is_still_the_title(tmp_path):
+    report = _report(tmp_path, free_form(title="《青禾县2012年政府信息公开工作年度报告》"))
+    assert report.year == 2012 and report.agency == "青禾县人民政府"
+
+
+def test_traditional_title(tmp_path):
+    report = _report(tmp_path, to_traditional(free_form(title="青禾縣人民政府2012年政府信息公開工作年度報告")))
+    assert report.year == 2012 and report.agency == "青禾县人民政府"
+
+
+# --- item 8: format version ---------------------------------------------------------------------
+
+def test_a_free_form_report_with_its_year_only_in_the_period_is_cn2008(tmp_path):
+    text = free_form(title="", chrome=["政府信息公开年度报告"] + MENU[:3])
+    report = _report(tmp_path, text)
+    assert report.format_version == "cn-2008"
+
+
+def test_a_free_form_report_with_no_year_before_its_signature_is_cn2008(tmp_path):
+    text = free_form(title="青禾县政府信息公开工作年度报告", period="")
+    assert _report(tmp_path, text).format_version == "cn-2008"
+
+
+def test_a_marker_word_in_prose_is_not_a_table(tmp_path):
+    body = list(BODY)
+    body[3] = "全年主动公开政府信息1320条，其中政府集中采购项目类信息55条。"
+    text = free_form(title="青禾县人民政府2018年政府信息公开工作年度报告",
+                     period="统计期限为2018年1月1日至2018年12月31日。", body=body,
+                     signature=["青禾县人民政府办公室", "2019年3月1日"])
+    assert _report(tmp_path, text).format_version == "cn-2008"
+    # Two of cn-2019's column names are its table.
+    body[3] = "信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量"
+    assert _report(tmp_path, text.replace("其中政府集中采购项目类信息55条", "")
+                   .replace("全年主动公开政府信息1320条，。", body[3]), name="t.txt").format_version == "cn-2019"
+
+
+# --- item 9: fee obligations follow the format ------------------------------------------------
+
+def test_cn2008_states_charges_and_waivers(tmp_path):
+    findings = _lint(tmp_path, free_form(fee="本年度产生的政府信息公开工作费用1万元，主要用于网站维护。"))
+    gao401 = [f for f in findings if f.rule == "GAO401"]
+    assert len(gao401) == 1 and "收费及减免" in gao401[0].message.zh
+    assert "GAO401" not in rules_of(_lint(tmp_path, free_form(), name="ok.txt"))
+
+
+@pytest.mark.parametrize("sentence", ["依申请提供的政府信息均免费提供。", "本年度没有向申请人收费，也无减免情况。"])
+def test_cn2008_waiver_wordings_are_fee_statements(tmp_path, sentence):
+    assert "GAO401" not in rules_of(_lint(tmp_path, free_form(fee=sentence)))
+
+
+def test_a_cn2008_fee_heading_alone_is_no_statement(tmp_path):
+    body = [line for line in BODY if line != "FEE"]
+    assert "GAO401" in rules_of(_lint(tmp_path, free_form(body=body)))
+
+
+def _builder_text(**fields) -> str:
+    return render_text(build_document(sample_spec(fields.pop("seed", 11), **fields)), "pipe")
+
+
+def test_cn2019_has_no_fee_obligation_and_cn2021_has(tmp_path):
+    quiet = "本机关本年度无其他需要报告的事项。"
+    old = _builder_text(version="cn-2019", year=2020, fee_sentence=quiet)
+    findings = _lint(tmp_path, old, name="2019.txt")
+    assert "GAO401" not in rules_of(findings)
+    assert _report(tmp_path, old, name="2019b.txt").format_version == "cn-2019"
+    new = _builder_text(version="cn-2021", year=2023, fee_sentence=quiet)
+    assert "GAO401" in rules_of(_lint(tmp_path, new, name="2021.txt"))
+
+
+def test_office_spending_is_not_a_fee_statement(tmp_path):
+    spending = "本年度开展政府信息公开工作产生的政府信息公开费用1万元。"
+    new = _builder_text(version="cn-2021", year=2023, fee_sentence=spending)
+    assert "GAO401" in rules_of(_lint(tmp_path, new, name="spend.txt"))
+    charged = _builder_text(version="cn-2021", year=2023, fee_sentence="本年度未收取信息处理费。")
+    assert "GAO401" not in rules_of(_lint(tmp_path, charged, name="charged.txt"))
+
+
+# --- item 10: agency kinds ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name,kind", [
+    ("青禾县人民政府", "government"),
+    ("青禾县石门镇人民政府", "government"),
+    ("青禾县畲族乡人民政府", "government"),
+    ("阿拉善左旗巴彦苏木人民政府", "government"),
+    ("青禾县城关街道办事处", "department"),
+    ("青禾综合实验区管委会", "zone"),
+    ("青禾综合实验区", "zone"),
+    ("青禾经济技术开发区管理委员会", "zone"),
+    ("青禾县教育局", "department"),
+])
+def test_agency_kinds(name, kind):
+    assert agency_kind(normalise_agency(name)) == kind
+
+
+def test_a_street_office_is_not_made_a_government():
+    assert normalise_agency("城关街道") == "城关街道办事处"
+    assert normalise_agency("巴彦苏木") == "巴彦苏木人民政府"
+    assert normalise_agency("青禾综合实验区") == "青禾综合实验区"
+
+
+def _without_accountability(text: str) -> str:
+    words = ("工作考核", "社会评议", "责任追究", "绩效考核", "考核评议")
+    return "\n".join("。".join(s for s in line.split("。") if not any(w in s for w in words))
+                     for line in text.splitlines())
+
+
+def test_gao108_for_a_township_government_not_for_a_zone_or_street(tmp_path):
+    town = _without_accountability(_builder_text(kind="government", agency="青禾县石门镇人民政府", year=2023))
+    assert "GAO108" in rules_of(_lint(tmp_path, town, name="town.txt"))
+    zone = _without_accountability(_builder_text(kind="government", agency="青禾综合实验区", year=2023))
+    assert "GAO108" not in rules_of(_lint(tmp_path, zone, name="zone.txt"))
+    street = _without_accountability(_builder_text(kind="government", agency="青禾县城关街道办事处", year=2023))
+    assert "GAO108" not in rules_of(_lint(tmp_path, street, name="street.txt"))
+
+
+def test_deadline_of_a_zone_and_of_a_street_office(tmp_path):
+    zone = _builder_text(kind="government", agency="青禾综合实验区", year=2023, signed_on=date(2024, 3, 8))
+    assert "GAO204" not in rules_of(_lint(tmp_path, zone, name="zone.txt"))
+    late_zone = _builder_text(kind="government", agency="青禾综合实验区", year=2023, signed_on=date(2024, 4, 8))
+    gao204 = [f for f in _lint(tmp_path, late_zone, name="zone2.txt") if f.rule == "GAO204"]
+    assert gao204 and "管委会" in gao204[0].message.zh
+    street = _builder_text(kind="department", agency="青禾县城关街道办事处", year=2023, signed_on=date(2024, 3, 8))
+    assert "GAO204" in rules_of(_lint(tmp_path, street, name="street.txt"))
+
+
+# --- item 11: contacts ----------------------------------------------------------------------------
+
+def test_a_dotted_telephone_is_malformed_not_missing(tmp_path):
+    findings = _lint(tmp_path, free_form(contact="咨询请拨打联系电话6402.1371。"))
+    assert "GAO502" in rules_of(findings) and "GAO501" not in rules_of(findings)
+    assert "6402.1371" in next(f for f in findings if f.rule == "GAO502").message.zh
+
+
+def test_empty_contact_fields_are_named(tmp_path):
+    findings = _lint(tmp_path, free_form(contact="联系方式：邮编：电话：传真："))
+    assert "GAO502" not in rules_of(findings)
+    missing = [f for f in findings if f.rule == "GAO501"]
+    assert len(missing) == 1
+    assert all(name in missing[0].message.zh for name in ("邮编", "电话", "传真"))
+
+
+def test_a_protected_email_is_one_unreadable_address(tmp_path):
+    findings = _lint(tmp_path, free_form(contact="如有疑问请发送邮件至电子邮箱：[email protected]。"))
+    assert "GAO502" not in rules_of(findings) and "GAO501" not in rules_of(findings)
+    damaged = [f for f in findings if f.rule == "GAO003"]
+    assert len(damaged) == 1 and "[email protected]" in damaged[0].message.zh
+
+
+def test_a_full_width_at_sign_is_read(tmp_path):
+    findings = _lint(tmp_path, free_form(contact="电子邮箱：qinghe_gk＠163.com。"))
+    assert not rules_of(findings) & {"GAO501", "GAO502"}
+    findings = _lint(tmp_path, free_form(contact="电子邮箱：qinghe_gk＠163。"), name="bad.txt")
+    assert "GAO502" in rules_of(findings)
+
+
+def test_a_glued_table_digit_run_is_not_a_telephone(tmp_path):
+    glued = "统计表 本年新收申请 15130000154 上年结转 00000000"
+    findings = _lint(tmp_path, free_form(contact=glued))
+    assert "GAO501" in rules_of(findings) and "GAO502" not in rules_of(findings)
+    findings = _lint(tmp_path, free_form(contact="联系电话13905981234。"), name="mobile.txt")
+    assert not rules_of(findings) & {"GAO501", "GAO502"}
+
+
+# --- item 12: prose against tables ----------------------------------------------------------------
+
+def test_applications_received_in_the_prose_are_compared_with_table_3(tmp_path):
+    clean = _builder_text(version="cn-2021", year=2023, seed=21, kind="government", agency="青禾县人民政府")
+    report = _report(tmp_path, clean, name="base.txt")
+    new = int(report.tables["table3"].rows["new"].cells[-1].value)
+    over = int(report.tables["table3"].rows["carried_over"].cells[-1].value)
+    sentence = "全年累计接收到各类政府信息公开申请{}件。"
+    lines = clean.splitlines()
+    at = next(i for i, line in enumerate(lines) if "一、总体情况" in line) + 1
+    right = "\n".join(lines[:at] + [sentence.format(new)] + lines[at:]) + "\n"
+    assert "GAO305" not in rules_of(_lint(tmp_path, right, name="right.txt"))
+    wrong = "\n".join(lines[:at] + [sentence.format(new + over + 7)] + lines[at:]) + "\n"
+    found = [f for f in _lint(tmp_path, wrong, name="wrong.txt") if f.rule == "GAO305"]
+    assert found and str(new + over + 7) in found[0].message.zh
+
+
+# --- the data is checked when loaded --------------------------------------------------------------
+
+@pytest.mark.parametrize("data", [
+    {"kind": "common", "period": {"keys": "统计期限"}},
+    {"kind": "common", "period": {"keys": ["统计期限", ""]}},
+    {"kind": "common", "agency_kinds": [{"kind": "Zone!", "endings": ["管委会"]}]},
+    {"kind": "common", "agency_kinds": [{"kind": "zone"}]},
+    {"kind": "common", "fees": ["经费"]},
+])
+def test_bad_common_data_is_refused(data):
+    with pytest.raises(FormatDataError):
+        CommonSpec.from_data(data)
+
+
+def test_bad_format_obligations_are_refused():
+    with pytest.raises(FormatDataError, match="fee_statement"):
+        check_format({"version": "cn-x", "obligations": {"fee_statement": "sometimes"}})
+    with pytest.raises(FormatDataError, match="deadlines.zone"):
+        check_format({"version": "cn-x", "deadlines": {"zone": "3-31"}})
+    assert check_format({"version": "cn-x", "obligations": {"fee_statement": "none"}})
+
+
+def test_shipped_formats_carry_their_fee_obligation():
+    from gaolint.formats import load_formats
+
+    formats = load_formats()
+    assert {v: f.fee_obligation for v, f in formats.items()} == {
+        "cn-2021": "processing-fee", "cn-2019": "none", "cn-2008": "charges-and-waivers"}
+
+
+# --- the crawled pages (../shared/corpus/crawled): what is ours to get right -------------------
+
+#: Rules about metadata: none may fire on these pages except where the corpus README says.
+_METADATA_RULES = {"GAO002", "GAO108", "GAO201", "GAO202", "GAO203", "GAO204", "GAO401", "GAO402", "GAO501", "GAO502"}
+_CRAWLED = {
+    # name: (format, year, agency kind, the metadata findings its README states)
+    "pingtanxian-2011.txt": ("cn-2008", 2011, "government", {"GAO401"}),
+    "pingtan-2016.txt": ("cn-2008", 2016, "zone", set()),
+    "pingtan-2019.txt": ("cn-2019", 2019, "zone", set()),
+    "pingtan-2021.txt": ("cn-2021", 2021, "zone", set()),
+    "pingtan-2023.txt": ("cn-2021", 2023, "zone", set()),
+    "pingtan-2025.txt": ("cn-2021", 2025, "zone", {"GAO501"}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_CRAWLED))
+def test_crawled_pages_metadata(corpus, name):
+    path = corpus / "crawled" / name
+    if not path.exists():
+        pytest.skip(f"{name} is not in the corpus")
+    version, year, kind, expected = _CRAWLED[name]
+    report, failure = read_report(str(path), name)
+    assert failure is None
+    assert (report.format_version, report.year, report.agency_kind) == (version, year, kind)
+    findings = lint_file(str(path), Settings()).findings
+    assert rules_of(findings) & _METADATA_RULES == expected, [(f.rule, f.message.zh) for f in findings]
+    if "GAO401" in expected:
+        assert "收费及减免" in next(f for f in findings if f.rule == "GAO401").message.zh
+
+
+def test_configuration_accepts_the_zone_kind_and_its_deadline():
+    from ruamel.yaml import YAML
+
+    from gaolint.config import parse_options, _YamlSource
+
+    text = 'deadlines:\n  zone: "02-28"\nagencies:\n  "zones/*":\n    kind: zone\n'
+    data = YAML(typ="rt").load(text)
+    options = parse_options(data, _YamlSource(".gaolint.yaml", data))
+    assert options.deadlines["zone"] == "02-28" and options.agencies["zones/*"]["kind"] == "zone"
+
+
+def test_configured_zone_deadline_applies(tmp_path):
+    text = _builder_text(kind="government", agency="青禾综合实验区", year=2023, signed_on=date(2024, 3, 8))
+    assert "GAO204" in rules_of(_lint(tmp_path, text, settings=Settings(deadlines={"zone": "02-28"})))
+
+
+def test_a_zone_compares_its_own_figures(tmp_path):
+    """全区 in a zone administration's report is the zone itself: its figures are compared."""
+    clean = _builder_text(version="cn-2021", year=2023, seed=21, kind="government", agency="青禾综合实验区")
+    report = _report(tmp_path, clean, name="base.txt")
+    assert report.agency_kind == "zone"
+    new = int(report.tables["table3"].rows["new"].cells[-1].value)
+    over = int(report.tables["table3"].rows["carried_over"].cells[-1].value)
+    lines = clean.splitlines()
+    at = next(i for i, line in enumerate(lines) if "一、总体情况" in line) + 1
+    wrong = "\n".join(lines[:at] + [f"全区全年共收到政府信息公开申请{new + over + 7}件。"] + lines[at:]) + "\n"
+    assert "GAO305" in rules_of(_lint(tmp_path, wrong, name="wrong.txt"))
+    other = "\n".join(lines[:at] + [f"其中某街道收到政府信息公开申请{new + over + 7}件。"] + lines[at:]) + "\n"
+    assert "GAO305" not in rules_of(_lint(tmp_path, other, name="other.txt"))

@@ -1,0 +1,302 @@
+"""Reports as they are really found: crawled one-line pages with glued table cells, and the
+table layouts of copied web pages (issue 12, items 1-3 and 13).
+
+The fixtures are rendered by the test builder (tests/builder/crawled.py) or written here in our
+own words; ../shared/corpus is read only by tests/test_corpus.py.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from gaolint.engine import Settings, lint_file, read_report
+from gaolint.parse import unglue
+from tests.builder import build_document, plant, render_text, sample_spec
+from tests.builder.crawled import blank_line_after_every_cell, pipe_after_every_cell, render_crawled
+from tests.builder.defects import _leaf_keys, _swap, _table3_values
+from tests.builder.labels import TOTAL_COLUMN
+from tests.builder.document import table3_block
+
+
+def _write(tmp_path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def _crawled(spec, seed: int, document=None) -> str:
+    document = document if document is not None else build_document(spec)
+    return render_crawled(document, document.blocks[0].text, spec.year, seed)
+
+
+def _rules(findings) -> set[str]:
+    return {f.rule for f in findings}
+
+
+# --- one-line bodies -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("version", ["cn-2021", "cn-2019"])
+def test_a_clean_crawled_report_gets_only_the_damage_note(tmp_path, seed, version):
+    spec = sample_spec(seed, version=version)
+    path = _write(tmp_path, "crawled.txt", _crawled(spec, seed))
+    findings = lint_file(path, Settings()).findings
+    assert _rules(findings) <= {"GAO003"}, [(f.rule, f.message.en) for f in findings]
+
+
+def test_run_in_headings_are_found_and_point_into_the_one_line(tmp_path):
+    spec = sample_spec(5)
+    text = _crawled(spec, 5)
+    path = _write(tmp_path, "crawled.txt", text)
+    report, problem = read_report(path, path)
+    assert problem is None
+    assert [s.key for s in report.sections] == ["overview", "active", "requests", "review", "problems", "other"]
+    body = text.splitlines()[7]
+    for section in report.sections:
+        assert section.location.line == 8
+        start = section.location.column - 1
+        assert section.title[:4] in body[start : start + 10], (section.title, body[start : start + 20])
+
+
+def test_a_heading_word_mid_sentence_is_not_cut():
+    from gaolint.formats import load_formats
+    from gaolint.parse.reflow import heading_cuts, _section_words
+
+    words, titles = _section_words(list(load_formats().values()))
+    sentence = "本报告内容分为一、总体情况和二、主动公开政府信息情况等六个部分，以下逐一说明各项工作的进展和不足之处。"
+    assert heading_cuts(sentence, words, titles) == []
+    run_in = "统计期限自2024年1月1日起至2024年12月31日止。一、总体情况 2024年，本局坚持依法公开。"
+    cuts = heading_cuts(run_in, words, titles)
+    assert run_in[cuts[0] :].startswith("一、总体情况") and run_in[cuts[1] :].startswith(" 2024年")
+
+
+@pytest.mark.parametrize("defect", ["fee_statement_missing", "contact_missing", "missing_section", "period_mid_year"])
+def test_prose_defects_are_found_in_a_crawled_report(tmp_path, defect):
+    spec = sample_spec(3)
+    planted = plant(spec, defect, 3)
+    path = _write(tmp_path, "crawled.txt", _crawled(spec, 3, planted.document))
+    found = _rules(lint_file(path, Settings()).findings)
+    assert planted.expected <= found, (planted.description, found)
+    assert found <= planted.expected | planted.allowed | {"GAO003"}, (planted.description, found)
+
+
+# --- glued table cells -----------------------------------------------------------------------
+
+def test_a_glued_row_with_one_fitting_split_is_split():
+    fits = unglue.row_sum(6, range(6))
+    (only,) = unglue.splits(["713000074"], 7, fits)
+    assert [int("713000074"[s:e]) for _, s, e in only] == [71, 3, 0, 0, 0, 0, 74]
+
+
+def test_a_glued_row_that_several_splits_fit_is_not_guessed():
+    fits = unglue.row_sum(6, range(6))
+    # 27,0,0,2,0,1,30 and 2,7,0,0,20,1,30 both add up.
+    assert len(unglue.splits(["270020130"], 7, fits)) == 2
+
+
+def test_spaces_that_survive_in_a_glued_run_are_boundaries():
+    fits = unglue.row_sum(6, range(6))
+    (only,) = unglue.splits(["230", "000023"], 7, fits)
+    assert [(g, s, e) for g, s, e in only][:2] == [(0, 0, 2), (0, 2, 3)]
+
+
+def test_glued_table_four_is_split_by_its_group_sums():
+    fits = unglue.every_group(5, unglue.row_sum(4, range(4)))
+    (only,) = unglue.splits(["10203120001200000"], 15, fits)
+    values = [int("10203120001200000"[s:e]) for _, s, e in only]
+    assert values == [1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0]
+
+
+def test_hostile_glued_runs_are_refused_quickly():
+    fits = unglue.row_sum(6, range(6))
+    assert unglue.splits(["1" * 500], 7, fits) == []
+    assert unglue.splits(["0" * 7 + "1" * 40], 7, fits) == []
+
+
+def _spec_with_readable_table3(version: str = "cn-2021"):
+    """A report whose crawled table 3 splits row by row without ambiguity."""
+    for seed in range(60):
+        spec = sample_spec(seed, version=version)
+        text = _crawled(spec, seed)
+        report = _report_of(text)
+        table = report.tables.get("table3")
+        if table is not None and not table.unread_rows:
+            return seed, spec
+    pytest.skip("no unambiguous crawled table 3 among 60 seeds")
+
+
+def _report_of(text: str):
+    import tempfile, os
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "r.txt")
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        report, _ = read_report(path, path)
+    return report
+
+
+def test_a_wrong_total_in_glued_cells_is_found_and_marked_inferred(tmp_path):
+    seed, spec = _spec_with_readable_table3()
+    rng = random.Random(seed)
+    values = _table3_values(spec)
+    key = rng.choice(_leaf_keys(spec))
+    # The leaf and its own row total both grow by 3: the row still adds up (so it splits), but
+    # the column sums of the table no longer hold.
+    values[key][0] += 3
+    values[key][TOTAL_COLUMN] += 3
+    document = _swap(build_document(spec), table3_block(spec, values))
+    path = _write(tmp_path, "crawled.txt", _crawled(spec, seed, document))
+    findings = lint_file(path, Settings()).findings
+    results = [f for f in findings if f.rule == "GAO303"]
+    assert results, [(f.rule, f.message.en) for f in findings]
+    assert all("inferred" in f.message.en and "推断" in f.message.zh for f in results)
+    assert "GAO302" not in _rules(findings)
+
+
+def test_a_glued_digit_run_in_a_table_is_not_a_telephone(tmp_path):
+    spec = sample_spec(0)
+    path = _write(tmp_path, "crawled.txt", _crawled(spec, 0))
+    assert "GAO502" not in _rules(lint_file(path, Settings()).findings)
+
+
+# --- table layouts of copied pages ----------------------------------------------------------
+
+@pytest.mark.parametrize("layout", [pipe_after_every_cell, blank_line_after_every_cell])
+def test_one_cell_per_line_layouts_read_clean(tmp_path, layout):
+    spec = sample_spec(3)
+    lines = render_text(build_document(spec), "cells").splitlines()
+    path = _write(tmp_path, "layout.txt", "\n".join(layout(lines)) + "\n")
+    findings = lint_file(path, Settings()).findings
+    assert findings == [], [(f.rule, f.message.en) for f in findings]
+
+
+TABLE3_HEAD = """三、收到和处理政府信息公开申请情况
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 | | | | | | |
+| 自然人 | 法人或其他组织 | | | | | 总计 |
+| | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | |
+"""
+
+
+def test_blank_zeros_give_one_finding_per_row_and_no_missing_row(tmp_path):
+    text = render_text(build_document(sample_spec(3)), "pipe")
+    # Leave every zero of tables 3 blank, as many pages do.
+    lines = []
+    in_table3 = False
+    for line in text.splitlines():
+        if line.startswith("三、收到和处理"):
+            in_table3 = True
+        elif line.startswith("四、政府信息公开行政复议"):
+            in_table3 = False
+        if in_table3 and "|" in line:
+            line = "|".join(" " if cell.strip() == "0" else cell for cell in line.split("|"))
+        lines.append(line)
+    path = _write(tmp_path, "blank.txt", "\n".join(lines) + "\n")
+    findings = lint_file(path, Settings()).findings
+    assert _rules(findings) == {"GAO106"}, [(f.rule, f.message.en) for f in findings]
+    rows = [f.location.line for f in findings]
+    assert len(rows) == len(set(rows)), "one finding per row, not per cell"
+    assert all("blank" in f.message.en for f in findings)
+
+
+def test_signed_changes_and_not_applicable_marks_are_values(tmp_path):
+    spec = sample_spec(4, version="cn-2019")
+    text = render_text(build_document(spec), "pipe")
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
+        if line.startswith("行政许可 |"):
+            cells = line.split(" | ")
+            cells[2] = "+" + cells[2].lstrip("+-") if not cells[2].startswith("-") else cells[2]
+            lines[index] = " | ".join(cells)
+        if line.startswith("规章 |"):
+            lines[index] = "规章 | / | / | / |"
+    path = _write(tmp_path, "signs.txt", "\n".join(lines) + "\n")
+    findings = lint_file(path, Settings()).findings
+    assert "GAO106" not in _rules(findings), [(f.rule, f.message.en) for f in findings]
+    # "/" stays a defect where the row applies to every agency.
+    bad = [("规范性文件 |" in l and not l.startswith("规章")) for l in lines]
+    index = bad.index(True)
+    lines[index] = "规范性文件 | / | / | / |"
+    path = _write(tmp_path, "signs2.txt", "\n".join(lines) + "\n")
+    assert "GAO106" in _rules(lint_file(path, Settings()).findings)
+
+
+# --- the 2008 free form ----------------------------------------------------------------------
+
+REPORT_2008 = """某某县人民政府2012年政府信息公开工作年度报告
+本报告依据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限自2012年1月1日起至2012年12月31日止。如对本报告有疑问，请联系县政府办公室（电话：0591-22334455）。
+一、概述
+2012年，我县继续推进政府信息公开工作。
+二、主动公开政府信息情况
+全年主动公开政府信息1200条。
+三、依申请公开政府信息情况
+全年受理政府信息公开申请12件，均按时答复；全年未发生因政府信息公开申请提起行政复议、行政诉讼的情况。
+四、政府信息公开的收费及减免情况
+本年度未收取任何费用。
+五、存在的主要问题及改进情况
+主要问题是部分信息更新不及时，下一步将建立更新台账。
+"""
+
+
+def test_a_2008_topic_treated_in_running_text_is_present(tmp_path):
+    path = _write(tmp_path, "r2012.txt", REPORT_2008)
+    findings = lint_file(path, Settings()).findings
+    assert "GAO101" not in _rules(findings), [(f.rule, f.message.en) for f in findings]
+
+
+def test_a_2008_topic_absent_everywhere_is_missing(tmp_path):
+    text = REPORT_2008.replace("；全年未发生因政府信息公开申请提起行政复议、行政诉讼的情况", "")
+    path = _write(tmp_path, "r2012.txt", text)
+    missing = [f for f in lint_file(path, Settings()).findings if f.rule == "GAO101"]
+    assert len(missing) == 1 and "行政复议" in missing[0].message.zh
+
+
+# --- a cn-2019 web page with zeros left blank and an empty 六 (issue 12, item 13) ------------
+
+def _cn2019_page_with_blank_zeros(seed: int) -> bytes:
+    import dataclasses
+
+    from tests.builder.blocks import Heading, Paragraph, Table
+    from tests.builder.html import render_html
+
+    document = build_document(sample_spec(seed, version="cn-2019"))
+    blocks = []
+    in_six = False
+    for block in document.blocks:
+        if isinstance(block, Table) and block.kind in ("table3", "table4"):
+            rows = tuple(tuple(dataclasses.replace(c, text="" if c.text == "0" else c.text) for c in row)
+                         for row in block.rows)
+            block = dataclasses.replace(block, rows=rows)
+        if isinstance(block, Heading) and block.text.startswith("六、"):
+            blocks += [block, Paragraph("无。")]
+            in_six = True
+            continue
+        if in_six and isinstance(block, Paragraph) and not block.text.endswith("日"):
+            continue  # 六's own text goes; the signature (agency, date) stays
+        blocks.append(block)
+    document.blocks = blocks
+    return render_html(document)
+
+
+@pytest.mark.parametrize("seed", [2, 5, 7])
+def test_cn2019_page_with_blank_zeros_and_an_empty_six(tmp_path, seed):
+    path = tmp_path / "report.html"
+    path.write_bytes(_cn2019_page_with_blank_zeros(seed))
+    findings = lint_file(str(path), Settings()).findings
+    rules = _rules(findings)
+    assert "GAO107" in rules
+    assert not rules & {"GAO104", "GAO105", "GAO301", "GAO302", "GAO303", "GAO304"}, [(f.rule, f.message.en) for f in findings]
+    blanks = [f for f in findings if f.rule == "GAO106"]
+    assert len({(f.message.en.split("'")[1], f.location.place) for f in blanks}) == len(blanks)
+
+
+def test_a_list_of_the_parts_in_one_line_is_not_cut_into_headings():
+    from gaolint.formats import load_formats
+    from gaolint.parse.reflow import heading_cuts, _section_words
+
+    words, titles = _section_words(list(load_formats().values()))
+    listing = ("本报告由以下部分组成。一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；"
+               "四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。")
+    assert heading_cuts(listing, words, titles) == []
