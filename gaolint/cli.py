@@ -13,7 +13,7 @@ import sys
 from . import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-FORMAT_CHOICES = ("text", "json", "sarif", "github", "gitlab", "html", "jsonl", "parquet")
+FORMAT_CHOICES = ("text", "json", "sarif", "github", "gitlab", "html", "jsonl", "parquet", "xlsx")
 
 
 class UsageError(Exception):
@@ -67,6 +67,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the current folder)")
     check.add_argument("--format", choices=FORMAT_CHOICES, default="text", dest="output_format")
     check.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    check.add_argument("--sarif-category", metavar="NAME",
+                       help="SARIF automationDetails.id (default: none, so the upload action's category applies)")
     check.add_argument("--select", metavar="IDS", help="only these rule IDs or prefixes, comma-separated")
     check.add_argument("--ignore", metavar="IDS", help="skip these rule IDs or prefixes, comma-separated")
     check.add_argument("--fail-on", choices=("error", "warning", "note", "never"), default=None)
@@ -78,6 +80,15 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE")
     check.add_argument("--verbose", "-v", action="store_true", help="explain skipped checks")
     check.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    check.add_argument("--statistics", action="store_true",
+                       help="print the number of findings per rule instead of the findings")
+    check.add_argument("--exit-zero", action="store_true",
+                       help="exit 0 even with findings (a rule that crashed, GAO000, still fails the run)")
+    check.add_argument("--stdin-filename", metavar="PATH",
+                       help="with PATH '-': the name of the report read from stdin (its extension picks the reader)")
+    check.add_argument("--show-settings", action="store_true",
+                       help="print the settings the run would use, and exit")
+    check.add_argument("--quiet", "-q", action="store_true", help="print the findings only: no summary, no progress")
     check.add_argument("--no-cache", action="store_true",
                        help="neither read nor write the result cache nor the start-up cache (also: GAOLINT_NO_CACHE=1)")
     check.add_argument("--scheduler", metavar="ADDRESS",
@@ -86,9 +97,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--resume", action="store_true",
                        help="with --format jsonl --output FILE: keep the files FILE already holds, lint the rest")
 
-    commands.add_parser("rules", help="list every rule", formatter_class=_Formatter)
+    rules = commands.add_parser("rules", help="list every rule", formatter_class=_Formatter)
+    rules.add_argument("--lang", choices=("zh", "en"), default="zh", help="中文 (default) or English")
     explain = commands.add_parser("explain", help="show a rule's documentation", formatter_class=_Formatter)
     explain.add_argument("code", metavar="CODE")
+    explain.add_argument("--lang", choices=("zh", "en"), default="zh",
+                         help="zh: 中文说明在前，保留英文 (default); en: English only")
     init = commands.add_parser("init", help="write a commented .gaolint.yaml", formatter_class=_Formatter)
     init.add_argument("--force", action="store_true", help="overwrite an existing file")
     commands.add_parser("clean", help="remove the result cache (see check --help)", formatter_class=_Formatter)
@@ -101,7 +115,9 @@ def _tolerant_console() -> None:
     UnicodeEncodeError. Machine formats are written as UTF-8 bytes whatever the console."""
     for stream in (sys.stdout, sys.stderr):
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
-        if encoding != "utf8" and getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+        # A C/POSIX locale gives ``surrogateescape``, which raises on CJK text just as ``strict`` does.
+        if (encoding != "utf8" and getattr(stream, "errors", None) in ("strict", "surrogateescape")
+                and hasattr(stream, "reconfigure")):
             stream.reconfigure(errors="backslashreplace")
 
 
@@ -133,11 +149,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "rules":
             from .catalog import print_rules
 
-            return print_rules()
+            return print_rules(getattr(args, "lang", "zh"))
         if args.command == "explain":
             from .catalog import explain
 
-            return explain(args.code)
+            return explain(args.code, getattr(args, "lang", "zh"))
         if args.command == "init":
             from .config import write_init
 

@@ -268,6 +268,9 @@ def lint_file(path: str, settings: Settings, shown: str | None = None, read=None
         findings.extend(produced)
     findings = [f for f in findings if settings.enabled(f.rule)]
     _apply_severity(findings, settings)
+    from .tableplace import annotate  # 表三 “（七）总计”行 “总计”列, not a bare ``0 |``
+
+    annotate(report, findings, fmt)
     facts = collect_facts(report) if annual else None
     suppressions = []
     if report.suppressions:

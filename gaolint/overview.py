@@ -39,9 +39,9 @@ class Cell:
     def worst(self) -> str:
         return "error" if self.errors else "warning" if self.warnings else "note" if self.notes else ""
 
-    def label(self) -> str:
+    def label(self, marks: dict[str, str] | None = None) -> str:
         counts = " ".join(f"{n}{code}" for n, code in ((self.errors, "E"), (self.warnings, "W")) if n)
-        mark = _MARK[self.worst][0]
+        mark = (marks or {}).get(self.worst) or _MARK[self.worst][0]
         text = f"{mark} {counts}" if counts else mark
         if len(self.paths) > 1:
             text += f" ×{len(self.paths)}"
@@ -115,6 +115,35 @@ def build_overview(results, findings) -> Overview:
     return Overview(years, rows, unattributed)
 
 
+#: Marks for a console that cannot print ✓ and ✗: a GBK console has √ and ×, any other ASCII.
+_FALLBACK_MARKS = ({"error": "×", "warning": "!", "note": "√", "": "√", "missing": "—"},
+                   {"error": "x", "warning": "!", "note": "ok", "": "ok", "missing": "-"})
+
+
+def console_marks(encoding: str | None) -> dict[str, str]:
+    """The marks this console's encoding can print, so the table's columns stay aligned (an
+    unprintable ✓ written as ``\u2713`` takes six columns where rich counted one)."""
+    encoding = encoding or "utf-8"
+    default = {key: mark for key, (mark, _) in _MARK.items()} | {"missing": MISSING}
+    for marks in (default, *_FALLBACK_MARKS):
+        try:
+            "".join(marks.values()).encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            continue
+        return marks
+    return _FALLBACK_MARKS[-1]
+
+
+def printable_in(text: str, encoding: str | None) -> str:
+    """``text`` with what ``encoding`` cannot print already written as ``\\uXXXX``, so rich
+    measures the width the console will really show."""
+    try:
+        text.encode(encoding or "utf-8")
+        return text
+    except (UnicodeEncodeError, LookupError):
+        return text.encode(encoding or "utf-8", "backslashreplace").decode(encoding or "utf-8", "replace")
+
+
 def _natural_width(overview: Overview) -> int:
     """Terminal cells the table takes when nothing wraps."""
     from rich.cells import cell_len
@@ -146,7 +175,13 @@ def print_overview(results, findings, output_format: str | None = None, console=
     if console is None:
         console = Console(stderr=not _stream_is_stdout(output_format), highlight=False)
     overview = build_overview(results, findings)
+    encoding = getattr(console.file, "encoding", None) or "utf-8"
+    marks = console_marks(encoding)
     english = lang == "en"
+    try:
+        "机关".encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        english = True  # a console without Chinese: English headings at least stay readable
     table = Table(title="Reports by agency and year" if english else "各机关年度报告概览", show_lines=False)
     table.add_column("agency" if english else "机关", style="bold", overflow="fold")
     for year in overview.years:
@@ -155,16 +190,16 @@ def print_overview(results, findings, output_format: str | None = None, console=
     if has_unknown_year:
         table.add_column("?", justify="center")
     for agency, cells in overview.rows:
-        row: list[Text | str] = [agency]
+        row: list[Text | str] = [printable_in(agency, encoding)]
         for year in overview.years + ([UNKNOWN_YEAR] if has_unknown_year else []):
             if year not in cells:
                 row.append("")
                 continue
             cell = cells[year]
             if cell is None:
-                row.append(Text(MISSING, style="dim"))
+                row.append(Text(marks["missing"], style="dim"))
                 continue
-            text = Text(cell.label(), style=_MARK[cell.worst][1])
+            text = Text(cell.label(marks), style=_MARK[cell.worst][1])
             if cell.versions:
                 text.append("\n" + "/".join(cell.versions), style="dim")
             row.append(text)
@@ -178,11 +213,12 @@ def print_overview(results, findings, output_format: str | None = None, console=
         heading = "Files not attributed to an agency:" if english else "未能归入机关的文件："
         console.print(Text(heading, style="bold"))
         for path, cell in overview.unattributed:
-            console.print(Text(f"  {cell.label():<10} ", style=_MARK[cell.worst][1]) + Text(path))
+            console.print(Text(f"  {cell.label(marks):<10} ", style=_MARK[cell.worst][1])
+                          + Text(printable_in(path, encoding)))
     missing = sum(1 for _, cells in overview.rows for c in cells.values() if c is None)
     if missing:
-        note = (f"{MISSING} = no report for that year ({missing})" if english
-                else f"{MISSING} 表示该年度缺少报告（{missing} 处）")
+        note = (f"{marks['missing']} = no report for that year ({missing})" if english
+                else f"{marks['missing']} 表示该年度缺少报告（{missing} 处）")
         console.print(Text(note, style="dim"))
 
 

@@ -182,6 +182,17 @@ def run_check(args) -> int:
         raise UsageError("--jobs 必须是正整数 / --jobs must be at least 1")
     if args.output:
         _check_output_path(args.output)
+    elif args.output_format == "xlsx" and _stdout_is_terminal():
+        raise UsageError("--format xlsx 需要 --output FILE.xlsx / --format xlsx needs --output FILE.xlsx")
+    if getattr(args, "show_settings", False):
+        from .habits import show_settings
+
+        sys.stdout.write(show_settings(args, config))
+        return EXIT_OK
+    if getattr(args, "quiet", False):
+        args.no_progress = True
+    if args.paths == ["-"] or getattr(args, "stdin_filename", None):
+        return _run_stdin(args, config)
 
     from .discover import discover
 
@@ -245,7 +256,27 @@ def run_check(args) -> int:
 
     findings = [f for result in results for f in result.findings]
     findings.extend(check_repository([r.facts for r in results if r.facts is not None], settings))
+    return _finish(args, config, findings, results, allowed)
+
+
+def _run_stdin(args, config) -> int:
+    """``gaolint check - --stdin-filename reports/x.md``: one report read from stdin."""
+    from .habits import lint_stdin
+
+    if args.paths not in ([], ["-"]):
+        raise UsageError("--stdin-filename 只能与路径 - 一起使用 / --stdin-filename goes with the path - only")
+    results, _ = lint_stdin(getattr(args, "stdin_filename", None), config.settings)
+    return _finish(args, config, [f for r in results for f in r.findings], results)
+
+
+def _finish(args, config, findings, results, allowed=None) -> int:
+    """Filter, apply the baseline, print, and choose the exit code."""
+    from .habits import Hidden
+
+    hidden = Hidden()
+    before = findings
     findings = config.filter(findings, results)
+    hidden.count_filter(config, before, findings)
 
     if args.write_baseline:
         from .baseline import write_baseline
@@ -255,12 +286,15 @@ def run_check(args) -> int:
     elif args.baseline:
         from .baseline import apply_baseline
 
+        count = len(findings)
         findings = apply_baseline(args.baseline, findings, allowed)
+        hidden.baseline = count - len(findings)
 
+    args.hidden = hidden
     _emit(args, config, findings, results)
     # A crashing rule always fails the run, whatever --fail-on says (interface.md).
     internal = any(f.rule == "GAO000" for f in findings)
-    fail_on = config.fail_on
+    fail_on = "never" if getattr(args, "exit_zero", False) else config.fail_on
     if fail_on == "never":
         return EXIT_FINDINGS if internal else EXIT_OK
     threshold = _SEVERITY_RANK[fail_on]
@@ -279,10 +313,17 @@ def _emit(args, config, findings, results) -> None:
         clean=sum(1 for r in results if r.path not in with_findings),
     )
     fmt = args.output_format
+    if getattr(args, "statistics", False):
+        from .habits import statistics
+
+        _write_stdout(statistics(findings, fmt), utf8=fmt == "json")
+        if not getattr(args, "quiet", False):
+            _write_summary(args, config, findings, context)
+        return
     if fmt in ("sarif", "html"):
         from .catalog import rule_infos
 
-        context.catalog = rule_infos()
+        context.catalog = rule_infos(config.lang)
     if fmt == "html":
         context.notes = [r.path for r in results]
     if fmt == "text" and not args.output and _stdout_is_terminal():
@@ -292,8 +333,10 @@ def _emit(args, config, findings, results) -> None:
 
         print_rich(findings, context, Console(highlight=False))
     else:
-        rendered = _render(fmt, findings, context, results)
-        if args.output:
+        rendered = _render(fmt, findings, context, results, category=getattr(args, "sarif_category", None))
+        if isinstance(rendered, bytes):  # a binary format (xlsx)
+            _write_bytes(args, rendered)
+        elif args.output:
             try:
                 with open(args.output, "w", encoding="utf-8") as handle:
                     handle.write(rendered)
@@ -301,14 +344,35 @@ def _emit(args, config, findings, results) -> None:
                 raise UsageError(f"--output: 无法写入 / cannot write {args.output}: {error.strerror or error}") from None
         else:
             _write_stdout(rendered, utf8=fmt != "text")
-    if fmt == "text" or args.output:
-        from .output.text import summary
-
-        sys.stderr.write(summary(findings, context) + "\n")
+    if (fmt == "text" or args.output) and not getattr(args, "quiet", False):
+        _write_summary(args, config, findings, context)
     if getattr(args, "summary", False):
         from .overview import print_overview
 
         print_overview(results, findings, args.output_format, lang=config.lang)
+
+
+def _write_bytes(args, data: bytes) -> None:
+    if not args.output:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        with open(args.output, "wb") as handle:
+            handle.write(data)
+    except OSError as error:
+        raise UsageError(f"--output: 无法写入 / cannot write {args.output}: {error.strerror or error}") from None
+
+
+def _write_summary(args, config, findings, context) -> None:
+    from .output.text import summary
+
+    sys.stderr.write(summary(findings, context) + "\n")
+    hidden = getattr(args, "hidden", None)
+    line = hidden.line(config.lang) if hidden is not None else ""
+    if line:
+        sys.stderr.write(line + "\n")
 
 
 def _write_stdout(rendered: str, utf8: bool) -> None:
@@ -325,13 +389,21 @@ def _write_stdout(rendered: str, utf8: bool) -> None:
     sys.stdout.flush()
 
 
-def _render(fmt, findings, context, results) -> str:
+def _render(fmt, findings, context, results, category=None) -> str:
     from .output import render
 
+    if fmt == "sarif":
+        from .output.sarif import render as render_sarif
+
+        return render_sarif(findings, context, category=category)
     if fmt == "html":
         from .output.html import render_page
 
         return render_page(findings, context, results)
+    if fmt == "xlsx":
+        from .output.xlsx import render_workbook
+
+        return render_workbook(findings, context, results)
     if fmt == "gitlab":
         from .output.gitlab import render as render_gitlab
 

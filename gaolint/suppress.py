@@ -24,7 +24,7 @@ _ROW_SEPARATOR = "|"
 class Suppression(Value):
     """One comment: where it is, what it names, and the source lines it covers (inclusive)."""
 
-    __slots__ = ("line", "kind", "ids", "first", "last", "source", "column")
+    __slots__ = ("line", "kind", "ids", "first", "last", "source", "column", "span", "target")
 
     def __init__(
         self,
@@ -35,6 +35,8 @@ class Suppression(Value):
         last: int,
         source: str = "",
         column: int = 1,
+        span: tuple[int, int] | None = None,
+        target: str = "",
     ) -> None:
         self.line = line
         self.kind = kind
@@ -44,11 +46,17 @@ class Suppression(Value):
         #: The comment's own source line (for the code frame and fingerprint of GAO010), if known.
         self.source = source
         self.column = column
+        #: For a row or cell on one line: the columns it takes, [start, end).
+        self.span = span
+        #: What a ``disable-row``/``disable-cell`` comment named, as a person wrote it.
+        self.target = target
 
     def covers(self, finding: Finding) -> bool:
         if self.kind == "file":
             return True
-        return self.first <= finding.location.line <= self.last
+        if not self.first <= finding.location.line <= self.last:
+            return False
+        return self.span is None or self.span[0] <= finding.location.column < self.span[1]
 
     def names(self, code: str) -> str | None:
         """The ID or prefix in this comment that matches ``code``, if any."""
@@ -119,6 +127,9 @@ def resolve(report: Report) -> list[Suppression]:
         if found is not None:
             source = found.original
             column = found.original.find("<!--") + 1 or 1
+        if kind.startswith(("row:", "cell:")):
+            resolved.append(_table_target(report, comment_line, kind, ids, source, column))
+            continue
         if kind == "file":
             resolved.append(Suppression(comment_line, kind, ids, 1, last_line, source, column))
             continue
@@ -208,6 +219,86 @@ def apply_suppressions(
     return kept, remaining
 
 
+_TARGET_KEYS = {"row": "row", "行": "row", "column": "column", "col": "column", "列": "column"}
+_FOLD = str.maketrans({"（": "(", "）": ")", "，": ",", "、": ",", "．": ".", "“": "\"", "”": "\""})
+
+
+def _fold(text: str) -> str:
+    """A row label as compared: no spaces, half-width brackets and commas, quotes removed."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKC", text).translate(_FOLD)
+    return "".join(folded.split()).strip("\"'").lower()
+
+
+def parse_target(arguments: str) -> tuple[str, int | None]:
+    """(row label, column number or None) from ``row=（七）总计; column=3`` (also ``行=``,
+    ``列=``; parts separated by ``;``)."""
+    row, column = "", None
+    for part in arguments.replace("＝", "=").split(";"):  # no pattern: comments are user text
+        key, equals, value = part.partition("=")
+        key = _TARGET_KEYS.get(key.strip().lower())
+        if not equals or key is None:
+            continue
+        value = value.strip().strip("\"'“”")
+        if key == "row":
+            row = value
+        elif value.isdigit():
+            column = int(value)
+    return row, column
+
+
+def find_row(table, wanted: str):
+    """The row of ``table`` named ``wanted``: by its label or key, else the one row whose label
+    ends with or contains it (``总计`` alone is ambiguous in table 3 only when two rows match)."""
+    target = _fold(wanted)
+    if not target:
+        return None
+    rows = list(table.rows.values())
+    exact = [row for row in rows if _fold(row.label) == target or row.key.lower() == target]
+    if exact:
+        return exact[0]
+    for test in (lambda label: label.endswith(target), lambda label: target in label):
+        matches = [row for row in rows if test(_fold(row.label))]
+        if len(matches) == 1:
+            return matches[0]
+    return None
+
+
+def _table_target(report: Report, comment_line: int, kind: str, ids: tuple[str, ...], source: str,
+                  column: int) -> Suppression:
+    """A ``disable-row``/``disable-cell`` comment placed before a table: the row (or the cell of
+    the row at the given column, counting the row's number cells from 1) of the first table
+    that starts after the comment. A comment that names no row covers nothing, so GAO010
+    reports it."""
+    name, arguments = kind.split(":", 1)
+    wanted, number = parse_target(arguments)
+    described = wanted + (f" #{number}" if number is not None else "")
+    nothing = Suppression(comment_line, name, ids, comment_line + 1, comment_line, source, column, None,
+                          f"{described}（未找到 / not found）")
+    following = [t for t in report.tables.values() if t.location.line > comment_line]
+    if not following or not wanted or (name == "cell" and not number):
+        return nothing
+    table = min(following, key=lambda t: t.location.line)
+    row = find_row(table, wanted)
+    if row is None:
+        return nothing
+    cells = [cell.location for cell in row.cells]
+    if name == "cell":
+        if number > len(cells):
+            return nothing
+        cell = cells[number - 1]
+        end = cell.end_column if cell.end_column and cell.end_column > cell.column else cell.column + 1
+        return Suppression(comment_line, name, ids, cell.line, cell.line, source, column, (cell.column, end), described)
+    places = [row.location] + cells
+    first, last = min(p.line for p in places), max(p.line for p in places)
+    span = None
+    if first == last and cells:  # a row on one line with others (a flattened layout): its columns only
+        ends = [c.end_column or c.column + 1 for c in cells]
+        span = (row.location.column, max(ends))
+    return Suppression(comment_line, name, ids, first, last, source, column, span, described)
+
+
 #: Kept equal to ``checks.meta.UnusedSuppression.code`` (a test checks it); a constant so the
 #: filter can test for it without importing the rules.
 UNUSED_CODE = "GAO010"
@@ -218,15 +309,20 @@ def unused_suppression(path: str, suppression: Suppression, unused: list[str], u
     zh_parts, en_parts = [], []
     if unused:
         names = ", ".join(unused)
-        where_zh = {"file": "整个文件", "next-block": "其后的段落", "next-line": "下一行"}[suppression.kind]
-        where_en = {"file": "this file", "next-block": "the block that follows", "next-line": "the next line"}[suppression.kind]
+        target = suppression.target
+        where_zh = {"file": "整个文件", "next-block": "其后的段落", "next-line": "下一行",
+                    "row": f"其后表格的“{target}”行", "cell": f"其后表格“{target}”单元格"}[suppression.kind]
+        where_en = {"file": "this file", "next-block": "the block that follows", "next-line": "the next line",
+                    "row": f"the row “{target}” of the table that follows",
+                    "cell": f"the cell “{target}” of the table that follows"}[suppression.kind]
         zh_parts.append(f"{where_zh}没有 {names} 问题可屏蔽")
         en_parts.append(f"no {names} finding in {where_en} to silence")
     if unknown:
         names = ", ".join(unknown)
         zh_parts.append(f"未知的规则编号 {names}")
         en_parts.append(f"unknown rule ID {names}")
-    comment = f"gaolint: {'disable-next-line' if suppression.kind == 'next-line' else 'disable'}={','.join(suppression.ids)}"
+    directive = {"next-line": "disable-next-line", "row": "disable-row", "cell": "disable-cell"}.get(suppression.kind, "disable")
+    comment = f"gaolint: {directive}={','.join(suppression.ids)}"
     end_column = None
     if suppression.source:
         close = suppression.source.find("-->", suppression.column - 1)
@@ -248,4 +344,4 @@ def unused_suppression(path: str, suppression: Suppression, unused: list[str], u
     )
 
 
-__all__ = ["Suppression", "resolve", "apply_suppressions", "unused_suppression", "UNUSED_CODE"]
+__all__ = ["parse_target", "find_row", "Suppression", "resolve", "apply_suppressions", "unused_suppression", "UNUSED_CODE"]

@@ -61,7 +61,8 @@ def test_docx_finding_names_the_cell(tmp_path):
     planted = plant(sample_spec(4), "table3_leaf_changed", 4)
     findings = _lint(tmp_path, render_docx(planted.document), ".docx")
     cell = next(f for f in findings if f.rule == "GAO302")
-    assert "个表格" in cell.location.place and "行" in cell.location.place and "列" in cell.location.place
+    # The table's name as the message says it (表三, not 第2个表格), the row's label, the column's heading.
+    assert cell.location.place.startswith("表三 “") and "”行 “" in cell.location.place and cell.location.place.endswith("”列")
     assert cell.location.line >= 1
 
 

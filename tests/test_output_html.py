@@ -100,3 +100,90 @@ def test_command_line_page_contains_each_finding(project, capsys):
     assert '<b>not a report</b> & "quotes"' in page.text_content()
     agencies = [th.text_content() for th in page.xpath("//table[@class='matrix']/tbody/tr/th")]
     assert "青禾县农业农村局" in agencies and "odd.txt" in agencies
+
+
+# --- A report for a collection: counts per rule, filters, table places, natural order, time --
+
+def _collection():
+    results = [
+        FileResult("reports/县政府10.md", [], ReportFacts("reports/县政府10.md", "青禾县人民政府", "government", 2024, "cn-2021")),
+        FileResult("reports/县政府2.md", [], ReportFacts("reports/县政府2.md", "青禾县人民政府", "government", 2023, "cn-2021")),
+        FileResult("reports/教育局1.md", [], ReportFacts("reports/教育局1.md", "青禾县教育局", "department", 2024, "cn-2021")),
+        FileResult("reports/readme.txt", [], None),
+    ]
+    placed = Finding("GAO303", "results-total", Severity.ERROR, Message("三（七）总计“法律服务机构”列为 0", "the total is 0"),
+                     "reports/县政府10.md", Location(78, 35, 36, "表三 “(七)总计”行 “法律服务机构”列"), "| 0 |")
+    findings = [
+        placed,
+        _finding("reports/县政府2.md", 5, severity=Severity.WARNING, rule="GAO204"),
+        _finding("reports/县政府2.md", 9, rule="GAO303"),
+        _finding("reports/教育局1.md", 3, rule="GAO401"),
+        _finding("reports/readme.txt", 1, rule="GAO002", severity=Severity.WARNING),
+    ]
+    return findings, results
+
+
+def _full_page(lang="zh"):
+    from gaolint.catalog import rule_infos
+
+    findings, results = _collection()
+    context = OutputContext(lang=lang, files=len(results), catalog=rule_infos(lang))
+    return lxml.html.document_fromstring(render_page(findings, context, results)), findings
+
+
+def test_counts_per_rule():
+    page, findings = _full_page()
+    rows = page.get_element_by_id("rules").xpath(".//tbody/tr")
+    counts = {tr.xpath("./td")[0].text_content().split()[0]: (int(tr.xpath("./td")[2].text_content()),
+                                                              int(tr.xpath("./td")[3].text_content())) for tr in rows}
+    assert counts == {"GAO303": (2, 2), "GAO204": (1, 1), "GAO401": (1, 1), "GAO002": (1, 1)}
+    assert rows[0].xpath("./td")[0].text_content().startswith("GAO303 办理结果合计错误")  # most frequent first, zh name
+
+
+def test_filters_by_rule_severity_and_agency_need_no_script():
+    page, findings = _full_page()
+    html = lxml.html.tostring(page, encoding="unicode")
+    assert not page.xpath("//script")
+    radios = {i.get("id") for i in page.xpath("//input[@type='radio']")}
+    assert {"fs-all", "fs-error", "fs-warning", "fs-note", "fr-all", "fa-all"} <= radios
+    assert {f"fr-{f.rule}" for f in findings} <= radios
+    agencies = {label.text_content(): label.get("for") for label in page.xpath("//nav[@class='filters']//label")
+                if label.get("for", "").startswith("fa-") and label.get("for") != "fa-all"}
+    assert set(agencies) == {"青禾县人民政府", "青禾县教育局", "（机关不明）"}
+    style = page.xpath("//style")[0].text
+    for finding in findings:
+        assert f"#fr-{finding.rule}:checked ~ #details .finding:not(.r-{finding.rule})" in style
+    assert "#fs-error:checked ~ #details .finding:not(.s-error)" in style
+    # Each report carries its agency's class, each finding its rule and severity classes.
+    government = agencies["青禾县人民政府"].split("-")[1]
+    reports = page.get_element_by_id("details").xpath(".//article")
+    assert {a.get("class").split()[-1] for a in reports if "县政府" in a.text_content()} == {f"a-{government}"}
+    assert f"#fa-{government}:checked ~ #details .report:not(.a-{government})" in style
+    for item in page.xpath("//div[contains(@class,'finding')]"):
+        assert any(c.startswith("r-GAO") for c in item.get("class").split()) and " s-" in " " + item.get("class")
+    assert "fa-" in html
+
+
+def test_a_table_finding_names_its_row_and_column():
+    page, _ = _full_page()
+    (place,) = page.xpath("//p[@class='table-place']")
+    assert place.text_content() == "表三 “(七)总计”行 “法律服务机构”列"
+    assert [b.text_content() for b in place.xpath(".//b")] == ["(七)总计", "法律服务机构"]
+    english, _ = _full_page("en")
+    assert english.xpath("//p[@class='table-place']")[0].text_content() == "table 3, row “(七)总计”, column “法律服务机构”"
+
+
+def test_file_names_sort_naturally_and_the_run_time_is_shown(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01 00:00:00 UTC
+    page, _ = _full_page()
+    titles = [h.text_content() for h in page.get_element_by_id("details").xpath(".//h3")]
+    assert titles.index("reports/县政府2.md") < titles.index("reports/县政府10.md")
+    government_cells = [a.get("title") for a in page.get_element_by_id("matrix").xpath(".//a")]
+    assert government_cells.index("reports/县政府2.md") < government_cells.index("reports/县政府10.md")
+    assert page.xpath("//p[contains(@class,'run-time')]")[0].text_content() == "检查时间：2026-01-01 00:00:00 +0000"
+
+
+def test_natural_key():
+    from gaolint.output.html import natural_key
+
+    assert sorted(["r10.txt", "r2.txt", "r1.txt", "a.txt"], key=natural_key) == ["a.txt", "r1.txt", "r2.txt", "r10.txt"]

@@ -237,3 +237,116 @@ def test_comment_only_lines(text: str, alone: bool) -> None:
     from gaolint.suppress import _is_comment_only
 
     assert _is_comment_only(text) is alone
+
+
+# --- A comment placed before a Markdown table, naming the row or cell it silences ------------
+
+def _gfm_report(tmp_path, before_table: str = "", in_table: str = "") -> str:
+    """A report with a GFM table 3 whose (七)总计 column and one row total are wrong (GAO303 and
+    GAO302), with ``before_table`` on a line of its own before the table and ``in_table`` on a
+    line before its (七)总计 row."""
+    from tests.builder import plant, render_text, sample_spec
+
+    text = render_text(plant(sample_spec(3), "table3_leaf_changed", 3).document, "markdown")
+    lines = text.split("\n")
+    heading = next(i for i, line in enumerate(lines) if line.startswith("## 三、"))
+    total = next(i for i, line in enumerate(lines) if "（七）总计" in line and line.startswith("|"))
+    if in_table:
+        lines.insert(total, in_table)
+    if before_table:
+        lines[heading + 1:heading + 1] = ["", before_table, ""]
+    (tmp_path / "r.md").write_text("\n".join(lines), encoding="utf-8")
+    return str(tmp_path / "r.md")
+
+
+def _rules(path: str) -> list[str]:
+    from gaolint.config import RunConfig
+    from gaolint.engine import Settings, lint_file
+
+    result = lint_file(path, Settings())
+    return sorted(f.rule for f in RunConfig(Settings()).filter(result.findings, [result]))
+
+
+def _tables(markdown: str) -> tuple[int, int]:
+    """(tables, table rows) as a CommonMark renderer with GFM tables draws them."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+    return sum(1 for t in tokens if t.type == "table_open"), sum(1 for t in tokens if t.type == "tr_open")
+
+
+def test_row_comment_before_the_table_silences_that_row_and_keeps_one_table(tmp_path):
+    plain = _gfm_report(tmp_path)
+    assert _rules(plain) == ["GAO302", "GAO303"]
+    tables = _tables(open(plain, encoding="utf-8").read())
+    path = _gfm_report(tmp_path, before_table="<!-- gaolint: disable-row=GAO303; row=（七）总计 -->")
+    assert _rules(path) == ["GAO302"]
+    assert _tables(open(path, encoding="utf-8").read()) == tables  # the table still renders whole
+
+
+def test_the_old_comment_inside_the_table_splits_it_when_rendered(tmp_path):
+    """Why the row form exists: a comment line between rows ends the GFM table."""
+    plain = _tables(open(_gfm_report(tmp_path), encoding="utf-8").read())
+    inside = _gfm_report(tmp_path, in_table="<!-- gaolint: disable-next-line=GAO303 -->")
+    tables, rows = _tables(open(inside, encoding="utf-8").read())
+    assert tables == plain[0] and rows <= plain[1] - 2  # the rows after the comment are a paragraph
+
+
+def test_cell_comment_silences_only_that_cell(tmp_path):
+    # The row total of 6.属于四类过程性信息 is its 7th number cell (总计).
+    path = _gfm_report(tmp_path, before_table="<!-- gaolint: disable-cell=GAO302; row=6.属于四类过程性信息; column=7 -->")
+    assert _rules(path) == ["GAO303"]
+    wrong_cell = _gfm_report(tmp_path, before_table="<!-- gaolint: disable-cell=GAO302; 行=6.属于四类过程性信息; 列=2 -->")
+    assert _rules(wrong_cell) == ["GAO010", "GAO302", "GAO303"]
+
+
+def test_a_row_that_does_not_exist_is_an_unused_suppression(tmp_path):
+    path = _gfm_report(tmp_path, before_table="<!-- gaolint: disable-row=GAO303; row=不存在的行 -->")
+    from gaolint.config import RunConfig
+    from gaolint.engine import Settings, lint_file
+
+    result = lint_file(path, Settings())
+    findings = RunConfig(Settings()).filter(result.findings, [result])
+    (unused,) = [f for f in findings if f.rule == "GAO010"]
+    assert "disable-row=GAO303" in unused.message.zh and "不存在的行" in unused.message.zh
+    assert "GAO303" in [f.rule for f in findings]
+
+
+@pytest.mark.parametrize("arguments, expected", [
+    ("row=（七）总计", ("（七）总计", None)),
+    (" row = 6.属于四类过程性信息 ; column = 7 ", ("6.属于四类过程性信息", 7)),
+    ("行=\"二、上年结转\"; 列=3", ("二、上年结转", 3)),
+    ("nonsense", ("", None)),
+])
+def test_parse_target(arguments, expected):
+    from gaolint.suppress import parse_target
+
+    assert parse_target(arguments) == expected
+
+
+def test_find_row_by_label_key_or_unique_ending():
+    from gaolint.model import Row, Table
+    from gaolint.suppress import find_row
+
+    rows = {key: Row(key, label, Location(n + 1)) for n, (key, label) in enumerate([
+        ("results_total", "(七)总计"), ("carried_over", "二、上年结转政府信息公开申请数量"), ("other_other", "3.其他")])}
+    table = Table("table3", Location(1), rows)
+    assert find_row(table, "（七）总计").key == "results_total"
+    assert find_row(table, "carried_over").key == "carried_over"
+    assert find_row(table, "上年结转").key == "carried_over"
+    assert find_row(table, "总计").key == "results_total"
+    assert find_row(table, "不存在") is None
+
+
+def test_row_comment_before_an_html_table(tmp_path):
+    from markdown_it import MarkdownIt
+
+    from tests.builder import plant, render_text, sample_spec
+
+    text = render_text(plant(sample_spec(3), "table3_leaf_changed", 3).document, "markdown")
+    heading = next(line for line in text.split("\n") if line.startswith("## 三、"))
+    text = text.replace(heading + "\n", heading + "\n\n<!-- gaolint: disable-row=GAO303; row=（七）总计 -->\n\n")
+    body = MarkdownIt("commonmark").enable("table").render(text)
+    (tmp_path / "r.html").write_text(f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>",
+                                     encoding="utf-8")
+    assert _rules(str(tmp_path / "r.html")) == ["GAO302"]

@@ -30,4 +30,31 @@ def render(findings: list[Finding], context: OutputContext) -> str:
         if location.place:
             message = f"{message} [{location.place}]"
         lines.append(f"::{_LEVEL[finding.severity.value]} {','.join(properties)}::{_escape_data(message)}")
-    return "\n".join(lines) + ("\n" if lines else "")
+    lines.append(closing_line(findings, context))
+    return "\n".join(lines) + "\n"
+
+
+#: Annotations GitHub shows per step and per level (error, warning; notices likewise).
+SHOWN_PER_STEP = 10
+
+
+def closing_line(findings: list[Finding], context: OutputContext) -> str:
+    """The totals, as a plain log line (not a workflow command): GitHub shows at most 10 error
+    and 10 warning annotations per step, so a run with more must not look as if the
+    annotations were all there is."""
+    counts = {"error": 0, "warning": 0, "note": 0}
+    for finding in findings:
+        counts[finding.severity.value] += 1
+    files = len({finding.path for finding in findings})
+    hidden = sum(max(0, count - SHOWN_PER_STEP) for count in counts.values())
+    line = (
+        f"gaolint: 共 {len(findings)} 个问题（错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['note']}），"
+        f"涉及 {files} 个文件 / {len(findings)} finding(s) ({counts['error']} error, {counts['warning']} warning, "
+        f"{counts['note']} note) in {files} file(s)"
+    )
+    if hidden:
+        line += (
+            f"; GitHub 每个步骤每个级别只显示 {SHOWN_PER_STEP} 条注释，另有 {hidden} 条只在本日志中 / "
+            f"GitHub shows only {SHOWN_PER_STEP} annotations per level per step: {hidden} more are only in this log"
+        )
+    return line

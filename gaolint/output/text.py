@@ -45,12 +45,14 @@ def _frame(finding: Finding) -> tuple[str, str] | None:
 def _summary(findings: list[Finding], context: OutputContext) -> str:
     errors = sum(1 for f in findings if f.severity.value == "error")
     warnings = sum(1 for f in findings if f.severity.value == "warning")
+    notes = len(findings) - errors - warnings
     if context.lang == "en":
         return (
-            f"Found {len(findings)} finding(s) ({errors} error(s), {warnings} warning(s)) in "
+            f"Found {len(findings)} finding(s) ({errors} error(s), {warnings} warning(s), {notes} note(s)) in "
             f"{context.files} file(s); {context.clean} file(s) clean."
         )
-    return f"共检查 {context.files} 个文件，发现 {len(findings)} 个问题（错误 {errors}，警告 {warnings}）；{context.clean} 个文件无问题。"
+    return (f"共检查 {context.files} 个文件，发现 {len(findings)} 个问题（错误 {errors}，警告 {warnings}，提示 {notes}）；"
+            f"{context.clean} 个文件无问题。")
 
 
 def summary(findings: list[Finding], context: OutputContext) -> str:
@@ -64,7 +66,10 @@ def _blocks(findings: list[Finding], context: OutputContext):
         where = f"{shown(finding.path)}:{location.line}:{location.column}:"
         message = finding.message.text(context.lang)
         if location.place:
-            message = f"{message}（{location.place}）" if context.lang != "en" else f"{message} ({location.place})"
+            from ..tableplace import place_text
+
+            place = place_text(location.place, context.lang)
+            message = f"{message}（{place}）" if context.lang != "en" else f"{message} ({place})"
         yield finding, where, shown(message), _frame(finding)
 
 

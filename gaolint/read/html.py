@@ -253,6 +253,8 @@ class _Page:
                 ids = tuple(i.strip().upper() for i in match.group(2).split(",") if i.strip())
                 if match.group(1) == "disable-next-line":
                     kind = "next-line"
+                elif match.group(1) in ("disable-row", "disable-cell"):
+                    kind = f"{match.group(1)[len('disable-'):]}:{match.group(3) or ''}"
                 elif self.first_heading is None or self.order.get(comment, 0) < self.first_heading:
                     kind = "file"
                 else:

@@ -13,7 +13,12 @@ from .limits import MAX_LINE_CHARS, MAX_LINES, MAX_TEXT_CHARS
 #: stripped by the caller): no two quantifiers compete for the same blanks, so a comment left
 #: open before thousands of spaces fails in linear time (the old ``\s*([…\s]+?)\s*-->`` was
 #: quadratic in the run of blanks).
-SUPPRESSION = re.compile(r"<!--\s*gaolint:\s*(disable|disable-next-line)\s*=([A-Za-z0-9_,\s]+)-->")
+#: ``disable-row``/``disable-cell`` name a row (and column) of the next table after a ``;``
+#: (resolved by gaolint.suppress), so the comment can stand before a Markdown table, not in it.
+SUPPRESSION = re.compile(
+    r"<!--\s*gaolint:\s*(disable|disable-next-line|disable-row|disable-cell)\s*=([A-Za-z0-9_,\s]+)"
+    r"(?:;((?:[^<-]|<(?!!--)|-(?!->))*))?-->"
+)
 
 
 def split_lines(text: str, limit: int = -1) -> list[str]:
@@ -61,6 +66,8 @@ def find_suppressions(lines: list[SourceLine]) -> list[tuple[int, str, tuple[str
             ids = tuple(i.strip().upper() for i in match.group(2).split(",") if i.strip())
             if match.group(1) == "disable-next-line":
                 kind = "next-line"
+            elif match.group(1) in ("disable-row", "disable-cell"):
+                kind = f"{match.group(1)[len('disable-'):]}:{match.group(3) or ''}"  # "row:row=（七）总计"
             else:
                 kind = "next-block" if seen_heading else "file"
             found.append((source.line, kind, ids))
