@@ -144,6 +144,8 @@ def _stream(ole, name: str, limit: int) -> bytes:
         size = ole.get_size(name)
         if size > limit:
             raise UnreadableFile(f"{name} 流声明的大小超过文件本身 / the {name} stream claims {size} bytes, more than the file")
+        if size >= ole.minisectorcutoff:
+            _check_chain(ole, name, size)
         return ole.openstream(name).read(limit + 1)
     except UnreadableFile:
         raise
@@ -151,6 +153,23 @@ def _stream(ole, name: str, limit: int) -> bytes:
         raise UnreadableFile("OLE 扇区链嵌套过深 / corrupt OLE sector chain") from None
     except Exception as error:
         raise UnreadableFile(f"无法读取 {name} 流 / cannot read the {name} stream: {error}") from None
+
+
+def _check_chain(ole, name: str, size: int) -> None:
+    """Refuse a sector chain that comes back to a sector it already passed: olefile reads such
+    a loop round and round up to the declared size, handing on repeated sectors as text."""
+    fat = ole.fat
+    sector = ole.direntries[ole._find(name)].isectStart
+    seen: set[int] = set()
+    for _ in range((size + ole.sectorsize - 1) // ole.sectorsize):
+        if sector >= 0xFFFFFFFA:  # end of chain (or a special value): olefile says why
+            return
+        if sector in seen:
+            raise UnreadableFile(f"{name} 流的扇区链成环 / the {name} stream's sector chain loops")
+        seen.add(sector)
+        if sector >= len(fat):
+            return
+        sector = fat[sector]
 
 
 class _Fib:
