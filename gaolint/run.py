@@ -154,43 +154,56 @@ def run_check(args) -> int:
     if args.output:
         _check_output_path(args.output)
 
-    from .discover import discover
+    from .discover import choose
+    from .nearest import config_groups
 
-    files, missing = discover(args.paths)
-    if missing:
+    selection = choose(args.paths, config.exclude)
+    if selection.missing:
         from .engine import printable
 
-        raise UsageError("找不到路径 / no such path: " + ", ".join(map(printable, missing)))
-    cache = None
-    if not getattr(args, "no_cache", False):
-        from .cache import ResultCache, disabled_by_environment
+        raise UsageError("找不到路径 / no such path: " + ", ".join(map(printable, selection.missing)))
+    # Each report is checked with the configuration nearest to it (gaolint.nearest).
+    groups = config_groups(selection.files, args, config, selection.skipped)
+    files = [path for _, members in groups for path in members]
+    _tell_skipped(selection, config.lang, settings.verbose)
+    if not files:
+        from .output.text import skipped_summary
 
-        if not disabled_by_environment():
-            try:
-                cache = ResultCache(settings)
-            except Exception:  # a cache only saves time: without one, lint everything
-                cache = None
+        skipped = skipped_summary(selection.counts(), config.lang).strip()
+        sys.stderr.write("gaolint: 未检查任何报告文件 / no report file was checked\n" + (f"{skipped}\n" if skipped else ""))
+        return EXIT_USAGE
 
     progress = _progress(len(files), args)
     collector = _settle_collector()
+    by_path: dict[str, FileResult] = {}
+    caches = []
     try:
-        # --jobs unset: chosen by how many files the cache leaves to lint.
-        results = lint_files(files, settings, args.jobs, progress.advance if progress else None, cache)
+        for group_config, members in groups:
+            cache = _result_cache(group_config.settings, args)
+            caches.append(cache)
+            # --jobs unset: chosen by how many files the cache leaves to lint.
+            found = lint_files(members, group_config.settings, args.jobs, progress.advance if progress else None, cache)
+            by_path.update(zip(members, found))
     finally:
         _restore_collector(collector)
         if progress:
             progress.stop()
-    if settings.verbose and cache is not None:
-        sys.stderr.write(
-            f"gaolint: 结果缓存 {cache.folder}：{cache.hits} 个文件未改变，沿用上次结果 / "
-            f"result cache {cache.folder}: {cache.hits} unchanged file(s) answered from it\n"
-        )
+    results = [by_path[path] for path in selection.files if path in by_path]
+    for cache in caches:
+        if settings.verbose and cache is not None:
+            sys.stderr.write(
+                f"gaolint: 结果缓存 {cache.folder}：{cache.hits} 个文件未改变，沿用上次结果 / "
+                f"result cache {cache.folder}: {cache.hits} unchanged file(s) answered from it\n"
+            )
 
     from .repository import check_repository
 
     findings = [f for result in results for f in result.findings]
     findings.extend(check_repository([r.facts for r in results if r.facts is not None], settings))
-    findings = config.filter(findings, results)
+    if len(groups) == 1:
+        findings = config.filter(findings, results)
+    else:
+        findings = _filter_by_group(groups, findings, by_path, config)
 
     if args.write_baseline:
         from .baseline import write_baseline
@@ -202,7 +215,7 @@ def run_check(args) -> int:
 
         findings = apply_baseline(args.baseline, findings)
 
-    _emit(args, config, findings, results)
+    _emit(args, config, findings, results, selection.counts())
     # A crashing rule always fails the run, whatever --fail-on says (interface.md).
     internal = any(f.rule == "GAO000" for f in findings)
     fail_on = config.fail_on
@@ -213,7 +226,52 @@ def run_check(args) -> int:
     return EXIT_FINDINGS if failed or internal else EXIT_OK
 
 
-def _emit(args, config, findings, results) -> None:
+def _result_cache(settings: Settings, args):
+    """The result cache for runs with ``settings``, or None (switched off, or unusable)."""
+    if getattr(args, "no_cache", False):
+        return None
+    from .cache import ResultCache, disabled_by_environment
+
+    if disabled_by_environment():
+        return None
+    try:
+        return ResultCache(settings)
+    except Exception:  # a cache only saves time: without one, lint everything
+        return None
+
+
+def _filter_by_group(groups, findings, by_path: dict, config) -> list:
+    """Each group's findings (its files' and the repository rules' findings pointing into its
+    files) filtered by its own configuration; the rest by the run's."""
+    owner = {}
+    for index, (_, members) in enumerate(groups):
+        for path in members:
+            owner[by_path[path].path] = index
+    split: list[list] = [[] for _ in groups]
+    rest = []
+    for finding in findings:
+        index = owner.get(finding.path)
+        (rest if index is None else split[index]).append(finding)
+    kept = []
+    for (group_config, members), group_findings in zip(groups, split):
+        kept.extend(group_config.filter(group_findings, [by_path[path] for path in members]))
+    if rest:
+        kept.extend(config.filter(rest, []))
+    return kept
+
+
+def _tell_skipped(selection, lang: str, verbose: bool) -> None:
+    """One stderr line per skipped file worth naming (or every one with --verbose)."""
+    from .engine import display_path
+
+    for skipped in selection.skipped:
+        if skipped.listed or verbose:
+            shown = display_path(skipped.path)
+            line = f"skipped {shown}: {skipped.en}" if lang == "en" else f"跳过 {shown}：{skipped.zh}"
+            sys.stderr.write(f"gaolint: {line}\n")
+
+
+def _emit(args, config, findings, results, skipped=None) -> None:
     from .output import render
     from .output.context import OutputContext
 
@@ -249,7 +307,9 @@ def _emit(args, config, findings, results) -> None:
     if fmt == "text" or args.output:
         from .output.text import summary
 
-        sys.stderr.write(summary(findings, context) + "\n")
+        from .output.text import skipped_summary
+
+        sys.stderr.write(summary(findings, context) + skipped_summary(skipped or {}, config.lang) + "\n")
     if getattr(args, "summary", False):
         from .overview import print_overview
 
