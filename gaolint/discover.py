@@ -191,7 +191,7 @@ def non_report_reason(path: str, root: str) -> tuple[str, str] | None:
     name = os.path.basename(path)
     if name.split(".", 1)[0].upper() in NON_REPORT_NAMES:
         return "仓库说明文件，不是报告", "a repository's own paper (README, CHANGELOG, LICENSE…), not a report"
-    if extension_of(path) in TEXT_EXTENSIONS:
+    if extension_of(path) in TEXT_EXTENSIONS and "doc" in path.lower():  # cheap test first
         folders = os.path.relpath(os.path.dirname(os.path.abspath(path)), os.path.abspath(root)).split(os.sep)
         if any(part.lower() in DOCS_FOLDERS for part in folders) and not _mentions_report(path):
             return "文档目录中的说明文字（未提及“年度报告”）", "documentation under docs/ (no mention of 年度报告)"

@@ -181,19 +181,19 @@ def test_the_nearest_configuration_applies_to_each_report(tmp_path: Path) -> Non
         (tmp_path / office).mkdir()
         (tmp_path / office / "report.md").write_text(_defective_text(), encoding="utf-8")
     (tmp_path / "b" / ".gaolint.yaml").write_text("ignore: [GAO202]\n", encoding="utf-8")
-    done = gaolint(".", "--format", "json", cwd=tmp_path)
     import json
 
-    paths = {(f["path"], f["rule"]) for f in json.loads(done.stdout)["findings"]} if isinstance(
-        json.loads(done.stdout), dict) else {(f["path"], f["rule"]) for f in json.loads(done.stdout)}
-    assert ("a/report.md", "GAO202") in paths
-    assert ("b/report.md", "GAO202") not in paths
+    done = gaolint(".", "--format", "json", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    found = {(f["path"], f["rule"]) for f in json.loads(done.stdout)}
+    assert ("a/report.md", "GAO202") in found
+    assert ("b/report.md", "GAO202") not in found
+    text = gaolint(".", cwd=tmp_path)
+    assert "共检查 2 个文件" in text.stderr and "1 个文件无问题" in text.stderr
     # --config switches the search off: one file for every report.
     (tmp_path / "all.yaml").write_text("ignore: []\n", encoding="utf-8")
     done = gaolint(".", "--format", "json", "--config", "all.yaml", cwd=tmp_path)
-    data = json.loads(done.stdout)
-    found = data["findings"] if isinstance(data, dict) else data
-    assert ("b/report.md", "GAO202") in {(f["path"], f["rule"]) for f in found}
+    assert ("b/report.md", "GAO202") in {(f["path"], f["rule"]) for f in json.loads(done.stdout)}
 
 
 def test_git_repository_readme_is_not_a_report(tmp_path: Path) -> None:

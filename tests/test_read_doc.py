@@ -165,6 +165,15 @@ def test_field_codes_are_hidden_and_results_kept() -> None:
     assert [line.text for line in _extract(word, table).lines] == ["见网站。页"]
 
 
+def test_a_million_open_fields_stay_linear() -> None:
+    word, table = _streams([("\x13" * 300_000 + "代码\x14结果\r", False), ("正文\r", False)])
+    started = time.monotonic()
+    assert [line.text for line in _extract(word, table).lines] == []  # still inside the outer codes
+    word, table = _streams([("\x13\x14" * 300_000 + "\x15" * 300_000 + "正文\r", False)])
+    assert [line.text for line in _extract(word, table).lines] == ["正文"]
+    assert time.monotonic() - started < 5
+
+
 def test_main_text_only() -> None:
     """Characters past ccpText (footnotes, headers) are not the report."""
     word, table = _streams([("正文\r脚注文字\r", False)])

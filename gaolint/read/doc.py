@@ -29,6 +29,7 @@ folder under a time limit (``gaolint.read.soffice``); ``GAOLINT_NO_SOFFICE=1`` t
 
 from __future__ import annotations
 
+import re
 import struct
 from bisect import bisect_right
 from io import BytesIO
@@ -49,9 +50,11 @@ MAX_FKP_PAGES = 100_000
 MAX_COLUMNS = 64
 
 _CELL, _PARA = "\x07", "\r"
-#: Characters of the text stream that are not text: picture and object anchors, footnote and
-#: comment references, field-private marks. Dropped.
-_DROP = {chr(c) for c in range(0x20)} - {"\t", "\n", "\x0b", "\x0c", "\r", "\x07", "\x13", "\x14", "\x15", "\x1e"}
+#: Control characters of the text stream other than a tab: marks (paragraph, cell, field
+#: begin/separator/end, line and page breaks, non-breaking hyphen) and characters that stand
+#: for something not text (picture and object anchors, footnote and comment references), which
+#: are dropped. A compiled pattern so the text between them is taken in one slice.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f]")
 
 
 def read_doc(data: bytes, path: str) -> Extracted:
@@ -484,6 +487,7 @@ class _Document:
         if self.fib.ccp_text > MAX_TEXT_CHARS:
             self.damage.append((SourceLine("", 1, 1, ""), "文本过长，其余部分未读取 / text too long: the rest was not read"))
         fields: list[bool] = []  # per open field: still in its code part
+        in_code = 0  # how many of them are: a counter, so a million nested fields stay linear
         current: list[str] = []
         for first, after, offset, compressed in pieces:
             if first >= limit:
@@ -492,34 +496,35 @@ class _Document:
             width = 1 if compressed else 2
             raw = self.word[offset:offset + (after - first) * width]
             text = _cp1252(raw) if compressed else raw.decode("utf-16-le", "replace")
-            for index, char in enumerate(text):
+            start = 0
+            for match in _CONTROL.finditer(text):
+                index = match.start()
+                if index > start and not in_code:
+                    current.append(text[start:index])
+                start = index + 1
+                char = match.group()
                 if char == "\x13":
                     fields.append(True)
-                    continue
-                if char == "\x14":
-                    if fields:
+                    in_code += 1
+                elif char == "\x14":
+                    if fields and fields[-1]:
                         fields[-1] = False
-                    continue
-                if char == "\x15":
-                    if fields:
-                        fields.pop()
-                    continue
-                if char == _PARA or char == _CELL:
-                    if any(fields) and char == _PARA:
-                        continue  # a paragraph mark inside a field code
+                        in_code -= 1
+                elif char == "\x15":
+                    if fields and fields.pop():
+                        in_code -= 1
+                elif char == _CELL or (char == _PARA and not in_code):
                     yield "".join(current), char, offset + index * width
                     current = []
+                elif in_code:
                     continue
-                if fields and any(fields):
-                    continue
-                if char in ("\x0b", "\x0c"):
+                elif char in ("\x0a", "\x0b", "\x0c"):
                     current.append("\n")
                 elif char == "\x1e":
                     current.append("-")
-                elif char in _DROP or char == "\x1f":
-                    continue
-                else:
-                    current.append(char)
+                # any other control character (anchors, references, optional hyphens): dropped
+            if start < len(text) and not in_code:
+                current.append(text[start:])
         if current:
             yield "".join(current), _PARA, -1
 
