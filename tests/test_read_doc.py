@@ -9,6 +9,7 @@ installed, fresh ones are also made from random table layouts.
 
 from __future__ import annotations
 
+import os
 import struct
 import sys
 import time
@@ -404,5 +405,50 @@ def test_libreoffice_fallback_for_rtf(monkeypatch, tmp_path) -> None:
     before = set(tmp_path.iterdir())
     extracted = read_doc(rtf, str(tmp_path / "x.doc"))
     assert [line.text for line in extracted.lines] == ["Annual report 2024", "second line"]
-    assert "LibreOffice" in extracted.damage[0][1]
+    assert extracted.damage == []  # a conversion is no damage: no GAO003 on a good report
     assert set(tmp_path.iterdir()) == before  # nothing written next to the input
+
+
+# --------------------------------------------------------------------------------------------
+# The LibreOffice fallback's bounds, with a stand-in ``soffice`` on PATH.
+
+
+def _fake_soffice(folder: Path, body: str) -> None:
+    script = folder / "soffice"
+    script.write_text("#!/bin/sh\n" + body + "\n", encoding="utf-8")
+    script.chmod(0o755)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a shell script stands in for soffice")
+def test_fallback_is_killed_at_its_time_limit(tmp_path, monkeypatch) -> None:
+    from gaolint.read.soffice import convert_to_docx
+
+    _fake_soffice(tmp_path, "sleep 60 & sleep 60")
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.delenv("GAOLINT_NO_SOFFICE")
+    started = time.monotonic()
+    assert convert_to_docx(b"{\\rtf1 x}", str(tmp_path / "r.doc"), timeout=1) is None
+    assert time.monotonic() - started < 10
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a shell script stands in for soffice")
+def test_fallback_reads_what_the_converter_wrote_in_its_own_folder(tmp_path, monkeypatch) -> None:
+    """The converter gets a copy in a temporary folder; its .docx is read; nothing is left
+    beside the checked file; GAOLINT_NO_SOFFICE=1 keeps it out."""
+    converted = tmp_path / "made.docx"
+    converted.write_bytes(render_docx(handmade_document()))
+    bin_folder = tmp_path / "bin"
+    bin_folder.mkdir()
+    # Arguments end with: --outdir OUT SOURCE
+    _fake_soffice(bin_folder, f'for last; do :; done; out=$(dirname "$last")/out; cp "{converted}" "$out/report.docx"')
+    monkeypatch.setenv("PATH", f"{bin_folder}{os.pathsep}{os.environ['PATH']}")
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    rtf = b"{\\rtf1\\ansi report}"
+    with pytest.raises(UnreadableFile, match="RTF"):
+        read_doc(rtf, str(reports / "r.doc"))  # GAOLINT_NO_SOFFICE=1 from the autouse fixture
+    monkeypatch.delenv("GAOLINT_NO_SOFFICE")
+    extracted = read_doc(rtf, str(reports / "r.doc"))
+    assert extracted.container == "doc" and extracted.damage == []
+    check_against_document(extracted, handmade_document())
+    assert list(reports.iterdir()) == []
