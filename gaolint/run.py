@@ -260,15 +260,25 @@ def _filter_by_group(groups, findings, by_path: dict, config) -> list:
     return kept
 
 
+#: Skipped files named one by one without --verbose; past this they are counted on one line
+#: (a website's folder of images would otherwise bury the findings).
+MAX_SKIPPED_LISTED = 20
+
+
 def _tell_skipped(selection, lang: str, verbose: bool) -> None:
     """One stderr line per skipped file worth naming (or every one with --verbose)."""
     from .engine import display_path
 
-    for skipped in selection.skipped:
-        if skipped.listed or verbose:
-            shown = display_path(skipped.path)
-            line = f"skipped {shown}: {skipped.en}" if lang == "en" else f"跳过 {shown}：{skipped.zh}"
-            sys.stderr.write(f"gaolint: {line}\n")
+    named = [skipped for skipped in selection.skipped if skipped.listed or verbose]
+    shown_now = named if verbose else named[:MAX_SKIPPED_LISTED]
+    for skipped in shown_now:
+        shown = display_path(skipped.path)
+        line = f"skipped {shown}: {skipped.en}" if lang == "en" else f"跳过 {shown}：{skipped.zh}"
+        sys.stderr.write(f"gaolint: {line}\n")
+    more = len(named) - len(shown_now)
+    if more:
+        sys.stderr.write(f"gaolint: … and {more} more skipped (--verbose lists them)\n" if lang == "en"
+                         else f"gaolint: ……另有 {more} 个文件被跳过（--verbose 逐一列出）\n")
 
 
 def _emit(args, config, findings, results, skipped=None) -> None:

@@ -237,3 +237,14 @@ def test_pre_commit_runs_on_upper_case_names_and_leaves_the_readme_out(tmp_path:
     assert "DEFECTIVE.MD" in done.stdout and "GAO202" in done.stdout
     assert "共检查 2 个文件" in done.stdout  # KS-2025.TXT and DEFECTIVE.MD; README.md not passed
     assert "README" not in done.stdout and "XLSX" not in done.stdout
+
+
+def test_a_folder_of_images_is_counted_not_listed_one_by_one(tmp_path: Path) -> None:
+    (tmp_path / "2025.txt").write_text(_clean_text(), encoding="utf-8")
+    for index in range(30):
+        (tmp_path / f"scan-{index:02d}.png").write_bytes(b"x")
+    done = gaolint(".", cwd=tmp_path)
+    assert done.stderr.count("跳过 scan-") == 20
+    assert "另有 10 个文件被跳过" in done.stderr and "另跳过 30 个文件（扩展名 30）" in done.stderr
+    verbose = gaolint(".", "--verbose", cwd=tmp_path)
+    assert verbose.stderr.count("跳过 scan-") == 30
