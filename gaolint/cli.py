@@ -73,6 +73,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--ignore", metavar="IDS", help="skip these rule IDs or prefixes, comma-separated")
     check.add_argument("--fail-on", choices=("error", "warning", "note", "never"), default=None)
     check.add_argument("--config", metavar="FILE", help="configuration file (.gaolint.yaml or pyproject.toml)")
+    check.add_argument("--exclude", metavar="GLOBS", action="append",
+                       help="never check files matching these globs (comma-separated, repeatable; added to the "
+                            "configuration's exclude)")
     check.add_argument("--jobs", type=int, metavar="N", help="parallel workers (default: all cores for many files)")
     check.add_argument("--lang", choices=("zh", "en"), default=None, help="message language (default zh)")
     check.add_argument("--summary", action="store_true", help="print a table of agencies by year")

@@ -39,6 +39,7 @@ KEYS = {
     "lang": "zh | en",
     "deadlines": "department / government → \"MM-DD\" of the following year",
     "agencies": "file glob → {name, kind, year}",
+    "exclude": "file globs never checked (--exclude adds more)",
 }
 
 
@@ -420,7 +421,7 @@ class FileOptions(Record):
 
     __slots__ = (
         "path", "base", "select", "ignore", "severity", "per_file_ignores", "fail_on", "lang",
-        "deadlines", "agencies"
+        "deadlines", "agencies", "exclude"
     )
 
     def __init__(
@@ -435,9 +436,11 @@ class FileOptions(Record):
         lang: str | None = None,
         deadlines: dict[str, str] | None = None,
         agencies: dict[str, dict] | None = None,
+        exclude: tuple[str, ...] = (),
     ) -> None:
         self.path = path
         self.base = base
+        self.exclude = exclude
         self.select = select
         self.ignore = ignore
         self.severity = {} if severity is None else severity
@@ -477,10 +480,20 @@ def parse_options(table: dict, source: _Source) -> FileOptions:
                 if kind not in DEADLINE_KINDS:
                     raise _unknown_key(kind, DEADLINE_KINDS, keys + (kind,), source)
                 options.deadlines[kind] = _check_month_day(month_day, keys + (kind,), source)
+        elif key == "exclude":
+            options.exclude = _check_globs(value, keys, source)
         elif key == "agencies":
             for pattern, override in _check_mapping(value, keys, source, "文件通配符 → {name, kind, year}").items():
                 options.agencies[str(pattern)] = _check_agency(override, keys + (pattern,), source)
     return options
+
+
+def _check_globs(value, keys: tuple, source: _Source) -> tuple[str, ...]:
+    """A list (or comma-separated string) of non-empty file globs."""
+    items = [v.strip() for v in value.split(",")] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(v, str) and v.strip() for v in items):
+        raise source.error(keys, "应为文件通配符列表", "expected a list of file globs")
+    return tuple(v.strip() for v in items)
 
 
 def _check_agency(override, keys: tuple, source: _Source) -> dict:
@@ -543,7 +556,7 @@ def glob_matches(path: str, patterns: list[str]) -> bool:
 
 
 class RunConfig(Record):
-    __slots__ = ("settings", "fail_on", "lang", "sources", "file_ignores")
+    __slots__ = ("settings", "fail_on", "lang", "sources", "file_ignores", "exclude")
 
     def __init__(
         self,
@@ -552,8 +565,12 @@ class RunConfig(Record):
         lang: str = "zh",
         sources: list[str] | None = None,
         file_ignores: list[tuple[list[str], tuple[str, ...]]] | None = None,
+        exclude: list[str] | None = None,
     ) -> None:
         self.settings = settings
+        #: ``exclude`` globs of the file and of ``--exclude``, as fnmatch patterns for displayed
+        #: paths (gaolint.discover.excluded).
+        self.exclude = [] if exclude is None else exclude
         self.fail_on = fail_on
         self.lang = lang
         #: The configuration file used, if any (shown by ``--verbose``).
@@ -594,6 +611,15 @@ def _apply_severity(findings, overrides: dict[str, str]) -> None:
             if finding.rule.startswith(prefix):
                 finding.severity = Severity(level)
                 break
+
+
+def split_globs(values) -> list[str]:
+    """``--exclude`` values (repeatable, each possibly comma-separated) as one list."""
+    if not values:
+        return []
+    if isinstance(values, str):
+        values = [values]
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
 def validate_ids(ids: tuple[str, ...], option: str) -> tuple[str, ...]:
@@ -637,6 +663,8 @@ def load_settings(args) -> RunConfig:
         lang=getattr(args, "lang", None) or options.lang or "zh",
         sources=[path] if path else [],
         file_ignores=file_ignores,
+        exclude=[g for p in options.exclude for g in relocate_glob(p, options.base)]
+        + [g for p in split_globs(getattr(args, "exclude", None)) for g in relocate_glob(p, os.getcwd())],
     )
     if settings.verbose and path:
         import sys
@@ -673,6 +701,9 @@ per-file-ignores:
 
 # 达到哪个严重程度时退出码为 1：error | warning | note | never / lowest severity that fails the run
 fail-on: error
+
+# 不检查的文件（通配符，相对于本文件所在目录；--exclude 可再添加）/ files never checked
+# exclude: ["drafts/", "*-草稿.docx"]
 
 # 提示语言：zh | en / message language
 lang: zh

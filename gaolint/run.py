@@ -194,9 +194,9 @@ def run_check(args) -> int:
     if args.paths == ["-"] or getattr(args, "stdin_filename", None):
         return _run_stdin(args, config)
 
-    from .discover import discover
-
     scheduler = None
+    groups = None
+    selection = None
     if getattr(args, "scheduler", None) or os.environ.get("GAOLINT_SCHEDULER"):
         from .cluster import expand_inputs, scheduler_address
 
@@ -204,7 +204,10 @@ def run_check(args) -> int:
         items, missing = expand_inputs(args.paths)
         files = [shown for _, shown in items]
     else:
-        files, missing = discover(args.paths)
+        from .discover import choose
+
+        selection = choose(args.paths, config.exclude)
+        missing = selection.missing
         if any("://" in path for path in missing):
             raise UsageError("URL 输入需要 --scheduler / URL inputs need --scheduler (a Dask cluster; "
                              "--scheduler local for this machine)")
@@ -212,51 +215,65 @@ def run_check(args) -> int:
         from .engine import printable
 
         raise UsageError("找不到路径 / no such path: " + ", ".join(map(printable, missing)))
+    if selection is not None:
+        from .nearest import config_groups
+
+        # Each report is checked with the configuration nearest to it (gaolint.nearest).
+        groups = config_groups(selection.files, args, config, selection.skipped)
+        files = [path for _, members in groups for path in members]
+        _tell_skipped(selection, config.lang, settings.verbose)
+        if not files:
+            from .output.text import skipped_summary
+
+            skipped = skipped_summary(selection.counts(), config.lang).strip()
+            sys.stderr.write("gaolint: 未检查任何报告文件 / no report file was checked\n" + (f"{skipped}\n" if skipped else ""))
+            return EXIT_USAGE
     _refuse_writing_inputs(files, args)
     allowed = None
     if args.baseline and not args.write_baseline:  # a bad baseline fails now, not after the run
         from .baseline import read_baseline
 
         allowed = read_baseline(args.baseline)
-    cache = None
-    if not getattr(args, "no_cache", False) and not scheduler:
-        from .cache import ResultCache, disabled_by_environment
-
-        if not disabled_by_environment():
-            try:
-                cache = ResultCache(settings)
-            except Exception:  # a cache only saves time: without one, lint everything
-                cache = None
 
     if args.output_format in ("jsonl", "parquet") or getattr(args, "resume", False):
         from .stream import run_streamed
 
+        cache = None if scheduler else _result_cache(settings, args)
         return run_streamed(args, config, items if scheduler else files, cache, scheduler)
     progress = _progress(len(files), args)
     collector = _settle_collector()
+    by_path: dict[str, FileResult] = {}
+    caches = []
     try:
         if scheduler:
             from .cluster import lint_on_cluster
 
             results = lint_on_cluster(items, settings, scheduler, progress.advance if progress else None)
         else:
-            # --jobs unset: chosen by how many files the cache leaves to lint.
-            results = lint_files(files, settings, args.jobs, progress.advance if progress else None, cache)
+            for group_config, members in groups or ():
+                cache = _result_cache(group_config.settings, args)
+                caches.append(cache)
+                # --jobs unset: chosen by how many files the cache leaves to lint.
+                found = lint_files(members, group_config.settings, args.jobs, progress.advance if progress else None, cache)
+                by_path.update(zip(members, found))
+            results = [by_path[path] for path in selection.files if path in by_path]
     finally:
         _restore_collector(collector)
         if progress:
             progress.stop()
-    if settings.verbose and cache is not None:
-        sys.stderr.write(
-            f"gaolint: 结果缓存 {cache.folder}：{cache.hits} 个文件未改变，沿用上次结果 / "
-            f"result cache {cache.folder}: {cache.hits} unchanged file(s) answered from it\n"
-        )
+    for cache in caches:
+        if settings.verbose and cache is not None:
+            sys.stderr.write(
+                f"gaolint: 结果缓存 {cache.folder}：{cache.hits} 个文件未改变，沿用上次结果 / "
+                f"result cache {cache.folder}: {cache.hits} unchanged file(s) answered from it\n"
+            )
 
     from .repository import check_repository
 
     findings = [f for result in results for f in result.findings]
     findings.extend(check_repository([r.facts for r in results if r.facts is not None], settings))
-    return _finish(args, config, findings, results, allowed)
+    grouping = (groups, by_path) if groups is not None and len(groups) > 1 else None
+    return _finish(args, config, findings, results, allowed, grouping, selection.counts() if selection else None)
 
 
 def _run_stdin(args, config) -> int:
@@ -269,13 +286,18 @@ def _run_stdin(args, config) -> int:
     return _finish(args, config, [f for r in results for f in r.findings], results)
 
 
-def _finish(args, config, findings, results, allowed=None) -> int:
-    """Filter, apply the baseline, print, and choose the exit code."""
+def _finish(args, config, findings, results, allowed=None, grouping=None, skipped=None) -> int:
+    """Filter (by each report's own configuration when ``grouping`` holds several), apply the
+    baseline, print, and choose the exit code."""
     from .habits import Hidden
 
     hidden = Hidden()
     before = findings
-    findings = config.filter(findings, results)
+    if grouping is not None:
+        groups, by_path = grouping
+        findings = _filter_by_group(groups, findings, by_path, config)
+    else:
+        findings = config.filter(findings, results)
     hidden.count_filter(config, before, findings)
 
     if args.write_baseline:
@@ -291,7 +313,7 @@ def _finish(args, config, findings, results, allowed=None) -> int:
         hidden.baseline = count - len(findings)
 
     args.hidden = hidden
-    _emit(args, config, findings, results)
+    _emit(args, config, findings, results, skipped)
     # A crashing rule always fails the run, whatever --fail-on says (interface.md).
     internal = any(f.rule == "GAO000" for f in findings)
     fail_on = "never" if getattr(args, "exit_zero", False) else config.fail_on
@@ -302,7 +324,62 @@ def _finish(args, config, findings, results, allowed=None) -> int:
     return EXIT_FINDINGS if failed or internal else EXIT_OK
 
 
-def _emit(args, config, findings, results) -> None:
+def _result_cache(settings: Settings, args):
+    """The result cache for runs with ``settings``, or None (switched off, or unusable)."""
+    if getattr(args, "no_cache", False):
+        return None
+    from .cache import ResultCache, disabled_by_environment
+
+    if disabled_by_environment():
+        return None
+    try:
+        return ResultCache(settings)
+    except Exception:  # a cache only saves time: without one, lint everything
+        return None
+
+
+def _filter_by_group(groups, findings, by_path: dict, config) -> list:
+    """Each group's findings (its files' and the repository rules' findings pointing into its
+    files) filtered by its own configuration; the rest by the run's."""
+    owner = {}
+    for index, (_, members) in enumerate(groups):
+        for path in members:
+            owner[by_path[path].path] = index
+    split: list[list] = [[] for _ in groups]
+    rest = []
+    for finding in findings:
+        index = owner.get(finding.path)
+        (rest if index is None else split[index]).append(finding)
+    kept = []
+    for (group_config, members), group_findings in zip(groups, split):
+        kept.extend(group_config.filter(group_findings, [by_path[path] for path in members]))
+    if rest:
+        kept.extend(config.filter(rest, []))
+    return kept
+
+
+#: Skipped files named one by one without --verbose; past this they are counted on one line
+#: (a website's folder of images would otherwise bury the findings).
+MAX_SKIPPED_LISTED = 20
+
+
+def _tell_skipped(selection, lang: str, verbose: bool) -> None:
+    """One stderr line per skipped file worth naming (or every one with --verbose)."""
+    from .engine import display_path
+
+    named = [skipped for skipped in selection.skipped if skipped.listed or verbose]
+    shown_now = named if verbose else named[:MAX_SKIPPED_LISTED]
+    for skipped in shown_now:
+        shown = display_path(skipped.path)
+        line = f"skipped {shown}: {skipped.en}" if lang == "en" else f"跳过 {shown}：{skipped.zh}"
+        sys.stderr.write(f"gaolint: {line}\n")
+    more = len(named) - len(shown_now)
+    if more:
+        sys.stderr.write(f"gaolint: … and {more} more skipped (--verbose lists them)\n" if lang == "en"
+                         else f"gaolint: ……另有 {more} 个文件被跳过（--verbose 逐一列出）\n")
+
+
+def _emit(args, config, findings, results, skipped=None) -> None:
     from .output import render
     from .output.context import OutputContext
 
@@ -345,7 +422,7 @@ def _emit(args, config, findings, results) -> None:
         else:
             _write_stdout(rendered, utf8=fmt != "text")
     if (fmt == "text" or args.output) and not getattr(args, "quiet", False):
-        _write_summary(args, config, findings, context)
+        _write_summary(args, config, findings, context, skipped)
     if getattr(args, "summary", False):
         from .overview import print_overview
 
@@ -365,10 +442,10 @@ def _write_bytes(args, data: bytes) -> None:
         raise UsageError(f"--output: 无法写入 / cannot write {args.output}: {error.strerror or error}") from None
 
 
-def _write_summary(args, config, findings, context) -> None:
-    from .output.text import summary
+def _write_summary(args, config, findings, context, skipped=None) -> None:
+    from .output.text import skipped_summary, summary
 
-    sys.stderr.write(summary(findings, context) + "\n")
+    sys.stderr.write(summary(findings, context) + skipped_summary(skipped or {}, config.lang) + "\n")
     hidden = getattr(args, "hidden", None)
     line = hidden.line(config.lang) if hidden is not None else ""
     if line:

@@ -59,6 +59,29 @@ def summary(findings: list[Finding], context: OutputContext) -> str:
     return _summary(findings, context)
 
 
+#: Names of the reasons a file was skipped (gaolint.discover.REASONS), for the summary line.
+_SKIP_NAMES = {
+    "extension": ("扩展名", "extension"),
+    "size": ("过大", "size"),
+    "type": ("非普通文件", "type"),
+    "not-report": ("非报告", "not a report"),
+    "excluded": ("已排除", "excluded"),
+}
+
+
+def skipped_summary(counts: dict[str, int], lang: str) -> str:
+    """The sentence the summary line ends with when files were not checked, so a run is never
+    silent about them: "另跳过 3 个文件（扩展名 2，非报告 1）。" ("" when none were)."""
+    total = sum(counts.values())
+    if not total:
+        return ""
+    if lang == "en":
+        parts = ", ".join(f"{_SKIP_NAMES.get(reason, (reason, reason))[1]} {count}" for reason, count in counts.items())
+        return f" Skipped {total} file(s) ({parts})."
+    parts = "，".join(f"{_SKIP_NAMES.get(reason, (reason, reason))[0]} {count}" for reason, count in counts.items())
+    return f"另跳过 {total} 个文件（{parts}）。"
+
+
 def _blocks(findings: list[Finding], context: OutputContext):
     """For each finding: the header parts and the optional frame."""
     for finding in sorted(findings, key=Finding.sort_key):

@@ -1,6 +1,6 @@
 """Readers: one module per container, each turning bytes into ``Extracted`` lines.
 
-Heavy libraries (lxml, python-docx, pdfplumber) are imported only by the reader that needs
+Heavy libraries (lxml, python-docx, pdfplumber, olefile) are imported only by the reader that needs
 them, so linting a .txt file never pays for PDF support.
 """
 
@@ -21,6 +21,8 @@ READERS: dict[str, tuple[str, str]] = {
     ".html": ("gaolint.read.html", "read_html"),
     ".htm": ("gaolint.read.html", "read_html"),
     ".docx": ("gaolint.read.docx", "read_docx"),
+    ".doc": ("gaolint.read.doc", "read_doc"),
+    ".wps": ("gaolint.read.doc", "read_doc"),  # WPS Writer: the Word 97 binary format
     ".pdf": ("gaolint.read.pdf", "read_pdf"),
 }
 

@@ -1,0 +1,73 @@
+"""LibreOffice as a converter of last resort, for Word files the built-in readers do not read.
+
+Only used for documents of a known kind that ``gaolint.read.doc`` does not read itself (Word
+6.0/95, RTF saved as .doc, Microsoft Works .wps), never for corrupt files, and only when
+``soffice`` (or ``libreoffice``) is on PATH and ``GAOLINT_NO_SOFFICE`` is not set. The bytes are
+copied into a fresh temporary folder, converted there with a profile of their own (so parallel
+workers and a LibreOffice the user has open do not meet), under a time limit after which the
+whole process group is killed; nothing is ever written next to the checked file.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+from .limits import MAX_FILE_BYTES
+
+#: Seconds one conversion may take (a report converts in 2-5 s; the first start of a new
+#: profile takes longest).
+SOFFICE_TIMEOUT = 90
+
+
+def soffice_binary() -> str | None:
+    if os.environ.get("GAOLINT_NO_SOFFICE", "").strip() not in ("", "0"):
+        return None
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_to_docx(data: bytes, path: str, timeout: float = SOFFICE_TIMEOUT) -> bytes | None:
+    """The .docx LibreOffice makes of ``data``, or None (no LibreOffice, failure, time-out)."""
+    binary = soffice_binary()
+    if binary is None:
+        return None
+    import signal
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    extension = os.path.splitext(path)[1].lower() or ".doc"
+    with tempfile.TemporaryDirectory(prefix="gaolint-soffice-") as folder:
+        work = Path(folder)
+        source = work / f"report{extension}"
+        source.write_bytes(data)
+        out = work / "out"
+        out.mkdir()
+        command = [
+            binary, "--headless", "--norestore", "--nolockcheck", "--nodefault",
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(source),
+        ]
+        try:
+            process = subprocess.Popen(
+                command, cwd=folder, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL, start_new_session=True,
+            )
+        except OSError:
+            return None
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except OSError:
+                process.kill()
+            process.wait()
+            return None
+        result = out / "report.docx"
+        try:
+            if process.returncode != 0 or not result.is_file() or result.stat().st_size > MAX_FILE_BYTES:
+                return None
+            return result.read_bytes()
+        except OSError:
+            return None

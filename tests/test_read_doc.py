@@ -1,0 +1,454 @@
+"""The .doc/.wps reader: text through the piece table, tables as rows and cells at their grid
+columns with merges left out (the same lines the .docx reader gives for the same report), and
+hostile files refused with a reason.
+
+The fixtures under tests/data/doc/ were made by ``python -m tests.builder.doc`` from this
+builder's own documents (LibreOffice converting the builder's .docx); where LibreOffice is
+installed, fresh ones are also made from random table layouts.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from gaolint.read import READERS, read_bytes  # noqa: E402
+from gaolint.read.base import UnreadableFile  # noqa: E402
+from gaolint.read.doc import _Document, _Fib, read_doc  # noqa: E402
+from gaolint.read.docx import read_docx  # noqa: E402
+from tests.builder import build_document, sample_spec  # noqa: E402
+from tests.builder.doc import FIXTURES, fixture_documents, render_docs, soffice  # noqa: E402
+from tests.builder.docx import render_docx  # noqa: E402
+from tests.test_read_html import check_against_document, check_table3_rows, handmade_document, tables  # noqa: E402
+
+HANDMADE = FIXTURES / "handmade.doc"
+SAMPLE_WPS = FIXTURES / "sample-report.wps"
+
+
+@pytest.fixture(autouse=True)
+def _no_soffice(monkeypatch):
+    """The built-in reader is under test: LibreOffice's conversion stays out unless a test
+    asks for it."""
+    monkeypatch.setenv("GAOLINT_NO_SOFFICE", "1")
+
+
+def _lines(extracted):
+    return [(line.text, line.place) for line in extracted.lines]
+
+
+# --------------------------------------------------------------------------------------------
+# Committed fixtures: no LibreOffice needed.
+
+
+def test_registered_for_doc_and_wps() -> None:
+    assert READERS[".doc"] == READERS[".wps"] == ("gaolint.read.doc", "read_doc")
+
+
+def test_handmade_doc_reads_like_the_document() -> None:
+    extracted = read_doc(HANDMADE.read_bytes(), "r.doc")
+    assert extracted.container == "doc" and extracted.damage == []
+    check_against_document(extracted, handmade_document())
+    check_table3_rows(extracted, 2)
+
+
+def test_handmade_doc_gives_the_docx_readers_lines() -> None:
+    """Same report, same lines, same places, whichever Word format it was saved in."""
+    from_doc = read_doc(HANDMADE.read_bytes(), "r.doc")
+    from_docx = read_docx(render_docx(handmade_document()), "r.docx")
+    assert _lines(from_doc) == _lines(from_docx)
+    assert [line.line for line in from_doc.lines] == list(range(1, len(from_doc.lines) + 1))
+
+
+def test_vertical_merge_continuations_are_left_out() -> None:
+    extracted = read_doc(HANDMADE.read_bytes(), "r.doc")
+    table3 = [line for line in extracted.lines if line.place.startswith("第2个表格")]
+    # Row 3 of table 3 holds only the five organisation kinds: the cells merged down from
+    # rows 1-2 (the note, 自然人, 总计) are not repeated as empty cells.
+    row3 = [line.text for line in table3 if line.place.startswith("第2个表格 第3行 ")]
+    assert row3 == ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    assert [line.place for line in table3 if line.text == "商业企业"] == ["第2个表格 第3行 第5列"]
+
+
+def test_wps_is_read_as_word_97(tmp_path) -> None:
+    """WPS Writer's .wps is the Word 97 binary format: read by the same reader, and a whole
+    clean generated report gives no finding, as its .docx does."""
+    from gaolint.engine import Settings, lint_file
+
+    extracted = read_bytes(SAMPLE_WPS.read_bytes(), "report.wps")
+    assert extracted.container == "doc"
+    assert any(line.place.startswith("第3个表格 ") for line in extracted.lines)
+    target = tmp_path / "report.wps"
+    target.write_bytes(SAMPLE_WPS.read_bytes())
+    twin = tmp_path / "report.docx"
+    twin.write_bytes(render_docx(build_document(sample_spec(3))))
+    assert lint_file(str(target), Settings()).findings == []
+    assert lint_file(str(twin), Settings()).findings == []
+
+
+def test_defects_found_in_doc_as_in_docx(tmp_path) -> None:
+    from gaolint.engine import Settings, lint_file
+
+    (tmp_path / "r.doc").write_bytes(HANDMADE.read_bytes())
+    (tmp_path / "r.docx").write_bytes(render_docx(handmade_document()))
+    found = {}
+    for name in ("r.doc", "r.docx"):
+        result = lint_file(str(tmp_path / name), Settings())
+        found[name] = sorted((f.rule, f.location.line, f.location.place, f.message.zh) for f in result.findings)
+    assert found["r.doc"] and found["r.doc"] == found["r.docx"]
+
+
+# --------------------------------------------------------------------------------------------
+# Hand-built Word streams: the piece table itself.
+
+
+def _fib(ccp_text: int, fc_clx: int, lcb_clx: int, which_table: int = 1, ident: int = 0xA5EC, flags: int = 0) -> bytes:
+    """A Word 97 FIB: FibBase, 14 words, 22 longs (ccpText the 4th), 93 fc/lcb pairs."""
+    base = bytearray(32)
+    struct.pack_into("<HH", base, 0, ident, 193)
+    struct.pack_into("<H", base, 0x0A, flags | (0x0200 if which_table else 0))
+    longs = [0] * 22
+    longs[3] = ccp_text
+    pairs = [0] * (93 * 2)
+    pairs[33 * 2], pairs[33 * 2 + 1] = fc_clx, lcb_clx
+    return bytes(base) + struct.pack("<H", 14) + bytes(28) + struct.pack("<H22I", 22, *longs) + struct.pack(
+        f"<H{len(pairs)}I", 93, *pairs
+    )
+
+
+def _streams(pieces: list[tuple[str, bool]], clx_prefix: bytes = b"") -> tuple[bytes, bytes]:
+    """(WordDocument, table stream) holding ``pieces`` of text, each compressed (cp1252) or
+    UTF-16LE, at 1024 and after."""
+    word = bytearray(1024)
+    cps, pcds, cp = [0], [], 0
+    for text, compressed in pieces:
+        offset = len(word)
+        word += text.encode("cp1252") if compressed else text.encode("utf-16-le")
+        cp += len(text)
+        cps.append(cp)
+        fc = (offset * 2) | 0x40000000 if compressed else offset
+        pcds.append(struct.pack("<HIH", 0, fc, 0))
+    plc = struct.pack(f"<{len(cps)}I", *cps) + b"".join(pcds)
+    clx = clx_prefix + b"\x02" + struct.pack("<I", len(plc)) + plc
+    table = bytes(16) + clx
+    header = _fib(cp, 16, len(clx))
+    word[: len(header)] = header
+    return bytes(word), table
+
+
+def _extract(word: bytes, table: bytes):
+    return _Document(word, table, b"", _Fib(word)).extract()
+
+
+def test_compressed_and_unicode_pieces_join() -> None:
+    word, table = _streams([("Caf\xe9 \u201creport\u201d\r", True), ("第二段，含表格：\r", False), ("a\x07b\x07\x07", True),
+                            ("after\r", True)])
+    extracted = _extract(word, table)
+    assert _lines(extracted) == [
+        ("Café “report”", "第1段"), ("第二段，含表格：", "第2段"),
+        ("|", "第1个表格 第1行"), ("a", "第1个表格 第1行 第1列"), ("b", "第1个表格 第1行 第2列"), ("|", "第1个表格"),
+        ("after", "第3段"),
+    ]
+
+
+def test_field_codes_are_hidden_and_results_kept() -> None:
+    word, table = _streams([("见\x13 HYPERLINK \"http://x\" \x14网站\x15。页\x13 PAGE \x14\x15\r", False)])
+    assert [line.text for line in _extract(word, table).lines] == ["见网站。页"]
+
+
+def test_a_million_open_fields_stay_linear() -> None:
+    word, table = _streams([("\x13" * 300_000 + "代码\x14结果\r", False), ("正文\r", False)])
+    started = time.monotonic()
+    assert [line.text for line in _extract(word, table).lines] == []  # still inside the outer codes
+    word, table = _streams([("\x13\x14" * 300_000 + "\x15" * 300_000 + "正文\r", False)])
+    assert [line.text for line in _extract(word, table).lines] == ["正文"]
+    assert time.monotonic() - started < 5
+
+
+def test_main_text_only() -> None:
+    """Characters past ccpText (footnotes, headers) are not the report."""
+    word, table = _streams([("正文\r脚注文字\r", False)])
+    word = bytearray(word)
+    struct.pack_into("<I", word, 32 + 2 + 28 + 2 + 12, 3)  # ccpText = 3
+    assert [line.text for line in _extract(bytes(word), table).lines] == ["正文"]
+
+
+def test_prc_before_the_piece_table_is_skipped() -> None:
+    word, table = _streams([("text\r", True)], clx_prefix=b"\x01" + struct.pack("<h", 3) + b"\x00\x00\x00")
+    assert [line.text for line in _extract(word, table).lines] == ["text"]
+
+
+@pytest.mark.parametrize(
+    "damage, reason",
+    [
+        ("fc_outside", "outside the WordDocument stream"),
+        ("clx_outside", "outside the table stream"),
+        ("no_pcdt", "no piece table"),
+        ("backwards", "go backwards"),
+    ],
+)
+def test_hostile_piece_tables(damage: str, reason: str) -> None:
+    word, table = _streams([("一段文字\r", False)])
+    table = bytearray(table)
+    plc = 16 + 5
+    if damage == "fc_outside":
+        struct.pack_into("<I", table, plc + 8 + 2, 0x3FFFFF00)
+    elif damage == "clx_outside":
+        word = bytearray(word)
+        struct.pack_into("<I", word, 154 + 33 * 8, 1 << 30)
+        word = bytes(word)
+    elif damage == "no_pcdt":
+        table[16] = 0x07
+    elif damage == "backwards":
+        struct.pack_into("<II", table, plc, 5, 1)
+    with pytest.raises(UnreadableFile, match=reason):
+        _extract(word, bytes(table))
+
+
+def test_encrypted_and_old_formats_say_so() -> None:
+    word, table = _streams([("x\r", True)])
+    encrypted = bytearray(word)
+    struct.pack_into("<H", encrypted, 0x0A, 0x0300)
+    with pytest.raises(UnreadableFile, match="encrypted"):
+        _Fib(bytes(encrypted))
+    old = bytearray(word)
+    struct.pack_into("<H", old, 0, 0xA5DC)
+    with pytest.raises(UnreadableFile, match="Word 6.0/95"):
+        _Fib(bytes(old))
+
+
+# --------------------------------------------------------------------------------------------
+# Hostile OLE containers, made from the committed fixture.
+
+
+def _stream_offsets(data: bytes, name: str) -> list[int]:
+    """File offsets of a (regular-sector) stream's sectors, in order."""
+    import io
+
+    import olefile
+
+    ole = olefile.OleFileIO(io.BytesIO(data))
+    entry = ole.direntries[ole._find(name)]
+    offsets, sector = [], entry.isectStart
+    while sector < 0xFFFFFFFA and len(offsets) < 100_000:
+        offsets.append((sector + 1) * ole.sectorsize)
+        sector = ole.fat[sector]
+    return offsets
+
+
+def _directory_entry(data: bytes, name: str) -> int:
+    encoded = name.encode("utf-16-le")
+    position = data.find(encoded + b"\x00\x00")
+    assert position > 0 and position % 128 == 0
+    return position
+
+
+def test_not_ole_and_truncated_files_are_unreadable() -> None:
+    with pytest.raises(UnreadableFile, match="unrecognised header"):
+        read_doc(b"\x00" * 4000, "x.doc")
+    with pytest.raises(UnreadableFile, match="OLE"):
+        read_doc(HANDMADE.read_bytes()[:3000], "x.doc")
+    with pytest.raises(UnreadableFile):
+        read_doc(b"", "x.wps")
+
+
+def test_stream_claiming_more_than_the_file() -> None:
+    data = bytearray(HANDMADE.read_bytes())
+    entry = _directory_entry(bytes(data), "WordDocument")
+    struct.pack_into("<I", data, entry + 120, 0x7FFFFFF0)  # stream size
+    started = time.monotonic()
+    with pytest.raises(UnreadableFile, match="WordDocument"):
+        read_doc(bytes(data), "x.doc")
+    assert time.monotonic() - started < 5
+
+
+def test_sector_chain_looping_through_the_fat() -> None:
+    """The WordDocument chain made to point back at its own first sector: refused (the stream
+    comes up short), quickly, without reading round the loop."""
+    import io
+
+    import olefile
+
+    data = bytearray(HANDMADE.read_bytes())
+    ole = olefile.OleFileIO(io.BytesIO(bytes(data)))
+    first = ole.direntries[ole._find("WordDocument")].isectStart
+    fat_sector = ole.fat.tobytes()
+    # Find the FAT entry for `first` in the file: FAT sectors are listed in the header's DIFAT.
+    difat = struct.unpack_from("<109I", data, 0x4C)
+    per_sector = ole.sectorsize // 4
+    fat_offset = (difat[first // per_sector] + 1) * ole.sectorsize + 4 * (first % per_sector)
+    assert struct.unpack_from("<I", data, fat_offset)[0] == struct.unpack_from("<I", fat_sector, 4 * first)[0]
+    struct.pack_into("<I", data, fat_offset, first)
+    started = time.monotonic()
+    with pytest.raises(UnreadableFile, match="loops"):
+        read_doc(bytes(data), "x.doc")
+    assert time.monotonic() - started < 5
+
+
+def test_missing_word_stream_and_spreadsheets() -> None:
+    data = bytearray(HANDMADE.read_bytes())
+    entry = _directory_entry(bytes(data), "WordDocument")
+    data[entry:entry + 24] = "Workbook".encode("utf-16-le") + bytes(8)
+    struct.pack_into("<H", data, entry + 64, len("Workbook") * 2 + 2)
+    with pytest.raises(UnreadableFile, match="spreadsheet"):
+        read_doc(bytes(data), "x.doc")
+
+
+def test_piece_table_outside_the_stream_in_a_real_file() -> None:
+    data = bytearray(HANDMADE.read_bytes())
+    offsets = _stream_offsets(bytes(data), "WordDocument")
+    fib = bytes(data[offsets[0]:offsets[0] + 512])
+    fc_clx = struct.unpack_from("<I", fib, 154 + 33 * 8)[0]
+    table_offsets = _stream_offsets(bytes(data), "1Table")
+    sector, within = divmod(fc_clx, 512)
+    at = table_offsets[sector] + within
+    assert data[at] in (1, 2)
+    # Lengthen the Pcdt's declared size far past the stream.
+    while data[at] == 1:
+        at += 3 + struct.unpack_from("<h", data, at + 1)[0]
+    struct.pack_into("<I", data, at + 1, 0x00FFFFF0)
+    with pytest.raises(UnreadableFile, match="piece table"):
+        read_doc(bytes(data), "x.doc")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_random_damage_never_escapes(data) -> None:
+    """Bytes flipped anywhere in a real .doc: text, or UnreadableFile; nothing else, quickly."""
+    raw = bytearray(HANDMADE.read_bytes())
+    for _ in range(data.draw(st.integers(1, 40))):
+        raw[data.draw(st.integers(0, len(raw) - 1))] = data.draw(st.integers(0, 255))
+    started = time.monotonic()
+    try:
+        extracted = read_doc(bytes(raw), "x.doc")
+    except UnreadableFile:
+        pass
+    else:
+        assert all(isinstance(line.text, str) for line in extracted.lines)
+    assert time.monotonic() - started < 5
+
+
+def test_docx_and_html_saved_as_doc_are_read_as_what_they_are() -> None:
+    docx = read_doc(render_docx(handmade_document()), "old-name.doc")
+    assert docx.container == "docx"
+    html = read_doc("<html><body><p>某某局2024年政府信息公开工作年度报告</p></body></html>".encode(), "page.doc")
+    assert html.container == "html" and html.lines[0].text.startswith("某某局")
+
+
+def test_rtf_without_libreoffice_is_unreadable_with_the_reason() -> None:
+    with pytest.raises(UnreadableFile, match="RTF"):
+        read_doc(b"{\\rtf1\\ansi hello}", "x.doc")
+
+
+# --------------------------------------------------------------------------------------------
+# Fresh files from LibreOffice, where it is installed.
+
+needs_soffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed")
+
+
+@needs_soffice
+def test_committed_fixtures_are_what_the_builder_makes() -> None:
+    """The fixtures are reproducible from the builder: a fresh conversion reads the same."""
+    fresh = render_docs(fixture_documents())
+    assert fresh is not None
+    assert _lines(read_doc(fresh["handmade"], "a.doc")) == _lines(read_doc(HANDMADE.read_bytes(), "b.doc"))
+    assert _lines(read_doc(fresh["sample-report"], "a.doc")) == _lines(read_doc(SAMPLE_WPS.read_bytes(), "b.wps"))
+
+
+def _columnless(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Lines with the column dropped from their places ("第2个表格 第3行 第4列" → "第2个表格 第3行")."""
+    return [(text, place.rsplit(" 第", 1)[0] if place.endswith("列") else place) for text, place in lines]
+
+
+@needs_soffice
+def test_random_merge_layouts_match_docx() -> None:
+    """Random rowspan/colspan tilings (the HTML/.docx readers' property test), converted in one
+    LibreOffice start: the .doc reader gives the .docx reader's lines for each."""
+    from tests.builder.blocks import Document, Heading, Paragraph
+    from tests.builder.docx import cell_origins
+
+    strategy = tables()
+    layouts = [strategy.example() for _ in range(8)]
+    documents = {
+        f"t{n}": Document([Heading("某某局2024年政府信息公开工作年度报告", level=0), Paragraph("表格之前。"), table, Paragraph("表格之后。")])
+        for n, table in enumerate(layouts)
+    }
+    rendered = render_docs(documents)
+    assert rendered is not None
+    for (name, document), table in zip(documents.items(), layouts):
+        from_doc = _lines(read_doc(rendered[name], "r.doc"))
+        from_docx = _lines(read_docx(render_docx(document), "r.docx"))
+        origins = cell_origins(table)
+        width = max(column + span for _, column, _, span, _ in origins)
+        if {column for _, column, _, _, _ in origins} >= set(range(width)):
+            assert from_doc == from_docx, name
+        else:
+            # A grid line at which no cell starts is in the .docx's grid but not in the binary
+            # format, which keeps only each row's cell edges: columns are counted without it.
+            assert _columnless(from_doc) == _columnless(from_docx), name
+
+
+@needs_soffice
+def test_libreoffice_fallback_for_rtf(monkeypatch, tmp_path) -> None:
+    monkeypatch.delenv("GAOLINT_NO_SOFFICE")
+    rtf = b"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl{\\f0 SimSun;}}\\f0 Annual report 2024\\par second line\\par}"
+    before = set(tmp_path.iterdir())
+    extracted = read_doc(rtf, str(tmp_path / "x.doc"))
+    assert [line.text for line in extracted.lines] == ["Annual report 2024", "second line"]
+    assert extracted.damage == []  # a conversion is no damage: no GAO003 on a good report
+    assert set(tmp_path.iterdir()) == before  # nothing written next to the input
+
+
+# --------------------------------------------------------------------------------------------
+# The LibreOffice fallback's bounds, with a stand-in ``soffice`` on PATH.
+
+
+def _fake_soffice(folder: Path, body: str) -> None:
+    script = folder / "soffice"
+    script.write_text("#!/bin/sh\n" + body + "\n", encoding="utf-8")
+    script.chmod(0o755)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a shell script stands in for soffice")
+def test_fallback_is_killed_at_its_time_limit(tmp_path, monkeypatch) -> None:
+    from gaolint.read.soffice import convert_to_docx
+
+    _fake_soffice(tmp_path, "sleep 60 & sleep 60")
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.delenv("GAOLINT_NO_SOFFICE")
+    started = time.monotonic()
+    assert convert_to_docx(b"{\\rtf1 x}", str(tmp_path / "r.doc"), timeout=1) is None
+    assert time.monotonic() - started < 10
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a shell script stands in for soffice")
+def test_fallback_reads_what_the_converter_wrote_in_its_own_folder(tmp_path, monkeypatch) -> None:
+    """The converter gets a copy in a temporary folder; its .docx is read; nothing is left
+    beside the checked file; GAOLINT_NO_SOFFICE=1 keeps it out."""
+    converted = tmp_path / "made.docx"
+    converted.write_bytes(render_docx(handmade_document()))
+    bin_folder = tmp_path / "bin"
+    bin_folder.mkdir()
+    # Arguments end with: --outdir OUT SOURCE
+    _fake_soffice(bin_folder, f'for last; do :; done; out=$(dirname "$last")/out; cp "{converted}" "$out/report.docx"')
+    monkeypatch.setenv("PATH", f"{bin_folder}{os.pathsep}{os.environ['PATH']}")
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    rtf = b"{\\rtf1\\ansi report}"
+    with pytest.raises(UnreadableFile, match="RTF"):
+        read_doc(rtf, str(reports / "r.doc"))  # GAOLINT_NO_SOFFICE=1 from the autouse fixture
+    monkeypatch.delenv("GAOLINT_NO_SOFFICE")
+    extracted = read_doc(rtf, str(reports / "r.doc"))
+    assert extracted.container == "doc" and extracted.damage == []
+    check_against_document(extracted, handmade_document())
+    assert list(reports.iterdir()) == []
