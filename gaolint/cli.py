@@ -78,6 +78,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE")
     check.add_argument("--verbose", "-v", action="store_true", help="explain skipped checks")
     check.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    check.add_argument("--timeout", type=float, metavar="SECONDS",
+                       help="per-file time limit to read and check one file (default 4; 0: none)")
+    check.add_argument("--memory-limit", type=int, metavar="MB",
+                       help="per-file memory limit of a worker, in MB (default 256; 0: none)")
     check.add_argument("--no-cache", action="store_true",
                        help="neither read nor write the result cache (also: GAOLINT_NO_CACHE=1)")
 

@@ -39,6 +39,8 @@ KEYS = {
     "lang": "zh | en",
     "deadlines": "department / government → \"MM-DD\" of the following year",
     "agencies": "file glob → {name, kind, year}",
+    "timeout": "seconds to read and check one file (default 4; 0: no limit)",
+    "memory-limit": "MB one file may use while read and checked (default 256; 0: no limit)",
 }
 
 
@@ -348,7 +350,7 @@ class FileOptions(Record):
 
     __slots__ = (
         "path", "base", "select", "ignore", "severity", "per_file_ignores", "fail_on", "lang",
-        "deadlines", "agencies"
+        "deadlines", "agencies", "timeout", "memory_limit"
     )
 
     def __init__(
@@ -363,7 +365,11 @@ class FileOptions(Record):
         lang: str | None = None,
         deadlines: dict[str, str] | None = None,
         agencies: dict[str, dict] | None = None,
+        timeout: float | None = None,
+        memory_limit: int | None = None,
     ) -> None:
+        self.timeout = timeout
+        self.memory_limit = memory_limit
         self.path = path
         self.base = base
         self.select = select
@@ -405,10 +411,19 @@ def parse_options(table: dict, source: _Source) -> FileOptions:
                 if kind not in DEADLINE_KINDS:
                     raise _unknown_key(kind, DEADLINE_KINDS, keys + (kind,), source)
                 options.deadlines[kind] = _check_month_day(month_day, keys + (kind,), source)
+        elif key in ("timeout", "memory-limit"):
+            setattr(options, key.replace("-", "_"), _check_limit(value, keys, source))
         elif key == "agencies":
             for pattern, override in _check_mapping(value, keys, source, "文件通配符 → {name, kind, year}").items():
                 options.agencies[str(pattern)] = _check_agency(override, keys + (pattern,), source)
     return options
+
+
+def _check_limit(value, keys: tuple, source: _Source) -> float:
+    """A per-file limit: a number from 0 (no limit) to a day's worth."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 86_400:
+        raise source.error(keys, "应为 0 到 86400 之间的数字（0 表示不限）", "must be a number from 0 to 86400 (0: no limit)")
+    return value
 
 
 def _check_agency(override, keys: tuple, source: _Source) -> dict:
@@ -471,7 +486,7 @@ def glob_matches(path: str, patterns: list[str]) -> bool:
 
 
 class RunConfig(Record):
-    __slots__ = ("settings", "fail_on", "lang", "sources", "file_ignores")
+    __slots__ = ("settings", "fail_on", "lang", "sources", "file_ignores", "budget")
 
     def __init__(
         self,
@@ -488,6 +503,8 @@ class RunConfig(Record):
         self.sources = [] if sources is None else sources
         #: per-file-ignores as (fnmatch patterns for displayed paths, rule IDs or prefixes).
         self.file_ignores = [] if file_ignores is None else file_ignores
+        #: Per-file limits (gaolint.workers.Budget); None: the defaults.
+        self.budget = None
 
     def ignored_in(self, path: str, code: str) -> bool:
         """Whether ``code`` is switched off for the file shown as ``path``."""
@@ -566,11 +583,28 @@ def load_settings(args) -> RunConfig:
         sources=[path] if path else [],
         file_ignores=file_ignores,
     )
+    config.budget = _budget(args, options)
     if settings.verbose and path:
         import sys
 
         sys.stderr.write(f"gaolint: 使用配置文件 / using configuration {path}\n")
     return config
+
+
+def _budget(args, options: FileOptions):
+    """--timeout / --memory-limit over the timeout / memory-limit keys over the defaults."""
+    from .workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Budget
+
+    timeout = getattr(args, "timeout", None)
+    memory = getattr(args, "memory_limit", None)
+    for value, option in ((timeout, "--timeout"), (memory, "--memory-limit")):
+        if value is not None and not 0 <= value <= 86_400:
+            raise UsageError(f"{option}: 应为 0 到 86400 之间的数字 / must be from 0 to 86400 (0: no limit)")
+    if timeout is None:
+        timeout = options.timeout if options.timeout is not None else DEFAULT_TIMEOUT
+    if memory is None:
+        memory = options.memory_limit if options.memory_limit is not None else DEFAULT_MEMORY_MB
+    return Budget(float(timeout), int(memory))
 
 
 # --------------------------------------------------------------------------------------------
