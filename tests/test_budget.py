@@ -1,7 +1,7 @@
 """Per-file budgets (gaolint/workers.py, gaolint/preflight.py) and faults around a run.
 
 A file that loops, eats memory or kills its process is simulated by replacing
-``gaolint.workers.lint_file`` for file names holding a word (``spin``, ``hog``, ``die``,
+``gaolint.run.lint_file`` for file names holding a word (``spin``, ``hog``, ``die``,
 ``sleep``): workers are forked from the test process, so they inherit the replacement.
 """
 
@@ -46,7 +46,9 @@ def hostile_lint(path: str, settings: Settings):
 
 @pytest.fixture
 def hostile(monkeypatch):
-    monkeypatch.setattr(workers, "lint_file", hostile_lint)
+    import gaolint.run
+
+    monkeypatch.setattr(gaolint.run, "lint_file", hostile_lint)
 
 
 def _reports(folder: Path, names: list[str]) -> list[str]:
