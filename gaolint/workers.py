@@ -178,11 +178,12 @@ def _receive_exactly(fd: int, size: int) -> bytes | None:
     return b"".join(parts)
 
 
-def _address_space() -> int:
-    """This process's virtual size in bytes (Linux), or 0 where it cannot be read."""
+def _address_space(field: int = 0) -> int:
+    """This process's virtual size in bytes (``field`` 1: its resident size) on Linux, or 0
+    where it cannot be read."""
     try:
         with open("/proc/self/statm", "rb") as handle:
-            return int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+            return int(handle.read().split()[field]) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, ValueError, IndexError):
         return 0
 
@@ -278,6 +279,8 @@ class _Worker:
         answer_read, answer_write = os.pipe()
         sys.stdout.flush()
         sys.stderr.flush()
+        #: Resident KB the worker starts with (this process's, which it copies).
+        self.base_kb = _address_space(1) // 1024
         pid = os.fork()
         if pid == 0:  # the child: never returns into the caller's code
             status = 0
@@ -337,8 +340,8 @@ class _Worker:
 
     def end(self, kill: bool = True) -> tuple[int, int]:
         """Close the pipes, kill the worker (when ``kill``: an idle one holds nothing worth
-        keeping, a dead one is only reaped), reap it; (wait status, peak resident KB), or
-        (0, 0) if it could not be reaped."""
+        keeping, a dead one is only reaped), reap it; (wait status, peak resident KB beyond
+        what it started with), or (0, 0) if it could not be reaped."""
         import signal
 
         if self.dead:
@@ -359,7 +362,7 @@ class _Worker:
             _, status, usage = os.wait4(self.pid, 0)
         except (OSError, ChildProcessError):
             return 0, 0
-        return status, usage.ru_maxrss
+        return status, max(0, usage.ru_maxrss - self.base_kb)
 
 
 _TICKS = 0
@@ -391,8 +394,8 @@ def _death_result(path: str, settings: Settings, budget: Budget, status: int, pe
 
     if os.WIFSIGNALED(status) and os.WTERMSIG(status) == getattr(signal, "SIGXCPU", -1):
         return over_budget(path, settings, "time", budget)
-    if budget.memory_mb and peak_kb * 1024 >= 0.8 * budget.memory_mb * 1024 * 1024:
-        # Near its address-space limit when it died: an allocation failed in C code (an
+    if budget.memory_mb and os.WIFSIGNALED(status) and peak_kb * 1024 >= 0.8 * budget.memory_mb * 1024 * 1024:
+        # Killed by a signal near its address-space limit: an allocation failed in C code (an
         # abort, or a library's deliberate crash on out-of-memory), or the kernel's OOM killer.
         return over_budget(path, settings, "memory", budget)
     return crashed_result(path, settings)

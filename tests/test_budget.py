@@ -261,3 +261,13 @@ def test_ctrl_c_mid_run_exits_130_and_leaves_a_usable_cache(folder, tmp_path):
     fresh = _gaolint(["--no-cache", "--format", "json", str(folder)])
     cached = _gaolint(["--format", "json", str(folder)], env=env)
     assert _findings(cached.stdout) == _findings(fresh.stdout)
+
+
+def test_a_worker_forked_from_a_big_process_that_dies_is_a_crash_not_memory(hostile, tmp_path):
+    """The worker starts with its parent's resident memory: only what it grew by counts
+    towards the memory limit when it dies (a test session of 300 MB is not a hog)."""
+    ballast = bytearray(300 * 1024 * 1024)  # noqa: F841 - kept alive while the worker forks
+    ballast[:: 4096] = b"x" * len(ballast[:: 4096])
+    paths = _reports(tmp_path, ["die.html", "ok.html"])
+    results = lint_files(paths, Settings(), 2)
+    assert _rules(results[0]) == ["GAO000"] and "died" in results[0].findings[0].message.en
