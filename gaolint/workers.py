@@ -6,8 +6,8 @@ recurse on a hostile file without ever returning to Python, and no limit checked
 parser can stop them. So a file is linted in a *worker*: a long-lived child process forked
 once (``os.fork``: it inherits the modules, settings and compiled patterns already loaded, so
 starting one costs a few milliseconds, not a Python start-up), which lints one file at a time
-for the parent and sends back its ``FileResult``. The parent keeps a deadline per file and, past
-it, kills the worker (SIGKILL: nothing in the child can refuse it), answers the file with
+for the parent and sends back its ``FileResult``. The parent watches the processor time the worker spends on
+the file (``/proc``) and a wall-clock deadline and, past either, kills the worker (SIGKILL: nothing in the child can refuse it), answers the file with
 GAO001 naming the limit, and forks a fresh worker for the rest of the run. Inside the worker,
 ``RLIMIT_AS`` caps its address space (an allocation past it fails: MemoryError in Python,
 a failed ``malloc`` in C) and ``RLIMIT_CPU`` is a second, kernel-enforced clock should the
@@ -19,8 +19,9 @@ file that killed it is known exactly).
 The fast path: a pre-commit run lints one small .txt or .md file, and any process spawn would
 be a noticeable share of its start-up. Plain text goes through gaolint's own Python code only
 (no third-party reader), and a file under ``INLINE_MAX_BYTES`` is small enough that its memory
-is bounded by construction, so such files are linted in the calling process under a SIGALRM
-deadline, which interrupts any Python-level loop. Everything else, and everything when
+is bounded by construction, so such files are linted in the calling process under a
+processor-time alarm (``ITIMER_PROF``, delivered as SIGPROF), which interrupts any Python-level
+loop. Everything else, and everything when
 ``--jobs`` > 1, goes through workers.
 
 Where ``os.fork`` does not exist (Windows) files are linted as before (in this process, or a
@@ -38,9 +39,9 @@ import sys
 from .engine import FileResult, Settings, display_path
 from .model import Record
 
-#: Wall-clock seconds to read, parse and check one file. A real report takes 10-300 ms (a
-#: 1 MB one 0.3 s, a 30-page PDF well under a second with the PDF engine); the issue's budget
-#: is every file answered within 5 s, so the default leaves a second for the answer itself.
+#: Seconds of processor time to read, parse and check one file (see ``Budget``). A real report
+#: takes 10-300 ms (a 1 MB one 0.3 s, a 30-page PDF well under a second with the PDF engine);
+#: the budget is every file answered within 5 s, so the default leaves a second to spare.
 DEFAULT_TIMEOUT = 4.0
 #: Memory one worker may take beyond what it held when it started (MB): 15 MB of text needs
 #: about 200 MB all told; the budget is 300 MB per process.
@@ -127,8 +128,8 @@ def inline_safe(path: str) -> bool:
 
 
 def lint_inline(path: str, settings: Settings, budget: Budget) -> FileResult:
-    """Lint in this process under a SIGALRM deadline (main thread only; elsewhere, or where
-    there is no SIGALRM, without one: only small text files come here)."""
+    """Lint in this process under a processor-time alarm (main thread only; elsewhere, or
+    where there is no ``setitimer``, without one: only small text files come here)."""
     import signal
     import threading
 
