@@ -75,7 +75,7 @@ class Budget(Record):
 
 
 class _Overrun(BaseException):
-    """Raised by the SIGALRM handler inside an inline lint. A BaseException so that the
+    """Raised by the SIGPROF handler inside an inline lint. A BaseException so that the
     engine's ``except Exception`` (which turns reader and rule errors into findings) lets it
     through to us."""
 
