@@ -92,6 +92,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--show-settings", action="store_true",
                        help="print the settings the run would use, and exit")
     check.add_argument("--quiet", "-q", action="store_true", help="print the findings only: no summary, no progress")
+    check.add_argument("--timeout", type=float, metavar="SECONDS",
+                       help="per-file time limit to read and check one file (default 4; 0: none)")
+    check.add_argument("--memory-limit", type=int, metavar="MB",
+                       help="per-file memory limit of a worker, in MB (default 256; 0: none)")
     check.add_argument("--no-cache", action="store_true",
                        help="neither read nor write the result cache nor the start-up cache (also: GAOLINT_NO_CACHE=1)")
     check.add_argument("--scheduler", metavar="ADDRESS",

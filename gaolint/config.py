@@ -40,6 +40,8 @@ KEYS = {
     "deadlines": "department / government → \"MM-DD\" of the following year",
     "agencies": "file glob → {name, kind, year}",
     "exclude": "file globs never checked (--exclude adds more)",
+    "timeout": "seconds to read and check one file (default 4; 0: no limit)",
+    "memory-limit": "MB one file may use while read and checked (default 256; 0: no limit)",
 }
 
 
@@ -421,7 +423,7 @@ class FileOptions(Record):
 
     __slots__ = (
         "path", "base", "select", "ignore", "severity", "per_file_ignores", "fail_on", "lang",
-        "deadlines", "agencies", "exclude"
+        "deadlines", "agencies", "exclude", "timeout", "memory_limit"
     )
 
     def __init__(
@@ -437,7 +439,11 @@ class FileOptions(Record):
         deadlines: dict[str, str] | None = None,
         agencies: dict[str, dict] | None = None,
         exclude: tuple[str, ...] = (),
+        timeout: float | None = None,
+        memory_limit: int | None = None,
     ) -> None:
+        self.timeout = timeout
+        self.memory_limit = memory_limit
         self.path = path
         self.base = base
         self.exclude = exclude
@@ -482,6 +488,8 @@ def parse_options(table: dict, source: _Source) -> FileOptions:
                 options.deadlines[kind] = _check_month_day(month_day, keys + (kind,), source)
         elif key == "exclude":
             options.exclude = _check_globs(value, keys, source)
+        elif key in ("timeout", "memory-limit"):
+            setattr(options, key.replace("-", "_"), _check_limit(value, keys, source))
         elif key == "agencies":
             for pattern, override in _check_mapping(value, keys, source, "文件通配符 → {name, kind, year}").items():
                 options.agencies[str(pattern)] = _check_agency(override, keys + (pattern,), source)
@@ -494,6 +502,11 @@ def _check_globs(value, keys: tuple, source: _Source) -> tuple[str, ...]:
     if not isinstance(items, list) or not all(isinstance(v, str) and v.strip() for v in items):
         raise source.error(keys, "应为文件通配符列表", "expected a list of file globs")
     return tuple(v.strip() for v in items)
+def _check_limit(value, keys: tuple, source: _Source) -> float:
+    """A per-file limit: a number from 0 (no limit) to a day's worth."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 86_400:
+        raise source.error(keys, "应为 0 到 86400 之间的数字（0 表示不限）", "must be a number from 0 to 86400 (0: no limit)")
+    return value
 
 
 def _check_agency(override, keys: tuple, source: _Source) -> dict:
@@ -557,6 +570,7 @@ def glob_matches(path: str, patterns: list[str]) -> bool:
 
 class RunConfig(Record):
     __slots__ = ("settings", "fail_on", "lang", "sources", "file_ignores", "exclude")
+    __slots__ = ("settings", "fail_on", "lang", "sources", "file_ignores", "budget")
 
     def __init__(
         self,
@@ -577,6 +591,8 @@ class RunConfig(Record):
         self.sources = [] if sources is None else sources
         #: per-file-ignores as (fnmatch patterns for displayed paths, rule IDs or prefixes).
         self.file_ignores = [] if file_ignores is None else file_ignores
+        #: Per-file limits (gaolint.workers.Budget); None: the defaults.
+        self.budget = None
 
     def ignored_in(self, path: str, code: str) -> bool:
         """Whether ``code`` is switched off for the file shown as ``path``."""
@@ -666,11 +682,28 @@ def load_settings(args) -> RunConfig:
         exclude=[g for p in options.exclude for g in relocate_glob(p, options.base)]
         + [g for p in split_globs(getattr(args, "exclude", None)) for g in relocate_glob(p, os.getcwd())],
     )
+    config.budget = _budget(args, options)
     if settings.verbose and path:
         import sys
 
         sys.stderr.write(f"gaolint: 使用配置文件 / using configuration {path}\n")
     return config
+
+
+def _budget(args, options: FileOptions):
+    """--timeout / --memory-limit over the timeout / memory-limit keys over the defaults."""
+    from .workers import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Budget
+
+    timeout = getattr(args, "timeout", None)
+    memory = getattr(args, "memory_limit", None)
+    for value, option in ((timeout, "--timeout"), (memory, "--memory-limit")):
+        if value is not None and not 0 <= value <= 86_400:
+            raise UsageError(f"{option}: 应为 0 到 86400 之间的数字 / must be from 0 to 86400 (0: no limit)")
+    if timeout is None:
+        timeout = options.timeout if options.timeout is not None else DEFAULT_TIMEOUT
+    if memory is None:
+        memory = options.memory_limit if options.memory_limit is not None else DEFAULT_MEMORY_MB
+    return Budget(float(timeout), int(memory))
 
 
 # --------------------------------------------------------------------------------------------

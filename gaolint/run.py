@@ -17,13 +17,15 @@ def _lint_one(job: tuple[str, Settings]) -> FileResult:
     return lint_file(path, settings)
 
 
-def lint_files(files: list[str], settings: Settings, jobs: int | None, progress=None, cache=None) -> list[FileResult]:
+def lint_files(files: list[str], settings: Settings, jobs: int | None, progress=None, cache=None,
+               budget=None) -> list[FileResult]:
     """Results in the order of ``files`` whatever the number of workers.
 
     With a ``cache`` (gaolint.cache.ResultCache), files whose entry is there are answered in this
     process first; only the others are linted (inline, or in a pool when ``jobs`` > 1; ``None``
     chooses by how many are left); their results are kept as they come back and written to the
-    cache once, at the end."""
+    cache once, at the end. Each file is linted within ``budget`` (gaolint.workers.Budget: the
+    default limits when None; see gaolint/workers.py for how they are enforced)."""
     results: list[FileResult | None] = [None] * len(files)
     pending: list[tuple[int, str, object]] = []  # (index, path, cache ticket)
     if cache is None:
@@ -49,7 +51,11 @@ def lint_files(files: list[str], settings: Settings, jobs: int | None, progress=
         if progress is not None:
             progress()
 
-    if jobs <= 1 or len(pending) < 2:
+    from .workers import Budget, can_fork, lint_budgeted
+
+    if can_fork():
+        lint_budgeted(pending, settings, 1 if len(pending) < 2 else jobs, budget or Budget(), keep)
+    elif jobs <= 1 or len(pending) < 2:
         for index, path, ticket in pending:
             keep(index, path, ticket, lint_file(path, settings))
     else:
@@ -254,7 +260,8 @@ def run_check(args) -> int:
                 cache = _result_cache(group_config.settings, args)
                 caches.append(cache)
                 # --jobs unset: chosen by how many files the cache leaves to lint.
-                found = lint_files(members, group_config.settings, args.jobs, progress.advance if progress else None, cache)
+                found = lint_files(members, group_config.settings, args.jobs, progress.advance if progress else None,
+                                   cache, getattr(config, "budget", None))
                 by_path.update(zip(members, found))
             results = [by_path[path] for path in selection.files if path in by_path]
     finally:

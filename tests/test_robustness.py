@@ -269,7 +269,8 @@ def test_a_worker_that_dies_costs_one_file_not_the_run(tmp_path: Path, monkeypat
     file that kills its process gets GAO000, every other file its findings."""
     import gaolint.run as run_module
 
-    monkeypatch.setattr(run_module, "_lint_one", _dies_on_the_killer)
+    monkeypatch.setattr(run_module, "_lint_one", _dies_on_the_killer)  # the pool where there is no fork
+    monkeypatch.setattr(run_module, "lint_file", lambda path, settings: _dies_on_the_killer((path, settings)))
     paths = [str(_defective(tmp_path, f"r{i}.txt", seed=i + 4)) for i in range(6)]
     killer = tmp_path / "killer.txt"
     killer.write_text(render_text(build_document(sample_spec(9)), "cells"), encoding="utf-8")

@@ -7,7 +7,13 @@ never an exception that escapes.
 #: Largest file gaolint reads at all (bytes on disk).
 MAX_FILE_BYTES = 64 * 1024 * 1024
 #: Largest decoded text handed to the parser (characters). A real report is well under 1 MB.
-MAX_TEXT_CHARS = 16 * 1024 * 1024
+#: Every copy of the text the pipeline makes (lines, normalised lines, cells) costs about its
+#: size again: at 16 M characters a text file took 200-340 MB.
+MAX_TEXT_CHARS = 4 * 1024 * 1024
+#: Bytes of a text or Markdown file decoded at all: no encoding needs more than four bytes a
+#: character, so the bytes past this never reach MAX_TEXT_CHARS; cut at a line end, they are
+#: never decoded (a 60 MB file was decoded whole, to be cut afterwards).
+MAX_TEXT_BYTES = 4 * MAX_TEXT_CHARS
 #: Total inflated size allowed for the members of a .docx (zip bomb guard).
 MAX_INFLATED_BYTES = 96 * 1024 * 1024
 #: Total bytes a PDF's Flate streams may inflate to (content, fonts, object streams), all kept

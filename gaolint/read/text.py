@@ -6,7 +6,7 @@ import re
 
 from .base import Extracted, SourceLine
 from .decode import decode_bytes
-from .limits import MAX_LINE_CHARS, MAX_LINES, MAX_TEXT_CHARS
+from .limits import MAX_LINE_CHARS, MAX_LINES, MAX_TEXT_BYTES, MAX_TEXT_CHARS
 
 #: <!-- gaolint: disable=GAO401,GAO5 -->  /  <!-- gaolint: disable-next-line=GAO303 -->
 #: The IDs are one greedy run of ``[A-Za-z0-9_,\s]`` straight after ``=`` (blanks included,
@@ -28,9 +28,50 @@ def split_lines(text: str, limit: int = -1) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n", limit)
 
 
+def _code_unit(data: bytes) -> tuple[int, str]:
+    """(bytes per code unit, codec of a newline) as decode_bytes will see the data: UTF-32 and
+    UTF-16 by their BOM or their NUL bytes, otherwise an ASCII-compatible encoding (UTF-8,
+    GB18030, Big5), where a 0x0A byte is always a newline."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return 4, "utf-32-le" if data[0] == 0xFF else "utf-32-be"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return 2, "utf-16-le" if data[0] == 0xFF else "utf-16-be"
+    head = data[:4096]
+    if b"\x00" in head:
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        if max(even, odd) > len(head) // 6:
+            return 2, "utf-16-le" if odd > even else "utf-16-be"
+    return 1, "ascii"
+
+
+def cut_bytes(data: bytes, limit: int = MAX_TEXT_BYTES) -> bytes:
+    """``data`` up to the last line end before ``limit`` bytes (whole code units of UTF-16 and
+    UTF-32, never half a UTF-8 character when no line ends), so that only what can be read is
+    decoded."""
+    if len(data) <= limit:
+        return data
+    unit, codec = _code_unit(data)
+    newline = "\n".encode(codec)
+    end = limit - limit % unit
+    found = data.rfind(newline, 0, end)
+    while found > 0 and found % unit:
+        found = data.rfind(newline, 0, found)
+    if found > 0:
+        return data[: found + len(newline)]
+    if unit == 1:  # no line end at all: do not split a UTF-8 sequence
+        while end > 0 and 0x80 <= data[end] < 0xC0:
+            end -= 1
+    return data[:end]
+
+
 def read_text(data: bytes, path: str, container: str = "text") -> Extracted:
-    text, encoding = decode_bytes(data)
     notes: list[str] = []
+    if len(data) > MAX_TEXT_BYTES:
+        data = cut_bytes(data)
+        notes.append(f"文件超过 {MAX_TEXT_BYTES // (1024 * 1024)} MB，其余部分未读取 / file larger than"
+                     f" {MAX_TEXT_BYTES // (1024 * 1024)} MB: the rest was not read")
+    text, encoding = decode_bytes(data)
+    del data  # the caller's copy is its own; ours need not outlive decoding
     if len(text) > MAX_TEXT_CHARS:
         text = text[:MAX_TEXT_CHARS]
         notes.append(f"文本超过 {MAX_TEXT_CHARS} 个字符，其余部分未读取 / text longer than {MAX_TEXT_CHARS}"
