@@ -569,8 +569,7 @@ def glob_matches(path: str, patterns: list[str]) -> bool:
 
 
 class RunConfig(Record):
-    __slots__ = ("settings", "fail_on", "lang", "sources", "file_ignores", "exclude")
-    __slots__ = ("settings", "fail_on", "lang", "sources", "file_ignores", "budget")
+    __slots__ = ("settings", "fail_on", "lang", "sources", "file_ignores", "exclude", "budget")
 
     def __init__(
         self,
