@@ -158,7 +158,7 @@ def build_containers(folder: Path, count: int, extension: str, defects: bool = T
     """Write reports 0..count-1 rendered as ``extension`` (.html, .docx or .pdf) into ``folder``
     (reused when already complete); their paths, sorted."""
     marker = folder / ".complete"
-    stamp = f"{count} {extension} {defects} v1"
+    stamp = f"{count} {extension} {defects} v3"
     if marker.exists() and marker.read_text() == stamp:
         return sorted(p for p in folder.iterdir() if p.suffix == extension)
     folder.mkdir(parents=True, exist_ok=True)
