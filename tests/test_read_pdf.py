@@ -646,3 +646,27 @@ def test_a_busy_page_is_skipped_before_its_glyphs_are_read(monkeypatch: pytest.M
     document, _, _ = hand_report(filler=0)
     with pytest.raises(UnreadableFile, match="glyphs and shapes"):
         read_pdf(render_pdf(document), "r.pdf")
+
+
+def test_a_pdf_report_imports_only_the_pdf_engine(tmp_path: Path) -> None:
+    """Issue 15 item 4: linting one PDF (output piped, as pre-commit runs it) loads PDFium and
+    none of the other readers' or outputs' libraries."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.test_startup import HEAVY
+
+    path = tmp_path / "report.pdf"
+    path.write_bytes(render_pdf(hand_report(filler=0)[0]))
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), PYTHONPYCACHEPREFIX=str(tmp_path / "pyc"))
+    command = [sys.executable, "-X", "importtime", "-m", "gaolint", "check", "--no-cache", str(path)]
+    subprocess.run(command[:1] + command[3:], env=env, capture_output=True, timeout=120, check=False)  # warm
+    with open(tmp_path / "out.txt", "wb") as out:
+        done = subprocess.run(command, stdout=out, stderr=subprocess.PIPE, env=env, timeout=120, check=False)
+    assert done.returncode in (0, 1), done.stderr.decode("utf-8", "replace")[-2000:]
+    names = {line.split("|")[-1].strip() for line in done.stderr.decode("utf-8", "replace").splitlines()
+             if line.startswith("import time:")}
+    packages = {name.split(".")[0] for name in names}
+    assert "pypdfium2" in packages  # gaolint's own modules may come from the start-up cache, unlisted
+    assert not packages & (set(HEAVY) - {"pypdfium2"}), sorted(packages & set(HEAVY))
