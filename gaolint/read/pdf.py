@@ -39,8 +39,6 @@ NO_TEXT = "PDF 没有文字层（可能是扫描件），无法检查 / the PDF 
 NO_PAGES = "PDF 没有页面 / the PDF has no pages"
 NO_UNICODE = ("PDF 的文字无法解码（字体缺少 Unicode 映射）/ the PDF's text cannot be decoded "
               "(its fonts have no Unicode map)")
-REPAIRED = ("PDF 文件的交叉引用表已损坏，内容由重建读取，可能不完整 / the PDF's cross-reference table is "
-            "damaged; it was rebuilt and the text may be incomplete")
 #: Share of glyphs PDFium could not map to Unicode above which the text is garbage.
 MAX_UNDECODED_SHARE = 0.3
 #: Encryption handler revision PDFium reports for a file that is not encrypted.
@@ -100,8 +98,6 @@ def _read_document(pdfium: Any, c: Any, document: Any) -> Extracted:
     try:
         if c.FPDF_GetSecurityHandlerRevision(document.raw) != _NOT_ENCRYPTED:
             check_inflation(_decrypted(pdfium, c, document))
-        if not c.FPDF_DocumentHasValidCrossReferenceTable(document.raw):
-            damage.append(REPAIRED)
         count = len(document)
     except InflationBomb as error:
         raise UnreadableFile(str(error)) from None

@@ -204,7 +204,13 @@ def _close_open_ends(edges: Sequence[dict[str, Any]]) -> tuple[list[dict[str, An
 
 
 def _index(value: float, lines: Sequence[float]) -> int:
-    return min(range(len(lines)), key=lambda i: abs(lines[i] - value))
+    """The grid line nearest ``value`` (``lines`` ascending; the first of two equally near)."""
+    at = bisect_left(lines, value)
+    if at == 0:
+        return 0
+    if at == len(lines):
+        return len(lines) - 1
+    return at if lines[at] - value < value - lines[at - 1] else at - 1
 
 
 Box = tuple[float, float, float, float]
