@@ -130,6 +130,50 @@ def build(folder: Path, count: int, traditional: bool = False, defects: bool = T
     return sorted(paths)
 
 
+# --- containers: the same reports as web pages, Word files and PDFs --------------------------
+
+#: Container corpora: extension -> (renderer module, function name) in tests/builder.
+RENDERERS = {".html": ("html", "render_html"), ".docx": ("docx", "render_docx"), ".pdf": ("pdf", "render_pdf")}
+
+
+def report_document(index: int, defects: bool = True):
+    """The builder ``Document`` of report ``index`` (one in four with a planted defect), as
+    ``report_text`` renders it."""
+    b = _builder()
+    spec = spec_for(index)
+    if defects and index % 4 == 3:
+        names = b.defects_for(spec)
+        return b.plant(spec, names[(index // 4) % len(names)], index).document
+    return b.build_document(spec)
+
+
+def render(document, extension: str) -> bytes:
+    import importlib
+
+    module, name = RENDERERS[extension]
+    return getattr(importlib.import_module(f"tests.builder.{module}"), name)(document)
+
+
+def build_containers(folder: Path, count: int, extension: str, defects: bool = True) -> list[Path]:
+    """Write reports 0..count-1 rendered as ``extension`` (.html, .docx or .pdf) into ``folder``
+    (reused when already complete); their paths, sorted."""
+    marker = folder / ".complete"
+    stamp = f"{count} {extension} {defects} v3"
+    if marker.exists() and marker.read_text() == stamp:
+        return sorted(p for p in folder.iterdir() if p.suffix == extension)
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.iterdir():
+        if old.is_file():
+            old.unlink()
+    paths = []
+    for index in range(count):
+        path = folder / f"r{index:05d}{extension}"
+        path.write_bytes(render(report_document(index, defects), extension))
+        paths.append(path)
+    marker.write_text(stamp)
+    return sorted(paths)
+
+
 # --- scale: one very large report ----------------------------------------------------------
 
 def big_report(target_bytes: int = 1024 * 1024, seed: int = 7) -> str:

@@ -56,7 +56,7 @@ import corpus  # noqa: E402  (bench/corpus.py)
 
 BUDGETS = {"latency": 4.0, "throughput": 5.0, "memory_mb": 200.0, "scale_s": 2.0}
 #: Modules a clean simplified-Chinese .txt run must never import.
-HEAVY = ("rich", "ruamel", "opencc", "lxml", "docx", "pdfplumber", "pdfminer", "regex", "charset_normalizer")
+HEAVY = ("rich", "ruamel", "opencc", "lxml", "docx", "pdfplumber", "pdfminer", "pypdfium2", "regex", "charset_normalizer")
 
 
 # --- running things ------------------------------------------------------------------------

@@ -15,8 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-pytest.importorskip("pdfplumber")
+pytest.importorskip("pypdfium2")
 pytest.importorskip("reportlab")
+pytest.importorskip("fontTools")
 
 from gaolint.read import pdf as pdf_module  # noqa: E402
 from gaolint.read.base import Extracted, UnreadableFile  # noqa: E402
@@ -218,8 +219,8 @@ def test_lines_are_numbered_and_placed(hand) -> None:
 
 def test_table_whose_first_row_alone_ends_a_page() -> None:
     """Only table 2's full-width band 第二十条第（一）项 fits at the foot of page 1 (a one-cell
-    piece pdfplumber would not call a table); it must still join the rest on page 2."""
-    import pdfplumber
+    piece pdfplumber's finder would not call a table); it must still join the rest on page 2."""
+    import pypdfium2
 
     for extra in range(0, 120, 3):
         document, _, _ = hand_report(filler=4)
@@ -227,8 +228,9 @@ def test_table_whose_first_row_alone_ends_a_page() -> None:
         blocks.insert(3, Paragraph("补充说明：" + "政务公开" * extra))
         document = Document(blocks)
         data = render_pdf(document)
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            first = pdf.pages[0].extract_text()
+        pdf = pypdfium2.PdfDocument(data)
+        first = "".join(pdf[0].get_textpage().get_text_range().split())
+        pdf.close()
         if "第二十条第（一）项" in first and "本年制发件数" not in first:
             break
     else:
@@ -304,19 +306,53 @@ def test_owner_password_only_is_readable() -> None:
     assert len(texts) == 5
 
 
-def test_undecodable_text_is_unreadable_not_garbage() -> None:
-    """pdfminer cannot map reportlab's encrypted CID font to Unicode and yields ``(cid:N)``
-    glyphs; that must not reach the rules as text."""
+def test_empty_user_password_is_opened_and_linted(tmp_path: Path) -> None:
+    """Issue 18 item 10: a file encrypted with an empty user password (only an owner password
+    restricting copying) opens as any reader opens it, and is linted like the plain file: the
+    same lines, no finding on a clean report (pdfminer once read its CID font as ``(cid:N)``)."""
     from reportlab.lib.pdfencrypt import StandardEncryption
 
+    from gaolint.engine import Settings, lint_file
+    from tests.builder import build_document, sample_spec
+
     document, _, _ = hand_report(filler=0)
-    data = render_pdf(document, encrypt=StandardEncryption("", ownerPassword="owner"))
-    try:
-        extracted = read_pdf(data, "r.pdf")
-    except UnreadableFile as error:
-        assert "无法解码" in str(error)
-    else:  # a pdfminer that decodes it must then read it right
-        assert [line.text for line in extracted.lines] == expected_lines(document)
+    data = render_pdf(document, encrypt=StandardEncryption("", ownerPassword="owner", canCopy=0))
+    assert b"/Encrypt" in data
+    assert [line.text for line in read_pdf(data, "r.pdf").lines] == expected_lines(document)
+    clean = tmp_path / "clean.pdf"
+    clean.write_bytes(render_pdf(build_document(sample_spec(1)),
+                                 encrypt=StandardEncryption("", ownerPassword="owner", canPrint=0)))
+    assert lint_file(str(clean), Settings()).findings == []
+
+
+def test_a_user_password_is_still_refused_as_encrypted() -> None:
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    data = render_pdf(hand_report(filler=0)[0], encrypt=StandardEncryption("secret", ownerPassword="owner"))
+    with pytest.raises(UnreadableFile, match="已加密"):
+        read_pdf(data, "r.pdf")
+
+
+def test_text_without_a_unicode_map_is_unreadable_not_garbage() -> None:
+    """A Type0 font without ToUnicode: PDFium can only guess a character from its code, and says
+    so; such text must not reach the rules as text."""
+    from tests.test_hostile import _pdf
+
+    shows = b" ".join(b"0 -14 Td <%04X%04X%04X> Tj" % (0x4E00 + i, 0x4E10 + i, 0x4E20 + i) for i in range(40))
+    content = b"BT /F1 12 Tf 72 760 Td " + shows + b" ET"
+    data = _pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /NoMap /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /NoMap /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity)"
+        b" /Supplement 0 >> /FontDescriptor 7 0 R >>",
+        b"<< /Type /FontDescriptor /FontName /NoMap /Flags 4 /FontBBox [0 -200 1000 800] /ItalicAngle 0 /Ascent 800"
+        b" /Descent -200 /CapHeight 700 /StemV 80 >>",
+    ])
+    with pytest.raises(UnreadableFile, match="无法解码"):
+        read_pdf(data, "r.pdf")
 
 
 @pytest.mark.parametrize("version", ["cn-2021", "cn-2019", "cn-2008"])
@@ -459,74 +495,189 @@ def test_a_read_cut_short_by_the_time_budget_is_not_remembered(monkeypatch: pyte
     assert list(folder.glob("*.jsonl"))
 
 
-# --- the bounds on what pdfminer builds (gaolint/read/pdf_guard.py) ------------------------------
+# --- the checks before PDFium sees a file (gaolint/read/pdf_guard.py) -----------------------------
+
+
+def _lzw_encode(data: bytes) -> bytes:
+    """A plain LZW encoder (PDF 32000 §7.4.4, EarlyChange 1), to make test streams."""
+    table = {bytes([i]): i for i in range(256)}
+    codes, width, word = [256], 9, b""
+    for byte in data:
+        candidate = word + bytes([byte])
+        if candidate in table:
+            word = candidate
+            continue
+        codes.append((table[word], width))
+        table[candidate] = len(table) + 2
+        if len(table) + 2 + 1 > (1 << width) and width < 12:
+            width += 1
+        word = bytes([byte])
+    if word:
+        codes.append((table[word], width))
+    codes.append((257, width))
+    bits = value = 0
+    out = bytearray()
+    for code, size in [(256, 9), *codes[1:]]:
+        value = (value << size) | code
+        bits += size
+        while bits >= 8:
+            bits -= 8
+            out.append((value >> bits) & 0xFF)
+    if bits:
+        out.append((value << (8 - bits)) & 0xFF)
+    return bytes(out)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=4000))
+def test_lzw_length_counts_what_the_stream_decodes_to(payload: bytes) -> None:
+    from gaolint.read.pdf_guard import _Budget, lzw_length
+
+    assert lzw_length(_lzw_encode(payload), _Budget(1 << 30)) == len(payload)
+
+
+def test_lzw_length_of_the_standard_example() -> None:
+    from gaolint.read.pdf_guard import _Budget, lzw_length
+
+    # "-----A---B" from PDF 32000 §7.4.4.2, LZW-coded
+    assert lzw_length(bytes.fromhex("800b6050220c0c8501"), _Budget(1 << 20)) == 10
+
+
+def _rl_decode(data: bytes) -> bytes:
+    out, index = bytearray(), 0
+    while index < len(data) and data[index] != 128:
+        length = data[index]
+        if length < 128:
+            out += data[index + 1 : index + 2 + length]
+            index += length + 2
+        else:
+            out += data[index + 1 : index + 2] * (257 - length)
+            index += 2
+    return bytes(out)
+
 
 @settings(max_examples=200, deadline=None)
-@given(st.binary(max_size=3000), st.sampled_from(["whole", "cut", "trailing", "raw"]))
-def test_bounded_zlib_answers_as_zlib_does(payload: bytes, damage: str) -> None:
-    """pdfminer falls back to its recovery on zlib.error: the bounded stand-in must raise
-    exactly when zlib.decompress does, and return the same bytes otherwise."""
+@given(st.binary(max_size=400))
+def test_run_length_length_counts_what_the_stream_decodes_to(data: bytes) -> None:
+    from gaolint.read.pdf_guard import _Budget, run_length_length
+
+    assert run_length_length(data, _Budget(1 << 30)) == len(_rl_decode(data))
+
+
+@pytest.mark.parametrize("filters", [b"/FlateDecode", b"[/ASCII85Decode /FlateDecode]", b"/LZWDecode", b"/RunLengthDecode"])
+def test_inflation_is_counted_through_every_filter_and_refused_past_the_budget(filters: bytes) -> None:
+    import base64
     import zlib
 
-    from gaolint.read.pdf_guard import _BoundedZlib, _Budget
+    from gaolint.read.pdf_guard import InflationBomb, check_inflation
 
-    packed = zlib.compress(payload * 50)
-    data = {"whole": packed, "cut": packed[: len(packed) // 2], "trailing": packed + b"junk", "raw": payload}[damage]
-    try:
-        expected = ("ok", zlib.decompress(data))
-    except zlib.error:
-        expected = ("error", None)
-    try:
-        got = ("ok", _BoundedZlib(_Budget(1 << 30)).decompress(data))
-    except zlib.error:
-        got = ("error", None)
-    assert got == expected
+    payload = b"BT /F1 12 Tf 72 712 Td (x) Tj ET\n" + b" " * 200_000
+    if filters == b"/FlateDecode":
+        stream = zlib.compress(payload, 9)
+    elif filters.startswith(b"[/ASCII85"):
+        stream = base64.a85encode(zlib.compress(payload, 9), adobe=True)[2:]
+    elif filters == b"/LZWDecode":
+        stream = _lzw_encode(payload)
+    else:
+        stream = b"".join(bytes([257 - 128, 0x20]) for _ in range(len(payload) // 128)) + b"\x80"
+    data = b"%%PDF-1.4\n4 0 obj\n<< /Length %d /Filter %s >>\nstream\n" % (len(stream), filters) + stream + b"\nendstream\nendobj\n"
+    assert check_inflation(data, limit=1 << 30) >= 199_000
+    with pytest.raises(InflationBomb, match="decompression bomb"):
+        check_inflation(data, limit=100_000)
 
 
-def test_inflation_budget_is_shared_by_the_document_and_put_back_after() -> None:
+def test_image_streams_are_not_counted() -> None:
+    """PDFium decodes an image only to draw it; reading text never does, so a scan's large
+    image (a white page compresses a thousandfold) is no bomb."""
     import zlib
 
-    from pdfminer import pdftypes
+    from gaolint.read.pdf_guard import check_inflation
 
-    from gaolint.read.pdf_guard import InflationBomb, bounded_inflation
+    stream = zlib.compress(b"\xff" * 3_000_000, 9)
+    data = (b"%%PDF-1.4\n5 0 obj\n<< /Type /XObject /Subtype /Image /Width 1000 /Height 1000 /BitsPerComponent 8"
+            b" /ColorSpace /DeviceRGB /Filter /FlateDecode /Length %d >>\nstream\n" % len(stream) + stream
+            + b"\nendstream\nendobj\n")
+    assert check_inflation(data, limit=1_000_000) == 0
 
-    original = pdftypes.zlib
-    packed = zlib.compress(b"0" * 600)
-    with pytest.raises(InflationBomb):
-        with bounded_inflation(limit=1000):
-            assert pdftypes.zlib.decompress(packed) == b"0" * 600
-            pdftypes.zlib.decompress(packed)  # 1,200 bytes in all: over
-    assert pdftypes.zlib is original
+
+def test_reading_pdfs_writes_nothing_on_stderr(capfd: pytest.CaptureFixture[str]) -> None:
+    """Issue 18 item 8: only gaolint's own logging reaches stderr (pdfplumber warned there)."""
+    for name, (data, _) in _hostile().items():
+        with pytest.raises(UnreadableFile):
+            read_pdf(data, f"{name}.pdf")
+    read_pdf(render_pdf(hand_report(filler=0)[0]), "good.pdf")
+    captured = capfd.readouterr()
+    assert captured.err == "" and captured.out == ""
+
+
+def test_a_table_drawn_inside_a_form_xobject_is_found() -> None:
+    """Rules drawn in a form XObject (a reused template) are placed with the form's matrix."""
+    from reportlab.pdfgen import canvas
+
+    from tests.builder.pdf import FONT, _register_font
+
+    _register_font()
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.beginForm("grid")
+    for x in (0, 100, 200):
+        page.line(x, 0, x, 60)
+    for y in (0, 30, 60):
+        page.line(0, y, 200, y)
+    page.endForm()
+    page.saveState()
+    page.translate(100, 600)
+    page.doForm("grid")
+    page.restoreState()
+    page.setFont(FONT, 10)
+    for (x, y, text) in ((110, 640, "行政许可"), (210, 640, "550"), (110, 610, "行政处罚"), (210, 610, "4119")):
+        page.drawString(x, y, text)
+    page.drawString(100, 700, "本机关认真落实政务公开各项要求，持续推进决策公开。")
+    page.showPage()
+    page.save()
+    extracted = read_pdf(out.getvalue(), "form.pdf")
+    assert tables_of(extracted) == [[["行政许可", "550"], ["行政处罚", "4119"]]]
+
+
+def test_a_busy_page_is_skipped_before_its_glyphs_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gaolint.read import pdf_engine
+
+    monkeypatch.setattr(pdf_engine, "MAX_PAGE_OBJECTS", 5)
+    document, _, _ = hand_report(filler=0)
+    with pytest.raises(UnreadableFile, match="glyphs and shapes"):
+        read_pdf(render_pdf(document), "r.pdf")
+
+
+def test_a_pdf_report_imports_only_the_pdf_engine(tmp_path: Path) -> None:
+    """Issue 15 item 4: linting one PDF (output piped, as pre-commit runs it) loads PDFium and
+    none of the other readers' or outputs' libraries."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.test_startup import HEAVY
+
+    path = tmp_path / "report.pdf"
+    path.write_bytes(render_pdf(hand_report(filler=0)[0]))
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), PYTHONPYCACHEPREFIX=str(tmp_path / "pyc"))
+    command = [sys.executable, "-X", "importtime", "-m", "gaolint", "check", "--no-cache", str(path)]
+    subprocess.run(command[:1] + command[3:], env=env, capture_output=True, timeout=120, check=False)  # warm
+    with open(tmp_path / "out.txt", "wb") as out:
+        done = subprocess.run(command, stdout=out, stderr=subprocess.PIPE, env=env, timeout=120, check=False)
+    assert done.returncode in (0, 1), done.stderr.decode("utf-8", "replace")[-2000:]
+    names = {line.split("|")[-1].strip() for line in done.stderr.decode("utf-8", "replace").splitlines()
+             if line.startswith("import time:")}
+    packages = {name.split(".")[0] for name in names}
+    assert "pypdfium2" in packages  # gaolint's own modules may come from the start-up cache, unlisted
+    assert not packages & (set(HEAVY) - {"pypdfium2"}), sorted(packages & set(HEAVY))
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.binary(max_size=400))
-def test_bounded_run_length_decodes_as_pdfminer_does(data: bytes) -> None:
-    """The same bytes for every input pdfminer decodes; an error wherever pdfminer has one."""
-    from pdfminer.runlength import rldecode
+@given(st.lists(st.floats(-1e4, 1e4), min_size=1, max_size=30, unique=True), st.floats(-2e4, 2e4))
+def test_nearest_grid_line_by_bisect_is_the_nearest(lines: list[float], value: float) -> None:
+    """Cells are placed on the grid by bisecting its lines, not by scanning them all; the
+    answer is as near as the scan's."""
+    from gaolint.read.pdf_tables import _index
 
-    from gaolint.read.pdf_guard import _Budget, _bounded_run_length
-
-    try:
-        expected = ("ok", rldecode(data))
-    except Exception:  # noqa: BLE001 - pdfminer raises StopIteration or RuntimeError when cut short
-        expected = ("error", None)
-    try:
-        got = ("ok", _bounded_run_length(_Budget(1 << 30))(data))
-    except ValueError:
-        got = ("error", None)
-    assert got == expected
-
-
-@pytest.mark.parametrize("kind", ["lzw", "run-length"])
-def test_lzw_and_run_length_streams_count_against_the_budget(kind: str) -> None:
-    from gaolint.read.pdf_guard import InflationBomb, _Budget, _bounded_lzw, _bounded_run_length
-
-    if kind == "run-length":
-        decode, bomb = _bounded_run_length, bytes([129, 0x20]) * 100  # 100 runs of 128 spaces
-    else:
-        decode = _bounded_lzw
-        bomb = bytes.fromhex("800b6050220c0c8501")  # "-----A---B" from PDF 32000 §7.4.4.2, LZW-coded
-    assert len(decode(_Budget(1 << 20))(bomb)) > 8
-    with pytest.raises(InflationBomb):
-        decode(_Budget(8))(bomb)
+    lines.sort()
+    assert abs(lines[_index(value, lines)] - value) == min(abs(line - value) for line in lines)

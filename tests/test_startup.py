@@ -3,7 +3,7 @@ the start-up cache (gaolint/startcache.py) that keeps the parsed format YAML bet
 
 A clean simplified-Chinese .txt piped to a file needs none of the heavy libraries: rich only
 draws on a terminal, ruamel only rebuilds the format cache, OpenCC only converts Traditional
-text, lxml/python-docx/pdfplumber only read other containers, ``regex`` is not used at all.
+text, lxml/python-docx/pypdfium2 only read other containers, ``regex`` is not used at all.
 Timing is measured by bench/run.py, not here; these tests pin the imports that cost it.
 """
 
@@ -20,7 +20,7 @@ import pytest
 from tests.builder import build_document, plant, render_text, sample_spec
 
 #: Third-party packages a clean .txt run must never import.
-HEAVY = ("rich", "ruamel", "opencc", "lxml", "docx", "pdfplumber", "pdfminer", "regex", "charset_normalizer")
+HEAVY = ("rich", "ruamel", "opencc", "lxml", "docx", "pdfplumber", "pdfminer", "pypdfium2", "regex", "charset_normalizer")
 #: Standard-library modules kept off the path on purpose (each cost milliseconds): hashlib
 #: (OpenSSL) for the format cache key, subprocess for git (folders only), shutil for argparse's
 #: terminal width, traceback for error messages, pathlib (with urllib.parse) in formats,

@@ -1,6 +1,6 @@
 """Readers: one module per container, each turning bytes into ``Extracted`` lines.
 
-Heavy libraries (lxml, python-docx, pdfplumber, olefile) are imported only by the reader that needs
+Heavy libraries (lxml, python-docx, pypdfium2, olefile) are imported only by the reader that needs
 them, so linting a .txt file never pays for PDF support.
 """
 

@@ -1,28 +1,30 @@
 """PDF reader: the text layer of a PDF as web-page-like lines, ruled tables flattened.
 
-pdfplumber (on pdfminer.six) is imported only here and only when a PDF is read. pdfminer
-raises many exception types on damaged input, so every failure past the header check becomes
-``UnreadableFile`` with a message a person can act on. Work is bounded (inflated stream bytes
-and objects per page in pdf_guard, rules per page, a time budget) so a hostile file costs
-seconds, not minutes.
+PDFium (pypdfium2, see pdf_engine.py) is imported only here and only when a PDF is read.
+Every failure past the header check becomes ``UnreadableFile`` with a message a person can act
+on. Work is bounded: the streams' inflated size is checked before PDFium sees the file and
+objects per page once it has parsed a page (pdf_guard.py), glyphs and rules per page, and a
+time budget across pages, so a hostile file costs seconds, not minutes. A crash inside PDFium
+costs the worker process reading the file, not the run (gaolint/run.py).
+
+An encrypted file opens when its user password is empty (PDFium tries it), as readers do: an
+owner password only restricts printing or copying, and a report is published to be read.
 """
 
 from __future__ import annotations
 
-import io
-import logging
 import time
-from itertools import islice
 from typing import Any
 
 from .base import ROW_SEPARATOR, Extracted, SourceLine, UnreadableFile
 from .limits import MAX_LINE_CHARS, MAX_PDF_PAGES, MAX_TEXT_CHARS
-from .pdf_guard import InflationBomb, PageTooBusy, bounded_inflation, bounded_layout
+from .pdf_engine import PageData, load, read_page
+from .pdf_guard import InflationBomb, PageTooBusy, check_inflation
 from .pdf_layout import PageContent, drop_furniture, join_paragraphs
 from .pdf_tables import DocTable, PageTable, append_piece, continues, page_tables
-from .pdf_text import Char, TextLine, text_lines
+from .pdf_text import TextLine, text_lines
 
-#: Glyphs read from one page; a real report page has a few thousand at most.
+#: Glyphs read from one page; a real report page has a few thousand.
 MAX_PAGE_CHARS = 50_000
 #: Rules (line segments) on one page above which table detection is skipped.
 MAX_PAGE_EDGES = 5_000
@@ -37,48 +39,23 @@ NO_TEXT = "PDF 没有文字层（可能是扫描件），无法检查 / the PDF 
 NO_PAGES = "PDF 没有页面 / the PDF has no pages"
 NO_UNICODE = ("PDF 的文字无法解码（字体缺少 Unicode 映射）/ the PDF's text cannot be decoded "
               "(its fonts have no Unicode map)")
-#: Share of glyphs pdfminer could only name as ``(cid:N)`` above which the text is garbage.
+#: Share of glyphs PDFium could not map to Unicode above which the text is garbage.
 MAX_UNDECODED_SHARE = 0.3
+#: Encryption handler revision PDFium reports for a file that is not encrypted.
+_NOT_ENCRYPTED = -1
 
 
-def _damaged(error: BaseException) -> str:
-    inner = error.args[0] if error.args and isinstance(error.args[0], BaseException) else error
-    name = type(inner).__name__
-    return f"PDF 文件已损坏或不完整，无法读取 / the PDF is damaged or truncated ({name})"
+def _damaged(reason: str) -> str:
+    return f"PDF 文件已损坏或不完整，无法读取 / the PDF is damaged or truncated ({reason})"
 
 
-def _is_encryption_error(error: BaseException, data: bytes) -> bool:
-    """pdfplumber wraps pdfminer's errors; look through the wrapping for a password error."""
-    seen: list[BaseException] = [error]
-    while seen:
-        current = seen.pop()
-        if "Password" in type(current).__name__ or "Encrypt" in type(current).__name__:
-            return True
-        seen.extend(a for a in current.args if isinstance(a, BaseException))
-        if current.__cause__ is not None:
-            seen.append(current.__cause__)
-    return b"/Encrypt" in data[-4096:] or b"/Encrypt" in data[:4096]
-
-
-def _unreadable(error: BaseException, data: bytes) -> UnreadableFile:
-    """The finding for an exception out of pdfminer: a bomb, encryption, or damage."""
-    seen: list[BaseException] = [error]
-    while seen:
-        current = seen.pop()
-        if isinstance(current, InflationBomb):
-            return UnreadableFile(str(current))
-        seen.extend(a for a in current.args if isinstance(a, BaseException))
-        if current.__cause__ is not None:
-            seen.append(current.__cause__)
-    return UnreadableFile(ENCRYPTED if _is_encryption_error(error, data) else _damaged(error))
-
-
-def _quiet_pdfminer() -> None:
-    """pdfminer logs a warning for every damaged stream it recovers from; a linter's output
-    is findings, not that. Left alone when the user configured the logger."""
-    logger = logging.getLogger("pdfminer")
-    if logger.level == logging.NOTSET:
-        logger.setLevel(logging.ERROR)
+def _unreadable(error: BaseException) -> UnreadableFile:
+    """The finding for a document PDFium would not open: encryption or damage."""
+    message = str(error)
+    if "password" in message.lower() or "security" in message.lower():
+        return UnreadableFile(ENCRYPTED)
+    reason = message.split("PDFium:", 1)[-1].strip(" ).") if "PDFium:" in message else type(error).__name__
+    return UnreadableFile(_damaged(reason))
 
 
 def read_pdf(data: bytes, path: str) -> Extracted:
@@ -87,57 +64,70 @@ def read_pdf(data: bytes, path: str) -> Extracted:
     if b"%PDF-" not in data[:1024]:
         raise UnreadableFile(NOT_PDF)
     try:
-        import pdfplumber
-        from pdfplumber.page import Page
-        from pdfminer.pdfpage import PDFPage
+        pdfium, c = load()
     except ImportError:  # pragma: no cover - a broken install
-        raise UnreadableFile("未安装 pdfplumber，无法读取 PDF / pdfplumber is not installed") from None
-    _quiet_pdfminer()
-    with bounded_inflation():
-        return _read_document(pdfplumber, Page, PDFPage, data)
-
-
-def _read_document(pdfplumber: Any, Page: Any, PDFPage: Any, data: bytes) -> Extracted:
+        raise UnreadableFile("未安装 pypdfium2，无法读取 PDF / pypdfium2 is not installed") from None
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except Exception as error:  # noqa: BLE001 - pdfminer raises anything on bad input
-        raise _unreadable(error, data) from None
+        check_inflation(data)
+        document = pdfium.PdfDocument(data)
+    except InflationBomb as error:
+        raise UnreadableFile(str(error)) from None
+    except Exception as error:  # noqa: BLE001 - PdfiumError, or anything odd from the binding
+        raise _unreadable(error) from None
     try:
-        damage: list[str] = []
-        pages: list[PageContent] = []
-        deadline = time.monotonic() + TIME_BUDGET_SECONDS
-        timed_out = False
-        busy: list[str] = []  # pages given up for drawing too much
-        doctop = 0.0
-        for index, page_object in enumerate(islice(PDFPage.create_pages(pdf.doc), MAX_PDF_PAGES + 1)):
-            if index == MAX_PDF_PAGES:
-                damage.append(f"PDF 超过 {MAX_PDF_PAGES} 页，只读取了前 {MAX_PDF_PAGES} 页"
-                              f" / only the first {MAX_PDF_PAGES} pages were read")
-                break
-            if index and time.monotonic() > deadline:
-                timed_out = True
-                damage.append(f"读取超时，只读取了前 {index} 页 / reading took too long; "
-                              f"only the first {index} pages were read")
-                break
-            page = Page(pdf, page_object, page_number=index + 1, initial_doctop=doctop)
-            doctop += float(page.height)
-            try:
-                page._layout = bounded_layout(pdf, page_object, index + 1)
-            except PageTooBusy as error:
-                busy.append(str(error))
-                page.close()
-                continue
-            pages.append(_read_page(page, index + 1, damage))
-            page.close()
-    except UnreadableFile:
-        raise
-    except Exception as error:  # noqa: BLE001 - see module docstring
-        raise _unreadable(error, data) from None
+        return _read_document(pdfium, c, document)
     finally:
         try:
-            pdf.close()
+            document.close()
         except Exception:  # noqa: BLE001 - closing a broken file must not mask the real error
             pass
+
+
+def _decrypted(pdfium: Any, c: Any, document: Any) -> bytes:
+    """An encrypted document's bytes as PDFium decrypts them (streams still compressed), so
+    the inflation check can see its streams."""
+    import io
+
+    out = io.BytesIO()
+    document.save(out, flags=c.FPDF_REMOVE_SECURITY)
+    return out.getvalue()
+
+
+def _read_document(pdfium: Any, c: Any, document: Any) -> Extracted:
+    damage: list[str] = []
+    try:
+        if c.FPDF_GetSecurityHandlerRevision(document.raw) != _NOT_ENCRYPTED:
+            check_inflation(_decrypted(pdfium, c, document))
+        count = len(document)
+    except InflationBomb as error:
+        raise UnreadableFile(str(error)) from None
+    except Exception as error:  # noqa: BLE001 - see module docstring
+        raise _unreadable(error) from None
+    pages: list[PageContent] = []
+    deadline = time.monotonic() + TIME_BUDGET_SECONDS
+    timed_out = False
+    busy: list[str] = []  # pages given up for drawing too much
+    for index in range(min(count, MAX_PDF_PAGES + 1)):
+        if index == MAX_PDF_PAGES:
+            damage.append(f"PDF 超过 {MAX_PDF_PAGES} 页，只读取了前 {MAX_PDF_PAGES} 页"
+                          f" / only the first {MAX_PDF_PAGES} pages were read")
+            break
+        if index and time.monotonic() > deadline:
+            timed_out = True
+            damage.append(f"读取超时，只读取了前 {index} 页 / reading took too long; "
+                          f"only the first {index} pages were read")
+            break
+        try:
+            page = read_page(pdfium, c, document, index, MAX_PAGE_CHARS + 1)
+        except PageTooBusy as error:
+            busy.append(str(error))
+            continue
+        except Exception as error:  # noqa: BLE001 - a page PDFium cannot load
+            if not pages and index == count - 1:
+                raise _unreadable(error) from None
+            damage.append(f"第{index + 1}页无法读取 / page {index + 1} could not be read")
+            continue
+        pages.append(_read_page(page, damage))
     if not pages:
         raise UnreadableFile(busy[0] if busy else NO_PAGES)
     damage.extend(busy)
@@ -161,26 +151,25 @@ def _read_document(pdfplumber: Any, Page: Any, PDFPage: Any, data: bytes) -> Ext
     return extracted
 
 
-def _read_page(page: Any, number: int, damage: list[str]) -> PageContent:
+def _read_page(page: PageData, damage: list[str]) -> PageContent:
     """One page's prose lines and table pieces, top to bottom."""
-    page = page.dedupe_chars()
-    chars: list[Char] = [c for c in page.chars if str(c.get("text", "")).strip()]
+    number = page.number
+    chars = page.glyphs
     if len(chars) > MAX_PAGE_CHARS:
         damage.append(f"第{number}页字符过多，只读取了前 {MAX_PAGE_CHARS} 个 / page {number}: "
                       f"too many characters, the rest were ignored")
         chars = chars[:MAX_PAGE_CHARS]
     glyphs = len(chars)
-    undecoded = sum(1 for c in chars if str(c["text"]).startswith("(cid:"))
     tables: list[PageTable] = []
-    if len(page.edges) <= MAX_PAGE_EDGES:
-        tables, chars = page_tables(page, chars, number)
+    if len(page.shapes) <= MAX_PAGE_EDGES:
+        tables, chars = page_tables(page.shapes, chars, number)
     else:
         damage.append(f"第{number}页线条过多，未识别表格 / page {number}: too many lines, "
                       f"tables were read as text")
     items: list[TextLine | PageTable] = [*text_lines(chars, number), *tables]
     items.sort(key=lambda i: i.top)
-    return PageContent(number=number, height=float(page.height), width=float(page.width), items=items,
-                       glyphs=glyphs, undecoded=undecoded)
+    return PageContent(number=number, height=page.height, width=page.width, items=items,
+                       glyphs=glyphs, undecoded=page.undecoded)
 
 
 def _emit(pages: list[PageContent], damage_notes: list[str]) -> Extracted:

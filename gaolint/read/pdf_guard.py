@@ -1,34 +1,47 @@
-"""Bounds on what pdfminer may build from a PDF: inflated stream bytes and objects per page.
+"""Cheap checks before a PDF is handed to PDFium, and the limits on what it may build.
 
-A PDF is a container of compressed streams, so it can be a bomb like a .docx: 1.5 MB of
-Flate data inflating to 1.5 GB of blank content stream took pdfminer 19 s and 3 GB. And one
-page can draw 300,000 glyphs (a 7 MB file took 21 s and 770 MB). pdfminer has no limits of its
-own, so while gaolint reads a PDF:
+A PDF is a container of compressed streams, so it can be a bomb like a .docx: 1.5 MB of Flate
+data inflating to 1.5 GB of blank content stream took PDFium 21 s and 2.5 GB (pdfminer 19 s
+and 3 GB). PDFium has no budget a caller can set, so before it sees the file:
 
-- ``bounded_inflation`` stands in for the ``zlib`` module and the LZW and RunLength decoders
-  pdfminer's stream decoder calls, and stops once the document's streams have inflated past
-  ``MAX_PDF_INFLATED_BYTES`` in all;
-- ``bounded_layout`` lays a page out with a device that stops after ``MAX_PAGE_OBJECTS``
-  glyphs, lines and images.
+- ``check_inflation`` walks the file's streams (``stream`` … ``endstream``) and inflates every
+  one PDFium would decode to read text — content streams, fonts, CMaps, object and
+  cross-reference streams; not images, which text extraction never decodes — counting the
+  bytes and discarding them, through Flate (zlib, in C), LZW and RunLength (lengths only),
+  after ASCIIHex/ASCII85. Past ``MAX_PDF_INFLATED_BYTES`` in all it raises ``InflationBomb``
+  (the reader answers GAO001). The scan costs a few milliseconds on a real report.
+- after PDFium has parsed a page, ``MAX_PAGE_OBJECTS`` caps the objects (glyph runs, paths,
+  images, form contents) the reader will look at: past it the page is skipped with
+  ``PageTooBusy``. One page can draw 300,000 glyphs (a 7 MB file): PDFium parses it in about a
+  second, pdfminer took 21 s and 770 MB.
 
-They raise ``InflationBomb`` (the reader answers GAO001) and ``PageTooBusy`` (the page is
-skipped with a note).
+What this does not cover, and who does: an encrypted file's streams cannot be scanned before
+PDFium decrypts them (the reader scans PDFium's decrypted copy instead, see pdf.py); a crash or
+a hang inside PDFium's C code is contained by the worker process that reads the file
+(gaolint/run.py) and its per-file budget, not here.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import re
 import zlib
-from contextlib import contextmanager
-from typing import Any, Iterator
 
 from .limits import MAX_PDF_INFLATED_BYTES
 
-#: Glyphs, lines and images laid out on one page before the page is given up: a dense real
-#: report page has a few thousand.
+#: Glyph runs, paths, images and form contents on one page before the page is given up: a
+#: dense real report page has a few thousand.
 MAX_PAGE_OBJECTS = 30_000
 
-
 _CHUNK = 1024 * 1024
+#: Where a stream's data starts; ``endstream`` matches too and is skipped.
+_STREAM = re.compile(rb"stream\r?\n")
+_FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>()]+)")
+_NAME = re.compile(rb"/([^\s/\[\]<>()]+)")
+_IMAGE = re.compile(rb"/Subtype\s*/Image\b")
+#: Filters of image data only (PDFium decodes them to draw, never to read text).
+_IMAGE_FILTERS = {b"DCTDecode", b"DCT", b"JPXDecode", b"JBIG2Decode", b"CCITTFaxDecode", b"CCF"}
 
 
 class PdfTooLarge(Exception):
@@ -59,155 +72,134 @@ class _Budget:
             )
 
 
-class _BoundedDecompressor:
-    """``zlib.decompressobj()`` whose output counts against the budget (pdfminer feeds it one
-    byte at a time to recover corrupted streams)."""
-
-    def __init__(self, budget: _Budget, *args: Any, **kwargs: Any) -> None:
-        self._inner = zlib.decompressobj(*args, **kwargs)
-        self._budget = budget
-
-    def decompress(self, data: bytes, max_length: int = 0) -> bytes:
-        limit = max(self._budget.left, 0) + 1
-        out = self._inner.decompress(data, min(max_length, limit) if max_length else limit)
-        self._budget.spend(len(out))
-        return out
-
-    def flush(self, *args: Any) -> bytes:
-        out = self._inner.flush(*args)
-        self._budget.spend(len(out))
-        return out
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._inner, name)
-
-
-class _BoundedZlib:
-    """The part of the ``zlib`` module pdfminer's stream decoder uses, under a budget."""
-
-    error = zlib.error
-
-    def __init__(self, budget: _Budget) -> None:
-        self._budget = budget
-
-    def decompress(self, data: bytes, *args: Any) -> bytes:
-        """As ``zlib.decompress``: the whole stream, or ``zlib.error`` when it is damaged or cut
-        short (pdfminer then tries its recovery), but never more than the budget allows."""
-        inflater = zlib.decompressobj(*args[:1])  # (wbits); the buffer size does not matter
-        # A megabyte at a time, so a bomb is stopped with one budget's worth in memory, not
-        # the twice that one big call holds while it assembles its result.
-        pieces = [inflater.decompress(data, _CHUNK)]
-        self._budget.spend(len(pieces[-1]))
-        while not inflater.eof and (inflater.unconsumed_tail or len(pieces[-1]) == _CHUNK):
-            piece = inflater.decompress(inflater.unconsumed_tail, _CHUNK)
+def _inflate(data: bytes, budget: _Budget, keep: bool) -> bytes:
+    """Flate-decode ``data`` a megabyte at a time, each piece counted (and kept only when a
+    further filter needs it). A damaged stream counts what inflated before the damage, as
+    PDFium keeps that much."""
+    inflater = zlib.decompressobj()
+    pieces: list[bytes] = []
+    pending = data
+    try:
+        while pending:
+            piece = inflater.decompress(pending, _CHUNK)
+            budget.spend(len(piece))
+            if keep:
+                pieces.append(piece)
+            pending = inflater.unconsumed_tail
+            if inflater.eof or (not piece and not pending):
+                break
+        while not inflater.eof:
+            piece = inflater.decompress(b"", _CHUNK)
             if not piece:
                 break
-            self._budget.spend(len(piece))
-            pieces.append(piece)
-        if not inflater.eof:
-            raise zlib.error("Error -5 while decompressing data: incomplete or truncated stream")
-        return b"".join(pieces)
-
-    def decompressobj(self, *args: Any, **kwargs: Any) -> _BoundedDecompressor:
-        return _BoundedDecompressor(self._budget, *args, **kwargs)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(zlib, name)
-
-
-def _bounded_lzw(budget: _Budget) -> Any:
-    """pdfminer's LZW decoder, its pieces counted as they come (one code can stand for
-    thousands of bytes)."""
-    from io import BytesIO
-
-    from pdfminer.lzw import LZWDecoder
-
-    def lzwdecode(data: bytes) -> bytes:
-        pieces = []
-        for piece in LZWDecoder(BytesIO(data)).run():
             budget.spend(len(piece))
-            pieces.append(piece)
-        return b"".join(pieces)
+            if keep:
+                pieces.append(piece)
+    except zlib.error:
+        pass
+    return b"".join(pieces)
 
-    return lzwdecode
 
-
-def _bounded_run_length(budget: _Budget) -> Any:
-    """RunLengthDecode (PDF 32000 §7.4.5) into a bytearray under the budget: two bytes can
-    stand for 128, and pdfminer's decoder holds its output as a list of ints (eight bytes of
-    memory per byte)."""
-
-    def rldecode(data: bytes) -> bytes:
-        out = bytearray()
-        index, size = 0, len(data)
-        while index < size:
-            length = data[index]
-            index += 1
-            if length == 128:  # end of data
-                break
-            if length < 128:
-                if index + length + 1 > size:
-                    raise ValueError("RunLengthDecode: a literal run is cut short")
-                out += data[index : index + length + 1]
-                index += length + 1
-                budget.spend(length + 1)
+def lzw_length(data: bytes, budget: _Budget, early: int = 1) -> int:
+    """The decoded length of LZW data (PDF 32000 §7.4.4), counting without building the bytes:
+    an entry's length is its parent's plus one."""
+    lengths: list[int] = []
+    width, total, previous = 9, 0, -1
+    bits = value = 0
+    for byte in data:
+        value = (value << 8) | byte
+        bits += 8
+        while bits >= width:
+            bits -= width
+            code = (value >> bits) & ((1 << width) - 1)
+            value &= (1 << bits) - 1
+            if code == 256:  # clear table
+                lengths, width, previous = [], 9, -1
+                continue
+            if code == 257:  # end of data
+                return total
+            if code < 256:
+                size = 1
+            elif code - 258 < len(lengths):
+                size = lengths[code - 258]
+            elif previous >= 0:  # the KwKwK case: the entry being defined
+                size = (1 if previous < 256 else lengths[previous - 258]) + 1
             else:
-                if index >= size:
-                    raise ValueError("RunLengthDecode: a repeated run is cut short")
-                out += data[index : index + 1] * (257 - length)
-                index += 1
-                budget.spend(257 - length)
-        return bytes(out)
+                return total  # damaged: PDFium stops here too
+            if previous >= 0:
+                lengths.append((1 if previous < 256 else lengths[previous - 258]) + 1)
+            previous = code
+            total += size
+            budget.spend(size)
+            next_code = 258 + len(lengths) + early
+            if next_code >= 512 and width < 12 and next_code >= (1 << width):
+                width += 1
+    return total
 
-    return rldecode
+
+def run_length_length(data: bytes, budget: _Budget) -> int:
+    """The decoded length of RunLengthDecode data (PDF 32000 §7.4.5), counted as it goes: two
+    bytes can stand for 128."""
+    index, size, total = 0, len(data), 0
+    while index < size:
+        length = data[index]
+        if length == 128:
+            break
+        if length < 128:  # a literal run, perhaps cut short by the end of the data
+            produced = min(length + 1, size - index - 1)
+            index += length + 2
+        else:  # one byte repeated
+            produced = 257 - length if index + 1 < size else 0
+            index += 2
+        total += produced
+        budget.spend(produced)
+    return total
 
 
-@contextmanager
-def bounded_inflation(limit: int = MAX_PDF_INFLATED_BYTES) -> Iterator[None]:
-    """While open, pdfminer's Flate, LZW and RunLength decoders produce at most ``limit``
-    bytes in all."""
-    from pdfminer import pdftypes
+def _filters(dictionary: bytes) -> list[bytes]:
+    found = _FILTER.search(dictionary)
+    return _NAME.findall(found.group(1)) if found else []
 
+
+def check_inflation(data: bytes, limit: int = MAX_PDF_INFLATED_BYTES) -> int:
+    """Raise ``InflationBomb`` when the streams PDFium would decode to read the text inflate
+    past ``limit`` bytes in all; otherwise return how many bytes they inflate to."""
     budget = _Budget(limit)
-    originals = (pdftypes.zlib, pdftypes.lzwdecode, pdftypes.rldecode)
-    pdftypes.zlib = _BoundedZlib(budget)  # type: ignore[assignment]
-    pdftypes.lzwdecode = _bounded_lzw(budget)
-    pdftypes.rldecode = _bounded_run_length(budget)
-    try:
-        yield
-    finally:
-        pdftypes.zlib, pdftypes.lzwdecode, pdftypes.rldecode = originals
+    for match in _STREAM.finditer(data):
+        begin = match.start()
+        if data[begin - 3 : begin] == b"end":
+            continue
+        head = data[max(0, begin - 4096) : begin]
+        dictionary = head[head.rfind(b"obj") + 1 :] if b"obj" in head else head
+        filters = _filters(dictionary)
+        if not filters or _IMAGE.search(dictionary) or _IMAGE_FILTERS.intersection(filters):
+            continue
+        end = data.find(b"endstream", match.end())
+        payload = data[match.end() : end if end >= 0 else len(data)]
+        _decode_chain(payload, filters, budget)
+    return limit - budget.left
 
 
-def bounded_layout(pdf: Any, page_object: Any, number: int) -> Any:
-    """pdfminer's layout of one page, as pdfplumber makes it, given up after
-    ``MAX_PAGE_OBJECTS`` objects. Assign it to the pdfplumber page's ``_layout``."""
-    from pdfminer.pdfinterp import PDFPageInterpreter
-    from pdfplumber.page import PDFPageAggregatorWithMarkedContent
-
-    class Device(PDFPageAggregatorWithMarkedContent):
-        placed = 0
-
-        def _count(self) -> None:
-            self.placed += 1
-            if self.placed > MAX_PAGE_OBJECTS:
-                raise PageTooBusy(
-                    f"第{number}页的字符和图形超过 {MAX_PAGE_OBJECTS} 个，未读取 / page {number} draws more "
-                    f"than {MAX_PAGE_OBJECTS} glyphs and shapes; it was not read"
-                )
-
-        def render_char(self, *args: Any, **kwargs: Any) -> float:  # type: ignore[override]
-            self._count()
-            return super().render_char(*args, **kwargs)
-
-        def paint_path(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
-            self._count()
-            super().paint_path(*args, **kwargs)
-
-        def render_image(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
-            self._count()
-            super().render_image(*args, **kwargs)
-
-    device = Device(pdf.rsrcmgr, pageno=number, laparams=pdf.laparams)
-    PDFPageInterpreter(pdf.rsrcmgr, device).process_page(page_object)
-    return device.get_result()
+def _decode_chain(payload: bytes, filters: list[bytes], budget: _Budget) -> None:
+    for position, name in enumerate(filters):
+        last = position == len(filters) - 1
+        try:
+            if name in (b"ASCIIHexDecode", b"AHx"):
+                text = re.sub(rb"\s+", b"", payload.split(b">", 1)[0])
+                payload = binascii.unhexlify(text + b"0" * (len(text) % 2))
+            elif name in (b"ASCII85Decode", b"A85"):
+                body = payload.strip()
+                body = body[2:] if body.startswith(b"<~") else body
+                payload = base64.a85decode(body.split(b"~>", 1)[0] + b"~>", adobe=True)
+            elif name in (b"FlateDecode", b"Fl"):
+                payload = _inflate(payload, budget, keep=not last)
+            elif name in (b"LZWDecode", b"LZW"):
+                lzw_length(payload, budget)
+                return
+            elif name in (b"RunLengthDecode", b"RL"):
+                run_length_length(payload, budget)
+                return
+            else:
+                return
+        except (ValueError, binascii.Error):
+            return

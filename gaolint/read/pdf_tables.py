@@ -1,6 +1,10 @@
 """Ruled tables of one PDF page, and tables that run on over a page break.
 
-Why not pdfplumber's defaults alone: Word/WPS exports paint a white or tinted background
+The table finder is pdfplumber's "lines" strategy (snap, join, intersect, smallest cell per
+corner, cells sharing corners grouped), reimplemented on sorted lists over the shapes PDFium
+reports (pdf_engine.py), so a page costs about its number of rules and glyphs.
+
+Why not the "lines" strategy on every edge: Word/WPS exports paint a white or tinted background
 rectangle behind every paragraph and cell. Those fills have edges too, so the default
 "lines" strategy turns whole pages of prose into one-column tables and glues them to the
 real table below. Only what is drawn as a rule (stroked lines and rectangles, and filled
@@ -11,10 +15,12 @@ ends are closed with a synthetic rule so the cells there exist.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .pdf_engine import Shape
 from .pdf_text import Char, cell_text
 
 #: A filled rectangle no thicker than this (points) is a rule; thicker fills are backgrounds.
@@ -74,18 +80,32 @@ class DocTable:
     columns: int = 0
 
 
-def _is_rule(obj: dict[str, Any]) -> bool:
-    """Whether a graphic object is part of a table's ruling (see the module docstring)."""
-    if obj.get("object_type") != "rect":
+def _is_rule(shape: Shape) -> bool:
+    """Whether a drawn shape is part of a table's ruling (see the module docstring)."""
+    if shape.kind != "rect" or shape.stroke:
         return True
-    if obj.get("stroke"):
-        return True
-    return min(float(obj.get("width", 0)), float(obj.get("height", 0))) <= RULE_THICKNESS
+    return min(shape.x1 - shape.x0, shape.bottom - shape.top) <= RULE_THICKNESS
+
+
+def _edges(shapes: Sequence[Shape]) -> list[dict[str, Any]]:
+    """pdfplumber's edges of the ruling: four per rectangle, one per line or straight piece
+    (diagonal pieces left out)."""
+    edges: list[dict[str, Any]] = []
+    for s in shapes:
+        if not _is_rule(s):
+            continue
+        if s.kind == "rect":
+            edges += [_edge(s.x0, s.top, s.x1, s.top), _edge(s.x0, s.bottom, s.x1, s.bottom),
+                      _edge(s.x0, s.top, s.x0, s.bottom), _edge(s.x1, s.top, s.x1, s.bottom)]
+        elif s.top == s.bottom or s.x0 == s.x1:
+            edges.append(_edge(s.x0, s.top, s.x1, s.bottom))
+    return edges
 
 
 def _edge(x0: float, top: float, x1: float, bottom: float) -> dict[str, Any]:
     return {
         "object_type": "line",
+        "orientation": "h" if top == bottom else "v",
         "x0": x0,
         "x1": x1,
         "top": top,
@@ -184,80 +204,210 @@ def _close_open_ends(edges: Sequence[dict[str, Any]]) -> tuple[list[dict[str, An
 
 
 def _index(value: float, lines: Sequence[float]) -> int:
-    return min(range(len(lines)), key=lambda i: abs(lines[i] - value))
+    """The grid line nearest ``value`` (``lines`` ascending; the first of two equally near)."""
+    at = bisect_left(lines, value)
+    if at == 0:
+        return 0
+    if at == len(lines):
+        return len(lines) - 1
+    return at if lines[at] - value < value - lines[at - 1] else at - 1
 
 
 Box = tuple[float, float, float, float]
 
 
-def _grid_table(bboxes: Sequence[Box], chars: Sequence[Char], page: int) -> PageTable | None:
-    """Place pdfplumber's cell boxes on a grid and fill them with text; None for ruling
-    without text (boxes, frames)."""
+def _grid_table(bboxes: Sequence[Box], chars: Sequence[Char], page: int) -> tuple[PageTable | None, list[Char]]:
+    """Place the cell boxes on a grid and fill them with text; None for ruling without text
+    (boxes, frames). Also the glyphs that fell in a cell.
+
+    Each glyph is looked up by its vertical middle (bisect over the glyphs sorted by it), so
+    the work is the glyphs of each cell's row band, not every glyph against every cell."""
     xs = [sum(g) / len(g) for g in _clusters([v for b in bboxes for v in (b[0], b[2])])]
     ys = [sum(g) / len(g) for g in _clusters([v for b in bboxes for v in (b[1], b[3])])]
     if len(xs) < 2 or len(ys) < 2:
-        return None
+        return None, []
+    ordered = sorted(chars, key=lambda c: c.top + c.bottom)
+    middles = [(c.top + c.bottom) / 2 for c in ordered]
+    taken: list[Char] = []
     cells: list[GridCell] = []
     for x0, top, x1, bottom in bboxes:
         row, col = _index(top, ys), _index(x0, xs)
-        mine = [c for c in chars if _inside(c, (x0, top, x1, bottom))]
+        band = ordered[bisect_left(middles, top) : bisect_left(middles, bottom)]
+        mine = [c for c in band if x0 <= (c.x0 + c.x1) / 2 < x1]
+        taken += mine
         cells.append(GridCell(
             text=cell_text(mine), row=row, col=col,
             rowspan=max(1, _index(bottom, ys) - row), colspan=max(1, _index(x1, xs) - col),
             x0=x0, x1=x1, top=top, bottom=bottom, page=page,
         ))
     if not any(c.text for c in cells):
-        return None
+        return None, []
     return PageTable(cells=cells, nrows=len(ys) - 1, ncols=len(xs) - 1, x0=xs[0], x1=xs[-1], top=ys[0],
-                     bottom=ys[-1], page=page)
+                     bottom=ys[-1], page=page), taken
 
 
-def _cell_groups(page: Any, settings: dict[str, Any]) -> list[list[Box]]:
+# --- pdfplumber's "lines" table finder, on sorted lists ------------------------------------
+# The same steps and tolerances as pdfplumber.table.TableFinder (snap, join, intersect, find
+# the smallest cell at each corner, group cells sharing a corner), with the all-pairs loops
+# replaced by sorting and bisecting.
+
+#: pdfplumber's defaults: snap and join edges within 3 points, intersect within 3, drop
+#: edges shorter than 1 before and 3 after merging.
+SNAP = JOIN = INTERSECT = 3.0
+MIN_LENGTH_BEFORE, MIN_LENGTH_AFTER = 1.0, 3.0
+
+#: An edge on one line: (position, start, end) — (top, x0, x1) or (x0, top, bottom).
+Segment = tuple[float, float, float]
+
+
+def _snap(segments: list[Segment]) -> list[Segment]:
+    """Edges whose positions chain within SNAP moved to their cluster's mean."""
+    if not segments:
+        return []
+    values = sorted({s[0] for s in segments})
+    cluster_of: dict[float, int] = {}
+    cluster = 0
+    last = values[0]
+    for value in values:
+        if value > last + SNAP:
+            cluster += 1
+        cluster_of[value] = cluster
+        last = value
+    sums: dict[int, list[float]] = {}
+    for s in segments:
+        total = sums.setdefault(cluster_of[s[0]], [0.0, 0.0])
+        total[0] += s[0]
+        total[1] += 1
+    return [(sums[cluster_of[s[0]]][0] / sums[cluster_of[s[0]]][1], s[1], s[2]) for s in segments]
+
+
+def _join(segments: list[Segment]) -> list[Segment]:
+    """Edges on the same line whose ends are within JOIN of each other made one."""
+    joined: list[Segment] = []
+    for position, start, end in sorted(segments):
+        if joined and joined[-1][0] == position and start <= joined[-1][2] + JOIN:
+            if end > joined[-1][2]:
+                joined[-1] = (position, joined[-1][1], end)
+        else:
+            joined.append((position, start, end))
+    return [s for s in joined if s[2] - s[1] >= MIN_LENGTH_AFTER]
+
+
+def _merge(edges: Sequence[dict[str, Any]]) -> tuple[list[Segment], list[Segment]]:
+    h = [(e["top"], e["x0"], e["x1"]) for e in edges
+         if e.get("orientation") == "h" and e["x1"] - e["x0"] >= MIN_LENGTH_BEFORE]
+    v = [(e["x0"], e["top"], e["bottom"]) for e in edges
+         if e.get("orientation") == "v" and e["bottom"] - e["top"] >= MIN_LENGTH_BEFORE]
+    return _join(_snap(h)), _join(_snap(v))
+
+
+def find_cells(edges: Sequence[dict[str, Any]]) -> tuple[list[list[Box]], list[Box]]:
+    """(cell boxes of each table of two or more cells, top to bottom; every cell found)."""
+    horizontals, verticals = _merge(edges)
+    by_top = sorted(range(len(horizontals)), key=lambda i: horizontals[i][0])
+    tops = [horizontals[i][0] for i in by_top]
+    # Corner -> (vertical edges through it, horizontal edges through it).
+    corners: dict[tuple[float, float], tuple[set[int], set[int]]] = {}
+    for vi, (x, v_top, v_bottom) in enumerate(verticals):
+        for hi in by_top[bisect_left(tops, v_top - INTERSECT) : bisect_right(tops, v_bottom + INTERSECT)]:
+            y, h_x0, h_x1 = horizontals[hi]
+            if h_x0 - INTERSECT <= x <= h_x1 + INTERSECT:
+                v_set, h_set = corners.setdefault((x, y), (set(), set()))
+                v_set.add(vi)
+                h_set.add(hi)
+    points = sorted(corners)
+    down: dict[float, list[tuple[float, float]]] = {}
+    across: dict[float, list[tuple[float, float]]] = {}
+    for point in points:  # sorted by x then y: each column's points top to bottom
+        down.setdefault(point[0], []).append(point)
+    for point in sorted(points, key=lambda p: (p[1], p[0])):
+        across.setdefault(point[1], []).append(point)
+
+    def joined(a: tuple[float, float], b: tuple[float, float], vertical: bool) -> bool:
+        k = 0 if vertical else 1
+        return not corners[a][k].isdisjoint(corners[b][k])
+
+    cells: list[Box] = []
+    for point in points:
+        column, row = down[point[0]], across[point[1]]
+        below = column[bisect_right(column, point):]
+        right = row[bisect_right(row, point):]
+        found = None
+        for b in below:
+            if not joined(point, b, True):
+                continue
+            for r in right:
+                if not joined(point, r, False):
+                    continue
+                corner = (r[0], b[1])
+                if corner in corners and joined(corner, r, True) and joined(corner, b, False):
+                    found = (point[0], point[1], corner[0], corner[1])
+                    break
+            if found:
+                break
+        if found:
+            cells.append(found)
+    return _group(cells), cells
+
+
+def _group(cells: list[Box]) -> list[list[Box]]:
+    """Cells sharing a corner, transitively, as tables of two or more cells sorted by their
+    top-left cell (pdfplumber's ``cells_to_tables``, with a union-find)."""
+    parent = list(range(len(cells)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[tuple[float, float], int] = {}
+    for index, (x0, top, x1, bottom) in enumerate(cells):
+        for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
+            other = owner.setdefault(corner, index)
+            if other != index:
+                parent[root(index)] = root(other)
+    groups: dict[int, list[Box]] = {}
+    for index, cell in enumerate(cells):
+        groups.setdefault(root(index), []).append(cell)
+    tables = [g for g in groups.values() if len(g) > 1]
+    return sorted(tables, key=lambda t: min((c[1], c[0]) for c in t))
+
+
+def _cell_groups(edges: Sequence[dict[str, Any]]) -> list[list[Box]]:
     """Cell boxes of each ruled table, single boxes included: pdfplumber drops one-cell
     tables, but the first row of a table (a full-width band such as 第二十条第（一）项) may be
     all that fits at the foot of a page."""
-    from pdfplumber.table import TableFinder, TableSettings
-
-    finder = TableFinder(page, TableSettings.resolve(settings))
-    groups = [[_box(b) for b in table.cells] for table in finder.tables]
-    grouped = {b for group in groups for b in group}
-    groups += [[_box(b)] for b in finder.cells if _box(b) not in grouped]
-    return groups
+    tables, cells = find_cells(edges)
+    grouped = {b for group in tables for b in group}
+    return tables + [[b] for b in cells if b not in grouped]
 
 
-def _box(b: Any) -> Box:
-    return (float(b[0]), float(b[1]), float(b[2]), float(b[3]))
-
-
-def _inside(char: Char, box: Box, closed: bool = False) -> bool:
-    x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-    if closed:
-        return box[0] <= x <= box[2] and box[1] <= y <= box[3]
-    return box[0] <= x < box[2] and box[1] <= y < box[3]
-
-
-def page_tables(page: Any, chars: Sequence[Char], page_number: int) -> tuple[list[PageTable], list[Char]]:
-    """The ruled tables of a pdfplumber page and the glyphs left over for prose."""
-    ruled = page.filter(_is_rule)
-    extra_h, extra_v = _close_open_ends(ruled.edges)
-    settings: dict[str, Any] = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
-    if extra_h:
-        settings["explicit_horizontal_lines"] = extra_h
-    if extra_v:
-        settings["explicit_vertical_lines"] = extra_v
+def page_tables(shapes: Sequence[Shape], chars: Sequence[Char], page_number: int) -> tuple[list[PageTable], list[Char]]:
+    """The ruled tables drawn by a page's shapes and the glyphs left over for prose."""
+    edges = _edges(shapes)
+    extra_h, extra_v = _close_open_ends(edges)
     tables: list[PageTable] = []
     rest = list(chars)
-    for boxes in _cell_groups(ruled, settings):
+    for boxes in _cell_groups(edges + extra_h + extra_v):
         outline: Box = (min(b[0] for b in boxes), min(b[1] for b in boxes),
                         max(b[2] for b in boxes), max(b[3] for b in boxes))
         inside = [c for c in rest if _inside(c, outline, closed=True)]
-        table = _grid_table(boxes, inside, page_number)
+        table, taken = _grid_table(boxes, inside, page_number)
         if table is None:
             continue
         tables.append(table)
-        taken = {id(c) for c in inside if any(_inside(c, b) for b in boxes)}
-        rest = [c for c in rest if id(c) not in taken]
+        if taken:
+            gone = {id(c) for c in taken}
+            rest = [c for c in rest if id(c) not in gone]
     return tables, rest
+
+
+def _inside(char: Char, box: Box, closed: bool = False) -> bool:
+    x, y = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
+    if closed:
+        return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+    return box[0] <= x < box[2] and box[1] <= y < box[3]
 
 
 def _row_texts(rows: Sequence[Sequence[GridCell]]) -> list[tuple[str, ...]]:

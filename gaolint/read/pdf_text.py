@@ -10,11 +10,13 @@ runs (``10 1 0 0``), none inside Chinese.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
-Char = dict[str, Any]
+from .pdf_engine import Glyph
+
+#: A visible glyph with its box (``text``, ``x0``, ``x1``, ``top``, ``bottom``, ``size``).
+Char = Glyph
 
 #: Gap between two glyphs on a line, as a share of the font size, read as a space.
 SPACE_GAP = 0.25
@@ -73,25 +75,21 @@ def join_wrapped(first: str, second: str, *, split_numbers: bool = False) -> str
     return first + second
 
 
-def _visible(chars: Iterable[Char]) -> list[Char]:
-    return [c for c in chars if c.get("text") and "x0" in c and "top" in c]
-
-
 def group_lines(chars: Sequence[Char]) -> list[list[Char]]:
     """Cluster glyphs into visual lines: a glyph joins a line when its vertical middle lies
     inside the band of the line's first glyph. Sorted top to bottom, each left to right."""
-    ordered = sorted(_visible(chars), key=lambda c: ((c["top"] + c["bottom"]) / 2, c["x0"]))
+    ordered = sorted(chars, key=lambda c: (c.top + c.bottom, c.x0))
     lines: list[list[Char]] = []
-    band: tuple[float, float] = (0.0, -1.0)
+    low, high = 0.0, -1.0
     for char in ordered:
-        middle = (char["top"] + char["bottom"]) / 2
-        if lines and band[0] <= middle <= band[1]:
+        middle = (char.top + char.bottom) / 2
+        if lines and low <= middle <= high:
             lines[-1].append(char)
         else:
             lines.append([char])
-            band = (char["top"], char["bottom"])
+            low, high = char.top, char.bottom
     for line in lines:
-        line.sort(key=lambda c: c["x0"])
+        line.sort(key=lambda c: c.x0)
     return lines
 
 
@@ -101,10 +99,10 @@ def line_text(chars: Sequence[Char]) -> str:
     previous: Char | None = None
     for char in chars:
         if previous is not None:
-            size = min(float(previous.get("size") or 10), float(char.get("size") or 10))
-            if char["x0"] - previous["x1"] > SPACE_GAP * size:
+            size = min(previous.size or 10.0, char.size or 10.0)
+            if char.x0 - previous.x1 > SPACE_GAP * size:
                 pieces.append(" ")
-        pieces.append(str(char["text"]))
+        pieces.append(char.text)
         previous = char
     return tidy_spaces("".join(pieces))
 
@@ -116,14 +114,14 @@ def text_lines(chars: Sequence[Char], page: int) -> list[TextLine]:
         text = line_text(line)
         if not text:
             continue
-        sizes = sorted(float(c.get("size") or 0) for c in line)
+        sizes = sorted(c.size or 0.0 for c in line)
         result.append(
             TextLine(
                 text=text,
-                x0=min(c["x0"] for c in line),
-                x1=max(c["x1"] for c in line),
-                top=min(c["top"] for c in line),
-                bottom=max(c["bottom"] for c in line),
+                x0=min(c.x0 for c in line),
+                x1=max(c.x1 for c in line),
+                top=min(c.top for c in line),
+                bottom=max(c.bottom for c in line),
                 size=sizes[len(sizes) // 2] or 10.0,
                 page=page,
             )

@@ -4,12 +4,13 @@ Why these choices: the PDF reader must cope with what Word/WPS exports do, so th
 ruled tables with merged cells (the national table-3 label column is a narrow merged cell,
 wrapped one character per line), long labels wrapped inside cells, tables long enough to
 break over pages without a repeated header, indented paragraphs wrapped at the margin, and a
-page number ``- N -`` in the footer. Only reportlab's built-in CID font ``STSong-Light`` is
-used, so no font file is needed.
+page number ``- N -`` in the footer. Text is drawn in a font the builder makes and embeds
+(STSong-Light's advance widths, plain box glyphs; see ``_font_file``), so no font file is needed.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 from typing import Any
 
@@ -20,6 +21,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import SimpleDocTemplate, Spacer
 from reportlab.platypus import Table as RLTable
@@ -27,7 +29,7 @@ from reportlab.platypus import TableStyle
 
 from .blocks import Document, Heading, Paragraph, Table
 
-FONT = "STSong-Light"
+FONT = "GaolintTestSong"
 BODY_SIZE = 12.0
 CELL_SIZE = 8.0
 MARGIN = 25 * mm
@@ -35,7 +37,58 @@ MARGIN = 25 * mm
 
 def _register_font() -> None:
     if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+        pdfmetrics.registerFont(TTFont(FONT, io.BytesIO(_font_file())))
+
+
+#: Characters the builder's font draws: ASCII, general and CJK punctuation, full-width forms
+#: and the CJK Unified Ideographs block.
+_RANGES = ((0x20, 0x7E), (0x2010, 0x2027), (0x2030, 0x203B), (0x2160, 0x216B), (0x2460, 0x2473),
+           (0x3000, 0x303F), (0x4E00, 0x9FFF), (0xFF01, 0xFF5E))
+
+
+@functools.lru_cache(maxsize=1)
+def _font_file() -> bytes:
+    """A TrueType font made here, embedded in every PDF the builder writes, as Word and WPS
+    exports embed theirs.
+
+    Why not reportlab's built-in STSong-Light: it is not embedded, and a PDF engine on a
+    machine without a Chinese font then has no glyph boxes for it. PDFium's text layer drops
+    a one-glyph run of such text (the stacked labels of table 3) and takes repeated lines of
+    it for duplicates. Published reports do not look like that. The glyphs are plain boxes;
+    the advance widths are STSong-Light's, so pages break and lines wrap exactly as they did
+    with it."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    chars = [chr(c) for low, high in _RANGES for c in range(low, high + 1)]
+    names = [".notdef"] + [f"u{ord(c):04X}" for c in chars]
+    glyphs, metrics = {}, {}
+    for name, ch in zip(names, [None, *chars]):
+        width = 1000 if ch is None else round(pdfmetrics.stringWidth(ch, "STSong-Light", 1000))
+        pen = TTGlyphPen(None)
+        if ch is None or not ch.isspace():
+            left, right = (50, max(width - 50, 60))
+            pen.moveTo((left, -60))
+            pen.lineTo((left, 700))
+            pen.lineTo((right, 700))
+            pen.lineTo((right, -60))
+            pen.closePath()
+        glyphs[name] = pen.glyph()
+        metrics[name] = (width, 50)
+    builder = FontBuilder(1000, isTTF=True)
+    builder.setupGlyphOrder(names)
+    builder.setupCharacterMap({ord(c): n for c, n in zip(chars, names[1:])})
+    builder.setupGlyf(glyphs)
+    builder.setupHorizontalMetrics(metrics)
+    builder.setupHorizontalHeader(ascent=880, descent=-120)
+    builder.setupNameTable({"familyName": "GaolintTestSong", "styleName": "Regular"})
+    builder.setupOS2(sTypoAscender=880, sTypoDescender=-120, usWinAscent=880, usWinDescent=120)
+    builder.setupPost()
+    out = io.BytesIO()
+    builder.save(out)
+    return out.getvalue()
 
 
 def _escape(text: str) -> str:
