@@ -659,9 +659,14 @@ def test_a_pdf_report_imports_only_the_pdf_engine(tmp_path: Path) -> None:
 
     path = tmp_path / "report.pdf"
     path.write_bytes(render_pdf(hand_report(filler=0)[0]))
+    warm = tmp_path / "warm.pdf"
+    warm.write_bytes(path.read_bytes())
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), PYTHONPYCACHEPREFIX=str(tmp_path / "pyc"))
-    command = [sys.executable, "-X", "importtime", "-m", "gaolint", "check", "--no-cache", str(path)]
-    subprocess.run(command[:1] + command[3:], env=env, capture_output=True, timeout=120, check=False)  # warm
+    # Not --no-cache: that also skips the start-up (format) cache, and parsing the format YAML
+    # is what a first run pays. The warm run primes that cache on another path, so the run
+    # measured still misses the result cache and reads the PDF.
+    command = [sys.executable, "-X", "importtime", "-m", "gaolint", "check", str(path)]
+    subprocess.run([sys.executable, "-m", "gaolint", "check", str(warm)], env=env, capture_output=True, timeout=120, check=False)
     with open(tmp_path / "out.txt", "wb") as out:
         done = subprocess.run(command, stdout=out, stderr=subprocess.PIPE, env=env, timeout=120, check=False)
     assert done.returncode in (0, 1), done.stderr.decode("utf-8", "replace")[-2000:]
