@@ -63,7 +63,7 @@ def _check_options(args) -> None:
             raise UsageError(f"{name} 不能与流式输出同用 / {name} cannot be used with --format {fmt}")
 
 
-def local_results(files: list[str], settings: Settings, jobs: int | None, progress=None, cache=None):
+def local_results(files: list[str], settings: Settings, jobs: int | None, progress=None, cache=None, budget=None):
     """Results of ``files`` in order, linted by the run's own pool a batch at a time (the pool,
     its crash handling and the cache's writes work per batch; memory holds one batch). A
     batch of ``BATCH`` files for one process; for a pool, enough that starting it is small
@@ -73,7 +73,7 @@ def local_results(files: list[str], settings: Settings, jobs: int | None, progre
     workers = jobs if jobs is not None else _default_jobs(len(files))
     size = BATCH if workers <= 1 else BATCH * 8 * workers
     for start in range(0, len(files), size):
-        yield from lint_files(files[start:start + size], settings, jobs, progress, cache)
+        yield from lint_files(files[start:start + size], settings, jobs, progress, cache, budget)
 
 
 def run_streamed(args, config, inputs: list, cache, scheduler: str | None) -> int:
@@ -139,7 +139,7 @@ def run_streamed(args, config, inputs: list, cache, scheduler: str | None) -> in
         if cluster is not None:
             results = iter_results(todo, settings, cluster, advance)
         else:
-            results = local_results(todo, settings, args.jobs, advance, cache)
+            results = local_results(todo, settings, args.jobs, advance, cache, getattr(config, "budget", None))
         try:
             for result in results:
                 files += 1

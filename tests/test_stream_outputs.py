@@ -71,14 +71,17 @@ def test_jsonl_is_written_as_results_arrive(corpus_dir, tmp_path, monkeypatch):
 
     out = tmp_path / "out.jsonl"
     seen: list[int] = []
-    real = run.lint_file
+    real = run.lint_files
 
-    def counting(path, settings, *args, **kwargs):
-        if out.exists():
-            seen.append(sum(1 for line in out.read_text(encoding="utf-8").splitlines() if '"type": "file"' in line))
-        return real(path, settings, *args, **kwargs)
+    # Counted where each batch starts, in this process: files are linted in forked workers
+    # (gaolint.workers), where a patched lint_file would count in the child.
+    def counting(files, *args, **kwargs):
+        for _ in files:
+            seen.append(sum(1 for line in out.read_text(encoding="utf-8").splitlines() if '"type": "file"' in line)
+                        if out.exists() else 0)
+        return real(files, *args, **kwargs)
 
-    monkeypatch.setattr(run, "lint_file", counting)
+    monkeypatch.setattr(run, "lint_files", counting)
     monkeypatch.chdir(corpus_dir)
     _jsonl(corpus_dir, out, "--jobs", "1")
     assert len(seen) == len(list(corpus_dir.iterdir()))
@@ -134,13 +137,13 @@ def test_resume_lints_only_what_is_left(corpus_dir, tmp_path, monkeypatch, cut):
     done_before = sum(1 for line in out.read_bytes().split(b"\n")[:-1] if b'"type": "file"' in line)
 
     linted: list[str] = []
-    real = run.lint_file
+    real = run.lint_files
 
-    def counting(path, settings, *args, **kwargs):
-        linted.append(path)
-        return real(path, settings, *args, **kwargs)
+    def counting(files, *args, **kwargs):  # in this process: the files go to forked workers
+        linted.extend(files)
+        return real(files, *args, **kwargs)
 
-    monkeypatch.setattr(run, "lint_file", counting)
+    monkeypatch.setattr(run, "lint_files", counting)
     assert _jsonl(corpus_dir, out, "--jobs", "1", "--resume") == code
     assert len(linted) == len(list(corpus_dir.iterdir())) - done_before
     rows, whole_rows = _lines(out), _lines(whole)
