@@ -302,5 +302,11 @@ def join_cell_lines(parts: list[str]) -> str:
 
 
 def count_cjk(text: str) -> int:
-    """Number of CJK ideographs: the measure of "how much of the report" a page region holds."""
-    return sum(1 for ch in text if 0x4E00 <= ord(ch) <= 0x9FFF or 0x3400 <= ord(ch) <= 0x4DBF)
+    """Number of CJK ideographs: the measure of "how much of the report" a page region holds.
+
+    One regex pass in C: the HTML reader counts every text node of a page twice, and a Python
+    loop over the characters was 9% of reading a page."""
+    return len(_CJK_IDEOGRAPH.findall(text)) if text else 0
+
+
+_CJK_IDEOGRAPH = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
