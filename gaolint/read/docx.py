@@ -232,7 +232,8 @@ def _cell_props(cell: Any) -> tuple[int, bool]:
                     vmerge = item
             elif tag == _H_MERGE and hmerge is None:
                 hmerge = item
-    continuation = any(merge is not None and _val(merge) != "restart" for merge in (vmerge, hmerge))
+    continuation = ((vmerge is not None and vmerge.get(_VAL) != "restart")
+                    or (hmerge is not None and hmerge.get(_VAL) != "restart"))
     return max(1, min(_int_val(span, 1), MAX_SPAN)), continuation
 
 
@@ -250,6 +251,7 @@ _TC_PR = W + "tcPr"
 _GRID_SPAN = W + "gridSpan"
 _V_MERGE = W + "vMerge"
 _H_MERGE = W + "hMerge"
+_VAL = W + "val"
 
 
 def paragraph_text(paragraph: Any) -> str:
