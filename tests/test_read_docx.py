@@ -337,3 +337,44 @@ def test_document_builder_types_used() -> None:
     document = Document([Heading("标题", 0), Heading("一、总体情况"), Paragraph("正文"),
                          Table(((Cell("a", colspan=2),), (Cell("1"), Cell("2"))))])
     check_against_document(read_docx(render_docx(document), "t.docx"), document)
+
+
+# -- the lxml-only path (issue 15 item 2): only the main document is parsed ---------------
+
+_STYLES_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"'
+    ' Target="styles.xml"/></Relationships>'
+)
+
+
+def test_a_broken_styles_part_does_not_hide_the_report() -> None:
+    """python-docx parsed every part it knows and refused the file over a styles part cut
+    short; the reader parses only the main document, which is whole."""
+    data = minimal_docx(
+        _p("一、总体情况"),
+        members={"word/_rels/document.xml.rels": _STYLES_RELS.encode(), "word/styles.xml": b"<w:styles"},
+        extra_types='<Override PartName="/word/styles.xml" '
+                    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>',
+    )
+    assert [line.text for line in read_docx(data, "s.docx").lines] == ["一、总体情况"]
+
+
+def test_an_unusual_package_is_still_opened_through_its_relationship() -> None:
+    """The main document named elsewhere than word/document.xml: python-docx follows the
+    package relationship, as before (the lxml-only path takes only the ordinary shape)."""
+    main = (f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}"><w:body>'
+            f'{_p("真正的正文")}</w:body></w:document>').encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", _CONTENT_TYPES.format(extra="").replace("/word/document.xml", "/word/main.xml"))
+        zf.writestr("_rels/.rels", _RELS.replace("word/document.xml", "word/main.xml"))
+        zf.writestr("word/main.xml", main)
+        zf.writestr("word/document.xml", minimal_docx_xml("不是正文"))
+    assert [line.text for line in read_docx(buffer.getvalue(), "u.docx").lines] == ["真正的正文"]
+
+
+def minimal_docx_xml(text: str) -> bytes:
+    return (f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}"><w:body>'
+            f'{_p(text)}</w:body></w:document>').encode()

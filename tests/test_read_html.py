@@ -486,3 +486,38 @@ def test_nested_tables_are_read_cell_by_cell_not_level_by_level(monkeypatch, num
     monkeypatch.setattr(html_module, "_NUMBER_CELL", counter)
     read_html(page.encode("utf-8"), "nested.html")
     assert 0 < counter.calls <= 3 * cells  # three passes (two rounds of dropping, choosing)
+
+
+# -- the cell fast path (issue 15 item 2) gives the walk's lines -----------------------------
+
+from hypothesis import given as _given, settings as _settings, strategies as _st  # noqa: E402
+
+_PIECES = _st.sampled_from(["", " ", "\n", "\u3000", "12", "申请", " 3 4 ", "\n公开\n", "\xa0", "a\nb"])
+_TAGS = _st.sampled_from(["p", "span", "div", "b", "font", "br", "pre", "img", "td"])
+
+
+@_st.composite
+def _cells(draw):
+    def element(depth: int) -> str:
+        tag = draw(_TAGS)
+        if tag in ("br", "img"):
+            return f"<{tag}>{draw(_PIECES)}"
+        inner = "".join(element(depth + 1) + draw(_PIECES) for _ in range(draw(_st.integers(0, 2 if depth < 2 else 0))))
+        return f"<{tag}>{draw(_PIECES)}{inner}</{tag}>"
+    body = "".join(element(1) + draw(_PIECES) for _ in range(draw(_st.integers(0, 3))))
+    return f"<table><tr><td>{draw(_PIECES)}{body}</td></tr></table>"
+
+
+@_settings(max_examples=300, deadline=None)
+@_given(html=_cells())
+def test_cell_fast_path_matches_the_walk(html: str) -> None:
+    from lxml import etree
+
+    from gaolint.read import html as reader
+
+    root = etree.fromstring(f"<html><body>{html}</body></html>", etree.HTMLParser())
+    for cell in root.iter("td"):
+        fast = reader._simple_cell_lines(cell)
+        walker = reader._Walker(None, table_mode=False)
+        walker.run(cell)
+        assert fast is None or fast == [text for text, _, _ in walker.collected]
