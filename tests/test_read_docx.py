@@ -41,6 +41,7 @@ def handmade_docx() -> bytes:
     return render_docx(handmade_document())
 
 
+@pytest.mark.slow
 def test_handmade_document() -> None:
     document = handmade_document()
     extracted = read_docx(render_docx(document), "r.docx")
@@ -49,6 +50,7 @@ def test_handmade_document() -> None:
     check_table3_rows(extracted, 2)
 
 
+@pytest.mark.slow
 def test_lines_are_numbered_and_paragraphs_placed() -> None:
     extracted = read_docx(handmade_docx(), "r.docx")
     assert [line.line for line in extracted.lines] == list(range(1, len(extracted.lines) + 1))
@@ -185,6 +187,7 @@ def test_svg_image_with_doctype_is_fine() -> None:
     assert [line.text for line in read_docx(data, "s.docx").lines] == ["一、总体情况"]
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None)
 @given(table=tables())
 def test_random_merge_layouts(table: Table) -> None:
@@ -195,6 +198,7 @@ def test_random_merge_layouts(table: Table) -> None:
 # -- generated documents, once the document builder exists ------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", [0, 1, 2, 3, 7, 42])
 def test_generated_documents(seed: int) -> None:
     document_module = pytest.importorskip("tests.builder.document")
@@ -236,6 +240,7 @@ def test_missing_document_part() -> None:
     _unreadable(buffer.getvalue(), "word/document.xml")
 
 
+@pytest.mark.slow
 def test_zip_bomb_one_gigabyte() -> None:
     """~1 GB of zeros in a few MB, written in 1 MB chunks (bounded memory while building)."""
     buffer = io.BytesIO()

@@ -371,6 +371,7 @@ def tables(draw: st.DrawFn, max_rows: int = 6, max_columns: int = 6) -> Table:
     return Table(tuple(tuple(row) for row in rows))
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(table=tables())
 def test_random_merge_layouts(table: Table) -> None:
