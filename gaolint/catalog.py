@@ -6,7 +6,6 @@ from __future__ import annotations
 import difflib
 import inspect
 import re
-import sys
 
 from .output.context import RuleInfo
 
@@ -69,7 +68,7 @@ def family(code: str) -> tuple[str, str, str]:
 
 def _doc_markdown(doc: str) -> str:
     """The docstring's ``**What it does**`` lines as Markdown headings."""
-    lines = []
+    lines: list[str] = []
     for line in doc.splitlines():
         match = _HEADING.match(line)
         if match:

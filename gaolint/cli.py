@@ -32,7 +32,7 @@ def _terminal_columns() -> int:
         lines = 0
     if columns <= 0 or lines <= 0:
         try:
-            size = os.get_terminal_size(sys.__stdout__.fileno())
+            size = os.get_terminal_size(sys.__stdout__.fileno())  # type: ignore[union-attr]  # None: caught below
         except (AttributeError, ValueError, OSError):
             size = os.terminal_size((80, 24))
         if columns <= 0:

@@ -27,7 +27,7 @@ Dask is imported only here, and only when a scheduler is asked for: it is an opt
 from __future__ import annotations
 
 import os
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from .cli import UsageError
 from .engine import FileResult, Settings
@@ -145,7 +145,7 @@ class Cluster:
             if self.cluster is not None:
                 self.cluster.close()
 
-    def __enter__(self) -> "Cluster":
+    def __enter__(self) -> Cluster:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -82,9 +82,9 @@ class _YamlSource(_Source):
         for key in keys:
             try:
                 if isinstance(node, list) and isinstance(key, int):
-                    line = node.lc.item(key)[0]
+                    line = node.lc.item(key)[0]  # type: ignore[attr-defined]  # ruamel CommentedSeq
                 elif isinstance(node, dict) and key in node:
-                    line = node.lc.key(key)[0]
+                    line = node.lc.key(key)[0]  # type: ignore[attr-defined]  # ruamel CommentedMap
                 else:
                     break
                 node = node[key]
@@ -94,7 +94,7 @@ class _YamlSource(_Source):
             for index, item in enumerate(node):
                 if isinstance(item, str) and item.strip().upper() == needle:
                     try:
-                        return node.lc.item(index)[0] + 1
+                        return node.lc.item(index)[0] + 1  # type: ignore[attr-defined]  # ruamel CommentedSeq
                     except (AttributeError, KeyError, IndexError, TypeError):
                         break
         return line + 1

@@ -306,7 +306,7 @@ class _Chooser:
             return
         self.files.append(path)
 
-    def walked(self, folder: str) -> "_Chooser":
+    def walked(self, folder: str) -> _Chooser:
         for path in _listing(folder):
             if os.path.islink(path) and os.path.isdir(path):
                 continue

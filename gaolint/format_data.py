@@ -121,7 +121,7 @@ class CommonSpec:
         return next((e.endings for e in self.agency_kinds if e.kind == "zone"), ())
 
     @classmethod
-    def from_data(cls, data: dict) -> "CommonSpec":
+    def from_data(cls, data: dict) -> CommonSpec:
         period = _mapping(data, data.get("period"), "period")
         title = _mapping(data, data.get("title"), "title")
         fees = _mapping(data, data.get("fees"), "fees")

@@ -11,8 +11,14 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .model import Value
+
+if TYPE_CHECKING:  # imported where used: this module is on the start-up path
+    from pathlib import Path
+
+    from .format_data import CommonSpec
 
 
 class RowSpec(Value):
@@ -159,7 +165,7 @@ class FormatSpec(Value):
         return (self.year_from is None or year >= self.year_from) and (self.year_to is None or year <= self.year_to)
 
 
-def formats_dir() -> "Path":  # noqa: F821
+def formats_dir() -> Path:
     """Where the format YAML lives: inside the installed package, or ``rules/`` in a checkout."""
     from pathlib import Path
 
@@ -268,7 +274,7 @@ def load_formats() -> dict[str, FormatSpec]:
 
 
 @lru_cache(maxsize=1)
-def load_common() -> "CommonSpec":  # noqa: F821
+def load_common() -> CommonSpec:
     """The wording data shared by every format (rules/common.yaml), checked when loaded."""
     from .format_data import CommonSpec
 

@@ -51,7 +51,7 @@ class Value(Record):
 
     __slots__ = ()
 
-    def __hash__(self) -> int:
+    def __hash__(self) -> int:  # type: ignore[override]  # Record sets __hash__ = None
         return hash(self._values())
 
 

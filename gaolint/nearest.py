@@ -40,9 +40,9 @@ def config_groups(files: list[str], args, primary: RunConfig, skipped: list | No
     groups: list[tuple[RunConfig, list[str]]] = []
     if own in grouped:
         groups.append((primary, grouped.pop(own)))
-    for path, members in grouped.items():
-        assert path is not None  # files without a configuration of their own joined ``own``
-        config = _load(args, path)
+    for config_path, members in grouped.items():
+        assert config_path is not None  # files without a configuration of their own joined ``own``
+        config = _load(args, config_path)
         kept = _not_excluded(members, config, skipped)
         if kept:
             groups.append((config, kept))

@@ -270,7 +270,7 @@ def run_check(args) -> int:
                 found = lint_files(members, group_config.settings, args.jobs, progress.advance if progress else None,
                                    cache, getattr(config, "budget", None))
                 by_path.update(zip(members, found))
-            results = [by_path[path] for path in selection.files if path in by_path]
+            results = [by_path[path] for path in selection.files if path in by_path]  # type: ignore[union-attr]  # chosen when no scheduler
     finally:
         _restore_collector(collector)
         if progress:
@@ -360,10 +360,10 @@ def _filter_by_group(groups, findings, by_path: dict, config) -> list:
         for path in members:
             owner[by_path[path].path] = index
     split: list[list] = [[] for _ in groups]
-    rest = []
+    rest: list = []
     for finding in findings:
-        index = owner.get(finding.path)
-        (rest if index is None else split[index]).append(finding)
+        owned = owner.get(finding.path)
+        (rest if owned is None else split[owned]).append(finding)
     kept = []
     for (group_config, members), group_findings in zip(groups, split):
         kept.extend(group_config.filter(group_findings, [by_path[path] for path in members]))
@@ -394,7 +394,6 @@ def _tell_skipped(selection, lang: str, verbose: bool) -> None:
 
 
 def _emit(args, config, findings, results, skipped=None) -> None:
-    from .output import render
     from .output.context import OutputContext
 
     with_findings = {f.path for f in findings}
@@ -480,7 +479,7 @@ def _write_stdout(rendered: str, utf8: bool) -> None:
     sys.stdout.flush()
 
 
-def _render(fmt, findings, context, results, category=None) -> str:
+def _render(fmt, findings, context, results, category=None) -> str | bytes:
     from .output import render
 
     if fmt == "sarif":

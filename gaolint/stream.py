@@ -39,9 +39,9 @@ def _info(facts: ReportFacts | None) -> dict:
 
 def settings_fingerprint(settings: Settings) -> str:
     """What decides the findings (--verbose only adds explanations: a resumed run may differ)."""
-    from .cache import settings_fingerprint as fingerprint
-
     import copy
+
+    from .cache import settings_fingerprint as fingerprint
 
     quiet = copy.copy(settings)
     quiet.verbose = False

@@ -11,6 +11,7 @@ gave (第4页) is kept in front. ``place_text`` gives the place in English.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .model import Finding, Location, Report
 
@@ -66,7 +67,7 @@ def annotate(report: Report, findings: list[Finding], spec=None) -> None:
         finding.location = Location(location.line, location.column, location.end_column, shown)
 
 
-_EN = [
+_EN: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(r"第(\d+)页"), r"page \1"),
     (re.compile(r"第(\d+)段"), r"paragraph \1"),
     (re.compile(r"第(\d+)个表格"), r"table #\1"),

@@ -71,6 +71,7 @@ def _expected(paths: list[str]) -> dict[str, list]:
     return {p: [(f.rule, f.location.line) for f in real_lint_file(p, Settings()).findings] for p in paths}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_file_that_never_finishes_gets_gao001_and_the_run_goes_on(jobs, hostile, tmp_path):
     paths = _reports(tmp_path, ["a.html", "spin.html", "b.html", "c.txt"])
@@ -110,6 +111,7 @@ def test_a_file_that_eats_memory_gets_gao001_naming_the_memory_limit(hostile, tm
     assert [(f.rule, f.location.line) for f in results[1].findings] == _expected(paths[1:])[paths[1]]
 
 
+@pytest.mark.slow
 def test_a_file_that_waits_without_computing_meets_the_wall_clock_limit(hostile, tmp_path):
     paths = _reports(tmp_path, ["sleep.html"])
     budget = Budget(timeout=0.2)
@@ -200,6 +202,7 @@ def folder(tmp_path) -> Path:
     return reports
 
 
+@pytest.mark.slow
 def test_two_runs_sharing_one_cache_folder_agree(folder, tmp_path):
     env = dict(os.environ, GAOLINT_CACHE_DIR=str(tmp_path / "cache"))
     command = [sys.executable, "-m", "gaolint", "check", "--no-progress", "--format", "json", "--jobs", "2", str(folder)]
@@ -211,6 +214,7 @@ def test_two_runs_sharing_one_cache_folder_agree(folder, tmp_path):
     assert _findings(outputs[0][0]) == _findings(outputs[1][0]) == _findings(fresh.stdout) == _findings(after.stdout)
 
 
+@pytest.mark.slow
 def test_an_unusable_cache_folder_never_fails_a_lint(folder, tmp_path):
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("x")
@@ -238,6 +242,7 @@ def test_a_full_cache_folder_never_fails_a_lint(folder, monkeypatch, tmp_path):
     assert [[(f.rule, f.location.line) for f in r.findings] for r in results] == expected
 
 
+@pytest.mark.slow
 def test_ctrl_c_mid_run_exits_130_and_leaves_a_usable_cache(folder, tmp_path):
     """SIGINT while workers are busy: exit 130, no traceback, no worker left behind, and the
     cache gives the same findings as a fresh run afterwards."""

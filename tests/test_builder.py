@@ -148,6 +148,7 @@ def test_result_leaf_counts() -> None:
     assert len(TABLE3_ROWS["cn-2021"]) == 25
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(specs())
 def test_hypothesis_specs_are_consistent_and_render(spec: ReportSpec) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -126,6 +127,7 @@ TABLE_LINE = st.lists(
 LINE_TEXT = st.one_of(TABLE_LINE, st.builds(lambda t: "|" + t + "|", TABLE_LINE), CELL_TEXT)
 
 
+@pytest.mark.slow
 @settings(max_examples=500)
 @given(LINE_TEXT)
 def test_tokenise_matches_the_general_code(text: str) -> None:

@@ -162,6 +162,7 @@ def test_nothing_checked_exits_2_and_says_so(tmp_path: Path) -> None:
     assert done.returncode == 2 and "no report file was checked" in done.stderr
 
 
+@pytest.mark.slow
 def test_exclude_option_and_key(folder: Path) -> None:
     done = gaolint(".", "--exclude", "b.md", "--exclude", "docs,nothing", cwd=folder)
     assert done.returncode == 0, done.stdout + done.stderr
@@ -174,6 +175,7 @@ def test_exclude_option_and_key(folder: Path) -> None:
     assert done.returncode == 2 and "exclude" in done.stderr
 
 
+@pytest.mark.slow
 def test_the_nearest_configuration_applies_to_each_report(tmp_path: Path) -> None:
     """Two offices in one repository: the one whose folder silences GAO202 gets no GAO202,
     the other still does; the root's fail-on still decides the exit code."""
@@ -208,6 +210,7 @@ def test_git_repository_readme_is_not_a_report(tmp_path: Path) -> None:
     assert "README" not in done.stdout
 
 
+@pytest.mark.slow
 def test_pre_commit_runs_on_upper_case_names_and_leaves_the_readme_out(tmp_path: Path) -> None:
     """The real hook (``pre-commit try-repo`` against this repository) on a repository whose
     reports have upper-case extensions, beside a README and a spreadsheet."""
@@ -239,6 +242,7 @@ def test_pre_commit_runs_on_upper_case_names_and_leaves_the_readme_out(tmp_path:
     assert "README" not in done.stdout and "XLSX" not in done.stdout
 
 
+@pytest.mark.slow
 def test_a_folder_of_images_is_counted_not_listed_one_by_one(tmp_path: Path) -> None:
     (tmp_path / "2025.txt").write_text(_clean_text(), encoding="utf-8")
     for index in range(30):

@@ -61,6 +61,7 @@ def test_jobs_and_local_cluster_give_the_same_output(corpus_dir, capsys, monkeyp
     assert {"GAO601", "GAO602", "GAO010", "GAO001"} <= rules
 
 
+@pytest.mark.slow
 def test_environment_names_the_scheduler(corpus_dir, capsys, monkeypatch):
     """GAOLINT_SCHEDULER alone sends the run to the cluster: an unreachable one is exit 2, fast."""
     monkeypatch.chdir(corpus_dir)
@@ -85,6 +86,7 @@ def test_expand_inputs_sends_absolute_paths_shown_relative(corpus_dir, monkeypat
     assert all(os.path.isabs(location) and shown.startswith("reports/") for location, shown in items)
 
 
+@pytest.mark.slow
 def test_file_urls_are_listed_and_read_by_the_workers(corpus_dir):
     pytest.importorskip("fsspec")
     url = "file://" + str(corpus_dir)

@@ -38,14 +38,20 @@ def _lint(tmp_path, data: bytes, extension: str, name: str = "report"):
     return lint_file(str(path), Settings()).findings
 
 
-@pytest.mark.parametrize("extension", sorted(RENDERERS))
-@pytest.mark.parametrize("seed", [0, 1, 2])
+#: .docx and PDF documents take a second or more each to build: `-m "not slow"` runs the web
+#: pages (and seed 0 only); CI runs every case.
+_SLOW_CONTAINERS = (".docx", ".pdf")
+_CONTAINERS = [pytest.param(e, marks=pytest.mark.slow) if e in _SLOW_CONTAINERS else e for e in sorted(RENDERERS)]
+
+
+@pytest.mark.parametrize("extension", _CONTAINERS)
+@pytest.mark.parametrize("seed", [0, pytest.param(1, marks=pytest.mark.slow), pytest.param(2, marks=pytest.mark.slow)])
 def test_clean_container_is_quiet(tmp_path, extension, seed):
     findings = _lint(tmp_path, RENDERERS[extension](build_document(sample_spec(seed))), extension)
     assert findings == [], [(f.rule, f.message.en, f.location) for f in findings]
 
 
-@pytest.mark.parametrize("extension", sorted(RENDERERS))
+@pytest.mark.parametrize("extension", _CONTAINERS)
 @pytest.mark.parametrize("defect", DEFECTS)
 def test_planted_defect_in_container(tmp_path, extension, defect):
     seed = 4
@@ -57,6 +63,7 @@ def test_planted_defect_in_container(tmp_path, extension, defect):
     _assert_planted(findings, planted)
 
 
+@pytest.mark.slow
 def test_docx_finding_names_the_cell(tmp_path):
     planted = plant(sample_spec(4), "table3_leaf_changed", 4)
     findings = _lint(tmp_path, render_docx(planted.document), ".docx")

@@ -4,6 +4,7 @@ random text, at the 1% threshold and around the 20,000-character sample boundary
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -37,6 +38,7 @@ def test_same_decision_on_random_text(text: str) -> None:
     assert _looks_like_text(text) == looks_like_text_loop(text)
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(
     length=st.integers(0, 24_000),

@@ -50,12 +50,14 @@ AWAITING_FIX = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.xfail(reason="issue 15 item 2: large repeated HTML tables read near the time budget", strict=False)
 def test_awaiting_fix(tmp_path):
     failures = run_batch([Recipe.parse(r) for r in AWAITING_FIX["recipes"]], tmp_path / "awaiting")
     assert failures == [], failures
 
 
+@pytest.mark.slow
 def test_regressions_stay_fixed(tmp_path):
     failures = run_batch([Recipe.parse(r) for r in REGRESSIONS], tmp_path / "regressions", jobs=2)
     assert failures == [], failures

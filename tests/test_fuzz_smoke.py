@@ -10,7 +10,7 @@ from bench.fuzz import MUTATORS, Recipe, campaign, draw
 
 from tests.test_fuzz_regressions import AWAITING_FIX
 
-pytestmark = pytest.mark.fuzz
+pytestmark = [pytest.mark.fuzz, pytest.mark.slow]
 
 
 def test_a_short_campaign_finds_nothing():

@@ -275,6 +275,7 @@ HOSTILE_FILES = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(HOSTILE_FILES))
 def test_hostile_file_answered_in_bounded_time_and_memory(name: str, tmp_path: Path) -> None:
     path = tmp_path / name
@@ -285,6 +286,7 @@ def test_hostile_file_answered_in_bounded_time_and_memory(name: str, tmp_path: P
     assert path.read_bytes() == before
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("build", "words"), [(flate_bomb_pdf, "decompression bomb"), (run_length_bomb_pdf, "decompression bomb"),
                                              (busy_page_pdf, "glyphs and shapes")])
 def test_pdf_bombs_are_named_as_such(build, words: str, tmp_path: Path) -> None:
@@ -335,6 +337,7 @@ def test_a_device_dressed_as_a_report_is_refused_without_reading(tmp_path: Path)
     assert result["seconds"] < 10
 
 
+@pytest.mark.slow
 def test_large_text_under_the_size_limit_is_linted_in_bounded_time(tmp_path: Path) -> None:
     """8 MB of repeated report text: read, cut at the text limit if need be, and linted."""
     path = tmp_path / "big.txt"
@@ -613,6 +616,7 @@ def probe(pattern: str, length: int) -> float:
     return slowest
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("pattern", [
     r"(\d{4})\s*年\s*度?\s*.{0,30}?(?:政\s*府\s*)?信?\s*息?\s*公\s*开",  # the TITLE that hung on "2020年" and spaces
     r"^[\s|]*\|[\s|]*$",  # separator lines, quadratic on "|||…x"
@@ -657,6 +661,7 @@ def test_battery_passes_the_fixed_forms_quickly() -> None:
         assert probe(pattern, 20_000) < 0.2
 
 
+@pytest.mark.slow
 def test_no_pattern_backtracks_out_of_linear_time(tmp_path: Path) -> None:
     """Every pattern, every adversarial 200,000-character input, in a child with a deadline
     (a catastrophic pattern cannot be interrupted, only killed; the last START names it)."""

@@ -128,12 +128,12 @@ def _gao305(tmp_path, document, container="txt", settings=None):
 AGREEING = "2025年,全区各行政机关新收政府信息公开申请2168件,上年结转138件,当年度办结2168件,结转2026年度138件。"
 
 
-@pytest.mark.parametrize("container", ["txt", "md", "html", "docx"])
+@pytest.mark.parametrize("container", ["txt", "md", "html", pytest.param("docx", marks=pytest.mark.slow)])
 def test_agreeing_prose_is_quiet(tmp_path, container):
     assert _gao305(tmp_path, _document(_spec(), AGREEING), container) == []
 
 
-@pytest.mark.parametrize("container", ["txt", "md", "html", "docx"])
+@pytest.mark.parametrize("container", ["txt", "md", "html", pytest.param("docx", marks=pytest.mark.slow)])
 def test_contradicting_figure_points_at_the_prose_and_the_cell(tmp_path, container):
     text = AGREEING.replace("新收政府信息公开申请2168件", "新收政府信息公开申请2170件")
     found = _gao305(tmp_path, _document(_spec(), text), container)

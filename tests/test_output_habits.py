@@ -27,6 +27,7 @@ def err(done) -> str:
     return done.stderr.decode("utf-8")
 
 
+@pytest.mark.slow
 def test_statistics_counts_findings_per_rule(reports):  # noqa: F811
     findings = json.loads(out(gaolint("check", "--no-cache", "--format", "json", ".", cwd=reports)))
     expected: dict[str, int] = {}
@@ -41,6 +42,7 @@ def test_statistics_counts_findings_per_rule(reports):  # noqa: F811
     assert {row["code"]: row["count"] for row in as_json} == expected
 
 
+@pytest.mark.slow
 def test_exit_zero(reports):  # noqa: F811
     assert gaolint("check", "--no-cache", ".", cwd=reports).returncode == 1
     done = gaolint("check", "--no-cache", "--exit-zero", ".", cwd=reports)
@@ -81,6 +83,7 @@ def test_quiet_prints_findings_only(reports):  # noqa: F811
     assert err(done) == ""
 
 
+@pytest.mark.slow
 def test_summary_counts_notes_and_what_a_baseline_and_comments_hid(reports):  # noqa: F811
     bad = reports / "sub" / "bad.md"
     gaolint("check", "--no-cache", "--write-baseline", "base.json", "sub", cwd=reports)

@@ -51,6 +51,7 @@ def big():
     return findings, text, stderr, time.perf_counter() - started
 
 
+@pytest.mark.slow
 def test_more_findings_than_code_scanning_accepts_keep_every_error_and_say_what_was_cut(big):
     findings, text, stderr, seconds = big
     (run,) = json.loads(text)["runs"]
@@ -77,6 +78,7 @@ def test_the_cut_log_validates_against_the_schema(big):
     jsonschema.validate(document, json.loads(SCHEMA.read_text(encoding="utf-8")))
 
 
+@pytest.mark.slow
 def test_fingerprints_do_not_depend_on_what_was_cut(big):
     findings, text, _, _ = big
     full = json.loads(render(findings[-3_000:], context()))
@@ -87,6 +89,7 @@ def test_fingerprints_do_not_depend_on_what_was_cut(big):
     assert small == large
 
 
+@pytest.mark.slow
 def test_a_compressed_log_over_the_size_limit_is_cut_further(capsys):
     findings = synthetic(8_000, "warning")
     whole = len(gzip.compress(render(findings, context()).encode("utf-8")))
@@ -147,6 +150,7 @@ def test_plain_text_keeps_link_addresses_and_drops_marks():
         "为什么\n粗体 和 代码，见 条例 (https://example.org)\nx"
 
 
+@pytest.mark.slow
 def test_sarif_category_option(tmp_path):
     import subprocess
     import sys

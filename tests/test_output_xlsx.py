@@ -80,6 +80,7 @@ def test_rules_sheet_and_english():
     assert list(book.worksheets[0].iter_rows(values_only=True))[1][9] == "totals differ"
 
 
+@pytest.mark.slow
 def test_command_line_writes_a_workbook(tmp_path):
     out = tmp_path / "gaolint.xlsx"
     done = subprocess.run([sys.executable, "-m", "gaolint", "check", "--no-cache", "--format", "xlsx", "--output",

@@ -72,6 +72,7 @@ def test_sarif_validates_and_meets_code_scanning_rules(reports):
         assert result["partialFingerprints"]["primaryLocationLineHash"]
 
 
+@pytest.mark.slow
 def test_sarif_fingerprints_survive_moved_lines(reports):
     before = json.loads(gaolint("check", "--format", "sarif", ".", cwd=reports).stdout)
     bad = reports / "sub" / "bad.md"
@@ -110,6 +111,7 @@ def test_text_output_has_position_rule_message_and_code_frame(reports):
     assert "共检查 2 个文件" in done.stderr and "1 个文件无问题" in done.stderr
 
 
+@pytest.mark.slow
 def test_english_messages(reports):
     done = gaolint("check", "--lang", "en", "--format", "json", ".", cwd=reports)
     messages = [f["message"] for f in json.loads(done.stdout)]
@@ -117,6 +119,7 @@ def test_english_messages(reports):
     assert messages and all(re.match(r"[A-Za-z]", m) for m in messages)
 
 
+@pytest.mark.slow
 def test_output_file_and_exit_codes(reports, tmp_path):
     out = reports / "out.json"
     done = gaolint("check", "--format", "json", "--output", str(out), "sub", cwd=reports)
@@ -143,6 +146,7 @@ def _sarif_locations(document: dict) -> list[dict]:
     return [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in document["runs"][0]["results"]]
 
 
+@pytest.mark.slow
 def test_sarif_uris_are_percent_encoded_and_decode_to_the_shown_path(reports):
     from urllib.parse import unquote
 
@@ -200,6 +204,7 @@ def test_an_undecodable_file_name_is_printed_escaped_in_valid_utf8(reports, outp
         assert shown in out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("encoding", ["ascii", "gbk"])
 @pytest.mark.parametrize("output", ["text", "json", "sarif"])
 def test_a_console_that_cannot_show_chinese_still_gets_every_finding(reports, encoding, output):
@@ -230,6 +235,7 @@ def test_an_output_that_cannot_be_written_exits_2_before_linting(reports, target
     assert "--output" in done.stderr and "共检查" not in done.stderr  # refused before any lint
 
 
+@pytest.mark.slow
 def test_a_table_finding_names_its_table_row_and_column(reports):
     """Not a bare ``0 |``: the place says 表三, the row's label and the column's heading."""
     findings = json.loads(gaolint("check", "--no-cache", "--format", "json", "sub", cwd=reports).stdout)

@@ -36,6 +36,7 @@ def report_repo(tmp_path: Path):
     return repo, env
 
 
+@pytest.mark.slow
 def test_pre_commit_try_repo_passes_clean_and_fails_defective(report_repo):
     repo, env = report_repo
     pre_commit = [sys.executable, "-m", "pre_commit"]

@@ -650,6 +650,7 @@ def _lines(text: str) -> list[Line]:
     return [Line(index, line, Location(index + 1), line) for index, line in enumerate(text.split("\n"))]
 
 
+@pytest.mark.slow
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=texts)
 def test_generated_text(text):
@@ -741,6 +742,7 @@ def assert_same_matches(text: str) -> None:
     assert bool(narrative._NUMBER_START.search(text)) >= bool(_NUMBER.search(text))
 
 
+@pytest.mark.slow
 @settings(max_examples=500, deadline=None)
 @given(text=st.one_of(
     texts,
@@ -762,6 +764,7 @@ def test_rewritten_patterns_examples(text):
     assert_same_matches("前文" + text + "后文")
 
 
+@pytest.mark.slow
 def test_rewritten_patterns_on_published_reports():
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not present")

@@ -62,6 +62,7 @@ def test_handmade_doc_reads_like_the_document() -> None:
     check_table3_rows(extracted, 2)
 
 
+@pytest.mark.slow
 def test_handmade_doc_gives_the_docx_readers_lines() -> None:
     """Same report, same lines, same places, whichever Word format it was saved in."""
     from_doc = read_doc(HANDMADE.read_bytes(), "r.doc")
@@ -80,6 +81,7 @@ def test_vertical_merge_continuations_are_left_out() -> None:
     assert [line.place for line in table3 if line.text == "商业企业"] == ["第2个表格 第3行 第5列"]
 
 
+@pytest.mark.slow
 def test_wps_is_read_as_word_97(tmp_path) -> None:
     """WPS Writer's .wps is the Word 97 binary format: read by the same reader, and a whole
     clean generated report gives no finding, as its .docx does."""
@@ -96,6 +98,7 @@ def test_wps_is_read_as_word_97(tmp_path) -> None:
     assert lint_file(str(twin), Settings()).findings == []
 
 
+@pytest.mark.slow
 def test_defects_found_in_doc_as_in_docx(tmp_path) -> None:
     from gaolint.engine import Settings, lint_file
 
@@ -338,6 +341,7 @@ def test_random_damage_never_escapes(data) -> None:
     assert time.monotonic() - started < 5
 
 
+@pytest.mark.slow
 def test_docx_and_html_saved_as_doc_are_read_as_what_they_are() -> None:
     docx = read_doc(render_docx(handmade_document()), "old-name.doc")
     assert docx.container == "docx"
@@ -356,6 +360,7 @@ def test_rtf_without_libreoffice_is_unreadable_with_the_reason() -> None:
 needs_soffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed")
 
 
+@pytest.mark.slow
 @needs_soffice
 def test_committed_fixtures_are_what_the_builder_makes() -> None:
     """The fixtures are reproducible from the builder: a fresh conversion reads the same."""
@@ -370,6 +375,7 @@ def _columnless(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [(text, place.rsplit(" 第", 1)[0] if place.endswith("列") else place) for text, place in lines]
 
 
+@pytest.mark.slow
 @needs_soffice
 def test_random_merge_layouts_match_docx() -> None:
     """Random rowspan/colspan tilings (the HTML/.docx readers' property test), converted in one
@@ -398,6 +404,7 @@ def test_random_merge_layouts_match_docx() -> None:
             assert _columnless(from_doc) == _columnless(from_docx), name
 
 
+@pytest.mark.slow
 @needs_soffice
 def test_libreoffice_fallback_for_rtf(monkeypatch, tmp_path) -> None:
     monkeypatch.delenv("GAOLINT_NO_SOFFICE")
@@ -419,6 +426,7 @@ def _fake_soffice(folder: Path, body: str) -> None:
     script.chmod(0o755)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="a shell script stands in for soffice")
 def test_fallback_is_killed_at_its_time_limit(tmp_path, monkeypatch) -> None:
     from gaolint.read.soffice import convert_to_docx
@@ -431,6 +439,7 @@ def test_fallback_is_killed_at_its_time_limit(tmp_path, monkeypatch) -> None:
     assert time.monotonic() - started < 10
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="a shell script stands in for soffice")
 def test_fallback_reads_what_the_converter_wrote_in_its_own_folder(tmp_path, monkeypatch) -> None:
     """The converter gets a copy in a temporary folder; its .docx is read; nothing is left

@@ -17,7 +17,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from gaolint.read.base import Extracted, SourceLine, UnreadableFile  # noqa: E402
-from gaolint.read.html import read_html, sniff_charset  # noqa: E402
+from gaolint.read.html import MAX_TABLE_CELLS, read_html, sniff_charset  # noqa: E402
 from gaolint.read.xmlsafe import join_cell_lines  # noqa: E402
 from tests.builder.blocks import Cell, Document, Heading, Paragraph, Table  # noqa: E402
 from tests.builder.docx import cell_origins  # noqa: E402
@@ -371,6 +371,7 @@ def tables(draw: st.DrawFn, max_rows: int = 6, max_columns: int = 6) -> Table:
     return Table(tuple(tuple(row) for row in rows))
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(table=tables())
 def test_random_merge_layouts(table: Table) -> None:
@@ -434,10 +435,17 @@ def test_very_long_line() -> None:
     assert extracted.lines[-1].text == "一、总体情况"
 
 
+def _text_size(extracted: Extracted) -> int:
+    return sum(len(line.text) for line in extracted.lines)
+
+
 def test_random_bytes() -> None:
     rng = random.Random(1234)
     for _ in range(20):
-        _read_or_unreadable(bytes(rng.getrandbits(8) for _ in range(rng.randrange(1, 5000))))
+        data = bytes(rng.getrandbits(8) for _ in range(rng.randrange(1, 5000)))
+        extracted = _read_or_unreadable(data)
+        # a decoder never makes more characters than it was given bytes
+        assert extracted is None or _text_size(extracted) <= len(data)
 
 
 def test_binary_is_unreadable() -> None:
@@ -447,15 +455,26 @@ def test_binary_is_unreadable() -> None:
 
 def test_deep_nesting_and_absurd_spans() -> None:
     deep = "<div>" * 50_000 + "一、总体情况" + "</div>" * 50_000
-    _read_or_unreadable(deep.encode())
+    nested = _read_or_unreadable(deep.encode())
+    assert nested is None or _text_size(nested) <= len("一、总体情况")  # no text invented by the nesting
     spans = "<table>" + "<tr>" + '<td colspan="99999" rowspan="99999">1</td>' * 200 + "</tr>" * 300 + "</table>"
     extracted = _read_or_unreadable(("<html><body><p>一、总体情况</p>" + spans + "</body></html>").encode())
     assert extracted is not None
+    assert extracted.lines[0].text == "一、总体情况"
+    # 200 one-digit cells and 300 rows: spans are clamped (MAX_SPAN), never expanded into 10^10 cells
+    assert len(extracted.lines) <= 1 + 200 + 300
+    assert _text_size(extracted) <= len("一、总体情况") + 200 + 300
 
 
 def test_many_cells_refused_or_bounded() -> None:
     page = "<table>" + ("<tr>" + "<td>1</td>" * 50 + "</tr>") * 5000 + "</table>"
-    _read_or_unreadable(page.encode())
+    try:
+        extracted = read_html(page.encode(), "cells.html")
+    except UnreadableFile as refused:
+        assert "too complex" in str(refused)  # refused for its size, saying so
+    else:
+        cells = [line for line in extracted.lines if line.text == "1"]
+        assert len(cells) <= MAX_TABLE_CELLS  # or read only as far as the cell bound
 
 
 class _CountingPattern:

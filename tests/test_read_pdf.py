@@ -648,6 +648,7 @@ def test_a_busy_page_is_skipped_before_its_glyphs_are_read(monkeypatch: pytest.M
         read_pdf(render_pdf(document), "r.pdf")
 
 
+@pytest.mark.slow
 def test_a_pdf_report_imports_only_the_pdf_engine(tmp_path: Path) -> None:
     """Issue 15 item 4: linting one PDF (output piped, as pre-commit runs it) loads PDFium and
     none of the other readers' or outputs' libraries."""

@@ -152,6 +152,7 @@ def mangled_files(draw) -> tuple[bytes, str]:
     return data, extension
 
 
+@pytest.mark.slow
 @ROBUST
 @given(case=mangled_files())
 def test_mangled_reports_never_raise_and_answer_the_same_twice(case: tuple[bytes, str]) -> None:
@@ -180,6 +181,7 @@ def test_arbitrary_unicode_text(text: str) -> None:
         _lint_twice(path)
 
 
+@pytest.mark.slow
 def test_empty_and_whitespace_files(tmp_path: Path) -> None:
     for name, data in [("empty.txt", b""), ("blank.md", b"\n\n\n"), ("bom.txt", b"\xef\xbb\xbf"),
                        ("nul.txt", b"\x00" * 1000), ("spaces.txt", b" " * 100_000), ("crs.txt", b"\r" * 50_000)]:
@@ -406,6 +408,7 @@ def _build_folder(folder: Path, count: int = 400) -> None:
         (folder / f"f{index:03d}{extension}").write_bytes(data)
 
 
+@pytest.mark.slow
 def test_command_line_over_hundreds_of_damaged_files(tmp_path: Path) -> None:
     folder = tmp_path / "reports"
     folder.mkdir()
@@ -454,6 +457,7 @@ def test_no_report_outlives_its_file(tmp_path: Path) -> None:
             assert not isinstance(getattr(result, name), (Report, Line))
 
 
+@pytest.mark.slow
 def test_a_folder_nested_deeper_than_the_recursion_limit_is_walked(tmp_path: Path) -> None:
     """os.walk recurses once per level; a report folder nested past Python's recursion limit
     must still be walked (outside git, where gaolint walks folders itself)."""

@@ -60,6 +60,7 @@ def test_each_planted_defect_is_named(tmp_path, defect, shape):
         _assert_planted(_lint(tmp_path, render_text(planted.document, shape), shape), planted)
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(spec=specs(), shape=st.sampled_from(SHAPES), variant=st.sampled_from(("utf-8", "gb18030-crlf", "utf-8-sig", "fullwidth-digits")), data=st.data())
 def test_hypothesis_numbers_clean_and_defective(tmp_path, spec, shape, variant, data):

@@ -65,6 +65,7 @@ def _commands(small: Path) -> dict[str, list[str]]:
     return commands
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("how", ["python -m gaolint", "console script"])
 def test_clean_txt_imports_nothing_heavy(how: str, small: Path, env: dict, tmp_path: Path) -> None:
     commands = _commands(small)
@@ -81,6 +82,7 @@ def test_clean_txt_imports_nothing_heavy(how: str, small: Path, env: dict, tmp_p
     assert not kept_off, f"start-up imports {kept_off} again (see STDLIB_KEPT_OFF)"
 
 
+@pytest.mark.slow
 def test_cold_cache_still_avoids_the_readers_and_rich(small: Path, env: dict, tmp_path: Path) -> None:
     """Without any cache the format YAML is parsed (ruamel), but nothing else heavy loads."""
     names, done = _imported(_commands(small)["python -m gaolint"], env, tmp_path)
@@ -89,6 +91,7 @@ def test_cold_cache_still_avoids_the_readers_and_rich(small: Path, env: dict, tm
     assert not heavy
 
 
+@pytest.mark.slow
 def test_start_up_cache_is_plain_json_and_no_pattern_cache_is_written(small: Path, env: dict) -> None:
     """Issue 18: the start-up cache holds the parsed format YAML as checked JSON; compiled
     pattern opcodes are no longer kept (they went to ``_sre.compile`` unchecked)."""
@@ -98,6 +101,7 @@ def test_start_up_cache_is_plain_json_and_no_pattern_cache_is_written(small: Pat
     assert len(names) == 1 and names[0].startswith("formats-") and names[0].endswith(".json"), names
 
 
+@pytest.mark.slow
 def test_output_is_the_same_with_cold_warm_and_corrupt_caches(tmp_path: Path, env: dict) -> None:
     planted = plant(sample_spec(4), "table3_leaf_changed", 4)
     report = tmp_path / "defective.txt"
@@ -118,6 +122,7 @@ def test_output_is_the_same_with_cold_warm_and_corrupt_caches(tmp_path: Path, en
     assert cold[0] == 1 and '"GAO30' in cold[1]
 
 
+@pytest.mark.slow
 def test_unwritable_cache_folder_is_harmless(small: Path, env: dict, tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
@@ -168,6 +173,7 @@ def test_the_collector_is_tuned_while_linting_and_put_back_after(frozen_by_the_h
         gc.unfreeze()
 
 
+@pytest.mark.slow
 def test_a_warm_run_does_not_rewrite_the_cache(small: Path, env: dict) -> None:
     """Once warm, the start-up cache file is only read: a run that rewrote it every time would
     pay for parsing the YAML again (what the cache is there to avoid)."""

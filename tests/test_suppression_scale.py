@@ -16,6 +16,7 @@ from pathlib import Path
 if __name__ == "__main__":  # run as a script (the battery's child process)
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -99,6 +100,7 @@ _PIECES = st.sampled_from([
 ])
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_PIECES, max_size=30).map("".join))
 def test_new_pattern_matches_what_the_old_one_matched(text: str) -> None:
@@ -167,6 +169,7 @@ def run_read_battery() -> None:
             print(json.dumps({"pattern": name, "seconds": worst[0], "worst": worst[1]}), flush=True)
 
 
+@pytest.mark.slow
 def test_read_patterns_stay_linear(tmp_path: Path) -> None:
     started, results = battery_in_child(__file__, "--read-battery", tmp_path, timeout=240)
     assert len(results) == len(started) and "gaolint.read.text.SUPPRESSION" in started

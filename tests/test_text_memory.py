@@ -42,6 +42,7 @@ def test_a_text_over_the_byte_limit_is_read_up_to_it_and_says_so():
     assert any("the rest was not read" in note for _, note in extracted.damage)
 
 
+@pytest.mark.slow
 def test_a_text_file_near_the_size_limit_stays_well_under_300_mb(tmp_path):
     row = "| 收到申请数 | 12 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 |\n".encode("utf-8")
     path = tmp_path / "huge.txt"

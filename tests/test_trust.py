@@ -118,6 +118,7 @@ def _clean_answer(tmp_path: Path) -> tuple[int, str]:
     return _examples_json(tmp_path, tmp_path / "clean-xdg", "--no-cache")
 
 
+@pytest.mark.slow
 def test_start_up_cache_files_of_brackets_neither_hang_nor_change_findings(tmp_path):
     """A file of ``[`` in every start-up cache file name, old and new: marshal spun for ever
     on it (``gaolint --version`` included); now each is a miss."""
@@ -135,6 +136,7 @@ def test_start_up_cache_files_of_brackets_neither_hang_nor_change_findings(tmp_p
     assert _examples_json(tmp_path, xdg) == _clean_answer(tmp_path)
 
 
+@pytest.mark.slow
 def test_crafted_pattern_bytecode_is_never_handed_to_sre(tmp_path):
     """A patterns cache holding opcodes that send _sre far outside its code (a segfault when
     the pattern cache was trusted): the run's findings are unchanged, no crash."""
@@ -172,6 +174,7 @@ def _forge_formats_cache(folder: Path, rewrite_header: bool) -> None:
     path.write_bytes(header + b"\n" + body)
 
 
+@pytest.mark.slow
 def test_an_edited_formats_cache_is_a_miss(tmp_path):
     xdg = tmp_path / "xdg"
     clean = _clean_answer(tmp_path)
@@ -181,6 +184,7 @@ def test_an_edited_formats_cache_is_a_miss(tmp_path):
     assert clean[1].count('"rule"') >= 5
 
 
+@pytest.mark.slow
 def test_no_cache_neither_reads_nor_writes_the_start_up_cache(tmp_path):
     """Even a forged file whose digests match is not read under --no-cache; nor is one written."""
     xdg = tmp_path / "xdg"
@@ -218,6 +222,7 @@ def test_formats_cache_is_json_and_equals_the_yaml(tmp_path, monkeypatch):
 
 # --- item 3: a corrupt result-cache shard costs a miss, in microseconds ------------------------
 
+@pytest.mark.slow
 def test_a_shard_of_brackets_is_a_quick_miss(tmp_path):
     """20 bytes of ``[`` in every shard (marshal took 53 s on one): the run answers as without a
     cache, and the lookup itself takes well under a millisecond a shard."""
@@ -289,6 +294,7 @@ def test_a_huge_baseline_is_refused_by_size_before_linting_or_parsing(tmp_path):
     assert time.perf_counter() - started < 10
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads VmHWM from /proc")
 def test_a_big_baseline_is_read_entry_by_entry(tmp_path):
     """A baseline within the limit is not turned into one list of dicts: peak memory stays

@@ -170,7 +170,7 @@ def run_time() -> str:
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
-        moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+        moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
     else:
         moment = dt.datetime.now().astimezone()
     return moment.strftime("%Y-%m-%d %H:%M:%S %z")

@@ -58,11 +58,11 @@ class Writer:
             # UTF-8 whatever the console's encoding, as --format json; never closed here.
             self._handle = io.TextIOWrapper(binary, encoding="utf-8", newline="\n") if binary else sys.stdout
         elif resume_offset is not None:
-            self._handle = open(target, "r+", encoding="utf-8", newline="\n")
+            self._handle = open(target, "r+", encoding="utf-8", newline="\n")  # noqa: SIM115  # closed by close() or abort()
             self._handle.seek(resume_offset)
             self._handle.truncate()
         else:
-            self._handle = open(target, "w", encoding="utf-8", newline="\n")
+            self._handle = open(target, "w", encoding="utf-8", newline="\n")  # noqa: SIM115  # closed by close() or abort()
         if resume_offset is None:
             self._handle.write(json.dumps({"type": "run", **header}, ensure_ascii=False) + "\n")
 

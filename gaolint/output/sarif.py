@@ -47,7 +47,7 @@ NOTIFICATIONS = {
 def line_hash(finding: Finding) -> str:
     """Hash of rule, path and the line's text without spacing: survives moved lines."""
     text = "".join(finding.source_line.split()) or finding.message.zh
-    digest = hashlib.sha256(f"{finding.rule}\0{finding.path}\0{text}".encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(f"{finding.rule}\0{finding.path}\0{text}".encode()).hexdigest()
     return digest[:32]
 
 
@@ -165,7 +165,7 @@ def _counts(findings: list[Finding]) -> str:
     return f"{by['error']} error, {by['warning']} warning, {by['note']} note"
 
 
-def _cut_text(total: int, kept: int, cut: list[Finding], why: str) -> str:
+def _cut_text(total: int, kept: int, cut: list[Finding], why: tuple[str, str]) -> str:
     return (
         f"SARIF 结果已截断：共 {total} 个问题，保留最严重的 {kept} 个，未写入 {len(cut)} 个（{_counts(cut)}），"
         f"原因：{why[0]}。完整结果请用 --format json 或 html。 / "
@@ -175,7 +175,7 @@ def _cut_text(total: int, kept: int, cut: list[Finding], why: str) -> str:
 
 
 def _notifications(kept, cut, why, lang) -> list[dict]:
-    notes = []
+    notes: list[dict] = []
     if cut:
         total = len(kept) + len(cut)
         notes.append({

@@ -7,13 +7,13 @@ import re
 from ..formats import FormatSpec, load_formats
 from ..model import Line, Mention, Report, Section, Table
 from . import metadata, narrative
+from .cells import MAX_TABLE_TOKENS, TooManyCells
+from .contact_details import refine_contacts
 from .narrative import find_figures
 from .reflow import reflow
 from .sections import find_sections
-from .cells import MAX_TABLE_TOKENS, TooManyCells
 from .tables import read_review_table, read_rows_table
 from .version import detect_format, report_year
-from .contact_details import refine_contacts
 
 _TABLE2_START = re.compile(r"第二十条|本年制发件数|本年新制作数量|信息内容")
 _TABLE3_START = re.compile(r"勾稽关系|^[\s|#*]*(?:一\s*[、.]\s*)?本年新收")

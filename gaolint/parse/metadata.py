@@ -11,6 +11,7 @@ import datetime as dt
 import itertools
 import operator
 import re
+from collections.abc import Sequence
 
 from ..model import DateMention, Line, Location, Mention, Period
 from .seen import SeenEmails, SeenTexts
@@ -453,7 +454,7 @@ def find_damaged_dates(lines: list[Line]) -> list[Mention]:
 _LONE_DIGITS = re.compile(r"\d{5,8}\s*日?")
 
 
-def find_damaged_signature(lines: list[Line], damage: list[Mention] = ()) -> list[Mention]:
+def find_damaged_signature(lines: list[Line], damage: Sequence[Mention] = ()) -> list[Mention]:
     """A signing date that lost its 年/月/日 marks (and sometimes a digit: 019328 for
     2019年3月28日): a line of bare digits right below the signing agency at the end, unless
     ``damage`` already holds a date on that line."""

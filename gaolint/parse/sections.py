@@ -105,5 +105,5 @@ def find_sections(lines: list[Line], fmt: FormatSpec) -> list[Section]:
     for current, following in zip(sections, sections[1:]):
         current.end_line = following.first_line
     for section in sections:
-        section.body = "\n".join([l.text for l in lines[section.first_line + 1 : section.end_line]])
+        section.body = "\n".join([ln.text for ln in lines[section.first_line + 1 : section.end_line]])
     return sections

@@ -3,11 +3,13 @@ that follow it, until the next label or row boundary."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..formats import RowSpec, TableSpec
 from ..model import Cell, Line, Row, Table
+from . import unglue
 from .cells import BAD, EMPTY, GLUED, LABEL, NUMBER, SEP, Token, token_location, tokenise
 from .labels import bigrams, similarity, split_numbering, squeeze
-from . import unglue
 
 #: Below this bigram similarity a label is not taken for a row of the format.
 _THRESHOLD = 0.6
@@ -116,7 +118,7 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
         if any(t[0] == GLUED for t in values):
             if current.key in found and found[current.key].cells:
                 return
-            fits = unglue.anything
+            fits: Callable[[list[int]], bool] = unglue.anything
             if row_sums is not None and width == row_sums["total_column"] + 1:
                 fits = unglue.row_sum(row_sums["total_column"], row_sums["part_columns"])
             cells, guessed = _glued_cells(values, width, fits)
@@ -167,7 +169,7 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
 def _glued_cells(tokens: list[Token], width: int, fits) -> tuple[list[Cell], bool]:
     """The cells of a row whose digits came glued: (cells, whether a run was split). No cells
     when the digits fit no split, or more than one."""
-    numbers = []
+    numbers: list[Token] = []
     for token in tokens:
         if token[0] == SEP:
             if numbers:
@@ -204,7 +206,7 @@ def _row_cells(tokens: list[Token], expected: int, width: int = 0) -> list[Cell]
             if has_value:
                 break
             continue
-        if kind == NUMBER or kind == BAD or kind == GLUED:
+        if kind in (NUMBER, BAD, GLUED):
             has_value = True
         picked.append(token)
     # Trailing blanks are the row's padding, except those that fill it up to its width. Counted
@@ -246,7 +248,7 @@ def _blank_row(tokens: list[Token], width: int) -> list[Cell]:
 
 def _cell(token: Token) -> Cell:
     kind, text, line, start, end, value = token
-    return Cell(text, value if kind == NUMBER or kind == GLUED else None, line.location_of(start, end))
+    return Cell(text, value if kind in (NUMBER, GLUED) else None, line.location_of(start, end))
 
 
 def _missing(spec: TableSpec, found: dict[str, Row]) -> list[str]:
@@ -331,7 +333,7 @@ def _glued_review(spec: TableSpec, values: list[Token], group_sums: dict | None)
     """Table 4 printed as glued digit runs: split by the only split whose every group adds up,
     else every group present and unread."""
     width = len(spec.columns)
-    fits = unglue.anything
+    fits: Callable[[list[int]], bool] = unglue.anything
     if group_sums is not None and width == group_sums["total_column"] + 1:
         fits = unglue.every_group(width, unglue.row_sum(group_sums["total_column"], group_sums["part_columns"]))
     cells, guessed = _glued_cells(values, width * len(spec.groups), fits)

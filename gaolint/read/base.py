@@ -11,7 +11,6 @@ from __future__ import annotations
 from ..model import Record, Value
 
 
-
 class UnreadableFile(Exception):
     """The container cannot be opened, decoded or unpacked; becomes one GAO001 finding."""
 

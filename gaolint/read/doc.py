@@ -108,7 +108,7 @@ def _fallback(data: bytes, path: str, reason: str) -> Extracted:
 # The OLE container and the FIB.
 
 
-def _open_streams(data: bytes) -> tuple[bytes, bytes, bytes, "_Fib"]:
+def _open_streams(data: bytes) -> tuple[bytes, bytes, bytes, _Fib]:
     """(WordDocument stream, table stream, Data stream or b"", FIB), every size checked before
     reading."""
     import olefile
