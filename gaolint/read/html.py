@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import codecs
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from .base import ROW_SEPARATOR, Extracted, SourceLine, UnreadableFile
 from .decode import decode_bytes
@@ -25,20 +26,17 @@ from .xmlsafe import _CJK_IDEOGRAPH, count_cjk, is_cjk, join_cell_lines
 
 #: Elements never part of a report's text.
 JUNK_TAGS = frozenset(
-    "script style noscript iframe template svg object embed select button textarea input "
-    "head title meta link canvas audio video map frameset frame".split()
+    ["script", "style", "noscript", "iframe", "template", "svg", "object", "embed", "select", "button", "textarea", "input", "head", "title", "meta", "link", "canvas", "audio", "video", "map", "frameset", "frame"]
 )
 #: Page furniture by tag, dropped unless it visibly holds the report.
-PROTECTABLE_TAGS = frozenset("nav header footer form aside".split())
+PROTECTABLE_TAGS = frozenset(["nav", "header", "footer", "form", "aside"])
 #: id/class fragments naming page furniture rather than content.
 JUNK_NAMES = ("nav", "menu", "footer", "header", "breadcrumb", "crumb", "share", "sidebar", "side-bar")
 BLOCK_TAGS = frozenset(
-    "address article aside blockquote body center dd details dialog dir div dl dt fieldset "
-    "figcaption figure h1 h2 h3 h4 h5 h6 hgroup hr html li main ol p pre section summary "
-    "table tbody thead tfoot tr td th caption ul".split()
+    ["address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "hr", "html", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "ul"]
 )
-HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
-VOID_TAGS = frozenset("br img hr input wbr area col embed source track".split())
+HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+VOID_TAGS = frozenset(["br", "img", "hr", "input", "wbr", "area", "col", "embed", "source", "track"])
 #: Largest colspan honoured and widest grid tracked: real report tables are < 20 columns wide.
 MAX_SPAN = 256
 #: More table cells / elements than this is not a report page; refuse rather than grind
@@ -166,17 +164,21 @@ def _is_element(node: Any) -> bool:
     return node.tag.__class__ is str
 
 
-def _tag(node: Any, _lower: dict[str, str] = {}) -> str:
+#: Tag name -> its lower case; bounded (a hostile page may invent any number of tag names).
+_LOWER_TAGS: dict[str, str] = {}
+
+
+def _tag(node: Any) -> str:
     """The lower-case tag name ("" for comments and processing instructions). Called about
     10,000 times a page: the lower-casing is looked up in a small table, not redone."""
     tag = node.tag
     if tag.__class__ is not str:
         return ""
     try:
-        return _lower[tag]
+        return _LOWER_TAGS[tag]
     except KeyError:
-        if len(_lower) < 4096:
-            _lower[tag] = tag.lower()
+        if len(_LOWER_TAGS) < 4096:
+            _LOWER_TAGS[tag] = tag.lower()
         return tag.lower()
 
 
