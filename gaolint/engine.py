@@ -6,8 +6,6 @@ one file: an unreadable file becomes GAO001, a crashing rule GAO000.
 
 from __future__ import annotations
 
-import os
-
 from .model import Finding, Location, Message, Record, Report, Severity
 
 
@@ -109,13 +107,9 @@ def display_path(path: str) -> str:
     A file name that is not valid in the file system's encoding (GBK names unpacked from a zip
     made on Windows) reaches Python with its bad bytes as lone surrogates, which no UTF-8
     output can carry; they are shown as ``\\xNN``, as ``ls -b`` shows them."""
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:
-        relative = path
-    if relative.startswith(".."):
-        relative = os.path.abspath(path)
-    return printable(relative.replace(os.sep, "/"))
+    from .discover import display
+
+    return printable(display(path))
 
 
 def printable(path: str) -> str:

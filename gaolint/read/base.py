@@ -9,6 +9,7 @@ source a finding should point at.
 from __future__ import annotations
 
 from ..model import Record, Value
+from .limits import MAX_LINE_CHARS, MAX_LINES, MAX_TEXT_CHARS
 
 
 class UnreadableFile(Exception):
@@ -63,3 +64,33 @@ class Extracted(Record):
 
 #: Row separator emitted between table rows by container readers.
 ROW_SEPARATOR = "|"
+
+
+class LineCollector:
+    """Lines of a word-processor body (.docx, .doc) as they are found, numbering paragraphs and
+    tables, within the text limits: a line past ``MAX_LINE_CHARS`` is cut, and past
+    ``MAX_TEXT_CHARS`` or ``MAX_LINES`` the rest is not read, each said as damage once."""
+
+    def __init__(self) -> None:
+        self.lines: list[SourceLine] = []
+        self.damage: list[tuple[SourceLine, str]] = []
+        self.paragraphs = 0
+        self.tables = 0
+        self.chars = 0
+        self.full = False
+
+    def _emit(self, text: str, place: str) -> None:
+        if self.full:
+            return
+        line = len(self.lines) + 1
+        if len(text) > MAX_LINE_CHARS:
+            self.damage.append(
+                (SourceLine(text[:80], line, 1, place), f"行过长，已截断为 {MAX_LINE_CHARS} 字符 / line cut at {MAX_LINE_CHARS} characters")
+            )
+            text = text[:MAX_LINE_CHARS]
+        self.chars += len(text) + 1
+        if self.chars > MAX_TEXT_CHARS or line > MAX_LINES:
+            self.full = True
+            self.damage.append((SourceLine("", line, 1, place), "文本过长，其余部分未读取 / text too long: the rest was not read"))
+            return
+        self.lines.append(SourceLine(text, line, 1, place))

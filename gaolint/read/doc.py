@@ -34,8 +34,8 @@ import struct
 from bisect import bisect_right
 from io import BytesIO
 
-from .base import ROW_SEPARATOR, Extracted, SourceLine, UnreadableFile
-from .limits import MAX_FILE_BYTES, MAX_LINE_CHARS, MAX_LINES, MAX_TEXT_CHARS
+from .base import ROW_SEPARATOR, Extracted, LineCollector, SourceLine, UnreadableFile
+from .limits import MAX_FILE_BYTES, MAX_TEXT_CHARS
 from .xmlsafe import join_cell_lines
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -453,18 +453,13 @@ def _def_table(para: _Para, operand: bytes) -> None:
 # Walking the text.
 
 
-class _Document:
+class _Document(LineCollector):
     def __init__(self, word: bytes, table: bytes, extra: bytes, fib: _Fib) -> None:
+        super().__init__()
         self.word = word
         self.table = table
         self.extra = extra
         self.fib = fib
-        self.lines: list[SourceLine] = []
-        self.damage: list[tuple[SourceLine, str]] = []
-        self.paragraphs = 0
-        self.tables = 0
-        self.chars = 0
-        self.full = False
 
     def extract(self) -> Extracted:
         pieces = _pieces(self.table, *self.fib.clx, len(self.word))
@@ -585,22 +580,6 @@ class _Document:
                     column = index
                 self._emit(join_cell_lines(lines), f"第{number}个表格 第{r}行 第{column + 1}列")
         self._emit(ROW_SEPARATOR, f"第{number}个表格")
-
-    def _emit(self, text: str, place: str) -> None:
-        if self.full:
-            return
-        line = len(self.lines) + 1
-        if len(text) > MAX_LINE_CHARS:
-            self.damage.append(
-                (SourceLine(text[:80], line, 1, place), f"行过长，已截断为 {MAX_LINE_CHARS} 字符 / line cut at {MAX_LINE_CHARS} characters")
-            )
-            text = text[:MAX_LINE_CHARS]
-        self.chars += len(text) + 1
-        if self.chars > MAX_TEXT_CHARS or line > MAX_LINES:
-            self.full = True
-            self.damage.append((SourceLine("", line, 1, place), "文本过长，其余部分未读取 / text too long: the rest was not read"))
-            return
-        self.lines.append(SourceLine(text, line, 1, place))
 
 
 #: Cell boundaries closer than this (twips; 20 = 1 pt) are one grid line: rows written by

@@ -15,8 +15,8 @@ from __future__ import annotations
 from io import BytesIO
 from typing import Any
 
-from .base import ROW_SEPARATOR, Extracted, SourceLine, UnreadableFile
-from .limits import MAX_FILE_BYTES, MAX_LINE_CHARS, MAX_TEXT_CHARS
+from .base import ROW_SEPARATOR, Extracted, LineCollector, UnreadableFile
+from .limits import MAX_FILE_BYTES
 from .xmlsafe import join_cell_lines, open_docx_zip
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -97,16 +97,8 @@ def _main_body(archive: Any) -> Any | None:
     return root.find(W + "body")
 
 
-class _Body:
+class _Body(LineCollector):
     """Collects the lines of one document body, numbering paragraphs and tables."""
-
-    def __init__(self) -> None:
-        self.lines: list[SourceLine] = []
-        self.damage: list[tuple[SourceLine, str]] = []
-        self.paragraphs = 0
-        self.tables = 0
-        self.chars = 0
-        self.full = False
 
     def extract(self, body: Any) -> Extracted:
         for block in _blocks(body):
@@ -121,22 +113,6 @@ class _Body:
             else:
                 self._table(block)
         return Extracted(lines=self.lines, container="docx", encoding="utf-8", damage=self.damage)
-
-    def _emit(self, text: str, place: str) -> None:
-        if self.full:
-            return
-        line = len(self.lines) + 1
-        if len(text) > MAX_LINE_CHARS:
-            self.damage.append(
-                (SourceLine(text[:80], line, 1, place), f"行过长，已截断为 {MAX_LINE_CHARS} 字符 / line cut at {MAX_LINE_CHARS} characters")
-            )
-            text = text[:MAX_LINE_CHARS]
-        self.chars += len(text) + 1
-        if self.chars > MAX_TEXT_CHARS:
-            self.full = True
-            self.damage.append((SourceLine("", line, 1, place), "文本过长，其余部分未读取 / text too long: the rest was not read"))
-            return
-        self.lines.append(SourceLine(text, line, 1, place))
 
     def _table(self, table: Any) -> None:
         """Per row a ``|`` line, then one line per cell starting in that row (``w:vMerge``
