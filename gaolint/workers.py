@@ -197,14 +197,7 @@ def _limit_memory(memory_mb: int) -> None:
     base = _address_space()
     if not base:
         return
-    wanted = base + memory_mb * 1024 * 1024
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if hard != resource.RLIM_INFINITY:
-        wanted = min(wanted, hard)
-    try:
-        resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
-    except (ValueError, OSError):
-        pass
+    _lower_soft_limit(resource.RLIMIT_AS, base + memory_mb * 1024 * 1024)
 
 
 def _limit_cpu(timeout: float) -> None:
@@ -216,12 +209,19 @@ def _limit_cpu(timeout: float) -> None:
     if not timeout:
         return
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    wanted = int(usage.ru_utime + usage.ru_stime + timeout) + 2
-    soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    _lower_soft_limit(resource.RLIMIT_CPU, int(usage.ru_utime + usage.ru_stime + timeout) + 2)
+
+
+def _lower_soft_limit(kind: int, wanted: int) -> None:
+    """Set the soft limit ``kind`` to ``wanted`` (never above the hard limit); a limit the
+    system refuses is left as it was: the parent's deadline still holds."""
+    import resource
+
+    soft, hard = resource.getrlimit(kind)
     if hard != resource.RLIM_INFINITY:
         wanted = min(wanted, hard)
     try:
-        resource.setrlimit(resource.RLIMIT_CPU, (wanted, hard))
+        resource.setrlimit(kind, (wanted, hard))
     except (ValueError, OSError):
         pass
 
