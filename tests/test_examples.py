@@ -1,5 +1,5 @@
 """The reports in ``examples/`` give exactly the findings written next to them in
-``examples/expected.json`` (rule and line): the two clean ones none, each defective one the
+``tests/data/examples-expected.json`` (rule and line): the two clean ones none, each defective one the
 defects it was written to show. A README reader who runs gaolint on them sees what we promise."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ EXAMPLES = ROOT / "examples"
 
 
 def _expected() -> dict[str, list[list]]:
-    return json.loads((EXAMPLES / "expected.json").read_text(encoding="utf-8"))
+    return json.loads((Path(__file__).parent / "data" / "examples-expected.json").read_text(encoding="utf-8"))
 
 
 def _found() -> dict[str, list[list]]:
