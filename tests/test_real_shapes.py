@@ -300,3 +300,14 @@ def test_a_list_of_the_parts_in_one_line_is_not_cut_into_headings():
     listing = ("本报告由以下部分组成。一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；"
                "四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。")
     assert heading_cuts(listing, words, titles) == []
+
+
+def test_a_line_of_numerals_stops_being_read_at_the_limit():
+    from gaolint.formats import load_formats
+    from gaolint.parse.reflow import MAX_NUMERALS, _section_words, heading_cuts
+
+    words, titles = _section_words(list(load_formats().values()))
+    hostile = "。一、总体情况" * 200_000
+    cuts = heading_cuts(hostile, words, titles)
+    # Only the first MAX_NUMERALS headings are looked at (two cuts each): the work is bounded.
+    assert 0 < len(cuts) <= 2 * MAX_NUMERALS and max(cuts) < len("。一、总体情况") * (MAX_NUMERALS + 1)

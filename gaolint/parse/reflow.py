@@ -23,6 +23,8 @@ from .labels import squeeze
 
 #: Lines shorter than this are left alone: a heading line with its first sentence is short.
 LONG_LINE = 80
+#: Numbered items looked at in one line; a whole crawled report has a few dozen.
+MAX_NUMERALS = 2_000
 #: A numbered heading: 一、 二. 第三部分、 …
 _NUMERAL = re.compile(r"(?:第)?[一二三四五六七八九十]{1,2}(?:部分)?\s*[、.]\s*")
 #: What may stand right before a heading that starts mid-line.
@@ -96,7 +98,9 @@ def heading_cuts(text: str, words: tuple[str, ...], titles: tuple[str, ...]) -> 
     """Positions in ``text`` where a line should be cut: each heading's start and its title's
     end."""
     cuts: list[int] = []
-    for match in _NUMERAL.finditer(text):
+    for seen, match in enumerate(_NUMERAL.finditer(text)):
+        if seen >= MAX_NUMERALS:
+            break  # no report body numbers this many things in one line: hostile text
         start = match.start()
         title_start = match.end()
         head = squeeze(text[title_start : title_start + _TITLE_REACH])
