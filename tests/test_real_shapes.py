@@ -311,3 +311,26 @@ def test_a_line_of_numerals_stops_being_read_at_the_limit():
     cuts = heading_cuts(hostile, words, titles)
     # Only the first MAX_NUMERALS headings are looked at (two cuts each): the work is bounded.
     assert 0 < len(cuts) <= 2 * MAX_NUMERALS and max(cuts) < len("。一、总体情况") * (MAX_NUMERALS + 1)
+
+
+# --- excerpts cut mid-character -----------------------------------------------------------------
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_a_report_cut_in_the_middle_of_a_character_is_read(tmp_path, encoding):
+    """An opening saved by byte count ends in half a character: the report is read (the
+    broken character is a GAO003 note), not refused as binary (GAO001)."""
+    whole = render_text(build_document(sample_spec(3)), "pipe").encode(encoding)
+    size = 3000
+    while whole[:size].decode(encoding, errors="ignore").encode(encoding) == whole[:size]:
+        size += 1  # until the cut falls inside a character
+    data = whole[:size]
+    path = tmp_path / "opening.txt"
+    path.write_bytes(data)
+    rules = _rules(lint_file(str(path), Settings()).findings)
+    assert "GAO001" not in rules and "GAO003" in rules, rules
+
+
+def test_binary_data_is_still_refused(tmp_path):
+    path = tmp_path / "noise.txt"
+    path.write_bytes(bytes(range(256)) * 40)
+    assert _rules(lint_file(str(path), Settings()).findings) == {"GAO001"}

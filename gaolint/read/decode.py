@@ -58,6 +58,33 @@ def _plausibility(text: str) -> float:
     return sum(ch in _COMMON for ch in sample) / len(sample)
 
 
+#: Bytes at the end of a file where a decoding error means the file was cut mid-character.
+_CUT_TAIL = 4
+#: Undecodable UTF-8 sequences tolerated in a text that is otherwise UTF-8 (one per this many
+#: characters, and at least a few): a stray byte from an editor, not a different encoding.
+_FEW_ERRORS = 1000
+
+
+def _decode_cut(data: bytes, name: str) -> str:
+    """``data`` decoded strictly, except that a character cut off at the very end (an excerpt
+    or a download stopped mid-character) becomes one U+FFFD, which the normaliser reports as
+    damage (GAO003) instead of the whole file being unreadable."""
+    try:
+        return data.decode(name)
+    except UnicodeDecodeError as error:
+        if error.start < len(data) - _CUT_TAIL:
+            raise
+        return data[: error.start].decode(name) + "\ufffd"
+
+
+def _utf8_with_few_errors(data: bytes) -> str | None:
+    """UTF-8 text with a handful of undecodable bytes, each as U+FFFD; None when there are
+    more than a stray few (then it is another encoding, or binary)."""
+    text = data.decode("utf-8", errors="replace")
+    errors = text.count("\ufffd") - data.count("\ufffd".encode())
+    return text if errors <= max(3, len(text) // _FEW_ERRORS) else None
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Decode ``data``; return (text, encoding name). ``declared`` (an HTML meta charset) is
     tried after a BOM and before guessing. Raises UnreadableFile for binary data."""
@@ -84,7 +111,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     candidates += ["gb18030", "big5"]
     for name in candidates:
         try:
-            text = data.decode(name)
+            text = _decode_cut(data, name)
         except (UnicodeDecodeError, LookupError):
             continue
         if not _looks_like_text(text):
@@ -99,6 +126,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
             if big5 is not None and _plausibility(big5) > _plausibility(text):
                 return big5, "big5"
         return text, codecs.lookup(name).name
+    text = _utf8_with_few_errors(data)
+    if text is not None and _looks_like_text(text):
+        return text, "utf-8"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[: 1024 * 1024]).best()
