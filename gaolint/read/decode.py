@@ -126,9 +126,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
             if big5 is not None and _plausibility(big5) > _plausibility(text):
                 return big5, "big5"
         return text, codecs.lookup(name).name
-    text = _utf8_with_few_errors(data)
-    if text is not None and _looks_like_text(text):
-        return text, "utf-8"
+    mostly_utf8 = _utf8_with_few_errors(data)
+    if mostly_utf8 is not None and _looks_like_text(mostly_utf8):
+        return mostly_utf8, "utf-8"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[: 1024 * 1024]).best()
