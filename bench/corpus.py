@@ -109,24 +109,33 @@ def report_bytes(index: int, traditional: bool = False, defects: bool = True) ->
     return b.encode(text, variant), f"r{index:05d}-{shape}-{variant}{extension}"
 
 
-def build(folder: Path, count: int, traditional: bool = False, defects: bool = True) -> list[Path]:
-    """Write ``count`` reports into ``folder`` (reused when already complete); return their
-    paths in the order gaolint discovers them (sorted)."""
+def _reuse_or_empty(folder: Path, stamp: str, suffixes: tuple[str, ...]) -> list[Path] | None:
+    """The corpus already in ``folder`` (sorted) when it was built with ``stamp``; else None,
+    with ``folder`` made and emptied of files for a new build."""
     marker = folder / ".complete"
-    stamp = f"{count} {traditional} {defects} v3"
     if marker.exists() and marker.read_text() == stamp:
-        return sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".md"))
+        return sorted(p for p in folder.iterdir() if p.suffix in suffixes)
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.iterdir():
         if old.is_file():
             old.unlink()
+    return None
+
+
+def build(folder: Path, count: int, traditional: bool = False, defects: bool = True) -> list[Path]:
+    """Write ``count`` reports into ``folder`` (reused when already complete); return their
+    paths in the order gaolint discovers them (sorted)."""
+    stamp = f"{count} {traditional} {defects} v3"
+    kept = _reuse_or_empty(folder, stamp, (".txt", ".md"))
+    if kept is not None:
+        return kept
     paths = []
     for index in range(count):
         data, name = report_bytes(index, traditional, defects)
         path = folder / name
         path.write_bytes(data)
         paths.append(path)
-    marker.write_text(stamp)
+    (folder / ".complete").write_text(stamp)
     return sorted(paths)
 
 
@@ -157,20 +166,16 @@ def render(document, extension: str) -> bytes:
 def build_containers(folder: Path, count: int, extension: str, defects: bool = True) -> list[Path]:
     """Write reports 0..count-1 rendered as ``extension`` (.html, .docx or .pdf) into ``folder``
     (reused when already complete); their paths, sorted."""
-    marker = folder / ".complete"
     stamp = f"{count} {extension} {defects} v3"
-    if marker.exists() and marker.read_text() == stamp:
-        return sorted(p for p in folder.iterdir() if p.suffix == extension)
-    folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.iterdir():
-        if old.is_file():
-            old.unlink()
+    kept = _reuse_or_empty(folder, stamp, (extension,))
+    if kept is not None:
+        return kept
     paths = []
     for index in range(count):
         path = folder / f"r{index:05d}{extension}"
         path.write_bytes(render(report_document(index, defects), extension))
         paths.append(path)
-    marker.write_text(stamp)
+    (folder / ".complete").write_text(stamp)
     return sorted(paths)
 
 

@@ -169,14 +169,7 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
 def _glued_cells(tokens: list[Token], width: int, fits) -> tuple[list[Cell], bool]:
     """The cells of a row whose digits came glued: (cells, whether a run was split). No cells
     when the digits fit no split, or more than one."""
-    numbers: list[Token] = []
-    for token in tokens:
-        if token[0] == SEP:
-            if numbers:
-                break
-            continue
-        if token[0] in (GLUED, NUMBER, BAD):
-            numbers.append(token)
+    numbers = [t for t in _one_row(tokens, _VALUES) if t[0] in _VALUES]
     if len(numbers) == width and all(t[0] != GLUED or t[5] is not None for t in numbers):
         return [_cell(t) for t in numbers], False  # each run is one cell: nothing to infer
     if any(t[0] != GLUED or not t[1].isdigit() for t in numbers):
@@ -193,22 +186,32 @@ def _glued_cells(tokens: list[Token], width: int, fits) -> tuple[list[Cell], boo
     return cells, True
 
 
+#: Token kinds that hold a row's value (a number, a bad value, or glued digits).
+_VALUES = (NUMBER, BAD, GLUED)
+
+
+def _one_row(tokens: list[Token], kinds: tuple[str, ...]) -> list[Token]:
+    """The tokens of one row: up to the first row boundary that follows a token of ``kinds``
+    (later tokens are a new row), boundaries left out."""
+    row: list[Token] = []
+    seen = False
+    for token in tokens:
+        kind = token[0]
+        if kind == SEP:
+            if seen:
+                break
+            continue
+        seen = seen or kind in kinds
+        row.append(token)
+    return row
+
+
 def _row_cells(tokens: list[Token], expected: int, width: int = 0) -> list[Cell]:
     """Values of one row: numbers and bad values in order; an empty cell counts only where a
     value follows it (or where it fills the row up to the ``expected`` width); leading blanks
     count when, with them, the row is exactly ``width`` wide."""
-    # Stop at the first row boundary that comes after some value: later values are a new row.
-    picked: list[Token] = []
-    has_value = False
-    for token in tokens:
-        kind = token[0]
-        if kind == SEP:
-            if has_value:
-                break
-            continue
-        if kind in (NUMBER, BAD, GLUED):
-            has_value = True
-        picked.append(token)
+    picked = _one_row(tokens, _VALUES)
+    has_value = any(t[0] in _VALUES for t in picked)
     # Trailing blanks are the row's padding, except those that fill it up to its width. Counted
     # once and kept up to date: recounting per blank popped was quadratic on long blank runs.
     filled = sum(1 for t in picked if t[0] != LABEL)
@@ -232,15 +235,9 @@ def _row_cells(tokens: list[Token], expected: int, width: int = 0) -> list[Cell]
 def _blank_row(tokens: list[Token], width: int) -> list[Cell]:
     """A row whose cells are all blank (zeros left blank): ``width`` blank cells when the row
     shows at least that many before its end, else none (a header label, or prose)."""
-    blanks: list[Token] = []
-    for token in tokens:
-        if token[0] == SEP:
-            if blanks:
-                break
-            continue
-        if token[0] != EMPTY:
-            return []
-        blanks.append(token)
+    blanks = _one_row(tokens, (EMPTY,))
+    if any(t[0] != EMPTY for t in blanks):
+        return []
     if width and len(blanks) >= width:
         return [_cell(t) for t in blanks[:width]]
     return []
