@@ -81,6 +81,12 @@ def test_the_free_form_fixture_is_clean(tmp_path):
     "本报告所列数据自2012年1月1日起至2012年12月31日止。",
     "报告时间跨度为2012年1月1日—12月31日。",
     "统计时限：2012年1月1日到2012年12月31日。",
+    "所列统计数据时间范围为2012年1月1日至2012年12月31日。",
+    "所列数据统计期限自2012年1月1日起到2012年12月31日止。",
+    "报告中所列数据统计期限为2012年1月1日0时至2012年12月31日24时。",
+    "本报告所列数据统计期限为2012.1.1—2012.12.31。",
+    "本报告统计时限为2012/01/01至2012/12/31。",
+    "本报告统计期限为2012-01-01至2012-12-31。",
 ])
 def test_period_wordings_are_read(tmp_path, sentence):
     report = _report(tmp_path, free_form(period=sentence))
@@ -101,6 +107,13 @@ def test_periods_in_months_or_whole_years(tmp_path, sentence, end):
     findings = _lint(tmp_path, free_form(period=sentence))
     assert ("GAO202" in rules_of(findings)) == (end != date(2012, 12, 31))
     assert "GAO201" not in rules_of(findings)
+
+
+@pytest.mark.parametrize("sentence", ["统计期限为2012.1.1—2012.6.30。", "统计期限为2012年1月1日0时至2012年6月30日24时。"])
+def test_a_short_period_written_with_dots_or_hours_is_gao202(tmp_path, sentence):
+    findings = _lint(tmp_path, free_form(period=sentence))
+    assert "GAO202" in rules_of(findings) and not rules_of(findings) & {"GAO201", "GAO003"}
+    assert "2012年6月30日" in next(f for f in findings if f.rule == "GAO202").message.zh
 
 
 def test_the_first_reports_may_start_on_1_may_2008(tmp_path):

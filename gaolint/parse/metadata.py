@@ -20,7 +20,16 @@ _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
 _SHORT_DATE = r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
 DATE = re.compile(_DATE)
 PERIOD_KEY = re.compile(r"统\s*计\s*(?:期\s*限|时\s*限|时\s*间|区\s*间|周\s*期|期\s*间|范\s*围|截\s*止)|数\s*据\s*(?:期\s*限|时\s*限|截\s*止|统\s*计)|统计数据")
-PERIOD_RANGE = re.compile(_DATE + r"\s*(?:起\s*)?(?:至|到|—|－|-|~|～)\s*" + _SHORT_DATE)
+#: The range of a period statement. An hour may follow the first date (2022年1月1日0时至2022年12月31日24时);
+#: the dates may also be written with dots, slashes or hyphens (2022.1.1—2022.12.31, 2022/01/01至2022/12/31),
+#: read by ``PERIOD_NUMERIC_RANGE`` — not as dates that lost their 年/月 in extraction.
+_HOUR = r"(?:\s*\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?)?"
+_RANGE_WORD = r"\s*(?:起\s*)?(?:至|到|—|－|-|~|～)\s*"
+PERIOD_RANGE = re.compile(_DATE + _HOUR + _RANGE_WORD + _SHORT_DATE)
+PERIOD_NUMERIC_RANGE = re.compile(
+    r"(?<!\d)(\d{4})\s*([./\-])\s*(\d{1,2})\s*\2\s*(\d{1,2})\s*日?" + _RANGE_WORD
+    + r"(?:(\d{4})\s*[./\-]\s*)?(\d{1,2})\s*[./\-]\s*(\d{1,2})(?!\d)"
+)
 #: Patterns below open with a character, not a look-behind or an optional group, so that the
 #: regex engine skips ahead to the characters a match can start with instead of trying every
 #: position (five to eight times faster over a report's prose). The look-behind moves one
@@ -129,6 +138,14 @@ def _date(year: str, month: str, day: str) -> dt.date | None:
         return dt.date(int(year), int(month), int(day))
     except ValueError:
         return None
+
+
+def _numeric_dates(found: re.Match[str]) -> tuple[dt.date, dt.date] | None:
+    """Both dates of a ``PERIOD_NUMERIC_RANGE`` match, or None when either is no real date
+    (2022.13.45 is a number, not a period)."""
+    start = _date(found.group(1), found.group(3), found.group(4))
+    end = _date(found.group(5) or found.group(1), found.group(6), found.group(7))
+    return (start, end) if start and end else None
 
 
 #: How far into the text a title may sit: real pages put menus, breadcrumbs, blank lines and a
@@ -370,6 +387,10 @@ def find_period(prose: Prose) -> Period | None:
             end = _date(end_year, found.group(5), found.group(6))
             offset = key.start() + found.start()
             return Period(start, end, found.group(0), prose.location(offset, key.start() + found.end()))
+        numeric = PERIOD_NUMERIC_RANGE.search(window)
+        if numeric and (dates := _numeric_dates(numeric)):
+            offset = key.start() + numeric.start()
+            return Period(*dates, numeric.group(0), prose.location(offset, key.start() + numeric.end()))
         months = _MONTH_RANGE.search(window)
         if months and not DATE.search(window, 0, months.start()):
             start = _date(months.group(1), months.group(2), "1")
