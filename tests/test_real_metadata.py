@@ -116,6 +116,23 @@ def test_a_short_period_written_with_dots_or_hours_is_gao202(tmp_path, sentence)
     assert "2012年6月30日" in next(f for f in findings if f.rule == "GAO202").message.zh
 
 
+@pytest.mark.parametrize("signed", ["二〇一三年三月十二日", "二○一三年三月十二日", "2013-03-12", "2013.3.12", "（2013年3月12日）"])
+def test_signing_dates_in_chinese_numerals_or_numeric_forms(tmp_path, signed):
+    report = _report(tmp_path, free_form(signature=["青禾县人民政府办公室", signed]))
+    assert report.signing_date is not None and report.signing_date.date == date(2013, 3, 12)
+
+
+def test_a_late_signature_in_chinese_numerals_is_gao204(tmp_path):
+    findings = _lint(tmp_path, free_form(signature=["青禾县人民政府办公室", "二〇一三年五月二十日"]))
+    assert "GAO204" in rules_of(findings)
+    assert "2013年5月20日" in next(f for f in findings if f.rule == "GAO204").message.zh
+
+
+def test_a_website_footer_date_is_not_the_signing_date(tmp_path):
+    report = _report(tmp_path, free_form(signature=["青禾县人民政府办公室", "更新时间：2013-06-30"]))
+    assert report.signing_date is None
+
+
 def test_the_first_reports_may_start_on_1_may_2008(tmp_path):
     def period(start: str) -> str:
         return free_form(title="青禾县人民政府2008年政府信息公开工作年度报告", period=f"统计期限为2008年{start}至2008年12月31日。",

@@ -438,17 +438,52 @@ def period_damage(period: Period | None, damage: list[Mention]) -> list[Mention]
     return [Mention("date", period.text, period.location)]
 
 
+#: A date in Chinese numerals, as many official documents still sign: 二〇二三年一月十六日.
+CHINESE_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日")
+#: A signing date written with hyphens, dots or slashes (2023-01-16, 2023.1.16), only as a line
+#: of its own: a page footer's "更新时间：2023-05-06" is the website's, not the report's.
+_NUMERIC_SIGNATURE = re.compile(r"[（(]?\s*(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\s*[)）]?")
+_CHINESE_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+
+
+def _chinese_number(text: str) -> int:
+    """一 → 1, 十 → 10, 十六 → 16, 二十 → 20, 三十一 → 31 (a month or a day)."""
+    tens, _, units = text.rpartition("十")
+    if "十" not in text:
+        return _CHINESE_DIGITS[text]
+    return (_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[units] if units else 0)
+
+
+def _signing_date_in(text: str) -> tuple[dt.date, re.Match[str]] | None:
+    """The date a short closing line holds, in Arabic or Chinese numerals, or as a line of its own
+    with hyphens, dots or slashes."""
+    match = DATE.search(text)
+    if match:
+        date = _date(*match.groups())
+        return (date, match) if date else None
+    match = CHINESE_DATE.search(text)
+    if match:
+        year = "".join(str(_CHINESE_DIGITS[c]) for c in match.group(1))
+        date = _date(year, str(_chinese_number(match.group(2))), str(_chinese_number(match.group(3))))
+        return (date, match) if date else None
+    match = _NUMERIC_SIGNATURE.fullmatch(text)
+    if match:
+        date = _date(*match.groups())
+        return (date, match) if date else None
+    return None
+
+
 def find_signing_date(lines: list[Line]) -> DateMention | None:
     """The date printed at the end of the report (the last short line holding a date)."""
     for line in reversed(lines[-10:]):
         text = line.text.strip()
         if len(text) > 40:
             continue
-        match = DATE.search(text)
-        if match:
-            date = _date(*match.groups())
-            if date is not None:
-                return DateMention(date, match.group(0), line.location_of(match.start() + line.text.index(text), match.end() + line.text.index(text)))
+        found = _signing_date_in(text)
+        if found:
+            date, match = found
+            shift = line.text.index(text)
+            return DateMention(date, match.group(0), line.location_of(match.start() + shift, match.end() + shift))
     return None
 
 
