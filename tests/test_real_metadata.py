@@ -259,10 +259,23 @@ def test_a_notice_is_not_a_report_and_verbose_says_why(tmp_path):
     ("青禾县人民政府2012年政府信息公开工作的年度报告", "青禾县人民政府"),
     ("青禾县民政局2012年信息公开年度报告", "青禾县民政局"),
     ("2012年青禾县人民政府信息公开年报", "青禾县人民政府"),
+    ("青禾县人民政府2012年政务公开工作年度报告", "青禾县人民政府"),
+    ("青禾县人民政府2012年政务信息公开工作年度报告", "青禾县人民政府"),
 ])
 def test_title_variants(tmp_path, title, agency):
     report = _report(tmp_path, free_form(title=title))
     assert report.title == title and report.year == 2012 and report.agency == agency
+
+
+@pytest.mark.parametrize("written", ["二〇一二", "二○一二", "二零一二"])
+def test_a_title_year_in_chinese_numerals(tmp_path, written):
+    report = _report(tmp_path, free_form(title=f"青禾县人民政府{written}年政府信息公开工作年度报告"))
+    assert report.year == 2012 and report.agency == "青禾县人民政府"
+    # the line keeps what the page printed; only the reading is in digits, column for column
+    wrong = free_form(title=f"青禾县人民政府{written.replace('二', '一', 2)[:-1]}一年政府信息公开工作年度报告")
+    assert "GAO203" not in rules_of(_lint(tmp_path, wrong, name="odd.txt"))  # 一〇一一 is no year: left alone
+    mismatch = free_form(title=f"青禾县人民政府{written[:-1]}一年政府信息公开工作年度报告")
+    assert "GAO203" in rules_of(_lint(tmp_path, mismatch, name="mismatch.txt"))
 
 
 def test_a_report_published_as_a_notice_names_its_agency(tmp_path):

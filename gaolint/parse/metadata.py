@@ -282,8 +282,8 @@ def agency_from_title(title: str, lines: list[Line] | None = None) -> str:
         issuer = re.sub(r"(?<=人民政府)办公[室厅]$", "", issuer)
     text = re.sub(r"^.*?公开(?=[^公开]*\d{4}年)", "", text) if "现向社会公开" in text else text
     text = re.sub(r"\d{4}年度?", "", text)
-    text = re.sub(r"(?:政府)?信?息?公开(?:工作)?年度?报告.*$", "", text)
-    text = re.sub(r"(?:政府)?信息公开.*$", "", text)
+    text = re.sub(r"(?:政府|政务)?信?息?公开(?:工作)?(?:的)?年度?报告.*$", "", text)
+    text = re.sub(r"(?:政府|政务)?信息公开.*$", "", text)
     text = text.strip("《》“”\"'()（）:：,，、 ")
     if "〇〇" in text or "《" in text:  # what is left of a cited notice: not an agency name
         text = re.split(r"[《》]", text)[-1] if "》" in text else ""
@@ -438,12 +438,15 @@ def period_damage(period: Period | None, damage: list[Mention]) -> list[Mention]
     return [Mention("date", period.text, period.location)]
 
 
-#: A date in Chinese numerals, as many official documents still sign: 二〇二三年一月十六日.
-CHINESE_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日")
+#: A date in Chinese numerals, as many official documents still sign: 二〇二三年一月十六日 (its year
+#: is already 2023 here: the normaliser writes Chinese-numeral years in digits, same length).
+CHINESE_DATE = re.compile(
+    r"(\d{4})\s*年\s*(十[一二]?|[一二三四五六七八九])\s*月\s*(三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])\s*日"
+)
 #: A signing date written with hyphens, dots or slashes (2023-01-16, 2023.1.16), only as a line
 #: of its own: a page footer's "更新时间：2023-05-06" is the website's, not the report's.
 _NUMERIC_SIGNATURE = re.compile(r"[（(]?\s*(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\s*[)）]?")
-_CHINESE_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+_CHINESE_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 
 
 def _chinese_number(text: str) -> int:
@@ -463,8 +466,7 @@ def _signing_date_in(text: str) -> tuple[dt.date, re.Match[str]] | None:
         return (date, match) if date else None
     match = CHINESE_DATE.search(text)
     if match:
-        year = "".join(str(_CHINESE_DIGITS[c]) for c in match.group(1))
-        date = _date(year, str(_chinese_number(match.group(2))), str(_chinese_number(match.group(3))))
+        date = _date(match.group(1), str(_chinese_number(match.group(2))), str(_chinese_number(match.group(3))))
         return (date, match) if date else None
     match = _NUMERIC_SIGNATURE.fullmatch(text)
     if match:
