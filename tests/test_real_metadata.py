@@ -448,6 +448,12 @@ def test_a_protected_email_is_one_unreadable_address(tmp_path):
     assert len(damaged) == 1 and "[email protected]" in damaged[0].message.zh
 
 
+@pytest.mark.parametrize("contact", ["如对本报告有疑问，请发送电子邮件至qinghe_gk@163.com。", "电子邮箱地址：qinghe_gk@163.com。",
+                                     "可发邮件到qinghe_gk@163.com咨询。", "邮箱地址为qinghe_gk@163.com。"])
+def test_the_words_between_an_email_key_and_its_address(tmp_path, contact):
+    assert not rules_of(_lint(tmp_path, free_form(contact=contact))) & {"GAO501", "GAO502"}
+
+
 def test_a_full_width_at_sign_is_read(tmp_path):
     findings = _lint(tmp_path, free_form(contact="电子邮箱：qinghe_gk＠163.com。"))
     assert not rules_of(findings) & {"GAO501", "GAO502"}

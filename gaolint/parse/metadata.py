@@ -75,7 +75,8 @@ FEE_AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:万元|元)|(?:开出|�
 _PHONE_LEAD = re.compile(r"\s*(?:号码)?\s*(?:是|为)?\s*[:：]?\s*")
 _PHONE_NOT_NUMBER = re.compile(r"\s*[:：]\s*\S")
 _PHONE_BAD = re.compile(r"\s*[:：]\s*([^\s，,。；;)）]{1,20})")
-_EMAIL_LEAD = re.compile(r"\s*[:：为是]?\s*")
+#: What stands between an e-mail key and its address: 电子邮箱：…, 邮箱地址为…, 发送电子邮件至….
+_EMAIL_LEAD = re.compile(r"\s*(?:地\s*址)?\s*(?:[:：为是]|(?:发\s*送\s*)?[至到])?\s*")
 _EMAIL_VALUE = re.compile(r"[^\s，,。；;)）]+")
 _LATIN = re.compile(r"[A-Za-z]")
 _ADDRESS_VALUE = re.compile(r"[^，,。；;)）]{4,60}")
