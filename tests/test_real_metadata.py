@@ -377,6 +377,15 @@ def test_office_spending_is_not_a_fee_statement(tmp_path):
     assert "GAO401" not in rules_of(_lint(tmp_path, charged, name="charged.txt"))
 
 
+@pytest.mark.parametrize("sentence", ["按照《政府信息公开信息处理费管理办法》规定，本年度未发生收费情况。",
+                                      "本年度依据《政府信息公开信息处理费管理办法》未收取费用。"])
+def test_a_cited_fee_regulation_names_the_fee_of_a_no_charge_sentence(tmp_path, sentence):
+    text = _builder_text(version="cn-2021", year=2023, fee_sentence=sentence)
+    assert "GAO401" not in rules_of(_lint(tmp_path, text, name="cited.txt"))
+    cited_only = _builder_text(version="cn-2021", year=2023, fee_sentence="本机关认真学习《政府信息公开信息处理费管理办法》。")
+    assert "GAO401" in rules_of(_lint(tmp_path, cited_only, name="only.txt"))
+
+
 # --- item 10: agency kinds ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name,kind", [

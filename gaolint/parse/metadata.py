@@ -585,6 +585,10 @@ def find_contacts(prose: Prose) -> list[Mention]:
     return found
 
 
+#: "No charge" said without naming the fee, after a cited 《…信息处理费管理办法》 names it.
+_NO_CHARGING = re.compile(r"(?:未|没\s*有|无)\s*(?:发\s*生|产\s*生)?\s*(?:任\s*何)?\s*收\s*费|未\s*收\s*取")
+
+
 def find_fee_statements(prose: Prose) -> list[Mention]:
     """Sentences saying whether 信息处理费 was charged: a fee word with a verb or a figure."""
     found: list[Mention] = []
@@ -597,6 +601,8 @@ def find_fee_statements(prose: Prose) -> list[Mention]:
         # Only a 《 before the last 》 can open a title: past it, each 《 would scan to the end.
         last = sentence.rfind("》")
         body = _TITLE_QUOTE.sub("", sentence[: last + 1]) + sentence[last + 1 :] if last >= 0 else sentence
+        if not FEE_SUBJECT.search(body) and _NO_CHARGING.search(body):
+            body = sentence  # 按照《…信息处理费管理办法》，本年度未发生收费情况: the title names the fee
         if not FEE_SUBJECT.search(body) or not FEE_VERB.search(body):
             continue
         if "事业性收费" in body and "处理费" not in body:
