@@ -104,9 +104,10 @@ def _section_for(title: str, numeral: str, fmt: FormatSpec) -> tuple[SectionSpec
 def find_sections(lines: list[Line], fmt: FormatSpec) -> list[Section]:
     """The report's sections in document order, each spanning to the next heading."""
     sections = _sections(lines, fmt, heading_candidates(lines))
-    if len({s.key for s in sections}) < len(fmt.sections):  # a report numbered 1. 2. … throughout?
+    found = len({s.key for s in sections})
+    if found <= 1 < len(fmt.sections):  # a report numbered 1. 2. … throughout (one 一、 at most)?
         arabic = _sections(lines, fmt, heading_candidates(lines, arabic=True))
-        if len({s.key for s in arabic}) > len({s.key for s in sections}):
+        if len({s.key for s in arabic}) > found:
             sections = arabic
     for current, following in zip(sections, sections[1:]):
         current.end_line = following.first_line
