@@ -91,7 +91,33 @@ def read_text(data: bytes, path: str, container: str = "text") -> Extracted:
         extracted.damage = [(SourceLine("", last), note) for note in notes]
     if container == "markdown" and "gaolint" in text:
         extracted.suppressions = find_suppressions(lines)
+    if container == "markdown" and "<!--" in text:
+        blank_comments(lines)
     return extracted
+
+
+def blank_comments(lines: list[SourceLine]) -> None:
+    """Blank out HTML comments (``<!-- … -->``, over several lines too) in Markdown, column for
+    column: a rendered page never shows them, so their words and digits are no report text (a
+    comment on the signing-date line hid the date; one after a heading joined its title).
+    Suppression comments are read before this. A comment that never closes is left as text:
+    a slip of the writer's must not blank the rest of the report. One pass: once no ``-->``
+    follows, no later comment can close either."""
+    joined = "\n".join(source.text for source in lines)
+    pieces: list[str] = []
+    position = 0
+    while (start := joined.find("<!--", position)) >= 0 and (end := joined.find("-->", start + 4)) >= 0:
+        pieces.append(joined[position:start])
+        pieces.append(_NOT_NEWLINE.sub(" ", joined[start : end + 3]))
+        position = end + 3
+    if not pieces:
+        return
+    pieces.append(joined[position:])
+    for source, text in zip(lines, "".join(pieces).split("\n")):
+        source.text = text
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def find_suppressions(lines: list[SourceLine]) -> list[tuple[int, str, tuple[str, ...]]]:
