@@ -11,13 +11,9 @@ import os
 import sys
 
 from . import __version__
+from .errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FORMAT_CHOICES = ("text", "json", "sarif", "github", "gitlab", "html", "jsonl", "parquet", "xlsx")
-
-
-class UsageError(Exception):
-    """A bad option or configuration: exit code 2 with this message."""
 
 
 def _terminal_columns() -> int:
@@ -171,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(f"gaolint: {error}\n")
         return EXIT_USAGE
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     parser.print_help()
     return EXIT_USAGE
 
@@ -194,14 +190,8 @@ def _clean() -> int:
     return EXIT_OK
 
 
-def split_ids(value: str | None) -> tuple[str, ...]:
-    if not value:
-        return ()
-    return tuple(part.strip().upper() for part in value.split(",") if part.strip())
-
-
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
 
 
-__all__ = ["main", "UsageError", "split_ids"]
+__all__ = ["main", "UsageError"]

@@ -14,8 +14,8 @@ import os
 import re
 from fnmatch import fnmatch
 
-from .cli import UsageError, split_ids
 from .engine import Settings
+from .errors import UsageError
 from .model import Record
 from .regular_file import FileTooLarge, NotRegularFile, read_regular_file
 
@@ -635,6 +635,13 @@ def split_globs(values) -> list[str]:
     if isinstance(values, str):
         values = [values]
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def split_ids(value: str | None) -> tuple[str, ...]:
+    """``"gao101, GAO2"`` (a --select/--ignore value, or a configuration's list item) as upper-case IDs."""
+    if not value:
+        return ()
+    return tuple(part.strip().upper() for part in value.split(",") if part.strip())
 
 
 def validate_ids(ids: tuple[str, ...], option: str) -> tuple[str, ...]:

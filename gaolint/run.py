@@ -6,8 +6,8 @@ from __future__ import annotations
 import os
 import sys
 
-from .cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 from .engine import FileResult, Settings, lint_file
+from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 
 _SEVERITY_RANK = {"note": 1, "warning": 2, "error": 3}
 

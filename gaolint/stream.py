@@ -21,8 +21,8 @@ import os
 import sys
 from importlib import import_module
 
-from .cli import EXIT_FINDINGS, EXIT_OK, UsageError
 from .engine import FileResult, ReportFacts, Settings
+from .errors import EXIT_FINDINGS, EXIT_OK, UsageError
 
 STREAMED = ("jsonl", "parquet")
 #: Files linted between two writes in a one-process run.

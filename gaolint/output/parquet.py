@@ -44,7 +44,7 @@ class Writer:
         try:
             import pyarrow.parquet as pq
         except ImportError:
-            from ..cli import UsageError
+            from ..errors import UsageError
 
             raise UsageError("--format parquet 需要 pyarrow / --format parquet needs pyarrow: "
                              "pip install 'gaolint[parquet]'") from None

@@ -30,7 +30,7 @@ def _openpyxl():
     try:
         import openpyxl
     except ImportError:  # pragma: no cover - depends on the installation
-        from ..cli import UsageError
+        from ..errors import UsageError
 
         raise UsageError(
             "--format xlsx 需要 openpyxl：pip install 'gaolint[xlsx]' / --format xlsx needs openpyxl: "
