@@ -12,8 +12,7 @@ import sys
 
 from . import __version__
 from .errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError
-
-FORMAT_CHOICES = ("text", "json", "sarif", "github", "gitlab", "html", "jsonl", "parquet", "xlsx")
+from .output import FORMATS
 
 
 def _terminal_columns() -> int:
@@ -61,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
                "`gaolint clean` empties it (docs/cache.md).",
     )
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the current folder)")
-    check.add_argument("--format", choices=FORMAT_CHOICES, default="text", dest="output_format")
+    check.add_argument("--format", choices=tuple(FORMATS), default=next(iter(FORMATS)), dest="output_format")
     check.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
     check.add_argument("--sarif-category", metavar="NAME",
                        help="SARIF automationDetails.id (default: none, so the upload action's category applies)")

@@ -14,8 +14,6 @@ from __future__ import annotations
 from ..model import Finding
 from .context import OutputContext
 
-STREAMED = True
-RESUMABLE = False
 #: Rows buffered before a row group is written.
 ROW_GROUP = 50_000
 
