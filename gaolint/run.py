@@ -233,7 +233,7 @@ def run_check(args) -> int:
 
         raise UsageError("找不到路径 / no such path: " + ", ".join(map(printable, missing)))
     if selection is not None:
-        from .nearest import config_groups
+        from .config import config_groups
 
         # Each report is checked with the configuration nearest to it (gaolint.nearest).
         groups = config_groups(selection.files, args, config, selection.skipped)
