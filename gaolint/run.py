@@ -235,7 +235,7 @@ def run_check(args) -> int:
     if selection is not None:
         from .config import config_groups
 
-        # Each report is checked with the configuration nearest to it (gaolint.nearest).
+        # Each report is checked with the configuration nearest to it (gaolint.config.nearest).
         groups = config_groups(selection.files, args, config, selection.skipped)
         files = [path for _, members in groups for path in members]
         _tell_skipped(selection, config.lang, settings.verbose)
