@@ -159,6 +159,17 @@ def test_outputs_know_nothing_of_readers_parser_rules_or_engine():
     assert _offending(_graph(), "gaolint.output", forbidden) == []
 
 
+def test_outputs_receive_plain_data_not_file_results():
+    """What an output prints besides the findings comes from its ``OutputContext``: no output
+    names ``FileResult`` or reads a result's ``facts``."""
+    for path in (PACKAGE / "output").glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+        attributes = {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
+        assert not {"FileResult", "ReportFacts"} & names, path.name
+        assert "facts" not in attributes, path.name
+
+
 def test_the_parser_does_not_know_the_containers():
     """The parser may use read's shared records (``read.base``), never a container's reader."""
     containers = tuple(
