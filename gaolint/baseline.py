@@ -16,7 +16,7 @@ import re
 import sys
 from collections import Counter
 
-from .cli import UsageError
+from .errors import UsageError
 from .model import Finding
 from .output.sarif import line_hash
 from .regular_file import FileTooLarge, read_regular_file

@@ -270,7 +270,7 @@ def print_rules(lang: str = "zh") -> int:
 
 def find_rule(code: str) -> RuleInfo:
     """The rule named by ``code`` (ID in any case, or kebab-case name); UsageError if none."""
-    from .cli import UsageError
+    from .errors import UsageError
 
     wanted = code.strip()
     infos = rule_infos()

@@ -11,13 +11,8 @@ import os
 import sys
 
 from . import __version__
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-FORMAT_CHOICES = ("text", "json", "sarif", "github", "gitlab", "html", "jsonl", "parquet", "xlsx")
-
-
-class UsageError(Exception):
-    """A bad option or configuration: exit code 2 with this message."""
+from .errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError
+from .output import FORMATS
 
 
 def _terminal_columns() -> int:
@@ -65,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
                "`gaolint clean` empties it (docs/cache.md).",
     )
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the current folder)")
-    check.add_argument("--format", choices=FORMAT_CHOICES, default="text", dest="output_format")
+    check.add_argument("--format", choices=tuple(FORMATS), default=next(iter(FORMATS)), dest="output_format")
     check.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
     check.add_argument("--sarif-category", metavar="NAME",
                        help="SARIF automationDetails.id (default: none, so the upload action's category applies)")
@@ -171,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(f"gaolint: {error}\n")
         return EXIT_USAGE
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     parser.print_help()
     return EXIT_USAGE
 
@@ -194,14 +189,8 @@ def _clean() -> int:
     return EXIT_OK
 
 
-def split_ids(value: str | None) -> tuple[str, ...]:
-    if not value:
-        return ()
-    return tuple(part.strip().upper() for part in value.split(",") if part.strip())
-
-
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
 
 
-__all__ = ["main", "UsageError", "split_ids"]
+__all__ = ["main", "UsageError"]

@@ -29,8 +29,8 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 
-from .cli import UsageError
 from .engine import FileResult, Settings
+from .errors import UsageError
 
 #: Environment variable naming the scheduler when --scheduler is not given.
 SCHEDULER_ENV = "GAOLINT_SCHEDULER"

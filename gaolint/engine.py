@@ -196,7 +196,7 @@ def read_report(path: str, shown: str, read=None) -> tuple[Report | None, Findin
         if len(extracted.suppressions) > MAX_SUPPRESSIONS:
             _drop_extra_suppressions(extracted)
         lines, damage = normalise(extracted)
-        report = parse(shown, extracted.container, lines)
+        report = parse(shown, extracted.container, lines, extracted.layout)
         report.damage[:0] = damage
         report.suppressions = list(extracted.suppressions)
         report.repeatable = extracted.repeatable

@@ -6,8 +6,8 @@ from __future__ import annotations
 import os
 import sys
 
-from .cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 from .engine import FileResult, Settings, lint_file
+from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 
 _SEVERITY_RANK = {"note": 1, "warning": 2, "error": 3}
 
@@ -193,10 +193,14 @@ def run_check(args) -> int:
     settings: Settings = config.settings
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs 必须是正整数 / --jobs must be at least 1")
+    from .output import FORMATS
+
+    output_format = FORMATS[args.output_format]
+    fmt = args.output_format
     if args.output:
         _check_output_path(args.output)
-    elif args.output_format == "xlsx" and _stdout_is_terminal():
-        raise UsageError("--format xlsx 需要 --output FILE.xlsx / --format xlsx needs --output FILE.xlsx")
+    elif output_format.binary and not output_format.streamed and _stdout_is_terminal():
+        raise UsageError(f"--format {fmt} 需要 --output FILE.{fmt} / --format {fmt} needs --output FILE.{fmt}")
     if getattr(args, "show_settings", False):
         from .habits import show_settings
 
@@ -229,9 +233,9 @@ def run_check(args) -> int:
 
         raise UsageError("找不到路径 / no such path: " + ", ".join(map(printable, missing)))
     if selection is not None:
-        from .nearest import config_groups
+        from .config import config_groups
 
-        # Each report is checked with the configuration nearest to it (gaolint.nearest).
+        # Each report is checked with the configuration nearest to it (gaolint.config.nearest).
         groups = config_groups(selection.files, args, config, selection.skipped)
         files = [path for _, members in groups for path in members]
         _tell_skipped(selection, config.lang, settings.verbose)
@@ -248,7 +252,7 @@ def run_check(args) -> int:
 
         allowed = read_baseline(args.baseline)
 
-    if args.output_format in ("jsonl", "parquet") or getattr(args, "resume", False):
+    if output_format.streamed or getattr(args, "resume", False):
         from .stream import run_streamed
 
         cache = None if scheduler else _result_cache(settings, args)
@@ -394,15 +398,12 @@ def _tell_skipped(selection, lang: str, verbose: bool) -> None:
 
 
 def _emit(args, config, findings, results, skipped=None) -> None:
-    from .output.context import OutputContext
+    from .output import FORMATS, load
 
-    with_findings = {f.path for f in findings}
-    context = OutputContext(
-        lang=config.lang,
-        files=len(results),
-        clean=sum(1 for r in results if r.path not in with_findings),
-    )
     fmt = args.output_format
+    output_format = FORMATS[fmt]
+    context = output_context(output_format, config.lang, findings, results, getattr(args, "sarif_category", None),
+                             statistics=getattr(args, "statistics", False))
     if getattr(args, "statistics", False):
         from .habits import statistics
 
@@ -410,20 +411,12 @@ def _emit(args, config, findings, results, skipped=None) -> None:
         if not getattr(args, "quiet", False):
             _write_summary(args, config, findings, context)
         return
-    if fmt in ("sarif", "html"):
-        from .catalog import rule_infos
-
-        context.catalog = rule_infos(config.lang)
-    if fmt == "html":
-        context.notes = [r.path for r in results]
-    if fmt == "text" and not args.output and _stdout_is_terminal():
+    if output_format.console and not args.output and _stdout_is_terminal():
         from rich.console import Console
 
-        from .output.text import print_rich
-
-        print_rich(findings, context, Console(highlight=False))
+        load(fmt).print_rich(findings, context, Console(highlight=False))
     else:
-        rendered = _render(fmt, findings, context, results, category=getattr(args, "sarif_category", None))
+        rendered = load(fmt).render(findings, context)
         if isinstance(rendered, bytes):  # a binary format (xlsx)
             _write_bytes(args, rendered)
         elif args.output:
@@ -433,13 +426,53 @@ def _emit(args, config, findings, results, skipped=None) -> None:
             except OSError as error:
                 raise UsageError(f"--output: 无法写入 / cannot write {args.output}: {error.strerror or error}") from None
         else:
-            _write_stdout(rendered, utf8=fmt != "text")
-    if (fmt == "text" or args.output) and not getattr(args, "quiet", False):
+            _write_stdout(rendered, utf8=not output_format.console)
+    if (output_format.console or args.output) and not getattr(args, "quiet", False):
         _write_summary(args, config, findings, context, skipped)
     if getattr(args, "summary", False):
         from .overview import print_overview
 
         print_overview(results, findings, args.output_format, lang=config.lang)
+
+
+def output_context(output_format, lang: str, findings, results, category: str | None = None,
+                   statistics: bool = False):
+    """What an output may print besides the findings, as plain data: the counts every format
+    has, and what ``output_format`` (an entry of ``gaolint.output.FORMATS``) asks for by its
+    flags — the rule catalog, one row per file, the agency × year table."""
+    from .output.context import OutputContext
+
+    with_findings = {f.path for f in findings}
+    context = OutputContext(
+        lang=lang,
+        files=len(results),
+        clean=sum(1 for r in results if r.path not in with_findings),
+        category=category,
+    )
+    if statistics:  # only the summary line is printed
+        return context
+    if output_format.catalog:
+        from .catalog import rule_infos
+
+        context.catalog = rule_infos(lang)
+    if output_format.reports:
+        from .overview import build_overview
+
+        context.reports = report_rows(results)
+        context.overview = build_overview(results, findings)
+    return context
+
+
+def report_rows(results) -> list:
+    """One ``ReportRow`` per file result: the path and what was read of the report."""
+    from .output.context import ReportRow
+
+    rows = []
+    for result in results:
+        facts = result.facts
+        rows.append(ReportRow(result.path) if facts is None
+                    else ReportRow(result.path, facts.agency or "", facts.year, facts.format_version or ""))
+    return rows
 
 
 def _write_bytes(args, data: bytes) -> None:
@@ -477,28 +510,6 @@ def _write_stdout(rendered: str, utf8: bool) -> None:
         return
     sys.stdout.write(rendered)
     sys.stdout.flush()
-
-
-def _render(fmt, findings, context, results, category=None) -> str | bytes:
-    from .output import render
-
-    if fmt == "sarif":
-        from .output.sarif import render as render_sarif
-
-        return render_sarif(findings, context, category=category)
-    if fmt == "html":
-        from .output.html import render_page
-
-        return render_page(findings, context, results)
-    if fmt == "xlsx":
-        from .output.xlsx import render_workbook
-
-        return render_workbook(findings, context, results)
-    if fmt == "gitlab":
-        from .output.gitlab import render as render_gitlab
-
-        return render_gitlab(findings, context)
-    return render(fmt, findings, context)
 
 
 def _stdout_is_terminal() -> bool:

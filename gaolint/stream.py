@@ -19,12 +19,11 @@ from __future__ import annotations
 
 import os
 import sys
-from importlib import import_module
 
-from .cli import EXIT_FINDINGS, EXIT_OK, UsageError
 from .engine import FileResult, ReportFacts, Settings
+from .errors import EXIT_FINDINGS, EXIT_OK, UsageError
+from .output import FORMATS
 
-STREAMED = ("jsonl", "parquet")
 #: Files linted between two writes in a one-process run.
 BATCH = 16
 _RANK = {"note": 1, "warning": 2, "error": 3}
@@ -51,12 +50,12 @@ def settings_fingerprint(settings: Settings) -> str:
 def _check_options(args) -> None:
     fmt = args.output_format
     resume = getattr(args, "resume", False)
-    if resume and fmt != "jsonl":
+    if resume and not FORMATS[fmt].resumable:
         raise UsageError("--resume 只用于 --format jsonl / --resume works with --format jsonl only")
     if resume and not args.output:
         raise UsageError("--resume 需要 --output FILE / --resume needs --output FILE")
-    if fmt == "parquet" and not args.output:
-        raise UsageError("--format parquet 需要 --output FILE / --format parquet needs --output FILE")
+    if FORMATS[fmt].binary and not args.output:
+        raise UsageError(f"--format {fmt} 需要 --output FILE / --format {fmt} needs --output FILE")
     for option, name in ((args.baseline, "--baseline"), (args.write_baseline, "--write-baseline"),
                          (getattr(args, "summary", False), "--summary")):
         if option:
@@ -82,12 +81,12 @@ def run_streamed(args, config, inputs: list, cache, scheduler: str | None) -> in
     from . import __version__
     from .api import facts_from_dict, facts_to_dict
     from .engine import display_path
-    from .output import FORMATS
+    from .output import load
     from .repository import check_repository
 
     _check_options(args)
     settings = config.settings
-    module = import_module(FORMATS[args.output_format])
+    module = load(args.output_format)
     header = {"gaolint": __version__, "lang": config.lang, "settings": settings_fingerprint(settings)}
     facts: list[ReportFacts] = []
     tally = _Tally()

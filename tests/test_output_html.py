@@ -7,7 +7,8 @@ import lxml.html
 from gaolint.engine import FileResult, ReportFacts
 from gaolint.model import Finding, Location, Message, Severity
 from gaolint.output.context import OutputContext
-from gaolint.output.html import render_page
+from gaolint.output.html import render
+from gaolint.run import report_rows
 from tests.test_config import BAD_TOTAL_MD, CLEAN_MD, NO_FEE_MD, findings_of, gaolint, project  # noqa: F401
 
 
@@ -16,8 +17,9 @@ def _finding(path, line, rule="GAO303", severity=Severity.ERROR, text="| 6 |", c
 
 
 def _page(findings, results, lang="zh"):
-    context = OutputContext(lang=lang, files=len(results), clean=sum(1 for r in results if r.path not in {f.path for f in findings}))
-    return render_page(findings, context, results)
+    context = OutputContext(lang=lang, files=len(results), clean=sum(1 for r in results if r.path not in {f.path for f in findings}),
+                            reports=report_rows(results))
+    return render(findings, context)
 
 
 def test_matrix_groups_by_agency_and_year_and_colours_by_worst():
@@ -127,8 +129,8 @@ def _full_page(lang="zh"):
     from gaolint.catalog import rule_infos
 
     findings, results = _collection()
-    context = OutputContext(lang=lang, files=len(results), catalog=rule_infos(lang))
-    return lxml.html.document_fromstring(render_page(findings, context, results)), findings
+    context = OutputContext(lang=lang, files=len(results), catalog=rule_infos(lang), reports=report_rows(results))
+    return lxml.html.document_fromstring(render(findings, context)), findings
 
 
 def test_counts_per_rule():

@@ -128,7 +128,9 @@ def test_an_internal_error_is_a_tool_notification_and_an_unsuccessful_run():
 
 def test_category_only_when_asked():
     assert "automationDetails" not in json.loads(render([], context()))["runs"][0]
-    document = json.loads(render(synthetic(3, "note"), context(), category="gaolint/reports"))
+    asked = context()
+    asked.category = "gaolint/reports"
+    document = json.loads(render(synthetic(3, "note"), asked))
     run = document["runs"][0]
     assert run["automationDetails"] == {"id": "gaolint/reports/"}
     jsonschema = pytest.importorskip("jsonschema")

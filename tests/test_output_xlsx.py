@@ -14,7 +14,9 @@ openpyxl = pytest.importorskip("openpyxl")
 from gaolint.engine import FileResult, ReportFacts  # noqa: E402
 from gaolint.model import Finding, Location, Message, Severity  # noqa: E402
 from gaolint.output.context import OutputContext  # noqa: E402
-from gaolint.output.xlsx import render_workbook  # noqa: E402
+from gaolint.output.xlsx import render  # noqa: E402
+from gaolint.overview import build_overview  # noqa: E402
+from gaolint.run import report_rows  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,7 +36,8 @@ def _book(lang="zh"):
         _finding("r/县政府2025.md", 9, rule="GAO204", severity=Severity.WARNING),
         _finding("r/县政府2023.md", 4, rule="GAO401", zh='=HYPERLINK("http://x","点我")\x07'),
     ]
-    data = render_workbook(findings, OutputContext(lang=lang, files=3), results)
+    context = OutputContext(lang=lang, files=3, reports=report_rows(results), overview=build_overview(results, findings))
+    data = render(findings, context)
     return openpyxl.load_workbook(io.BytesIO(data)), findings
 
 

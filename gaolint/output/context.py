@@ -29,7 +29,11 @@ def shown(text: str) -> str:
 
 
 class OutputContext(Record):
-    __slots__ = ("lang", "files", "clean", "color", "rules", "notes", "catalog")
+    """Everything a format may print besides the findings, as plain data built by the run
+    (``gaolint.run``): what a format needs beyond the common fields it asks for by its flags in
+    ``gaolint.output.FORMATS``."""
+
+    __slots__ = ("lang", "files", "clean", "color", "rules", "catalog", "category", "reports", "overview")
 
     def __init__(
         self,
@@ -38,8 +42,10 @@ class OutputContext(Record):
         clean: int = 0,
         color: bool = False,
         rules: tuple[str, ...] = (),
-        notes: list[str] | None = None,
         catalog: list[RuleInfo] | None = None,
+        category: str | None = None,
+        reports: list[ReportRow] | None = None,
+        overview=None,
     ) -> None:
         self.lang = lang
         self.files = files
@@ -48,9 +54,27 @@ class OutputContext(Record):
         self.color = color
         #: Codes of rules that were enabled for the run (SARIF lists them).
         self.rules = rules
-        self.notes = [] if notes is None else notes
-        #: The rule catalog, for formats that describe rules (SARIF, HTML).
+        #: The rule catalog, for formats that describe rules (SARIF, HTML, xlsx).
         self.catalog = [] if catalog is None else catalog
+        #: SARIF ``automationDetails.id`` (``--sarif-category``); None: left out.
+        self.category = category
+        #: One row per file of the run, in the run's order (HTML, xlsx).
+        self.reports = [] if reports is None else reports
+        #: The agency × year table (``gaolint.overview.Overview``: plain data), for xlsx.
+        self.overview = overview
+
+
+class ReportRow(Value):
+    """One file of the run as outputs see it: its path and what was read of the report (empty
+    or None when the file is not an annual report, or could not be read)."""
+
+    __slots__ = ("path", "agency", "year", "format_version")
+
+    def __init__(self, path: str, agency: str = "", year: int | None = None, format_version: str = "") -> None:
+        self.path = path
+        self.agency = agency
+        self.year = year
+        self.format_version = format_version
 
 
 class RuleInfo(Value):

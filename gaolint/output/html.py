@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from html import escape
 
 from .. import __version__
@@ -251,23 +252,24 @@ class _Rows:
         return known + ([None] if None in found else [])
 
 
-def render_page(findings: list[Finding], context: OutputContext, results=()) -> str:
+def render(findings: Sequence[Finding], context: OutputContext) -> str:
+    """The page. The files of the run, and what was read of each (agency, year, format), come
+    as plain rows in ``context.reports``; without them every file is grouped under its name."""
     words = _LABELS["en" if context.lang == "en" else "zh"]
     by_path: dict[str, list[Finding]] = defaultdict(list)
     for finding in sorted(findings, key=Finding.sort_key):
         by_path[finding.path].append(finding)
-    results = list(results)
-    paths = [r.path for r in results] or list(context.notes)
+    paths = [row.path for row in context.reports]
     for path in by_path:
         if path not in paths:
             paths.append(path)  # a finding on a file the run did not list (repository rules)
-    facts = {r.path: r.facts for r in results if getattr(r, "facts", None) is not None}
+    facts = {row.path: row for row in context.reports}
     anchors = {path: f"r{number}" for number, path in enumerate(sorted(paths, key=natural_key), start=1)}
     catalog = {info.code: info for info in context.catalog}
 
     def agency_of(path: str) -> str:
         fact = facts.get(path)
-        return (getattr(fact, "agency", "") if fact is not None else "") or ""
+        return (fact.agency if fact is not None else "") or ""
 
     agencies = sorted({agency_of(path) for path in paths}, key=lambda a: (a == "", natural_key(a)))
     agency_number = {agency: number for number, agency in enumerate(agencies, start=1)}
@@ -281,8 +283,8 @@ def render_page(findings: list[Finding], context: OutputContext, results=()) -> 
     rows = _Rows()
     for path in paths:
         fact = facts.get(path)
-        agency = getattr(fact, "agency", "") if fact is not None else ""
-        year = getattr(fact, "year", None) if fact is not None else None
+        agency = fact.agency if fact is not None else ""
+        year = fact.year if fact is not None else None
         rows.add(agency or path.rsplit("/", 1)[-1], year, path)
 
     out: list[str] = []
@@ -349,11 +351,11 @@ def render_page(findings: list[Finding], context: OutputContext, results=()) -> 
                    f'<header><h3>{escape(path)}</h3>')
         meta = []
         if fact is not None:
-            if getattr(fact, "agency", ""):
+            if fact.agency:
                 meta.append(fact.agency)
-            if getattr(fact, "year", None):
+            if fact.year:
                 meta.append(f"{fact.year}")
-            if getattr(fact, "format_version", ""):
+            if fact.format_version:
                 meta.append(f"{words['format']} {fact.format_version}")
         if meta:
             out.append(f'<span class="meta">{escape(" · ".join(meta))}</span>')
@@ -453,9 +455,4 @@ def _rules_table(words: dict, rule_codes: list[str], rule_counts: dict, catalog:
     return "".join(out)
 
 
-def render(findings: list[Finding], context: OutputContext) -> str:
-    """The page without per-file facts (every file grouped under its name)."""
-    return render_page(findings, context, ())
-
-
-__all__ = ["render_page", "render"]
+__all__ = ["render"]

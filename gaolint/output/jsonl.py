@@ -29,10 +29,6 @@ from ..model import Finding
 from .context import OutputContext
 from .json_output import finding_dict
 
-#: Streamed formats are opened by ``gaolint.stream`` with ``open_writer``, not rendered.
-STREAMED = True
-RESUMABLE = True
-
 
 def finding_line(finding: Finding, lang: str, info: dict) -> str:
     row = {"type": "finding", **finding_dict(finding, lang), **info}

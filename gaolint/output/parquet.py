@@ -14,8 +14,6 @@ from __future__ import annotations
 from ..model import Finding
 from .context import OutputContext
 
-STREAMED = True
-RESUMABLE = False
 #: Rows buffered before a row group is written.
 ROW_GROUP = 50_000
 
@@ -44,7 +42,7 @@ class Writer:
         try:
             import pyarrow.parquet as pq
         except ImportError:
-            from ..cli import UsageError
+            from ..errors import UsageError
 
             raise UsageError("--format parquet 需要 pyarrow / --format parquet needs pyarrow: "
                              "pip install 'gaolint[parquet]'") from None

@@ -18,6 +18,7 @@ import hashlib
 import json
 import re
 import sys
+from collections.abc import Sequence
 
 from .. import __version__
 from ..model import Finding
@@ -145,7 +146,7 @@ def _result(finding: Finding, fingerprint: str, lang: str, index: dict) -> dict:
     return result
 
 
-def select(findings: list[Finding], limit: int = MAX_RESULTS) -> tuple[list[tuple[Finding, str]], list[Finding]]:
+def select(findings: Sequence[Finding], limit: int = MAX_RESULTS) -> tuple[list[tuple[Finding, str]], list[Finding]]:
     """(kept findings with their fingerprints in path order, cut findings). Fingerprints are
     counted over every finding, so a finding's identity does not depend on what was cut; the
     kept ones are the most severe, then the first by path, line and column."""
@@ -205,7 +206,7 @@ def _notifications(kept, cut, why, lang) -> list[dict]:
     return notes
 
 
-def _document(kept, cut, why, context: OutputContext, category: str | None) -> dict:
+def _document(kept, cut, why, context: OutputContext) -> dict:
     catalog = list(context.catalog)
     index = {info.code: position for position, info in enumerate(catalog)}
     results = [_result(finding, fingerprint, context.lang, index) for finding, fingerprint in kept]
@@ -232,6 +233,7 @@ def _document(kept, cut, why, context: OutputContext, category: str | None) -> d
         "columnKind": "unicodeCodePoints",
         "results": results,
     }
+    category = context.category
     if category:
         # Only when asked: a fixed id would override the upload action's own `category`.
         run["automationDetails"] = {"id": category if category.endswith("/") else category + "/"}
@@ -245,14 +247,15 @@ def _gzip_size(text: str) -> int:
     return len(compressor.compress(text.encode("utf-8")) + compressor.flush())
 
 
-def render(findings: list[Finding], context: OutputContext, category: str | None = None,
-           limit: int = MAX_RESULTS, max_bytes: int = MAX_GZIP_BYTES) -> str:
-    """The SARIF log. ``category``: ``automationDetails.id`` (``--sarif-category``); left out
-    by default so the upload action's ``category`` applies."""
+def render(findings: Sequence[Finding], context: OutputContext, limit: int = MAX_RESULTS,
+           max_bytes: int = MAX_GZIP_BYTES) -> str:
+    """The SARIF log. ``context.category``: ``automationDetails.id`` (``--sarif-category``); left
+    out by default so the upload action's ``category`` applies. ``limit`` and ``max_bytes``:
+    code scanning's limits (smaller in tests)."""
     why = ("超过代码扫描每次运行 25,000 个结果的上限", "code scanning accepts at most 25,000 results per run")
     kept, cut = select(findings, limit)
     while True:
-        document = _document(kept, cut, why, context, category)
+        document = _document(kept, cut, why, context)
         indent = 2 if len(kept) <= SHOWN_RESULTS else None  # a big log is written compact
         text = json.dumps(document, ensure_ascii=False, indent=indent) + "\n"
         if len(kept) < 1000 or len(text) < max_bytes or _gzip_size(text) <= max_bytes or not kept:

@@ -6,6 +6,7 @@ a newline in them is shown, never acted on."""
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 
 from ..model import Finding
 from .context import OutputContext, shown
@@ -42,7 +43,7 @@ def _frame(finding: Finding) -> tuple[str, str] | None:
     return shown(source), " " * _width(before) + "^" * max(1, _width(span))
 
 
-def _summary(findings: list[Finding], context: OutputContext) -> str:
+def _summary(findings: Sequence[Finding], context: OutputContext) -> str:
     errors = sum(1 for f in findings if f.severity.value == "error")
     warnings = sum(1 for f in findings if f.severity.value == "warning")
     notes = len(findings) - errors - warnings
@@ -55,7 +56,7 @@ def _summary(findings: list[Finding], context: OutputContext) -> str:
             f"{context.clean} 个文件无问题。")
 
 
-def summary(findings: list[Finding], context: OutputContext) -> str:
+def summary(findings: Sequence[Finding], context: OutputContext) -> str:
     return _summary(findings, context)
 
 

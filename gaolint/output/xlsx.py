@@ -12,6 +12,7 @@ text, and characters a workbook cannot hold (control characters) are replaced.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from ..model import Finding
 from .context import OutputContext
@@ -30,7 +31,7 @@ def _openpyxl():
     try:
         import openpyxl
     except ImportError:  # pragma: no cover - depends on the installation
-        from ..cli import UsageError
+        from ..errors import UsageError
 
         raise UsageError(
             "--format xlsx 需要 openpyxl：pip install 'gaolint[xlsx]' / --format xlsx needs openpyxl: "
@@ -74,20 +75,20 @@ def _widths(sheet, widths: list[int]) -> None:
         sheet.column_dimensions[get_column_letter(column)].width = width
 
 
-def render_workbook(findings: list[Finding], context: OutputContext, results=()) -> bytes:
+def render(findings: Sequence[Finding], context: OutputContext) -> bytes:
+    """The workbook. Agency and year of each file come as plain rows in ``context.reports``,
+    the agency × year table as ``context.overview``, rule names from ``context.catalog``."""
     openpyxl = _openpyxl()
     from openpyxl.styles import Alignment, PatternFill
 
-    from ..catalog import rule_infos
-    from ..overview import MISSING, UNKNOWN_YEAR, build_overview
+    from ..overview import MISSING, UNKNOWN_YEAR, Overview
     from ..rules_zh import zh
     from ..tableplace import place_text
     from .html import natural_key
 
     english = context.lang == "en"
-    results = list(results)
-    facts = {r.path: r.facts for r in results if getattr(r, "facts", None) is not None}
-    names = {info.code: info.name for info in rule_infos()}
+    facts = {row.path: row for row in context.reports}
+    names = {info.code: info.name for info in context.catalog}
 
     def rule_name(code: str, fallback: str) -> str:
         chinese = zh(code)
@@ -104,8 +105,8 @@ def render_workbook(findings: list[Finding], context: OutputContext, results=())
         level = finding.severity.value
         values = [
             finding.path,
-            getattr(fact, "agency", "") or "" if fact is not None else "",
-            getattr(fact, "year", None) if fact is not None else None,
+            fact.agency or "" if fact is not None else "",
+            fact.year if fact is not None else None,
             finding.location.line,
             finding.location.column,
             place_text(finding.location.place, context.lang),
@@ -123,7 +124,7 @@ def render_workbook(findings: list[Finding], context: OutputContext, results=())
     _widths(sheet, [36, 22, 8, 7, 7, 34, 9, 28, 12, 60, 60])
 
     # Agencies × years, as the terminal overview draws it.
-    overview = build_overview(results, findings)
+    overview = context.overview or Overview([], [], [])
     grid = book.create_sheet("Agencies x years" if english else "机关×年度 Agencies x years")
     years = overview.years + ([UNKNOWN_YEAR] if any(UNKNOWN_YEAR in cells for _, cells in overview.rows) else [])
     _header(grid, ["agency" if english else "机关 agency"] + [str(y) if y != UNKNOWN_YEAR else "?" for y in years])
@@ -175,8 +176,4 @@ def render_workbook(findings: list[Finding], context: OutputContext, results=())
     return buffer.getvalue()
 
 
-def render(findings: list[Finding], context: OutputContext, results=()) -> bytes:
-    return render_workbook(findings, context, results)
-
-
-__all__ = ["render_workbook", "render", "HEADERS"]
+__all__ = ["render", "HEADERS"]

@@ -64,9 +64,9 @@ def table_spans(lines: list[Line], sections: list[Section], fmt: FormatSpec) -> 
 
 
 def _misaligned(table: Table, spec, window: list[Line]) -> bool:
-    """A table read from a PDF's running text (no ruled grid, so no row separators) whose rows
-    do not have their numbers: the text layer put numbers above or below their labels, and
-    checking its sums would only produce false alarms."""
+    """A table read from positioned lines (a PDF's text layer) without a ruled grid, so without
+    row separators, whose rows do not have their numbers: the numbers stood above or below
+    their labels, and checking its sums would only produce false alarms."""
     if any(line.text.strip() == "|" for line in window):
         return False
     if spec.groups:
@@ -93,8 +93,10 @@ def _note_glued_rows(report: Report, table: Table, spec) -> None:
 _TABLE_NAMES = {"table2": "表二", "table3": "表三", "table4": "表四"}
 
 
-def parse(path: str, container: str, lines: list[Line]) -> Report:
-    """Build the ``Report`` for one file's normalised lines."""
+def parse(path: str, container: str, lines: list[Line], layout: str = "flow") -> Report:
+    """Build the ``Report`` for one file's normalised lines. ``container`` is only recorded on
+    the report; ``layout`` (``Extracted.layout``: "flow" or "positioned") says whether a table's
+    numbers may stand away from their labels."""
     lines = reflow(lines, list(load_formats().values()))
     report = Report(path=path, container=container, lines=lines)
     report.title, report.title_location, report.year = metadata.find_title(lines)
@@ -118,7 +120,7 @@ def parse(path: str, container: str, lines: list[Line]) -> Report:
             ))
             continue
         if table is not None:
-            if container == "pdf" and _misaligned(table, spec, window):
+            if layout == "positioned" and _misaligned(table, spec, window):
                 report.unreadable_tables.append(kind)
                 report.damage.append(Mention("table", spec.title, table.location))
             else:

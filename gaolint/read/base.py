@@ -38,7 +38,7 @@ class SourceLine(Value):
 class Extracted(Record):
     """A container's text, ready for normalising and parsing."""
 
-    __slots__ = ("lines", "container", "encoding", "damage", "suppressions", "repeatable")
+    __slots__ = ("lines", "container", "encoding", "damage", "suppressions", "repeatable", "layout")
 
     def __init__(
         self,
@@ -48,6 +48,7 @@ class Extracted(Record):
         damage: list[tuple[SourceLine, str]] | None = None,
         suppressions: list[tuple[int, str, tuple[str, ...]]] | None = None,
         repeatable: bool = True,
+        layout: str = "flow",
     ) -> None:
         self.lines = lines
         self.container = container
@@ -60,6 +61,12 @@ class Extracted(Record):
         #: False when the reader stopped on a time limit: another run, on a faster or quieter
         #: machine, may read more, so the result must not be remembered (gaolint.cache).
         self.repeatable = repeatable
+        #: How the lines were obtained, for the parser (which never learns the container):
+        #: "flow" — in the order the document states them (text, HTML, Word: a table row's
+        #: label and numbers arrive together); "positioned" — rebuilt from where glyphs stand
+        #: on a page (a PDF's text layer): a table without a ruled grid may have a row's
+        #: numbers above or below its label.
+        self.layout = layout
 
 
 #: Row separator emitted between table rows by container readers.

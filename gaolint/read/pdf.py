@@ -225,4 +225,4 @@ def _emit(pages: list[PageContent], damage_notes: list[str]) -> Extracted:
         damage_notes.append("PDF 文字过多，后面的内容被忽略 / too much text; the rest was ignored")
     for note in damage_notes:
         damage.append((anchor, note))
-    return Extracted(lines=lines, container="pdf", damage=damage)
+    return Extracted(lines=lines, container="pdf", damage=damage, layout="positioned")

@@ -15,7 +15,9 @@ from __future__ import annotations
 import os
 from argparse import Namespace
 
-from .config import RunConfig, find_config, load_settings
+from .files import find_config
+from .merge import load_settings
+from .run_config import RunConfig
 
 
 def config_groups(files: list[str], args, primary: RunConfig, skipped: list | None = None) -> list[tuple[RunConfig, list[str]]]:
@@ -50,7 +52,7 @@ def config_groups(files: list[str], args, primary: RunConfig, skipped: list | No
 
 
 def _not_excluded(members: list[str], config: RunConfig, skipped: list | None) -> list[str]:
-    from .discover import Skipped, excluded
+    from ..discover import Skipped, excluded
 
     kept = []
     for path in members:
