@@ -94,8 +94,10 @@ def markers(path: Path) -> tuple[list[Expect], str, list[int]]:
 def lint_case(files: dict[str, Path], where: Path, monkeypatch) -> list[tuple[str, int, str, str, str]]:
     """(file, line, code, Chinese message, English message) of every finding of one run over
     ``files`` (shown name → path), as ``gaolint check`` reports them with no configuration."""
-    monkeypatch.chdir(where)  # no .gaolint.yaml or pyproject.toml of the repository applies
-    config = api.load_config()
+    monkeypatch.chdir(where)
+    settings = where / "defaults.yaml"  # named, so no .gaolint.yaml or pyproject.toml found elsewhere applies
+    settings.write_text("# the defaults: every rule, no ignores\n", encoding="utf-8")
+    config = api.load_config(str(settings))
     results = [api.lint_path(str(path), config.settings, shown) for shown, path in files.items()]
     return sorted((f.path, f.location.line, f.rule, f.message.zh, f.message.en)
                   for f in api.finish(results, config))
