@@ -129,9 +129,10 @@ def test_fixture_gives_exactly_its_marked_findings(case, tmp_path, monkeypatch):
             assert any(e.fragment in m for m in messages), (e, messages)
 
 
-@pytest.mark.parametrize("case", cases(), ids=case_id)
+@pytest.mark.parametrize("case", [c for c in cases() if c.name.startswith("bad")], ids=case_id)
 def test_markers_change_nothing(case, tmp_path, monkeypatch):
-    """The same findings, line for line, when every marker is taken out of the fixture."""
+    """The same findings, line for line, when every marker is taken out of the fixture (a good
+    case has none)."""
     files = {p.name: p for p in case_files(case)}
     plain: dict[str, Path] = {}
     origins: dict[str, list[int]] = {}
