@@ -153,9 +153,22 @@ def test_a_file_that_vanishes_mid_run_is_reported(tmp_path):
     assert all("GAO001" not in _rules(r) for r in (results[0], results[2]))
 
 
-def test_no_limit_when_switched_off(hostile, tmp_path):
+def test_no_limit_when_switched_off(monkeypatch, tmp_path):
+    """timeout=0 and memory_mb=0 mean "no limit", not "no time": a file that spins for over a
+    second of CPU is linted to its own findings, not cut off as GAO001."""
+    import gaolint.run
+
+    def busy_lint(path: str, settings: Settings):
+        until = time.process_time() + 1.2
+        while time.process_time() < until:
+            pass
+        return real_lint_file(path, settings)
+
+    monkeypatch.setattr(gaolint.run, "lint_file", busy_lint)
     paths = _reports(tmp_path, ["a.html"])
-    assert lint_files(paths, Settings(), 1, budget=Budget(timeout=0, memory_mb=0))[0].findings is not None
+    result = lint_files(paths, Settings(), 1, budget=Budget(timeout=0, memory_mb=0))[0]
+    assert [(f.rule, f.location.line) for f in result.findings] == _expected(paths)[paths[0]]
+    assert "GAO001" not in _rules(result) and "GAO000" not in _rules(result)
 
 
 # --- the command line ------------------------------------------------------------------------
