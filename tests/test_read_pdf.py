@@ -687,3 +687,19 @@ def test_nearest_grid_line_by_bisect_is_the_nearest(lines: list[float], value: f
 
     lines.sort()
     assert abs(lines[_index(value, lines)] - value) == min(abs(line - value) for line in lines)
+
+
+def test_a_blank_page_is_no_scanned_page() -> None:
+    """A page that draws nothing (the empty first page of a web page printed to PDF, a
+    separator page) is no page without a text layer: no GAO003 note for it. A page with an
+    image and no text still is."""
+    import pypdfium2
+
+    document, _, _ = hand_report()
+    source = pypdfium2.PdfDocument(render_pdf(document))
+    source.new_page(595, 842)  # appended: blank
+    buffer = io.BytesIO()
+    source.save(buffer)
+    extracted = read_pdf(buffer.getvalue(), "blank-last-page.pdf")
+    assert not any("文字层" in note for _, note in extracted.damage)
+    assert expected_lines(document)[0] in [line.text for line in extracted.lines]

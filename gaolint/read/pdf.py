@@ -135,7 +135,7 @@ def _read_document(pdfium: Any, c: Any, document: Any) -> Extracted:
                  else sum(len(c.text) for c in i.cells) for p in pages for i in p.items)
     if glyphs < MIN_CHARS_PER_PAGE * len(pages):
         raise UnreadableFile(NO_TEXT)
-    blank = [p.number for p in pages if p.glyphs < 5]
+    blank = [p.number for p in pages if p.glyphs < 5 and p.drawn]
     if blank:
         shown = "、".join(map(str, blank[:10])) + ("…" if len(blank) > 10 else "")
         damage.append(f"第{shown}页没有文字层（可能是扫描页），未能检查 / page(s) {shown} have no "
@@ -169,7 +169,7 @@ def _read_page(page: PageData, damage: list[str]) -> PageContent:
     items: list[TextLine | PageTable] = [*text_lines(chars, number), *tables]
     items.sort(key=lambda i: i.top)
     return PageContent(number=number, height=page.height, width=page.width, items=items,
-                       glyphs=glyphs, undecoded=page.undecoded)
+                       glyphs=glyphs, undecoded=page.undecoded, drawn=page.objects > 0)
 
 
 def _emit(pages: list[PageContent], damage_notes: list[str]) -> Extracted:

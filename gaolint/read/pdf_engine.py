@@ -74,6 +74,8 @@ class PageData:
     #: Glyphs PDFium could not map to Unicode (their text is ``(cid:N)``).
     undecoded: int = 0
     shapes: list[Shape] = field(default_factory=list)
+    #: How many objects the page draws (text, paths, images, forms); 0 for a blank page.
+    objects: int = 0
 
 
 def load() -> tuple[Any, Any]:
@@ -117,7 +119,7 @@ def read_page(pdfium: Any, c: Any, document: Any, index: int, max_glyphs: int) -
         if objects > MAX_PAGE_OBJECTS:
             raise _too_busy(index + 1)
         space = _Page(pdfium, c, page)
-        data = PageData(number=index + 1, width=space.width, height=space.height)
+        data = PageData(number=index + 1, width=space.width, height=space.height, objects=objects)
         data.shapes = _shapes(c, page.raw, objects, space, index + 1)
         textpage = page.get_textpage()
         try:

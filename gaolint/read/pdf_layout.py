@@ -42,6 +42,9 @@ class PageContent:
     #: Visible glyphs on the page, and how many of them pdfminer could not map to Unicode.
     glyphs: int = 0
     undecoded: int = 0
+    #: Whether the page draws anything at all: a page with no object is a blank page (a
+    #: separator, the empty first page of a printed web page), not a scan without text.
+    drawn: bool = True
 
 
 def _in_margin(line: TextLine, height: float) -> bool:
