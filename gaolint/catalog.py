@@ -20,12 +20,6 @@ FAMILIES = {
     "GAO6": ("跨年度核对", "across years"),
 }
 
-_SCOPES = {
-    "file": "one report at a time",
-    "repository": "every report in the run together (same agency, consecutive years)",
-    "run": "the whole run, after every other rule (gaolint's own directives)",
-}
-
 _HEADING = re.compile(r"^\*\*(.+?)\*\*\s*$")
 
 
@@ -88,14 +82,14 @@ def _facts(code: str) -> tuple[str, str]:
 
     cls = RULES.get(code)
     if cls is None:
-        return "all", _SCOPES["file"]
+        return "all", "one report at a time"
     if cls.formats:
         formats = ", ".join(sorted(cls.formats))
     else:
         from .formats import load_formats
 
         formats = f"all formats ({', '.join(sorted(load_formats()))})"
-    return formats, _SCOPES.get(cls.scope, cls.scope)
+    return formats, cls.reads
 
 
 def rule_page(info: RuleInfo, lang: str = "zh") -> str:
@@ -107,7 +101,9 @@ def rule_page(info: RuleInfo, lang: str = "zh") -> str:
     prefix, family_zh, family_en = family(info.code)
     formats, scope = _facts(info.code)
     chinese = zh(info.code) if lang == "zh" else None
-    if info.code == "GAO010":
+    from .checks.meta import UnusedSuppression
+
+    if info.code == UnusedSuppression.code:
         inline = "`<!-- gaolint: disable=GAO010 -->` before the report's title"
     else:
         inline = f"`<!-- gaolint: disable-next-line={info.code} -->` or `<!-- gaolint: disable={info.code} -->`"

@@ -1,12 +1,13 @@
 """Linting one file end to end: read → normalise → parse → rules → findings.
 
 This is the only place that knows the whole pipeline. It never lets an exception escape for
-one file: an unreadable file becomes GAO001, a crashing rule GAO000.
+one file: an unreadable file becomes an ``Unreadable`` finding, a crashing rule an
+``InternalError`` one (``gaolint.checks.failures``).
 """
 
 from __future__ import annotations
 
-from .model import Finding, Location, Message, Record, Report, Severity
+from .model import Finding, Message, Record, Report, Severity
 
 
 class Settings(Record):
@@ -126,13 +127,15 @@ def printable(path: str) -> str:
 def crashed_result(path: str, settings: Settings) -> FileResult:
     """The answer for a file whose linting process died (a crash inside a C library, or the
     kernel's out-of-memory killer): GAO000, never stored in the result cache."""
+    from .checks.failures import InternalError
+
     shown = display_path(path)
-    finding = _file_finding(
-        "GAO000", "internal-error", shown,
+    finding = InternalError.finding(
+        shown,
         "检查此文件的进程意外终止（程序库崩溃或内存耗尽）",
         "the process checking this file died (a library crashed, or memory ran out)",
     )
-    return FileResult(shown, [finding] if settings.enabled("GAO000") else [], repeatable=False)
+    return FileResult(shown, [finding] if settings.enabled(InternalError.code) else [], repeatable=False)
 
 
 #: Findings one rule lists for one file; past this the rest are counted in one closing
@@ -161,10 +164,6 @@ def _capped(found) -> list[Finding]:
     return kept
 
 
-def _file_finding(code: str, name: str, path: str, zh: str, en: str) -> Finding:
-    return Finding(code, name, Severity.ERROR, Message(zh, en), path, Location(1, 1))
-
-
 def _exception_text(error: BaseException) -> str:
     """``ValueError: message``, as the last line of a traceback shows it."""
     import traceback  # only when something failed: it costs a pre-commit run otherwise
@@ -176,6 +175,7 @@ def read_report(path: str, shown: str, read=None) -> tuple[Report | None, Findin
     """Read, normalise and parse one file; a failure is returned as a finding. ``read`` (path →
     Extracted, raising UnreadableFile) replaces reading the path from the local disk: the
     library call ``gaolint.api.lint_bytes`` and the cluster's fsspec URLs pass one."""
+    from .checks.failures import InternalError, Unreadable
     from .normalise import normalise
     from .parse import parse
     from .read import UnreadableFile, read_path
@@ -183,12 +183,12 @@ def read_report(path: str, shown: str, read=None) -> tuple[Report | None, Findin
     try:
         extracted = read_path(path) if read is None else read(path)
     except UnreadableFile as error:
-        return None, _file_finding("GAO001", "unreadable-file", shown, f"无法读取文件：{error}", f"unreadable file: {error}")
+        return None, Unreadable.finding(shown, f"无法读取文件：{error}", f"unreadable file: {error}")
     except MemoryError:
-        return None, _file_finding("GAO001", "unreadable-file", shown, "文件过大，无法读取", "the file is too large to read")
+        return None, Unreadable.finding(shown, "文件过大，无法读取", "the file is too large to read")
     except Exception as error:  # a reader bug must not stop the run
-        return None, _file_finding(
-            "GAO001", "unreadable-file", shown,
+        return None, Unreadable.finding(
+            shown,
             f"无法读取文件（读取器出错：{type(error).__name__}: {error}）",
             f"unreadable file (reader error: {type(error).__name__}: {error})",
         )
@@ -202,7 +202,7 @@ def read_report(path: str, shown: str, read=None) -> tuple[Report | None, Findin
         report.repeatable = extracted.repeatable
     except Exception as error:
         detail = _exception_text(error)
-        return None, _file_finding("GAO000", "internal-error", shown, f"解析器内部错误：{detail}", f"internal error in the parser: {detail}")
+        return None, InternalError.finding(shown, f"解析器内部错误：{detail}", f"internal error in the parser: {detail}")
     return report, None
 
 
@@ -226,7 +226,9 @@ def lint_file(path: str, settings: Settings, shown: str | None = None, read=None
     """All findings for one file, already filtered by the settings. ``shown`` is the path
     findings name (default: ``display_path(path)``; a cluster worker, whose current folder is
     not the client's, is told it); ``read`` see ``read_report``."""
-    from .checks import RULES, Context
+    from .checks import RULES
+    from .checks.base import Context, FileRule
+    from .checks.failures import InternalError
     from .checks.file import is_annual_report
     from .formats import get_format
 
@@ -242,10 +244,10 @@ def lint_file(path: str, settings: Settings, shown: str | None = None, read=None
     notes: list[str] = []
     annual = is_annual_report(report)
     for code, rule_class in RULES.items():
-        if rule_class.scope != "file" or not settings.enabled(code):
+        if not issubclass(rule_class, FileRule) or not settings.enabled(code):
             continue
         rule = rule_class()
-        if not annual and code not in ("GAO002", "GAO003"):
+        if not annual and not rule.any_file:
             continue
         if not rule.applies_to(report):
             continue
@@ -253,8 +255,8 @@ def lint_file(path: str, settings: Settings, shown: str | None = None, read=None
             produced = _capped(rule.check(context))
         except Exception as error:
             detail = _exception_text(error)
-            findings.append(_file_finding(
-                "GAO000", "internal-error", shown,
+            findings.append(InternalError.finding(
+                shown,
                 f"规则 {code}（{rule.name}）内部错误：{detail}",
                 f"rule {code} ({rule.name}) raised: {detail}",
             ))

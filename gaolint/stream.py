@@ -21,6 +21,7 @@ import os
 import sys
 from importlib import import_module
 
+from .checks.failures import InternalError
 from .cli import EXIT_FINDINGS, EXIT_OK, UsageError
 from .engine import FileResult, ReportFacts, Settings
 
@@ -199,7 +200,7 @@ class _Tally:
     def add(self, rule: str, severity: str) -> None:
         self.total += 1
         self.worst = max(self.worst, _RANK.get(severity, 0))
-        self.internal = self.internal or rule == "GAO000"
+        self.internal = self.internal or rule == InternalError.code
 
     def count(self, findings) -> None:
         for finding in findings:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..formats import TableSpec
 from ..model import Cell, Finding, Message, Row, Severity, Table
-from .base import Context, Rule, register
+from .base import Context, FileRule, register
 from .structure import NATIONAL
 
 _GROUP_NAMES = {"review": "行政复议", "direct_suit": "未经复议直接起诉", "suit_after_review": "复议后起诉"}
@@ -86,7 +86,7 @@ def _row_sum_mismatches(table: Table, identity: dict) -> Iterator[tuple[str, Row
             yield key, row, total, [cells[i] for i in parts], summed
 
 
-class _ColumnIdentity(Rule):
+class _ColumnIdentity(FileRule):
     """Shared check for identities that hold in every column of table 3."""
 
     formats = NATIONAL
@@ -222,7 +222,7 @@ class ResultsTotal(_ColumnIdentity):
 
 
 @register
-class RowTotal(Rule):
+class RowTotal(FileRule):
     """**What it does**
     Checks, in each row of table 3, that the 总计 column equals 自然人 plus the five kinds of
     法人或其他组织 (商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他).
@@ -268,7 +268,7 @@ class RowTotal(Rule):
 
 
 @register
-class ReviewLitigationTotal(Rule):
+class ReviewLitigationTotal(FileRule):
     """**What it does**
     Checks, in table 4, that each 总计 equals 结果维持 + 结果纠正 + 其他结果 + 尚未审结, for
     行政复议, for 行政诉讼 未经复议直接起诉 and for 复议后起诉.

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..model import Finding, Severity
 from ..parse.contact_details import empty_fields
-from .base import Context, Rule, register, start_of_report
+from .base import Context, FileRule, register, start_of_report
 
 #: Accepted telephone forms once spaces, brackets and dashes are removed: area code + local
 #: number, a bare local number, a mobile, a 400/800 number, a 5-digit public service line.
@@ -16,7 +16,7 @@ _EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[
 
 
 @register
-class MissingContact(Rule):
+class MissingContact(FileRule):
     """**What it does**
     Reports a report that gives no contact for questions about it: no telephone number, no
     postal address and no e-mail of the responsible office. When the report prints the labels
@@ -69,7 +69,7 @@ class MissingContact(Rule):
 
 
 @register
-class MalformedContact(Rule):
+class MalformedContact(FileRule):
     """**What it does**
     Reports a contact detail that is malformed: a telephone number that is not a valid Chinese
     landline (area code + 7–8 digits, or a bare 7–8-digit local number), mobile (11 digits

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 
 from ..model import Finding, Severity
 from ..parse.metadata import FEE_AMOUNT, FEE_NONE
-from .base import Context, Rule, register, start_of_report
+from .base import Context, FileRule, register, start_of_report
 
 
 @register
-class MissingFeeStatement(Rule):
+class MissingFeeStatement(FileRule):
     """**What it does**
     Reports a report that never states the fees its format asks about. Which statement each
     format carries is data (`obligations.fee_statement` in rules/*.yaml):
@@ -74,7 +74,7 @@ class MissingFeeStatement(Rule):
 
 
 @register
-class FeeContradiction(Rule):
+class FeeContradiction(FileRule):
     """**What it does**
     Reports a fee statement that contradicts itself or the report's other fee figures: it
     says no fee was charged, then gives a non-zero amount or a number of fee notices.

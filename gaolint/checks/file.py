@@ -1,4 +1,5 @@
-"""Rules about the file as a whole: internal errors, unreadable files, non-reports, damaged text."""
+"""Rules about the file as a whole: a file that is not an annual report, text damaged in extraction.
+(A file that cannot be read or checked at all: ``gaolint.checks.failures``.)"""
 
 from __future__ import annotations
 
@@ -6,77 +7,11 @@ from collections.abc import Iterator
 
 from ..model import Finding, Severity
 from ..parse.metadata import TITLE_LINES
-from .base import Context, Rule, register, start_of_report
+from .base import Context, FileRule, register, start_of_report
 
 
 @register
-class InternalError(Rule):
-    """**What it does**
-    Reports that one of gaolint's own rules raised an exception on this file.
-
-    **Why is this bad?**
-    The rule could not check the file, so a defect it exists to find may be hidden. The other
-    rules and files still run; this finding makes the gap visible instead of silent, and the
-    run exits non-zero. Please report it as a bug, with the file if you can share it.
-
-    **Example**
-    ```text
-    report.txt:1:1: GAO000 规则 GAO303 内部错误：ZeroDivisionError: division by zero
-    ```
-
-    **Use instead**
-    Nothing to change in the report; upgrade gaolint or report the bug. Until then the rule can
-    be ignored for that file with `per-file-ignores`.
-
-    **References**
-    - gaolint's command-line contract: a crash inside one rule never stops the other files.
-    """
-
-    code = "GAO000"
-    name = "internal-error"
-    severity = Severity.ERROR
-    summary = "a rule raised an exception on this file"
-
-    def check(self, context: Context) -> Iterator[Finding]:
-        return iter(())  # raised by the engine, not by a check
-
-
-@register
-class UnreadableFile(Rule):
-    """**What it does**
-    Reports a file that cannot be opened, decoded or unpacked: a corrupt or truncated .docx,
-    an encrypted PDF, a scanned PDF with no text layer, binary data, a file over the size limit.
-    Files built to exhaust a reader are refused the same way, before the work is done: a .docx
-    or PDF whose compressed parts inflate to more than 96 MB, a .docx or web page of hundreds
-    of thousands of XML elements, entity declarations, and a named pipe or device given as a
-    report.
-
-    **Why is this bad?**
-    Nothing in the file can be checked, and readers of the published report may meet the same
-    problem. One finding per file, never a traceback, in bounded time and memory; the other
-    files are still linted.
-
-    **Example**
-    A `.docx` that is really a renamed `.doc`, or a PDF saved from a scanner.
-
-    **Use instead**
-    Save the report as UTF-8 text, a valid .docx, or a PDF with a text layer.
-
-    **References**
-    - 《政府信息公开条例》第四十九条：年度报告应当向社会公布 — a report that cannot be opened is not published in a usable form.
-    """
-
-    code = "GAO001"
-    name = "unreadable-file"
-    severity = Severity.ERROR
-    summary = "the file cannot be opened, decoded or unpacked"
-
-    def check(self, context: Context) -> Iterator[Finding]:
-        return iter(())  # raised by the engine when a reader gives up
-
-
-@register
-class NotAnAnnualReport(Rule):
+class NotAnAnnualReport(FileRule):
     """**What it does**
     Reports a file in scope that shows no sign of being a 政府信息公开工作年度报告: no report
     title, no statistics period, fewer than two recognised sections, no table, and not two of
@@ -108,6 +43,7 @@ class NotAnAnnualReport(Rule):
     name = "not-an-annual-report"
     severity = Severity.WARNING
     summary = "no recognisable report title, period, sections, tables or report wording"
+    any_file = True
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
@@ -195,7 +131,7 @@ _DAMAGE = {
 
 
 @register
-class DamagedText(Rule):
+class DamagedText(FileRule):
     """**What it does**
     Reports text damaged in extraction or conversion: dates that lost characters
     (`20161231日` for 2016年12月31日, `2011111231`, `201211-1231日` in a period statement, a
@@ -236,6 +172,7 @@ class DamagedText(Rule):
     name = "damaged-text"
     severity = Severity.WARNING
     summary = "extraction damage: lost date characters, pinyin residue, replacement characters"
+    any_file = True
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report

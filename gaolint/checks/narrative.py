@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Cell, Finding, Report, Severity
-from .base import Context, Rule, register
+from .base import Context, FileRule, register
 from .structure import NATIONAL
 
 #: Table-3 rows a measure reads (their 总计 column), with the words messages use for it.
@@ -181,7 +181,7 @@ def scope_difference(report: Report, scope: str, kind: str) -> str:
 
 
 @register
-class NarrativeMismatch(Rule):
+class NarrativeMismatch(FileRule):
     """**What it does**
     Compares the figures the prose states with the tables: applications (新收, 上年结转,
     办结, 结转下年度, 予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理) with table 3's

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..model import Finding, Severity
 from ..parse.metadata import period_is_damaged
-from .base import Context, Rule, register, start_of_report
+from .base import Context, FileRule, register, start_of_report
 
 #: Since the 2019 regulation (in force 2019-05-15) departments publish by 31 January; before it,
 #: every agency had until 31 March.
@@ -19,7 +19,7 @@ def _fmt(date: dt.date | None) -> str:
 
 
 @register
-class MissingPeriod(Rule):
+class MissingPeriod(FileRule):
     """**What it does**
     Reports a report with no statement of its statistics period (统计期限 / 统计时限), or one
     whose two dates are both gone (`统计期限自至。`, also reported by GAO003).
@@ -75,7 +75,7 @@ class MissingPeriod(Rule):
 
 
 @register
-class WrongPeriod(Rule):
+class WrongPeriod(FileRule):
     """**What it does**
     Reports a stated statistics period that is not 1 January to 31 December of the report
     year: the wrong year, a partial year, or an end before the start. A report that states only
@@ -141,7 +141,7 @@ class WrongPeriod(Rule):
 
 
 @register
-class YearMismatch(Rule):
+class YearMismatch(FileRule):
     """**What it does**
     Reports a report year in the title that disagrees with the statistics period, and a
     carry-over sentence naming the wrong year (`结转2025年度` in the 2025 report, where
@@ -193,7 +193,7 @@ class YearMismatch(Rule):
 
 
 @register
-class LatePublication(Rule):
+class LatePublication(FileRule):
     """**What it does**
     Reports a signing or publication date printed in the report that falls after the legal
     deadline for the report year: 31 January of the next year for departments of governments

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..formats import TableSpec
 from ..model import Finding, Location, Report, Severity, Table
-from .base import Context, Rule, register, start_of_report
+from .base import Context, FileRule, register, start_of_report
 
 NATIONAL = frozenset({"cn-2019", "cn-2021"})
 TABLE_NAMES = {"table2": "表二", "table3": "表三", "table4": "表四"}
@@ -27,7 +27,7 @@ def _where_missing(report: Report, position: int) -> Location:
 
 
 @register
-class MissingSection(Rule):
+class MissingSection(FileRule):
     """**What it does**
     Reports a section the report's format mandates that cannot be found. For the national
     format (2019, 2021) these are 一、总体情况 · 二、主动公开政府信息情况 ·
@@ -86,7 +86,7 @@ def _body_text(report: Report) -> str:
 
 
 @register
-class SectionOrder(Rule):
+class SectionOrder(FileRule):
     """**What it does**
     Reports mandatory sections that appear twice or out of their prescribed order.
 
@@ -145,7 +145,7 @@ def _table_home(report: Report, spec: TableSpec) -> Location:
 
 
 @register
-class MissingTable(Rule):
+class MissingTable(FileRule):
     """**What it does**
     Reports that one of the three national tables cannot be located: table 2
     (主动公开政府信息情况), table 3 (收到和处理政府信息公开申请情况) or table 4
@@ -185,7 +185,7 @@ class MissingTable(Rule):
 
 
 @register
-class MissingTableItem(Rule):
+class MissingTableItem(FileRule):
     """**What it does**
     Reports a mandated row or column that is absent from a table: 行政强制 in table 2,
     `（四）无法提供 / 3.补正后申请内容仍不明确` in table 3, a 尚未审结 column in table 4.
@@ -253,7 +253,7 @@ def _next_row_location(table: Table, spec: TableSpec, key: str) -> Location:
 
 
 @register
-class TableShape(Rule):
+class TableShape(FileRule):
     """**What it does**
     Reports a table row with the wrong number of cells: a table 3 row needs 7 numbers
     (自然人, five kinds of 法人或其他组织, 总计), table 4 needs 15, and each table 2 row as many
@@ -315,7 +315,7 @@ class TableShape(Rule):
 
 
 @register
-class BadCellValue(Rule):
+class BadCellValue(FileRule):
     """**What it does**
     Reports a cell that must hold a count but is not a non-negative integer (blank, `—`, `/`,
     `-3`, `1.5`, or a run of more than 15 digits, which no count reaches and no sum could
@@ -414,7 +414,7 @@ _PUNCTUATION = re.compile(r"[\s。.,，;；:：、!！]")
 
 
 @register
-class EmptySection(Rule):
+class EmptySection(FileRule):
     """**What it does**
     Reports a mandatory section that is present but empty, or that says only 无 / 暂无 —
     typical for 五、存在的主要问题及改进情况 and 六、其他需要报告的事项.
@@ -479,7 +479,7 @@ def _without_signature(body: str) -> str:
 
 
 @register
-class MissingAccountabilityResults(Rule):
+class MissingAccountabilityResults(FileRule):
     """**What it does**
     Reports a people's government (人民政府) report that does not mention the results of
     工作考核、社会评议和责任追究 anywhere.

@@ -20,6 +20,7 @@ import re
 import sys
 
 from .. import __version__
+from ..checks.failures import InternalError
 from ..model import Finding
 from .context import OutputContext
 
@@ -191,12 +192,12 @@ def _notifications(kept, cut, why, lang) -> list[dict]:
             "descriptor": {"id": "results-cut"},
         })
     for finding, _ in kept:
-        if finding.rule == "GAO000":
+        if finding.rule == InternalError.code:
             notes.append({
                 "level": "error",
                 "message": {"text": f"{finding.path}: {_message(finding, lang)}"},
                 "descriptor": {"id": "internal-error"},
-                "associatedRule": {"id": "GAO000"},
+                "associatedRule": {"id": InternalError.code},
                 "locations": [{"physicalLocation": {
                     "artifactLocation": artifact_location(finding.path),
                     "region": {"startLine": max(1, finding.location.line)},
@@ -209,7 +210,7 @@ def _document(kept, cut, why, context: OutputContext, category: str | None) -> d
     catalog = list(context.catalog)
     index = {info.code: position for position, info in enumerate(catalog)}
     results = [_result(finding, fingerprint, context.lang, index) for finding, fingerprint in kept]
-    crashed = any(finding.rule == "GAO000" for finding, _ in kept) or any(f.rule == "GAO000" for f in cut)
+    crashed = any(finding.rule == InternalError.code for finding, _ in kept) or any(f.rule == InternalError.code for f in cut)
     run: dict = {
         "tool": {
             "driver": {

@@ -1,0 +1,73 @@
+"""Rules for a file that could not be checked: gaolint itself failed on it (GAO000), or it
+cannot be read (GAO001). The run makes these findings, through ``InternalError.finding`` and
+``Unreadable.finding``; no other module writes their codes."""
+
+from __future__ import annotations
+
+from ..model import Severity
+from .rule import RunRule, register
+
+
+@register
+class InternalError(RunRule):
+    """**What it does**
+    Reports that one of gaolint's own rules raised an exception on this file.
+
+    **Why is this bad?**
+    The rule could not check the file, so a defect it exists to find may be hidden. The other
+    rules and files still run; this finding makes the gap visible instead of silent, and the
+    run exits non-zero. Please report it as a bug, with the file if you can share it.
+
+    **Example**
+    ```text
+    report.txt:1:1: GAO000 规则 GAO303 内部错误：ZeroDivisionError: division by zero
+    ```
+
+    **Use instead**
+    Nothing to change in the report; upgrade gaolint or report the bug. Until then the rule can
+    be ignored for that file with `per-file-ignores`.
+
+    **References**
+    - gaolint's command-line contract: a crash inside one rule never stops the other files.
+    """
+
+    code = "GAO000"
+    name = "internal-error"
+    severity = Severity.ERROR
+    summary = "a rule raised an exception on this file"
+
+
+@register
+class Unreadable(RunRule):
+    """**What it does**
+    Reports a file that cannot be opened, decoded or unpacked: a corrupt or truncated .docx,
+    an encrypted PDF, a scanned PDF with no text layer, binary data, a file over the size limit.
+    Files built to exhaust a reader are refused the same way, before the work is done: a .docx
+    or PDF whose compressed parts inflate to more than 96 MB, a .docx or web page of hundreds
+    of thousands of XML elements, entity declarations, and a named pipe or device given as a
+    report.
+
+    **Why is this bad?**
+    Nothing in the file can be checked, and readers of the published report may meet the same
+    problem. One finding per file, never a traceback, in bounded time and memory; the other
+    files are still linted.
+
+    **Example**
+    A `.docx` that is really a renamed `.doc`, or a PDF saved from a scanner.
+
+    **Use instead**
+    Save the report as UTF-8 text, a valid .docx, or a PDF with a text layer.
+
+    **References**
+    - 《政府信息公开条例》第四十九条：年度报告应当向社会公布 — a report that cannot be opened is not published in a usable form.
+    """
+
+    code = "GAO001"
+    name = "unreadable-file"
+    severity = Severity.ERROR
+    summary = "the file cannot be opened, decoded or unpacked"
+
+
+#: The codes of a file that was not checked: never stored in the result cache, and a
+#: MemoryError among them in a worker means the memory limit.
+NOT_CHECKED = (InternalError.code, Unreadable.code)
