@@ -47,6 +47,9 @@ class MissingContact(FileRule):
     name = "missing-contact"
     severity = Severity.WARNING
     summary = "no telephone, address or e-mail for questions about the report"
+    name_zh = "缺少联系方式"
+    summary_zh = "没有可咨询报告的电话、地址或电子邮箱"
+    explanation_zh = "报告没有给出公众对报告有疑问时可以联系的电话、地址或电子邮箱。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
@@ -101,6 +104,9 @@ class MalformedContact(FileRule):
     name = "malformed-contact"
     severity = Severity.WARNING
     summary = "a telephone, postcode, e-mail or URL is malformed"
+    name_zh = "联系方式格式错误"
+    summary_zh = "电话、邮编、电子邮箱或网址格式错误"
+    explanation_zh = "报告中的电话号码、邮政编码、电子邮箱或网址格式不正确，公众无法据此联系。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report

@@ -35,6 +35,13 @@ class InternalError(RunRule):
     name = "internal-error"
     severity = Severity.ERROR
     summary = "a rule raised an exception on this file"
+    name_zh = "内部错误"
+    summary_zh = "某条规则在检查此文件时出错"
+    explanation_zh = (
+        "gaolint 的某条规则在这个文件上运行出错。"
+        "这不是报告本身的问题，但说明该文件没有被完整检查，所以本次运行以非零状态结束。"
+        "请升级 gaolint 或报告此问题；在此之前可用 per-file-ignores 对该文件忽略该规则。"
+    )
 
 
 @register
@@ -66,6 +73,12 @@ class Unreadable(RunRule):
     name = "unreadable-file"
     severity = Severity.ERROR
     summary = "the file cannot be opened, decoded or unpacked"
+    name_zh = "文件无法读取"
+    summary_zh = "文件无法打开、解码或解压"
+    explanation_zh = (
+        "文件损坏、被截断、加密，或是没有文字层的扫描件，或超过大小限制，因此无法检查任何内容。"
+        "公众打开已公布的报告时也可能遇到同样的问题。请另存为 UTF-8 文本、有效的 .docx 或带文字层的 PDF。"
+    )
 
 
 #: The codes of a file that was not checked: never stored in the result cache, and a

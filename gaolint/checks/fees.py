@@ -51,6 +51,9 @@ class MissingFeeStatement(FileRule):
     name = "missing-fee-statement"
     severity = Severity.ERROR
     summary = "no statement of whether information processing fees were charged"
+    name_zh = "缺少收费说明"
+    summary_zh = "没有说明是否收取信息处理费"
+    explanation_zh = "报告没有说明本年度是否收取信息处理费。按照《政府信息公开信息处理费管理办法》，年度报告应当说明收费情况。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
@@ -99,6 +102,9 @@ class FeeContradiction(FileRule):
     name = "fee-contradiction"
     severity = Severity.WARNING
     summary = "the fee statement says none were charged, then gives an amount"
+    name_zh = "收费说明矛盾"
+    summary_zh = "先说未收取信息处理费，后又写了金额"
+    explanation_zh = "报告先说明没有收取信息处理费，后面却给出了收费金额，两处说法互相矛盾。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report

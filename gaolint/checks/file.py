@@ -44,6 +44,12 @@ class NotAnAnnualReport(FileRule):
     severity = Severity.WARNING
     summary = "no recognisable report title, period, sections, tables or report wording"
     any_file = True
+    name_zh = "不像年度报告"
+    summary_zh = "找不到报告标题、年份或部分结构"
+    explanation_zh = (
+        "文件中没有可识别的报告标题、年份或章节结构，很可能不是政府信息公开工作年度报告（例如混在报告中的通知或说明文件），或者文件损坏严重。"
+        "此类文件不再运行其他规则。"
+    )
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
@@ -173,6 +179,12 @@ class DamagedText(FileRule):
     severity = Severity.WARNING
     summary = "extraction damage: lost date characters, pinyin residue, replacement characters"
     any_file = True
+    name_zh = "文字提取受损"
+    summary_zh = "提取出的文字受损：日期字符丢失、拼音残留、替换字符"
+    explanation_zh = (
+        "从文件中提取的文字有损坏的迹象，如日期中的“年”“月”“日”丢失、夹杂拼音或出现替换字符（�）。"
+        "受损的文字会使其他检查不可靠，公众阅读也会受影响。请检查原文件的转换或导出方式。"
+    )
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report

@@ -44,6 +44,12 @@ class UnusedSuppression(RunRule):
     #: Produced by the run's configuration after every other finding is known, not per file
     #: (``gaolint.suppress.apply_suppressions`` finds the comments that silenced nothing).
     reads = "the whole run, after every other rule (gaolint's own directives)"
+    name_zh = "多余的忽略注释"
+    summary_zh = "行内忽略注释没有忽略任何问题"
+    explanation_zh = (
+        "报告中的 gaolint 忽略注释没有对应任何问题，可能是问题已经修正，或规则编号写错。"
+        "多余的注释会掩盖将来出现的真实问题，请删除或改正它。"
+    )
 
     @classmethod
     def for_comment(cls, path: str, suppression, unused: list[str], unknown: list[str]) -> Finding:

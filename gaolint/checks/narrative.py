@@ -223,6 +223,9 @@ class NarrativeMismatch(FileRule):
     severity = Severity.WARNING
     formats = NATIONAL
     summary = "a figure stated in the prose contradicts the table"
+    name_zh = "正文与表格不符"
+    summary_zh = "正文中的数字与表格矛盾"
+    explanation_zh = "正文中写到的数字（如“全年共收到申请X件”）与表格中的同一数字不一致。读者会不知道该相信哪一个。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report

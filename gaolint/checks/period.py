@@ -53,6 +53,9 @@ class MissingPeriod(FileRule):
     name = "missing-period"
     severity = Severity.ERROR
     summary = "no statement of the statistics period"
+    name_zh = "缺少统计期限"
+    summary_zh = "没有说明统计期限"
+    explanation_zh = "报告没有说明数据的统计期限。读者无法判断数字对应哪个时间段。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
@@ -106,6 +109,9 @@ class WrongPeriod(FileRule):
     name = "wrong-period"
     severity = Severity.ERROR
     summary = "the period is not 1 January – 31 December of the report year"
+    name_zh = "统计期限错误"
+    summary_zh = "统计期限不是报告年度的1月1日至12月31日"
+    explanation_zh = "年度报告的统计期限应为报告年度的1月1日至12月31日，本报告写明的期限与此不符。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
@@ -169,6 +175,9 @@ class YearMismatch(FileRule):
     name = "year-mismatch"
     severity = Severity.ERROR
     summary = "the title year disagrees with the period, or a carry-over names the wrong year"
+    name_zh = "年份不一致"
+    summary_zh = "标题年份与统计期限不一致，或结转年份写错"
+    explanation_zh = "标题中的年份与统计期限的年份不一致，或“上年结转”“结转下年度”写错了年份，说明报告可能套用了往年的模板。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
@@ -225,6 +234,9 @@ class LatePublication(FileRule):
     name = "late-publication"
     severity = Severity.WARNING
     summary = "the signing date is after the legal deadline"
+    name_zh = "发布晚于期限"
+    summary_zh = "落款日期晚于法定期限"
+    explanation_zh = "《政府信息公开条例》第四十九条要求每年1月31日前公布上一年度的年度报告，本报告的落款日期晚于这一期限。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report

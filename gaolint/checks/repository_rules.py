@@ -48,6 +48,9 @@ class CarryoverMismatch(RepositoryRule):
     severity = Severity.ERROR
     formats = NATIONAL_TABLE3
     summary = "this year's 二（上年结转）≠ the same agency's last-year 四（结转下年度）"
+    name_zh = "结转数不衔接"
+    summary_zh = "本年“二、上年结转”≠ 同一机关上年度的“四、结转下年度”"
+    explanation_zh = "同一机关本年度表三的上年结转数，应等于上一年度报告表三的结转下年度继续办理数。不一致说明某一年的数字有误。"
 
     def compare(self, current, previous) -> Iterator[Finding]:
         """This year's 二（上年结转） against last year's 四（结转下年度）, column by column."""
@@ -104,6 +107,9 @@ class ValidDocumentsDrift(RepositoryRule):
     severity = Severity.WARNING
     formats = frozenset({"cn-2021"})
     summary = "table 2: 现行有效 ≠ last year's 现行有效 + 本年制发 − 本年废止"
+    name_zh = "有效文件数不衔接"
+    summary_zh = "表二：现行有效 ≠ 上年现行有效 + 本年制发 − 本年废止"
+    explanation_zh = "同一机关本年度表二中规章、规范性文件的现行有效件数，应等于上年现行有效件数加本年新制发件数减本年废止件数。"
 
     def compare(self, current, previous) -> Iterator[Finding]:
         """现行有效 = last year's 现行有效 + 本年制发 − 本年废止, for 规章 and 规范性文件."""

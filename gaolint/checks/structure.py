@@ -60,6 +60,12 @@ class MissingSection(FileRule):
     name = "missing-section"
     severity = Severity.ERROR
     summary = "a mandatory section is absent"
+    name_zh = "缺少必要部分"
+    summary_zh = "缺少规定的部分"
+    explanation_zh = (
+        "年度报告应包含规定的六个部分（总体情况、主动公开、收到和处理申请、复议诉讼、存在的问题及改进情况、其他需要报告的事项）。"
+        "缺少任何一部分都不符合国办公开办函〔2021〕30号的要求。"
+    )
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
@@ -108,6 +114,9 @@ class SectionOrder(FileRule):
     name = "section-order"
     severity = Severity.WARNING
     summary = "mandatory sections duplicated or out of order"
+    name_zh = "部分顺序错误"
+    summary_zh = "必要部分重复或顺序错误"
+    explanation_zh = "规定的部分出现重复，或没有按照规定的顺序排列。读者和汇总单位按固定顺序查找内容，顺序错乱容易造成遗漏。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
@@ -170,6 +179,9 @@ class MissingTable(FileRule):
     severity = Severity.ERROR
     formats = NATIONAL
     summary = "table 2, 3 or 4 is absent or cannot be located"
+    name_zh = "缺少表格"
+    summary_zh = "表二、表三或表四缺失或无法定位"
+    explanation_zh = "主动公开情况（表二）、收到和处理申请情况（表三）或复议诉讼情况（表四）找不到。这些表格是年度报告的法定内容。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
@@ -211,6 +223,9 @@ class MissingTableItem(FileRule):
     severity = Severity.ERROR
     formats = NATIONAL
     summary = "a mandated row or column is absent"
+    name_zh = "缺少表格项目"
+    summary_zh = "缺少规定的行或列"
+    explanation_zh = "表格中缺少格式要求的某一行或某一列。缺项会使数据无法汇总和核对。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
@@ -283,6 +298,9 @@ class TableShape(FileRule):
     severity = Severity.ERROR
     formats = NATIONAL
     summary = "a row has the wrong number of cells"
+    name_zh = "表格形状错误"
+    summary_zh = "某一行的单元格数目不对"
+    explanation_zh = "表格中某一行的单元格数目与格式要求不符，通常是漏填、合并或错位造成的，数字可能被读到错误的列中。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
@@ -344,6 +362,9 @@ class BadCellValue(FileRule):
     severity = Severity.ERROR
     formats = NATIONAL
     summary = "a count is not a non-negative integer, or an amount is not a number"
+    name_zh = "单元格数值错误"
+    summary_zh = "件数不是非负整数，或金额不是数字"
+    explanation_zh = "应当填写件数的单元格不是非负整数，或应当填写金额的单元格不是数字。空白、文字或负数都无法汇总。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
@@ -445,6 +466,9 @@ class EmptySection(FileRule):
     name = "empty-section"
     severity = Severity.WARNING
     summary = "a mandatory section is empty or says only 无"
+    name_zh = "部分内容为空"
+    summary_zh = "必要部分为空或只写“无”"
+    explanation_zh = "规定的部分没有内容，或只写了“无”。即使没有相关情况，也应当说明情况。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
@@ -504,6 +528,9 @@ class MissingAccountabilityResults(FileRule):
     severity = Severity.WARNING
     formats = NATIONAL
     summary = "a people's government report omits 工作考核、社会评议和责任追究结果"
+    name_zh = "缺少考核追责结果"
+    summary_zh = "人民政府的报告缺少工作考核、社会评议和责任追究结果"
+    explanation_zh = "人民政府的年度报告应当说明政务公开工作考核、社会评议和责任追究结果情况，本报告中没有找到。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report

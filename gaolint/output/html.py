@@ -410,7 +410,7 @@ def _table_place(place: str) -> str:
 
 
 def _rule_label(code: str, catalog: dict, lang: str) -> str:
-    from ..rules_zh import zh
+    from ..catalog import zh
 
     info = catalog.get(code)
     chinese = zh(code) if lang != "en" else None

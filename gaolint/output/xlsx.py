@@ -78,9 +78,8 @@ def render_workbook(findings: list[Finding], context: OutputContext, results=())
     openpyxl = _openpyxl()
     from openpyxl.styles import Alignment, PatternFill
 
-    from ..catalog import rule_infos
+    from ..catalog import rule_infos, zh
     from ..overview import MISSING, UNKNOWN_YEAR, build_overview
-    from ..rules_zh import zh
     from ..tableplace import place_text
     from .html import natural_key
 
