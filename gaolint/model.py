@@ -229,6 +229,20 @@ class Mention(Value):
         self.location = location
 
 
+class FeeStatement(Mention):
+    """A sentence saying whether 信息处理费 were charged, with what the parser read in it:
+    whether it says none were (未收取…), and each amount or number of fee notices it gives as
+    (matched text, figure or None, start, end) in ``text``."""
+
+    __slots__ = ("says_none", "amounts")
+
+    def __init__(self, kind: str, text: str, location: Location, says_none: bool = False,
+                 amounts: list[tuple[str, str | None, int, int]] | None = None) -> None:
+        super().__init__(kind, text, location)
+        self.says_none = says_none
+        self.amounts = [] if amounts is None else amounts
+
+
 class Report(Record):
     """Everything gaolint knows about one report file."""
 
@@ -256,7 +270,7 @@ class Report(Record):
         self.period = period
         self.signing_date = signing_date
         self.contacts: list[Mention] = []
-        self.fee_statements: list[Mention] = []
+        self.fee_statements: list[FeeStatement] = []
         self.sections: list[Section] = []
         self.tables: dict[str, Table] = {}
         #: Tables that were found but could only be read misaligned (a PDF table without ruled

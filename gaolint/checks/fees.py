@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterator
 
 from ..model import Finding, Severity
-from ..parse.metadata import FEE_AMOUNT, FEE_NONE
 from .base import Context, FileRule, register, start_of_report
 
 
@@ -108,25 +107,24 @@ class FeeContradiction(FileRule):
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
-        says_none = [m for m in report.fee_statements if FEE_NONE.search(m.text)]
+        says_none = [m for m in report.fee_statements if m.says_none]
         if not says_none:
             return
         for mention in report.fee_statements:
-            for match in FEE_AMOUNT.finditer(mention.text):
-                figure = match.group(1) or match.group(2)
+            for amount, figure, start, end in mention.amounts:
                 if figure is None or float(figure) == 0:
                     continue
-                if mention is says_none[0] and not _amount_is_fee(mention.text, match):
+                if mention is says_none[0] and not _amount_is_fee(mention.text, start, end):
                     continue
                 yield self.finding(
                     report, mention.location,
-                    f"信息处理费说明自相矛盾：“{says_none[0].text[:30]}”，又写有“{match.group(0)}”",
-                    f"contradictory fee statement: says none were charged, then gives '{match.group(0)}'",
+                    f"信息处理费说明自相矛盾：“{says_none[0].text[:30]}”，又写有“{amount}”",
+                    f"contradictory fee statement: says none were charged, then gives '{amount}'",
                 )
                 return
 
 
-def _amount_is_fee(text: str, match: re.Match[str]) -> bool:
+def _amount_is_fee(text: str, start: int, end: int) -> bool:
     """In the sentence that says "none", an amount counts only if it is near a fee word."""
-    window = text[max(0, match.start() - 15) : match.end()]
+    window = text[max(0, start - 15) : end]
     return bool(re.search(r"处理费|收费|费用|收取", window))

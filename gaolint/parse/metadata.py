@@ -13,7 +13,7 @@ import operator
 import re
 from collections.abc import Sequence
 
-from ..model import DateMention, Line, Location, Mention, Period
+from ..model import DateMention, FeeStatement, Line, Location, Mention, Period
 from .seen import SeenEmails, SeenTexts
 
 _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
@@ -554,7 +554,7 @@ def find_fee_statements(prose: Prose) -> list[Mention]:
 _WAIVER_VERB = re.compile(r"未|没有|无|不|均|免|零|\d")
 
 
-def fee_statements(prose: Prose, obligation: str = "processing-fee") -> list[Mention]:
+def fee_statements(prose: Prose, obligation: str = "processing-fee") -> list[FeeStatement]:
     """find_fee_statements without the sentences about the office's own spending: 产生的政府信息
     公开费用1万元 is what disclosure work cost, not a statement about fees charged to applicants.
     The words are data (rules/common.yaml, ``fees``): a sentence with a spending word and no
@@ -594,4 +594,11 @@ def fee_statements(prose: Prose, obligation: str = "processing-fee") -> list[Men
             if location not in seen:
                 kept.append(Mention("fee", sentence, location))
                 break
-    return kept
+    return [_fee_statement(mention) for mention in kept]
+
+
+def _fee_statement(mention: Mention) -> FeeStatement:
+    """The statement with what GAO402 compares: whether it says none were charged, and each
+    amount or number of fee notices it gives."""
+    amounts = [(m.group(0), m.group(1) or m.group(2), m.start(), m.end()) for m in FEE_AMOUNT.finditer(mention.text)]
+    return FeeStatement(mention.kind, mention.text, mention.location, bool(FEE_NONE.search(mention.text)), amounts)
