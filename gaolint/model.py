@@ -10,6 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 
+#: How far into a report the parser looks for its title and opening words (the "first screen"
+#: a reader sees): real pages put menus, breadcrumbs, blank lines and a citation of the
+#: provincial notice before it. Non-blank lines, and characters; rules quote them.
+TITLE_LINES = 40
+TITLE_CHARS = 4000
+
 
 class Record:
     """Plain data with ``__slots__``: a readable repr and field-wise equality.
@@ -217,6 +223,11 @@ class Period(Record):
         self.text = text
         self.location = location
 
+    @property
+    def damaged(self) -> bool:
+        """A period statement was found but its dates could not be read."""
+        return self.start is None and self.end is None
+
 
 class Mention(Value):
     """A sentence or phrase the rules care about (a fee statement, a contact detail)."""
@@ -250,7 +261,7 @@ class Report(Record):
         "path", "container", "lines", "format_version", "title", "title_location", "agency",
         "agency_kind", "year", "year_location", "period", "signing_date", "contacts",
         "fee_statements", "sections", "tables", "unreadable_tables", "damage", "carryover_years",
-        "suppressions", "narrative", "repeatable",
+        "suppressions", "narrative", "repeatable", "opening_phrases",
     )
 
     def __init__(self, path: str, container: str, lines: list[Line], format_version: str = "",
@@ -286,6 +297,9 @@ class Report(Record):
         self.narrative: list = []
         #: False when the reader stopped on a time limit, so a rerun may read more.
         self.repeatable = True
+        #: The phrases annual reports open with (rules/common.yaml ``report_evidence``: 本报告,
+        #: 统计期限 …) found in the first screen of text, outside cited titles, in that order.
+        self.opening_phrases: list[str] = []
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)

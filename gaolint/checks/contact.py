@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import Finding, Severity
-from ..parse.contact_details import empty_fields
+from ..model import Finding, Mention, Severity
 from .base import Context, FileRule, register, start_of_report
 
 #: Accepted telephone forms once spaces, brackets and dashes are removed: area code + local
@@ -139,3 +138,12 @@ def _problem(kind: str, text: str) -> tuple[str, str] | None:
         if not _EMAIL.match(text):
             return (f"电子邮箱“{text}”格式不对", f"malformed e-mail address '{text}'")
     return None
+
+
+def empty_fields(contacts: list[Mention]) -> list[str]:
+    """The names of contact fields printed with nothing after them, in order, once each."""
+    names: list[str] = []
+    for mention in contacts:
+        if mention.kind == "empty" and mention.text not in names:
+            names.append(mention.text)
+    return names

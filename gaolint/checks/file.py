@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Finding, Severity
-from ..parse.metadata import TITLE_LINES
+from ..model import TITLE_LINES, Finding, Severity
 from .base import Context, FileRule, register, start_of_report
 
 
@@ -72,8 +71,7 @@ class NotAnAnnualReport(FileRule):
 def report_evidence(report) -> tuple[list[str], list[str]]:
     """(strong, weak) signs that a file is an annual report. Strong: a title, a statistics
     period, two recognised sections, a table. Weak: one section, and each report phrase of
-    rules/common.yaml found in the first screen of text (outside cited titles, except the
-    regulation's, which is always cited in 《》)."""
+    rules/common.yaml the parser found in the first screen of text (``opening_phrases``)."""
     strong = []
     if report.title:
         strong.append("title")
@@ -85,24 +83,8 @@ def report_evidence(report) -> tuple[list[str], list[str]]:
         strong.append("tables")
     if strong:
         return strong, []
-    from ..formats import load_common
-    from ..parse.metadata import TITLE_CHARS, mask_quotes
-
     weak = ["section"] if report.sections else []
-    opening = []
-    size = 0
-    for line in report.lines:
-        if line.text.strip():
-            opening.append(line.text)
-            size += len(line.text)
-            if size >= TITLE_CHARS:
-                break
-    text = "\n".join(opening)[:TITLE_CHARS]
-    masked = mask_quotes(text)
-    for word in load_common().evidence:
-        source = text if word.endswith("条例") else masked
-        if word in source and word not in weak:
-            weak.append(word)
+    weak += [phrase for phrase in report.opening_phrases if phrase not in weak]
     return strong, weak
 
 

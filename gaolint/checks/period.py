@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ..model import Finding, Severity
-from ..parse.metadata import period_is_damaged
 from .base import Context, FileRule, register, start_of_report
 
 #: Since the 2019 regulation (in force 2019-05-15) departments publish by 31 January; before it,
@@ -61,7 +60,7 @@ class MissingPeriod(FileRule):
         report = context.report
         period = report.period
         if period is not None:
-            if not period_is_damaged(period) or any(ch.isdigit() for ch in period.text):
+            if not period.damaged or any(ch.isdigit() for ch in period.text):
                 return  # stated, or stated with damaged dates: GAO003 says so, precisely
             yield self.finding(
                 report, period.location,
@@ -116,7 +115,7 @@ class WrongPeriod(FileRule):
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
         period = report.period
-        if period is None or period_is_damaged(period):
+        if period is None or period.damaged:
             return
         start, end = period.start, period.end
         if start is not None and end is not None and end < start:

@@ -13,7 +13,7 @@ import operator
 import re
 from collections.abc import Sequence
 
-from ..model import DateMention, FeeStatement, Line, Location, Mention, Period
+from ..model import TITLE_CHARS, TITLE_LINES, DateMention, FeeStatement, Line, Location, Mention, Period
 from .seen import SeenEmails, SeenTexts
 
 _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
@@ -131,10 +131,6 @@ def _date(year: str, month: str, day: str) -> dt.date | None:
         return None
 
 
-#: How far into the text a title may sit: real pages put menus, breadcrumbs, blank lines and a
-#: citation of the provincial notice before it (the "first screen" a reader sees).
-TITLE_LINES = 40
-TITLE_CHARS = 4000
 
 
 def _title_pattern() -> re.Pattern[str]:
@@ -156,6 +152,29 @@ def _title_pattern() -> re.Pattern[str]:
 _TITLE_FROM_DATA: re.Pattern[str] | None = None
 #: A quoted title (《…》): the notice a report cites is not the report.
 _QUOTED = re.compile(r"《[^《》\n]{0,200}》")
+
+
+def opening_phrases(lines: list[Line]) -> list[str]:
+    """The report phrases of rules/common.yaml (``report_evidence``) found in the first screen
+    of text, outside cited titles (except the regulation's, which is always cited in 《》)."""
+    from ..formats import load_common
+
+    opening = []
+    size = 0
+    for line in lines:
+        if line.text.strip():
+            opening.append(line.text)
+            size += len(line.text)
+            if size >= TITLE_CHARS:
+                break
+    text = "\n".join(opening)[:TITLE_CHARS]
+    masked = mask_quotes(text)
+    found: list[str] = []
+    for word in load_common().evidence:
+        source = text if word.endswith("条例") else masked
+        if word in source and word not in found:
+            found.append(word)
+    return found
 
 
 def mask_quotes(text: str) -> str:
@@ -400,7 +419,7 @@ def find_period(prose: Prose) -> Period | None:
 
 def period_is_damaged(period: Period | None) -> bool:
     """A period statement was found but its dates could not be read."""
-    return period is not None and period.start is None and period.end is None
+    return period is not None and period.damaged
 
 
 def period_damage(period: Period | None, damage: list[Mention]) -> list[Mention]:
