@@ -112,7 +112,7 @@ def rule_page(info: RuleInfo, lang: str = "zh") -> str:
     from .checks.meta import UnusedSuppression
 
     if info.code == UnusedSuppression.code:
-        inline = "`<!-- gaolint: disable=GAO010 -->` before the report's title"
+        inline = f"`<!-- gaolint: disable={info.code} -->` before the report's title"
     else:
         inline = f"`<!-- gaolint: disable-next-line={info.code} -->` or `<!-- gaolint: disable={info.code} -->`"
     if chinese is None:

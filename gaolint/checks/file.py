@@ -61,10 +61,10 @@ class NotAnAnnualReport(FileRule):
             seen_zh = f"开头只见到“{weak[0]}”" if weak else "开头没有“本报告”“统计期限”等说法"
             seen_en = f"the opening has only '{weak[0]}'" if weak else "the opening has none of 本报告, 统计期限 …"
             zh += (f"（查找了：标题（前{TITLE_LINES}个非空行）、统计期限、章节标题 {len(report.sections)} 个（需2个）、"
-                   f"表格 0 个；{seen_zh}）。除 GAO003 外的其他规则均未运行")
+                   f"表格 0 个；{seen_zh}）。除 {DamagedText.code} 外的其他规则均未运行")
             en += (f" (looked for: a title in the first {TITLE_LINES} non-blank lines, a statistics period, "
                    f"sections: {len(report.sections)} of 2 needed, tables: none; {seen_en}). "
-                   "Every other rule except GAO003 was not run on this file")
+                   f"Every other rule except {DamagedText.code} was not run on this file")
         yield self.finding(report, start_of_report(report), zh, en)
 
 

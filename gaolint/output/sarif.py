@@ -41,7 +41,7 @@ MAX_GZIP_BYTES = 10 * 1024 * 1024
 #: Notification descriptors of the tool itself (``tool.driver.notifications``).
 NOTIFICATIONS = {
     "results-cut": ("结果过多，已截断 / results cut to code scanning's limits",),
-    "internal-error": ("规则运行出错 / a rule crashed on a file (GAO000)",),
+    "internal-error": (f"规则运行出错 / a rule crashed on a file ({InternalError.code})",),
 }
 
 
