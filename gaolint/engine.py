@@ -7,7 +7,7 @@ one file: an unreadable file becomes an ``Unreadable`` finding, a crashing rule 
 
 from __future__ import annotations
 
-from .model import Finding, Message, Record, Report, Severity
+from .model import Finding, Message, Record, Report, ReportFacts, Severity
 
 
 class Settings(Record):
@@ -39,43 +39,6 @@ class Settings(Record):
         if self.select and not any(code.startswith(p) for p in self.select):
             return False
         return not any(code.startswith(p) for p in self.ignore)
-
-
-class ReportFacts(Record):
-    """The little a repository-level rule needs from each report, small enough to send back
-    from a worker process."""
-
-    __slots__ = (
-        "path", "agency", "agency_kind", "year", "format_version", "carried_over",
-        "carried_forward", "documents", "locations", "source_lines"
-    )
-
-    def __init__(
-        self,
-        path: str,
-        agency: str = "",
-        agency_kind: str = "",
-        year: int | None = None,
-        format_version: str = "",
-        carried_over: list | None = None,
-        carried_forward: list | None = None,
-        documents: dict | None = None,
-        locations: dict | None = None,
-        source_lines: dict | None = None,
-    ) -> None:
-        self.path = path
-        self.agency = agency
-        self.agency_kind = agency_kind
-        self.year = year
-        self.format_version = format_version
-        #: table-3 rows 二 and 四 as lists of 7 values (None where unreadable), with locations.
-        self.carried_over = carried_over
-        self.carried_forward = carried_forward
-        #: table-2 rows (regulations, normative_documents): (issued, repealed, in force) values.
-        self.documents = {} if documents is None else documents
-        #: locations of those cells, parallel to the values.
-        self.locations = {} if locations is None else locations
-        self.source_lines = {} if source_lines is None else source_lines
 
 
 class FileResult(Record):
@@ -230,6 +193,7 @@ def lint_file(path: str, settings: Settings, shown: str | None = None, read=None
     from .checks.base import Context, FileRule
     from .checks.failures import InternalError
     from .checks.file import is_annual_report
+    from .checks.repository_rules import collect_facts
     from .formats import get_format
 
     shown = display_path(path) if shown is None else shown
@@ -303,31 +267,3 @@ def _apply_severity(findings: list[Finding], settings: Settings) -> None:
         for prefix, level in settings.severity.items():
             if finding.rule.startswith(prefix):
                 finding.severity = Severity(level)
-
-
-def collect_facts(report: Report) -> ReportFacts:
-    """Pull out what repository-level rules compare across years."""
-    facts = ReportFacts(report.path, report.agency, report.agency_kind, report.year, report.format_version)
-    table3 = report.tables.get("table3")
-    if table3 is not None:
-        for key in ("carried_over", "carried_forward"):
-            row = table3.rows.get(key)
-            if row is not None and row.cells:
-                setattr(facts, key, [c.value for c in row.cells])
-                facts.locations[key] = [c.location for c in row.cells]
-                facts.source_lines[key] = [_original(report, c.location.line) for c in row.cells]
-    table2 = report.tables.get("table2")
-    if table2 is not None:
-        for key in ("regulations", "normative_documents"):
-            row = table2.rows.get(key)
-            if row is not None and len(row.cells) == 3:
-                facts.documents[key] = [c.value for c in row.cells]
-                facts.locations[key] = [c.location for c in row.cells]
-                facts.source_lines[key] = [_original(report, c.location.line) for c in row.cells]
-    return facts
-
-
-def _original(report: Report, line: int) -> str:
-    from .checks.base import source_line
-
-    return source_line(report, line)

@@ -341,3 +341,40 @@ class Finding(Record):
 
     def sort_key(self) -> tuple:
         return (self.path, self.location.line, self.location.column, self.rule)
+
+
+class ReportFacts(Record):
+    """The little a repository-level rule needs from each report, small enough to send back
+    from a worker process."""
+
+    __slots__ = (
+        "path", "agency", "agency_kind", "year", "format_version", "carried_over",
+        "carried_forward", "documents", "locations", "source_lines"
+    )
+
+    def __init__(
+        self,
+        path: str,
+        agency: str = "",
+        agency_kind: str = "",
+        year: int | None = None,
+        format_version: str = "",
+        carried_over: list | None = None,
+        carried_forward: list | None = None,
+        documents: dict | None = None,
+        locations: dict | None = None,
+        source_lines: dict | None = None,
+    ) -> None:
+        self.path = path
+        self.agency = agency
+        self.agency_kind = agency_kind
+        self.year = year
+        self.format_version = format_version
+        #: table-3 rows 二 and 四 as lists of 7 values (None where unreadable), with locations.
+        self.carried_over = carried_over
+        self.carried_forward = carried_forward
+        #: table-2 rows (regulations, normative_documents): (issued, repealed, in force) values.
+        self.documents = {} if documents is None else documents
+        #: locations of those cells, parallel to the values.
+        self.locations = {} if locations is None else locations
+        self.source_lines = {} if source_lines is None else source_lines

@@ -7,7 +7,7 @@ and year (the same report kept as .pdf, .docx and .html, or a misconfigured fold
 report is then compared with at most ``MAX_PREVIOUS`` of last year's files — one per distinct
 set of compared values first, then the others, in path order — so a run costs time and
 findings linear in its files, not one comparison per pair. What each rule compares is in its
-class; the facts it reads from each report are ``gaolint.engine.ReportFacts``.
+class; the facts it reads from each report are ``ReportFacts`` (``collect_facts`` there).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..formats import FormatSpec
-from ..model import Finding, Location, Message, Record, Report
+from ..model import Finding, Location, Message, Record, Report, ReportFacts
 from .rule import REGISTRY, Rule, RunRule, register
 
 
@@ -59,19 +59,19 @@ class RepositoryRule(Rule):
     scope = "repository"
     reads = "every report in the run together (same agency, consecutive years)"
 
-    def applies_to(self, facts) -> bool:
+    def applies_to(self, facts: ReportFacts) -> bool:
         return not self.formats or facts.format_version in self.formats
 
-    def check(self, pairs) -> Iterator[Finding]:
+    def check(self, pairs: list[tuple[ReportFacts, ReportFacts]]) -> Iterator[Finding]:
         """Findings over (this year's, last year's) pairs of reports of one agency."""
         for current, previous in pairs:
             if self.applies_to(current) and self.applies_to(previous):
                 yield from self.compare(current, previous)
 
-    def compare(self, current, previous) -> Iterator[Finding]:  # pragma: no cover - overridden
+    def compare(self, current: ReportFacts, previous: ReportFacts) -> Iterator[Finding]:  # pragma: no cover - overridden
         return iter(())
 
-    def finding(self, facts, key: str, column: int, zh: str, en: str) -> Finding:
+    def finding(self, facts: ReportFacts, key: str, column: int, zh: str, en: str) -> Finding:
         """A finding at this year's cell ``column`` of row ``key``. Last year's cell is named in
         the message, not in ``Finding.related``: a related ``Location`` has no path and would
         read as this file's."""

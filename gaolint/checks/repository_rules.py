@@ -1,12 +1,13 @@
-"""Rules across the reports of one agency in consecutive years. The run pairs the reports
-(``gaolint.repository``); each rule compares the facts of a pair (``compare``)."""
+"""Rules across the reports of one agency in consecutive years. The engine keeps a few facts
+of each report (``collect_facts``), the run pairs the reports (``gaolint.repository``), and
+each rule compares the facts of a pair (``compare``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Finding, Location, Severity
-from .base import RepositoryRule, register
+from ..model import Finding, Location, Report, ReportFacts, Severity
+from .base import RepositoryRule, register, source_line
 
 NATIONAL_TABLE3 = frozenset({"cn-2019", "cn-2021"})
 
@@ -52,7 +53,7 @@ class CarryoverMismatch(RepositoryRule):
     summary_zh = "本年“二、上年结转”≠ 同一机关上年度的“四、结转下年度”"
     explanation_zh = "同一机关本年度表三的上年结转数，应等于上一年度报告表三的结转下年度继续办理数。不一致说明某一年的数字有误。"
 
-    def compare(self, current, previous) -> Iterator[Finding]:
+    def compare(self, current: ReportFacts, previous: ReportFacts) -> Iterator[Finding]:
         """This year's 二（上年结转） against last year's 四（结转下年度）, column by column."""
         over, forward = current.carried_over, previous.carried_forward
         if not over or not forward or len(over) != len(TABLE3_COLUMNS) or len(forward) != len(TABLE3_COLUMNS):
@@ -111,7 +112,7 @@ class ValidDocumentsDrift(RepositoryRule):
     summary_zh = "表二：现行有效 ≠ 上年现行有效 + 本年制发 − 本年废止"
     explanation_zh = "同一机关本年度表二中规章、规范性文件的现行有效件数，应等于上年现行有效件数加本年新制发件数减本年废止件数。"
 
-    def compare(self, current, previous) -> Iterator[Finding]:
+    def compare(self, current: ReportFacts, previous: ReportFacts) -> Iterator[Finding]:
         """现行有效 = last year's 现行有效 + 本年制发 − 本年废止, for 规章 and 规范性文件."""
         for key, (label, label_en) in DOCUMENT_ROWS.items():
             this, last = current.documents.get(key), previous.documents.get(key)
@@ -135,6 +136,30 @@ class ValidDocumentsDrift(RepositoryRule):
             yield self.finding(current, key, 2, zh, en)
 
 
+def collect_facts(report: Report) -> ReportFacts:
+    """What the repository rules keep of one report (the engine calls this for each annual
+    report; a worker sends it back): table 3's rows 二 and 四 (GAO601) and table 2's rows of
+    documents (GAO602), with each cell's location and source line."""
+    facts = ReportFacts(report.path, report.agency, report.agency_kind, report.year, report.format_version)
+    table3 = report.tables.get("table3")
+    if table3 is not None:
+        for key in ("carried_over", "carried_forward"):
+            row = table3.rows.get(key)
+            if row is not None and row.cells:
+                setattr(facts, key, [c.value for c in row.cells])
+                facts.locations[key] = [c.location for c in row.cells]
+                facts.source_lines[key] = [source_line(report, c.location.line) for c in row.cells]
+    table2 = report.tables.get("table2")
+    if table2 is not None:
+        for key in DOCUMENT_ROWS:
+            row = table2.rows.get(key)
+            if row is not None and len(row.cells) == 3:
+                facts.documents[key] = [c.value for c in row.cells]
+                facts.locations[key] = [c.location for c in row.cells]
+                facts.source_lines[key] = [source_line(report, c.location.line) for c in row.cells]
+    return facts
+
+
 #: Table 3's columns, in order, as the messages name them.
 TABLE3_COLUMNS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
 #: Table 2's rows of documents (issued, repealed, in force): key → (Chinese, English) label.
@@ -153,6 +178,6 @@ def _where(location: Location | None, lang: str) -> str:
     return f"第 {location.line} 行" + (f"，{location.place}" if location.place else "")
 
 
-def _cell_location(facts, key: str, column: int) -> Location | None:
+def _cell_location(facts: ReportFacts, key: str, column: int) -> Location | None:
     locations = facts.locations.get(key) or []
     return locations[column] if column < len(locations) else None
