@@ -123,11 +123,13 @@ def pairs_by_year(reports: list) -> list[tuple]:
 def check_repository(facts, settings) -> list[Finding]:
     """Findings of the repository rules (``RepositoryRule``: GAO601, GAO602) over every report
     in the run: each rule compares the reports of one agency a year apart."""
+    if len(facts) < 2:
+        return []
     from .checks import RULES
     from .checks.base import RepositoryRule
 
     rules = [cls() for code, cls in RULES.items() if issubclass(cls, RepositoryRule) and settings.enabled(code)]
-    if not rules or len(facts) < 2:
+    if not rules:
         return []
     findings: list[Finding] = []
     for reports in agency_groups(facts).values():
