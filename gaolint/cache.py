@@ -53,6 +53,7 @@ import os
 import stat
 import sys
 
+from .checks.failures import NOT_CHECKED
 from .model import Finding, Location, Message, Severity  # plain classes, imported by every run anyway
 from .regular_file import read_regular_file, write_file_atomically
 
@@ -73,7 +74,7 @@ MAX_ENTRY_BYTES = 256 * 1024
 #: not written by gaolint.
 MAX_SHARD_BYTES = SHARD_LIMIT * MAX_ENTRY_BYTES
 #: Rules whose findings are never stored.
-UNCACHEABLE = ("GAO000", "GAO001")
+UNCACHEABLE = NOT_CHECKED
 _ENV_DIR = "GAOLINT_CACHE_DIR"
 _ENV_OFF = "GAOLINT_NO_CACHE"
 
@@ -357,7 +358,7 @@ class ResultCache:
         self.folder = folder or cache_dir()
         self._prefix = _blake2b(marshal.dumps((FORMAT, code_fingerprint(), settings_fingerprint(settings)), 2))
         # An empty result may be a read or parse failure whose GAO000/GAO001 these settings hide.
-        self._hidden_failures = not (settings.enabled("GAO000") and settings.enabled("GAO001"))
+        self._hidden_failures = not all(settings.enabled(code) for code in NOT_CHECKED)
         self._writable = True
         #: Entries stored by this run and not yet written, per shard.
         self._pending: dict[str, dict] = {}

@@ -20,12 +20,6 @@ FAMILIES = {
     "GAO6": ("跨年度核对", "across years"),
 }
 
-_SCOPES = {
-    "file": "one report at a time",
-    "repository": "every report in the run together (same agency, consecutive years)",
-    "run": "the whole run, after every other rule (gaolint's own directives)",
-}
-
 _HEADING = re.compile(r"^\*\*(.+?)\*\*\s*$")
 
 
@@ -33,12 +27,22 @@ _HEADING = re.compile(r"^\*\*(.+?)\*\*\s*$")
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "note": "提示"}
 
 
+def zh(code: str) -> tuple[str, str, str] | None:
+    """The rule's Chinese (name, summary, explanation), from its class (``name_zh``,
+    ``summary_zh``, ``explanation_zh``); None for an unknown code or a rule not translated."""
+    from .checks import RULES
+
+    cls = RULES.get(code)
+    if cls is None or not cls.name_zh:
+        return None
+    return cls.name_zh, cls.summary_zh, cls.explanation_zh
+
+
 def rule_infos(lang: str = "en") -> list[RuleInfo]:
     """Every rule as outputs see it. ``lang="zh"``: summary and documentation in Chinese first,
     the English kept after it (SARIF, HTML and ``gaolint rules`` in the chosen language); the
     kebab-case ``name`` never changes, it is an identifier."""
     from .checks import RULES
-    from .rules_zh import zh
 
     infos = []
     for code, cls in RULES.items():
@@ -47,13 +51,12 @@ def rule_infos(lang: str = "en") -> list[RuleInfo]:
         if chinese is not None:
             summary = f"{chinese[0]}：{chinese[1]} / {summary}"
             doc = f"**说明**\n{chinese[2]}\n\n{doc}"
-        infos.append(RuleInfo(code, cls.name, cls.severity.value, summary, doc))
+        infos.append(RuleInfo(code, cls.name, cls.severity.value, summary, doc, cls.name_zh or "", cls.tool_failure))
     return infos
 
 
 def title(info: RuleInfo, lang: str = "zh") -> str:
     """``GAO101 missing-section 缺少必要部分``: the rule's code, name and, in Chinese, its title."""
-    from .rules_zh import zh
 
     chinese = zh(info.code) if lang == "zh" else None
     return f"{info.code} {info.name}" + (f" {chinese[0]}" if chinese else "")
@@ -88,27 +91,28 @@ def _facts(code: str) -> tuple[str, str]:
 
     cls = RULES.get(code)
     if cls is None:
-        return "all", _SCOPES["file"]
+        return "all", "one report at a time"
     if cls.formats:
         formats = ", ".join(sorted(cls.formats))
     else:
         from .formats import load_formats
 
         formats = f"all formats ({', '.join(sorted(load_formats()))})"
-    return formats, _SCOPES.get(cls.scope, cls.scope)
+    return formats, cls.reads
 
 
 def rule_page(info: RuleInfo, lang: str = "zh") -> str:
-    """docs/rules/<CODE>.md, generated from the rule's docstring (and its Chinese text in
-    gaolint/rules_zh.py): never edit the page. ``lang="zh"``: Chinese first, English kept;
+    """docs/rules/<CODE>.md, generated from the rule's docstring and its Chinese texts (the
+    class's ``name_zh``, ``summary_zh``, ``explanation_zh``): never edit the page. ``lang="zh"``: Chinese first, English kept;
     ``lang="en"``: English only."""
-    from .rules_zh import zh
 
     prefix, family_zh, family_en = family(info.code)
     formats, scope = _facts(info.code)
     chinese = zh(info.code) if lang == "zh" else None
-    if info.code == "GAO010":
-        inline = "`<!-- gaolint: disable=GAO010 -->` before the report's title"
+    from .checks.meta import UnusedSuppression
+
+    if info.code == UnusedSuppression.code:
+        inline = f"`<!-- gaolint: disable={info.code} -->` before the report's title"
     else:
         inline = f"`<!-- gaolint: disable-next-line={info.code} -->` or `<!-- gaolint: disable={info.code} -->`"
     if chinese is None:
@@ -175,8 +179,6 @@ def rule_page(info: RuleInfo, lang: str = "zh") -> str:
 def rules_index(infos: list[RuleInfo] | None = None) -> str:
     """docs/rules/index.md: every rule by family, linked to its page."""
     infos = rule_infos() if infos is None else infos
-    from .rules_zh import zh
-
     out = [
         "# 规则 / Rules",
         "",
@@ -233,8 +235,6 @@ def _readable_lang(console, lang: str) -> str:
 def print_rules(lang: str = "zh") -> int:
     from rich import box
     from rich.table import Table
-
-    from .rules_zh import zh
 
     console = _console(piped_width=160)
     chinese_first = _readable_lang(console, lang) == "zh"
@@ -294,4 +294,4 @@ def explain(code: str, lang: str = "zh") -> int:
     return 0
 
 
-__all__ = ["rule_infos", "rule_page", "rules_index", "print_rules", "explain", "find_rule", "FAMILIES", "family"]
+__all__ = ["zh", "rule_infos", "rule_page", "rules_index", "print_rules", "explain", "find_rule", "FAMILIES", "family"]

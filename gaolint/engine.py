@@ -1,12 +1,13 @@
 """Linting one file end to end: read → normalise → parse → rules → findings.
 
 This is the only place that knows the whole pipeline. It never lets an exception escape for
-one file: an unreadable file becomes GAO001, a crashing rule GAO000.
+one file: an unreadable file becomes an ``Unreadable`` finding, a crashing rule an
+``InternalError`` one (``gaolint.checks.failures``).
 """
 
 from __future__ import annotations
 
-from .model import Finding, Location, Message, Record, Report, Severity
+from .model import Finding, Message, Record, Report, ReportFacts, Severity
 
 
 class Settings(Record):
@@ -38,43 +39,6 @@ class Settings(Record):
         if self.select and not any(code.startswith(p) for p in self.select):
             return False
         return not any(code.startswith(p) for p in self.ignore)
-
-
-class ReportFacts(Record):
-    """The little a repository-level rule needs from each report, small enough to send back
-    from a worker process."""
-
-    __slots__ = (
-        "path", "agency", "agency_kind", "year", "format_version", "carried_over",
-        "carried_forward", "documents", "locations", "source_lines"
-    )
-
-    def __init__(
-        self,
-        path: str,
-        agency: str = "",
-        agency_kind: str = "",
-        year: int | None = None,
-        format_version: str = "",
-        carried_over: list | None = None,
-        carried_forward: list | None = None,
-        documents: dict | None = None,
-        locations: dict | None = None,
-        source_lines: dict | None = None,
-    ) -> None:
-        self.path = path
-        self.agency = agency
-        self.agency_kind = agency_kind
-        self.year = year
-        self.format_version = format_version
-        #: table-3 rows 二 and 四 as lists of 7 values (None where unreadable), with locations.
-        self.carried_over = carried_over
-        self.carried_forward = carried_forward
-        #: table-2 rows (regulations, normative_documents): (issued, repealed, in force) values.
-        self.documents = {} if documents is None else documents
-        #: locations of those cells, parallel to the values.
-        self.locations = {} if locations is None else locations
-        self.source_lines = {} if source_lines is None else source_lines
 
 
 class FileResult(Record):
@@ -126,13 +90,15 @@ def printable(path: str) -> str:
 def crashed_result(path: str, settings: Settings) -> FileResult:
     """The answer for a file whose linting process died (a crash inside a C library, or the
     kernel's out-of-memory killer): GAO000, never stored in the result cache."""
+    from .checks.failures import InternalError
+
     shown = display_path(path)
-    finding = _file_finding(
-        "GAO000", "internal-error", shown,
+    finding = InternalError.finding(
+        shown,
         "检查此文件的进程意外终止（程序库崩溃或内存耗尽）",
         "the process checking this file died (a library crashed, or memory ran out)",
     )
-    return FileResult(shown, [finding] if settings.enabled("GAO000") else [], repeatable=False)
+    return FileResult(shown, [finding] if settings.enabled(InternalError.code) else [], repeatable=False)
 
 
 #: Findings one rule lists for one file; past this the rest are counted in one closing
@@ -161,10 +127,6 @@ def _capped(found) -> list[Finding]:
     return kept
 
 
-def _file_finding(code: str, name: str, path: str, zh: str, en: str) -> Finding:
-    return Finding(code, name, Severity.ERROR, Message(zh, en), path, Location(1, 1))
-
-
 def _exception_text(error: BaseException) -> str:
     """``ValueError: message``, as the last line of a traceback shows it."""
     import traceback  # only when something failed: it costs a pre-commit run otherwise
@@ -176,6 +138,7 @@ def read_report(path: str, shown: str, read=None) -> tuple[Report | None, Findin
     """Read, normalise and parse one file; a failure is returned as a finding. ``read`` (path →
     Extracted, raising UnreadableFile) replaces reading the path from the local disk: the
     library call ``gaolint.api.lint_bytes`` and the cluster's fsspec URLs pass one."""
+    from .checks.failures import InternalError, Unreadable
     from .normalise import normalise
     from .parse import parse
     from .read import UnreadableFile, read_path
@@ -183,12 +146,12 @@ def read_report(path: str, shown: str, read=None) -> tuple[Report | None, Findin
     try:
         extracted = read_path(path) if read is None else read(path)
     except UnreadableFile as error:
-        return None, _file_finding("GAO001", "unreadable-file", shown, f"无法读取文件：{error}", f"unreadable file: {error}")
+        return None, Unreadable.finding(shown, f"无法读取文件：{error}", f"unreadable file: {error}")
     except MemoryError:
-        return None, _file_finding("GAO001", "unreadable-file", shown, "文件过大，无法读取", "the file is too large to read")
+        return None, Unreadable.finding(shown, "文件过大，无法读取", "the file is too large to read")
     except Exception as error:  # a reader bug must not stop the run
-        return None, _file_finding(
-            "GAO001", "unreadable-file", shown,
+        return None, Unreadable.finding(
+            shown,
             f"无法读取文件（读取器出错：{type(error).__name__}: {error}）",
             f"unreadable file (reader error: {type(error).__name__}: {error})",
         )
@@ -202,7 +165,7 @@ def read_report(path: str, shown: str, read=None) -> tuple[Report | None, Findin
         report.repeatable = extracted.repeatable
     except Exception as error:
         detail = _exception_text(error)
-        return None, _file_finding("GAO000", "internal-error", shown, f"解析器内部错误：{detail}", f"internal error in the parser: {detail}")
+        return None, InternalError.finding(shown, f"解析器内部错误：{detail}", f"internal error in the parser: {detail}")
     return report, None
 
 
@@ -226,8 +189,11 @@ def lint_file(path: str, settings: Settings, shown: str | None = None, read=None
     """All findings for one file, already filtered by the settings. ``shown`` is the path
     findings name (default: ``display_path(path)``; a cluster worker, whose current folder is
     not the client's, is told it); ``read`` see ``read_report``."""
-    from .checks import RULES, Context
+    from .checks import RULES
+    from .checks.base import Context, FileRule
+    from .checks.failures import InternalError
     from .checks.file import is_annual_report
+    from .checks.repository_rules import collect_facts
     from .formats import get_format
 
     shown = display_path(path) if shown is None else shown
@@ -242,10 +208,10 @@ def lint_file(path: str, settings: Settings, shown: str | None = None, read=None
     notes: list[str] = []
     annual = is_annual_report(report)
     for code, rule_class in RULES.items():
-        if rule_class.scope != "file" or not settings.enabled(code):
+        if not issubclass(rule_class, FileRule) or not settings.enabled(code):
             continue
         rule = rule_class()
-        if not annual and code not in ("GAO002", "GAO003"):
+        if not annual and not rule.any_file:
             continue
         if not rule.applies_to(report):
             continue
@@ -253,8 +219,8 @@ def lint_file(path: str, settings: Settings, shown: str | None = None, read=None
             produced = _capped(rule.check(context))
         except Exception as error:
             detail = _exception_text(error)
-            findings.append(_file_finding(
-                "GAO000", "internal-error", shown,
+            findings.append(InternalError.finding(
+                shown,
                 f"规则 {code}（{rule.name}）内部错误：{detail}",
                 f"rule {code} ({rule.name}) raised: {detail}",
             ))
@@ -301,31 +267,3 @@ def _apply_severity(findings: list[Finding], settings: Settings) -> None:
         for prefix, level in settings.severity.items():
             if finding.rule.startswith(prefix):
                 finding.severity = Severity(level)
-
-
-def collect_facts(report: Report) -> ReportFacts:
-    """Pull out what repository-level rules compare across years."""
-    facts = ReportFacts(report.path, report.agency, report.agency_kind, report.year, report.format_version)
-    table3 = report.tables.get("table3")
-    if table3 is not None:
-        for key in ("carried_over", "carried_forward"):
-            row = table3.rows.get(key)
-            if row is not None and row.cells:
-                setattr(facts, key, [c.value for c in row.cells])
-                facts.locations[key] = [c.location for c in row.cells]
-                facts.source_lines[key] = [_original(report, c.location.line) for c in row.cells]
-    table2 = report.tables.get("table2")
-    if table2 is not None:
-        for key in ("regulations", "normative_documents"):
-            row = table2.rows.get(key)
-            if row is not None and len(row.cells) == 3:
-                facts.documents[key] = [c.value for c in row.cells]
-                facts.locations[key] = [c.location for c in row.cells]
-                facts.source_lines[key] = [_original(report, c.location.line) for c in row.cells]
-    return facts
-
-
-def _original(report: Report, line: int) -> str:
-    from .checks.base import source_line
-
-    return source_line(report, line)

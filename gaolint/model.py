@@ -10,6 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 
+#: How far into a report the parser looks for its title and opening words (the "first screen"
+#: a reader sees): real pages put menus, breadcrumbs, blank lines and a citation of the
+#: provincial notice before it. Non-blank lines, and characters; rules quote them.
+TITLE_LINES = 40
+TITLE_CHARS = 4000
+
 
 class Record:
     """Plain data with ``__slots__``: a readable repr and field-wise equality.
@@ -217,6 +223,11 @@ class Period(Record):
         self.text = text
         self.location = location
 
+    @property
+    def damaged(self) -> bool:
+        """A period statement was found but its dates could not be read."""
+        return self.start is None and self.end is None
+
 
 class Mention(Value):
     """A sentence or phrase the rules care about (a fee statement, a contact detail)."""
@@ -229,6 +240,20 @@ class Mention(Value):
         self.location = location
 
 
+class FeeStatement(Mention):
+    """A sentence saying whether 信息处理费 were charged, with what the parser read in it:
+    whether it says none were (未收取…), and each amount or number of fee notices it gives as
+    (matched text, figure or None, start, end) in ``text``."""
+
+    __slots__ = ("says_none", "amounts")
+
+    def __init__(self, kind: str, text: str, location: Location, says_none: bool = False,
+                 amounts: list[tuple[str, str | None, int, int]] | None = None) -> None:
+        super().__init__(kind, text, location)
+        self.says_none = says_none
+        self.amounts = [] if amounts is None else amounts
+
+
 class Report(Record):
     """Everything gaolint knows about one report file."""
 
@@ -236,7 +261,7 @@ class Report(Record):
         "path", "container", "lines", "format_version", "title", "title_location", "agency",
         "agency_kind", "year", "year_location", "period", "signing_date", "contacts",
         "fee_statements", "sections", "tables", "unreadable_tables", "damage", "carryover_years",
-        "suppressions", "narrative", "repeatable",
+        "suppressions", "narrative", "repeatable", "opening_phrases",
     )
 
     def __init__(self, path: str, container: str, lines: list[Line], format_version: str = "",
@@ -256,7 +281,7 @@ class Report(Record):
         self.period = period
         self.signing_date = signing_date
         self.contacts: list[Mention] = []
-        self.fee_statements: list[Mention] = []
+        self.fee_statements: list[FeeStatement] = []
         self.sections: list[Section] = []
         self.tables: dict[str, Table] = {}
         #: Tables that were found but could only be read misaligned (a PDF table without ruled
@@ -272,6 +297,9 @@ class Report(Record):
         self.narrative: list = []
         #: False when the reader stopped on a time limit, so a rerun may read more.
         self.repeatable = True
+        #: The phrases annual reports open with (rules/common.yaml ``report_evidence``: 本报告,
+        #: 统计期限 …) found in the first screen of text, outside cited titles, in that order.
+        self.opening_phrases: list[str] = []
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -313,3 +341,40 @@ class Finding(Record):
 
     def sort_key(self) -> tuple:
         return (self.path, self.location.line, self.location.column, self.rule)
+
+
+class ReportFacts(Record):
+    """The little a repository-level rule needs from each report, small enough to send back
+    from a worker process."""
+
+    __slots__ = (
+        "path", "agency", "agency_kind", "year", "format_version", "carried_over",
+        "carried_forward", "documents", "locations", "source_lines"
+    )
+
+    def __init__(
+        self,
+        path: str,
+        agency: str = "",
+        agency_kind: str = "",
+        year: int | None = None,
+        format_version: str = "",
+        carried_over: list | None = None,
+        carried_forward: list | None = None,
+        documents: dict | None = None,
+        locations: dict | None = None,
+        source_lines: dict | None = None,
+    ) -> None:
+        self.path = path
+        self.agency = agency
+        self.agency_kind = agency_kind
+        self.year = year
+        self.format_version = format_version
+        #: table-3 rows 二 and 四 as lists of 7 values (None where unreadable), with locations.
+        self.carried_over = carried_over
+        self.carried_forward = carried_forward
+        #: table-2 rows (regulations, normative_documents): (issued, repealed, in force) values.
+        self.documents = {} if documents is None else documents
+        #: locations of those cells, parallel to the values.
+        self.locations = {} if locations is None else locations
+        self.source_lines = {} if source_lines is None else source_lines

@@ -57,13 +57,13 @@ def preflight(path: str, settings: Settings) -> FileResult | None:
     reason = pdf_reason(data)
     if reason is None:
         return None
-    from .engine import _file_finding
+    from .checks.failures import Unreadable
 
     shown = display_path(path)
-    finding = _file_finding(
-        "GAO001", "unreadable-file", shown, f"无法读取文件：PDF 结构异常（{reason[0]}）", f"unreadable file: malformed PDF ({reason[1]})",
+    finding = Unreadable.finding(
+        shown, f"无法读取文件：PDF 结构异常（{reason[0]}）", f"unreadable file: malformed PDF ({reason[1]})",
     )
-    return FileResult(shown, [finding] if settings.enabled("GAO001") else [], repeatable=False)
+    return FileResult(shown, [finding] if settings.enabled(Unreadable.code) else [], repeatable=False)
 
 
 def _dictionaries(data: bytes) -> dict[int, bytes] | tuple[str, str]:

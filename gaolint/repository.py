@@ -1,12 +1,13 @@
-"""Repository-level rules: checks across reports of one agency in different years.
+"""Running the repository rules (``RepositoryRule``, in ``gaolint.checks.repository_rules``):
+which reports of the run belong to one agency, and which of them are a year apart.
 
 Reports are grouped by their normalised agency name (``agency_groups``); within a group, each
 report is compared with the reports of the year before. Several files may claim one agency
 and year (the same report kept as .pdf, .docx and .html, or a misconfigured folder): each
 report is then compared with at most ``MAX_PREVIOUS`` of last year's files — one per distinct
 set of compared values first, then the others, in path order — so a run costs time and
-findings linear in its files, not one comparison per pair. GAO601 and GAO602 are registered
-in ``gaolint.checks.repository_rules`` for the catalog; their logic is here.
+findings linear in its files, not one comparison per pair. What each rule compares is in its
+class; the facts it reads from each report are ``ReportFacts`` (``collect_facts`` there).
 """
 
 from __future__ import annotations
@@ -14,19 +15,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .model import Finding, Location, Message, Severity
+from .model import Finding
 
-_TABLE3_COLUMNS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
-_TABLE3_FORMATS = frozenset({"cn-2019", "cn-2021"})
-_DOCUMENT_ROWS = {"regulations": ("规章", "regulations"), "normative_documents": ("行政规范性文件", "normative documents")}
 #: A name that starts with a place: 洪泽区人民政府, 昆山市教育局 (not a bare 教育局).
 _PLACED = re.compile(r"^.{1,12}?(?:自治区|自治州|自治县|地区|省|市|区|县|旗|州|盟)")
 #: What may stand before a name for the same agency: 淮安市 + 洪泽区人民政府.
 _PLACE_PREFIX = re.compile(r"(?:自治区|自治州|地区|省|市|州|盟)$")
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def agency_key(name: str) -> str:
@@ -126,98 +120,22 @@ def pairs_by_year(reports: list) -> list[tuple]:
     return pairs
 
 
-def _rule(code: str):
-    from .checks import RULES
-
-    return RULES[code]
-
-
-def _finding(code: str, facts, key: str, column: int, zh: str, en: str) -> Finding:
-    """A finding at this year's cell. Last year's cell is named in the message, not in
-    ``Finding.related``: a related ``Location`` has no path and would read as this file's."""
-    rule = _rule(code)
-    locations = facts.locations.get(key) or []
-    sources = facts.source_lines.get(key) or []
-    location = locations[column] if column < len(locations) else Location(1)
-    source = sources[column] if column < len(sources) else ""
-    return Finding(code, rule.name, Severity(rule.severity.value), Message(zh, en), facts.path, location, source)
-
-
-def _where(location: Location | None, lang: str) -> str:
-    if location is None:
-        return ""
-    if lang == "en":
-        return f"line {location.line}" + (f", {location.place}" if location.place else "")
-    return f"第 {location.line} 行" + (f"，{location.place}" if location.place else "")
-
-
-def _cell_location(facts, key: str, column: int) -> Location | None:
-    locations = facts.locations.get(key) or []
-    return locations[column] if column < len(locations) else None
-
-
-def carryover_findings(current, previous) -> list[Finding]:
-    """GAO601: this year's 二（上年结转） against last year's 四（结转下年度）, column by column."""
-    if current.format_version not in _TABLE3_FORMATS or previous.format_version not in _TABLE3_FORMATS:
-        return []
-    over, forward = current.carried_over, previous.carried_forward
-    if not over or not forward or len(over) != len(_TABLE3_COLUMNS) or len(forward) != len(_TABLE3_COLUMNS):
-        return []
-    found = []
-    for column, name in enumerate(_TABLE3_COLUMNS):
-        this, last = over[column], forward[column]
-        if this is None or last is None or abs(this - last) < 1e-9:
-            continue
-        where = _cell_location(previous, "carried_forward", column)
-        difference = _number(abs(this - last))
-        zh = (f"表三 二（上年结转）“{name}”列为 {_number(this)}，但上年报告 {previous.path}（{previous.year}年）"
-              f"的 四（结转下年度）为 {_number(last)}（{_where(where, 'zh')}）（差 {difference}）")
-        en = (f"table 3 row 二 (carried over), column '{name}', is {_number(this)}, but last year's report "
-              f"{previous.path} ({previous.year}) carried forward {_number(last)} ({_where(where, 'en')}; "
-              f"difference {difference})")
-        found.append(_finding("GAO601", current, "carried_over", column, zh, en))
-    return found
-
-
-def documents_findings(current, previous) -> list[Finding]:
-    """GAO602: 现行有效 = last year's 现行有效 + 本年制发 − 本年废止, for 规章 and 规范性文件."""
-    if current.format_version != "cn-2021" or previous.format_version != "cn-2021":
-        return []
-    found = []
-    for key, (label, label_en) in _DOCUMENT_ROWS.items():
-        this, last = current.documents.get(key), previous.documents.get(key)
-        if not this or not last or len(this) != 3 or len(last) != 3:
-            continue
-        issued, repealed, in_force = this
-        before = last[2]
-        if None in (issued, repealed, in_force, before):
-            continue
-        expected = before + issued - repealed
-        if abs(expected - in_force) < 1e-9:
-            continue
-        where = _cell_location(previous, key, 2)
-        difference = _number(abs(expected - in_force))
-        zh = (f"表二“{label}”现行有效件数为 {_number(in_force)}，但上年报告 {previous.path}（{previous.year}年）"
-              f"的现行有效 {_number(before)}（{_where(where, 'zh')}）+ 本年制发 {_number(issued)} − 本年废止 "
-              f"{_number(repealed)} = {_number(expected)}（差 {difference}）")
-        en = (f"table 2 {label_en} in force is {_number(in_force)}, but last year's report {previous.path} "
-              f"({previous.year}) had {_number(before)} in force ({_where(where, 'en')}) + {_number(issued)} issued "
-              f"− {_number(repealed)} repealed = {_number(expected)} (difference {difference})")
-        found.append(_finding("GAO602", current, key, 2, zh, en))
-    return found
-
-
 def check_repository(facts, settings) -> list[Finding]:
-    """Findings of repository rules (GAO601, GAO602) over every report in the run."""
-    wanted = [code for code in ("GAO601", "GAO602") if settings.enabled(code)]
-    if not wanted or len(facts) < 2:
+    """Findings of the repository rules (``RepositoryRule``: GAO601, GAO602) over every report
+    in the run: each rule compares the reports of one agency a year apart."""
+    if len(facts) < 2:
         return []
-    checks = {"GAO601": carryover_findings, "GAO602": documents_findings}
+    from .checks import RULES
+    from .checks.base import RepositoryRule
+
+    rules = [cls() for code, cls in RULES.items() if issubclass(cls, RepositoryRule) and settings.enabled(code)]
+    if not rules:
+        return []
     findings: list[Finding] = []
     for reports in agency_groups(facts).values():
-        for current, previous in pairs_by_year(reports):
-            for code in wanted:
-                findings.extend(checks[code](current, previous))
+        pairs = pairs_by_year(reports)
+        for rule in rules:
+            findings.extend(rule.check(pairs))
     if settings.severity:
         from .engine import _apply_severity
 

@@ -333,7 +333,9 @@ def _finish(args, config, findings, results, allowed=None, grouping=None, skippe
     args.hidden = hidden
     _emit(args, config, findings, results, skipped)
     # A crashing rule always fails the run, whatever --fail-on says (interface.md).
-    internal = any(f.rule == "GAO000" for f in findings)
+    from .checks.failures import InternalError
+
+    internal = any(f.rule == InternalError.code for f in findings)
     fail_on = "never" if getattr(args, "exit_zero", False) else config.fail_on
     if fail_on == "never":
         return EXIT_FINDINGS if internal else EXIT_OK

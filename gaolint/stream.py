@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import sys
 
+from .checks.failures import InternalError
 from .engine import FileResult, ReportFacts, Settings
 from .errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from .output import FORMATS
@@ -198,7 +199,7 @@ class _Tally:
     def add(self, rule: str, severity: str) -> None:
         self.total += 1
         self.worst = max(self.worst, _RANK.get(severity, 0))
-        self.internal = self.internal or rule == "GAO000"
+        self.internal = self.internal or rule == InternalError.code
 
     def count(self, findings) -> None:
         for finding in findings:

@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Callable
 
-from .model import Finding, Line, Location, Message, Report, Value
+from .model import Finding, Line, Report, Value
 
 #: A gaolint comment. Its body never runs past another ``<!--``: with ``.*?`` a line of many
 #: unclosed ``<!-- gaolint:`` scanned to its end from each of them (quadratic).
@@ -193,11 +193,12 @@ def apply_suppressions(
             kept.append(finding)
 
     from .checks import RULES
+    from .checks.meta import UnusedSuppression
 
     codes = list(RULES)
     unused_findings = []
     for path, suppressions in by_path.items():
-        if ignored_in(path, UNUSED_CODE):
+        if ignored_in(path, UnusedSuppression.code):
             continue
         for suppression in suppressions:
             unknown, unused = [], []
@@ -205,12 +206,12 @@ def apply_suppressions(
                 matching = [c for c in codes if c.startswith(name)] if name.startswith("GAO") else []
                 if not matching:
                     unknown.append(name)
-                elif (path, suppression.line, name) in used or name.startswith(UNUSED_CODE):
+                elif (path, suppression.line, name) in used or name.startswith(UnusedSuppression.code):
                     continue
                 elif any(not ignored_in(path, code) for code in matching):
                     unused.append(name)
             if unknown or unused:
-                unused_findings.append(unused_suppression(path, suppression, unused, unknown))
+                unused_findings.append(UnusedSuppression.for_comment(path, suppression, unused, unknown))
     # A comment may silence GAO010 itself (``disable=GAO010`` before the first heading).
     remaining = []
     for finding in unused_findings:
@@ -299,49 +300,4 @@ def _table_target(report: Report, comment_line: int, kind: str, ids: tuple[str, 
     return Suppression(comment_line, name, ids, first, last, source, column, span, described)
 
 
-#: Kept equal to ``checks.meta.UnusedSuppression.code`` (a test checks it); a constant so the
-#: filter can test for it without importing the rules.
-UNUSED_CODE = "GAO010"
-
-
-def unused_suppression(path: str, suppression: Suppression, unused: list[str], unknown: list[str]) -> Finding:
-    """The GAO010 finding for one comment."""
-    zh_parts, en_parts = [], []
-    if unused:
-        names = ", ".join(unused)
-        target = suppression.target
-        where_zh = {"file": "整个文件", "next-block": "其后的段落", "next-line": "下一行",
-                    "row": f"其后表格的“{target}”行", "cell": f"其后表格“{target}”单元格"}[suppression.kind]
-        where_en = {"file": "this file", "next-block": "the block that follows", "next-line": "the next line",
-                    "row": f"the row “{target}” of the table that follows",
-                    "cell": f"the cell “{target}” of the table that follows"}[suppression.kind]
-        zh_parts.append(f"{where_zh}没有 {names} 问题可屏蔽")
-        en_parts.append(f"no {names} finding in {where_en} to silence")
-    if unknown:
-        names = ", ".join(unknown)
-        zh_parts.append(f"未知的规则编号 {names}")
-        en_parts.append(f"unknown rule ID {names}")
-    directive = {"next-line": "disable-next-line", "row": "disable-row", "cell": "disable-cell"}.get(suppression.kind, "disable")
-    comment = f"gaolint: {directive}={','.join(suppression.ids)}"
-    end_column = None
-    if suppression.source:
-        close = suppression.source.find("-->", suppression.column - 1)
-        if close >= 0:
-            end_column = close + 4
-    from .checks.meta import UnusedSuppression
-
-    return Finding(
-        rule=UnusedSuppression.code,
-        name=UnusedSuppression.name,
-        severity=UnusedSuppression.severity,
-        message=Message(
-            f"抑制注释未起作用（{comment}）：" + "；".join(zh_parts) + "，请删除或更正",
-            f"unused suppression ({comment}): " + "; ".join(en_parts) + "; remove or correct it",
-        ),
-        path=path,
-        location=Location(suppression.line, suppression.column, end_column),
-        source_line=suppression.source,
-    )
-
-
-__all__ = ["parse_target", "find_row", "Suppression", "resolve", "apply_suppressions", "unused_suppression", "UNUSED_CODE"]
+__all__ = ["parse_target", "find_row", "Suppression", "resolve", "apply_suppressions"]

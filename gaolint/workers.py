@@ -82,7 +82,7 @@ class _Overrun(BaseException):
 
 def over_budget(path: str, settings: Settings, limit: str, budget: Budget) -> FileResult:
     """GAO001 for a file that went past a limit, naming the limit and how to raise it."""
-    from .engine import _file_finding
+    from .checks.failures import Unreadable
 
     shown = display_path(path)
     if limit == "time":
@@ -97,8 +97,8 @@ def over_budget(path: str, settings: Settings, limit: str, budget: Budget) -> Fi
         zh = f"读取和检查超过每个文件的内存上限（{budget.memory_mb} MB），未能检查此文件（可用 --memory-limit 或配置项 memory-limit 调整）"
         en = (f"reading and checking needed more than the per-file memory limit ({budget.memory_mb} MB): not checked"
               f" (raise it with --memory-limit or the memory-limit configuration key)")
-    finding = _file_finding("GAO001", "unreadable-file", shown, zh, en)
-    return FileResult(shown, [finding] if settings.enabled("GAO001") else [], repeatable=False)
+    finding = Unreadable.finding(shown, zh, en)
+    return FileResult(shown, [finding] if settings.enabled(Unreadable.code) else [], repeatable=False)
 
 
 def budgeted_lint(path: str, settings: Settings) -> FileResult:
@@ -229,8 +229,10 @@ def _lower_soft_limit(kind: int, wanted: int) -> None:
 def _memory_failure(result: FileResult) -> bool:
     """Whether a result reports a MemoryError the engine caught (GAO000 from the parser or a
     rule, GAO001 from a reader): under the worker's RLIMIT_AS that is the memory limit."""
+    from .checks.failures import NOT_CHECKED
+
     for finding in result.findings:
-        if finding.rule in ("GAO000", "GAO001"):
+        if finding.rule in NOT_CHECKED:
             text = finding.message.en if hasattr(finding.message, "en") else str(finding.message)
             if "MemoryError" in text or "too large to read" in text:
                 return True

@@ -54,7 +54,7 @@ TRANSLATED = [f"GAO{n:03d}" for n in (0, 1, 2, 3, 10, 101, 102, 103, 104, 105, 1
 
 @pytest.mark.parametrize("code", TRANSLATED)
 def test_every_rule_has_chinese_texts(code):
-    from gaolint.rules_zh import zh
+    from gaolint.catalog import zh
 
     if code not in RULES:
         pytest.skip(f"{code} is not registered")

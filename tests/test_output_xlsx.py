@@ -11,6 +11,7 @@ import pytest
 
 openpyxl = pytest.importorskip("openpyxl")
 
+from gaolint.catalog import rule_infos  # noqa: E402
 from gaolint.engine import FileResult, ReportFacts  # noqa: E402
 from gaolint.model import Finding, Location, Message, Severity  # noqa: E402
 from gaolint.output.context import OutputContext  # noqa: E402
@@ -36,7 +37,8 @@ def _book(lang="zh"):
         _finding("r/县政府2025.md", 9, rule="GAO204", severity=Severity.WARNING),
         _finding("r/县政府2023.md", 4, rule="GAO401", zh='=HYPERLINK("http://x","点我")\x07'),
     ]
-    context = OutputContext(lang=lang, files=3, reports=report_rows(results), overview=build_overview(results, findings))
+    context = OutputContext(lang=lang, files=3, reports=report_rows(results), overview=build_overview(results, findings),
+                            catalog=rule_infos(lang))
     data = render(findings, context)
     return openpyxl.load_workbook(io.BytesIO(data)), findings
 

@@ -6,7 +6,7 @@ import pytest
 
 from gaolint.checks import RULES
 from gaolint.model import Line, Location, Report
-from gaolint.suppress import UNUSED_CODE, resolve
+from gaolint.suppress import resolve
 from tests.test_config import (
     BAD_TOTAL_MD,
     NO_FEE_MD,
@@ -30,8 +30,8 @@ def write(project_path, name: str, text: str) -> str:
     return name
 
 
-def test_gao010_is_registered_with_the_constant_the_filter_uses():
-    rule = RULES[UNUSED_CODE]
+def test_gao010_is_registered_and_made_by_the_run():
+    rule = RULES["GAO010"]
     assert rule.name == "unused-suppression" and rule.severity.value == "warning"
     assert rule.scope != "file"  # produced after every finding is known, never per file
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..formats import TableSpec
 from ..model import Cell, Finding, Message, Row, Severity, Table
-from .base import Context, Rule, register
+from .base import Context, FileRule, register
 from .structure import NATIONAL
 
 _GROUP_NAMES = {"review": "行政复议", "direct_suit": "未经复议直接起诉", "suit_after_review": "复议后起诉"}
@@ -86,7 +86,7 @@ def _row_sum_mismatches(table: Table, identity: dict) -> Iterator[tuple[str, Row
             yield key, row, total, [cells[i] for i in parts], summed
 
 
-class _ColumnIdentity(Rule):
+class _ColumnIdentity(FileRule):
     """Shared check for identities that hold in every column of table 3."""
 
     formats = NATIONAL
@@ -162,6 +162,12 @@ class BalanceIdentity(_ColumnIdentity):
     name = "balance-identity"
     severity = Severity.ERROR
     summary = "table 3: 一 + 二 ≠ 三（七）总计 + 四 in a column"
+    name_zh = "收支不平衡"
+    summary_zh = "表三：某列 一 + 二 ≠ 三（七）总计 + 四"
+    explanation_zh = (
+        "表三中，本年新收申请数（一）加上年结转数（二）应等于本年办理结果总计（三（七））加结转下年度继续办理数（四）。"
+        "某一列不满足这一关系，说明有数字填错或漏填。"
+    )
 
     def compare(self, report, spec, name, left, right, left_cells, right_cells):
         a = sum(c.value for c in left_cells)
@@ -206,6 +212,9 @@ class ResultsTotal(_ColumnIdentity):
     name = "results-total"
     severity = Severity.ERROR
     summary = "table 3: 三（七）总计 ≠ the sum of the result rows in a column"
+    name_zh = "办理结果合计错误"
+    summary_zh = "表三：某列 三（七）总计 ≠ 各办理结果之和"
+    explanation_zh = "表三中某一列的办理结果总计（三（七））不等于各项办理结果之和。"
 
     def compare(self, report, spec, name, left, right, left_cells, right_cells):
         stated = left_cells[0]
@@ -222,7 +231,7 @@ class ResultsTotal(_ColumnIdentity):
 
 
 @register
-class RowTotal(Rule):
+class RowTotal(FileRule):
     """**What it does**
     Checks, in each row of table 3, that the 总计 column equals 自然人 plus the five kinds of
     法人或其他组织 (商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他).
@@ -250,6 +259,9 @@ class RowTotal(Rule):
     severity = Severity.ERROR
     formats = NATIONAL
     summary = "table 3: a row's 总计 ≠ 自然人 + the five 法人或其他组织 columns"
+    name_zh = "行合计错误"
+    summary_zh = "表三：某行总计 ≠ 自然人 + 五类法人或其他组织"
+    explanation_zh = "表三中某一行的“总计”不等于自然人与五类法人或其他组织各列之和。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
@@ -268,7 +280,7 @@ class RowTotal(Rule):
 
 
 @register
-class ReviewLitigationTotal(Rule):
+class ReviewLitigationTotal(FileRule):
     """**What it does**
     Checks, in table 4, that each 总计 equals 结果维持 + 结果纠正 + 其他结果 + 尚未审结, for
     行政复议, for 行政诉讼 未经复议直接起诉 and for 复议后起诉.
@@ -297,6 +309,9 @@ class ReviewLitigationTotal(Rule):
     severity = Severity.ERROR
     formats = NATIONAL
     summary = "table 4: a 总计 ≠ the sum of its four outcomes"
+    name_zh = "复议诉讼合计错误"
+    summary_zh = "表四：某项总计 ≠ 四种结果之和"
+    explanation_zh = "表四中行政复议或行政诉讼的“总计”不等于结果维持、结果纠正、其他结果、尚未审结四项之和。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report

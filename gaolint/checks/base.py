@@ -1,7 +1,6 @@
-"""What a rule is: a stable code, a kebab-case name, a default severity, a docstring that is
-its documentation page, and a check that reads only the ``Report``.
-
-Modelled on ruff's registry: one class per rule, the docs generated from the class.
+"""The scopes of rules that read reports: ``FileRule`` (one report, through its ``Context``)
+and ``RepositoryRule`` (two reports of one agency a year apart). What every rule has, the run
+rules and the registry are in ``gaolint.checks.rule``.
 """
 
 from __future__ import annotations
@@ -9,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..formats import FormatSpec
-from ..model import Finding, Location, Message, Record, Report, Severity
+from ..model import Finding, Location, Message, Record, Report, ReportFacts
+from .rule import REGISTRY, Rule, RunRule, register
 
 
 class Context(Record):
@@ -24,21 +24,13 @@ class Context(Record):
         self.options = {} if options is None else options
 
 
-class Rule:
-    """Base class. Subclasses set ``code``, ``name``, ``severity`` and write a docstring with
-    the sections **What it does**, **Why is this bad?**, **Example**, **Use instead** and
-    **References**."""
+class FileRule(Rule):
+    """A rule that reads one report: ``check(context)`` yields its findings."""
 
-    # Class attributes (ClassVar in spirit; ``typing`` is not imported: it costs start-up time).
-    code: str
-    name: str
-    severity: Severity
-    #: Format versions the rule applies to; empty means every version.
-    formats: frozenset[str] = frozenset()
-    #: One-line summary shown by ``gaolint rules`` and in SARIF shortDescription.
-    summary: str = ""
-    #: "file" rules see one report; "repository" rules see every report in the run.
-    scope: str = "file"
+    scope = "file"
+    #: Also run on a file that does not look like an annual report (GAO002, GAO003); the other
+    #: file rules would only drown such a file in missing-section errors.
+    any_file: bool = False
 
     def applies_to(self, report: Report) -> bool:
         return not self.formats or report.format_version in self.formats
@@ -57,6 +49,37 @@ class Rule:
             location=location,
             source_line=source_line(report, location.line),
         )
+
+
+class RepositoryRule(Rule):
+    """A rule across reports: the run pairs the reports of one agency a year apart (see
+    ``gaolint.repository``) and ``compare`` reads the facts of both (``ReportFacts``: the few
+    table rows each report keeps for these rules)."""
+
+    scope = "repository"
+    reads = "every report in the run together (same agency, consecutive years)"
+
+    def applies_to(self, facts: ReportFacts) -> bool:
+        return not self.formats or facts.format_version in self.formats
+
+    def check(self, pairs: list[tuple[ReportFacts, ReportFacts]]) -> Iterator[Finding]:
+        """Findings over (this year's, last year's) pairs of reports of one agency."""
+        for current, previous in pairs:
+            if self.applies_to(current) and self.applies_to(previous):
+                yield from self.compare(current, previous)
+
+    def compare(self, current: ReportFacts, previous: ReportFacts) -> Iterator[Finding]:  # pragma: no cover - overridden
+        return iter(())
+
+    def finding(self, facts: ReportFacts, key: str, column: int, zh: str, en: str) -> Finding:
+        """A finding at this year's cell ``column`` of row ``key``. Last year's cell is named in
+        the message, not in ``Finding.related``: a related ``Location`` has no path and would
+        read as this file's."""
+        locations = facts.locations.get(key) or []
+        sources = facts.source_lines.get(key) or []
+        location = locations[column] if column < len(locations) else Location(1)
+        source = sources[column] if column < len(sources) else ""
+        return Finding(self.code, self.name, self.severity, Message(zh, en), facts.path, location, source)
 
 
 def source_line(report: Report, line_number: int) -> str:
@@ -82,12 +105,4 @@ def start_of_report(report: Report) -> Location:
     return Location(1)
 
 
-REGISTRY: dict[str, type[Rule]] = {}
-
-
-def register(cls: type[Rule]) -> type[Rule]:
-    """Class decorator adding a rule to the registry; codes are unique forever."""
-    if cls.code in REGISTRY:
-        raise ValueError(f"duplicate rule code {cls.code}")
-    REGISTRY[cls.code] = cls
-    return cls
+__all__ = ["Context", "FileRule", "RepositoryRule", "Rule", "RunRule", "REGISTRY", "register", "source_line", "start_of_report"]

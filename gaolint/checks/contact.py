@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import Finding, Severity
-from ..parse.contact_details import empty_fields
-from .base import Context, Rule, register, start_of_report
+from ..model import Finding, Mention, Severity
+from .base import Context, FileRule, register, start_of_report
 
 #: Accepted telephone forms once spaces, brackets and dashes are removed: area code + local
 #: number, a bare local number, a mobile, a 400/800 number, a 5-digit public service line.
@@ -16,7 +15,7 @@ _EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[
 
 
 @register
-class MissingContact(Rule):
+class MissingContact(FileRule):
     """**What it does**
     Reports a report that gives no contact for questions about it: no telephone number, no
     postal address and no e-mail of the responsible office. When the report prints the labels
@@ -47,6 +46,9 @@ class MissingContact(Rule):
     name = "missing-contact"
     severity = Severity.WARNING
     summary = "no telephone, address or e-mail for questions about the report"
+    name_zh = "缺少联系方式"
+    summary_zh = "没有可咨询报告的电话、地址或电子邮箱"
+    explanation_zh = "报告没有给出公众对报告有疑问时可以联系的电话、地址或电子邮箱。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
@@ -69,7 +71,7 @@ class MissingContact(Rule):
 
 
 @register
-class MalformedContact(Rule):
+class MalformedContact(FileRule):
     """**What it does**
     Reports a contact detail that is malformed: a telephone number that is not a valid Chinese
     landline (area code + 7–8 digits, or a bare 7–8-digit local number), mobile (11 digits
@@ -101,6 +103,9 @@ class MalformedContact(Rule):
     name = "malformed-contact"
     severity = Severity.WARNING
     summary = "a telephone, postcode, e-mail or URL is malformed"
+    name_zh = "联系方式格式错误"
+    summary_zh = "电话、邮编、电子邮箱或网址格式错误"
+    explanation_zh = "报告中的电话号码、邮政编码、电子邮箱或网址格式不正确，公众无法据此联系。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
@@ -133,3 +138,12 @@ def _problem(kind: str, text: str) -> tuple[str, str] | None:
         if not _EMAIL.match(text):
             return (f"电子邮箱“{text}”格式不对", f"malformed e-mail address '{text}'")
     return None
+
+
+def empty_fields(contacts: list[Mention]) -> list[str]:
+    """The names of contact fields printed with nothing after them, in order, once each."""
+    names: list[str] = []
+    for mention in contacts:
+        if mention.kind == "empty" and mention.text not in names:
+            names.append(mention.text)
+    return names

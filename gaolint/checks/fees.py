@@ -6,12 +6,11 @@ import re
 from collections.abc import Iterator
 
 from ..model import Finding, Severity
-from ..parse.metadata import FEE_AMOUNT, FEE_NONE
-from .base import Context, Rule, register, start_of_report
+from .base import Context, FileRule, register, start_of_report
 
 
 @register
-class MissingFeeStatement(Rule):
+class MissingFeeStatement(FileRule):
     """**What it does**
     Reports a report that never states the fees its format asks about. Which statement each
     format carries is data (`obligations.fee_statement` in rules/*.yaml):
@@ -51,6 +50,9 @@ class MissingFeeStatement(Rule):
     name = "missing-fee-statement"
     severity = Severity.ERROR
     summary = "no statement of whether information processing fees were charged"
+    name_zh = "缺少收费说明"
+    summary_zh = "没有说明是否收取信息处理费"
+    explanation_zh = "报告没有说明本年度是否收取信息处理费。按照《政府信息公开信息处理费管理办法》，年度报告应当说明收费情况。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
@@ -74,7 +76,7 @@ class MissingFeeStatement(Rule):
 
 
 @register
-class FeeContradiction(Rule):
+class FeeContradiction(FileRule):
     """**What it does**
     Reports a fee statement that contradicts itself or the report's other fee figures: it
     says no fee was charged, then gives a non-zero amount or a number of fee notices.
@@ -99,28 +101,30 @@ class FeeContradiction(Rule):
     name = "fee-contradiction"
     severity = Severity.WARNING
     summary = "the fee statement says none were charged, then gives an amount"
+    name_zh = "收费说明矛盾"
+    summary_zh = "先说未收取信息处理费，后又写了金额"
+    explanation_zh = "报告先说明没有收取信息处理费，后面却给出了收费金额，两处说法互相矛盾。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
-        says_none = [m for m in report.fee_statements if FEE_NONE.search(m.text)]
+        says_none = [m for m in report.fee_statements if m.says_none]
         if not says_none:
             return
         for mention in report.fee_statements:
-            for match in FEE_AMOUNT.finditer(mention.text):
-                figure = match.group(1) or match.group(2)
+            for amount, figure, start, end in mention.amounts:
                 if figure is None or float(figure) == 0:
                     continue
-                if mention is says_none[0] and not _amount_is_fee(mention.text, match):
+                if mention is says_none[0] and not _amount_is_fee(mention.text, start, end):
                     continue
                 yield self.finding(
                     report, mention.location,
-                    f"信息处理费说明自相矛盾：“{says_none[0].text[:30]}”，又写有“{match.group(0)}”",
-                    f"contradictory fee statement: says none were charged, then gives '{match.group(0)}'",
+                    f"信息处理费说明自相矛盾：“{says_none[0].text[:30]}”，又写有“{amount}”",
+                    f"contradictory fee statement: says none were charged, then gives '{amount}'",
                 )
                 return
 
 
-def _amount_is_fee(text: str, match: re.Match[str]) -> bool:
+def _amount_is_fee(text: str, start: int, end: int) -> bool:
     """In the sentence that says "none", an amount counts only if it is near a fee word."""
-    window = text[max(0, match.start() - 15) : match.end()]
+    window = text[max(0, start - 15) : end]
     return bool(re.search(r"处理费|收费|费用|收取", window))

@@ -1,82 +1,16 @@
-"""Rules about the file as a whole: internal errors, unreadable files, non-reports, damaged text."""
+"""Rules about the file as a whole: a file that is not an annual report, text damaged in extraction.
+(A file that cannot be read or checked at all: ``gaolint.checks.failures``.)"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Finding, Severity
-from ..parse.metadata import TITLE_LINES
-from .base import Context, Rule, register, start_of_report
+from ..model import TITLE_LINES, Finding, Severity
+from .base import Context, FileRule, register, start_of_report
 
 
 @register
-class InternalError(Rule):
-    """**What it does**
-    Reports that one of gaolint's own rules raised an exception on this file.
-
-    **Why is this bad?**
-    The rule could not check the file, so a defect it exists to find may be hidden. The other
-    rules and files still run; this finding makes the gap visible instead of silent, and the
-    run exits non-zero. Please report it as a bug, with the file if you can share it.
-
-    **Example**
-    ```text
-    report.txt:1:1: GAO000 规则 GAO303 内部错误：ZeroDivisionError: division by zero
-    ```
-
-    **Use instead**
-    Nothing to change in the report; upgrade gaolint or report the bug. Until then the rule can
-    be ignored for that file with `per-file-ignores`.
-
-    **References**
-    - gaolint's command-line contract: a crash inside one rule never stops the other files.
-    """
-
-    code = "GAO000"
-    name = "internal-error"
-    severity = Severity.ERROR
-    summary = "a rule raised an exception on this file"
-
-    def check(self, context: Context) -> Iterator[Finding]:
-        return iter(())  # raised by the engine, not by a check
-
-
-@register
-class UnreadableFile(Rule):
-    """**What it does**
-    Reports a file that cannot be opened, decoded or unpacked: a corrupt or truncated .docx,
-    an encrypted PDF, a scanned PDF with no text layer, binary data, a file over the size limit.
-    Files built to exhaust a reader are refused the same way, before the work is done: a .docx
-    or PDF whose compressed parts inflate to more than 96 MB, a .docx or web page of hundreds
-    of thousands of XML elements, entity declarations, and a named pipe or device given as a
-    report.
-
-    **Why is this bad?**
-    Nothing in the file can be checked, and readers of the published report may meet the same
-    problem. One finding per file, never a traceback, in bounded time and memory; the other
-    files are still linted.
-
-    **Example**
-    A `.docx` that is really a renamed `.doc`, or a PDF saved from a scanner.
-
-    **Use instead**
-    Save the report as UTF-8 text, a valid .docx, or a PDF with a text layer.
-
-    **References**
-    - 《政府信息公开条例》第四十九条：年度报告应当向社会公布 — a report that cannot be opened is not published in a usable form.
-    """
-
-    code = "GAO001"
-    name = "unreadable-file"
-    severity = Severity.ERROR
-    summary = "the file cannot be opened, decoded or unpacked"
-
-    def check(self, context: Context) -> Iterator[Finding]:
-        return iter(())  # raised by the engine when a reader gives up
-
-
-@register
-class NotAnAnnualReport(Rule):
+class NotAnAnnualReport(FileRule):
     """**What it does**
     Reports a file in scope that shows no sign of being a 政府信息公开工作年度报告: no report
     title, no statistics period, fewer than two recognised sections, no table, and not two of
@@ -108,6 +42,13 @@ class NotAnAnnualReport(Rule):
     name = "not-an-annual-report"
     severity = Severity.WARNING
     summary = "no recognisable report title, period, sections, tables or report wording"
+    any_file = True
+    name_zh = "不像年度报告"
+    summary_zh = "找不到报告标题、年份或部分结构"
+    explanation_zh = (
+        "文件中没有可识别的报告标题、年份或章节结构，很可能不是政府信息公开工作年度报告（例如混在报告中的通知或说明文件），或者文件损坏严重。"
+        "此类文件不再运行其他规则。"
+    )
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
@@ -120,18 +61,17 @@ class NotAnAnnualReport(Rule):
             seen_zh = f"开头只见到“{weak[0]}”" if weak else "开头没有“本报告”“统计期限”等说法"
             seen_en = f"the opening has only '{weak[0]}'" if weak else "the opening has none of 本报告, 统计期限 …"
             zh += (f"（查找了：标题（前{TITLE_LINES}个非空行）、统计期限、章节标题 {len(report.sections)} 个（需2个）、"
-                   f"表格 0 个；{seen_zh}）。除 GAO003 外的其他规则均未运行")
+                   f"表格 0 个；{seen_zh}）。除 {DamagedText.code} 外的其他规则均未运行")
             en += (f" (looked for: a title in the first {TITLE_LINES} non-blank lines, a statistics period, "
                    f"sections: {len(report.sections)} of 2 needed, tables: none; {seen_en}). "
-                   "Every other rule except GAO003 was not run on this file")
+                   f"Every other rule except {DamagedText.code} was not run on this file")
         yield self.finding(report, start_of_report(report), zh, en)
 
 
 def report_evidence(report) -> tuple[list[str], list[str]]:
     """(strong, weak) signs that a file is an annual report. Strong: a title, a statistics
     period, two recognised sections, a table. Weak: one section, and each report phrase of
-    rules/common.yaml found in the first screen of text (outside cited titles, except the
-    regulation's, which is always cited in 《》)."""
+    rules/common.yaml the parser found in the first screen of text (``opening_phrases``)."""
     strong = []
     if report.title:
         strong.append("title")
@@ -143,24 +83,8 @@ def report_evidence(report) -> tuple[list[str], list[str]]:
         strong.append("tables")
     if strong:
         return strong, []
-    from ..formats import load_common
-    from ..parse.metadata import TITLE_CHARS, mask_quotes
-
     weak = ["section"] if report.sections else []
-    opening = []
-    size = 0
-    for line in report.lines:
-        if line.text.strip():
-            opening.append(line.text)
-            size += len(line.text)
-            if size >= TITLE_CHARS:
-                break
-    text = "\n".join(opening)[:TITLE_CHARS]
-    masked = mask_quotes(text)
-    for word in load_common().evidence:
-        source = text if word.endswith("条例") else masked
-        if word in source and word not in weak:
-            weak.append(word)
+    weak += [phrase for phrase in report.opening_phrases if phrase not in weak]
     return strong, weak
 
 
@@ -195,7 +119,7 @@ _DAMAGE = {
 
 
 @register
-class DamagedText(Rule):
+class DamagedText(FileRule):
     """**What it does**
     Reports text damaged in extraction or conversion: dates that lost characters
     (`20161231日` for 2016年12月31日, `2011111231`, `201211-1231日` in a period statement, a
@@ -236,6 +160,13 @@ class DamagedText(Rule):
     name = "damaged-text"
     severity = Severity.WARNING
     summary = "extraction damage: lost date characters, pinyin residue, replacement characters"
+    any_file = True
+    name_zh = "文字提取受损"
+    summary_zh = "提取出的文字受损：日期字符丢失、拼音残留、替换字符"
+    explanation_zh = (
+        "从文件中提取的文字有损坏的迹象，如日期中的“年”“月”“日”丢失、夹杂拼音或出现替换字符（�）。"
+        "受损的文字会使其他检查不可靠，公众阅读也会受影响。请检查原文件的转换或导出方式。"
+    )
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Cell, Finding, Report, Severity
-from .base import Context, Rule, register
+from .base import Context, FileRule, register
 from .structure import NATIONAL
 
 #: Table-3 rows a measure reads (their 总计 column), with the words messages use for it.
@@ -181,7 +181,7 @@ def scope_difference(report: Report, scope: str, kind: str) -> str:
 
 
 @register
-class NarrativeMismatch(Rule):
+class NarrativeMismatch(FileRule):
     """**What it does**
     Compares the figures the prose states with the tables: applications (新收, 上年结转,
     办结, 结转下年度, 予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理) with table 3's
@@ -223,6 +223,9 @@ class NarrativeMismatch(Rule):
     severity = Severity.WARNING
     formats = NATIONAL
     summary = "a figure stated in the prose contradicts the table"
+    name_zh = "正文与表格不符"
+    summary_zh = "正文中的数字与表格矛盾"
+    explanation_zh = "正文中写到的数字（如“全年共收到申请X件”）与表格中的同一数字不一致。读者会不知道该相信哪一个。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report

@@ -6,8 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ..model import Finding, Severity
-from ..parse.metadata import period_is_damaged
-from .base import Context, Rule, register, start_of_report
+from .base import Context, FileRule, register, start_of_report
 
 #: Since the 2019 regulation (in force 2019-05-15) departments publish by 31 January; before it,
 #: every agency had until 31 March.
@@ -19,7 +18,7 @@ def _fmt(date: dt.date | None) -> str:
 
 
 @register
-class MissingPeriod(Rule):
+class MissingPeriod(FileRule):
     """**What it does**
     Reports a report with no statement of its statistics period (统计期限 / 统计时限), or one
     whose two dates are both gone (`统计期限自至。`, also reported by GAO003).
@@ -53,12 +52,15 @@ class MissingPeriod(Rule):
     name = "missing-period"
     severity = Severity.ERROR
     summary = "no statement of the statistics period"
+    name_zh = "缺少统计期限"
+    summary_zh = "没有说明统计期限"
+    explanation_zh = "报告没有说明数据的统计期限。读者无法判断数字对应哪个时间段。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
         period = report.period
         if period is not None:
-            if not period_is_damaged(period) or any(ch.isdigit() for ch in period.text):
+            if not period.damaged or any(ch.isdigit() for ch in period.text):
                 return  # stated, or stated with damaged dates: GAO003 says so, precisely
             yield self.finding(
                 report, period.location,
@@ -75,7 +77,7 @@ class MissingPeriod(Rule):
 
 
 @register
-class WrongPeriod(Rule):
+class WrongPeriod(FileRule):
     """**What it does**
     Reports a stated statistics period that is not 1 January to 31 December of the report
     year: the wrong year, a partial year, or an end before the start. A report that states only
@@ -106,11 +108,14 @@ class WrongPeriod(Rule):
     name = "wrong-period"
     severity = Severity.ERROR
     summary = "the period is not 1 January – 31 December of the report year"
+    name_zh = "统计期限错误"
+    summary_zh = "统计期限不是报告年度的1月1日至12月31日"
+    explanation_zh = "年度报告的统计期限应为报告年度的1月1日至12月31日，本报告写明的期限与此不符。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
         period = report.period
-        if period is None or period_is_damaged(period):
+        if period is None or period.damaged:
             return
         start, end = period.start, period.end
         if start is not None and end is not None and end < start:
@@ -141,7 +146,7 @@ class WrongPeriod(Rule):
 
 
 @register
-class YearMismatch(Rule):
+class YearMismatch(FileRule):
     """**What it does**
     Reports a report year in the title that disagrees with the statistics period, and a
     carry-over sentence naming the wrong year (`结转2025年度` in the 2025 report, where
@@ -169,6 +174,9 @@ class YearMismatch(Rule):
     name = "year-mismatch"
     severity = Severity.ERROR
     summary = "the title year disagrees with the period, or a carry-over names the wrong year"
+    name_zh = "年份不一致"
+    summary_zh = "标题年份与统计期限不一致，或结转年份写错"
+    explanation_zh = "标题中的年份与统计期限的年份不一致，或“上年结转”“结转下年度”写错了年份，说明报告可能套用了往年的模板。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
@@ -193,7 +201,7 @@ class YearMismatch(Rule):
 
 
 @register
-class LatePublication(Rule):
+class LatePublication(FileRule):
     """**What it does**
     Reports a signing or publication date printed in the report that falls after the legal
     deadline for the report year: 31 January of the next year for departments of governments
@@ -225,6 +233,9 @@ class LatePublication(Rule):
     name = "late-publication"
     severity = Severity.WARNING
     summary = "the signing date is after the legal deadline"
+    name_zh = "发布晚于期限"
+    summary_zh = "落款日期晚于法定期限"
+    explanation_zh = "《政府信息公开条例》第四十九条要求每年1月31日前公布上一年度的年度报告，本报告的落款日期晚于这一期限。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report

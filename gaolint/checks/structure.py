@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..formats import TableSpec
 from ..model import Finding, Location, Report, Severity, Table
-from .base import Context, Rule, register, start_of_report
+from .base import Context, FileRule, register, start_of_report
 
 NATIONAL = frozenset({"cn-2019", "cn-2021"})
 TABLE_NAMES = {"table2": "表二", "table3": "表三", "table4": "表四"}
@@ -27,7 +27,7 @@ def _where_missing(report: Report, position: int) -> Location:
 
 
 @register
-class MissingSection(Rule):
+class MissingSection(FileRule):
     """**What it does**
     Reports a section the report's format mandates that cannot be found. For the national
     format (2019, 2021) these are 一、总体情况 · 二、主动公开政府信息情况 ·
@@ -60,6 +60,12 @@ class MissingSection(Rule):
     name = "missing-section"
     severity = Severity.ERROR
     summary = "a mandatory section is absent"
+    name_zh = "缺少必要部分"
+    summary_zh = "缺少规定的部分"
+    explanation_zh = (
+        "年度报告应包含规定的六个部分（总体情况、主动公开、收到和处理申请、复议诉讼、存在的问题及改进情况、其他需要报告的事项）。"
+        "缺少任何一部分都不符合国办公开办函〔2021〕30号的要求。"
+    )
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
@@ -86,7 +92,7 @@ def _body_text(report: Report) -> str:
 
 
 @register
-class SectionOrder(Rule):
+class SectionOrder(FileRule):
     """**What it does**
     Reports mandatory sections that appear twice or out of their prescribed order.
 
@@ -108,6 +114,9 @@ class SectionOrder(Rule):
     name = "section-order"
     severity = Severity.WARNING
     summary = "mandatory sections duplicated or out of order"
+    name_zh = "部分顺序错误"
+    summary_zh = "必要部分重复或顺序错误"
+    explanation_zh = "规定的部分出现重复，或没有按照规定的顺序排列。读者和汇总单位按固定顺序查找内容，顺序错乱容易造成遗漏。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
@@ -145,7 +154,7 @@ def _table_home(report: Report, spec: TableSpec) -> Location:
 
 
 @register
-class MissingTable(Rule):
+class MissingTable(FileRule):
     """**What it does**
     Reports that one of the three national tables cannot be located: table 2
     (主动公开政府信息情况), table 3 (收到和处理政府信息公开申请情况) or table 4
@@ -170,6 +179,9 @@ class MissingTable(Rule):
     severity = Severity.ERROR
     formats = NATIONAL
     summary = "table 2, 3 or 4 is absent or cannot be located"
+    name_zh = "缺少表格"
+    summary_zh = "表二、表三或表四缺失或无法定位"
+    explanation_zh = "主动公开情况（表二）、收到和处理申请情况（表三）或复议诉讼情况（表四）找不到。这些表格是年度报告的法定内容。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
@@ -185,7 +197,7 @@ class MissingTable(Rule):
 
 
 @register
-class MissingTableItem(Rule):
+class MissingTableItem(FileRule):
     """**What it does**
     Reports a mandated row or column that is absent from a table: 行政强制 in table 2,
     `（四）无法提供 / 3.补正后申请内容仍不明确` in table 3, a 尚未审结 column in table 4.
@@ -211,6 +223,9 @@ class MissingTableItem(Rule):
     severity = Severity.ERROR
     formats = NATIONAL
     summary = "a mandated row or column is absent"
+    name_zh = "缺少表格项目"
+    summary_zh = "缺少规定的行或列"
+    explanation_zh = "表格中缺少格式要求的某一行或某一列。缺项会使数据无法汇总和核对。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
@@ -253,7 +268,7 @@ def _next_row_location(table: Table, spec: TableSpec, key: str) -> Location:
 
 
 @register
-class TableShape(Rule):
+class TableShape(FileRule):
     """**What it does**
     Reports a table row with the wrong number of cells: a table 3 row needs 7 numbers
     (自然人, five kinds of 法人或其他组织, 总计), table 4 needs 15, and each table 2 row as many
@@ -283,6 +298,9 @@ class TableShape(Rule):
     severity = Severity.ERROR
     formats = NATIONAL
     summary = "a row has the wrong number of cells"
+    name_zh = "表格形状错误"
+    summary_zh = "某一行的单元格数目不对"
+    explanation_zh = "表格中某一行的单元格数目与格式要求不符，通常是漏填、合并或错位造成的，数字可能被读到错误的列中。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
@@ -315,7 +333,7 @@ class TableShape(Rule):
 
 
 @register
-class BadCellValue(Rule):
+class BadCellValue(FileRule):
     """**What it does**
     Reports a cell that must hold a count but is not a non-negative integer (blank, `—`, `/`,
     `-3`, `1.5`, or a run of more than 15 digits, which no count reaches and no sum could
@@ -344,6 +362,9 @@ class BadCellValue(Rule):
     severity = Severity.ERROR
     formats = NATIONAL
     summary = "a count is not a non-negative integer, or an amount is not a number"
+    name_zh = "单元格数值错误"
+    summary_zh = "件数不是非负整数，或金额不是数字"
+    explanation_zh = "应当填写件数的单元格不是非负整数，或应当填写金额的单元格不是数字。空白、文字或负数都无法汇总。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
@@ -414,7 +435,7 @@ _PUNCTUATION = re.compile(r"[\s。.,，;；:：、!！]")
 
 
 @register
-class EmptySection(Rule):
+class EmptySection(FileRule):
     """**What it does**
     Reports a mandatory section that is present but empty, or that says only 无 / 暂无 —
     typical for 五、存在的主要问题及改进情况 and 六、其他需要报告的事项.
@@ -445,6 +466,9 @@ class EmptySection(Rule):
     name = "empty-section"
     severity = Severity.WARNING
     summary = "a mandatory section is empty or says only 无"
+    name_zh = "部分内容为空"
+    summary_zh = "必要部分为空或只写“无”"
+    explanation_zh = "规定的部分没有内容，或只写了“无”。即使没有相关情况，也应当说明情况。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
@@ -479,7 +503,7 @@ def _without_signature(body: str) -> str:
 
 
 @register
-class MissingAccountabilityResults(Rule):
+class MissingAccountabilityResults(FileRule):
     """**What it does**
     Reports a people's government (人民政府) report that does not mention the results of
     工作考核、社会评议和责任追究 anywhere.
@@ -504,6 +528,9 @@ class MissingAccountabilityResults(Rule):
     severity = Severity.WARNING
     formats = NATIONAL
     summary = "a people's government report omits 工作考核、社会评议和责任追究结果"
+    name_zh = "缺少考核追责结果"
+    summary_zh = "人民政府的报告缺少工作考核、社会评议和责任追究结果"
+    explanation_zh = "人民政府的年度报告应当说明政务公开工作考核、社会评议和责任追究结果情况，本报告中没有找到。"
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report

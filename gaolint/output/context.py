@@ -80,11 +80,16 @@ class ReportRow(Value):
 class RuleInfo(Value):
     """A rule as outputs see it: plain data, taken from the registry by the caller."""
 
-    __slots__ = ("code", "name", "severity", "summary", "doc")
+    __slots__ = ("code", "name", "severity", "summary", "doc", "name_zh", "tool_failure")
 
-    def __init__(self, code: str, name: str, severity: str, summary: str, doc: str) -> None:
+    def __init__(self, code: str, name: str, severity: str, summary: str, doc: str, name_zh: str = "",
+                 tool_failure: bool = False) -> None:
         self.code = code
         self.name = name
         self.severity = severity
         self.summary = summary
         self.doc = doc
+        #: The rule's Chinese title (缺少必要部分), "" where it has none.
+        self.name_zh = name_zh
+        #: Its findings report a failure of gaolint itself (GAO000), not of the report.
+        self.tool_failure = tool_failure

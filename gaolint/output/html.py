@@ -412,12 +412,10 @@ def _table_place(place: str) -> str:
 
 
 def _rule_label(code: str, catalog: dict, lang: str) -> str:
-    from ..rules_zh import zh
-
     info = catalog.get(code)
-    chinese = zh(code) if lang != "en" else None
+    chinese = info.name_zh if info is not None and lang != "en" else ""
     name = info.name if info is not None else ""
-    return f"{code} {chinese[0]} {name}".strip() if chinese else f"{code} {name}".strip()
+    return f"{code} {chinese} {name}".strip() if chinese else f"{code} {name}".strip()
 
 
 def _filters(words: dict, rule_codes: list[str], catalog: dict, agencies: list[str], agency_number: dict,

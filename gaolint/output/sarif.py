@@ -39,10 +39,12 @@ MAX_TAGS = 10
 MAX_GZIP_BYTES = 10 * 1024 * 1024
 
 #: Notification descriptors of the tool itself (``tool.driver.notifications``).
-NOTIFICATIONS = {
-    "results-cut": ("结果过多，已截断 / results cut to code scanning's limits",),
-    "internal-error": ("规则运行出错 / a rule crashed on a file (GAO000)",),
-}
+def notifications(failures: list[str]) -> dict[str, tuple[str]]:
+    """The descriptors, naming the rule codes that report gaolint's own failures."""
+    return {
+        "results-cut": ("结果过多，已截断 / results cut to code scanning's limits",),
+        "internal-error": (f"规则运行出错 / a rule crashed on a file ({', '.join(failures)})",),
+    }
 
 
 def line_hash(finding: Finding) -> str:
@@ -175,7 +177,7 @@ def _cut_text(total: int, kept: int, cut: list[Finding], why: tuple[str, str]) -
     )
 
 
-def _notifications(kept, cut, why, lang) -> list[dict]:
+def _notifications(kept, cut, why, lang, failures: frozenset[str]) -> list[dict]:
     notes: list[dict] = []
     if cut:
         total = len(kept) + len(cut)
@@ -192,12 +194,12 @@ def _notifications(kept, cut, why, lang) -> list[dict]:
             "descriptor": {"id": "results-cut"},
         })
     for finding, _ in kept:
-        if finding.rule == "GAO000":
+        if finding.rule in failures:
             notes.append({
                 "level": "error",
                 "message": {"text": f"{finding.path}: {_message(finding, lang)}"},
                 "descriptor": {"id": "internal-error"},
-                "associatedRule": {"id": "GAO000"},
+                "associatedRule": {"id": finding.rule},
                 "locations": [{"physicalLocation": {
                     "artifactLocation": artifact_location(finding.path),
                     "region": {"startLine": max(1, finding.location.line)},
@@ -210,7 +212,8 @@ def _document(kept, cut, why, context: OutputContext) -> dict:
     catalog = list(context.catalog)
     index = {info.code: position for position, info in enumerate(catalog)}
     results = [_result(finding, fingerprint, context.lang, index) for finding, fingerprint in kept]
-    crashed = any(finding.rule == "GAO000" for finding, _ in kept) or any(f.rule == "GAO000" for f in cut)
+    failures = frozenset(info.code for info in catalog if info.tool_failure)
+    crashed = any(finding.rule in failures for finding, _ in kept) or any(f.rule in failures for f in cut)
     run: dict = {
         "tool": {
             "driver": {
@@ -220,14 +223,14 @@ def _document(kept, cut, why, context: OutputContext) -> dict:
                 "informationUri": "https://github.com/gaolint/gaolint",
                 "rules": [_rule_descriptor(info) for info in catalog],
                 "notifications": [
-                    {"id": key, "shortDescription": {"text": text[0]}} for key, text in NOTIFICATIONS.items()
+                    {"id": key, "shortDescription": {"text": text[0]}} for key, text in notifications(sorted(failures)).items()
                 ],
             }
         },
         "invocations": [{
             # A rule that crashed means some file was not fully checked: the run did not succeed.
             "executionSuccessful": not crashed,
-            "toolExecutionNotifications": _notifications(kept, cut, why, context.lang),
+            "toolExecutionNotifications": _notifications(kept, cut, why, context.lang, failures),
         }],
         "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The folder gaolint ran in."}}},
         "columnKind": "unicodeCodePoints",

@@ -82,18 +82,17 @@ def render(findings: Sequence[Finding], context: OutputContext) -> bytes:
     from openpyxl.styles import Alignment, PatternFill
 
     from ..overview import MISSING, UNKNOWN_YEAR, Overview
-    from ..rules_zh import zh
     from ..tableplace import place_text
     from .html import natural_key
 
     english = context.lang == "en"
     facts = {row.path: row for row in context.reports}
-    names = {info.code: info.name for info in context.catalog}
+    catalog = {info.code: info for info in context.catalog}
 
     def rule_name(code: str, fallback: str) -> str:
-        chinese = zh(code)
-        kebab = names.get(code, fallback)
-        return kebab if english or chinese is None else f"{chinese[0]} {kebab}"
+        info = catalog.get(code)
+        kebab = info.name if info is not None else fallback
+        return kebab if english or info is None or not info.name_zh else f"{info.name_zh} {kebab}"
 
     book = openpyxl.Workbook()
     sheet = book.active

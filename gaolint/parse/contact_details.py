@@ -147,10 +147,3 @@ def _offset(prose: Prose, by_line: dict[int, int], location) -> int | None:
     return prose.starts[index] + local
 
 
-def empty_fields(contacts: list[Mention]) -> list[str]:
-    """The names of contact fields printed with nothing after them, in order, once each."""
-    names: list[str] = []
-    for mention in contacts:
-        if mention.kind == "empty" and mention.text not in names:
-            names.append(mention.text)
-    return names

@@ -13,7 +13,7 @@ import operator
 import re
 from collections.abc import Sequence
 
-from ..model import DateMention, Line, Location, Mention, Period
+from ..model import TITLE_CHARS, TITLE_LINES, DateMention, FeeStatement, Line, Location, Mention, Period
 from .seen import SeenEmails, SeenTexts
 
 _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
@@ -149,10 +149,6 @@ def _numeric_dates(found: re.Match[str]) -> tuple[dt.date, dt.date] | None:
     return (start, end) if start and end else None
 
 
-#: How far into the text a title may sit: real pages put menus, breadcrumbs, blank lines and a
-#: citation of the provincial notice before it (the "first screen" a reader sees).
-TITLE_LINES = 40
-TITLE_CHARS = 4000
 
 
 def _title_pattern() -> re.Pattern[str]:
@@ -174,6 +170,29 @@ def _title_pattern() -> re.Pattern[str]:
 _TITLE_FROM_DATA: re.Pattern[str] | None = None
 #: A quoted title (《…》): the notice a report cites is not the report.
 _QUOTED = re.compile(r"《[^《》\n]{0,200}》")
+
+
+def opening_phrases(lines: list[Line]) -> list[str]:
+    """The report phrases of rules/common.yaml (``report_evidence``) found in the first screen
+    of text, outside cited titles (except the regulation's, which is always cited in 《》)."""
+    from ..formats import load_common
+
+    opening = []
+    size = 0
+    for line in lines:
+        if line.text.strip():
+            opening.append(line.text)
+            size += len(line.text)
+            if size >= TITLE_CHARS:
+                break
+    text = "\n".join(opening)[:TITLE_CHARS]
+    masked = mask_quotes(text)
+    found: list[str] = []
+    for word in load_common().evidence:
+        source = text if word.endswith("条例") else masked
+        if word in source and word not in found:
+            found.append(word)
+    return found
 
 
 def mask_quotes(text: str) -> str:
@@ -422,7 +441,7 @@ def find_period(prose: Prose) -> Period | None:
 
 def period_is_damaged(period: Period | None) -> bool:
     """A period statement was found but its dates could not be read."""
-    return period is not None and period.start is None and period.end is None
+    return period is not None and period.damaged
 
 
 def period_damage(period: Period | None, damage: list[Mention]) -> list[Mention]:
@@ -619,7 +638,7 @@ def find_fee_statements(prose: Prose) -> list[Mention]:
 _WAIVER_VERB = re.compile(r"未|没有|无|不|均|免|零|\d")
 
 
-def fee_statements(prose: Prose, obligation: str = "processing-fee") -> list[Mention]:
+def fee_statements(prose: Prose, obligation: str = "processing-fee") -> list[FeeStatement]:
     """find_fee_statements without the sentences about the office's own spending: 产生的政府信息
     公开费用1万元 is what disclosure work cost, not a statement about fees charged to applicants.
     The words are data (rules/common.yaml, ``fees``): a sentence with a spending word and no
@@ -659,4 +678,11 @@ def fee_statements(prose: Prose, obligation: str = "processing-fee") -> list[Men
             if location not in seen:
                 kept.append(Mention("fee", sentence, location))
                 break
-    return kept
+    return [_fee_statement(mention) for mention in kept]
+
+
+def _fee_statement(mention: Mention) -> FeeStatement:
+    """The statement with what GAO402 compares: whether it says none were charged, and each
+    amount or number of fee notices it gives."""
+    amounts = [(m.group(0), m.group(1) or m.group(2), m.start(), m.end()) for m in FEE_AMOUNT.finditer(mention.text)]
+    return FeeStatement(mention.kind, mention.text, mention.location, bool(FEE_NONE.search(mention.text)), amounts)
