@@ -6,10 +6,10 @@ Modelled on ruff's registry: one class per rule, the docs generated from the cla
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 
-from ..formats import FormatSpec
 from ..model import Finding, Location, Message, Record, Report, Severity
+from ..model_format import FormatSpec
 
 
 class Context(Record):
@@ -34,7 +34,7 @@ class Rule:
     name: str
     severity: Severity
     #: Format versions the rule applies to; empty means every version.
-    formats: frozenset[str] = frozenset()
+    formats: Set[str] = frozenset()
     #: One-line summary shown by ``gaolint rules`` and in SARIF shortDescription.
     summary: str = ""
     #: "file" rules see one report; "repository" rules see every report in the run.

@@ -4,9 +4,11 @@ their logic is in ``gaolint.repository``, which sees every report of the run at 
 from __future__ import annotations
 
 from ..model import Severity
+from ..model_format import FormatSelection
 from .base import Rule, register
 
-NATIONAL_TABLE3 = frozenset({"cn-2019", "cn-2021"})
+#: The formats with the national table 3 (``national: true`` in rules/*.yaml).
+NATIONAL_TABLE3 = FormatSelection("national")
 
 
 @register
@@ -84,5 +86,5 @@ class ValidDocumentsDrift(Rule):
     name = "valid-documents-drift"
     severity = Severity.WARNING
     scope = "repository"
-    formats = frozenset({"cn-2021"})
+    formats = FormatSelection("running_totals")  # rows with ``running_total: true`` (cn-2021)
     summary = "table 2: 现行有效 ≠ last year's 现行有效 + 本年制发 − 本年废止"

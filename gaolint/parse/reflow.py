@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from ..formats import FormatSpec
 from ..model import Line, Location
+from ..model_format import FormatSpec
 from .labels import squeeze
 
 #: Lines shorter than this are left alone: a heading line with its first sentence is short.
