@@ -137,9 +137,10 @@ def _shown(path: tuple) -> str:
     return out or "the file"
 
 
-def schema_errors(data, schema, path: tuple = ()) -> list[tuple[tuple, str]]:
+def schema_errors(data, schema, path: tuple = (), partial: bool = False) -> list[tuple[tuple, str]]:
     """(path to the offending key or item, what is wrong) for each place ``data`` departs from
-    ``schema``. A null value counts as absent (``key: null`` removes an inherited key)."""
+    ``schema``. A null value counts as absent (``key: null`` removes an inherited key).
+    ``partial``: a file that ``extends:`` another, whose required keys may be inherited."""
     if data is None:
         return []
     if isinstance(schema, Keys):
@@ -154,19 +155,20 @@ def schema_errors(data, schema, path: tuple = ()) -> list[tuple[tuple, str]]:
                 hint = f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(schema.fields)})"
                 errors.append((path + (key,), f"unknown key {key!r}" + (f" in {_shown(path)}" if path else "") + hint))
                 continue
-            errors.extend(schema_errors(value, schema.fields[key], path + (key,)))
-        errors.extend(
-            (path, f"{_shown(path)} has no {key!r}") for key in schema.required if data.get(key) is None
-        )
+            errors.extend(schema_errors(value, schema.fields[key], path + (key,), partial))
+        if not partial or not path:
+            errors.extend(
+                (path, f"{_shown(path)} has no {key!r}") for key in schema.required if data.get(key) is None
+            )
         return errors
     if isinstance(schema, ListOf):
         if not isinstance(data, list):
             return [(path, f"{_shown(path)} must be a list, not {data!r}")]
-        return [e for index, item in enumerate(data) for e in schema_errors(item, schema.item, path + (index,))]
+        return [e for index, item in enumerate(data) for e in schema_errors(item, schema.item, path + (index,), partial)]
     if isinstance(schema, MapOf):
         if not isinstance(data, dict):
             return [(path, f"{_shown(path)} must be a mapping, not {data!r}")]
-        return [e for key, value in data.items() for e in schema_errors(value, schema.value, path + (key,))]
+        return [e for key, value in data.items() for e in schema_errors(value, schema.value, path + (key,), partial)]
     if isinstance(schema, OneOf):
         if data not in schema.choices:
             return [(path, f"{_shown(path)} is {data!r}; use one of {', '.join(schema.choices)}")]
@@ -206,7 +208,7 @@ def check_schema(data: dict, name: str, text: str | None) -> None:
     wrong kind: the message names the file, the line and the key. ``text`` is the file's YAML,
     read again only to find the line."""
     schema = COMMON_SCHEMA if isinstance(data, dict) and data.get("kind") == "common" else FORMAT_SCHEMA
-    errors = schema_errors(data, schema)
+    errors = schema_errors(data, schema, partial=isinstance(data, dict) and data.get("extends") is not None)
     if errors:
         path, message = errors[0]
         line = yaml_line(text, path) if text is not None else 1

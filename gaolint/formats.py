@@ -103,7 +103,7 @@ def _shown_path(path: str) -> str:
 
 def _resolved(files: list[tuple[str, dict]]) -> list[dict]:
     """Every format's data with its ``extends:`` chain applied (format_data.extend)."""
-    from .format_data import FormatDataError, extend
+    from .format_data import FormatDataError, check_schema, extend
 
     by_version: dict[str, tuple[str, dict]] = {}
     for path, data in files:
@@ -123,6 +123,7 @@ def _resolved(files: list[tuple[str, dict]]) -> list[dict]:
             raise FormatDataError(f"{_shown_path(path)}: extends {parent!r}, which no format file defines")
         merged = extend(resolve(parent, seen + (version,)), data)
         merged.pop("extends", None)
+        check_schema(merged, _shown_path(path), None)  # what the file and its parents make together
         return merged
 
     return [resolve(version, ()) for version in by_version]
