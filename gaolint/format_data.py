@@ -173,17 +173,19 @@ def schema_errors(data, schema, path: tuple = (), partial: bool = False) -> list
         if data not in schema.choices:
             return [(path, f"{_shown(path)} is {data!r}; use one of {', '.join(schema.choices)}")]
         return []
-    fits = {
-        STR: lambda v: isinstance(v, str),
-        INT: lambda v: type(v) is int,
-        BOOL: lambda v: type(v) is bool,
-        WORDS: lambda v: isinstance(v, list) and all(isinstance(w, str) and w.strip() for w in v),
-        INTS: lambda v: isinstance(v, list) and all(type(n) is int for n in v),
-        TERM: lambda v: isinstance(v, str) or (isinstance(v, dict) and list(v) == ["leaves_of"] and isinstance(v["leaves_of"], str)),
-    }[schema]
-    if not fits(data):
+    if not _FITS[schema](data):
         return [(path, f"{_shown(path)} must be a {schema}, not {data!r}")]
     return []
+
+
+_FITS = {
+    STR: lambda v: isinstance(v, str),
+    INT: lambda v: type(v) is int,
+    BOOL: lambda v: type(v) is bool,
+    WORDS: lambda v: isinstance(v, list) and all(isinstance(w, str) and w.strip() for w in v),
+    INTS: lambda v: isinstance(v, list) and all(type(n) is int for n in v),
+    TERM: lambda v: isinstance(v, str) or (isinstance(v, dict) and list(v) == ["leaves_of"] and isinstance(v["leaves_of"], str)),
+}
 
 
 def yaml_line(text: str, path: tuple) -> int:
@@ -203,7 +205,7 @@ def yaml_line(text: str, path: tuple) -> int:
         return 1
 
 
-def check_schema(data: dict, name: str, text: str | None) -> None:
+def check_schema(data: dict, name: str, text: bytes | str | None) -> None:
     """Refuse a format or wording file with an unknown or misspelled key, or a value of the
     wrong kind: the message names the file, the line and the key. ``text`` is the file's YAML,
     read again only to find the line."""
@@ -211,6 +213,8 @@ def check_schema(data: dict, name: str, text: str | None) -> None:
     errors = schema_errors(data, schema, partial=isinstance(data, dict) and data.get("extends") is not None)
     if errors:
         path, message = errors[0]
+        if isinstance(text, bytes):
+            text = text.decode("utf-8", "replace")
         line = yaml_line(text, path) if text is not None else 1
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         raise FormatDataError(f"{name}:{line}: {message}{more}")

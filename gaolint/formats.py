@@ -88,7 +88,7 @@ def _load_raw() -> list[tuple[str, dict]]:
     from .format_data import check_schema
 
     for (path, blob), data in zip(sources, raw):
-        check_schema(data, _shown_path(path), blob.decode("utf-8", "replace"))  # the text only for an error's line
+        check_schema(data, _shown_path(path), blob)  # the text only for an error's line
     if fresh:
         startcache.save_formats(blobs, raw)
     return [(path, data) for (path, _), data in zip(sources, raw)]

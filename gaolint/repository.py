@@ -14,10 +14,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .checks.repository_rules import NATIONAL_TABLE3, ValidDocumentsDrift
 from .model import Finding, Location, Message, Severity
+from .model_format import FormatSelection
 
 _TABLE3_COLUMNS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+#: Formats with the national table 3, and with table-2 rows whose in-force count carries over
+#: (``national: true``, ``running_total: true`` in rules/*.yaml).
+_TABLE3_FORMATS = FormatSelection("national")
+_RUNNING_TOTALS = FormatSelection("running_totals")
 _DOCUMENT_ROWS = {"regulations": ("规章", "regulations"), "normative_documents": ("行政规范性文件", "normative documents")}
 #: A name that starts with a place: 洪泽区人民政府, 昆山市教育局 (not a bare 教育局).
 _PLACED = re.compile(r"^.{1,12}?(?:自治区|自治州|自治县|地区|省|市|区|县|旗|州|盟)")
@@ -158,7 +162,7 @@ def _cell_location(facts, key: str, column: int) -> Location | None:
 
 def carryover_findings(current, previous) -> list[Finding]:
     """GAO601: this year's 二（上年结转） against last year's 四（结转下年度）, column by column."""
-    if current.format_version not in NATIONAL_TABLE3 or previous.format_version not in NATIONAL_TABLE3:
+    if current.format_version not in _TABLE3_FORMATS or previous.format_version not in _TABLE3_FORMATS:
         return []
     over, forward = current.carried_over, previous.carried_forward
     if not over or not forward or len(over) != len(_TABLE3_COLUMNS) or len(forward) != len(_TABLE3_COLUMNS):
@@ -181,7 +185,7 @@ def carryover_findings(current, previous) -> list[Finding]:
 
 def documents_findings(current, previous) -> list[Finding]:
     """GAO602: 现行有效 = last year's 现行有效 + 本年制发 − 本年废止, for 规章 and 规范性文件."""
-    if current.format_version not in ValidDocumentsDrift.formats or previous.format_version not in ValidDocumentsDrift.formats:
+    if current.format_version not in _RUNNING_TOTALS or previous.format_version not in _RUNNING_TOTALS:
         return []
     found = []
     for key, (label, label_en) in _DOCUMENT_ROWS.items():
@@ -212,6 +216,7 @@ def check_repository(facts, settings) -> list[Finding]:
     wanted = [code for code in ("GAO601", "GAO602") if settings.enabled(code)]
     if not wanted or len(facts) < 2:
         return []
+    from . import formats  # noqa: F401  (the format data FormatSelection reads; not needed before)
     checks = {"GAO601": carryover_findings, "GAO602": documents_findings}
     findings: list[Finding] = []
     for reports in agency_groups(facts).values():
