@@ -209,8 +209,10 @@ def check_schema(data: dict, name: str, text: bytes | str | None) -> None:
     """Refuse a format or wording file with an unknown or misspelled key, or a value of the
     wrong kind: the message names the file, the line and the key. ``text`` is the file's YAML,
     read again only to find the line."""
-    schema = COMMON_SCHEMA if isinstance(data, dict) and data.get("kind") == "common" else FORMAT_SCHEMA
-    errors = schema_errors(data, schema, partial=isinstance(data, dict) and data.get("extends") is not None)
+    if not isinstance(data, dict):
+        raise FormatDataError(f"{name}:1: a format file is a mapping of keys (version, name, …), not {data!r}")
+    schema = COMMON_SCHEMA if data.get("kind") == "common" else FORMAT_SCHEMA
+    errors = schema_errors(data, schema, partial=data.get("extends") is not None)
     if errors:
         path, message = errors[0]
         if isinstance(text, bytes):

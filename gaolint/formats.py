@@ -56,7 +56,13 @@ def _sources() -> list[tuple[str, bytes]]:
     folder's in name order."""
     found = []
     for folder in [_formats_folder(), *extra_folders()]:
-        for name in sorted(os.listdir(folder)):
+        try:
+            names = os.listdir(folder)
+        except OSError as error:
+            from .format_data import FormatDataError
+
+            raise FormatDataError(f"{FORMATS_ENV}: cannot read the folder {folder} ({error.strerror})") from None
+        for name in sorted(names):
             if name.endswith(".yaml"):
                 path = os.path.join(folder, name)
                 with open(path, "rb") as handle:
@@ -89,6 +95,10 @@ def _load_raw() -> list[tuple[str, dict]]:
 
     for (path, blob), data in zip(sources, raw):
         check_schema(data, _shown_path(path), blob)  # the text only for an error's line
+        if data.get("kind") == "common" and os.path.dirname(path) != builtin:
+            from .format_data import FormatDataError
+
+            raise FormatDataError(f"{_shown_path(path)}: only rules/common.yaml holds the shared wordings (kind: common)")
     if fresh:
         startcache.save_formats(blobs, raw)
     return [(path, data) for (path, _), data in zip(sources, raw)]

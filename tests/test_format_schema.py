@@ -217,3 +217,20 @@ def test_the_command_line_reads_the_extra_folder_from_its_cache_without_ruamel(e
     warm = subprocess.run(command, capture_output=True, env=env, timeout=120, check=False)
     assert cold.stdout == warm.stdout and b"GAO204" not in warm.stdout
     assert b"| ruamel" in cold.stderr and b"| ruamel" not in warm.stderr
+
+
+@pytest.mark.parametrize("name, text, wrong", [
+    ("empty.yaml", "", "is a mapping of keys"),
+    ("words.yaml", "kind: common\ntable_words: [x]\n", "only rules/common.yaml holds the shared wordings"),
+])
+def test_an_extra_file_that_is_not_a_format_is_refused(extra, name, text, wrong):
+    (extra / name).write_text(text, encoding="utf-8")
+    with pytest.raises(FormatDataError, match=wrong):
+        formats.load_formats()
+
+
+def test_a_missing_extra_folder_is_refused(extra, monkeypatch):
+    monkeypatch.setenv("GAOLINT_FORMATS", str(extra / "nowhere"))
+    formats.reload()
+    with pytest.raises(FormatDataError, match="GAOLINT_FORMATS: cannot read the folder"):
+        formats.load_formats()
