@@ -234,3 +234,11 @@ def test_a_missing_extra_folder_is_refused(extra, monkeypatch):
     formats.reload()
     with pytest.raises(FormatDataError, match="GAOLINT_FORMATS: cannot read the folder"):
         formats.load_formats()
+
+
+def test_national_is_what_turns_the_table_rules_on(extra):
+    (extra / "cn-2099.yaml").write_text(CN_2099 + "national: false\n", encoding="utf-8")
+    assert "cn-2099" not in NATIONAL and set(NATIONAL) == {"cn-2021", "cn-2019"}
+    (extra / "cn-2099.yaml").write_text(CN_2099, encoding="utf-8")
+    formats.reload()
+    assert "cn-2099" in NATIONAL
