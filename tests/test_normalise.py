@@ -63,3 +63,15 @@ def test_halfwidth_equals_translating_every_character(text: str) -> None:
     """to_halfwidth only translates the runs that change; the result is the full translate."""
     assert to_halfwidth(text) == text.translate(_TABLE)
     assert len(to_halfwidth(text)) == len(text)
+
+
+def test_chinese_numeral_years_become_digits_column_for_column():
+    from gaolint.normalise.widths import arabic_years
+
+    assert arabic_years("二〇二三年一月十六日") == "2023年一月十六日"
+    assert arabic_years("二○二二年度报告") == "2022年度报告"
+    assert arabic_years("二零二四 年") == "2024 年"
+    # not a year: no 年 after it, or not 2000-2099
+    assert arabic_years("二〇二三件") == "二〇二三件"
+    assert arabic_years("一〇一一年") == "一〇一一年"
+    assert arabic_years("零星信息三条") == "零星信息三条"

@@ -81,6 +81,12 @@ def test_the_free_form_fixture_is_clean(tmp_path):
     "本报告所列数据自2012年1月1日起至2012年12月31日止。",
     "报告时间跨度为2012年1月1日—12月31日。",
     "统计时限：2012年1月1日到2012年12月31日。",
+    "所列统计数据时间范围为2012年1月1日至2012年12月31日。",
+    "所列数据统计期限自2012年1月1日起到2012年12月31日止。",
+    "报告中所列数据统计期限为2012年1月1日0时至2012年12月31日24时。",
+    "本报告所列数据统计期限为2012.1.1—2012.12.31。",
+    "本报告统计时限为2012/01/01至2012/12/31。",
+    "本报告统计期限为2012-01-01至2012-12-31。",
 ])
 def test_period_wordings_are_read(tmp_path, sentence):
     report = _report(tmp_path, free_form(period=sentence))
@@ -101,6 +107,30 @@ def test_periods_in_months_or_whole_years(tmp_path, sentence, end):
     findings = _lint(tmp_path, free_form(period=sentence))
     assert ("GAO202" in rules_of(findings)) == (end != date(2012, 12, 31))
     assert "GAO201" not in rules_of(findings)
+
+
+@pytest.mark.parametrize("sentence", ["统计期限为2012.1.1—2012.6.30。", "统计期限为2012年1月1日0时至2012年6月30日24时。"])
+def test_a_short_period_written_with_dots_or_hours_is_gao202(tmp_path, sentence):
+    findings = _lint(tmp_path, free_form(period=sentence))
+    assert "GAO202" in rules_of(findings) and not rules_of(findings) & {"GAO201", "GAO003"}
+    assert "2012年6月30日" in next(f for f in findings if f.rule == "GAO202").message.zh
+
+
+@pytest.mark.parametrize("signed", ["二〇一三年三月十二日", "二○一三年三月十二日", "2013-03-12", "2013.3.12", "（2013年3月12日）"])
+def test_signing_dates_in_chinese_numerals_or_numeric_forms(tmp_path, signed):
+    report = _report(tmp_path, free_form(signature=["青禾县人民政府办公室", signed]))
+    assert report.signing_date is not None and report.signing_date.date == date(2013, 3, 12)
+
+
+def test_a_late_signature_in_chinese_numerals_is_gao204(tmp_path):
+    findings = _lint(tmp_path, free_form(signature=["青禾县人民政府办公室", "二〇一三年五月二十日"]))
+    assert "GAO204" in rules_of(findings)
+    assert "2013年5月20日" in next(f for f in findings if f.rule == "GAO204").message.zh
+
+
+def test_a_website_footer_date_is_not_the_signing_date(tmp_path):
+    report = _report(tmp_path, free_form(signature=["青禾县人民政府办公室", "更新时间：2013-06-30"]))
+    assert report.signing_date is None
 
 
 def test_the_first_reports_may_start_on_1_may_2008(tmp_path):
@@ -229,10 +259,23 @@ def test_a_notice_is_not_a_report_and_verbose_says_why(tmp_path):
     ("青禾县人民政府2012年政府信息公开工作的年度报告", "青禾县人民政府"),
     ("青禾县民政局2012年信息公开年度报告", "青禾县民政局"),
     ("2012年青禾县人民政府信息公开年报", "青禾县人民政府"),
+    ("青禾县人民政府2012年政务公开工作年度报告", "青禾县人民政府"),
+    ("青禾县人民政府2012年政务信息公开工作年度报告", "青禾县人民政府"),
 ])
 def test_title_variants(tmp_path, title, agency):
     report = _report(tmp_path, free_form(title=title))
     assert report.title == title and report.year == 2012 and report.agency == agency
+
+
+@pytest.mark.parametrize("written", ["二〇一二", "二○一二", "二零一二"])
+def test_a_title_year_in_chinese_numerals(tmp_path, written):
+    report = _report(tmp_path, free_form(title=f"青禾县人民政府{written}年政府信息公开工作年度报告"))
+    assert report.year == 2012 and report.agency == "青禾县人民政府"
+    # the line keeps what the page printed; only the reading is in digits, column for column
+    wrong = free_form(title=f"青禾县人民政府{written.replace('二', '一', 2)[:-1]}一年政府信息公开工作年度报告")
+    assert "GAO203" not in rules_of(_lint(tmp_path, wrong, name="odd.txt"))  # 一〇一一 is no year: left alone
+    mismatch = free_form(title=f"青禾县人民政府{written[:-1]}一年政府信息公开工作年度报告")
+    assert "GAO203" in rules_of(_lint(tmp_path, mismatch, name="mismatch.txt"))
 
 
 def test_a_report_published_as_a_notice_names_its_agency(tmp_path):
@@ -334,6 +377,15 @@ def test_office_spending_is_not_a_fee_statement(tmp_path):
     assert "GAO401" not in rules_of(_lint(tmp_path, charged, name="charged.txt"))
 
 
+@pytest.mark.parametrize("sentence", ["按照《政府信息公开信息处理费管理办法》规定，本年度未发生收费情况。",
+                                      "本年度依据《政府信息公开信息处理费管理办法》未收取费用。"])
+def test_a_cited_fee_regulation_names_the_fee_of_a_no_charge_sentence(tmp_path, sentence):
+    text = _builder_text(version="cn-2021", year=2023, fee_sentence=sentence)
+    assert "GAO401" not in rules_of(_lint(tmp_path, text, name="cited.txt"))
+    cited_only = _builder_text(version="cn-2021", year=2023, fee_sentence="本机关认真学习《政府信息公开信息处理费管理办法》。")
+    assert "GAO401" in rules_of(_lint(tmp_path, cited_only, name="only.txt"))
+
+
 # --- item 10: agency kinds ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name,kind", [
@@ -403,6 +455,12 @@ def test_a_protected_email_is_one_unreadable_address(tmp_path):
     assert "GAO502" not in rules_of(findings) and "GAO501" not in rules_of(findings)
     damaged = [f for f in findings if f.rule == "GAO003"]
     assert len(damaged) == 1 and "[email protected]" in damaged[0].message.zh
+
+
+@pytest.mark.parametrize("contact", ["如对本报告有疑问，请发送电子邮件至qinghe_gk@163.com。", "电子邮箱地址：qinghe_gk@163.com。",
+                                     "可发邮件到qinghe_gk@163.com咨询。", "邮箱地址为qinghe_gk@163.com。"])
+def test_the_words_between_an_email_key_and_its_address(tmp_path, contact):
+    assert not rules_of(_lint(tmp_path, free_form(contact=contact))) & {"GAO501", "GAO502"}
 
 
 def test_a_full_width_at_sign_is_read(tmp_path):

@@ -334,3 +334,47 @@ def test_binary_data_is_still_refused(tmp_path):
     path = tmp_path / "noise.txt"
     path.write_bytes(bytes(range(256)) * 40)
     assert _rules(lint_file(str(path), Settings()).findings) == {"GAO001"}
+
+
+# --- heading numbering styles ----------------------------------------------------------------
+
+HEADING_STYLES = {
+    "第一部分 总体情况": lambda numeral, number, title: f"第{numeral}部分 {title}",
+    "【一、总体情况】": lambda numeral, number, title: f"【{numeral}、{title}】",
+    "1.总体情况": lambda numeral, number, title: f"{number}.{title}",
+    "1、总体情况": lambda numeral, number, title: f"{number}、{title}",
+    "一．总体情况": lambda numeral, number, title: f"{numeral}．{title}",
+}
+
+
+@pytest.mark.parametrize("style", list(HEADING_STYLES))
+def test_heading_numbering_styles(tmp_path, style):
+    spec = sample_spec(3)
+    text = render_text(build_document(spec), "pipe")
+    lines = text.split("\n")
+    restyled = 0
+    for index, line in enumerate(lines):
+        numeral, sep, title = line.partition("、")
+        if sep and numeral in "一二三四五六" and len(numeral) == 1 and "|" not in line and len(line) < 40:
+            if any(word in title for word in ("情况", "事项", "不足", "问题")) and "结转" not in title:
+                lines[index] = HEADING_STYLES[style](numeral, "一二三四五六".index(numeral) + 1, title)
+                restyled += 1
+    assert restyled == 6
+    path = _write(tmp_path, "styled.txt", "\n".join(lines))
+    report, problem = read_report(path, path)
+    assert problem is None
+    assert [s.key for s in report.sections] == ["overview", "active", "requests", "review", "problems", "other"]
+    assert lint_file(path, Settings()).findings == []
+
+
+def test_numbered_paragraphs_inside_the_overview_are_not_sections(tmp_path):
+    """1、主动公开政府信息情况。… as a paragraph of 一、总体情况 (a real layout) leaves the sections
+    numbered 一、二、… as they are."""
+    spec = sample_spec(3)
+    text = render_text(build_document(spec), "pipe")
+    head, sep, rest = text.partition("\n二、")
+    head = head.replace("\n（一）", "\n1、", 1).replace("\n（二）", "\n2、", 1)
+    path = _write(tmp_path, "paragraphs.txt", head + sep + rest)
+    report, _ = read_report(path, path)
+    assert [s.key for s in report.sections] == ["overview", "active", "requests", "review", "problems", "other"]
+    assert report.sections[0].location.line < report.sections[1].location.line

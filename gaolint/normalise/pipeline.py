@@ -8,7 +8,7 @@ from ..model import Line, Location, Mention
 from ..read.base import Extracted
 from .pinyin import strip_pinyin
 from .traditional import has_traditional, to_simplified
-from .widths import to_halfwidth
+from .widths import arabic_years, to_halfwidth
 
 #: Page furniture that is not part of the report: police-registration footers, ICP numbers
 #: (found anywhere in a line) and page numbers such as "- 3 -", "第 3 页 共 5 页", "3/5" (a whole
@@ -62,9 +62,9 @@ def _is_furniture(text: str) -> bool:
 
 
 def _halfwidth_lines(texts: list[str]) -> list[str]:
-    """``to_halfwidth`` of every line, in one call over the joined text when no line holds a
+    """``to_halfwidth`` and ``arabic_years`` of every line, in one call over the joined text when no line holds a
     newline of its own (translate keeps lengths and never makes or removes a newline)."""
     joined = "\n".join(texts)
     if joined.count("\n") != max(len(texts) - 1, 0):
-        return [to_halfwidth(text) for text in texts]
-    return to_halfwidth(joined).split("\n") if texts else []
+        return [arabic_years(to_halfwidth(text)) for text in texts]
+    return arabic_years(to_halfwidth(joined)).split("\n") if texts else []

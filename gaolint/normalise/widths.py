@@ -28,3 +28,22 @@ def _convert(match: re.Match[str]) -> str:
 
 def to_halfwidth(text: str) -> str:
     return _CONVERTIBLE.sub(_convert, text)
+
+
+#: A year written in Chinese numerals (二〇二三年, 二○二三年 with the white circle many typists
+#: use for 〇): four characters for four digits, so every column stays where it was. Official
+#: documents still date themselves this way, and a title or signature in this form must give the
+#: same year as 2023年. Only 2000-2099 (二〇…): the regulations and their reports start in 2008.
+_CHINESE_YEAR = re.compile(r"二[〇○零][一二三四五六七八九〇○零]{2}(?=\s*年)")
+_CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+
+
+def _arabic(match: re.Match[str]) -> str:
+    return match.group().translate(_CHINESE_DIGITS)
+
+
+def arabic_years(text: str) -> str:
+    """二〇二三年 → 2023年, same length; text with no 〇, ○ or 零 is returned unsearched."""
+    if "〇" not in text and "○" not in text and "零" not in text:
+        return text
+    return _CHINESE_YEAR.sub(_arabic, text)

@@ -20,7 +20,16 @@ _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
 _SHORT_DATE = r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
 DATE = re.compile(_DATE)
 PERIOD_KEY = re.compile(r"统\s*计\s*(?:期\s*限|时\s*限|时\s*间|区\s*间|周\s*期|期\s*间|范\s*围|截\s*止)|数\s*据\s*(?:期\s*限|时\s*限|截\s*止|统\s*计)|统计数据")
-PERIOD_RANGE = re.compile(_DATE + r"\s*(?:起\s*)?(?:至|到|—|－|-|~|～)\s*" + _SHORT_DATE)
+#: The range of a period statement. An hour may follow the first date (2022年1月1日0时至2022年12月31日24时);
+#: the dates may also be written with dots, slashes or hyphens (2022.1.1—2022.12.31, 2022/01/01至2022/12/31),
+#: read by ``PERIOD_NUMERIC_RANGE`` — not as dates that lost their 年/月 in extraction.
+_HOUR = r"(?:\s*\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?)?"
+_RANGE_WORD = r"\s*(?:起\s*)?(?:至|到|—|－|-|~|～)\s*"
+PERIOD_RANGE = re.compile(_DATE + _HOUR + _RANGE_WORD + _SHORT_DATE)
+PERIOD_NUMERIC_RANGE = re.compile(
+    r"(?<!\d)(\d{4})\s*([./\-])\s*(\d{1,2})\s*\2\s*(\d{1,2})\s*日?" + _RANGE_WORD
+    + r"(?:(\d{4})\s*[./\-]\s*)?(\d{1,2})\s*[./\-]\s*(\d{1,2})(?!\d)"
+)
 #: Patterns below open with a character, not a look-behind or an optional group, so that the
 #: regex engine skips ahead to the characters a match can start with instead of trying every
 #: position (five to eight times faster over a report's prose). The look-behind moves one
@@ -66,7 +75,8 @@ FEE_AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:万元|元)|(?:开出|�
 _PHONE_LEAD = re.compile(r"\s*(?:号码)?\s*(?:是|为)?\s*[:：]?\s*")
 _PHONE_NOT_NUMBER = re.compile(r"\s*[:：]\s*\S")
 _PHONE_BAD = re.compile(r"\s*[:：]\s*([^\s，,。；;)）]{1,20})")
-_EMAIL_LEAD = re.compile(r"\s*[:：为是]?\s*")
+#: What stands between an e-mail key and its address: 电子邮箱：…, 邮箱地址为…, 发送电子邮件至….
+_EMAIL_LEAD = re.compile(r"\s*(?:地\s*址)?\s*(?:[:：为是]|(?:发\s*送\s*)?[至到])?\s*")
 _EMAIL_VALUE = re.compile(r"[^\s，,。；;)）]+")
 _LATIN = re.compile(r"[A-Za-z]")
 _ADDRESS_VALUE = re.compile(r"[^，,。；;)）]{4,60}")
@@ -129,6 +139,14 @@ def _date(year: str, month: str, day: str) -> dt.date | None:
         return dt.date(int(year), int(month), int(day))
     except ValueError:
         return None
+
+
+def _numeric_dates(found: re.Match[str]) -> tuple[dt.date, dt.date] | None:
+    """Both dates of a ``PERIOD_NUMERIC_RANGE`` match, or None when either is no real date
+    (2022.13.45 is a number, not a period)."""
+    start = _date(found.group(1), found.group(3), found.group(4))
+    end = _date(found.group(5) or found.group(1), found.group(6), found.group(7))
+    return (start, end) if start and end else None
 
 
 #: How far into the text a title may sit: real pages put menus, breadcrumbs, blank lines and a
@@ -265,8 +283,8 @@ def agency_from_title(title: str, lines: list[Line] | None = None) -> str:
         issuer = re.sub(r"(?<=人民政府)办公[室厅]$", "", issuer)
     text = re.sub(r"^.*?公开(?=[^公开]*\d{4}年)", "", text) if "现向社会公开" in text else text
     text = re.sub(r"\d{4}年度?", "", text)
-    text = re.sub(r"(?:政府)?信?息?公开(?:工作)?年度?报告.*$", "", text)
-    text = re.sub(r"(?:政府)?信息公开.*$", "", text)
+    text = re.sub(r"(?:政府|政务)?信?息?公开(?:工作)?(?:的)?年度?报告.*$", "", text)
+    text = re.sub(r"(?:政府|政务)?信息公开.*$", "", text)
     text = text.strip("《》“”\"'()（）:：,，、 ")
     if "〇〇" in text or "《" in text:  # what is left of a cited notice: not an agency name
         text = re.split(r"[《》]", text)[-1] if "》" in text else ""
@@ -370,6 +388,10 @@ def find_period(prose: Prose) -> Period | None:
             end = _date(end_year, found.group(5), found.group(6))
             offset = key.start() + found.start()
             return Period(start, end, found.group(0), prose.location(offset, key.start() + found.end()))
+        numeric = PERIOD_NUMERIC_RANGE.search(window)
+        if numeric and (dates := _numeric_dates(numeric)):
+            offset = key.start() + numeric.start()
+            return Period(*dates, numeric.group(0), prose.location(offset, key.start() + numeric.end()))
         months = _MONTH_RANGE.search(window)
         if months and not DATE.search(window, 0, months.start()):
             start = _date(months.group(1), months.group(2), "1")
@@ -417,17 +439,54 @@ def period_damage(period: Period | None, damage: list[Mention]) -> list[Mention]
     return [Mention("date", period.text, period.location)]
 
 
+#: A date in Chinese numerals, as many official documents still sign: 二〇二三年一月十六日 (its year
+#: is already 2023 here: the normaliser writes Chinese-numeral years in digits, same length).
+CHINESE_DATE = re.compile(
+    r"(\d{4})\s*年\s*(十[一二]?|[一二三四五六七八九])\s*月\s*(三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])\s*日"
+)
+#: A signing date written with hyphens, dots or slashes (2023-01-16, 2023.1.16), only as a line
+#: of its own: a page footer's "更新时间：2023-05-06" is the website's, not the report's.
+_NUMERIC_SIGNATURE = re.compile(r"[（(]?\s*(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\s*[)）]?")
+_CHINESE_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+
+
+def _chinese_number(text: str) -> int:
+    """一 → 1, 十 → 10, 十六 → 16, 二十 → 20, 三十一 → 31 (a month or a day)."""
+    tens, _, units = text.rpartition("十")
+    if "十" not in text:
+        return _CHINESE_DIGITS[text]
+    return (_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[units] if units else 0)
+
+
+def _signing_date_in(text: str) -> tuple[dt.date, re.Match[str]] | None:
+    """The date a short closing line holds, in Arabic or Chinese numerals, or as a line of its own
+    with hyphens, dots or slashes."""
+    match = DATE.search(text)
+    if match:
+        date = _date(*match.groups())
+        return (date, match) if date else None
+    match = CHINESE_DATE.search(text)
+    if match:
+        date = _date(match.group(1), str(_chinese_number(match.group(2))), str(_chinese_number(match.group(3))))
+        return (date, match) if date else None
+    match = _NUMERIC_SIGNATURE.fullmatch(text)
+    if match:
+        date = _date(*match.groups())
+        return (date, match) if date else None
+    return None
+
+
 def find_signing_date(lines: list[Line]) -> DateMention | None:
     """The date printed at the end of the report (the last short line holding a date)."""
     for line in reversed(lines[-10:]):
         text = line.text.strip()
         if len(text) > 40:
             continue
-        match = DATE.search(text)
-        if match:
-            date = _date(*match.groups())
-            if date is not None:
-                return DateMention(date, match.group(0), line.location_of(match.start() + line.text.index(text), match.end() + line.text.index(text)))
+        found = _signing_date_in(text)
+        if found:
+            date, match = found
+            shift = line.text.index(text)
+            return DateMention(date, match.group(0), line.location_of(match.start() + shift, match.end() + shift))
     return None
 
 
@@ -526,6 +585,10 @@ def find_contacts(prose: Prose) -> list[Mention]:
     return found
 
 
+#: "No charge" said without naming the fee, after a cited 《…信息处理费管理办法》 names it.
+_NO_CHARGING = re.compile(r"(?:未|没\s*有|无)\s*(?:发\s*生|产\s*生)?\s*(?:任\s*何)?\s*收\s*费|未\s*收\s*取")
+
+
 def find_fee_statements(prose: Prose) -> list[Mention]:
     """Sentences saying whether 信息处理费 was charged: a fee word with a verb or a figure."""
     found: list[Mention] = []
@@ -538,6 +601,8 @@ def find_fee_statements(prose: Prose) -> list[Mention]:
         # Only a 《 before the last 》 can open a title: past it, each 《 would scan to the end.
         last = sentence.rfind("》")
         body = _TITLE_QUOTE.sub("", sentence[: last + 1]) + sentence[last + 1 :] if last >= 0 else sentence
+        if not FEE_SUBJECT.search(body) and _NO_CHARGING.search(body):
+            body = sentence  # 按照《…信息处理费管理办法》，本年度未发生收费情况: the title names the fee
         if not FEE_SUBJECT.search(body) or not FEE_VERB.search(body):
             continue
         if "事业性收费" in body and "处理费" not in body:

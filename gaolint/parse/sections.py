@@ -16,32 +16,39 @@ from ..model import Line, Section
 from ..model_format import FormatSpec, SectionSpec
 from .labels import squeeze
 
-_HEADING = re.compile(r"^[\s#*>|]*(?:第)?([一二三四五六七八九十]{1,3})(?:部分)?\s*[、.,，:：]\s*(.{2,60})$")
+_HEADING = re.compile(r"^[\s#*>|【\[]*(?:第)?([一二三四五六七八九十]{1,3})(?:部分\s*[、.,，:：]?|\s*[、.,，:：])\s*(.{2,60})$")
+#: Headings numbered 1. 2. … (or 1、): read only in a report with no heading numbered 一、二、…,
+#: where 1、主动公开政府信息情况 is a paragraph inside 一、总体情况, not the second section.
+_ARABIC_HEADING = re.compile(r"^[\s#*>|【\[]*([1-9])\s*[、.]\s*(\D.{1,59})$")
+_ARABIC_START = re.compile(r"\n(?:[^\S\n]|[#*>|【\[])*+[1-9]\s*[、.]")
+_NUMERALS = "一二三四五六七八九"
 #: How every line _HEADING can match starts (its characters up to the numeral), within one line
 #: of the joined text: spaces other than newlines, so a match never runs into the next line.
 #: The stripping before _HEADING removes only spaces and ``*``, which this allows too.
-_HEADING_START = re.compile(r"\n(?:[^\S\n]|[#*>|])*+第?[一二三四五六七八九十]")
+_HEADING_START = re.compile(r"\n(?:[^\S\n]|[#*>|【\[])*+第?[一二三四五六七八九十]")
 _TEXT = operator.attrgetter("text")
 
 
-def heading_candidates(lines: list[Line]) -> list[tuple[Line, str, str]]:
-    """(line, numeral, title) for every line shaped like a top-level heading."""
+def heading_candidates(lines: list[Line], arabic: bool = False) -> list[tuple[Line, str, str]]:
+    """(line, numeral, title) for every line shaped like a top-level heading; with ``arabic``,
+    the lines numbered 1、2、… instead, each given the Chinese numeral of its number."""
+    start, heading = (_ARABIC_START, _ARABIC_HEADING) if arabic else (_HEADING_START, _HEADING)
     texts = list(map(_TEXT, lines))
     joined = "\n" + "\n".join(texts)
     if joined.count("\n") != len(texts):  # a line holding a newline: read every line
-        return _candidates(lines)
+        return _candidates(lines, heading)
     # One search over the joined text finds the lines that can be headings; only those are read.
     starts = list(itertools.accumulate(map(operator.add, map(len, texts), itertools.repeat(1))))  # each end + 1
     found: list[tuple[Line, str, str]] = []
     position = 0
-    while (hit := _HEADING_START.search(joined, position)) is not None:
+    while (hit := start.search(joined, position)) is not None:
         index = bisect.bisect_right(starts, hit.start())
-        found.extend(_candidates(lines[index : index + 1]))
+        found.extend(_candidates(lines[index : index + 1], heading))
         position = starts[index]
     return found
 
 
-def _candidates(lines: list[Line]) -> list[tuple[Line, str, str]]:
+def _candidates(lines: list[Line], heading: re.Pattern[str] = _HEADING) -> list[tuple[Line, str, str]]:
     from ..formats import load_common
 
     table_words = load_common().table_words  # words of table rows: never a section title
@@ -50,17 +57,20 @@ def _candidates(lines: list[Line]) -> list[tuple[Line, str, str]]:
         text = line.text.strip().strip("*").strip()
         if len(text) > 70 or not text:
             continue
-        match = _HEADING.match(text)
+        match = heading.match(text)
         if not match:
             continue
-        title = match.group(2).strip().strip("*# ")
+        numeral = match.group(1)
+        if numeral.isdigit():
+            numeral = _NUMERALS[int(numeral) - 1]
+        title = match.group(2).strip().strip("*#】] ")
         # A heading line may run on into its first sentence; the title ends at a full stop.
         for stop in ("。", "：", ":"):
             if stop in title:
                 title = title.split(stop, 1)[0]
         if any(word in title for word in table_words) or "|" in title:
             continue
-        found.append((line, match.group(1), title))
+        found.append((line, numeral, title))
     return found
 
 
@@ -94,8 +104,22 @@ def _section_for(title: str, numeral: str, fmt: FormatSpec) -> tuple[SectionSpec
 
 def find_sections(lines: list[Line], fmt: FormatSpec) -> list[Section]:
     """The report's sections in document order, each spanning to the next heading."""
+    sections = _sections(lines, fmt, heading_candidates(lines))
+    found = len({s.key for s in sections})
+    if found <= 1 < len(fmt.sections):  # a report numbered 1. 2. … throughout (one 一、 at most)?
+        arabic = _sections(lines, fmt, heading_candidates(lines, arabic=True))
+        if len({s.key for s in arabic}) > found:
+            sections = arabic
+    for current, following in zip(sections, sections[1:]):
+        current.end_line = following.first_line
+    for section in sections:
+        section.body = "\n".join([ln.text for ln in lines[section.first_line + 1 : section.end_line]])
+    return sections
+
+
+def _sections(lines: list[Line], fmt: FormatSpec, candidates: list[tuple[Line, str, str]]) -> list[Section]:
     sections: list[Section] = []
-    for line, numeral, title in heading_candidates(lines):
+    for line, numeral, title in candidates:
         chosen = _section_for(title, numeral, fmt)
         if chosen is None:
             continue
@@ -103,8 +127,4 @@ def find_sections(lines: list[Line], fmt: FormatSpec) -> list[Section]:
         # words are generic (a table-4 header line never starts with a numeral).
         spec, number = chosen
         sections.append(Section(number, spec.key, title, line.whole(), line.index, len(lines)))
-    for current, following in zip(sections, sections[1:]):
-        current.end_line = following.first_line
-    for section in sections:
-        section.body = "\n".join([ln.text for ln in lines[section.first_line + 1 : section.end_line]])
     return sections

@@ -15,6 +15,7 @@ ends are closed with a synthetic rule so the cells there exist.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -430,6 +431,37 @@ def _is_label(text: str) -> bool:
     return any(ch.isalpha() and not ch.isascii() for ch in text)
 
 
+#: How a row label starts (3.补正后…, （五）不予处理, 四、结转…): a label that does not is the rest
+#: of a label the page break cut.
+_ROW_NUMBERING = re.compile(r"\s*(?:\d{1,2}\s*[.、]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*、)")
+
+
+def _same_column(a: GridCell, b: GridCell) -> bool:
+    return abs(a.x0 - b.x0) <= GRID_TOLERANCE and abs(a.x1 - b.x1) <= GRID_TOLERANCE
+
+
+def _finishes_row(above: Sequence[GridCell], top: Sequence[GridCell]) -> bool:
+    """Whether the first row of a page's piece is the rest of the row that ends the page
+    before: Word and LibreOffice let a row break across pages, so a label that wraps
+    (2.没有现 / 成信息需要另行制作) leaves its second line, and nothing else, at the top of the
+    next page. Every cell of that rest is empty but a label or two, none of which starts the
+    way a row label starts, each under a label of the row above, which holds figures."""
+    labels = [cell for cell in top if cell.text]
+    if not labels or not all(_is_label(cell.text) and not _ROW_NUMBERING.match(cell.text) for cell in labels):
+        return False
+    if not any(cell.text and not _is_label(cell.text) for cell in above):
+        return False
+    return all(any(_same_column(cell, upper) and _is_label(upper.text) for upper in above) for cell in labels)
+
+
+def _carry_up(above: Sequence[GridCell], top: Sequence[GridCell]) -> None:
+    """Join the rest of each cut label to the label it continues."""
+    for cell in top:
+        if cell.text:
+            upper = next(u for u in above if _same_column(cell, u))
+            upper.text += cell.text
+
+
 def append_piece(doc: DocTable, table: PageTable) -> None:
     """Add a page's piece to a table: drop a repeated header, and drop the top cells that only
     continue a merged cell from the page before (moving their text up if the merged cell
@@ -448,6 +480,9 @@ def append_piece(doc: DocTable, table: PageTable) -> None:
             repeated += 1
         if repeated:
             rows = rows[repeated:]
+        elif rows and _finishes_row(doc.rows[-1], rows[0]):
+            _carry_up(doc.rows[-1], rows[0])
+            rows = rows[1:]
         elif rows:
             open_cells = [c for c in last.cells
                           if c.row + c.rowspan >= last.nrows and (c.rowspan > 1 or _is_label(c.text))]
