@@ -128,6 +128,9 @@ def code_fingerprint() -> bytes:
         stamps: list[tuple] = []
         _stamp(package, "gaolint/", ".py", stamps)
         _stamp(_formats_folder(package), "formats/", ".yaml", stamps)
+        for folder in os.environ.get("GAOLINT_FORMATS", "").split(os.pathsep):  # formats.extra_folders
+            if folder.strip():
+                _stamp(folder, f"extra:{folder}/", ".yaml", stamps)
         stamps.sort()
         libraries = _installed_libraries()
         # marshal version 2 writes no back-references, so equal data is always equal bytes.

@@ -51,6 +51,220 @@ def alternatives(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(spaced(w) for w in ordered) if ordered else r"(?!)")
 
 
+class Keys:
+    """A mapping with these keys (each with its schema), of which ``required`` must be there."""
+
+    __slots__ = ("fields", "required")
+
+    def __init__(self, fields: dict, required: tuple[str, ...] = ()) -> None:
+        self.fields = fields
+        self.required = required
+
+
+class ListOf:
+    """A list of items of one schema."""
+
+    __slots__ = ("item",)
+
+    def __init__(self, item) -> None:
+        self.item = item
+
+
+class MapOf:
+    """A mapping with keys of the user's choosing (table kinds, agency kinds), values of one schema."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value) -> None:
+        self.value = value
+
+
+class OneOf:
+    """One of these strings."""
+
+    __slots__ = ("choices",)
+
+    def __init__(self, *choices: str) -> None:
+        self.choices = choices
+
+
+#: Leaf schemas: a string, a whole number, true/false, a list of strings, a list of numbers;
+#: TERM is an identity's term: a row key, or ``{leaves_of: group}``.
+STR, INT, BOOL, WORDS, INTS, TERM = "string", "number", "true/false", "list of words", "list of numbers", "term"
+
+_ROW = Keys({
+    "key": STR, "label": STR, "match": WORDS, "exact": WORDS, "columns": WORDS, "parent": STR,
+    "group": BOOL, "total": BOOL, "value": OneOf("count", "amount"), "signed": INTS,
+    "not_applicable": WORDS, "running_total": BOOL,
+}, required=("key", "label", "match"))
+
+_TABLE = Keys({
+    "title": STR, "section": STR, "anchors": WORDS, "opens": WORDS, "columns": WORDS,
+    "rows": ListOf(_ROW), "groups": ListOf(Keys({"key": STR, "label": STR}, required=("key", "label"))),
+}, required=("title",))
+
+_IDENTITY = Keys({
+    "rule": STR, "table": STR, "per": OneOf("column", "row", "group"), "left": ListOf(TERM),
+    "right": ListOf(TERM), "total_column": INT, "part_columns": INTS,
+}, required=("rule", "table", "per"))
+
+#: Every key a format file (rules/cn-*.yaml) may have; docs/formats.md says what each means.
+FORMAT_SCHEMA = Keys({
+    "version": STR, "extends": STR, "name": STR, "years": Keys({"from": INT, "to": INT}),
+    "national": BOOL, "markers": WORDS, "headers": WORDS, "wording": WORDS, "ordered": BOOL,
+    "sections": ListOf(Keys({
+        "key": STR, "title": STR, "match": WORDS, "numeral": STR, "required": BOOL, "not_empty": BOOL,
+    }, required=("key", "title", "match"))),
+    "accountability": WORDS, "tables": MapOf(_TABLE), "identities": ListOf(_IDENTITY),
+    "deadlines": MapOf(STR), "obligations": Keys({"fee_statement": OneOf(*FEE_OBLIGATIONS)}),
+    "period_starts": WORDS,
+}, required=("version",))
+
+#: Every key of the shared wording file (rules/common.yaml).
+COMMON_SCHEMA = Keys({
+    "kind": OneOf("common"), "period": Keys({"keys": WORDS, "cutoff": WORDS}),
+    "title": Keys({"endings": WORDS}), "report_evidence": WORDS,
+    "agency_kinds": ListOf(Keys({"kind": STR, "endings": WORDS}, required=("kind", "endings"))),
+    "default_kind": STR, "fees": Keys({"spending": WORDS, "charging": WORDS, "waivers": WORDS}),
+    "table_words": WORDS,
+}, required=("kind",))
+
+
+def _shown(path: tuple) -> str:
+    out = ""
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out or "the file"
+
+
+def schema_errors(data, schema, path: tuple = (), partial: bool = False) -> list[tuple[tuple, str]]:
+    """(path to the offending key or item, what is wrong) for each place ``data`` departs from
+    ``schema``. A null value counts as absent (``key: null`` removes an inherited key).
+    ``partial``: a file that ``extends:`` another, whose required keys may be inherited."""
+    if data is None:
+        return []
+    if isinstance(schema, Keys):
+        if not isinstance(data, dict):
+            return [(path, f"{_shown(path)} must be a mapping, not {data!r}")]
+        errors: list[tuple[tuple, str]] = []
+        for key, value in data.items():
+            if key not in schema.fields:
+                import difflib
+
+                close = difflib.get_close_matches(str(key), list(schema.fields), n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(schema.fields)})"
+                errors.append((path + (key,), f"unknown key {key!r}" + (f" in {_shown(path)}" if path else "") + hint))
+                continue
+            errors.extend(schema_errors(value, schema.fields[key], path + (key,), partial))
+        if not partial or not path:
+            errors.extend(
+                (path, f"{_shown(path)} has no {key!r}") for key in schema.required if data.get(key) is None
+            )
+        return errors
+    if isinstance(schema, ListOf):
+        if not isinstance(data, list):
+            return [(path, f"{_shown(path)} must be a list, not {data!r}")]
+        return [e for index, item in enumerate(data) for e in schema_errors(item, schema.item, path + (index,), partial)]
+    if isinstance(schema, MapOf):
+        if not isinstance(data, dict):
+            return [(path, f"{_shown(path)} must be a mapping, not {data!r}")]
+        return [e for key, value in data.items() for e in schema_errors(value, schema.value, path + (key,), partial)]
+    if isinstance(schema, OneOf):
+        if data not in schema.choices:
+            return [(path, f"{_shown(path)} is {data!r}; use one of {', '.join(schema.choices)}")]
+        return []
+    if not _FITS[schema](data):
+        return [(path, f"{_shown(path)} must be a {schema}, not {data!r}")]
+    return []
+
+
+_FITS = {
+    STR: lambda v: isinstance(v, str),
+    INT: lambda v: type(v) is int,
+    BOOL: lambda v: type(v) is bool,
+    WORDS: lambda v: isinstance(v, list) and all(isinstance(w, str) and w.strip() for w in v),
+    INTS: lambda v: isinstance(v, list) and all(type(n) is int for n in v),
+    TERM: lambda v: isinstance(v, str) or (isinstance(v, dict) and list(v) == ["leaves_of"] and isinstance(v["leaves_of"], str)),
+}
+
+
+def yaml_line(text: str, path: tuple) -> int:
+    """The 1-based line of the key or item at ``path`` in YAML ``text`` (ruamel's round-trip
+    loader keeps positions in ``.lc``); 1 when it cannot be told. Only called for an error."""
+    from ruamel.yaml import YAML
+
+    try:
+        node = YAML(typ="rt", pure=True).load(text)
+        for step in path[:-1]:
+            node = node[step]
+        if not path:
+            return 1
+        where = node.lc.key(path[-1]) if isinstance(path[-1], str) else node.lc.item(path[-1])
+        return int(where[0]) + 1
+    except Exception:  # an error message must not fail: point at the file
+        return 1
+
+
+def check_schema(data: dict, name: str, text: bytes | str | None) -> None:
+    """Refuse a format or wording file with an unknown or misspelled key, or a value of the
+    wrong kind: the message names the file, the line and the key. ``text`` is the file's YAML,
+    read again only to find the line."""
+    if not isinstance(data, dict):
+        raise FormatDataError(f"{name}:1: a format file is a mapping of keys (version, name, …), not {data!r}")
+    schema = COMMON_SCHEMA if data.get("kind") == "common" else FORMAT_SCHEMA
+    errors = schema_errors(data, schema, partial=data.get("extends") is not None)
+    if errors:
+        path, message = errors[0]
+        if isinstance(text, bytes):
+            text = text.decode("utf-8", "replace")
+        line = yaml_line(text, path) if text is not None else 1
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise FormatDataError(f"{name}:{line}: {message}{more}")
+
+
+def extend(base: dict, child: dict) -> dict:
+    """``child`` on top of ``base`` (``extends:``): mappings are merged key by key, recursively;
+    any other value (a list, a string, a number) replaces the base's; a null removes the key."""
+    out = dict(base)
+    for key, value in child.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = extend(out[key], value)
+        elif value is None:
+            out.pop(key, None)
+        else:
+            out[key] = value
+    return out
+
+
+def check_references(data: dict) -> None:
+    """Refuse a (merged) format whose names point at nothing: an identity's table or rows, a
+    row's parent, a table's section."""
+    tables = data.get("tables") or {}
+    sections = {s["key"] for s in data.get("sections") or ()}
+    if data.get("name") is None:
+        raise FormatDataError(f"{_where(data)}: the format has no name")
+    for kind, table in tables.items():
+        keys = {r["key"] for r in table.get("rows") or ()}
+        if table.get("section") and table["section"] not in sections:
+            raise FormatDataError(f"{_where(data)}: tables.{kind}.section {table['section']!r} is not a section key")
+        for row in table.get("rows") or ():
+            if row.get("parent") and row["parent"] not in keys:
+                raise FormatDataError(f"{_where(data)}: tables.{kind} row {row['key']!r} has parent {row['parent']!r}, not a row")
+    for index, identity in enumerate(data.get("identities") or ()):
+        table = tables.get(identity["table"])
+        if table is None:
+            raise FormatDataError(f"{_where(data)}: identities[{index}].table {identity['table']!r} is not a table")
+        keys = {r["key"] for r in table.get("rows") or ()}
+        need = ("left", "right") if identity["per"] == "column" else ("total_column", "part_columns")
+        for key in need:
+            if identity.get(key) is None:
+                raise FormatDataError(f"{_where(data)}: identities[{index}] (per: {identity['per']}) has no {key!r}")
+        for term in (identity.get("left") or []) + (identity.get("right") or []):
+            name = term["leaves_of"] if isinstance(term, dict) else term
+            if name not in keys:
+                raise FormatDataError(f"{_where(data)}: identities[{index}] names row {name!r}, not a row of {identity['table']}")
+
+
 def check_format(data: dict) -> dict:
     """Refuse a format file whose obligations or deadlines cannot be used."""
     obligations = _mapping(data, data.get("obligations"), "obligations")
@@ -94,6 +308,7 @@ class CommonSpec:
         spending: tuple[str, ...] = (),
         charging: tuple[str, ...] = (),
         waivers: tuple[str, ...] = (),
+        table_words: tuple[str, ...] = (),
     ) -> None:
         self.period_keys = period_keys
         self.period_key = alternatives(period_keys)
@@ -107,6 +322,8 @@ class CommonSpec:
         self.spending = alternatives(spending)
         self.charging = alternatives(charging)
         self.waivers = alternatives(waivers)
+        #: Words of table rows and headers: a numbered line holding one is never a section heading.
+        self.table_words = table_words
 
     def kind_of(self, name: str) -> str:
         """The agency kind a name's ending makes (first listed kind wins)."""
@@ -152,4 +369,5 @@ class CommonSpec:
             spending=_words(data, fees.get("spending"), "fees.spending"),
             charging=_words(data, fees.get("charging"), "fees.charging"),
             waivers=_words(data, fees.get("waivers"), "fees.waivers"),
+            table_words=_words(data, data.get("table_words"), "table_words"),
         )

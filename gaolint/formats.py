@@ -1,10 +1,15 @@
 """The format versions (cn-2021, cn-2019, cn-2008), read from the YAML files in ``rules/``.
 
 The YAML is the single source of sections, rows, columns, identities and deadlines, so a new
-format revision is a data change. Parsing YAML with ruamel.yaml costs more than a whole lint of
-one report, so the parsed data is cached (as JSON checked against digests of the files and of itself:
-gaolint/startcache.py) under ~/.cache/gaolint; a pre-commit run reads the cache and never
-imports ruamel.
+format revision is a data change: one file, which may ``extends:`` an earlier one and state only
+what changed (docs/formats.md). ``GAOLINT_FORMATS`` names more folders of format files (separated
+by the path separator), read after the built-in ones. Every file is checked against the schema
+in gaolint/format_data.py when loaded: an unknown key is an error naming file, line and key.
+The records themselves are in gaolint/model_format.py (re-exported here).
+
+Parsing YAML with ruamel.yaml costs more than a whole lint of one report, so the parsed data is
+cached (as JSON checked against digests of the files and of itself: gaolint/startcache.py) under
+~/.cache/gaolint; a pre-commit run reads the cache and never imports ruamel.
 """
 
 from __future__ import annotations
@@ -13,156 +18,12 @@ import os
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .model import Value
+from .model_format import FormatSelection, FormatSpec, RowSpec, SectionSpec, TableSpec
 
 if TYPE_CHECKING:  # imported where used: this module is on the start-up path
     from pathlib import Path
 
     from .format_data import CommonSpec
-
-
-class RowSpec(Value):
-    __slots__ = (
-        "key", "label", "match", "exact", "columns", "parent", "group", "total", "amount", "signed",
-        "not_applicable",
-    )
-
-    def __init__(
-        self,
-        key: str,
-        label: str,
-        match: tuple[str, ...],
-        exact: tuple[str, ...] = (),
-        columns: tuple[str, ...] = (),
-        parent: str = "",
-        group: bool = False,
-        total: bool = False,
-        amount: bool = False,
-        signed: tuple[int, ...] = (),
-        not_applicable: tuple[str, ...] = (),
-    ) -> None:
-        self.key = key
-        self.label = label
-        self.match = match
-        self.exact = exact
-        self.columns = columns
-        self.parent = parent
-        self.group = group
-        self.total = total
-        self.amount = amount
-        self.signed = signed
-        #: Marks an agency may write instead of a count when the row does not apply to it
-        #: ("/" in 规章 for an agency with no rule-making power).
-        self.not_applicable = not_applicable
-
-
-class TableSpec(Value):
-    __slots__ = ("kind", "title", "section", "anchors", "rows", "columns", "groups", "_by_key")
-
-    def __init__(
-        self,
-        kind: str,
-        title: str,
-        section: str,
-        anchors: tuple[str, ...],
-        rows: tuple[RowSpec, ...] = (),
-        columns: tuple[str, ...] = (),
-        groups: tuple[tuple[str, str], ...] = (),
-    ) -> None:
-        self.kind = kind
-        self.title = title
-        self.section = section
-        self.anchors = anchors
-        self.rows = rows
-        self.columns = columns
-        self.groups = groups  # (key, label) for table 4
-        #: Rows by key (the first of a key wins, as a scan in order would find it).
-        self._by_key: dict[str, RowSpec] = {}
-        for row in reversed(rows):
-            self._by_key[row.key] = row
-
-    def row(self, key: str) -> RowSpec | None:
-        """The row spec with this key: rules ask for it once per row of every report."""
-        return self._by_key.get(key)
-
-    def leaves(self, parent: str) -> list[RowSpec]:
-        """Rows that hold numbers under ``parent`` (a group's children, recursively), in order."""
-        out: list[RowSpec] = []
-        for row in self.rows:
-            if row.parent == parent and not row.total:
-                out.extend([row] if not row.group else [row] + self.leaves(row.key))
-        return out
-
-
-class SectionSpec(Value):
-    __slots__ = ("key", "title", "match", "numeral", "required", "not_empty")
-
-    def __init__(
-        self,
-        key: str,
-        title: str,
-        match: tuple[str, ...],
-        numeral: str = "",
-        required: bool = True,
-        not_empty: bool = False,
-    ) -> None:
-        self.key = key
-        self.title = title
-        self.match = match
-        self.numeral = numeral
-        self.required = required
-        self.not_empty = not_empty
-
-
-class FormatSpec(Value):
-    __slots__ = (
-        "version", "name", "basis", "year_from", "year_to", "markers", "ordered", "sections",
-        "accountability", "tables", "identities", "deadlines", "obligations", "period_starts"
-    )
-
-    def __init__(
-        self,
-        version: str,
-        name: str,
-        basis: str,
-        year_from: int | None,
-        year_to: int | None,
-        markers: tuple[str, ...],
-        ordered: bool,
-        sections: tuple[SectionSpec, ...],
-        accountability: tuple[str, ...],
-        tables: dict[str, TableSpec],
-        identities: tuple[dict, ...],
-        deadlines: dict[str, str] | None = None,
-        obligations: dict[str, str] | None = None,
-        period_starts: tuple[str, ...] = (),
-    ) -> None:
-        self.version = version
-        self.name = name
-        self.basis = basis
-        self.year_from = year_from
-        self.year_to = year_to
-        self.markers = markers
-        self.ordered = ordered
-        self.sections = sections
-        self.accountability = accountability
-        self.tables = tables
-        self.identities = identities
-        self.deadlines = {} if deadlines is None else deadlines
-        #: What the report must state besides its sections and tables, e.g. ``fee_statement``:
-        #: ``processing-fee`` (信息处理费, cn-2021), ``charges-and-waivers`` (收费及减免, cn-2008)
-        #: or ``none`` (cn-2019, which predates the 信息处理费 rules).
-        self.obligations = {"fee_statement": "processing-fee"} if obligations is None else obligations
-        #: Start dates ("YYYY-MM-DD") a period may have besides 1 January: 2008-05-01, the day
-        #: the 2008 regulation took effect, for the 2008 reports.
-        self.period_starts = period_starts
-
-    @property
-    def fee_obligation(self) -> str:
-        return self.obligations.get("fee_statement", "processing-fee")
-
-    def covers_year(self, year: int) -> bool:
-        return (self.year_from is None or year >= self.year_from) and (self.year_to is None or year <= self.year_to)
 
 
 def formats_dir() -> Path:
@@ -180,29 +41,102 @@ def _formats_folder() -> str:
     return os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "rules")
 
 
-def _load_raw() -> list[dict]:
-    """The parsed YAML of every format file, from the start-up cache when it is current
-    (gaolint/startcache.py: checked JSON, never executed)."""
+#: The environment variable naming extra folders of format files.
+FORMATS_ENV = "GAOLINT_FORMATS"
+
+
+def extra_folders() -> list[str]:
+    """The folders ``GAOLINT_FORMATS`` names, in order (empty entries skipped)."""
+    value = os.environ.get(FORMATS_ENV, "")
+    return [folder for folder in value.split(os.pathsep) if folder.strip()]
+
+
+def _sources() -> list[tuple[str, bytes]]:
+    """(path, bytes) of every format file: the built-in ones, then each extra folder's, each
+    folder's in name order."""
+    found = []
+    for folder in [_formats_folder(), *extra_folders()]:
+        try:
+            names = os.listdir(folder)
+        except OSError as error:
+            from .format_data import FormatDataError
+
+            raise FormatDataError(f"{FORMATS_ENV}: cannot read the folder {folder} ({error.strerror})") from None
+        for name in sorted(names):
+            if name.endswith(".yaml"):
+                path = os.path.join(folder, name)
+                with open(path, "rb") as handle:
+                    found.append((path, handle.read()))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _load_raw() -> list[tuple[str, dict]]:
+    """(path, parsed YAML) of every format file, from the start-up cache when it is current
+    (gaolint/startcache.py: checked JSON, never executed), each checked against the schema."""
     from . import startcache
 
-    folder = _formats_folder()
-    files = sorted(os.path.join(folder, name) for name in os.listdir(folder) if name.endswith(".yaml"))
-    blobs = []
-    for path in files:
-        with open(path, "rb") as handle:
-            blobs.append(handle.read())
+    sources = _sources()
+    builtin = _formats_folder()
+    # The cache key: the built-in files' bytes; an extra file's path and bytes (so another
+    # folder, or other files in it, is another cache entry).
+    blobs = [blob if os.path.dirname(path) == builtin else path.encode("utf-8") + b"\0" + blob for path, blob in sources]
     raw = startcache.load_formats(blobs)
-    if raw is not None:
-        return raw
-    from ruamel.yaml import YAML
+    fresh = raw is None
+    if raw is None:
+        from ruamel.yaml import YAML
 
-    yaml = YAML(typ="safe", pure=True)
-    import json
+        yaml = YAML(typ="safe", pure=True)
+        import json
 
-    # Through JSON: plain dicts, lists, strings and numbers, whatever types the loader returns.
-    raw = json.loads(json.dumps([yaml.load(blob.decode("utf-8")) for blob in blobs], ensure_ascii=False))
-    startcache.save_formats(blobs, raw)
-    return raw
+        # Through JSON: plain dicts, lists, strings and numbers, whatever types the loader returns.
+        raw = json.loads(json.dumps([yaml.load(blob.decode("utf-8")) for _, blob in sources], ensure_ascii=False))
+    from .format_data import check_schema
+
+    for (path, blob), data in zip(sources, raw):
+        check_schema(data, _shown_path(path), blob)  # the text only for an error's line
+        if data.get("kind") == "common" and os.path.dirname(path) != builtin:
+            from .format_data import FormatDataError
+
+            raise FormatDataError(f"{_shown_path(path)}: only rules/common.yaml holds the shared wordings (kind: common)")
+    if fresh:
+        startcache.save_formats(blobs, raw)
+    return [(path, data) for (path, _), data in zip(sources, raw)]
+
+
+def _shown_path(path: str) -> str:
+    """A built-in file as ``rules/NAME.yaml``; an extra one by its path."""
+    if os.path.dirname(path) == _formats_folder():
+        return "rules/" + os.path.basename(path)
+    return path
+
+
+def _resolved(files: list[tuple[str, dict]]) -> list[dict]:
+    """Every format's data with its ``extends:`` chain applied (format_data.extend)."""
+    from .format_data import FormatDataError, check_schema, extend
+
+    by_version: dict[str, tuple[str, dict]] = {}
+    for path, data in files:
+        version = data["version"]
+        if version in by_version:
+            raise FormatDataError(f"{_shown_path(path)}: version {version!r} is also defined in {_shown_path(by_version[version][0])}")
+        by_version[version] = (path, data)
+
+    def resolve(version: str, seen: tuple[str, ...]) -> dict:
+        path, data = by_version[version]
+        parent = data.get("extends")
+        if parent is None:
+            return data
+        if parent in seen or parent == version:
+            raise FormatDataError(f"{_shown_path(path)}: extends {parent!r} in a circle ({' → '.join(seen + (version, parent))})")
+        if parent not in by_version:
+            raise FormatDataError(f"{_shown_path(path)}: extends {parent!r}, which no format file defines")
+        merged = extend(resolve(parent, seen + (version,)), data)
+        merged.pop("extends", None)
+        check_schema(merged, _shown_path(path), None)  # what the file and its parents make together
+        return merged
+
+    return [resolve(version, ()) for version in by_version]
 
 
 def _row(data: dict) -> RowSpec:
@@ -218,6 +152,7 @@ def _row(data: dict) -> RowSpec:
         amount=data.get("value") == "amount",
         signed=tuple(data.get("signed") or ()),
         not_applicable=tuple(data.get("not_applicable") or ()),
+        running_total=bool(data.get("running_total", False)),
     )
 
 
@@ -227,6 +162,7 @@ def _table(kind: str, data: dict) -> TableSpec:
         title=data["title"],
         section=data.get("section", ""),
         anchors=tuple(data.get("anchors") or ()),
+        opens=tuple(data.get("opens") or ()),
         rows=tuple(_row(r) for r in data.get("rows") or ()),
         columns=tuple(data.get("columns") or ()),
         groups=tuple((g["key"], g["label"]) for g in data.get("groups") or ()),
@@ -238,7 +174,6 @@ def _format(data: dict) -> FormatSpec:
     return FormatSpec(
         version=data["version"],
         name=data["name"],
-        basis=data.get("basis", ""),
         year_from=years.get("from"),
         year_to=years.get("to"),
         markers=tuple(data.get("markers") or ()),
@@ -260,15 +195,22 @@ def _format(data: dict) -> FormatSpec:
         deadlines=dict(data.get("deadlines") or {}),
         obligations=dict(data.get("obligations") or {}),
         period_starts=tuple(str(d) for d in data.get("period_starts") or ()),
+        national=bool(data.get("national", False)),
+        headers=tuple(data.get("headers") or ()),
+        wording=tuple(data.get("wording") or ()),
     )
 
 
 @lru_cache(maxsize=1)
 def load_formats() -> dict[str, FormatSpec]:
     """Every format version by name, newest first."""
-    from .format_data import check_format
+    from .format_data import check_format, check_references
 
-    specs = [_format(check_format(d)) for d in _load_raw() if d.get("kind") != "common"]
+    files = [(path, data) for path, data in _load_raw() if data.get("kind") != "common"]
+    merged = _resolved(files)
+    for data in merged:
+        check_references(data)
+    specs = [_format(check_format(data)) for data in merged]
     specs.sort(key=lambda f: f.year_from or 0, reverse=True)
     return {spec.version: spec for spec in specs}
 
@@ -278,9 +220,25 @@ def load_common() -> CommonSpec:
     """The wording data shared by every format (rules/common.yaml), checked when loaded."""
     from .format_data import CommonSpec
 
-    raw = [d for d in _load_raw() if d.get("kind") == "common"]
+    raw = [data for _, data in _load_raw() if data.get("kind") == "common"]
     return CommonSpec.from_data(raw[0] if raw else {})
 
 
 def get_format(version: str) -> FormatSpec:
     return load_formats()[version]
+
+
+def reload() -> None:
+    """Forget the loaded formats (after ``GAOLINT_FORMATS`` or the files changed in-process)."""
+    _load_raw.cache_clear()
+    load_formats.cache_clear()
+    load_common.cache_clear()
+
+
+# What FormatSelection (the rules' "national formats" and the like) selects from.
+FormatSelection.source = load_formats
+
+__all__ = [
+    "FormatSelection", "FormatSpec", "RowSpec", "SectionSpec", "TableSpec", "extra_folders", "formats_dir",
+    "get_format", "load_common", "load_formats", "reload",
+]

@@ -19,7 +19,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "gaolint"
 CODE = re.compile(r"""^[rbuf]*(['"])GAO\d{3}\1$""", re.IGNORECASE)
 #: What a rule module may import of gaolint: the model, the format records (which issue 13
 #: item 1 moves into the model), and the other rule modules.
-ALLOWED = {"gaolint.model", "gaolint.formats", "gaolint.checks"}
+ALLOWED = {"gaolint.model", "gaolint.model_format", "gaolint.formats", "gaolint.checks"}
 
 
 def _code_literals(path: Path) -> list[tuple[int, str]]:
@@ -48,7 +48,10 @@ def _imports(path: Path) -> set[str]:
         if isinstance(node, ast.ImportFrom):
             if node.level:  # relative to gaolint.checks
                 base = ["gaolint", "checks"][: 3 - node.level] if node.level <= 2 else []
-                names.add(".".join(base + ([node.module] if node.module else [])))
+                if node.module:
+                    names.add(".".join([*base, node.module]))
+                else:  # from .. import formats: the modules named
+                    names.update(".".join([*base, alias.name]) for alias in node.names)
             elif node.module:
                 names.add(node.module)
         elif isinstance(node, ast.Import):

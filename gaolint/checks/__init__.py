@@ -22,6 +22,7 @@ def __getattr__(name: str):
     if name == "RULES":
         from importlib import import_module
 
+        from .. import formats  # noqa: F401  (the format data the rules' FormatSelection reads)
         from .rule import REGISTRY
 
         for module in MODULES:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..formats import TableSpec
 from ..model import Cell, Finding, Message, Row, Severity, Table
+from ..model_format import TableSpec
 from .base import Context, FileRule, register
 from .structure import NATIONAL
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..formats import FormatSpec
 from ..model import Finding, Location, Message, Record, Report, ReportFacts
+from ..model_format import FormatSpec
 from .rule import REGISTRY, Rule, RunRule, register
 
 

@@ -7,9 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Finding, Location, Report, ReportFacts, Severity
+from ..model_format import FormatSelection
 from .base import RepositoryRule, register, source_line
 
-NATIONAL_TABLE3 = frozenset({"cn-2019", "cn-2021"})
+#: The formats with the national table 3 (``national: true`` in rules/*.yaml).
+NATIONAL_TABLE3 = FormatSelection("national")
 
 
 @register
@@ -106,7 +108,7 @@ class ValidDocumentsDrift(RepositoryRule):
     code = "GAO602"
     name = "valid-documents-drift"
     severity = Severity.WARNING
-    formats = frozenset({"cn-2021"})
+    formats = FormatSelection("running_totals")  # rows with ``running_total: true`` (cn-2021)
     summary = "table 2: 现行有效 ≠ last year's 现行有效 + 本年制发 − 本年废止"
     name_zh = "有效文件数不衔接"
     summary_zh = "表二：现行有效 ≠ 上年现行有效 + 本年制发 − 本年废止"

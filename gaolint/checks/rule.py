@@ -16,6 +16,8 @@ rule (a cached run never does).
 
 from __future__ import annotations
 
+from collections.abc import Set
+
 from ..model import Finding, Location, Message, Severity
 
 
@@ -29,7 +31,7 @@ class Rule:
     name: str
     severity: Severity
     #: Format versions the rule applies to; empty means every version.
-    formats: frozenset[str] = frozenset()
+    formats: Set[str] = frozenset()
     #: One-line summary shown by ``gaolint rules`` and in SARIF shortDescription.
     summary: str = ""
     #: "file": one report; "repository": every report of the run; "run": made by the run.

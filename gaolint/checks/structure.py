@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..formats import TableSpec
 from ..model import Finding, Location, Report, Severity, Table
+from ..model_format import FormatSelection, TableSpec
 from .base import Context, FileRule, register, start_of_report
 
-NATIONAL = frozenset({"cn-2019", "cn-2021"})
+#: The revisions of the national format (``national: true`` in rules/*.yaml).
+NATIONAL = FormatSelection("national")
 TABLE_NAMES = {"table2": "表二", "table3": "表三", "table4": "表四"}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..formats import FormatSpec, load_formats
+from ..formats import FormatSpec, TableSpec, load_formats
 from ..model import Line, Mention, Report, Section, Table
 from . import metadata, narrative
 from .cells import MAX_TABLE_TOKENS, TooManyCells
@@ -15,9 +15,19 @@ from .sections import find_sections
 from .tables import read_review_table, read_rows_table
 from .version import detect_format, report_year
 
-_TABLE2_START = re.compile(r"第二十条|本年制发件数|本年新制作数量|信息内容")
-_TABLE3_START = re.compile(r"勾稽关系|^[\s|#*]*(?:一\s*[、.]\s*)?本年新收")
-_TABLE4_START = re.compile(r"^[\s|#*]*行政复议|结果维持")
+#: Each table's start pattern (its ``anchors`` anywhere in a line, or its ``opens`` opening a
+#: line, after an optional 一、), by the table spec's identity (the spec is kept, so its id stays its own).
+_STARTS: dict[int, tuple[TableSpec, re.Pattern[str]]] = {}
+
+
+def _start_pattern(spec: TableSpec) -> re.Pattern[str]:
+    kept = _STARTS.get(id(spec))
+    if kept is None or kept[0] is not spec:
+        words = [re.escape(word) for word in spec.anchors]
+        if spec.opens:
+            words.append(r"^[\s|#*]*(?:一\s*[、.]\s*)?(?:" + "|".join(re.escape(word) for word in spec.opens) + ")")
+        kept = _STARTS[id(spec)] = (spec, re.compile("|".join(words) or r"(?!)"))
+    return kept[1]
 
 
 def _first(lines: list[Line], pattern: re.Pattern[str], start: int, end: int) -> int | None:
@@ -38,18 +48,18 @@ def table_spans(lines: list[Line], sections: list[Section], fmt: FormatSpec) -> 
     total = len(lines)
     by_key = {s.key: s for s in sections}
 
-    def start_of(kind: str, pattern: re.Pattern[str], floor: int) -> int | None:
+    def start_of(kind: str, floor: int) -> int | None:
         section = by_key.get(fmt.tables[kind].section)
         if section is not None:
             return section.first_line + 1
-        return _first(lines, pattern, floor, total)
+        return _first(lines, _start_pattern(fmt.tables[kind]), floor, total)
 
     if "table3" in fmt.tables:
-        start = start_of("table3", _TABLE3_START, 0)
+        start = start_of("table3", 0)
         if start is not None:
             spans["table3"] = (start, _next_heading(sections, start, total))
     if "table2" in fmt.tables:
-        start = start_of("table2", _TABLE2_START, 0)
+        start = start_of("table2", 0)
         if start is not None:
             end = _next_heading(sections, start, total)
             if "table3" in spans and spans["table3"][0] > start:
@@ -57,7 +67,7 @@ def table_spans(lines: list[Line], sections: list[Section], fmt: FormatSpec) -> 
             spans["table2"] = (start, end)
     if "table4" in fmt.tables:
         floor = spans["table3"][1] if "table3" in spans else 0
-        start = start_of("table4", _TABLE4_START, floor)
+        start = start_of("table4", floor)
         if start is not None:
             spans["table4"] = (start, _next_heading(sections, start, total))
     return spans
@@ -109,7 +119,7 @@ def parse(path: str, container: str, lines: list[Line], layout: str = "flow") ->
     for kind, (start, end) in spans.items():
         spec = fmt.tables[kind]
         window = lines[start:end]
-        sums = next((i for i in fmt.identities if i.get("table") == kind and i.get("per") in ("row", "group")), None)
+        sums = fmt.cell_sums(kind)
         try:
             table = read_review_table(spec, window, sums) if spec.groups else read_rows_table(spec, window, sums)
         except TooManyCells:

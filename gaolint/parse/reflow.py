@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from ..formats import FormatSpec
 from ..model import Line, Location
+from ..model_format import FormatSpec
 from .labels import squeeze
 
 #: Lines shorter than this are left alone: a heading line with its first sentence is short.
@@ -29,8 +29,6 @@ MAX_NUMERALS = 2_000
 _NUMERAL = re.compile(r"(?:第)?[一二三四五六七八九十]{1,2}(?:部分)?\s*[、.]\s*")
 #: What may stand right before a heading that starts mid-line.
 _BEFORE = frozenset("。；;！!？?）)】>”\"'’ \t\u3000") | frozenset("0123456789")
-#: Words of table rows and headers that are never a section's title.
-_TABLE_WORDS = ("结转下年度", "本年新收", "上年结转", "本年度办理结果", "申请数量", "办理结果")
 #: Where a heading's title ends when it does not end with the format's own title.
 _TITLE_STOP = re.compile(r"[\s(（。:：；;,，]|\d")
 #: How far after the numeral a title may run.
@@ -97,6 +95,9 @@ def _whole_title_follows(text: str, start: int, titles: tuple[str, ...]) -> bool
 def heading_cuts(text: str, words: tuple[str, ...], titles: tuple[str, ...]) -> list[int]:
     """Positions in ``text`` where a line should be cut: each heading's start and its title's
     end."""
+    from ..formats import load_common
+
+    table_words = load_common().table_words  # words of table rows: never a section's title
     cuts: list[int] = []
     for seen, match in enumerate(_NUMERAL.finditer(text)):
         if seen >= MAX_NUMERALS:
@@ -108,7 +109,7 @@ def heading_cuts(text: str, words: tuple[str, ...], titles: tuple[str, ...]) -> 
             continue  # mid-sentence, unless the format's whole (long) title follows
         if not any(head.startswith(word) or word in head[:16] for word in words):
             continue
-        if any(word in head[:16] for word in _TABLE_WORDS):
+        if any(word in head[:16] for word in table_words):
             continue
         end = _title_end(text, title_start, titles)
         after = text[end : end + 1]

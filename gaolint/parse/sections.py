@@ -12,8 +12,8 @@ import itertools
 import operator
 import re
 
-from ..formats import FormatSpec, SectionSpec
 from ..model import Line, Section
+from ..model_format import FormatSpec, SectionSpec
 from .labels import squeeze
 
 _HEADING = re.compile(r"^[\s#*>|【\[]*(?:第)?([一二三四五六七八九十]{1,3})(?:部分\s*[、.,，:：]?|\s*[、.,，:：])\s*(.{2,60})$")
@@ -22,8 +22,6 @@ _HEADING = re.compile(r"^[\s#*>|【\[]*(?:第)?([一二三四五六七八九十]
 _ARABIC_HEADING = re.compile(r"^[\s#*>|【\[]*([1-9])\s*[、.]\s*(\D.{1,59})$")
 _ARABIC_START = re.compile(r"\n(?:[^\S\n]|[#*>|【\[])*+[1-9]\s*[、.]")
 _NUMERALS = "一二三四五六七八九"
-#: Words of table rows and table headers that must never be taken for a section title.
-_TABLE_WORDS = ("结转下年度", "本年新收", "上年结转", "本年度办理结果", "申请数量", "办理结果")
 #: How every line _HEADING can match starts (its characters up to the numeral), within one line
 #: of the joined text: spaces other than newlines, so a match never runs into the next line.
 #: The stripping before _HEADING removes only spaces and ``*``, which this allows too.
@@ -51,6 +49,9 @@ def heading_candidates(lines: list[Line], arabic: bool = False) -> list[tuple[Li
 
 
 def _candidates(lines: list[Line], heading: re.Pattern[str] = _HEADING) -> list[tuple[Line, str, str]]:
+    from ..formats import load_common
+
+    table_words = load_common().table_words  # words of table rows: never a section title
     found = []
     for line in lines:
         text = line.text.strip().strip("*").strip()
@@ -67,7 +68,7 @@ def _candidates(lines: list[Line], heading: re.Pattern[str] = _HEADING) -> list[
         for stop in ("。", "：", ":"):
             if stop in title:
                 title = title.split(stop, 1)[0]
-        if any(word in title for word in _TABLE_WORDS) or "|" in title:
+        if any(word in title for word in table_words) or "|" in title:
             continue
         found.append((line, numeral, title))
     return found

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..formats import RowSpec, TableSpec
 from ..model import Cell, Line, Row, Table
+from ..model_format import RowSpec, TableSpec
 from . import unglue
 from .cells import BAD, EMPTY, GLUED, LABEL, NUMBER, SEP, Token, token_location, tokenise
 from .labels import bigrams, similarity, split_numbering, squeeze

@@ -11,9 +11,10 @@ Two kinds of evidence, in this order:
    report is signed early in the following year), else the year the opening names most
    often; the format whose years cover it.
 
-With neither, a report with the national tables' headers (勾稽关系, 第二十条) is the newest
-format, and a free-form report without them is cn-2008 unless it uses the 2019 regulation's
-section wording (总体情况, 收到和处理). A 2008-era report whose year is not in its first lines is
+With neither, a report with the national tables' headers (``headers``: 勾稽关系, 第二十条) is
+the newest format listing them, and a free-form report without them is the oldest (free-form)
+format unless it uses the 2019 regulation's wording (``wording``: 总体情况, 收到和处理) and not
+the 2008 regulation's (收费及减免). A 2008-era report whose year is not in its first lines is
 never given cn-2021 by default.
 """
 
@@ -22,13 +23,24 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..format_data import alternatives
 from ..formats import FormatSpec, load_formats
 from ..model import Line
 from . import metadata
 
 _TABLE_LINE = re.compile(r"\||\t")
 _YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*+年")
-_NEW_REGULATION = re.compile(r"总体情况|收到和处理|信息处理费|国务院令第\s*711\s*号")
+#: Each format's ``wording`` as one pattern (spaces allowed), by the words.
+_WORDING: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _uses_wording(spec: FormatSpec, text: str) -> bool:
+    if not spec.wording:
+        return False
+    pattern = _WORDING.get(spec.wording)
+    if pattern is None:
+        pattern = _WORDING[spec.wording] = alternatives(spec.wording)
+    return pattern.search(text) is not None
 
 
 def _markers_found(spec: FormatSpec, text: str, lines: list[Line]) -> bool:
@@ -76,15 +88,15 @@ def detect_format(lines: list[Line], year: int | None) -> FormatSpec:
     for spec in formats.values():
         if spec.markers and _markers_found(spec, text, lines):
             return spec
-    has_tables = "勾稽关系" in text or "第二十条" in text
+    with_headers = next((spec for spec in formats.values() if any(word in text for word in spec.headers)), None)
     if year is not None:
         for spec in formats.values():
             if spec.covers_year(year):
                 return spec
+    if with_headers is not None:
+        return with_headers
     newest = next(iter(formats.values()))
-    if has_tables:
-        return newest
     oldest = next((spec for spec in formats.values() if not spec.tables), newest)
-    if _NEW_REGULATION.search(text) and not re.search(r"收费及减免|收费和减免", text):
-        return newest
-    return oldest
+    if _uses_wording(oldest, text):
+        return oldest
+    return next((spec for spec in formats.values() if _uses_wording(spec, text)), oldest)
