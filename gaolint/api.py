@@ -220,7 +220,7 @@ def result_to_dict(result: FileResult) -> dict:
         "path": result.path,
         "findings": [finding_to_dict(f) for f in result.findings],
         "facts": None if result.facts is None else facts_to_dict(result.facts),
-        "notes": list(result.notes),
+        "notes": [],  # API version 1 had notes; FileResult never held any
         "suppressions": [_suppression_to_dict(s) for s in result.suppressions],
         "repeatable": result.repeatable,
     }
@@ -231,7 +231,6 @@ def result_from_dict(data: dict) -> FileResult:
         data["path"],
         [finding_from_dict(f) for f in data.get("findings", ())],
         None if data.get("facts") is None else facts_from_dict(data["facts"]),
-        list(data.get("notes", ())),
         [_suppression_from_dict(s) for s in data.get("suppressions", ())],
         data.get("repeatable", True),
     )

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from .model import Finding, Location, Message, Record, Report, Severity
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (milliseconds of a cache hit)
+if TYPE_CHECKING:
+    from .suppress import Suppression
+
 
 class Settings(Record):
     """What decides which rules run and how: filled from the command line and configuration."""
@@ -59,7 +63,7 @@ class ReportFacts(Record):
         carried_over: list | None = None,
         carried_forward: list | None = None,
         documents: dict | None = None,
-        locations: dict | None = None,
+        locations: dict[str, list[Location]] | None = None,
         source_lines: dict | None = None,
     ) -> None:
         self.path = path
@@ -78,21 +82,19 @@ class ReportFacts(Record):
 
 
 class FileResult(Record):
-    __slots__ = ("path", "findings", "facts", "notes", "suppressions", "repeatable")
+    __slots__ = ("path", "findings", "facts", "suppressions", "repeatable")
 
     def __init__(
         self,
         path: str,
         findings: list[Finding],
         facts: ReportFacts | None = None,
-        notes: list[str] | None = None,
-        suppressions: list | None = None,
+        suppressions: list[Suppression] | None = None,
         repeatable: bool = True,
     ) -> None:
         self.path = path
         self.findings = findings
         self.facts = facts
-        self.notes = [] if notes is None else notes
         #: Inline suppression comments resolved to line ranges (gaolint.suppress.Suppression);
         #: applied by RunConfig.filter once every finding of the run is known.
         self.suppressions = [] if suppressions is None else suppressions
@@ -239,7 +241,6 @@ def lint_file(path: str, settings: Settings, shown: str | None = None, read=None
     fmt = get_format(report.format_version)
     context = Context(report, fmt, options)
     findings: list[Finding] = []
-    notes: list[str] = []
     annual = is_annual_report(report)
     for code, rule_class in RULES.items():
         if rule_class.scope != "file" or not settings.enabled(code):
@@ -271,7 +272,7 @@ def lint_file(path: str, settings: Settings, shown: str | None = None, read=None
         from .suppress import resolve
 
         suppressions = resolve(report)
-    return FileResult(shown, findings, facts, notes, suppressions, report.repeatable)
+    return FileResult(shown, findings, facts, suppressions, report.repeatable)
 
 
 def _options_for(shown: str, report: Report, settings: Settings) -> dict:
