@@ -597,3 +597,16 @@ def test_verbose_says_how_many_results_came_from_the_cache(reports: Path, folder
     assert f"{folder}: {count} unchanged file(s)" in warm
     _, _, quiet = run(capsys, "reports")
     assert "result cache" not in quiet
+
+
+def test_a_cell_suppression_answers_the_same_from_the_cache(tmp_path: Path, folder: Path, capsys, monkeypatch):
+    """A ``disable-cell`` comment covers only its cell's columns (Suppression.span): an entry
+    that dropped the span silenced the whole line on a warm run (cache format 2)."""
+    from tests.test_suppress import _gfm_report
+
+    monkeypatch.chdir(tmp_path)
+    _gfm_report(tmp_path, before_table="<!-- gaolint: disable-cell=GAO302; 行=6.属于四类过程性信息; 列=2 -->")
+    cold = run(capsys, "--format", "json", "r.md")
+    assert _entries(folder)
+    assert run(capsys, "--format", "json", "r.md") == cold
+    assert '"GAO302"' in cold[1] and '"GAO010"' in cold[1]
