@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 
 from .model import Finding, Location, Message, Severity
+from .model import number_text as _number
 
 _TABLE3_COLUMNS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
 _TABLE3_FORMATS = frozenset({"cn-2019", "cn-2021"})
@@ -23,10 +24,6 @@ _DOCUMENT_ROWS = {"regulations": ("规章", "regulations"), "normative_documents
 _PLACED = re.compile(r"^.{1,12}?(?:自治区|自治州|自治县|地区|省|市|区|县|旗|州|盟)")
 #: What may stand before a name for the same agency: 淮安市 + 洪泽区人民政府.
 _PLACE_PREFIX = re.compile(r"(?:自治区|自治州|地区|省|市|州|盟)$")
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def agency_key(name: str) -> str:
