@@ -25,7 +25,6 @@ from .cli import EXIT_FINDINGS, EXIT_OK, UsageError
 from .engine import FileResult, ReportFacts, Settings
 from .model import SEVERITY_RANK
 
-STREAMED = ("jsonl", "parquet")
 #: Files linted between two writes in a one-process run.
 BATCH = 16
 
