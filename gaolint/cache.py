@@ -48,10 +48,11 @@ changing those, ``gaolint clean`` (or ``--no-cache`` once) re-reads everything.
 from __future__ import annotations
 
 import json
-import marshal  # only to hash data gaolint itself builds (fingerprints, keys); never to read
 import os
 import stat
 import sys
+from collections import namedtuple
+from functools import cache
 
 from . import diskstore
 from .diskstore import blake2b as _blake2b
@@ -80,9 +81,6 @@ MAX_SHARD_BYTES = SHARD_LIMIT * MAX_ENTRY_BYTES
 UNCACHEABLE = ("GAO000", "GAO001")
 _ENV_DIR = "GAOLINT_CACHE_DIR"
 
-_code_fingerprint: bytes | None = None
-
-
 def cache_dir() -> str:
     """Where entries live: ``$GAOLINT_CACHE_DIR``, ``$XDG_CACHE_HOME/gaolint/results`` or
     ``~/.cache/gaolint/results``."""
@@ -103,22 +101,24 @@ def _formats_folder(package: str) -> str:
     return os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(os.path.join(package, "__init__.py")))), "rules")
 
 
+def _text(data: tuple) -> bytes:
+    """Bytes to hash for a tuple of strings and numbers gaolint builds itself: its repr, which
+    is the same for equal data (lone surrogates of undecodable file names are escaped)."""
+    return repr(data).encode("ascii", "backslashreplace")
+
+
+@cache
 def code_fingerprint() -> bytes:
     """gaolint's version and the (path, size, mtime_ns) of its code and format files; computed
     once per process (one directory walk, one stat per file: ~0.2-0.4 ms)."""
-    global _code_fingerprint
-    if _code_fingerprint is None:
-        from . import __version__
+    from . import __version__
 
-        package = os.path.dirname(os.path.abspath(__file__))
-        stamps: list[tuple] = []
-        _stamp(package, "gaolint/", ".py", stamps)
-        _stamp(_formats_folder(package), "formats/", ".yaml", stamps)
-        stamps.sort()
-        libraries = _installed_libraries()
-        # marshal version 2 writes no back-references, so equal data is always equal bytes.
-        _code_fingerprint = _blake2b(marshal.dumps((__version__, sys.hexversion, stamps, libraries), 2)).digest()
-    return _code_fingerprint
+    package = os.path.dirname(os.path.abspath(__file__))
+    stamps: list[tuple] = []
+    _stamp(package, "gaolint/", ".py", stamps)
+    _stamp(_formats_folder(package), "formats/", ".yaml", stamps)
+    stamps.sort()
+    return _blake2b(_text((__version__, sys.hexversion, stamps, _installed_libraries()))).digest()
 
 
 def _installed_libraries() -> list[tuple]:
@@ -183,19 +183,14 @@ def settings_fingerprint(settings) -> str:
 
 # --- serialisation: derived from the records (gaolint/codec.py) --------------------------------
 
-_codec = None
-
-
+@cache
 def _records():
     """The codec of ``engine.FileResult`` and what it holds (built on first use)."""
-    global _codec
-    if _codec is None:
-        from .codec import Codec
-        from .engine import FileResult, ReportFacts
-        from .suppress import Suppression
+    from .codec import Codec
+    from .engine import FileResult, ReportFacts
+    from .suppress import Suppression
 
-        _codec = Codec(FileResult, ReportFacts, Suppression, Finding, Location, Message, Severity)
-    return _codec
+    return Codec(FileResult, ReportFacts, Suppression, Finding, Location, Message, Severity)
 
 
 def result_to_plain(result) -> list:
@@ -212,15 +207,8 @@ def result_from_plain(data):
 
 # --- the cache ---------------------------------------------------------------------------------
 
-class Ticket:
-    """What a miss needs to be stored later: the entry's key and the file as it was hashed."""
-
-    __slots__ = ("key", "shown", "signature")
-
-    def __init__(self, key: str, shown: str, signature: tuple) -> None:
-        self.key = key
-        self.shown = shown
-        self.signature = signature
+#: What a miss needs to be stored later: the entry's key and the file as it was hashed.
+Ticket = namedtuple("Ticket", ("key", "shown", "signature"))
 
 
 def _signature(info: os.stat_result) -> tuple:
@@ -232,7 +220,7 @@ class ResultCache:
 
     def __init__(self, settings, folder: str | None = None) -> None:
         self.folder = folder or cache_dir()
-        self._prefix = _blake2b(marshal.dumps((FORMAT, code_fingerprint(), settings_fingerprint(settings)), 2))
+        self._prefix = _blake2b(_text((FORMAT, code_fingerprint(), settings_fingerprint(settings))))
         # An empty result may be a read or parse failure whose GAO000/GAO001 these settings hide.
         self._hidden_failures = not (settings.enabled("GAO000") and settings.enabled("GAO001"))
         self._writable = True
@@ -257,7 +245,7 @@ class ResultCache:
         if len(data) > MAX_BYTES:
             return None
         hasher = self._prefix.copy()
-        hasher.update(marshal.dumps((shown, len(data)), 2))
+        hasher.update(_text((shown, len(data))))
         hasher.update(data)
         return Ticket(hasher.hexdigest(), shown, _signature(info))
 

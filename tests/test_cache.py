@@ -8,6 +8,7 @@ Every test gets its own cache folder from the autouse fixture in conftest.py
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -528,8 +529,11 @@ def test_the_code_fingerprint_covers_the_package_and_the_formats(monkeypatch, tm
     assert len(cache.code_fingerprint()) == 16 and cache.code_fingerprint() is cache.code_fingerprint()  # once
     assert any(name.endswith(".yaml") for name in os.listdir(cache._formats_folder(os.path.dirname(cache.__file__))))
 
+    # a memo of its own, put back after the test, so later tests see the real fingerprint
+    monkeypatch.setattr(cache, "code_fingerprint", functools.cache(cache.code_fingerprint.__wrapped__))
+
     def fresh() -> bytes:
-        monkeypatch.setattr(cache, "_code_fingerprint", None)
+        cache.code_fingerprint.cache_clear()
         return cache.code_fingerprint()
 
     before = fresh()  # now: the package may have been edited since this process started
@@ -562,8 +566,11 @@ def test_installing_a_library_changes_the_code_fingerprint(monkeypatch, tmp_path
     monkeypatch.setattr(site, "getsitepackages", lambda: [str(packages)])
     monkeypatch.setattr(site, "getusersitepackages", lambda: str(tmp_path / "no-user-site"))
 
+    # a memo of its own, put back after the test, so later tests see the real fingerprint
+    monkeypatch.setattr(cache, "code_fingerprint", functools.cache(cache.code_fingerprint.__wrapped__))
+
     def fresh() -> bytes:
-        monkeypatch.setattr(cache, "_code_fingerprint", None)
+        cache.code_fingerprint.cache_clear()
         return cache.code_fingerprint()
 
     before = fresh()
