@@ -143,9 +143,11 @@ def _as_tuple(data) -> tuple:
 
 def _evaluated(annotation, namespace: dict):
     """An annotation as an object: ``from __future__ import annotations`` keeps them as text."""
-    if isinstance(annotation, str):
-        return eval(annotation, namespace)  # noqa: S307 - gaolint's own source text, not data
-    return annotation
+    if not isinstance(annotation, str):
+        return annotation
+    if annotation.isidentifier():  # most fields: no compile needed
+        return namespace[annotation]
+    return eval(annotation, namespace)  # noqa: S307 - gaolint's own source text, not data
 
 
 __all__ = ["Codec"]
