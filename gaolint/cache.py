@@ -16,13 +16,13 @@ result of ``engine.lint_file`` depends on, so that a changed input simply looks 
 * the path as findings show it (two copies of one report each get their own path);
 * the file's bytes — not its mtime: touching a file costs nothing, editing one byte is a miss.
 
-The key is a 128-bit BLAKE2b over those (``_blake2`` directly: ``hashlib`` imports OpenSSL,
-~5-10 ms of a pre-commit run, where ``_blake2`` costs ~0.3 ms). Entries live under
+The key is a 128-bit BLAKE2b over those (``diskstore.blake2b``: ``_blake2`` directly, as
+``hashlib`` imports OpenSSL, ~3 ms of a pre-commit run). Entries live under
 ``$GAOLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/gaolint/results``, else
 ``~/.cache/gaolint/results``, in 64 *shard* files chosen by the key's first two hex digits.
 A shard is text: a header line naming the layout, then one line per entry, ``key digest json``,
-the entry being plain lists, strings, numbers and None and the digest a BLAKE2b of the key and
-the JSON. Nothing read back is executed or unmarshalled (``marshal`` spun for 53 s on 20 bytes
+the entry being plain lists, strings, numbers and None (``gaolint/codec.py`` derives them from
+FileResult's fields) and the digest a BLAKE2b of the key and the JSON. Nothing read back is executed or unmarshalled (``marshal`` spun for 53 s on 20 bytes
 of ``[``): a lookup splits the shard into lines, and only the line of the key it wants has its
 digest checked and its JSON parsed, so a damaged shard or entry costs a miss in microseconds,
 and a shard is read only within ``MAX_SHARD_BYTES``. Not one file per entry: creating a file
@@ -31,7 +31,7 @@ than checking the report again. A run reads only the shards
 its files need (one, for a pre-commit run), one at a time, and rewrites each shard it added to
 once at the end (or every ``FLUSH_EVERY`` results, so memory stays flat), merged with what
 other runs stored meanwhile, written to a temporary file and renamed into place so a reader
-never sees half a shard. Each shard keeps its ``SHARD_LIMIT`` most recently stored entries.
+never sees half a shard (``gaolint/diskstore.py``, shared with the start-up cache). Each shard keeps its ``SHARD_LIMIT`` most recently stored entries.
 gaolint never writes next to the files it checks.
 
 A cache never changes an answer, only its cost, so every problem is a miss or a skipped write,
