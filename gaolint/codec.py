@@ -5,7 +5,9 @@ parameters of its ``__init__``, whose annotations say what each holds. ``Codec``
 annotations once per class and builds an encoder/decoder pair from them, so a record type
 needs no serialiser of its own and a new field is stored as soon as it exists:
 
-* a record is a list of its fields' values, in field order;
+* a record is a list of its fields' values, in field order (the result cache's compact form),
+  or with ``named=True`` a dict of field name to value, in field order, a missing name taking
+  the ``__init__`` default (the api's readable form: ``api.facts_to_dict``);
 * an ``Enum`` is its value; a tuple or list is a list; a dict is a dict (string keys);
 * ``X | None`` is null or X; ``str``, ``int``, ``float``, ``bool`` and an unparameterised
   ``list``/``dict`` are stored as they are (they must hold plain data then).
@@ -42,15 +44,18 @@ if TYPE_CHECKING:
 class Codec:
     """Encoders and decoders for ``classes`` and every record their fields hold."""
 
-    def __init__(self, *classes: type) -> None:
+    def __init__(self, *classes: type, named: bool = False) -> None:
         self._namespace: dict[str, object] = {klass.__name__: klass for klass in classes}
         self._records: dict[type, Callable[[Any], Any]] = {}
+        self.named = named
 
     # --- encoding: driven by the values ---------------------------------------------------
 
     def encode(self, value):
         """``value`` as lists, dicts, strings, numbers, booleans and None."""
         if isinstance(value, Record):
+            if self.named:
+                return {name: self.encode(getattr(value, name)) for name in value._names}
             return [self.encode(getattr(value, name)) for name in value._names]
         if isinstance(value, Enum):
             return value.value
@@ -81,11 +86,29 @@ class Codec:
             raise TypeError(f"{klass.__name__}: __init__ parameters {parameters} are not its fields {names}")
         namespace = {**vars(builtins), **vars(sys.modules[klass.__module__]), **self._namespace}
         count = len(names)
+        defaults = (_REQUIRED,) * (count - len(init.__defaults__ or ())) + tuple(init.__defaults__ or ())
 
         def decode(data):
             if type(data) is not list or len(data) != count:
                 raise ValueError(f"{klass.__name__}: {count} fields expected")
             return klass(*[value if field is None else field(value) for field, value in zip(fields, data)])
+
+        def decode_named(data):
+            if type(data) is not dict:
+                raise ValueError(f"{klass.__name__}: a mapping expected")
+            values = []
+            for name, field, default in zip(names, fields, defaults):
+                if name in data:
+                    value = data[name]
+                    values.append(value if field is None else field(value))
+                elif default is _REQUIRED:
+                    raise KeyError(f"{klass.__name__}: {name}")
+                else:
+                    values.append(default)
+            return klass(*values)
+
+        if self.named:
+            decode = decode_named
 
         self._records[klass] = decode  # before the fields: a record may hold its own kind
         annotations = init.__annotations__
@@ -135,6 +158,9 @@ class Codec:
             value_of = self._decoder(arguments[1])
             return None if value_of is None else (lambda data: {key: value_of(value) for key, value in data.items()})
         raise TypeError(f"unsupported field type {kind!r}")
+
+
+_REQUIRED = object()
 
 
 def _as_tuple(data) -> tuple:

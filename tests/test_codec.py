@@ -67,3 +67,24 @@ def test_a_field_type_it_does_not_know_is_an_error_not_a_loss():
         Codec().decode(_Dated, [b"x"])
     with pytest.raises(TypeError):
         Codec().decode(_Reordered, [1, 2])
+
+
+def test_named_records_are_dicts_in_field_order_with_defaults_for_missing_names():
+    codec = Codec(Location, named=True)
+    assert codec.encode(Location(3, 4)) == {"line": 3, "column": 4, "end_column": None, "place": ""}
+    assert codec.decode(Location, {"line": 3}) == Location(3)
+    with pytest.raises(KeyError):
+        codec.decode(Location, {"column": 3})
+
+
+def test_the_api_keeps_every_suppression_field_and_the_facts_layout():
+    from gaolint import api
+
+    suppression = Suppression(4, "cell", ("GAO302",), 4, 4, "<!-- x -->", 1, (2, 9), "行=6; 列=2")
+    result = FileResult("r.md", [], ReportFacts("r.md", locations={"regulations": [Location(9, 3)]}), [suppression])
+    data = json.loads(json.dumps(api.result_to_dict(result), ensure_ascii=False))
+    assert api.result_from_dict(data) == result
+    assert list(data["facts"]) == ["path", "agency", "agency_kind", "year", "format_version", "carried_over",
+                                   "carried_forward", "documents", "locations", "source_lines"]
+    assert data["facts"]["locations"] == {"regulations": [{"line": 9, "column": 3, "end_column": None, "place": ""}]}
+    assert api.facts_from_dict({"path": "a.txt"}) == ReportFacts("a.txt")
