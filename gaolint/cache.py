@@ -22,17 +22,19 @@ The key is a 128-bit BLAKE2b over those (``diskstore.blake2b``: ``_blake2`` dire
 ``~/.cache/gaolint/results``, in 64 *shard* files chosen by the key's first two hex digits.
 A shard is text: a header line naming the layout, then one line per entry, ``key digest json``,
 the entry being plain lists, strings, numbers and None (``gaolint/codec.py`` derives them from
-FileResult's fields) and the digest a BLAKE2b of the key and the JSON. Nothing read back is executed or unmarshalled (``marshal`` spun for 53 s on 20 bytes
-of ``[``): a lookup splits the shard into lines, and only the line of the key it wants has its
-digest checked and its JSON parsed, so a damaged shard or entry costs a miss in microseconds,
-and a shard is read only within ``MAX_SHARD_BYTES``. Not one file per entry: creating a file
+FileResult's fields) and the digest a BLAKE2b of the key and the JSON. Nothing read back is
+executed or unmarshalled (``marshal`` spun for 53 s on 20 bytes of ``[``): a lookup splits
+the shard into lines, and only the line of the key it wants has its digest checked and its
+JSON parsed, so a damaged shard or entry costs a miss in microseconds, and a shard is read
+only within ``MAX_SHARD_BYTES``. Not one file per entry: creating a file
 costs most of a millisecond on some file systems (0.8 ms on the project's build machine), more
 than checking the report again. A run reads only the shards
 its files need (one, for a pre-commit run), one at a time, and rewrites each shard it added to
 once at the end (or every ``FLUSH_EVERY`` results, so memory stays flat), merged with what
 other runs stored meanwhile, written to a temporary file and renamed into place so a reader
-never sees half a shard (``gaolint/diskstore.py``, shared with the start-up cache). Each shard keeps its ``SHARD_LIMIT`` most recently stored entries.
-gaolint never writes next to the files it checks.
+never sees half a shard (``gaolint/diskstore.py``, shared with the start-up cache). Each shard
+keeps its ``SHARD_LIMIT`` most recently stored entries. gaolint never writes next to the files
+it checks.
 
 A cache never changes an answer, only its cost, so every problem is a miss or a skipped write,
 never an error: a missing, truncated, corrupt or other-version entry, a read-only or missing
