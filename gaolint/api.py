@@ -23,6 +23,7 @@ Only the standard library is imported here; readers and rules load on the first 
 from __future__ import annotations
 
 import os
+from functools import cache
 
 from .engine import FileResult, ReportFacts, Settings, display_path, lint_file
 from .model import Finding, Location, Message, Severity
@@ -140,13 +141,21 @@ def finish(results: list[FileResult], config) -> list[Finding]:
 
 # --- plain data: JSON in, JSON out -------------------------------------------------------------
 
+@cache
+def _records():
+    """Records as dicts of their fields (gaolint/codec.py): locations, facts, suppressions."""
+    from .codec import Codec
+    from .suppress import Suppression
+
+    return Codec(ReportFacts, Location, Suppression, named=True)
+
+
 def _location(location: Location) -> dict:
-    return {"line": location.line, "column": location.column, "end_column": location.end_column,
-            "place": location.place}
+    return _records().encode(location)
 
 
 def _location_from(data: dict) -> Location:
-    return Location(data["line"], data["column"], data.get("end_column"), data.get("place", ""))
+    return _records().decode(Location, data)
 
 
 def finding_to_dict(finding: Finding, lang: str | None = None) -> dict:
@@ -177,41 +186,13 @@ def finding_from_dict(data: dict) -> Finding:
 
 
 def facts_to_dict(facts: ReportFacts) -> dict:
-    return {
-        "path": facts.path,
-        "agency": facts.agency,
-        "agency_kind": facts.agency_kind,
-        "year": facts.year,
-        "format_version": facts.format_version,
-        "carried_over": facts.carried_over,
-        "carried_forward": facts.carried_forward,
-        "documents": facts.documents,
-        "locations": {key: [_location(where) for where in places] for key, places in facts.locations.items()},
-        "source_lines": facts.source_lines,
-    }
+    """Facts as JSON-ready data: each field by name, locations as dicts of theirs."""
+    return _records().encode(facts)
 
 
 def facts_from_dict(data: dict) -> ReportFacts:
-    return ReportFacts(
-        data["path"], data.get("agency", ""), data.get("agency_kind", ""), data.get("year"),
-        data.get("format_version", ""), data.get("carried_over"), data.get("carried_forward"),
-        dict(data.get("documents") or {}),
-        {key: [_location_from(where) for where in places] for key, places in (data.get("locations") or {}).items()},
-        dict(data.get("source_lines") or {}),
-    )
-
-
-def _suppression_to_dict(suppression) -> dict:
-    return {"line": suppression.line, "kind": suppression.kind, "ids": list(suppression.ids),
-            "first": suppression.first, "last": suppression.last, "source": suppression.source,
-            "column": suppression.column}
-
-
-def _suppression_from_dict(data: dict):
-    from .suppress import Suppression
-
-    return Suppression(data["line"], data["kind"], tuple(data["ids"]), data["first"], data["last"],
-                       data.get("source", ""), data.get("column", 1))
+    """The facts ``facts_to_dict`` gave ``data`` for; a missing field takes its default."""
+    return _records().decode(ReportFacts, data)
 
 
 def result_to_dict(result: FileResult) -> dict:
@@ -220,19 +201,20 @@ def result_to_dict(result: FileResult) -> dict:
         "path": result.path,
         "findings": [finding_to_dict(f) for f in result.findings],
         "facts": None if result.facts is None else facts_to_dict(result.facts),
-        "notes": list(result.notes),
-        "suppressions": [_suppression_to_dict(s) for s in result.suppressions],
+        "notes": [],  # API version 1 had notes; FileResult never held any
+        "suppressions": [_records().encode(s) for s in result.suppressions],
         "repeatable": result.repeatable,
     }
 
 
 def result_from_dict(data: dict) -> FileResult:
+    from .suppress import Suppression
+
     return FileResult(
         data["path"],
         [finding_from_dict(f) for f in data.get("findings", ())],
         None if data.get("facts") is None else facts_from_dict(data["facts"]),
-        list(data.get("notes", ())),
-        [_suppression_from_dict(s) for s in data.get("suppressions", ())],
+        [_records().decode(Suppression, s) for s in data.get("suppressions", ())],
         data.get("repeatable", True),
     )
 

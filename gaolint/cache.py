@@ -16,23 +16,25 @@ result of ``engine.lint_file`` depends on, so that a changed input simply looks 
 * the path as findings show it (two copies of one report each get their own path);
 * the file's bytes — not its mtime: touching a file costs nothing, editing one byte is a miss.
 
-The key is a 128-bit BLAKE2b over those (``_blake2`` directly: ``hashlib`` imports OpenSSL,
-~5-10 ms of a pre-commit run, where ``_blake2`` costs ~0.3 ms). Entries live under
+The key is a 128-bit BLAKE2b over those (``diskstore.blake2b``: ``_blake2`` directly, as
+``hashlib`` imports OpenSSL, ~3 ms of a pre-commit run). Entries live under
 ``$GAOLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/gaolint/results``, else
 ``~/.cache/gaolint/results``, in 64 *shard* files chosen by the key's first two hex digits.
 A shard is text: a header line naming the layout, then one line per entry, ``key digest json``,
-the entry being plain lists, strings, numbers and None and the digest a BLAKE2b of the key and
-the JSON. Nothing read back is executed or unmarshalled (``marshal`` spun for 53 s on 20 bytes
-of ``[``): a lookup splits the shard into lines, and only the line of the key it wants has its
-digest checked and its JSON parsed, so a damaged shard or entry costs a miss in microseconds,
-and a shard is read only within ``MAX_SHARD_BYTES``. Not one file per entry: creating a file
+the entry being plain lists, strings, numbers and None (``gaolint/codec.py`` derives them from
+FileResult's fields) and the digest a BLAKE2b of the key and the JSON. Nothing read back is
+executed or unmarshalled (``marshal`` spun for 53 s on 20 bytes of ``[``): a lookup splits
+the shard into lines, and only the line of the key it wants has its digest checked and its
+JSON parsed, so a damaged shard or entry costs a miss in microseconds, and a shard is read
+only within ``MAX_SHARD_BYTES``. Not one file per entry: creating a file
 costs most of a millisecond on some file systems (0.8 ms on the project's build machine), more
 than checking the report again. A run reads only the shards
 its files need (one, for a pre-commit run), one at a time, and rewrites each shard it added to
 once at the end (or every ``FLUSH_EVERY`` results, so memory stays flat), merged with what
 other runs stored meanwhile, written to a temporary file and renamed into place so a reader
-never sees half a shard. Each shard keeps its ``SHARD_LIMIT`` most recently stored entries.
-gaolint never writes next to the files it checks.
+never sees half a shard (``gaolint/diskstore.py``, shared with the start-up cache). Each shard
+keeps its ``SHARD_LIMIT`` most recently stored entries. gaolint never writes next to the files
+it checks.
 
 A cache never changes an answer, only its cost, so every problem is a miss or a skipped write,
 never an error: a missing, truncated, corrupt or other-version entry, a read-only or missing
@@ -48,17 +50,22 @@ changing those, ``gaolint clean`` (or ``--no-cache`` once) re-reads everything.
 from __future__ import annotations
 
 import json
-import marshal  # only to hash data gaolint itself builds (fingerprints, keys); never to read
 import os
 import stat
 import sys
+from collections import namedtuple
+from functools import cache
 
+from . import diskstore
 from .checks.failures import NOT_CHECKED
+from .diskstore import blake2b as _blake2b
+from .diskstore import disabled_by_environment
 from .model import Finding, Location, Message, Severity  # plain classes, imported by every run anyway
-from .regular_file import read_regular_file, write_file_atomically
 
-#: Bump when what an entry holds changes shape: older entries are then misses.
-FORMAT = 2
+#: Bump when what an entry holds changes shape: older entries are then misses. 3: the entry is
+#: what gaolint/codec.py derives from FileResult's fields (no ``notes``; every field of a
+#: suppression; ``repeatable``).
+FORMAT = 3
 #: The first line of every shard file.
 HEADER = b"gaolint-result-cache %d\n" % FORMAT
 #: Files larger than this are not cached (the reader refuses them anyway: read/limits.py).
@@ -76,19 +83,6 @@ MAX_SHARD_BYTES = SHARD_LIMIT * MAX_ENTRY_BYTES
 #: Rules whose findings are never stored.
 UNCACHEABLE = NOT_CHECKED
 _ENV_DIR = "GAOLINT_CACHE_DIR"
-_ENV_OFF = "GAOLINT_NO_CACHE"
-
-_code_fingerprint: bytes | None = None
-
-
-def _blake2b(data: bytes = b""):
-    """A 128-bit BLAKE2b hasher, without importing hashlib (OpenSSL) when ``_blake2`` exists."""
-    try:
-        from _blake2 import blake2b
-    except ImportError:  # pragma: no cover - a Python built without its own hashes
-        from hashlib import blake2b
-    return blake2b(data, digest_size=16)
-
 
 def cache_dir() -> str:
     """Where entries live: ``$GAOLINT_CACHE_DIR``, ``$XDG_CACHE_HOME/gaolint/results`` or
@@ -96,14 +90,7 @@ def cache_dir() -> str:
     chosen = os.environ.get(_ENV_DIR)
     if chosen:
         return os.path.abspath(os.path.expanduser(chosen))
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(os.path.abspath(base), "gaolint", "results")
-
-
-def disabled_by_environment() -> bool:
-    """``GAOLINT_NO_CACHE`` set to anything but empty, 0, false, no or off."""
-    value = os.environ.get(_ENV_OFF, "").strip().lower()
-    return value not in ("", "0", "false", "no", "off")
+    return os.path.join(os.path.abspath(diskstore.cache_home()), "results")
 
 
 # --- fingerprints ----------------------------------------------------------------------------
@@ -117,25 +104,27 @@ def _formats_folder(package: str) -> str:
     return os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(os.path.join(package, "__init__.py")))), "rules")
 
 
+def _text(data: tuple) -> bytes:
+    """Bytes to hash for a tuple of strings and numbers gaolint builds itself: its repr, which
+    is the same for equal data (lone surrogates of undecodable file names are escaped)."""
+    return repr(data).encode("ascii", "backslashreplace")
+
+
+@cache
 def code_fingerprint() -> bytes:
     """gaolint's version and the (path, size, mtime_ns) of its code and format files; computed
     once per process (one directory walk, one stat per file: ~0.2-0.4 ms)."""
-    global _code_fingerprint
-    if _code_fingerprint is None:
-        from . import __version__
+    from . import __version__
 
-        package = os.path.dirname(os.path.abspath(__file__))
-        stamps: list[tuple] = []
-        _stamp(package, "gaolint/", ".py", stamps)
-        _stamp(_formats_folder(package), "formats/", ".yaml", stamps)
-        for folder in os.environ.get("GAOLINT_FORMATS", "").split(os.pathsep):  # formats.extra_folders
-            if folder.strip():
-                _stamp(folder, f"extra:{folder}/", ".yaml", stamps)
-        stamps.sort()
-        libraries = _installed_libraries()
-        # marshal version 2 writes no back-references, so equal data is always equal bytes.
-        _code_fingerprint = _blake2b(marshal.dumps((__version__, sys.hexversion, stamps, libraries), 2)).digest()
-    return _code_fingerprint
+    package = os.path.dirname(os.path.abspath(__file__))
+    stamps: list[tuple] = []
+    _stamp(package, "gaolint/", ".py", stamps)
+    _stamp(_formats_folder(package), "formats/", ".yaml", stamps)
+    for folder in os.environ.get("GAOLINT_FORMATS", "").split(os.pathsep):  # formats.extra_folders
+        if folder.strip():
+            _stamp(folder, f"extra:{folder}/", ".yaml", stamps)
+    stamps.sort()
+    return _blake2b(_text((__version__, sys.hexversion, stamps, _installed_libraries()))).digest()
 
 
 def _installed_libraries() -> list[tuple]:
@@ -198,156 +187,34 @@ def settings_fingerprint(settings) -> str:
     return repr(sorted(_attributes(settings).items()))
 
 
-# --- serialisation: plain tuples (lists in JSON), built from attributes, rebuilt by constructors
+# --- serialisation: derived from the records (gaolint/codec.py) --------------------------------
 
-def location_to_tuple(location) -> tuple:
-    return (location.line, location.column, location.end_column, location.place)
-
-
-def location_from_tuple(data: tuple):
-    line, column, end_column, place = data
-    return Location(line, column, end_column, place)
-
-
-def message_to_tuple(message) -> tuple:
-    return (message.zh, message.en)
-
-
-def message_from_tuple(data: tuple):
-    zh, en = data
-    return Message(zh, en)
-
-
-def severity_to_value(severity) -> str:
-    return severity.value
-
-
-def severity_from_value(value: str):
-    return Severity(value)
-
-
-def finding_to_tuple(finding) -> tuple:
-    return (
-        finding.rule,
-        finding.name,
-        severity_to_value(finding.severity),
-        message_to_tuple(finding.message),
-        finding.path,
-        location_to_tuple(finding.location),
-        finding.source_line,
-        tuple((location_to_tuple(where), text) for where, text in finding.related),
-    )
-
-
-def finding_from_tuple(data: tuple):
-    rule, name, severity, message, path, location, source_line, related = data
-    return Finding(
-        rule=rule,
-        name=name,
-        severity=severity_from_value(severity),
-        message=message_from_tuple(message),
-        path=path,
-        location=location_from_tuple(location),
-        source_line=source_line,
-        related=[(location_from_tuple(where), text) for where, text in related],
-    )
-
-
-def _list_or_none(values) -> tuple | None:
-    return None if values is None else tuple(values)
-
-
-def _locations_dict(mapping: dict) -> tuple:
-    return tuple((key, tuple(location_to_tuple(where) for where in places)) for key, places in mapping.items())
-
-
-def facts_to_tuple(facts) -> tuple:
-    return (
-        facts.path,
-        facts.agency,
-        facts.agency_kind,
-        facts.year,
-        facts.format_version,
-        _list_or_none(facts.carried_over),
-        _list_or_none(facts.carried_forward),
-        tuple((key, tuple(values)) for key, values in facts.documents.items()),
-        _locations_dict(facts.locations),
-        tuple((key, tuple(lines)) for key, lines in facts.source_lines.items()),
-    )
-
-
-def facts_from_tuple(data: tuple):
-    from .engine import ReportFacts
-
-    (path, agency, agency_kind, year, format_version, carried_over, carried_forward,
-     documents, locations, source_lines) = data
-    return ReportFacts(
-        path=path,
-        agency=agency,
-        agency_kind=agency_kind,
-        year=year,
-        format_version=format_version,
-        carried_over=None if carried_over is None else list(carried_over),
-        carried_forward=None if carried_forward is None else list(carried_forward),
-        documents={key: list(values) for key, values in documents},
-        locations={key: [location_from_tuple(where) for where in places] for key, places in locations},
-        source_lines={key: list(lines) for key, lines in source_lines},
-    )
-
-
-def suppression_to_tuple(suppression) -> tuple:
-    return (
-        suppression.line,
-        suppression.kind,
-        tuple(suppression.ids),
-        suppression.first,
-        suppression.last,
-        suppression.source,
-        suppression.column,
-    )
-
-
-def suppression_from_tuple(data: tuple):
+@cache
+def _records():
+    """The codec of ``engine.FileResult`` and what it holds (built on first use)."""
+    from .codec import Codec
+    from .engine import FileResult, ReportFacts
     from .suppress import Suppression
 
-    line, kind, ids, first, last, source, column = data
-    return Suppression(line, kind, tuple(ids), first, last, source, column)
+    return Codec(FileResult, ReportFacts, Suppression, Finding, Location, Message, Severity)
 
 
-def result_to_tuple(result) -> tuple:
-    return (
-        result.path,
-        tuple(finding_to_tuple(f) for f in result.findings),
-        None if result.facts is None else facts_to_tuple(result.facts),
-        tuple(result.notes),
-        tuple(suppression_to_tuple(s) for s in result.suppressions),
-    )
+def result_to_plain(result) -> list:
+    """A FileResult as plain lists (its fields in order, records nested the same way)."""
+    return _records().encode(result)
 
 
-def result_from_tuple(data: tuple):
+def result_from_plain(data):
+    """The FileResult ``result_to_plain`` gave ``data`` for; raises on data of another shape."""
     from .engine import FileResult
 
-    path, findings, facts, notes, suppressions = data
-    return FileResult(
-        path=path,
-        findings=[finding_from_tuple(f) for f in findings],
-        facts=None if facts is None else facts_from_tuple(facts),
-        notes=list(notes),
-        suppressions=[suppression_from_tuple(s) for s in suppressions],
-    )
+    return _records().decode(FileResult, data)
 
 
 # --- the cache ---------------------------------------------------------------------------------
 
-class Ticket:
-    """What a miss needs to be stored later: the entry's key and the file as it was hashed."""
-
-    __slots__ = ("key", "shown", "signature")
-
-    def __init__(self, key: str, shown: str, signature: tuple) -> None:
-        self.key = key
-        self.shown = shown
-        self.signature = signature
+#: What a miss needs to be stored later: the entry's key and the file as it was hashed.
+Ticket = namedtuple("Ticket", ("key", "shown", "signature"))
 
 
 def _signature(info: os.stat_result) -> tuple:
@@ -359,7 +226,7 @@ class ResultCache:
 
     def __init__(self, settings, folder: str | None = None) -> None:
         self.folder = folder or cache_dir()
-        self._prefix = _blake2b(marshal.dumps((FORMAT, code_fingerprint(), settings_fingerprint(settings)), 2))
+        self._prefix = _blake2b(_text((FORMAT, code_fingerprint(), settings_fingerprint(settings))))
         # An empty result may be a read or parse failure whose GAO000/GAO001 these settings hide.
         self._hidden_failures = not all(settings.enabled(code) for code in NOT_CHECKED)
         self._writable = True
@@ -384,7 +251,7 @@ class ResultCache:
         if len(data) > MAX_BYTES:
             return None
         hasher = self._prefix.copy()
-        hasher.update(marshal.dumps((shown, len(data)), 2))
+        hasher.update(_text((shown, len(data))))
         hasher.update(data)
         return Ticket(hasher.hexdigest(), shown, _signature(info))
 
@@ -408,15 +275,11 @@ class ResultCache:
                     answers[index] = (found, tickets[index])
         return answers
 
-    def lookup(self, path: str, shown: str) -> tuple:
-        """``lookup_all`` for one file."""
-        return self.lookup_all([(path, shown)])[0]
-
     def _found(self, stored, shown: str):
         if stored is None:
             return None
         try:
-            found = result_from_tuple(stored)
+            found = result_from_plain(stored)
         except Exception:  # an entry of another shape: a miss
             return None
         if found.path != shown:
@@ -441,7 +304,7 @@ class ResultCache:
         try:
             if _signature(os.stat(path)) != ticket.signature:
                 return  # edited while being checked: the result may be of other bytes
-            line = _encode(ticket.key, result_to_tuple(result))
+            line = _encode(ticket.key, result_to_plain(result))
         except Exception:  # gone, or a value JSON cannot write: not stored
             return
         if line is None:
@@ -466,20 +329,10 @@ class ResultCache:
             if len(merged) > SHARD_LIMIT:
                 merged = dict(list(merged.items())[-SHARD_LIMIT:])
             try:
-                data = b"".join([HEADER, *merged.values()])
-                try:
-                    write_file_atomically(final, data)
-                except FileNotFoundError:
-                    self._create()
-                    write_file_atomically(final, data)
+                diskstore.write_atomically(final, b"".join([HEADER, *merged.values()]), marked=True)
                 self.stored += len(fresh)
             except (OSError, ValueError):
                 self._writable = False  # read-only, full, or not a folder: stop trying this run
-
-    def _create(self) -> None:
-        if not os.path.isdir(self.folder):
-            os.makedirs(self.folder, exist_ok=True)
-            _mark(self.folder)
 
 
 def shard_of(key: str) -> str:
@@ -495,11 +348,8 @@ def shard_path(folder: str, shard: str) -> str:
 def _read_shard(path: str) -> dict[str, bytes]:
     """A shard's lines by key, not yet checked or parsed (``_decode`` does that for the few a
     run wants); {} when it is missing, too large or of another layout."""
-    try:
-        data = read_regular_file(path, MAX_SHARD_BYTES)
-    except (OSError, ValueError):  # missing, a pipe, a folder, too large
-        return {}
-    if len(data) > MAX_SHARD_BYTES or not data.startswith(HEADER):
+    data = diskstore.read_limited(path, MAX_SHARD_BYTES)  # None: missing, a pipe, a folder, too large
+    if data is None or not data.startswith(HEADER):
         return {}
     lines: dict[str, bytes] = {}
     for line in data[len(HEADER):].split(b"\n"):
@@ -544,21 +394,6 @@ def _decode(key: str, line: bytes | None):
 SHARD_SUFFIX = ".jsonl"
 
 
-def _mark(folder: str) -> None:
-    """A CACHEDIR.TAG (backup tools skip the folder) and a .gitignore (git ignores it, and so
-    does gaolint's folder walk), as ruff and pytest do."""
-    for name, text in ((_TAG_NAME, _TAG), (".gitignore", "# created by gaolint\n*\n")):
-        try:
-            with open(os.path.join(folder, name), "x", encoding="utf-8") as handle:
-                handle.write(text)
-        except OSError:
-            pass
-
-
-_TAG_NAME = "CACHEDIR.TAG"
-_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
-        "# This file is a cache directory tag created by gaolint.\n"
-        "# For information about cache directory tags see https://bford.info/cachedir/\n")
 _HEX = frozenset("0123456789abcdef")
 
 
@@ -600,7 +435,7 @@ def clean(folder: str | None = None) -> tuple[str, bool, int, list[str]]:
                 os.rmdir(path)
             except OSError:
                 pass
-        elif name in (_TAG_NAME, ".gitignore") and os.path.isfile(path):
+        elif name in diskstore.MARKERS and os.path.isfile(path):
             remove(path)
         else:
             kept.append(path)
@@ -616,7 +451,7 @@ def _is_shard_name(name: str) -> bool:
     shards of earlier versions, never read now)."""
     shard, _, rest = name.partition(".")
     return len(shard) == 2 and set(shard) <= _HEX and any(
-        rest == suffix or (rest.startswith(suffix + ".") and rest.endswith(".tmp")) for suffix in ("jsonl", "marshal"))
+        rest == suffix or (rest.startswith(suffix + ".") and rest.endswith(diskstore.TEMPORARY_SUFFIX)) for suffix in ("jsonl", "marshal"))
 
 
 def _is_entry_name(name: str) -> bool:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import os
 import stat
 from fnmatch import fnmatch
+from functools import cache
 
 from .model import Record, Value
 from .read import REPORT_EXTENSIONS
@@ -64,8 +65,11 @@ TEXT_EXTENSIONS = frozenset({".md", ".markdown", ".txt", ".html", ".htm"})
 EVIDENCE_BYTES = 16 * 1024
 
 
+@cache
 def _evidence_patterns() -> tuple[bytes, ...]:
-    """年度报告 / 年度報告 as UTF-8, GB18030, Big5 and UTF-16LE bytes."""
+    """年度报告 / 年度報告 as UTF-8, GB18030, Big5 and UTF-16LE bytes: evidence a docs/ file is a
+    report. Made on first use: the CJK codecs are not worth importing for a run that never
+    meets a docs/ file."""
     found = []
     for word in ("年度报告", "年度報告"):
         for encoding in ("utf-8", "gb18030", "big5", "utf-16-le"):
@@ -74,11 +78,6 @@ def _evidence_patterns() -> tuple[bytes, ...]:
             except UnicodeEncodeError:
                 continue
     return tuple(found)
-
-
-#: "Annual report" in the encodings reports come in: evidence a docs/ file is a report. Made on
-#: first use: the CJK codecs are not worth importing for a run that never meets a docs/ file.
-_EVIDENCE: list[tuple[bytes, ...]] = []
 
 
 class Skipped(Value):
@@ -204,9 +203,7 @@ def _mentions_report(path: str) -> bool:
             head = handle.read(EVIDENCE_BYTES)
     except OSError:
         return True  # let the reader say what is wrong with it
-    if not _EVIDENCE:
-        _EVIDENCE.append(_evidence_patterns())
-    return any(pattern in head for pattern in _EVIDENCE[0])
+    return any(pattern in head for pattern in _evidence_patterns())
 
 
 def _extension_skip(path: str) -> Skipped:

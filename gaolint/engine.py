@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from .model import Finding, Message, Record, Report, ReportFacts, Severity
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (milliseconds of a cache hit)
+if TYPE_CHECKING:
+    from .suppress import Suppression
+
 
 class Settings(Record):
     """What decides which rules run and how: filled from the command line and configuration."""
@@ -42,21 +46,19 @@ class Settings(Record):
 
 
 class FileResult(Record):
-    __slots__ = ("path", "findings", "facts", "notes", "suppressions", "repeatable")
+    __slots__ = ("path", "findings", "facts", "suppressions", "repeatable")
 
     def __init__(
         self,
         path: str,
         findings: list[Finding],
         facts: ReportFacts | None = None,
-        notes: list[str] | None = None,
-        suppressions: list | None = None,
+        suppressions: list[Suppression] | None = None,
         repeatable: bool = True,
     ) -> None:
         self.path = path
         self.findings = findings
         self.facts = facts
-        self.notes = [] if notes is None else notes
         #: Inline suppression comments resolved to line ranges (gaolint.suppress.Suppression);
         #: applied by RunConfig.filter once every finding of the run is known.
         self.suppressions = [] if suppressions is None else suppressions
@@ -205,7 +207,6 @@ def lint_file(path: str, settings: Settings, shown: str | None = None, read=None
     fmt = get_format(report.format_version)
     context = Context(report, fmt, options)
     findings: list[Finding] = []
-    notes: list[str] = []
     annual = is_annual_report(report)
     for code, rule_class in RULES.items():
         if not issubclass(rule_class, FileRule) or not settings.enabled(code):
@@ -237,7 +238,7 @@ def lint_file(path: str, settings: Settings, shown: str | None = None, read=None
         from .suppress import resolve
 
         suppressions = resolve(report)
-    return FileResult(shown, findings, facts, notes, suppressions, report.repeatable)
+    return FileResult(shown, findings, facts, suppressions, report.repeatable)
 
 
 def _options_for(shown: str, report: Report, settings: Settings) -> dict:

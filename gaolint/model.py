@@ -66,9 +66,15 @@ class Severity(str, Enum):
     WARNING = "warning"
     NOTE = "note"
 
-    @property
-    def rank(self) -> int:
-        return {"note": 1, "warning": 2, "error": 3}[self.value]
+
+#: How bad each severity is (by its value, or the member itself): what ``--fail-on`` and
+#: "the worst finding" compare, note < warning < error.
+SEVERITY_RANK = {"note": 1, "warning": 2, "error": 3}
+
+
+def number_text(value: float) -> str:
+    """A number as a message shows it: ``12`` for 12.0, ``2.5`` as it is."""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 class Location(Value):
@@ -362,7 +368,7 @@ class ReportFacts(Record):
         carried_over: list | None = None,
         carried_forward: list | None = None,
         documents: dict | None = None,
-        locations: dict | None = None,
+        locations: dict[str, list[Location]] | None = None,
         source_lines: dict | None = None,
     ) -> None:
         self.path = path

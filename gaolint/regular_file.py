@@ -35,26 +35,3 @@ def read_regular_file(path: str, limit: int) -> bytes:
             raise FileTooLarge(info.st_size)
         return handle.read(limit + 1)
 
-
-def write_file_atomically(path: str, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file renamed into place, so a reader
-    never sees half a file. The temporary file is created new (``O_EXCL``, no symlink
-    followed): a symlink planted at its predictable name in a shared cache folder cannot make
-    gaolint write through it into another file (a report it checks). Raises OSError."""
-    temporary = f"{path}.{os.getpid()}.tmp"
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        descriptor = os.open(temporary, flags, 0o644)
-    except FileExistsError:  # left by a crash, or planted: remove the name (never its target)
-        os.unlink(temporary)
-        descriptor = os.open(temporary, flags, 0o644)
-    try:
-        with open(descriptor, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise

@@ -8,8 +8,7 @@ import sys
 
 from .engine import FileResult, Settings, lint_file
 from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
-
-_SEVERITY_RANK = {"note": 1, "warning": 2, "error": 3}
+from .model import SEVERITY_RANK
 
 
 def _lint_one(job: tuple[str, Settings]) -> FileResult:
@@ -339,8 +338,8 @@ def _finish(args, config, findings, results, allowed=None, grouping=None, skippe
     fail_on = "never" if getattr(args, "exit_zero", False) else config.fail_on
     if fail_on == "never":
         return EXIT_FINDINGS if internal else EXIT_OK
-    threshold = _SEVERITY_RANK[fail_on]
-    failed = any(_SEVERITY_RANK[f.severity.value] >= threshold for f in findings)
+    threshold = SEVERITY_RANK[fail_on]
+    failed = any(SEVERITY_RANK[f.severity.value] >= threshold for f in findings)
     return EXIT_FINDINGS if failed or internal else EXIT_OK
 
 

@@ -31,6 +31,9 @@ from __future__ import annotations
 
 import os
 
+from . import diskstore
+from .diskstore import blake2b as _blake2b
+
 #: Bumped when the layout of the file changes: older files are then misses.
 LAYOUT = "gaolint-formats-cache-2"
 #: The formats are ~20 KB of JSON; anything much bigger was not written by gaolint.
@@ -53,24 +56,11 @@ def enable() -> None:
 
 
 def enabled() -> bool:
-    if not _enabled:
-        return False
-    value = os.environ.get("GAOLINT_NO_CACHE", "").strip().lower()
-    return value in ("", "0", "false", "no", "off")
+    return _enabled and not diskstore.disabled_by_environment()
 
 
 def cache_folder() -> str:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "gaolint")
-
-
-def _blake2b(data: bytes = b""):
-    """A 128-bit BLAKE2b without importing hashlib (OpenSSL: milliseconds of start-up)."""
-    try:
-        from _blake2 import blake2b
-    except ImportError:  # pragma: no cover - a Python built without its own hashes
-        from hashlib import blake2b
-    return blake2b(data, digest_size=16)
+    return diskstore.cache_home()
 
 
 def source_digest(blobs: list[bytes]) -> str:
@@ -91,14 +81,9 @@ def load_formats(blobs: list[bytes]) -> list[dict] | None:
     """The parsed format files ``blobs`` hold, from the cache; None on any doubt."""
     if not enabled():
         return None
-    from .regular_file import read_regular_file
-
     source = source_digest(blobs)
-    try:
-        data = read_regular_file(formats_file(source), _FILE_LIMIT)
-    except (OSError, ValueError):  # missing, a pipe, a folder, too large
-        return None
-    if len(data) > _FILE_LIMIT:
+    data = diskstore.read_limited(formats_file(source), _FILE_LIMIT)  # None: missing, a pipe, too large
+    if data is None:
         return None
     newline = data.find(b"\n", 0, _HEADER_LIMIT)
     if newline < 0:
@@ -129,10 +114,7 @@ def save_formats(blobs: list[bytes], raw: list[dict]) -> None:
         source = source_digest(blobs)
         header = f"{LAYOUT} {source} {_blake2b(body).hexdigest()}\n".encode("ascii")
         path = formats_file(source)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        from .regular_file import write_file_atomically
-
-        write_file_atomically(path, header + body)
+        diskstore.write_atomically(path, header + body)
         for stale in stale_files(os.path.dirname(path)):
             os.unlink(stale)
     except (OSError, ValueError, TypeError):  # a read-only home, a cache path that is a file

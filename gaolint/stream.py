@@ -23,11 +23,11 @@ import sys
 from .checks.failures import InternalError
 from .engine import FileResult, ReportFacts, Settings
 from .errors import EXIT_FINDINGS, EXIT_OK, UsageError
+from .model import SEVERITY_RANK
 from .output import FORMATS
 
 #: Files linted between two writes in a one-process run.
 BATCH = 16
-_RANK = {"note": 1, "warning": 2, "error": 3}
 
 
 def _info(facts: ReportFacts | None) -> dict:
@@ -183,7 +183,7 @@ def run_streamed(args, config, inputs: list, cache, scheduler: str | None) -> in
     # A crashing rule always fails the run, whatever --fail-on says (interface.md).
     if config.fail_on == "never":
         return EXIT_FINDINGS if tally.internal else EXIT_OK
-    failed = tally.worst >= _RANK[config.fail_on]
+    failed = tally.worst >= SEVERITY_RANK[config.fail_on]
     return EXIT_FINDINGS if failed or tally.internal else EXIT_OK
 
 
@@ -198,7 +198,7 @@ class _Tally:
 
     def add(self, rule: str, severity: str) -> None:
         self.total += 1
-        self.worst = max(self.worst, _RANK.get(severity, 0))
+        self.worst = max(self.worst, SEVERITY_RANK.get(severity, 0))
         self.internal = self.internal or rule == InternalError.code
 
     def count(self, findings) -> None:

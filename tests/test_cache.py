@@ -8,6 +8,7 @@ Every test gets its own cache folder from the autouse fixture in conftest.py
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -241,7 +242,7 @@ def test_a_damaged_shard_is_a_miss(reports: Path, folder: Path, capsys, damage: 
     for shard in shards:  # written again, whole
         entries = _shard_entries(shard)
         assert shard.read_bytes().startswith(cache.HEADER) and entries
-        assert all(cache.result_from_tuple(result).path.startswith("reports/") for result in entries.values())
+        assert all(cache.result_from_plain(result).path.startswith("reports/") for result in entries.values())
 
 
 def test_shards_keep_the_newest_entries_up_to_the_limit(reports: Path, folder: Path, capsys, monkeypatch):
@@ -442,8 +443,8 @@ ATTRIBUTES = {
     Finding: ("rule", "name", "severity", "message", "path", "location", "source_line", "related"),
     ReportFacts: ("path", "agency", "agency_kind", "year", "format_version", "carried_over", "carried_forward",
                   "documents", "locations", "source_lines"),
-    Suppression: ("line", "kind", "ids", "first", "last", "source", "column"),
-    FileResult: ("path", "findings", "facts", "notes", "suppressions"),
+    Suppression: ("line", "kind", "ids", "first", "last", "source", "column", "span", "target"),
+    FileResult: ("path", "findings", "facts", "suppressions", "repeatable"),
 }
 
 
@@ -469,24 +470,34 @@ def _through_shard(value, to_tuple, from_tuple):
     return from_tuple(cache._decode(key, cache._encode(key, to_tuple(value))))
 
 
+def _plain(value):
+    return cache._records().encode(value)
+
+
+def _from(kind):
+    return lambda data: cache._records().decode(kind, data)
+
+
 SAMPLES = [
-    (Location(3, 4, 9, "表3 第5行 第2列"), cache.location_to_tuple, cache.location_from_tuple),
-    (Location(1), cache.location_to_tuple, cache.location_from_tuple),
-    (Message("中文", "English"), cache.message_to_tuple, cache.message_from_tuple),
-    *[(s, cache.severity_to_value, cache.severity_from_value) for s in Severity],
+    (Location(3, 4, 9, "表3 第5行 第2列"), _plain, _from(Location)),
+    (Location(1), _plain, _from(Location)),
+    (Message("中文", "English"), _plain, _from(Message)),
+    *[(s, _plain, _from(Severity)) for s in Severity],
     (Finding("GAO601", "carry-over", Severity.WARNING, Message("甲", "a"), "r/b.md", Location(7, 2, 5),
              "| 7 | 2 |", [(Location(3, 1, None, "第2页"), "上年"), (Location(4), "")]),
-     cache.finding_to_tuple, cache.finding_from_tuple),
+     _plain, _from(Finding)),
     (Finding("GAO101", "x", Severity.ERROR, Message("", ""), "a.txt", Location(1)),
-     cache.finding_to_tuple, cache.finding_from_tuple),
+     _plain, _from(Finding)),
     (ReportFacts("a.txt", "某县人民政府", "government", 2024, "cn-2021", [1.0, None, 3.5, 0.0, -0.0, 2.0, 7.0],
                  None, {"regulations": [1.0, 0.0, 4.0]}, {"regulations": [Location(9, 3), Location(9, 5, 6, "p")]},
                  {"regulations": ["| 1 | 0 | 4 |"] * 3}),
-     cache.facts_to_tuple, cache.facts_from_tuple),
-    (ReportFacts("b.txt"), cache.facts_to_tuple, cache.facts_from_tuple),
+     _plain, _from(ReportFacts)),
+    (ReportFacts("b.txt"), _plain, _from(ReportFacts)),
     (Suppression(2, "next-line", ("GAO303", "GAO1"), 3, 5, "<!-- gaolint: disable-next-line=GAO303 -->", 1),
-     cache.suppression_to_tuple, cache.suppression_from_tuple),
-    (Suppression(1, "file", (), 1, 90), cache.suppression_to_tuple, cache.suppression_from_tuple),
+     _plain, _from(Suppression)),
+    (Suppression(1, "file", (), 1, 90), _plain, _from(Suppression)),
+    (Suppression(4, "row", ("GAO301",), 4, 4, "<!-- gaolint: disable-row=GAO301 -->", 3, (2, 9), "（一）"),
+     _plain, _from(Suppression)),
 ]
 
 
@@ -501,15 +512,15 @@ def test_file_results_round_trip(tmp_path: Path):
     finding = next(v for v, _, _ in SAMPLES if isinstance(v, Finding) and v.related)
     facts = next(v for v, _, _ in SAMPLES if isinstance(v, ReportFacts) and v.locations)
     suppression = next(v for v, _, _ in SAMPLES if isinstance(v, Suppression))
-    for result in (FileResult("a.txt", []), FileResult("a.txt", [finding, finding], facts, ["note"], [suppression])):
-        back = _through_shard(result, cache.result_to_tuple, cache.result_from_tuple)
+    for result in (FileResult("a.txt", []), FileResult("a.txt", [finding, finding], facts, [suppression])):
+        back = _through_shard(result, _plain, _from(FileResult))
         assert _shape(back) == _shape(result)
     # and what the engine really produces, facts and suppressions included
     seen = set()
     for path in _write_reports(tmp_path / "reports"):
         result = lint_file(path, Settings())
         seen.update(name for name in ("facts", "suppressions", "findings") if getattr(result, name))
-        back = _through_shard(result, cache.result_to_tuple, cache.result_from_tuple)
+        back = _through_shard(result, _plain, _from(FileResult))
         assert _shape(back) == _shape(result), path
     assert seen == {"facts", "suppressions", "findings"}
 
@@ -518,8 +529,11 @@ def test_the_code_fingerprint_covers_the_package_and_the_formats(monkeypatch, tm
     assert len(cache.code_fingerprint()) == 16 and cache.code_fingerprint() is cache.code_fingerprint()  # once
     assert any(name.endswith(".yaml") for name in os.listdir(cache._formats_folder(os.path.dirname(cache.__file__))))
 
+    # a memo of its own, put back after the test, so later tests see the real fingerprint
+    monkeypatch.setattr(cache, "code_fingerprint", functools.cache(cache.code_fingerprint.__wrapped__))
+
     def fresh() -> bytes:
-        monkeypatch.setattr(cache, "_code_fingerprint", None)
+        cache.code_fingerprint.cache_clear()
         return cache.code_fingerprint()
 
     before = fresh()  # now: the package may have been edited since this process started
@@ -552,8 +566,11 @@ def test_installing_a_library_changes_the_code_fingerprint(monkeypatch, tmp_path
     monkeypatch.setattr(site, "getsitepackages", lambda: [str(packages)])
     monkeypatch.setattr(site, "getusersitepackages", lambda: str(tmp_path / "no-user-site"))
 
+    # a memo of its own, put back after the test, so later tests see the real fingerprint
+    monkeypatch.setattr(cache, "code_fingerprint", functools.cache(cache.code_fingerprint.__wrapped__))
+
     def fresh() -> bytes:
-        monkeypatch.setattr(cache, "_code_fingerprint", None)
+        cache.code_fingerprint.cache_clear()
         return cache.code_fingerprint()
 
     before = fresh()
@@ -571,7 +588,7 @@ def test_a_result_json_cannot_write_is_not_stored(reports: Path, folder: Path, m
 
     def odd_result(target, settings):
         result = lint_file(target, settings)
-        result.notes.append(object())  # not plain data
+        result.suppressions.append(object())  # not plain data
         return result
 
     monkeypatch.setattr(gaolint.run, "lint_file", odd_result)
@@ -587,3 +604,16 @@ def test_verbose_says_how_many_results_came_from_the_cache(reports: Path, folder
     assert f"{folder}: {count} unchanged file(s)" in warm
     _, _, quiet = run(capsys, "reports")
     assert "result cache" not in quiet
+
+
+def test_a_cell_suppression_answers_the_same_from_the_cache(tmp_path: Path, folder: Path, capsys, monkeypatch):
+    """A ``disable-cell`` comment covers only its cell's columns (Suppression.span): an entry
+    that dropped the span silenced the whole line on a warm run (cache format 2)."""
+    from tests.test_suppress import _gfm_report
+
+    monkeypatch.chdir(tmp_path)
+    _gfm_report(tmp_path, before_table="<!-- gaolint: disable-cell=GAO302; 行=6.属于四类过程性信息; 列=2 -->")
+    cold = run(capsys, "--format", "json", "r.md")
+    assert _entries(folder)
+    assert run(capsys, "--format", "json", "r.md") == cold
+    assert '"GAO302"' in cold[1] and '"GAO010"' in cold[1]

@@ -514,7 +514,7 @@ def test_a_symlink_planted_at_the_temporary_name_is_never_written_through(tmp_pa
     """Shard and start-up cache files are written through ``<name>.<pid>.tmp``: a symlink
     planted there (a shared CI cache folder) must not make gaolint truncate its target."""
     from gaolint import startcache
-    from gaolint.regular_file import write_file_atomically
+    from gaolint.diskstore import write_atomically as write_file_atomically
 
     victim = tmp_path / "report.txt"
     victim.write_text(_REPORT, encoding="utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Cell, Finding, Message, Row, Severity, Table
+from ..model import number_text as _number
 from ..model_format import TableSpec
 from .base import Context, FileRule, register
 from .structure import NATIONAL
@@ -16,10 +17,6 @@ _ROW_SHORT = {
     "results_total": "三（七）总计",
     "carried_forward": "四（结转下年度）",
 }
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def _with_inferred_note(message: Message) -> Message:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Cell, Finding, Report, Severity
+from ..model import number_text as _number
 from .base import Context, FileRule, register
 from .structure import NATIONAL
 
@@ -34,10 +35,6 @@ _GROUP_LABELS = {"review": "行政复议", "direct_suit": "未经复议直接起
 _TOTAL = 6  # table 3's 总计 column
 _REVIEW_TOTAL = 4  # table 4's 总计 column in each group
 _OTHER_PERIOD = re.compile(r"上一?年|去年|前年|上年度")
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 class _Target:

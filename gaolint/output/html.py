@@ -16,11 +16,9 @@ from collections.abc import Sequence
 from html import escape
 
 from .. import __version__
-from ..model import Finding
+from ..model import SEVERITY_RANK, Finding
 from .context import OutputContext
 from .sarif import DOCS
-
-_RANK = {"error": 3, "warning": 2, "note": 1}
 
 _LABELS = {
     "zh": {
@@ -206,7 +204,7 @@ def _filters_css(rules: list[str], agencies: int) -> str:
 def _worst(findings: list[Finding]) -> str:
     if not findings:
         return "clean"
-    return max((f.severity.value for f in findings), key=lambda value: _RANK[value])
+    return max((f.severity.value for f in findings), key=lambda value: SEVERITY_RANK[value])
 
 
 def _counts(findings: list[Finding], words: dict) -> str:

@@ -21,13 +21,12 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from ..model import Finding
+from ..model import SEVERITY_RANK, Finding
 from .context import OutputContext
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 DOCS = "https://github.com/gaolint/gaolint/blob/main/docs/rules/{code}.md"
 _LEVEL = {"error": "error", "warning": "warning", "note": "note"}
-_RANK = {"error": 0, "warning": 1, "note": 2}
 
 #: Results per run that code scanning accepts (a file with more is rejected outright).
 MAX_RESULTS = 25_000
@@ -156,7 +155,7 @@ def select(findings: Sequence[Finding], limit: int = MAX_RESULTS) -> tuple[list[
     paired = list(zip(ordered, fingerprints(ordered)))
     if len(paired) <= limit:
         return paired, []
-    ranked = sorted(range(len(paired)), key=lambda i: (_RANK[paired[i][0].severity.value], i))
+    ranked = sorted(range(len(paired)), key=lambda i: (-SEVERITY_RANK[paired[i][0].severity.value], i))
     keep = set(ranked[:limit])
     return [paired[i] for i in sorted(keep)], [paired[i][0] for i in ranked[limit:]]
 
