@@ -378,3 +378,21 @@ def test_numbered_paragraphs_inside_the_overview_are_not_sections(tmp_path):
     report, _ = read_report(path, path)
     assert [s.key for s in report.sections] == ["overview", "active", "requests", "review", "problems", "other"]
     assert report.sections[0].location.line < report.sections[1].location.line
+
+
+# --- table-3 row labels as agencies write them -----------------------------------------------
+
+@pytest.mark.parametrize("printed,written", [
+    ("（七）总计", "（七）合计"),
+    ("2.其他法律行政法规禁止公开", "2.其他法律、行政法规禁止公开"),
+    ("3.危及“三安全一稳定”", "3.危及三安全一稳定"),
+    ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "（二）部分公开"),
+    ("5.要求行政机关确认或重新出具已获取信息", "5.要求行政机关确认或者重新出具已获取信息"),
+    ("一、本年新收政府信息公开申请数量", "一、本年新收政府信息公开申请数量（件）"),
+    ("1.本机关不掌握相关政府信息", "1.本机关不掌握相关的政府信息"),
+])
+def test_table3_label_variants_read_clean(tmp_path, printed, written):
+    text = render_text(build_document(sample_spec(3)), "pipe")
+    assert printed in text
+    path = _write(tmp_path, "labels.txt", text.replace(printed, written))
+    assert lint_file(path, Settings()).findings == []
