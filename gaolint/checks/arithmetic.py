@@ -32,12 +32,25 @@ def _identities(context: Context, code: str) -> list[dict]:
     return [i for i in context.format.identities if i.get("rule") == code]
 
 
+def _full(row: Row, spec: TableSpec) -> bool:
+    """A row read with as many cells as the format gives it. A row a cell short (or long) is
+    GAO105's: which column lost its cell is unknown, so its numbers stand in the wrong columns
+    and a sum over them would report a false difference."""
+    if not row.cells:
+        return False
+    row_spec = spec.row(row.key)
+    expected = (len(row_spec.columns) if row_spec is not None else 0) or len(spec.columns)
+    return len(row.cells) == expected
+
+
 def _leaf_rows(table: Table, spec: TableSpec, parent: str) -> list[Row] | None:
     """The rows whose numbers add up to ``parent``'s total; None when one is missing, since a
-    sum over an incomplete table would only repeat GAO104."""
+    sum over an incomplete table would only repeat GAO104, or has the wrong width (GAO105)."""
     rows: list[Row] = []
     for child in (r for r in spec.rows if r.parent == parent and not r.total):
         row = table.rows.get(child.key)
+        if row is not None and row.cells and not _full(row, spec):
+            return None
         if row is not None and row.cells:
             rows.append(row)
         elif child.group:
@@ -120,7 +133,7 @@ class _ColumnIdentity(FileRule):
                 rows.extend(leaves)
             else:
                 row = table.rows.get(term)
-                if row is None or not row.cells:
+                if row is None or not _full(row, spec):
                     return None
                 rows.append(row)
         return rows
