@@ -396,3 +396,16 @@ def test_table3_label_variants_read_clean(tmp_path, printed, written):
     assert printed in text
     path = _write(tmp_path, "labels.txt", text.replace(printed, written))
     assert lint_file(path, Settings()).findings == []
+
+
+def test_dashes_for_zeros_give_one_finding_per_row(tmp_path):
+    """A row whose zeros are written “—” is one thing to fix, named by its columns (like blank
+    zeros); a lone dash keeps the per-cell wording."""
+    text = render_text(build_document(sample_spec(3)), "pipe")
+    row = next(line for line in text.splitlines() if line.startswith("2.重复申请"))
+    dashed = row.replace("| 0 |", "| — |").replace("| 0 |", "| — |")
+    path = _write(tmp_path, "dashes.txt", text.replace(row, dashed))
+    findings = [f for f in lint_file(path, Settings()).findings if f.rule == "GAO106"]
+    count = dashed.count("—")
+    assert count >= 2 and len(findings) == 1
+    assert f"有 {count} 个单元格填写“—”" in findings[0].message.zh

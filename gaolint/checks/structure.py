@@ -333,6 +333,10 @@ class TableShape(FileRule):
                     )
 
 
+#: What agencies write for a zero in a count cell instead of 0: one finding per row and mark.
+_ZERO_PLACEHOLDERS = frozenset({"—", "——", "–", "-", "－", "/", "／", "\\", "无", "空"})
+
+
 @register
 class BadCellValue(FileRule):
     """**What it does**
@@ -374,6 +378,7 @@ class BadCellValue(FileRule):
                 row_spec = spec.row(row.key)
                 columns = (row_spec.columns if row_spec and row_spec.columns else spec.columns) or ()
                 blanks: list[tuple[int, object]] = []
+                placeholders: dict[str, list[tuple[int, object]]] = {}
                 for index, cell in enumerate(row.cells):
                     if cell.is_count:
                         continue  # right in any column: most cells, so tested first
@@ -382,6 +387,9 @@ class BadCellValue(FileRule):
                         continue
                     if row_spec is not None and cell.raw.strip() in row_spec.not_applicable:
                         continue  # "/" where the row does not apply to this agency
+                    if cell.raw.strip() in _ZERO_PLACEHOLDERS:
+                        placeholders.setdefault(cell.raw.strip(), []).append((index, cell))
+                        continue
                     signed = row_spec is not None and index in row_spec.signed
                     amount = row_spec is not None and row_spec.amount
                     problem = _cell_problem(cell.raw, cell.value, amount, signed)
@@ -396,6 +404,28 @@ class BadCellValue(FileRule):
                     )
                 if blanks:
                     yield self._blank_cells(report, kind, name, row.label, columns, blanks)
+                for mark, cells in placeholders.items():
+                    yield self._placeholder_cells(report, kind, name, row.label, columns, mark, cells)
+
+    def _placeholder_cells(self, report, kind: str, name: str, label: str, columns, mark: str, cells: list) -> Finding:
+        """One finding for a row's cells holding the same dash or 无 for a zero, naming their
+        columns: like blank cells, a row of dashes is one thing to fix."""
+        names = [columns[i % len(columns)] if columns else f"第{i + 1}列" for i, _ in cells]
+        if len(cells) == 1:
+            return self.finding(
+                report,
+                cells[0][1].location,
+                f"{name}“{label}”行“{names[0]}”列的值“{mark}”不是数字",
+                f"{kind} row '{label}', column '{names[0]}': value '{mark}' is not a number",
+            )
+        shown = "、".join(f"“{n}”" for n in names)
+        return self.finding(
+            report,
+            cells[0][1].location,
+            f"{name}“{label}”行有 {len(cells)} 个单元格填写“{mark}”（{shown}列）：件数应为数字，为零也应填写 0",
+            f"{kind} row '{label}' has {len(cells)} cells holding '{mark}' ({', '.join(names)}): counts are numbers;"
+            f" a zero count should be written 0",
+        )
 
     def _blank_cells(self, report, kind: str, name: str, label: str, columns, blanks: list) -> Finding:
         """One finding for a row's blank cells (zeros left blank), naming their columns: a
