@@ -267,6 +267,13 @@ def test_title_variants(tmp_path, title, agency):
     assert report.title == title and report.year == 2012 and report.agency == agency
 
 
+def test_a_title_cut_by_the_page_width(tmp_path):
+    """Text copied from a PDF: the title's last character wraps onto a line of its own."""
+    report = _report(tmp_path, free_form(title="青禾县人民政府 2011 年政府信息公开工作年度报\n告"))
+    assert report.year == 2011 and report.agency == "青禾县人民政府"
+    assert "GAO203" in rules_of(_lint(tmp_path, free_form(title="青禾县人民政府 2011 年政府信息公开工作年度报\n告")))
+
+
 @pytest.mark.parametrize("written", ["二〇一二", "二○一二", "二零一二"])
 def test_a_title_year_in_chinese_numerals(tmp_path, written):
     report = _report(tmp_path, free_form(title=f"青禾县人民政府{written}年政府信息公开工作年度报告"))

@@ -409,3 +409,58 @@ def test_dashes_for_zeros_give_one_finding_per_row(tmp_path):
     count = dashed.count("—")
     assert count >= 2 and len(findings) == 1
     assert f"有 {count} 个单元格填写“—”" in findings[0].message.zh
+
+
+# --- text copied from a PDF viewer: labels wrapped in narrow cells ---------------------------
+
+def _copied_from_pdf(text: str, width: int = 4) -> str:
+    """Each table row as a PDF viewer copies it: the label cut into pieces of ``width``
+    characters, one a line (a narrow cell wraps it), then the row's numbers on one line."""
+    out = []
+    for line in text.split("\n"):
+        cells = [c.strip() for c in line.split("|") if c.strip()]
+        numbers = [c for c in cells if c.isdigit()]
+        labels = [c for c in cells if not c.isdigit()]
+        if not numbers or not labels or len(numbers) < 2:
+            out.append(line)
+            continue
+        for label in labels:
+            out.extend(label[i : i + width] for i in range(0, len(label), width))
+        out.append(" ".join(numbers))
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("seed", [3, 4, 9])
+def test_labels_wrapped_in_narrow_cells_are_joined(tmp_path, seed):
+    spec = sample_spec(seed)
+    text = _copied_from_pdf(render_text(build_document(spec), "pipe"))
+    assert "\n三、本年\n度办理结\n果\n" in text
+    path = _write(tmp_path, "copied.txt", text)
+    report, _ = read_report(path, path)
+    table = report.tables["table3"]
+    assert table.missing_rows == []
+    assert lint_file(path, Settings()).findings == []
+
+
+def test_a_wrong_total_in_a_copied_table_is_found(tmp_path):
+    spec = sample_spec(3)
+    text = render_text(build_document(spec), "pipe")
+    row = next(line for line in text.splitlines() if line.startswith("（七）总计"))
+    cells = row.split(" | ")
+    cells[-2] = str(int(cells[-2]) + 5)
+    path = _write(tmp_path, "copied.txt", _copied_from_pdf(text.replace(row, " | ".join(cells))))
+    assert "GAO303" in _rules(lint_file(path, Settings()).findings) or "GAO302" in _rules(lint_file(path, Settings()).findings)
+
+
+def test_header_cells_in_a_column_do_not_swallow_a_row_label():
+    """信息内容 / 本年制发件数 / … / 规章, each alone on its line: 规章 names its own row."""
+    from gaolint.formats import get_format
+    from gaolint.model import Line, Location
+    from gaolint.parse.tables import read_rows_table
+
+    texts = ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "规章", "0 0 0", "行政规范性文件", "3 1 20"]
+    lines = [Line(i, t, Location(i + 1, 1), t) for i, t in enumerate(texts)]
+    table = read_rows_table(get_format("cn-2021").tables["table2"], lines)
+    assert table is not None
+    assert [c.value for c in table.rows["regulations"].cells] == [0, 0, 0]
+    assert table.rows["regulations"].label == "规章"

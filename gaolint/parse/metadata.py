@@ -244,6 +244,13 @@ def find_title(lines: list[Line]) -> tuple[str, Location | None, int | None]:
         if match and match.start() < 30:
             year = int(match.group(1) or match.group(2))
             return text, line.whole(), year
+        if position + 1 < len(head) and "年" in text:
+            # a title cut by the page's width: …工作年度报 / 告 (text copied from a PDF)
+            rest = head[position + 1].text.strip()
+            joined = text + rest
+            match = title.search(joined) if len(rest) <= 8 else None
+            if match and match.start() < 30 and match.end() > len(text):
+                return joined, line.whole(), int(match.group(1) or match.group(2))
         squeezed = text.replace(" ", "")
         if ("年度报告" in squeezed or squeezed.endswith("年报")) and position > 0:
             before = mask_quotes(head[position - 1].text.strip().lstrip("#").strip())

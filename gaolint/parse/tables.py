@@ -64,6 +64,15 @@ class RowMatcher:
         self.last = max(self.last, best[1])
         return best[2]
 
+    def best_fit(self, text: str) -> tuple[float, int]:
+        """(score, row index) of the row ``text`` fits best, whatever row was matched last;
+        (0.0, -1) when it fits none. A bare 其他 / 总计, which only the rows before it decide,
+        counts as just fitting."""
+        fits = self._fits.get(text)
+        if fits is None:
+            fits = self._fit(text)
+        return max(((_THRESHOLD if score is None else score, index) for index, _, score in fits), default=(0.0, -1))
+
     def _fit(self, text: str) -> tuple[tuple[int, RowSpec, float | None], ...]:
         """(index, row, score) for each row the label may mean, in row order; the score is
         None where it depends on the last row matched."""
@@ -102,8 +111,8 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
 
     ``row_sums`` is the format's per-row identity for this table (``total_column`` and
     ``part_columns``), which decides how a row of glued digits may be split."""
-    tokens = tokenise(lines)
     matcher = RowMatcher(spec)
+    tokens = join_wrapped_labels(tokenise(lines), matcher)
     found: dict[str, Row] = {}
     current: Row | None = None
     current_spec: RowSpec | None = None
@@ -164,6 +173,71 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
     table = Table(kind=spec.kind, location=first.location, rows=found, inferred_rows=inferred, unread_rows=unread)
     table.missing_rows = _missing(spec, found)
     return table
+
+
+#: A piece that names a row this clearly (its words, not a likeness) is a label of its own.
+_OWN_LABEL = 0.9
+#: Longest piece of a label wrapped in a narrow cell, and most pieces one label is cut into.
+_PIECE_CHARS = 16
+_MOST_PIECES = 16
+
+
+def join_wrapped_labels(tokens: list[Token], matcher: RowMatcher) -> list[Token]:
+    """Join the pieces of labels that a narrow cell wrapped over several lines, as text copied
+    from a PDF viewer has them (三、本年 / 度办理结 / 果 / then the row's numbers).
+
+    Only labels alone on consecutive lines are pieces; a piece that starts a numbering
+    (1. （三） 四、) starts a new label, and so does a piece that names another row by its own
+    words (规章 under a column of header cells). Of the joins, the longest that fits a row
+    best is kept, when it fits a row at least as well as the first piece alone."""
+    if len(tokens) < 2:
+        return tokens
+    out: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        run = _piece_run(tokens, index)
+        if len(run) < 2:
+            out.append(tokens[index])
+            index += 1
+            continue
+        best_end, (best, row) = 1, matcher.best_fit(run[0][1])
+        for end in range(2, len(run) + 1):
+            alone, own_row = matcher.best_fit(run[end - 1][1])
+            if alone >= _OWN_LABEL and own_row != row:
+                break  # a label of its own (规章 under a column of header cells), not a piece
+            score, joined_row = matcher.best_fit("".join(t[1] for t in run[:end]))
+            if score >= max(best, _THRESHOLD):
+                best_end, best, row = end, score, joined_row
+        first = run[0]
+        if best_end == 1 or best < _THRESHOLD:
+            out.append(first)
+            index += 1
+            continue
+        last = run[best_end - 1]
+        joined = "".join(t[1] for t in run[:best_end])
+        end_column = first[4] if last[2] is not first[2] else last[4]
+        out.append((LABEL, joined, first[2], first[3], end_column, None))
+        index += best_end
+    return out
+
+
+def _piece_run(tokens: list[Token], index: int) -> list[Token]:
+    """The labels from ``index`` on that may be pieces of one wrapped label: each alone on its
+    line, on consecutive lines, short, none but the first starting a numbering."""
+    run: list[Token] = []
+    for position in range(index, min(len(tokens), index + _MOST_PIECES)):
+        token = tokens[position]
+        if token[0] != LABEL or len(token[1]) > _PIECE_CHARS:
+            break
+        line = token[2]
+        if position > 0 and tokens[position - 1][2] is line:
+            break  # not alone on its line
+        if run and (line.index != run[-1][2].index + 1 or split_numbering(token[1])[0]):
+            break
+        run.append(token)
+        if position + 1 < len(tokens) and tokens[position + 1][2] is line and tokens[position + 1][0] == LABEL:
+            break  # a second label on this line: not a wrapped piece
+    return run
 
 
 def _glued_cells(tokens: list[Token], width: int, fits) -> tuple[list[Cell], bool]:
