@@ -32,6 +32,16 @@ def _identities(context: Context, code: str) -> list[dict]:
     return [i for i in context.format.identities if i.get("rule") == code]
 
 
+def _identity_tables(context: Context, code: str) -> Iterator[tuple[dict, Table, TableSpec]]:
+    """(identity, table read, its format) for each identity of rule ``code`` whose table the
+    report has."""
+    for identity in _identities(context, code):
+        table = context.report.tables.get(identity["table"])
+        spec = context.format.tables.get(identity["table"])
+        if table is not None and spec is not None:
+            yield identity, table, spec
+
+
 def _full(row: Row, spec: TableSpec) -> bool:
     """A row read with as many cells as the format gives it. A row a cell short (or long) is
     GAO105's: which column lost its cell is unknown, so its numbers stand in the wrong columns
@@ -103,11 +113,7 @@ class _ColumnIdentity(FileRule):
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
-        for identity in _identities(context, self.code):
-            table = report.tables.get(identity["table"])
-            spec = context.format.tables.get(identity["table"])
-            if table is None or spec is None:
-                continue
+        for identity, table, spec in _identity_tables(context, self.code):
             left = self._side(table, spec, identity["left"])
             right = self._side(table, spec, identity["right"])
             if left is None or right is None:
@@ -275,10 +281,7 @@ class RowTotal(FileRule):
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
-        for identity in _identities(context, self.code):
-            table = report.tables.get(identity["table"])
-            if table is None:
-                continue
+        for identity, table, _spec in _identity_tables(context, self.code):
             for _, row, total, _cells, summed in _row_sum_mismatches(table, identity):
                 difference = abs(summed - total.value)
                 yield self.finding(
@@ -325,12 +328,8 @@ class ReviewLitigationTotal(FileRule):
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
-        for identity in _identities(context, self.code):
-            table = report.tables.get(identity["table"])
-            if table is None:
-                continue
+        for identity, table, spec in _identity_tables(context, self.code):
             count = sum(len(r.cells) for r in table.rows.values())
-            spec = context.format.tables[identity["table"]]
             if count != len(spec.groups) * len(spec.columns):
                 continue  # GAO104/GAO105 explain; the columns cannot be told apart
             for key, row, total, cells, summed in _row_sum_mismatches(table, identity):
