@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Callable
 from typing import Any
 
 from .base import ROW_SEPARATOR, Extracted, SourceLine, UnreadableFile
@@ -36,6 +35,8 @@ BLOCK_TAGS = frozenset(
     ["address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "hr", "html", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "ul"]
 )
 HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+#: Blocks whose text may make them a numbered heading (``_markers``): not tables.
+_HEADING_BLOCKS = BLOCK_TAGS - {"table"}
 VOID_TAGS = frozenset(["br", "img", "hr", "input", "wbr", "area", "col", "embed", "source", "track"])
 #: Largest colspan honoured and widest grid tracked: real report tables are < 20 columns wide.
 MAX_SPAN = 256
@@ -58,6 +59,10 @@ _SECTION_START = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[�
 _HEADING_TEXT = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 _NUMBER_CELL = re.compile(r"^[\d０-９][\d０-９.,，．]*$")
 _STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+#: A page without these (in any case) has no hidden element: ``_STYLE_HIDDEN`` needs "none" or
+#: "dden" (no character but ASCII letters matches n, o, e, d case-insensitively), the
+#: ``hidden`` attribute holds "dden", and a numeric character reference could spell them.
+_MAYBE_HIDDEN = re.compile(r"none|dden|&#", re.I)
 #: Page furniture that CMSs sometimes put inside the content element.
 _FURNITURE = re.compile(
     r"公网安备|ICP备|ICP证|网站标识码|版权所有|Copyright|©|浏览次数|阅读次数|点击数[:：]|访问量[:：]|"
@@ -102,12 +107,12 @@ def read_html(data: bytes, path: str) -> Extracted:
         if "empty" in str(error).lower():
             return Extracted(lines=[], container="html", encoding=encoding)
         raise UnreadableFile(f"无法解析网页 / cannot parse the HTML: {error}") from None
-    elements = sum(1 for _ in root.iter())
-    if elements > MAX_ELEMENTS:
-        raise UnreadableFile(f"网页结构过于复杂（{elements} 个元素） / page too complex ({elements} elements)")
+    nodes = list(root.iter())  # document order, before anything is dropped (``_Page.position``)
+    if len(nodes) > MAX_ELEMENTS:
+        raise UnreadableFile(f"网页结构过于复杂（{len(nodes)} 个元素） / page too complex ({len(nodes)} elements)")
     if sum(1 for _ in root.iter("td", "th")) > MAX_TABLE_CELLS:
         raise UnreadableFile(f"表格单元格过多（超过 {MAX_TABLE_CELLS}） / too many table cells")
-    return _Page(root, etree.Comment).extract(encoding)
+    return _Page(root, nodes, etree.Comment, _MAYBE_HIDDEN.search(text) is not None).extract(encoding)
 
 
 def sniff_charset(data: bytes) -> str | None:
@@ -189,10 +194,13 @@ def _line(node: Any) -> int:
 class _Page:
     """One parsed page: strips furniture, finds the report element, flattens it."""
 
-    def __init__(self, root: Any, comment_tag: Any) -> None:
+    def __init__(self, root: Any, nodes: list[Any], comment_tag: Any, maybe_hidden: bool = True) -> None:
         self.root = root
         self.comment_tag = comment_tag
-        self.order: dict[Any, int] = {node: index for index, node in enumerate(root.iter())}
+        #: False when the page's text cannot hold a hidden element (``_MAYBE_HIDDEN``).
+        self.maybe_hidden = maybe_hidden
+        #: Every node as parsed, in document order: ``position`` (dropped nodes included).
+        self.nodes = nodes
         self.lines: list[SourceLine] = []
         self.damage: list[tuple[SourceLine, str]] = []
         self.first_heading: int | None = None  # document-order index of the first heading
@@ -205,9 +213,9 @@ class _Page:
         body = self.root.find("body")
         if body is None:
             body = self.root
-        title = self._title_candidates(body)
-        counts = self._drop_furniture(body)
-        report = _choose_report(body, counts)
+        title, junk, named, markers = self._survey(body)
+        counts, holders, markers = self._drop_furniture(body, junk, named, markers)
+        report = _choose_report(body, counts, holders, markers)
         _Walker(self, table_mode=True).run(report)
         self._recover_title(title, report)
         self.lines = [line for line in self.lines if not _is_furniture(line)]
@@ -215,48 +223,124 @@ class _Page:
         extracted.suppressions = self._suppressions(comments)
         return extracted
 
-    def _drop_furniture(self, body: Any) -> dict[Any, int]:
+    def position(self, node: Any) -> int | None:
+        """``node``'s index in document order as parsed (None if it is no node of the page).
+        Asked a few times a page: a scan in C of the node list, where a dict of every node's
+        index cost a third of a millisecond to build."""
+        try:
+            return self.nodes.index(node)
+        except ValueError:
+            return None
+
+    def _survey(self, body: Any) -> tuple[list[tuple[int, str, int]], list[Any], list[Any], list[Any]]:
+        """One pass over the page as parsed: title candidates (short headings/title elements
+        mentioning 报告, anywhere on the page: the report's title often sits outside the content
+        element, even inside a "header" block), junk (``JUNK_TAGS``, hidden), the elements
+        named like furniture (``PROTECTABLE_TAGS``, ``JUNK_NAMES``), and numbered headings
+        (``_SECTION_START``). Four walks of every node in Python were a third of reading a
+        page."""
+        title: list[tuple[int, str, int]] = []
+        junk: list[Any] = []
+        named: list[Any] = []
+        markers: list[Any] = []
+        maybe_hidden = self.maybe_hidden
+        section = _SECTION_START.match
+        for node in body.iter():
+            tag = node.tag
+            if tag.__class__ is not str:
+                continue
+            tag = _LOWER_TAGS.get(tag) or _tag(node)
+            get = node.get
+            ident, kind = get("id"), get("class")
+            if node is not body:
+                if tag in JUNK_TAGS or (maybe_hidden and _is_hidden(node)):
+                    junk.append(node)
+                if tag in PROTECTABLE_TAGS or ((ident or kind) and _has_junk_name(node)):
+                    named.append(node)
+            if tag in _HEADING_BLOCKS:  # (a table is a marker if it holds numbers)
+                text = node.text
+                if text and section(text):
+                    markers.append(node)
+            if tag == "a":
+                continue
+            if tag in ("h1", "h2", "h3") or ident or kind:
+                names = f"{get('id', '')} {get('class', '')}".lower()
+                if tag not in ("h1", "h2", "h3") and "title" not in names and "bt" not in names.split():
+                    continue
+                if any(_tag(a) in ("a", "nav") for a in node.iterancestors()):
+                    continue
+                text = _collapse("".join(_own_text(node)))
+                if _looks_like_title(text):
+                    title.append((self.position(node) or 0, text, _line(node)))
+        return title, junk, named, markers
+
+    def _drop_furniture(
+        self, body: Any, junk: list[Any], named: list[Any], markers: list[Any]
+    ) -> tuple[dict[Any, int], set[Any], list[Any]]:
         """Remove scripts, hidden elements, navigation, headers/footers; return the CJK counts
-        of what is left. Page furniture named by tag or id/class is kept when it visibly holds
+        of what is left, the number-table holders and the markers (numbered headings and
+        number tables). Page furniture named by tag or id/class is kept when it visibly holds
         the report (ASP.NET pages wrap everything in a <form>; a CMS may call its content
         wrapper "main-nav-content"); nothing inside a number table is dropped by name (a
-        header *row* is part of the table)."""
-        _drop(body, lambda node, in_data: _tag(node) in JUNK_TAGS or _is_hidden(node))
+        header *row* is part of the table).
+
+        The counts are taken once, after the junk is gone, and lowered along each dropped
+        element's ancestors (a tail moved by a drop stays within its parent's count); the
+        holders are taken again only if something inside a table cell was dropped (the one
+        way a drop can turn a cell into a number); a drop changes the text of the dropped
+        element's parent only, so only parents are asked again whether they are headings."""
+        touched: list[Any] = []
+        for node in junk:  # a junk element inside another is dropped with it: the same tree
+            parent = node.getparent()
+            if parent is not None:
+                touched.append(parent)
+                _drop_tree(node)
         counts = _cjk_counts(body)
         total = counts.get(body, 0) or 1
         holders = _data_table_holders(body)
-
-        def named_junk(node: Any, in_data_table: bool) -> bool:
-            if in_data_table or not (_tag(node) in PROTECTABLE_TAGS or _has_junk_name(node)):
-                return False
-            return counts.get(node, 0) < 0.3 * total and node not in holders
-
-        _drop(body, named_junk, holders)
-        return _cjk_counts(body)
-
-    def _title_candidates(self, body: Any) -> list[tuple[int, str, int]]:
-        """Short headings/title elements mentioning 报告, anywhere on the page: the report's
-        title often sits outside the content element, even inside a "header" block."""
-        found = []
-        for node in body.iter():
-            if not _is_element(node) or _tag(node) == "a":
-                continue
-            names = f"{node.get('id', '')} {node.get('class', '')}".lower()
-            if _tag(node) not in ("h1", "h2", "h3") and "title" not in names and "bt" not in names.split():
-                continue
-            if any(_tag(a) in ("a", "nav") for a in node.iterancestors()):
-                continue
-            text = _collapse("".join(_own_text(node)))
-            if _looks_like_title(text):
-                found.append((self.order[node], text, _line(node)))
-        return found
+        victims: list[Any] = []
+        doomed: set[Any] = set()
+        for node in named:  # in document order: an element is decided before its descendants
+            if node not in counts or counts[node] >= 0.3 * total or node in holders:
+                continue  # (not counted: dropped as junk)
+            inside = False  # a dropped element's descendant, or a number table's
+            for ancestor in node.iterancestors():
+                if ancestor is body:
+                    break
+                if ancestor in doomed or (ancestor in holders and _tag(ancestor) == "table"):
+                    inside = True
+                    break
+            if not inside:
+                victims.append(node)
+                doomed.add(node)
+        in_cell = False
+        for node in victims:
+            lost = counts[node]
+            for ancestor in node.iterancestors():
+                if ancestor in counts:
+                    counts[ancestor] -= lost
+                if _tag(ancestor) in ("td", "th"):
+                    in_cell = True
+            touched.append(node.getparent())
+            _drop_tree(node)
+        if in_cell:
+            holders = _data_table_holders(body)
+        found = [node for node in markers if _attached(node, body)]
+        seen = set(found)
+        for node in touched:
+            if (node not in seen and _tag(node) in _HEADING_BLOCKS and _SECTION_START.match(node.text or "")
+                    and _attached(node, body)):
+                found.append(node)
+                seen.add(node)
+        found.extend(node for node in holders if _tag(node) == "table")
+        return counts, holders, found
 
     def _recover_title(self, title: list[tuple[int, str, int]], report: Any) -> None:
         """Prepend the title found before the report element when the report lacks one."""
         head = self.lines[:3]
         if any(_looks_like_title(line.text) for line in head if not line.place):
             return
-        start = self.order.get(report, 0)
+        start = self.position(report) or 0
         before = [t for t in title if t[0] < start]
         if before:
             order, text, line = before[-1]
@@ -272,7 +356,7 @@ class _Page:
                     kind = "next-line"
                 elif match.group(1) in ("disable-row", "disable-cell"):
                     kind = f"{match.group(1)[len('disable-'):]}:{match.group(3) or ''}"
-                elif self.first_heading is None or self.order.get(comment, 0) < self.first_heading:
+                elif self.first_heading is None or (self.position(comment) or 0) < self.first_heading:
                     kind = "file"
                 else:
                     kind = "next-block"
@@ -288,7 +372,7 @@ class _Page:
         if owner is not None and self.first_heading is None and (
             _tag(owner) in HEADING_TAGS or _HEADING_TEXT.match(text)
         ):
-            self.first_heading = self.order.get(owner)
+            self.first_heading = self.position(owner)
         self.lines.append(SourceLine(text, line, 1, place))
 
     def table(self, table: Any) -> None:
@@ -540,7 +624,7 @@ def _cjk_counts(body: Any) -> dict[Any, int]:
     return counts
 
 
-def _choose_report(body: Any, counts: dict[Any, int]) -> Any:
+def _choose_report(body: Any, counts: dict[Any, int], holders: set[Any], markers: list[Any]) -> Any:
     """The smallest element holding most of the page's text, widened while its siblings hold
     report material. When that element misses most numbered headings and number tables (a
     short report on a busy page), the smallest element holding them all instead."""
@@ -553,8 +637,6 @@ def _choose_report(body: Any, counts: dict[Any, int]) -> Any:
         if nxt is None:
             break
         node = nxt
-    holders = _data_table_holders(body)
-    markers = _markers(body, holders)
     inside = sum(1 for m in markers if m is node or any(a is node for a in m.iterancestors()))
     if markers and 2 * inside <= len(markers):
         # Most of the text is elsewhere than the headings and tables: a short report on a
@@ -611,18 +693,9 @@ def _plain_texts(node: Any) -> list[str]:
     return found
 
 
-def _markers(body: Any, holders: set[Any]) -> list[Any]:
-    """Elements that are certainly report: numbered section headings and number tables."""
-    found = []
-    for node in body.iter():
-        if not _is_element(node):
-            continue
-        if _tag(node) == "table":
-            if node in holders:
-                found.append(node)
-        elif _tag(node) in BLOCK_TAGS and _SECTION_START.match(node.text or ""):
-            found.append(node)
-    return found
+def _attached(node: Any, body: Any) -> bool:
+    """Is ``node`` still in the page under ``body`` (not in a dropped subtree)?"""
+    return node is body or any(ancestor is body for ancestor in node.iterancestors())
 
 
 def _common_ancestor(nodes: list[Any], body: Any) -> Any:
@@ -660,26 +733,6 @@ def _data_table_holders(root: Any) -> set[Any]:
             holders.add(node)
             node = node.getparent()
     return holders
-
-
-def _drop(body: Any, doomed: Callable[[Any, bool], bool], holders: set[Any] | None = None) -> None:
-    """Drop (keeping tails) every element for which ``doomed(node, inside_number_table)``."""
-    victims = []
-    if holders is None:
-        holders = _data_table_holders(body)
-    stack: list[tuple[Any, bool]] = [(child, False) for child in body]
-    while stack:
-        node, in_data = stack.pop()
-        if not _is_element(node):
-            continue
-        if doomed(node, in_data):
-            victims.append(node)
-            continue
-        inner = in_data or (_tag(node) == "table" and node in holders)
-        stack.extend((child, inner) for child in node)
-    for node in victims:
-        if node.getparent() is not None:
-            _drop_tree(node)
 
 
 def _drop_tree(node: Any) -> None:
