@@ -269,10 +269,6 @@ def _simple_cell(cell: Any, text_of: Callable[[Any], str]) -> tuple[int, str | N
     return width, join_cell_lines(lines)
 
 
-def _grid_span(cell: Any) -> int:
-    return _cell_props(cell)[0]
-
-
 def _is_continuation(cell: Any) -> bool:
     """A cell covered by the merged cell above (``w:vMerge`` without ``restart``) or, in old
     files, to the left (``w:hMerge``): its text is the merged cell's and is not repeated."""

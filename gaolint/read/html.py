@@ -35,9 +35,8 @@ BLOCK_TAGS = frozenset(
     ["address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "hr", "html", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "ul"]
 )
 HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
-#: Blocks whose text may make them a numbered heading (``_markers``): not tables.
+#: Blocks whose text may make them a numbered heading (a "marker", ``_choose_report``): not tables.
 _HEADING_BLOCKS = BLOCK_TAGS - {"table"}
-VOID_TAGS = frozenset(["br", "img", "hr", "input", "wbr", "area", "col", "embed", "source", "track"])
 #: Largest colspan honoured and widest grid tracked: real report tables are < 20 columns wide.
 MAX_SPAN = 256
 #: More table cells / elements than this is not a report page; refuse rather than grind
