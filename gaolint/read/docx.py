@@ -230,7 +230,7 @@ def _span_and_merge(holders: list[Any]) -> tuple[int, bool]:
                 hmerge = item
     continuation = ((vmerge is not None and vmerge.get(_VAL) != "restart")
                     or (hmerge is not None and hmerge.get(_VAL) != "restart"))
-    return max(1, min(_int_val(span, 1), MAX_SPAN)), continuation
+    return 1 if span is None else max(1, min(_int_val(span, 1), MAX_SPAN)), continuation
 
 
 def _simple_cell(cell: Any, text_of: Callable[[Any], str]) -> tuple[int, str | None] | None:
