@@ -545,6 +545,10 @@ def _simple_cell_lines(cell: Any) -> list[str] | None:
     reading a page."""
     if cell.tag not in _CELL_TAGS:
         return None
+    if len(cell) == 1:  # the commonest shape, <td><p>12</p></td> or <td><p><span>12</span></p></td>
+        one = _one_block_cell(cell, cell[0])
+        if one is not None:
+            return one
     # the texts in document order ("" for none), None where the walk ends a line (a block's edges)
     pieces: list[str | None] = [cell.text or ""]
     for child in cell:
@@ -582,6 +586,36 @@ def _simple_cell_lines(cell: Any) -> list[str] | None:
         if joined:
             lines.append(joined)
     return lines
+
+
+def _one_block_cell(cell: Any, child: Any) -> list[str] | None:
+    """``_simple_cell_lines`` of a cell whose only child is a block holding at most one inline
+    element (with no children), no text of its own outside it (blank ``cell.text`` and
+    tail): the one line of the block's text. None for any other cell. (Blank pieces before
+    the first visible one, which the walk skips, are only leading blanks that ``_collapse``
+    strips.)"""
+    tag = child.tag
+    if tag.__class__ is not str or tag not in BLOCK_TAGS or tag in _NOT_SIMPLE:
+        return None
+    outside = cell.text
+    if outside and not outside.isspace():
+        return None
+    outside = child.tail
+    if outside and not outside.isspace():
+        return None
+    count = len(child)
+    if count == 0:
+        text = child.text or ""
+    elif count == 1:
+        inner = child[0]
+        tag = inner.tag
+        if tag.__class__ is not str or tag in BLOCK_TAGS or tag in _NOT_SIMPLE or len(inner):
+            return None
+        text = (child.text or "") + (inner.text or "") + (inner.tail or "")
+    else:
+        return None
+    text = _collapse(text) if text else ""
+    return [text] if text else []
 
 
 _NOT_SIMPLE = frozenset({"pre", "br"})
