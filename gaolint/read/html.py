@@ -55,6 +55,8 @@ _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-
 _INTERNAL_SUBSET = re.compile(r"<!DOCTYPE[^>\[]{0,1000}\[", re.I)
 _WHITESPACE = re.compile(r"[ \t\n\r\f\v\xa0]+")
 _SECTION_START = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|（[一二三四五六七八九十]{1,3}）)")
+#: The characters ``_SECTION_START`` can match first after its blanks (``\s``: ``str.isspace``).
+_SECTION_FIRST = frozenset("一二三四五六七八九十（")
 _HEADING_TEXT = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 _NUMBER_CELL = re.compile(r"^[\d０-９][\d０-９.,，．]*$")
 _STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -273,7 +275,7 @@ class _Page:
                     named.append(node)
             if tag in _HEADING_BLOCKS:  # (a table is a marker if it holds numbers)
                 text = node.text
-                if text and section(text):
+                if text and (text[0] in _SECTION_FIRST or text[0].isspace()) and section(text):
                     markers.append(node)
             if tag == "a":
                 continue
