@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from typing import Any
 
 from .base import ROW_SEPARATOR, Extracted, SourceLine, UnreadableFile
 from .decode import decode_bytes
 from .limits import MAX_FILE_BYTES, MAX_LINE_CHARS, MAX_TEXT_CHARS
 from .text import SUPPRESSION
-from .xmlsafe import count_cjk, is_cjk, join_cell_lines
+from .xmlsafe import _CJK_IDEOGRAPH, count_cjk, is_cjk, join_cell_lines
 
 #: Elements never part of a report's text.
 JUNK_TAGS = frozenset(
@@ -37,6 +38,12 @@ BLOCK_TAGS = frozenset(
 HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 #: Blocks whose text may make them a numbered heading (a "marker", ``_choose_report``): not tables.
 _HEADING_BLOCKS = BLOCK_TAGS - {"table"}
+#: Positions looked up by scanning the node list before a dict of them is built.
+_POSITION_SCANS = 8
+#: Pages of more elements count CJK characters for every node at once (``_cjk_counts``), not
+#: per element asked about (``_CJKCounts``): asking costs the subtree, and on a big page many
+#: elements nested up to libxml2's 255 levels would each cost most of the page.
+LAZY_COUNTS_MAX_ELEMENTS = 3000
 #: Largest colspan honoured and widest grid tracked: real report tables are < 20 columns wide.
 MAX_SPAN = 256
 #: More table cells / elements than this is not a report page; refuse rather than grind
@@ -217,6 +224,8 @@ class _Page:
         self.maybe_hidden = maybe_hidden
         #: Every node as parsed, in document order: ``position`` (dropped nodes included).
         self.nodes = nodes
+        self.order: dict[Any, int] | None = None
+        self.scans = 0
         self.lines: list[SourceLine] = []
         self.damage: list[tuple[SourceLine, str]] = []
         self.first_heading: int | None = None  # document-order index of the first heading
@@ -242,11 +251,18 @@ class _Page:
     def position(self, node: Any) -> int | None:
         """``node``'s index in document order as parsed (None if it is no node of the page).
         Asked a few times a page: a scan in C of the node list, where a dict of every node's
-        index cost a third of a millisecond to build."""
-        try:
-            return self.nodes.index(node)
-        except ValueError:
-            return None
+        index cost a third of a millisecond to build; past a few scans (a page of many
+        suppression comments) the dict is built after all, so that no page costs a scan per
+        node."""
+        if self.order is None:
+            if self.scans < _POSITION_SCANS:
+                self.scans += 1
+                try:
+                    return self.nodes.index(node)
+                except ValueError:
+                    return None
+            self.order = {each: index for index, each in enumerate(self.nodes)}
+        return self.order.get(node)
 
     def _survey(self, body: Any) -> tuple[list[tuple[int, str, int]], list[Any], list[Any], list[Any]]:
         """One pass over the page as parsed: title candidates (short headings/title elements
@@ -261,7 +277,8 @@ class _Page:
         markers: list[Any] = []
         maybe_hidden = self.maybe_hidden
         section = _SECTION_START.match
-        for node in body.iter():
+        start = self.position(body) or 0  # body.iter() is the node list from body on
+        for offset, node in enumerate(body.iter()):
             tag = node.tag
             if tag.__class__ is not str:
                 continue
@@ -287,12 +304,12 @@ class _Page:
                     continue
                 text = _collapse("".join(_own_text(node)))
                 if _looks_like_title(text):
-                    title.append((self.position(node) or 0, text, _line(node)))
+                    title.append((start + offset, text, _line(node)))
         return title, junk, named, markers
 
     def _drop_furniture(
         self, body: Any, junk: list[Any], named: list[Any], markers: list[Any]
-    ) -> tuple[_CJKCounts, set[Any], list[Any]]:
+    ) -> tuple[_CJKCounts | dict[Any, int], set[Any], list[Any]]:
         """Remove scripts, hidden elements, navigation, headers/footers; return the CJK counts
         of what is left, the number-table holders and the markers (numbered headings and
         number tables). Page furniture named by tag or id/class is kept when it visibly holds
@@ -311,39 +328,38 @@ class _Page:
             if parent is not None:
                 touched.append(parent)
                 _drop_tree(node)
-        counts = _CJKCounts(body)
+        lazy = len(self.nodes) <= LAZY_COUNTS_MAX_ELEMENTS
+        counts: _CJKCounts | dict[Any, int] = _CJKCounts(body) if lazy else _cjk_counts(body)
         total = counts.get(body, 0) or 1
         holders = _data_table_holders(body)
+        attached = _Ancestry(body, lambda node: False)  # reaches body: not in a dropped subtree
         victims: list[Any] = []
         doomed: set[Any] = set()
+        # inside a dropped element or a number table (asked of parents: an element's
+        # ancestors come before it in document order, so each is decided when asked about)
+        inside = _Ancestry(body, lambda node: node in doomed or (node in holders and _tag(node) == "table"))
         for node in named:  # in document order: an element is decided before its descendants
-            if counts.get(node, 0) >= 0.3 * total or node in holders or not _attached(node, body):
+            if not attached.holds(node) or node in holders or counts.get(node, 0) >= 0.3 * total:
                 continue  # (not attached: dropped as junk)
-            inside = False  # a dropped element's descendant, or a number table's
-            for ancestor in node.iterancestors():
-                if ancestor is body:
-                    break
-                if ancestor in doomed or (ancestor in holders and _tag(ancestor) == "table"):
-                    inside = True
-                    break
-            if not inside:
+            if not inside.above(node):
                 victims.append(node)
                 doomed.add(node)
         in_cell = False
+        cells = _Ancestry(body, lambda node: _tag(node) in _CELL_TAGS)
         for node in victims:
-            if any(_tag(ancestor) in _CELL_TAGS for ancestor in node.iterancestors()):
-                in_cell = True
+            in_cell = in_cell or cells.above(node)
             touched.append(node.getparent())
             _drop_tree(node)
         if victims:
-            counts = _CJKCounts(body)
+            counts = _CJKCounts(body) if lazy else _cjk_counts(body)
         if in_cell:
             holders = _data_table_holders(body)
-        found = [node for node in markers if _attached(node, body)]
+        attached = _Ancestry(body, lambda node: False)
+        found = [node for node in markers if attached.holds(node)]
         seen = set(found)
         for node in touched:
             if (node not in seen and _tag(node) in _HEADING_BLOCKS and _SECTION_START.match(node.text or "")
-                    and _attached(node, body)):
+                    and attached.holds(node)):
                 found.append(node)
                 seen.add(node)
         found.extend(node for node in holders if _tag(node) == "table")
@@ -667,6 +683,8 @@ class _CJKCounts:
 
         self.tostring = etree.tostring
         self.memo: dict[Any, int] = {}
+        #: Links inside links: their text is in the outer link's already.
+        self.nested = {anchor for anchor in body.iter("a") if next(anchor.iterancestors("a"), None) is not None}
 
     def get(self, node: Any, default: int = 0) -> int:
         if node.tag.__class__ is not str:
@@ -684,14 +702,40 @@ class _CJKCounts:
         if node.tag == "a" or next(node.iterancestors("a"), None) is not None:
             return 0
         total = _cjk_in_utf8(self._text(node))
-        outer = None  # the last outermost link met: links inside it are in its text already
-        for anchor in node.iter("a"):  # (the HTML parser lower-cases tag names)
-            if outer is not None and any(a is outer for a in anchor.iterancestors()):
-                continue
-            outer = anchor
-            if total:
-                total -= _cjk_in_utf8(self._text(anchor))
+        if total:
+            nested = self.nested
+            for anchor in node.iter("a"):  # (the HTML parser lower-cases tag names)
+                if anchor not in nested:  # (not in a link: neither is ``node``)
+                    total -= _cjk_in_utf8(self._text(anchor))
         return total
+
+
+def _cjk_counts(body: Any) -> dict[Any, int]:
+    """``_CJKCounts`` for every node at once, bottom-up: one pass whatever the page's shape
+    (for pages over ``LAZY_COUNTS_MAX_ELEMENTS``)."""
+    order = list(body.iter())
+    linked: set[Any] = set()
+    for anchor in body.iter("a"):  # the HTML parser lower-cases tag names
+        if anchor not in linked:
+            linked.update(anchor.iter())
+    find = _CJK_IDEOGRAPH.findall
+    counts: dict[Any, int] = {}
+    for node in reversed(order):  # children before their parent
+        if node.tag.__class__ is not str:
+            counts[node] = 0
+            continue
+        if node in linked:  # all its descendants are linked too: nothing counts
+            counts[node] = 0
+            continue
+        text = node.text
+        total = len(find(text)) if text and not text.isascii() else 0
+        for child in node:
+            total += counts[child]
+            tail = child.tail
+            if tail and not tail.isascii():  # (``isascii`` is a flag: no scan)
+                total += len(find(tail))
+        counts[node] = total
+    return counts
 
 
 #: In UTF-8, ``_CJK_IDEOGRAPH``'s characters (U+3400-U+4DBF, U+4E00-U+9FFF) are three bytes led
@@ -710,7 +754,7 @@ def _cjk_in_utf8(text: bytes) -> int:
     return total
 
 
-def _choose_report(body: Any, counts: _CJKCounts, holders: set[Any], markers: list[Any]) -> Any:
+def _choose_report(body: Any, counts: _CJKCounts | dict[Any, int], holders: set[Any], markers: list[Any]) -> Any:
     """The smallest element holding most of the page's text, widened while its siblings hold
     report material. When that element misses most numbered headings and number tables (a
     short report on a busy page), the smallest element holding them all instead."""
@@ -736,7 +780,8 @@ def _choose_report(body: Any, counts: _CJKCounts, holders: set[Any], markers: li
     return node
 
 
-def _siblings_hold_report(parent: Any, node: Any, counts: _CJKCounts, total: int, holders: set[Any]) -> bool:
+def _siblings_hold_report(parent: Any, node: Any, counts: _CJKCounts | dict[Any, int], total: int,
+                          holders: set[Any]) -> bool:
     """Does ``parent`` hold report material besides ``node``: a numbered heading, a sentence of
     prose (not link text), a number table, or a sizeable share of the page's text? Page
     furniture around a CMS content element (publication date, share buttons, link lists)
@@ -779,9 +824,53 @@ def _plain_texts(node: Any) -> list[str]:
     return found
 
 
-def _attached(node: Any, body: Any) -> bool:
-    """Is ``node`` still in the page under ``body`` (not in a dropped subtree)?"""
-    return node is body or any(ancestor is body for ancestor in node.iterancestors())
+class _Ancestry:
+    """Questions about an element's ancestors up to ``body``, answered once per element:
+    ``holds(node)`` — does ``node`` reach ``body`` (is it not in a dropped subtree)?;
+    ``above(node)`` — does ``test`` hold for an element strictly between ``node`` and ``body``?
+    Each element's answer is remembered, so asking about many elements costs the elements
+    walked once, not their depth each (libxml2 nests up to 255 levels)."""
+
+    def __init__(self, body: Any, test: Callable[[Any], bool]) -> None:
+        self.body = body
+        self.test = test
+        self.reaches: dict[Any, bool] = {body: True}
+        self.below: dict[Any, bool] = {body: False}  # test holds for it or an ancestor below body
+
+    def holds(self, node: Any) -> bool:
+        path = []
+        current = node
+        while current not in self.reaches:
+            path.append(current)
+            current = current.getparent()
+            if current is None:
+                result = False
+                break
+        else:
+            result = self.reaches[current]
+        for each in path:
+            self.reaches[each] = result
+        return result
+
+    def above(self, node: Any) -> bool:
+        parent = node.getparent()
+        return False if parent is None else self._marked(parent)
+
+    def _marked(self, node: Any) -> bool:
+        path = []
+        current = node
+        while current not in self.below:
+            path.append(current)
+            parent = current.getparent()
+            if parent is None:
+                self.below[current] = False
+                break
+            current = parent
+        result = self.below[current]
+        for each in reversed(path):  # from the top down
+            result = result or self.test(each)
+            self.below[each] = result
+        return result
 
 
 def _common_ancestor(nodes: list[Any], body: Any) -> Any:
