@@ -838,16 +838,8 @@ class _Ancestry:
         self.below: dict[Any, bool] = {body: False}  # test holds for it or an ancestor below body
 
     def holds(self, node: Any) -> bool:
-        path = []
-        current = node
-        while current not in self.reaches:
-            path.append(current)
-            current = current.getparent()
-            if current is None:
-                result = False
-                break
-        else:
-            result = self.reaches[current]
+        path, top = _climb(node, self.reaches)
+        result = False if top is None else self.reaches[top]
         for each in path:
             self.reaches[each] = result
         return result
@@ -857,20 +849,25 @@ class _Ancestry:
         return False if parent is None else self._marked(parent)
 
     def _marked(self, node: Any) -> bool:
-        path = []
-        current = node
-        while current not in self.below:
-            path.append(current)
-            parent = current.getparent()
-            if parent is None:
-                self.below[current] = False
-                break
-            current = parent
-        result = self.below[current]
+        path, top = _climb(node, self.below)
+        result = False if top is None else self.below[top]
         for each in reversed(path):  # from the top down
             result = result or self.test(each)
             self.below[each] = result
         return result
+
+
+def _climb(node: Any, known: dict[Any, bool]) -> tuple[list[Any], Any]:
+    """The elements from ``node`` up that ``known`` lacks, and the first one it has (None when
+    the climb ends at a detached subtree's top)."""
+    path = []
+    current = node
+    while current not in known:
+        path.append(current)
+        current = current.getparent()
+        if current is None:
+            break
+    return path, current
 
 
 def _common_ancestor(nodes: list[Any], body: Any) -> Any:
