@@ -37,21 +37,23 @@ REGRESSIONS = REFUSED_PDFS + [
     "txt:long_lines:3:200", "txt:unicode_odd:3:64", "md:encoding:3:3",
     # issue 18 item 7: a row ending in thousands of empty cells (quadratic before the fix).
     "txt:long_lines:309873:200", "txt:long_lines:729507:50",
+    # issue 15 item 2: 1,000 repeated tables (3.3 MB of HTML) took 3.5 s of processor time, near
+    # the 4 s default; 1.3-2.0 s since the HTML reader's single survey pass (any of the 8 seeds).
+    "html:repeat:1:1000",
 ]
 
 
 #: Found by the harness, still open elsewhere: the fix belongs to another change. Each is
 #: answered within the budget (GAO001 naming the limit), but should not need it.
-AWAITING_FIX = {
-    # issue 15 item 2 (HTML speed): 1,000 repeated tables (3.3 MB of HTML) take 3.5 s of
-    # processor time, near the 4 s default: over it on a slower machine.
-    "recipes": ["html:repeat:1:1000"],
-    "mutators": ["repeat"],
+AWAITING_FIX: dict[str, list[str]] = {
+    "recipes": [],
+    "mutators": [],  # mutators whose over-budget answers the smoke campaign tolerates meanwhile
 }
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="issue 15 item 2: large repeated HTML tables read near the time budget", strict=False)
+@pytest.mark.skipif(not AWAITING_FIX["recipes"], reason="nothing awaits a fix")
+@pytest.mark.xfail(reason="found by the fuzz harness, fixed elsewhere", strict=False)
 def test_awaiting_fix(tmp_path):
     failures = run_batch([Recipe.parse(r) for r in AWAITING_FIX["recipes"]], tmp_path / "awaiting")
     assert failures == [], failures

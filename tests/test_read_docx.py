@@ -292,13 +292,53 @@ def test_entity_declarations_in_utf16_refused() -> None:
     _unreadable(minimal_docx("", document=xml.encode("utf-16")), "DOCTYPE")
 
 
-def test_entity_declarations_in_renamed_xml_part_refused() -> None:
+_HOSTILE_PART = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x/>'
+
+
+def test_entity_declarations_in_a_part_never_parsed_cost_nothing() -> None:
+    """A part no reader opens (nothing relates to it) is never inflated nor parsed: a DTD in it
+    is ignored and the report is read. (Issue 15: scanning every part of a Word-saved package,
+    its 790 KB styles part above all, was most of reading a .docx.)"""
     data = minimal_docx(
         _p("一"),
-        members={"word/custom.dat": b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x/>'},
+        members={"word/custom.dat": _HOSTILE_PART},
         extra_types='<Override PartName="/word/custom.dat" ContentType="application/vnd.custom+xml"/>',
     )
-    _unreadable(data, "word/custom.dat")
+    assert [line.text for line in read_docx(data, "c.docx").lines] == ["一"]
+
+
+@pytest.mark.parametrize("part", ["_rels/.rels", "[Content_Types].xml"])
+def test_entity_declarations_in_a_part_the_reader_parses_refused(part: str) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(minimal_docx(_p("一")))) as source, zipfile.ZipFile(buffer, "w") as target:
+        for name in source.namelist():
+            raw = source.read(name)
+            if name == part:
+                raw = raw.replace(b"?>", b'?><!DOCTYPE x [<!ENTITY a "b">]>', 1)
+            target.writestr(name, raw)
+    _unreadable(buffer.getvalue(), part, "DOCTYPE")
+
+
+def test_entity_declarations_in_a_part_python_docx_parses_refused() -> None:
+    """An unusual package goes through python-docx, which parses every part it knows: then
+    every XML part is scanned first, as before."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", _CONTENT_TYPES.format(extra="").replace("/word/document.xml", "/word/main.xml"))
+        zf.writestr("_rels/.rels", _RELS.replace("word/document.xml", "word/main.xml"))
+        zf.writestr("word/main.xml", minimal_docx_xml("正文"))
+        zf.writestr("word/document.xml", minimal_docx_xml("不是正文"))
+        zf.writestr("word/styles.xml", _HOSTILE_PART)
+    _unreadable(buffer.getvalue(), "word/styles.xml", "DOCTYPE")
+
+
+def test_a_bomb_in_a_part_never_parsed_is_refused_from_the_directory() -> None:
+    """Parts nothing parses are not inflated, but their sizes and ratios are still checked
+    from the zip directory: a bomb is refused without being inflated."""
+    data = minimal_docx(_p("一"), members={"word/unused.bin": bytes(8 << 20)})
+    _unreadable(data, "压缩比", "word/unused.bin")
+    data = minimal_docx(_p("一"), members={"word/unused.xml": b"x" * 1000})
+    _unreadable(_patch_declared_size(data, "word/unused.xml", MAX_INFLATED_BYTES + 1), "MB")
 
 
 def test_bzip2_member_refused() -> None:
@@ -332,6 +372,38 @@ def test_random_corruption_of_a_real_docx() -> None:
         # every member the reader uses is guarded by its CRC: damage it did not notice left the text alone
         assert result.lines == clean
     assert refused  # the damage did reach the parts that are read
+
+
+_MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+@pytest.mark.parametrize("inner", [
+    "<w:r><w:t>甲</w:t><w:tab/><w:t>乙</w:t><w:br/><w:cr/><w:noBreakHyphen/></w:r>",
+    "<w:del><w:r><w:t>删除的正文</w:t></w:r></w:del><w:r><w:t>留下</w:t></w:r>",
+    f'<mc:AlternateContent xmlns:mc="{_MC_NS}"><mc:Choice><w:r><w:t>选</w:t></w:r></mc:Choice>'
+    "<mc:Fallback><w:r><w:t>后备</w:t></w:r></mc:Fallback></mc:AlternateContent>",
+    "<w:pPr><w:rPr><w:t>属性里的字</w:t></w:rPr></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>正文</w:t></w:r>",
+    "<w:r><w:t>外<w:t>内</w:t></w:t><w:tab><w:t>x</w:t></w:tab></w:r>",
+    "<w:r><w:t>框外</w:t><w:pict><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></w:pict></w:r>",
+    "<w:r><w:instrText>PAGE</w:instrText><w:t>3</w:t><!-- 注释 --></w:r>",
+])
+def test_plain_paragraph_reading_matches_the_walk(inner: str) -> None:
+    """Paragraphs are read by lxml's ``iter`` only when no skipped subtree (deletions,
+    fallbacks, properties, a text element's inside) holds text; either way the text is the
+    walk's."""
+    from lxml import etree
+
+    from gaolint.read import docx
+
+    body_xml = f"<w:p>{inner}</w:p><w:tbl><w:tr><w:tc><w:p>{inner}</w:p></w:tc></w:tr></w:tbl>"
+    xml = f'<w:document xmlns:w="{W_NS}"><w:body>{body_xml}</w:body></w:document>'
+    body = etree.fromstring(xml.encode()).find(f"{{{W_NS}}}body")
+    if docx._plain_runs(body):
+        assert docx._plain_paragraph_text(body[0]) == docx.paragraph_text(body[0])
+    else:  # text inside a skipped subtree, or inside a text element
+        assert "删除" in inner or "后备" in inner or "属性" in inner or "内" in inner
+    walked = [(line.text, line.place) for line in docx._Body(plain=False).extract(body).lines]
+    assert [(line.text, line.place) for line in read_docx(minimal_docx(body_xml), "p.docx").lines] == walked
 
 
 def test_very_long_paragraph() -> None:

@@ -1,7 +1,9 @@
 """Word .docx reports: check the zip, then walk the body in document order.
 
-The archive is checked by ``xmlsafe.open_docx_zip`` before python-docx sees a byte (zip bombs,
-entity declarations, encrypted or legacy files), so python-docx only parses what is safe.
+The archive is checked by ``xmlsafe.open_docx_zip`` before anything is parsed (zip bombs,
+entity declarations, encrypted or legacy files): the zip directory for every member, the parts
+parsed here inflated and scanned; before python-docx is used (an unusual package) every XML part
+is scanned too, since it parses them all.
 python-docx's paragraph/table objects lose the interleaving of paragraphs and tables and
 hide merged cells, so the body XML is walked directly: paragraphs and tables in order, each
 table row's ``w:tc`` cells placed on the true grid (``w:gridBefore``, ``w:gridSpan``) with
@@ -12,6 +14,7 @@ python-docx is imported inside ``read_docx`` so that importing gaolint stays fas
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from io import BytesIO
 from typing import Any
 
@@ -38,7 +41,8 @@ def read_docx(data: bytes, path: str) -> Extracted:
     data = archive.data  # as checked (a nonsense zip version field set right)
     body = _main_body(archive)
     if body is not None:
-        return _Body().extract(body)
+        return _Body(_plain_runs(body)).extract(body)
+    archive.check_all()  # python-docx parses every part it knows
     try:
         import docx
 
@@ -69,8 +73,8 @@ def _main_body(archive: Any) -> Any | None:
     Why: python-docx parses every part it knows (styles.xml alone is 350 KB in a Word-saved
     report) into custom element classes, 17 of the 26 ms a .docx took; the reader needs only
     the main document. The parser is python-docx's own settings (``remove_blank_text``, no
-    entities), so the tree walked is the same. Every part was already checked by
-    ``open_docx_zip`` (sizes, DTDs, element counts)."""
+    entities), so the tree walked is the same. The three parts parsed here were checked by
+    ``open_docx_zip`` (DTDs, element counts; every part's sizes from the zip directory)."""
     from lxml import etree
 
     names = archive.names
@@ -100,12 +104,19 @@ def _main_body(archive: Any) -> Any | None:
 class _Body(LineCollector):
     """Collects the lines of one document body, numbering paragraphs and tables."""
 
+    def __init__(self, plain: bool = False) -> None:
+        super().__init__()
+        #: No text-bearing element inside a skipped subtree (``_plain_runs``): paragraphs are
+        #: read by lxml's filtered ``iter``.
+        self.text_of = _plain_paragraph_text if plain else paragraph_text
+
     def extract(self, body: Any) -> Extracted:
+        text_of = self.text_of
         for block in _blocks(body):
             if self.full:
                 break
             if block.tag == W + "p":
-                texts = _lines(paragraph_text(block))
+                texts = _lines(text_of(block))
                 if texts:
                     self.paragraphs += 1
                     for text in texts:
@@ -123,9 +134,15 @@ class _Body(LineCollector):
             self._emit(ROW_SEPARATOR, f"第{number}个表格 第{r}行")
             column = _grid_before(row)
             for cell in _cells(row):
-                span, continuation = _cell_props(cell)
-                if not continuation:
-                    self._emit(join_cell_lines(cell_lines(cell)), f"第{number}个表格 第{r}行 第{column + 1}列")
+                simple = _simple_cell(cell, self.text_of)
+                if simple is None:
+                    span, continuation = _cell_props(cell)
+                    if not continuation:
+                        self._emit(join_cell_lines(cell_lines(cell, self.text_of)), f"第{number}个表格 第{r}行 第{column + 1}列")
+                else:
+                    span, text = simple
+                    if text is not None:
+                        self._emit(text, f"第{number}个表格 第{r}行 第{column + 1}列")
                 column += span
         self._emit(ROW_SEPARATOR, f"第{number}个表格")
 
@@ -194,10 +211,13 @@ def _cell_props(cell: Any) -> tuple[int, bool]:
     children: the first ``w:gridSpan``, ``w:vMerge`` and ``w:hMerge`` in document order, as
     ``cell.find("w:tcPr/w:gridSpan")`` etc. would find them. Three path lookups a cell were
     40% of reading a .docx."""
+    return _span_and_merge([props for props in cell if props.tag == _TC_PR])
+
+
+def _span_and_merge(holders: list[Any]) -> tuple[int, bool]:
+    """``_cell_props`` of a cell whose ``w:tcPr`` children are ``holders``."""
     span = vmerge = hmerge = None
-    for props in cell:
-        if props.tag != _TC_PR:
-            continue
+    for props in holders:
         for item in props:
             tag = item.tag
             if tag == _GRID_SPAN:
@@ -210,11 +230,36 @@ def _cell_props(cell: Any) -> tuple[int, bool]:
                 hmerge = item
     continuation = ((vmerge is not None and vmerge.get(_VAL) != "restart")
                     or (hmerge is not None and hmerge.get(_VAL) != "restart"))
-    return max(1, min(_int_val(span, 1), MAX_SPAN)), continuation
+    return 1 if span is None else max(1, min(_int_val(span, 1), MAX_SPAN)), continuation
 
 
-def _grid_span(cell: Any) -> int:
-    return _cell_props(cell)[0]
+def _simple_cell(cell: Any, text_of: Callable[[Any], str]) -> tuple[int, str | None] | None:
+    """(grid span, the cell's text or None for a merge continuation) of a cell holding only
+    ``w:tcPr`` and paragraphs (nearly every cell), read in one pass over its children; None
+    for any other cell (nested tables, content controls...), which goes the general way.
+    The same as ``_cell_props`` and ``join_cell_lines(cell_lines(cell))``."""
+    holders: list[Any] = []
+    lines: list[str] = []
+    for child in cell:
+        tag = child.tag
+        if tag == _W_P:
+            text = text_of(child)
+            if "\n" in text:
+                lines.extend(_lines(text))
+            else:
+                text = text.strip()
+                if text:
+                    lines.append(text)
+        elif tag == _TC_PR:
+            holders.append(child)
+        else:
+            return None
+    width, continuation = _span_and_merge(holders)
+    if continuation:
+        return width, None
+    if len(lines) == 1:
+        return width, lines[0]
+    return width, join_cell_lines(lines)
 
 
 def _is_continuation(cell: Any) -> bool:
@@ -257,18 +302,54 @@ def paragraph_text(paragraph: Any) -> str:
     return "".join(out)
 
 
-def cell_lines(cell: Any) -> list[str]:
+def cell_lines(cell: Any, text_of: Callable[[Any], str] | None = None) -> list[str]:
     """A cell's lines: its paragraphs, and the cells of nested tables flattened in order."""
+    text_of = text_of or paragraph_text
     lines: list[str] = []
     for block in _blocks(cell):
         if block.tag == W + "p":
-            lines.extend(_lines(paragraph_text(block)))
+            lines.extend(_lines(text_of(block)))
         else:
             for row in _rows(block):
                 for inner in _cells(row):
                     if not _is_continuation(inner):
-                        lines.extend(cell_lines(inner))
+                        lines.extend(cell_lines(inner, text_of))
     return lines
+
+
+#: What ``paragraph_text`` turns into text, and the subtrees it skips.
+_TEXTY = (W + "t", W + "tab", W + "br", W + "cr", W + "noBreakHyphen", W + "p")
+_FIXED = {W + "tab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-", W + "p": "\n"}
+_W_T = W + "t"
+_W_P = W + "p"
+_HOLDERS = (*_SKIP, *_TEXTY[:-1])
+
+
+def _plain_runs(body: Any) -> bool:
+    """True when no subtree ``paragraph_text`` skips (deletions, field codes, fallbacks,
+    properties) or does not look into (a ``w:t``...) holds an element it would turn into text:
+    then ``_plain_paragraph_text`` gives the same text. lxml finds the holders in one filtered
+    pass in C; only those with children are looked into (a ``w:rPr``'s few properties)."""
+    for holder in body.iter(*_HOLDERS):
+        if len(holder):
+            for _ in holder.iter(*_TEXTY):  # the holder itself if it is text-bearing: the walk
+                return False  # would not look inside it either, so be careful
+    return True
+
+
+def _plain_paragraph_text(paragraph: Any) -> str:
+    """``paragraph_text`` when ``_plain_runs`` holds: every node of the paragraph in document
+    order through lxml's ``iter`` (in C), text taken from the text-bearing ones, instead of a
+    walk that skips subtrees in Python. The paragraph itself is the first node ``iter``
+    yields; a nested ``w:p`` (a text box) is a line break, as in the walk."""
+    out = []
+    for node in paragraph.iter():
+        tag = node.tag
+        if tag == _W_T:
+            out.append(node.text or "")
+        elif tag in _FIXED and node is not paragraph:
+            out.append(_FIXED[tag])
+    return "".join(out)
 
 
 def _lines(text: str) -> list[str]:

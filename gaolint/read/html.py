@@ -36,7 +36,14 @@ BLOCK_TAGS = frozenset(
     ["address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "hr", "html", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "ul"]
 )
 HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
-VOID_TAGS = frozenset(["br", "img", "hr", "input", "wbr", "area", "col", "embed", "source", "track"])
+#: Blocks whose text may make them a numbered heading (a "marker", ``_choose_report``): not tables.
+_HEADING_BLOCKS = BLOCK_TAGS - {"table"}
+#: Positions looked up by scanning the node list before a dict of them is built.
+_POSITION_SCANS = 8
+#: Pages of more elements count CJK characters for every node at once (``_cjk_counts``), not
+#: per element asked about (``_CJKCounts``): asking costs the subtree, and on a big page many
+#: elements nested up to libxml2's 255 levels would each cost most of the page.
+LAZY_COUNTS_MAX_ELEMENTS = 3000
 #: Largest colspan honoured and widest grid tracked: real report tables are < 20 columns wide.
 MAX_SPAN = 256
 #: More table cells / elements than this is not a report page; refuse rather than grind
@@ -55,9 +62,24 @@ _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-
 _INTERNAL_SUBSET = re.compile(r"<!DOCTYPE[^>\[]{0,1000}\[", re.I)
 _WHITESPACE = re.compile(r"[ \t\n\r\f\v\xa0]+")
 _SECTION_START = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|（[一二三四五六七八九十]{1,3}）)")
+#: The characters ``_SECTION_START`` can match first after its blanks (``\s``: ``str.isspace``).
+_SECTION_FIRST = frozenset("一二三四五六七八九十（")
 _HEADING_TEXT = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 _NUMBER_CELL = re.compile(r"^[\d０-９][\d０-９.,，．]*$")
 _STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _maybe_hidden(raw: bytes) -> bool:
+    """False when a page (its UTF-8 bytes) cannot hold a hidden element, so that the survey
+    need not read every element's ``style``: ``_STYLE_HIDDEN`` needs "none" or "dden" in some
+    case (no character but ASCII letters matches n, o, e, d case-insensitively, and
+    ``bytes.lower`` lower-cases exactly those), the ``hidden`` attribute holds "dden", and a
+    numeric character reference could spell either. (A case-insensitive regex over the page
+    took a millisecond; this a tenth of it.)"""
+    if b"&#" in raw:
+        return True
+    lower = raw.lower()
+    return b"none" in lower or b"dden" in lower
 #: Page furniture that CMSs sometimes put inside the content element.
 _FURNITURE = re.compile(
     r"公网安备|ICP备|ICP证|网站标识码|版权所有|Copyright|©|浏览次数|阅读次数|点击数[:：]|访问量[:：]|"
@@ -76,7 +98,10 @@ def read_html(data: bytes, path: str) -> Extracted:
     text, encoding = decode_bytes(data, declared=sniff_charset(data))
     if len(text) > MAX_TEXT_CHARS:
         raise UnreadableFile(f"网页过大（{len(text)} 字符） / page too large ({len(text)} characters)")
-    text = _prepare(text)
+    raw = text.encode("utf-8", errors="replace")
+    if len(raw.translate(None, _NOT_CONTROLS)) or _INTERNAL_SUBSET.search(text, 0, 65536):
+        text = _prepare(text)  # (a C scan of the bytes settles that nearly every page needs nothing)
+        raw = text.encode("utf-8", errors="replace")
     if not text.strip():
         return Extracted(lines=[], container="html", encoding=encoding)
     tags = text.count("<") - text.count("</")  # start and empty tags, and a few stray "<"
@@ -95,19 +120,19 @@ def read_html(data: bytes, path: str) -> Extracted:
         encoding="utf-8", no_network=True, huge_tree=False, remove_pis=True, default_doctype=False
     )
     try:
-        root = etree.fromstring(text.encode("utf-8", errors="replace"), parser)
+        root = etree.fromstring(raw, parser)
         if root is None:
             raise etree.ParserError("Document is empty")
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as error:
         if "empty" in str(error).lower():
             return Extracted(lines=[], container="html", encoding=encoding)
         raise UnreadableFile(f"无法解析网页 / cannot parse the HTML: {error}") from None
-    elements = sum(1 for _ in root.iter())
-    if elements > MAX_ELEMENTS:
-        raise UnreadableFile(f"网页结构过于复杂（{elements} 个元素） / page too complex ({elements} elements)")
+    nodes = list(root.iter())  # document order, before anything is dropped (``_Page.position``)
+    if len(nodes) > MAX_ELEMENTS:
+        raise UnreadableFile(f"网页结构过于复杂（{len(nodes)} 个元素） / page too complex ({len(nodes)} elements)")
     if sum(1 for _ in root.iter("td", "th")) > MAX_TABLE_CELLS:
         raise UnreadableFile(f"表格单元格过多（超过 {MAX_TABLE_CELLS}） / too many table cells")
-    return _Page(root, etree.Comment).extract(encoding)
+    return _Page(root, nodes, etree.Comment, _maybe_hidden(raw)).extract(encoding)
 
 
 def sniff_charset(data: bytes) -> str | None:
@@ -141,6 +166,9 @@ _NOT_WEB_CHARSETS = frozenset({
 
 
 _CONTROLS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f]")
+#: Every byte but the C0 controls ``_prepare`` changes (all but tab and line feed): deleting
+#: them leaves the bytes that call for it.
+_NOT_CONTROLS = bytes([9, 10, *range(32, 256)])
 
 
 def _prepare(text: str) -> str:
@@ -189,10 +217,15 @@ def _line(node: Any) -> int:
 class _Page:
     """One parsed page: strips furniture, finds the report element, flattens it."""
 
-    def __init__(self, root: Any, comment_tag: Any) -> None:
+    def __init__(self, root: Any, nodes: list[Any], comment_tag: Any, maybe_hidden: bool = True) -> None:
         self.root = root
         self.comment_tag = comment_tag
-        self.order: dict[Any, int] = {node: index for index, node in enumerate(root.iter())}
+        #: False when the page cannot hold a hidden element (``_maybe_hidden``).
+        self.maybe_hidden = maybe_hidden
+        #: Every node as parsed, in document order: ``position`` (dropped nodes included).
+        self.nodes = nodes
+        self.order: dict[Any, int] | None = None
+        self.scans = 0
         self.lines: list[SourceLine] = []
         self.damage: list[tuple[SourceLine, str]] = []
         self.first_heading: int | None = None  # document-order index of the first heading
@@ -205,9 +238,9 @@ class _Page:
         body = self.root.find("body")
         if body is None:
             body = self.root
-        title = self._title_candidates(body)
-        counts = self._drop_furniture(body)
-        report = _choose_report(body, counts)
+        title, junk, named, markers = self._survey(body)
+        counts, holders, markers = self._drop_furniture(body, junk, named, markers)
+        report = _choose_report(body, counts, holders, markers)
         _Walker(self, table_mode=True).run(report)
         self._recover_title(title, report)
         self.lines = [line for line in self.lines if not _is_furniture(line)]
@@ -215,48 +248,129 @@ class _Page:
         extracted.suppressions = self._suppressions(comments)
         return extracted
 
-    def _drop_furniture(self, body: Any) -> dict[Any, int]:
+    def position(self, node: Any) -> int | None:
+        """``node``'s index in document order as parsed (None if it is no node of the page).
+        Asked a few times a page: a scan in C of the node list, where a dict of every node's
+        index cost a third of a millisecond to build; past a few scans (a page of many
+        suppression comments) the dict is built after all, so that no page costs a scan per
+        node."""
+        if self.order is None:
+            if self.scans < _POSITION_SCANS:
+                self.scans += 1
+                try:
+                    return self.nodes.index(node)
+                except ValueError:
+                    return None
+            self.order = {each: index for index, each in enumerate(self.nodes)}
+        return self.order.get(node)
+
+    def _survey(self, body: Any) -> tuple[list[tuple[int, str, int]], list[Any], list[Any], list[Any]]:
+        """One pass over the page as parsed: title candidates (short headings/title elements
+        mentioning 报告, anywhere on the page: the report's title often sits outside the content
+        element, even inside a "header" block), junk (``JUNK_TAGS``, hidden), the elements
+        named like furniture (``PROTECTABLE_TAGS``, ``JUNK_NAMES``), and numbered headings
+        (``_SECTION_START``). Four walks of every node in Python were a third of reading a
+        page."""
+        title: list[tuple[int, str, int]] = []
+        junk: list[Any] = []
+        named: list[Any] = []
+        markers: list[Any] = []
+        maybe_hidden = self.maybe_hidden
+        section = _SECTION_START.match
+        start = self.position(body) or 0  # body.iter() is the node list from body on
+        for offset, node in enumerate(body.iter()):
+            tag = node.tag
+            if tag.__class__ is not str:
+                continue
+            tag = _LOWER_TAGS.get(tag) or _tag(node)
+            get = node.get
+            ident, kind = get("id"), get("class")
+            if node is not body:
+                if tag in JUNK_TAGS or (maybe_hidden and _is_hidden(node)):
+                    junk.append(node)
+                if tag in PROTECTABLE_TAGS or ((ident or kind) and _has_junk_name(node)):
+                    named.append(node)
+            if tag in _HEADING_BLOCKS:  # (a table is a marker if it holds numbers)
+                text = node.text
+                if text and (text[0] in _SECTION_FIRST or text[0].isspace()) and section(text):
+                    markers.append(node)
+            if tag == "a":
+                continue
+            if tag in ("h1", "h2", "h3") or ident or kind:
+                names = f"{get('id', '')} {get('class', '')}".lower()
+                if tag not in ("h1", "h2", "h3") and "title" not in names and "bt" not in names.split():
+                    continue
+                if any(_tag(a) in ("a", "nav") for a in node.iterancestors()):
+                    continue
+                text = _collapse("".join(_own_text(node)))
+                if _looks_like_title(text):
+                    title.append((start + offset, text, _line(node)))
+        return title, junk, named, markers
+
+    def _drop_furniture(
+        self, body: Any, junk: list[Any], named: list[Any], markers: list[Any]
+    ) -> tuple[_CJKCounts | dict[Any, int], set[Any], list[Any]]:
         """Remove scripts, hidden elements, navigation, headers/footers; return the CJK counts
-        of what is left. Page furniture named by tag or id/class is kept when it visibly holds
+        of what is left, the number-table holders and the markers (numbered headings and
+        number tables). Page furniture named by tag or id/class is kept when it visibly holds
         the report (ASP.NET pages wrap everything in a <form>; a CMS may call its content
         wrapper "main-nav-content"); nothing inside a number table is dropped by name (a
-        header *row* is part of the table)."""
-        _drop(body, lambda node, in_data: _tag(node) in JUNK_TAGS or _is_hidden(node))
-        counts = _cjk_counts(body)
+        header *row* is part of the table).
+
+        The counts are taken of the few elements asked about (``_CJKCounts``), once the junk is
+        gone and again once the furniture is; the holders are taken again only if something
+        inside a table cell was dropped (the one way a drop can turn a cell into a number); a
+        drop changes the text of the dropped element's parent only, so only parents are asked
+        again whether they are headings."""
+        touched: list[Any] = []
+        for node in junk:  # a junk element inside another is dropped with it: the same tree
+            parent = node.getparent()
+            if parent is not None:
+                touched.append(parent)
+                _drop_tree(node)
+        lazy = len(self.nodes) <= LAZY_COUNTS_MAX_ELEMENTS
+        counts: _CJKCounts | dict[Any, int] = _CJKCounts(body) if lazy else _cjk_counts(body)
         total = counts.get(body, 0) or 1
         holders = _data_table_holders(body)
-
-        def named_junk(node: Any, in_data_table: bool) -> bool:
-            if in_data_table or not (_tag(node) in PROTECTABLE_TAGS or _has_junk_name(node)):
-                return False
-            return counts.get(node, 0) < 0.3 * total and node not in holders
-
-        _drop(body, named_junk, holders)
-        return _cjk_counts(body)
-
-    def _title_candidates(self, body: Any) -> list[tuple[int, str, int]]:
-        """Short headings/title elements mentioning 报告, anywhere on the page: the report's
-        title often sits outside the content element, even inside a "header" block."""
-        found = []
-        for node in body.iter():
-            if not _is_element(node) or _tag(node) == "a":
-                continue
-            names = f"{node.get('id', '')} {node.get('class', '')}".lower()
-            if _tag(node) not in ("h1", "h2", "h3") and "title" not in names and "bt" not in names.split():
-                continue
-            if any(_tag(a) in ("a", "nav") for a in node.iterancestors()):
-                continue
-            text = _collapse("".join(_own_text(node)))
-            if _looks_like_title(text):
-                found.append((self.order[node], text, _line(node)))
-        return found
+        attached = _Ancestry(body, lambda node: False)  # reaches body: not in a dropped subtree
+        victims: list[Any] = []
+        doomed: set[Any] = set()
+        # inside a dropped element or a number table (asked of parents: an element's
+        # ancestors come before it in document order, so each is decided when asked about)
+        inside = _Ancestry(body, lambda node: node in doomed or (node in holders and _tag(node) == "table"))
+        for node in named:  # in document order: an element is decided before its descendants
+            if not attached.holds(node) or node in holders or counts.get(node, 0) >= 0.3 * total:
+                continue  # (not attached: dropped as junk)
+            if not inside.above(node):
+                victims.append(node)
+                doomed.add(node)
+        in_cell = False
+        cells = _Ancestry(body, lambda node: _tag(node) in _CELL_TAGS)
+        for node in victims:
+            in_cell = in_cell or cells.above(node)
+            touched.append(node.getparent())
+            _drop_tree(node)
+        if victims:
+            counts = _CJKCounts(body) if lazy else _cjk_counts(body)
+        if in_cell:
+            holders = _data_table_holders(body)
+        attached = _Ancestry(body, lambda node: False)
+        found = [node for node in markers if attached.holds(node)]
+        seen = set(found)
+        for node in touched:
+            if (node not in seen and _tag(node) in _HEADING_BLOCKS and _SECTION_START.match(node.text or "")
+                    and attached.holds(node)):
+                found.append(node)
+                seen.add(node)
+        found.extend(node for node in holders if _tag(node) == "table")
+        return counts, holders, found
 
     def _recover_title(self, title: list[tuple[int, str, int]], report: Any) -> None:
         """Prepend the title found before the report element when the report lacks one."""
         head = self.lines[:3]
         if any(_looks_like_title(line.text) for line in head if not line.place):
             return
-        start = self.order.get(report, 0)
+        start = self.position(report) or 0
         before = [t for t in title if t[0] < start]
         if before:
             order, text, line = before[-1]
@@ -272,7 +386,7 @@ class _Page:
                     kind = "next-line"
                 elif match.group(1) in ("disable-row", "disable-cell"):
                     kind = f"{match.group(1)[len('disable-'):]}:{match.group(3) or ''}"
-                elif self.first_heading is None or self.order.get(comment, 0) < self.first_heading:
+                elif self.first_heading is None or (self.position(comment) or 0) < self.first_heading:
                     kind = "file"
                 else:
                     kind = "next-block"
@@ -288,7 +402,7 @@ class _Page:
         if owner is not None and self.first_heading is None and (
             _tag(owner) in HEADING_TAGS or _HEADING_TEXT.match(text)
         ):
-            self.first_heading = self.order.get(owner)
+            self.first_heading = self.position(owner)
         self.lines.append(SourceLine(text, line, 1, place))
 
     def table(self, table: Any) -> None:
@@ -303,28 +417,38 @@ class _Page:
         rows = _rows(table)
         busy: list[int] = []  # busy[c]: first row index at which grid column c is free again
         last_line = _line(table)
+        append = self.lines.append
+        height = len(rows)
         for r, tr in enumerate(rows):
             last_line = _line(tr)
             self.emit(ROW_SEPARATOR, last_line, f"第{number}个表格 第{r + 1}行")
             c = 0
             for cell in tr:
-                if _tag(cell) not in ("td", "th"):
+                if cell.tag not in _CELL_TAGS and _tag(cell) not in _CELL_TAGS:
                     continue
                 self.cells += 1
                 if self.cells > MAX_TABLE_CELLS:
                     raise UnreadableFile(f"表格单元格过多（超过 {MAX_TABLE_CELLS}） / too many table cells")
                 while c < len(busy) and busy[c] > r:
                     c += 1
-                colspan = min(_span(cell, "colspan"), MAX_SPAN)
-                rowspan = _span(cell, "rowspan") or len(rows) - r
-                rowspan = min(rowspan, len(rows) - r)
+                get = cell.get
+                colspan = 1 if get("colspan") is None else min(_span(cell, "colspan"), MAX_SPAN)
+                rowspan = 1 if get("rowspan") is None else (_span(cell, "rowspan") or height - r)
+                rowspan = min(rowspan, height - r)
                 if c < MAX_SPAN:
                     end = min(c + colspan, MAX_SPAN)
                     if len(busy) < end:
                         busy.extend([0] * (end - len(busy)))
                     busy[c:end] = [r + rowspan] * (end - c)
-                text = join_cell_lines(_Walker.lines_of(cell))
-                self.emit(text, _line(cell), f"第{number}个表格 第{r + 1}行 第{c + 1}列")
+                lines = _simple_cell_lines(cell)
+                if lines is None:
+                    lines = _Walker.lines_of(cell)
+                text = (lines[0] if len(lines) == 1 else "") if len(lines) < 2 else join_cell_lines(lines)
+                place = f"第{number}个表格 第{r + 1}行 第{c + 1}列"
+                if len(text) > MAX_LINE_CHARS:
+                    self.emit(text, _line(cell), place)
+                else:
+                    append(SourceLine(text, cell.sourceline or 1, 1, place))
                 c += colspan
         self.emit(ROW_SEPARATOR, last_line, f"第{number}个表格")
 
@@ -437,45 +561,79 @@ def _simple_cell_lines(cell: Any) -> list[str] | None:
     starts and ends a line; texts and tails join in document order, a line starting at its
     first non-blank piece, and each line is collapsed. A fresh walker per cell was a third of
     reading a page."""
-    if cell.tag not in ("td", "th"):
+    if cell.tag not in _CELL_TAGS:
         return None
-    # (text, is a line break) in document order, as the walk meets them
-    events: list[tuple[str | None, bool]] = [(cell.text, False)]
+    if len(cell) == 1:  # the commonest shape, <td><p>12</p></td> or <td><p><span>12</span></p></td>
+        one = _one_block_cell(cell, cell[0])
+        if one is not None:
+            return one
+    # the texts in document order ("" for none), None where the walk ends a line (a block's edges)
+    pieces: list[str | None] = [cell.text or ""]
     for child in cell:
         tag = child.tag
         if tag.__class__ is not str or tag in _NOT_SIMPLE:
             return None
         block = tag in BLOCK_TAGS
         if block:
-            events.append((None, True))
-        events.append((child.text, False))
+            pieces.append(None)
+        pieces.append(child.text or "")
         for inner in child:
             tag = inner.tag
             if tag.__class__ is not str or tag in _NOT_SIMPLE or len(inner):
                 return None
-            inner_block = tag in BLOCK_TAGS
-            if inner_block:
-                events.append((None, True))
-            events.append((inner.text, False))
-            if inner_block:
-                events.append((None, True))
-            events.append((inner.tail, False))
+            if tag in BLOCK_TAGS:
+                pieces += (None, inner.text or "", None, inner.tail or "")
+            else:
+                pieces += (inner.text or "", inner.tail or "")
         if block:
-            events.append((None, True))
-        events.append((child.tail, False))
-    events.append((None, True))
+            pieces.append(None)
+        pieces.append(child.tail or "")
     lines: list[str] = []
     buffer: list[str] = []
-    for text, flush in events:
-        if flush:
+    for text in pieces:
+        if text is None:
             if buffer:
                 joined = _collapse("".join(buffer))
                 if joined:
                     lines.append(joined)
                 buffer = []
-        elif text and (buffer or text.strip()):
+        elif text and (buffer or not text.isspace()):
             buffer.append(text)
+    if buffer:
+        joined = _collapse("".join(buffer))
+        if joined:
+            lines.append(joined)
     return lines
+
+
+def _one_block_cell(cell: Any, child: Any) -> list[str] | None:
+    """``_simple_cell_lines`` of a cell whose only child is a block holding at most one inline
+    element (with no children), no text of its own outside it (blank ``cell.text`` and
+    tail): the one line of the block's text. None for any other cell. (Blank pieces before
+    the first visible one, which the walk skips, are only leading blanks that ``_collapse``
+    strips.)"""
+    tag = child.tag
+    if tag.__class__ is not str or tag not in BLOCK_TAGS or tag in _NOT_SIMPLE:
+        return None
+    outside = cell.text
+    if outside and not outside.isspace():
+        return None
+    outside = child.tail
+    if outside and not outside.isspace():
+        return None
+    count = len(child)
+    if count == 0:
+        text = child.text or ""
+    elif count == 1:
+        inner = child[0]
+        tag = inner.tag
+        if tag.__class__ is not str or tag in BLOCK_TAGS or tag in _NOT_SIMPLE or len(inner):
+            return None
+        text = (child.text or "") + (inner.text or "") + (inner.tail or "")
+    else:
+        return None
+    text = _collapse(text) if text else ""
+    return [text] if text else []
 
 
 _NOT_SIMPLE = frozenset({"pre", "br"})
@@ -484,6 +642,9 @@ _NOT_SIMPLE = frozenset({"pre", "br"})
 def _collapse(text: str) -> str:
     """HTML whitespace: runs become one space, except that a line break between two CJK
     characters disappears (CSS segment-break rule; a sentence wrapped in the source)."""
+
+    if "\n" not in text:  # (nearly every cell) no line break: every run is one space
+        return _WHITESPACE.sub(" ", text).strip()
 
     def replace(match: re.Match[str]) -> str:
         if "\n" in match.group(0):
@@ -506,13 +667,52 @@ def _own_text(node: Any) -> list[str]:
     return [t for t in node.itertext() if t]
 
 
-def _cjk_counts(body: Any) -> dict[Any, int]:
+class _CJKCounts:
     """CJK characters per subtree, not counting link text (menus and "related articles" lists
-    are links; report text is not).
+    are links; report text is not), taken on demand: ``get(node)`` as a dict of every
+    element's count answered, of the few dozen elements a page asks about (the furniture
+    candidates, the body, the path down to the report and its siblings).
 
-    Runs twice a page over every node: the link test is a set filled from lxml's own
-    ``iter("a")`` and the counting is inlined (a regex ``findall`` per non-empty text), which
-    halved its cost against a dict of flags and a function call per text."""
+    A count is the subtree's text as libxml2 serialises it (the text nodes: the same as
+    ``itertext``) less that of the outermost links inside, counted on the UTF-8 bytes
+    (``_cjk_in_utf8``); an element inside a link counts nothing. Counting every node of the
+    page bottom-up in Python, twice, was a fifth of reading a page."""
+
+    def __init__(self, body: Any) -> None:
+        from lxml import etree
+
+        self.tostring = etree.tostring
+        self.memo: dict[Any, int] = {}
+        #: Links inside links: their text is in the outer link's already.
+        self.nested = {anchor for anchor in body.iter("a") if next(anchor.iterancestors("a"), None) is not None}
+
+    def get(self, node: Any, default: int = 0) -> int:
+        if node.tag.__class__ is not str:
+            return default
+        found = self.memo.get(node)
+        if found is None:
+            found = self.memo[node] = self._count(node)
+        return found
+
+    def _text(self, node: Any) -> bytes:
+        text: bytes = self.tostring(node, method="text", encoding="utf-8", with_tail=False)
+        return text
+
+    def _count(self, node: Any) -> int:
+        if node.tag == "a" or next(node.iterancestors("a"), None) is not None:
+            return 0
+        total = _cjk_in_utf8(self._text(node))
+        if total:
+            nested = self.nested
+            for anchor in node.iter("a"):  # (the HTML parser lower-cases tag names)
+                if anchor not in nested:  # (not in a link: neither is ``node``)
+                    total -= _cjk_in_utf8(self._text(anchor))
+        return total
+
+
+def _cjk_counts(body: Any) -> dict[Any, int]:
+    """``_CJKCounts`` for every node at once, bottom-up: one pass whatever the page's shape
+    (for pages over ``LAZY_COUNTS_MAX_ELEMENTS``)."""
     order = list(body.iter())
     linked: set[Any] = set()
     for anchor in body.iter("a"):  # the HTML parser lower-cases tag names
@@ -524,23 +724,37 @@ def _cjk_counts(body: Any) -> dict[Any, int]:
         if node.tag.__class__ is not str:
             counts[node] = 0
             continue
-        if node in linked:
-            total = 0
-            for child in node:
-                total += counts[child]
-        else:
-            text = node.text
-            total = len(find(text)) if text else 0
-            for child in node:
-                total += counts[child]
-                tail = child.tail
-                if tail:
-                    total += len(find(tail))
+        if node in linked:  # all its descendants are linked too: nothing counts
+            counts[node] = 0
+            continue
+        text = node.text
+        total = len(find(text)) if text and not text.isascii() else 0
+        for child in node:
+            total += counts[child]
+            tail = child.tail
+            if tail and not tail.isascii():  # (``isascii`` is a flag: no scan)
+                total += len(find(tail))
         counts[node] = total
     return counts
 
 
-def _choose_report(body: Any, counts: dict[Any, int]) -> Any:
+#: In UTF-8, ``_CJK_IDEOGRAPH``'s characters (U+3400-U+4DBF, U+4E00-U+9FFF) are three bytes led
+#: by E3 90-BF (U+3400-U+3FFF), E4 but not E4 B7 (U+4DC0-U+4DFF, hexagram symbols), E5-E9.
+_EXTENSION_A = re.compile(rb"\xe3[\x90-\xbf]")
+
+
+def _cjk_in_utf8(text: bytes) -> int:
+    """``count_cjk`` of UTF-8 bytes: lead bytes counted in C (``bytes.count``), no decoding."""
+    if not text:
+        return 0
+    count = text.count
+    total = count(b"\xe4") - count(b"\xe4\xb7") + count(b"\xe5") + count(b"\xe6") + count(b"\xe7") + count(b"\xe8") + count(b"\xe9")
+    if b"\xe3" in text:
+        total += len(_EXTENSION_A.findall(text))
+    return total
+
+
+def _choose_report(body: Any, counts: _CJKCounts | dict[Any, int], holders: set[Any], markers: list[Any]) -> Any:
     """The smallest element holding most of the page's text, widened while its siblings hold
     report material. When that element misses most numbered headings and number tables (a
     short report on a busy page), the smallest element holding them all instead."""
@@ -553,8 +767,6 @@ def _choose_report(body: Any, counts: dict[Any, int]) -> Any:
         if nxt is None:
             break
         node = nxt
-    holders = _data_table_holders(body)
-    markers = _markers(body, holders)
     inside = sum(1 for m in markers if m is node or any(a is node for a in m.iterancestors()))
     if markers and 2 * inside <= len(markers):
         # Most of the text is elsewhere than the headings and tables: a short report on a
@@ -568,7 +780,8 @@ def _choose_report(body: Any, counts: dict[Any, int]) -> Any:
     return node
 
 
-def _siblings_hold_report(parent: Any, node: Any, counts: dict[Any, int], total: int, holders: set[Any]) -> bool:
+def _siblings_hold_report(parent: Any, node: Any, counts: _CJKCounts | dict[Any, int], total: int,
+                          holders: set[Any]) -> bool:
     """Does ``parent`` hold report material besides ``node``: a numbered heading, a sentence of
     prose (not link text), a number table, or a sizeable share of the page's text? Page
     furniture around a CMS content element (publication date, share buttons, link lists)
@@ -611,18 +824,50 @@ def _plain_texts(node: Any) -> list[str]:
     return found
 
 
-def _markers(body: Any, holders: set[Any]) -> list[Any]:
-    """Elements that are certainly report: numbered section headings and number tables."""
-    found = []
-    for node in body.iter():
-        if not _is_element(node):
-            continue
-        if _tag(node) == "table":
-            if node in holders:
-                found.append(node)
-        elif _tag(node) in BLOCK_TAGS and _SECTION_START.match(node.text or ""):
-            found.append(node)
-    return found
+class _Ancestry:
+    """Questions about an element's ancestors up to ``body``, answered once per element:
+    ``holds(node)`` — does ``node`` reach ``body`` (is it not in a dropped subtree)?;
+    ``above(node)`` — does ``test`` hold for an element strictly between ``node`` and ``body``?
+    Each element's answer is remembered, so asking about many elements costs the elements
+    walked once, not their depth each (libxml2 nests up to 255 levels)."""
+
+    def __init__(self, body: Any, test: Callable[[Any], bool]) -> None:
+        self.body = body
+        self.test = test
+        self.reaches: dict[Any, bool] = {body: True}
+        self.below: dict[Any, bool] = {body: False}  # test holds for it or an ancestor below body
+
+    def holds(self, node: Any) -> bool:
+        path, top = _climb(node, self.reaches)
+        result = False if top is None else self.reaches[top]
+        for each in path:
+            self.reaches[each] = result
+        return result
+
+    def above(self, node: Any) -> bool:
+        parent = node.getparent()
+        return False if parent is None else self._marked(parent)
+
+    def _marked(self, node: Any) -> bool:
+        path, top = _climb(node, self.below)
+        result = False if top is None else self.below[top]
+        for each in reversed(path):  # from the top down
+            result = result or self.test(each)
+            self.below[each] = result
+        return result
+
+
+def _climb(node: Any, known: dict[Any, bool]) -> tuple[list[Any], Any]:
+    """The elements from ``node`` up that ``known`` lacks, and the first one it has (None when
+    the climb ends at a detached subtree's top)."""
+    path = []
+    current = node
+    while current not in known:
+        path.append(current)
+        current = current.getparent()
+        if current is None:
+            break
+    return path, current
 
 
 def _common_ancestor(nodes: list[Any], body: Any) -> Any:
@@ -648,9 +893,12 @@ def _data_table_holders(root: Any) -> set[Any]:
     One pass: each number cell counts for the tables around it, and each number table marks
     its ancestors. Asking element by element, table by table, re-read nested tables once per
     level: a page of tables nested a hundred deep took seconds per 100 KB."""
+    from lxml import etree
+
     counts: dict[Any, int] = {}
     for cell in root.iter("td", "th"):
-        if _NUMBER_CELL.match("".join(cell.itertext()).strip()):
+        # the cell's text (``"".join(cell.itertext())``, serialised by libxml2: 5x faster)
+        if _NUMBER_CELL.match(etree.tostring(cell, method="text", encoding=str, with_tail=False).strip()):
             for table in cell.iterancestors("table"):
                 counts[table] = counts.get(table, 0) + 1
     holders: set[Any] = set()
@@ -660,26 +908,6 @@ def _data_table_holders(root: Any) -> set[Any]:
             holders.add(node)
             node = node.getparent()
     return holders
-
-
-def _drop(body: Any, doomed: Callable[[Any, bool], bool], holders: set[Any] | None = None) -> None:
-    """Drop (keeping tails) every element for which ``doomed(node, inside_number_table)``."""
-    victims = []
-    if holders is None:
-        holders = _data_table_holders(body)
-    stack: list[tuple[Any, bool]] = [(child, False) for child in body]
-    while stack:
-        node, in_data = stack.pop()
-        if not _is_element(node):
-            continue
-        if doomed(node, in_data):
-            victims.append(node)
-            continue
-        inner = in_data or (_tag(node) == "table" and node in holders)
-        stack.extend((child, inner) for child in node)
-    for node in victims:
-        if node.getparent() is not None:
-            _drop_tree(node)
 
 
 def _drop_tree(node: Any) -> None:
@@ -736,10 +964,14 @@ def _is_layout_table(table: Any) -> bool:
     return False
 
 
+_SPAN = re.compile(r"\s*(\d{1,6})")
+_CELL_TAGS = ("td", "th")
+
+
 def _span(cell: Any, name: str) -> int:
     """rowspan/colspan as browsers read them: leading digits, default 1; rowspan 0 means
     "to the end of the table" (returned as 0)."""
-    match = re.match(r"\s*(\d{1,6})", cell.get(name, "") or "")
+    match = _SPAN.match(cell.get(name, "") or "")
     if not match:
         return 1
     value = int(match.group(1))

@@ -3,8 +3,9 @@
 A .docx is a zip of XML parts, and both zips and XML have classic denial-of-service tricks:
 zip bombs (a tiny member that inflates to gigabytes), compression methods whose decoder cannot
 be bounded, and XML entity expansion ("billion laughs"). ``open_docx_zip`` checks the archive
-*before* any library reads it, so python-docx only ever sees members whose total inflated size
-is within ``MAX_INFLATED_BYTES`` and whose XML declares no DTD or entities.
+*before* any library reads it: the zip directory for every member (sizes, ratios, methods),
+and the XML parts a reader is about to parse inflated in bounded reads and scanned (no DTD or
+entities, a bounded element count). A part nothing parses is never inflated.
 
 ``join_cell_lines`` is the one rule both readers use to turn a table cell's several lines into
 one line, so that a cell looks the same whichever container it came from.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 import struct
 import zipfile
+from collections.abc import Iterable
 from io import BytesIO
 
 from .base import UnreadableFile
@@ -34,17 +36,54 @@ _DTD_MARKERS = (b"<!doctype", b"<!entity")
 
 
 class DocxArchive:
-    """A checked .docx zip: every member listed, sizes and compression verified."""
+    """A checked .docx zip: every member listed, sizes and compression verified from the zip
+    directory; XML parts inflated and scanned (DTD/ENTITY, element count) only when a reader
+    is about to parse them (``check_parts``)."""
 
     def __init__(self, zf: zipfile.ZipFile, names: set[str], data: bytes = b"") -> None:
         self.zip = zf
         self.names = names
         #: The archive's bytes as opened (see ``_supported_versions``): what python-docx reads.
         self.data = data
+        #: XML parts by name (by extension and by ``[Content_Types].xml``), set by open_docx_zip.
+        self.xml_parts: set[str] = set()
+        #: Parts inflated and scanned so far, and the elements counted in them.
+        self.checked: dict[str, bytes] = {}
+        self.elements = 0
 
     def read(self, name: str, limit: int = MAX_INFLATED_BYTES) -> bytes:
-        """Read one member, never more than ``limit`` bytes, in chunks (a bounded read)."""
+        """Read one member, never more than ``limit`` bytes, in chunks (a bounded read); a part
+        already checked is not inflated again."""
+        checked = self.checked.get(name)
+        if checked is not None:
+            return checked
         return bounded_read(self.zip, name, limit)
+
+    def check_parts(self, names: Iterable[str]) -> None:
+        """Inflate and scan the XML parts among ``names`` not yet checked, before anything
+        parses them: refused if one declares a DOCTYPE or ENTITY, or if the parts checked so
+        far hold more than ``MAX_XML_ELEMENTS`` elements in all."""
+        for name in sorted(set(names) & self.xml_parts - self.checked.keys()):
+            part = self.read(name, MAX_XML_PART_BYTES + 1)
+            if len(part) > MAX_XML_PART_BYTES:  # the declared size was wrong
+                raise _part_too_big(name, len(part))
+            if declares_dtd(part):
+                raise UnreadableFile(
+                    f"文档的 XML 部件 {name} 含有 DOCTYPE/ENTITY 声明（可能是实体扩展攻击），拒绝读取"
+                    f" / XML part {name} declares a DOCTYPE or ENTITY (possible entity-expansion attack)"
+                )
+            self.elements += part.count(b"<") - part.count(b"</")  # an upper bound: start and empty tags
+            if self.elements > MAX_XML_ELEMENTS:
+                raise UnreadableFile(
+                    f"文档的 XML 元素超过 {MAX_XML_ELEMENTS} 个，拒绝读取（真实报告约数万个）"
+                    f" / the document has more than {MAX_XML_ELEMENTS} XML elements (a real report has tens"
+                    f" of thousands); refused before parsing"
+                )
+            self.checked[name] = part
+
+    def check_all(self) -> None:
+        """Check every XML part: before a package reader (python-docx) that parses them all."""
+        self.check_parts(self.xml_parts)
 
 
 def bounded_read(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
@@ -102,9 +141,12 @@ def open_docx_zip(data: bytes) -> DocxArchive:
     Raises UnreadableFile for: OLE2 files (legacy .doc or encrypted .docx), non-zip data,
     encrypted members, compression methods other than stored/deflate, too many members,
     total inflated size over ``MAX_INFLATED_BYTES``, a member compressed more than
-    ``MAX_COMPRESSION_RATIO`` times, a missing ``word/document.xml``, any XML part that
-    declares a DOCTYPE or ENTITY, and XML parts holding more than ``MAX_XML_ELEMENTS``
-    elements in all."""
+    ``MAX_COMPRESSION_RATIO`` times, an XML part declared larger than ``MAX_XML_PART_BYTES``
+    (all of these from the zip directory, nothing inflated), a missing ``word/document.xml``,
+    and, among the parts the reader parses (``PARTS_READ``), one that declares a DOCTYPE or
+    ENTITY or more than ``MAX_XML_ELEMENTS`` elements in all. The other parts are scanned only
+    when python-docx is about to read them (``DocxArchive.check_all``): inflating a Word-saved
+    report's 790 KB styles part to scan it was most of reading the file."""
     if data.startswith(OLE_MAGIC):
         raise UnreadableFile(
             "这是加密的 Word 文档或旧版 .doc 文件（OLE 复合文档），无法读取；请另存为未加密的 .docx"
@@ -144,27 +186,19 @@ def open_docx_zip(data: bytes) -> DocxArchive:
     if _MAIN_DOCUMENT not in names:
         raise UnreadableFile("不是 Word 文档：缺少 word/document.xml / not a Word document: word/document.xml is missing")
     archive = DocxArchive(zf, names, data)
-    elements = 0
+    archive.xml_parts = _xml_members(archive)
     members = {info.filename: info for info in infos}
-    for name in sorted(_xml_members(archive)):
+    for name in sorted(archive.xml_parts):  # declared sizes: the zip directory, nothing inflated
         if members[name].file_size > MAX_XML_PART_BYTES:
             raise _part_too_big(name, members[name].file_size)
-        part = archive.read(name, MAX_XML_PART_BYTES + 1)
-        if len(part) > MAX_XML_PART_BYTES:  # the declared size was wrong
-            raise _part_too_big(name, len(part))
-        if declares_dtd(part):
-            raise UnreadableFile(
-                f"文档的 XML 部件 {name} 含有 DOCTYPE/ENTITY 声明（可能是实体扩展攻击），拒绝读取"
-                f" / XML part {name} declares a DOCTYPE or ENTITY (possible entity-expansion attack)"
-            )
-        elements += part.count(b"<") - part.count(b"</")  # an upper bound: start and empty tags
-        if elements > MAX_XML_ELEMENTS:
-            raise UnreadableFile(
-                f"文档的 XML 元素超过 {MAX_XML_ELEMENTS} 个，拒绝读取（真实报告约数万个）"
-                f" / the document has more than {MAX_XML_ELEMENTS} XML elements (a real report has tens"
-                f" of thousands); refused before parsing"
-            )
+    archive.check_parts(PARTS_READ)
     return archive
+
+
+#: The parts the reader parses itself (the package relationships, the content types, the main
+#: document): checked by ``open_docx_zip``. Other parts are checked only if python-docx is
+#: needed (``DocxArchive.check_all``), since it parses every part it knows.
+PARTS_READ = ("[Content_Types].xml", "_rels/.rels", _MAIN_DOCUMENT)
 
 
 def _supported_versions(data: bytes) -> bytes:
@@ -307,8 +341,8 @@ def join_cell_lines(parts: list[str]) -> str:
 def count_cjk(text: str) -> int:
     """Number of CJK ideographs: the measure of "how much of the report" a page region holds.
 
-    One regex pass in C: the HTML reader counts every text node of a page twice, and a Python
-    loop over the characters was 9% of reading a page."""
+    One regex pass in C (the HTML reader counts whole subtrees on their UTF-8 bytes instead:
+    ``html._cjk_in_utf8``)."""
     return len(_CJK_IDEOGRAPH.findall(text)) if text else 0
 
 
