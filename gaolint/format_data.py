@@ -316,7 +316,6 @@ class CommonSpec:
         self.cutoff_word = alternatives(cutoff)
         self.title_endings = title_endings
         self.evidence = evidence
-        self.evidence_word = alternatives(evidence)
         self.agency_kinds = agency_kinds
         self.default_kind = default_kind
         self.spending = alternatives(spending)

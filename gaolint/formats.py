@@ -21,16 +21,8 @@ from typing import TYPE_CHECKING
 from .model_format import FormatSelection, FormatSpec, RowSpec, SectionSpec, TableSpec
 
 if TYPE_CHECKING:  # imported where used: this module is on the start-up path
-    from pathlib import Path
 
     from .format_data import CommonSpec
-
-
-def formats_dir() -> Path:
-    """Where the format YAML lives: inside the installed package, or ``rules/`` in a checkout."""
-    from pathlib import Path
-
-    return Path(_formats_folder())
 
 
 def _formats_folder() -> str:
@@ -239,6 +231,6 @@ def reload() -> None:
 FormatSelection.source = load_formats
 
 __all__ = [
-    "FormatSelection", "FormatSpec", "RowSpec", "SectionSpec", "TableSpec", "extra_folders", "formats_dir",
+    "FormatSelection", "FormatSpec", "RowSpec", "SectionSpec", "TableSpec", "extra_folders",
     "get_format", "load_common", "load_formats", "reload",
 ]

@@ -13,8 +13,6 @@ import sys
 
 from .model import Finding
 
-STDIN = "-"
-
 
 class Hidden:
     """How many findings were found but not reported, and by what."""

@@ -600,7 +600,7 @@ def run_battery(name_filter: str = "") -> None:
 def test_battery_finds_the_patterns() -> None:
     patterns = gaolint_patterns()
     assert len(patterns) > 30
-    for expected in ("gaolint.parse.metadata.TITLE", "gaolint.parse.cells._SEPARATOR_LINE",
+    for expected in ("gaolint.parse.metadata.PERIOD_RANGE", "gaolint.parse.cells._SEPARATOR_LINE",
                      "gaolint.normalise.pipeline._PAGE_NUMBER"):
         assert expected in patterns
 

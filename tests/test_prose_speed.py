@@ -154,7 +154,7 @@ FEE_AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:万元|元)|(?:开出|�
 
 _SENTENCE_STOP = re.compile(r"[。；;!?！？\n]")
 
-_HEADING = re.compile(r"^[\s#*>|【\[]*(?:第)?([一二三四五六七八九十]{1,3})(?:部分\s*[、.,，:：]?|\s*[、.,，:：])\s*(.{2,60})$")
+_HEADING = re.compile(r"^[\s#*>|【\[]*+(?:第)?([一二三四五六七八九十]{1,3})(?:部分\s*+[、.,，:：]?|\s*+[、.,，:：])\s*+(.{2,60})$")
 #: Words of table rows and table headers that must never be taken for a section title.
 _TABLE_WORDS = ("结转下年度", "本年新收", "上年结转", "本年度办理结果", "申请数量", "办理结果")
 

@@ -19,16 +19,15 @@ from .seen import SeenEmails, SeenTexts
 _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
 _SHORT_DATE = r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
 DATE = re.compile(_DATE)
-PERIOD_KEY = re.compile(r"统\s*计\s*(?:期\s*限|时\s*限|时\s*间|区\s*间|周\s*期|期\s*间|范\s*围|截\s*止)|数\s*据\s*(?:期\s*限|时\s*限|截\s*止|统\s*计)|统计数据")
 #: The range of a period statement. An hour may follow the first date (2022年1月1日0时至2022年12月31日24时);
 #: the dates may also be written with dots, slashes or hyphens (2022.1.1—2022.12.31, 2022/01/01至2022/12/31),
 #: read by ``PERIOD_NUMERIC_RANGE`` — not as dates that lost their 年/月 in extraction.
-_HOUR = r"(?:\s*\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?)?"
-_RANGE_WORD = r"\s*(?:起\s*)?(?:至|到|—|－|-|~|～)\s*"
+_HOUR = r"(?:\s*+\d{1,2}\s*+[时点](?:\s*+\d{1,2}\s*+分)?)?"
+_RANGE_WORD = r"\s*+(?:起\s*+)?(?:至|到|—|－|-|~|～)\s*+"
 PERIOD_RANGE = re.compile(_DATE + _HOUR + _RANGE_WORD + _SHORT_DATE)
 PERIOD_NUMERIC_RANGE = re.compile(
-    r"(?<!\d)(\d{4})\s*([./\-])\s*(\d{1,2})\s*\2\s*(\d{1,2})\s*日?" + _RANGE_WORD
-    + r"(?:(\d{4})\s*[./\-]\s*)?(\d{1,2})\s*[./\-]\s*(\d{1,2})(?!\d)"
+    r"(?<!\d)(\d{4})\s*+([./\-])\s*+(\d{1,2})\s*+\2\s*+(\d{1,2})\s*+日?" + _RANGE_WORD
+    + r"(?:(\d{4})\s*+[./\-]\s*+)?(\d{1,2})\s*+[./\-]\s*+(\d{1,2})(?!\d)"
 )
 #: Patterns below open with a character, not a look-behind or an optional group, so that the
 #: regex engine skips ahead to the characters a match can start with instead of trying every
@@ -48,7 +47,6 @@ _DAMAGED_HINT = re.compile(r"(?:19|20)\d\d")
 #: same matches, but no backtracking through long runs of spaces (``年\s*度?\s*`` on
 #: "2020年" and 3,000 spaces took minutes). The same in CARRYOVER_YEAR and POSTCODE.
 #: The built-in title pattern; find_title uses the same with the endings in rules/common.yaml.
-TITLE = re.compile(r"(\d{4})\s*+年\s*+度?\s*+.{0,30}?(?:政\s*+府\s*+)?(?:信?\s*+息?|政\s*+务)\s*+公\s*+开\s*+(?:工\s*+作\s*+)?(?:的\s*+)?(?:年\s*+度?\s*+报\s*+告|年\s*+报)|(\d{4})\s*+年\s*+度\s*+政\s*+府\s*+信\s*+息\s*+公\s*+开")
 #: Area names whose government is a 人民政府 (乡、镇、民族乡 and 苏木 included). A 街道 is not
 #: one: its 街道办事处 is the district government's dispatched office (rules/common.yaml).
 _AREA = re.compile(r"(?:省|市|区|县|旗|州|盟|镇|乡|苏木|自治区|自治县|自治州)$")
@@ -76,7 +74,7 @@ _PHONE_LEAD = re.compile(r"\s*(?:号码)?\s*(?:是|为)?\s*[:：]?\s*")
 _PHONE_NOT_NUMBER = re.compile(r"\s*[:：]\s*\S")
 _PHONE_BAD = re.compile(r"\s*[:：]\s*([^\s，,。；;)）]{1,20})")
 #: What stands between an e-mail key and its address: 电子邮箱：…, 邮箱地址为…, 发送电子邮件至….
-_EMAIL_LEAD = re.compile(r"\s*(?:地\s*址)?\s*(?:[:：为是]|(?:发\s*送\s*)?[至到])?\s*")
+_EMAIL_LEAD = re.compile(r"\s*+(?:地\s*+址)?\s*+(?:[:：为是]|(?:发\s*+送\s*+)?[至到])?\s*+")
 _EMAIL_VALUE = re.compile(r"[^\s，,。；;)）]+")
 _LATIN = re.compile(r"[A-Za-z]")
 _ADDRESS_VALUE = re.compile(r"[^，,。；;)）]{4,60}")
@@ -152,7 +150,7 @@ def _numeric_dates(found: re.Match[str]) -> tuple[dt.date, dt.date] | None:
 
 
 def _title_pattern() -> re.Pattern[str]:
-    """TITLE with the endings listed in rules/common.yaml (年度报告, 年报, …) and an optional 的
+    """The title pattern, with the endings listed in rules/common.yaml (年度报告, 年报, …) and an optional 的
     (……政府信息公开工作的年度报告)."""
     global _TITLE_FROM_DATA
     if _TITLE_FROM_DATA is None:
@@ -468,11 +466,11 @@ def period_damage(period: Period | None, damage: list[Mention]) -> list[Mention]
 #: A date in Chinese numerals, as many official documents still sign: 二〇二三年一月十六日 (its year
 #: is already 2023 here: the normaliser writes Chinese-numeral years in digits, same length).
 CHINESE_DATE = re.compile(
-    r"(\d{4})\s*年\s*(十[一二]?|[一二三四五六七八九])\s*月\s*(三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])\s*日"
+    r"(\d{4})\s*+年\s*+(十[一二]?|[一二三四五六七八九])\s*+月\s*+(三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])\s*+日"
 )
 #: A signing date written with hyphens, dots or slashes (2023-01-16, 2023.1.16), only as a line
 #: of its own: a page footer's "更新时间：2023-05-06" is the website's, not the report's.
-_NUMERIC_SIGNATURE = re.compile(r"[（(]?\s*(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\s*[)）]?")
+_NUMERIC_SIGNATURE = re.compile(r"[（(]?\s*+(\d{4})\s*+[-./]\s*+(\d{1,2})\s*+[-./]\s*+(\d{1,2})\s*+[)）]?")
 _CHINESE_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 
 
@@ -612,7 +610,7 @@ def find_contacts(prose: Prose) -> list[Mention]:
 
 
 #: "No charge" said without naming the fee, after a cited 《…信息处理费管理办法》 names it.
-_NO_CHARGING = re.compile(r"(?:未|没\s*有|无)\s*(?:发\s*生|产\s*生)?\s*(?:任\s*何)?\s*收\s*费|未\s*收\s*取")
+_NO_CHARGING = re.compile(r"(?:未|没\s*+有|无)\s*+(?:发\s*+生|产\s*+生)?\s*+(?:任\s*+何)?\s*+收\s*+费|未\s*+收\s*+取")
 
 
 def find_fee_statements(prose: Prose) -> list[Mention]:

@@ -16,10 +16,10 @@ from ..model import Line, Section
 from ..model_format import FormatSpec, SectionSpec
 from .labels import squeeze
 
-_HEADING = re.compile(r"^[\s#*>|【\[]*(?:第)?([一二三四五六七八九十]{1,3})(?:部分\s*[、.,，:：]?|\s*[、.,，:：])\s*(.{2,60})$")
+_HEADING = re.compile(r"^[\s#*>|【\[]*+(?:第)?([一二三四五六七八九十]{1,3})(?:部分\s*+[、.,，:：]?|\s*+[、.,，:：])\s*+(.{2,60})$")
 #: Headings numbered 1. 2. … (or 1、): read only in a report with no heading numbered 一、二、…,
 #: where 1、主动公开政府信息情况 is a paragraph inside 一、总体情况, not the second section.
-_ARABIC_HEADING = re.compile(r"^[\s#*>|【\[]*([1-9])\s*[、.]\s*(\D.{1,59})$")
+_ARABIC_HEADING = re.compile(r"^[\s#*>|【\[]*+([1-9])\s*+[、.]\s*+(\D.{1,59})$")
 _ARABIC_START = re.compile(r"\n(?:[^\S\n]|[#*>|【\[])*+[1-9]\s*[、.]")
 _NUMERALS = "一二三四五六七八九"
 #: How every line _HEADING can match starts (its characters up to the numeral), within one line
