@@ -161,9 +161,9 @@ def lint_chunk(items: list[tuple[str, str]], settings: Settings) -> list[FileRes
     from .api import lint
 
     if not _SETTLED:  # once per worker process: the collector tuning of a local run
-        from .run import _settle_collector
+        from .lintloop import settle_collector
 
-        _settle_collector()
+        settle_collector()
         _SETTLED = True
     return [lint(location, settings, shown) for location, shown in items]
 

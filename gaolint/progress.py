@@ -6,6 +6,8 @@ archive run whose PDFs slow it down shows the pace of now, not of its first minu
 
 from __future__ import annotations
 
+import sys
+
 
 def _speed_column():
     from rich.progress import ProgressColumn
@@ -40,3 +42,15 @@ class ProgressBar:
 
     def stop(self) -> None:
         self._progress.stop()
+
+
+def progress_bar(total: int, args):
+    """A rich progress bar on stderr when stderr is a terminal and there are many files."""
+    if args.no_progress or total <= 20:
+        return None
+    try:
+        if not sys.stderr.isatty():
+            return None
+    except (AttributeError, ValueError):
+        return None
+    return ProgressBar(total)

@@ -6,139 +6,11 @@ from __future__ import annotations
 import os
 import sys
 
-from .engine import FileResult, Settings, lint_file
+from . import lintloop
+from .engine import FileResult, Settings
 from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 from .model import SEVERITY_RANK
-
-
-def _lint_one(job: tuple[str, Settings]) -> FileResult:
-    path, settings = job
-    return lint_file(path, settings)
-
-
-def lint_files(files: list[str], settings: Settings, jobs: int | None, progress=None, cache=None,
-               budget=None) -> list[FileResult]:
-    """Results in the order of ``files`` whatever the number of workers.
-
-    With a ``cache`` (gaolint.cache.ResultCache), files whose entry is there are answered in this
-    process first; only the others are linted (inline, or in a pool when ``jobs`` > 1; ``None``
-    chooses by how many are left); their results are kept as they come back and written to the
-    cache once, at the end. Each file is linted within ``budget`` (gaolint.workers.Budget: the
-    default limits when None; see gaolint/workers.py for how they are enforced)."""
-    results: list[FileResult | None] = [None] * len(files)
-    pending: list[tuple[int, str, object]] = []  # (index, path, cache ticket)
-    if cache is None:
-        pending = [(index, path, None) for index, path in enumerate(files)]
-    else:
-        from .engine import display_path
-
-        answers = cache.lookup_all([(path, display_path(path)) for path in files])
-        for index, (path, (found, ticket)) in enumerate(zip(files, answers)):
-            if found is not None:
-                results[index] = found
-                if progress is not None:
-                    progress()
-            else:
-                pending.append((index, path, ticket))
-    if jobs is None:
-        jobs = _default_jobs(len(pending))
-
-    def keep(index: int, path: str, ticket: object, result: FileResult) -> None:
-        results[index] = result
-        if cache is not None:
-            cache.store(path, ticket, result)
-        if progress is not None:
-            progress()
-
-    from .workers import Budget, can_fork, lint_budgeted
-
-    if can_fork():
-        lint_budgeted(pending, settings, 1 if len(pending) < 2 else jobs, budget or Budget(), keep)
-    elif jobs <= 1 or len(pending) < 2:
-        for index, path, ticket in pending:
-            keep(index, path, ticket, lint_file(path, settings))
-    else:
-        _lint_in_pool(pending, settings, jobs, keep, results)
-    if cache is not None:
-        cache.flush()
-    return results  # type: ignore[return-value]
-
-
-def _lint_in_pool(pending: list, settings: Settings, jobs: int, keep, results: list) -> None:
-    """Lint ``pending`` (index, path, ticket) in ``jobs`` worker processes, handing each result
-    to ``keep`` as it comes back, in order."""
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    chunk = max(1, min(64, len(pending) // (jobs * 8) or 1))
-    try:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_settle_collector) as pool:
-            work = [(path, settings) for _, path, _ in pending]
-            for (index, path, ticket), result in zip(pending, pool.map(_lint_one, work, chunksize=chunk)):
-                keep(index, path, ticket, result)
-    except BrokenProcessPool:
-        # A worker died, taking its chunk with it, and the pool with it. Keep what came back;
-        # lint each file still missing in a process of its own, so the file that kills its
-        # process is named (GAO000) and the others still get their findings.
-        for index, path, ticket in pending:
-            if results[index] is None:
-                keep(index, path, ticket, _lint_isolated(path, settings))
-
-
-def _lint_isolated(path: str, settings: Settings) -> FileResult:
-    """One file in a fresh process: its result, or GAO000 if the process dies."""
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    from .engine import crashed_result
-
-    with ProcessPoolExecutor(max_workers=1) as pool:
-        try:
-            return pool.submit(_lint_one, (path, settings)).result()
-        except BrokenProcessPool:
-            return crashed_result(path, settings)
-
-
-#: Allocations between two young-generation collections while linting (Python's default is
-#: 700). A report makes a few thousand short-lived objects (lines, cells, locations) that
-#: reference counting frees (a whole run leaves only a few hundred in cycles), yet at 700 the
-#: collector ran several times per report, and each older-generation pass walked every
-#: long-lived object of the run. Measured over 2,000 reports (``gaolint check --jobs 1
-#: --no-cache``, user time, best of five): 10% less CPU with this threshold and the start-up
-#: objects frozen; peak memory unchanged.
-#: But a .docx read leaves cycles (python-docx objects around lxml proxies) that survive into
-#: the old generation while the file is being read; at 10,000 the full collections that free
-#: them came so rarely that 200 .docx files peaked at 305 MB (37 MB with Python's default).
-#: Measured again (125 .docx and 1,000 .txt, ``--jobs 1 --no-cache``, user time, machine
-#: loaded): freezing the start-up objects alone gives .docx 3.4 s and 37 MB against 4.2 s and
-#: 305 MB with the raised threshold, and the raised threshold's gain on text was within the
-#: noise (2.8-3.2 s every way). So only the freeze is kept; the threshold stays Python's.
-YOUNG_COLLECTION_THRESHOLD = 700
-
-
-def _settle_collector() -> tuple[tuple[int, ...], bool]:
-    """Tune the cyclic garbage collector for a lint run: move everything start-up made (modules,
-    compiled patterns, the format tables) out of its sight, and collect the young generation
-    less often. Worker processes forked afterwards inherit both; spawned ones run this as
-    their initializer. Returns what ``_restore_collector`` needs to put things back (gaolint
-    may run inside another program, a test session, that froze objects of its own)."""
-    import gc
-
-    threshold = gc.get_threshold()
-    freeze = gc.get_freeze_count() == 0
-    if freeze:
-        gc.freeze()
-    gc.set_threshold(max(threshold[0], YOUNG_COLLECTION_THRESHOLD), *threshold[1:])
-    return threshold, freeze
-
-
-def _restore_collector(settled: tuple[tuple[int, ...], bool]) -> None:
-    import gc
-
-    threshold, froze = settled
-    gc.set_threshold(*threshold)
-    if froze:
-        gc.unfreeze()
+from .progress import progress_bar
 
 
 def _check_output_path(path: str) -> None:
@@ -177,12 +49,6 @@ def _refuse_writing_inputs(files: list[str], args) -> None:
             option, path = hit
             raise UsageError(f"{option}: {printable(path)} 是被检查的文件之一，拒绝覆盖 / is one of the files being "
                              f"checked ({printable(file)}); gaolint never writes to its inputs")
-
-
-def _default_jobs(count: int) -> int:
-    if count <= 8:
-        return 1
-    return max(1, os.cpu_count() or 1)
 
 
 def run_check(args) -> int:
@@ -256,8 +122,8 @@ def run_check(args) -> int:
 
         cache = None if scheduler else _result_cache(settings, args)
         return run_streamed(args, config, items if scheduler else files, cache, scheduler)
-    progress = _progress(len(files), args)
-    collector = _settle_collector()
+    progress = progress_bar(len(files), args)
+    froze = lintloop.settle_collector()
     by_path: dict[str, FileResult] = {}
     caches = []
     try:
@@ -270,12 +136,12 @@ def run_check(args) -> int:
                 cache = _result_cache(group_config.settings, args)
                 caches.append(cache)
                 # --jobs unset: chosen by how many files the cache leaves to lint.
-                found = lint_files(members, group_config.settings, args.jobs, progress.advance if progress else None,
+                found = lintloop.lint_files(members, group_config.settings, args.jobs, progress.advance if progress else None,
                                    cache, getattr(config, "budget", None))
                 by_path.update(zip(members, found))
             results = [by_path[path] for path in selection.files if path in by_path]  # type: ignore[union-attr]  # chosen when no scheduler
     finally:
-        _restore_collector(collector)
+        lintloop.restore_collector(froze)
         if progress:
             progress.stop()
     for cache in caches:
@@ -524,18 +390,4 @@ def _stdout_is_terminal() -> bool:
         return False
 
 
-def _progress(total: int, args):
-    """A rich progress bar on stderr when stderr is a terminal and there are many files."""
-    if args.no_progress or total <= 20:
-        return None
-    try:
-        if not sys.stderr.isatty():
-            return None
-    except (AttributeError, ValueError):
-        return None
-    from .progress import ProgressBar
-
-    return ProgressBar(total)
-
-
-__all__ = ["run_check", "lint_files", "EXIT_USAGE"]
+__all__ = ["run_check", "EXIT_USAGE"]

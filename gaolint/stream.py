@@ -68,9 +68,9 @@ def local_results(files: list[str], settings: Settings, jobs: int | None, progre
     its crash handling and the cache's writes work per batch; memory holds one batch). A
     batch of ``BATCH`` files for one process; for a pool, enough that starting it is small
     beside the work."""
-    from .run import _default_jobs, lint_files
+    from .lintloop import default_jobs, lint_files
 
-    workers = jobs if jobs is not None else _default_jobs(len(files))
+    workers = jobs if jobs is not None else default_jobs(len(files))
     size = BATCH if workers <= 1 else BATCH * 8 * workers
     for start in range(0, len(files), size):
         yield from lint_files(files[start:start + size], settings, jobs, progress, cache, budget)
@@ -117,7 +117,8 @@ def run_streamed(args, config, inputs: list, cache, scheduler: str | None) -> in
         return item[1] if scheduler else display_path(item)
 
     todo = [item for item in inputs if shown_of(item) not in done] if done else list(inputs)
-    from .run import _progress, _restore_collector, _settle_collector
+    from .lintloop import restore_collector, settle_collector
+    from .progress import progress_bar
 
     cluster = None
     if scheduler:  # connected before the output is touched: an unreachable one leaves it as it was
@@ -130,9 +131,9 @@ def run_streamed(args, config, inputs: list, cache, scheduler: str | None) -> in
         if cluster is not None:
             cluster.close()
         raise
-    progress = _progress(len(todo), args)
+    progress = progress_bar(len(todo), args)
     advance = progress.advance if progress else None
-    collector = _settle_collector()
+    froze = settle_collector()
     held: list[FileResult] = []  # files with inline suppressions: written at the end
     files = len(done)
     try:
@@ -174,7 +175,7 @@ def run_streamed(args, config, inputs: list, cache, scheduler: str | None) -> in
         writer.abort()
         raise
     finally:
-        _restore_collector(collector)
+        restore_collector(froze)
         if progress:
             progress.stop()
     if args.output:

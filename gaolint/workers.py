@@ -36,7 +36,7 @@ from __future__ import annotations
 import os
 import sys
 
-from .engine import FileResult, Settings, display_path
+from .engine import FileResult, Settings, display_path, lint_file
 from .model import Record
 
 #: Seconds of processor time to read, parse and check one file (see ``Budget``). A real report
@@ -103,14 +103,14 @@ def over_budget(path: str, settings: Settings, limit: str, budget: Budget) -> Fi
 
 def budgeted_lint(path: str, settings: Settings) -> FileResult:
     """``engine.lint_file`` after the cheap checks (gaolint/preflight.py): what a worker runs.
-    Looked up as ``gaolint.run.lint_file``, the one name callers and tests replace."""
-    from . import run
+    ``lint_file`` is this module's name for it, looked up at each call: the one name callers
+    and tests replace to change how one file is linted."""
     from .preflight import preflight
 
     refused = preflight(path, settings)
     if refused is not None:
         return refused
-    return run.lint_file(path, settings)
+    return lint_file(path, settings)
 
 
 def can_fork() -> bool:

@@ -1,7 +1,7 @@
 """Per-file budgets (gaolint/workers.py, gaolint/preflight.py) and faults around a run.
 
 A file that loops, eats memory or kills its process is simulated by replacing
-``gaolint.run.lint_file`` for file names holding a word (``spin``, ``hog``, ``die``,
+``gaolint.workers.lint_file`` for file names holding a word (``spin``, ``hog``, ``die``,
 ``sleep``): workers are forked from the test process, so they inherit the replacement.
 """
 
@@ -18,7 +18,7 @@ import pytest
 
 from gaolint import workers
 from gaolint.engine import Settings, lint_file
-from gaolint.run import lint_files
+from gaolint.lintloop import lint_files
 from gaolint.workers import Budget
 from tests.builder import build_document, render_text, sample_spec
 from tests.builder.html import render_html
@@ -46,9 +46,9 @@ def hostile_lint(path: str, settings: Settings):
 
 @pytest.fixture
 def hostile(monkeypatch):
-    import gaolint.run
+    import gaolint.workers
 
-    monkeypatch.setattr(gaolint.run, "lint_file", hostile_lint)
+    monkeypatch.setattr(gaolint.workers, "lint_file", hostile_lint)
 
 
 def _reports(folder: Path, names: list[str]) -> list[str]:
@@ -156,7 +156,7 @@ def test_a_file_that_vanishes_mid_run_is_reported(tmp_path):
 def test_no_limit_when_switched_off(monkeypatch, tmp_path):
     """timeout=0 and memory_mb=0 mean "no limit", not "no time": a file that spins for over a
     second of CPU is linted to its own findings, not cut off as GAO001."""
-    import gaolint.run
+    import gaolint.workers
 
     def busy_lint(path: str, settings: Settings):
         until = time.process_time() + 1.2
@@ -164,7 +164,7 @@ def test_no_limit_when_switched_off(monkeypatch, tmp_path):
             pass
         return real_lint_file(path, settings)
 
-    monkeypatch.setattr(gaolint.run, "lint_file", busy_lint)
+    monkeypatch.setattr(gaolint.workers, "lint_file", busy_lint)
     paths = _reports(tmp_path, ["a.html"])
     result = lint_files(paths, Settings(), 1, budget=Budget(timeout=0, memory_mb=0))[0]
     assert [(f.rule, f.location.line) for f in result.findings] == _expected(paths)[paths[0]]

@@ -21,7 +21,7 @@ from gaolint import cache, engine
 from gaolint.cli import main
 from gaolint.engine import FileResult, ReportFacts, Settings, display_path, lint_file
 from gaolint.model import Finding, Location, Message, Severity
-from gaolint.run import lint_files
+from gaolint.lintloop import lint_files
 from gaolint.suppress import Suppression
 from tests.builder import build_document, plant, render_text, sample_spec
 from tests.conftest import write_report
@@ -386,7 +386,7 @@ def test_unreadable_files_and_internal_errors_are_not_stored(reports: Path, fold
 
 
 def test_a_file_changed_while_being_checked_is_not_stored(reports: Path, folder: Path, monkeypatch):
-    import gaolint.run
+    import gaolint.workers
 
     path = reports / "clean.txt"
 
@@ -394,7 +394,7 @@ def test_a_file_changed_while_being_checked_is_not_stored(reports: Path, folder:
         path.write_text(path.read_text(encoding="utf-8") + "\n追加的一行\n", encoding="utf-8")
         return lint_file(target, settings)
 
-    monkeypatch.setattr(gaolint.run, "lint_file", edit_then_lint)
+    monkeypatch.setattr(gaolint.workers, "lint_file", edit_then_lint)
     lint_files([str(path)], Settings(), 1, cache=cache.ResultCache(Settings()))
     assert not _entries(folder)
 
@@ -582,7 +582,7 @@ def test_installing_a_library_changes_the_code_fingerprint(monkeypatch, tmp_path
 
 
 def test_a_result_json_cannot_write_is_not_stored(reports: Path, folder: Path, monkeypatch):
-    import gaolint.run
+    import gaolint.workers
 
     path = str(reports / "clean.txt")
 
@@ -591,7 +591,7 @@ def test_a_result_json_cannot_write_is_not_stored(reports: Path, folder: Path, m
         result.suppressions.append(object())  # not plain data
         return result
 
-    monkeypatch.setattr(gaolint.run, "lint_file", odd_result)
+    monkeypatch.setattr(gaolint.workers, "lint_file", odd_result)
     results = lint_files([path], Settings(), 1, cache=cache.ResultCache(Settings()))
     assert len(results) == 1 and not _entries(folder)
 

@@ -478,7 +478,7 @@ def test_a_read_cut_short_by_the_time_budget_is_not_remembered(monkeypatch: pyte
     is marked not repeatable and the result cache does not store it; a complete read is stored."""
     from gaolint import cache
     from gaolint.engine import Settings, lint_file
-    from gaolint.run import lint_files
+    from gaolint.lintloop import lint_files
 
     document, _, _ = hand_report()
     path = tmp_path / "report.pdf"

@@ -244,7 +244,7 @@ def test_a_rule_raising_half_way_through_its_findings(tmp_path: Path, monkeypatc
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_other_files_still_run_with_a_raising_rule(tmp_path: Path, broken_rule, jobs: int) -> None:
-    from gaolint.run import lint_files
+    from gaolint.lintloop import lint_files
 
     paths = [str(_defective(tmp_path, f"r{i}.txt", seed=i + 4)) for i in range(3)]
     clean = tmp_path / "clean.txt"
@@ -260,7 +260,7 @@ def test_other_files_still_run_with_a_raising_rule(tmp_path: Path, broken_rule, 
 
 
 def _dies_on_the_killer(job: tuple[str, Settings]) -> FileResult:
-    """Lints like gaolint.run._lint_one, but its process dies on a file named killer.txt."""
+    """Lints like gaolint.lintloop._lint_one, but its process dies on a file named killer.txt."""
     if job[0].endswith("killer.txt"):
         os._exit(70)
     return lint_file(*job)
@@ -270,10 +270,11 @@ def _dies_on_the_killer(job: tuple[str, Settings]) -> FileResult:
 def test_a_worker_that_dies_costs_one_file_not_the_run(tmp_path: Path, monkeypatch) -> None:
     """A crash inside a C library (or the OOM killer) kills a worker and breaks the pool: the
     file that kills its process gets GAO000, every other file its findings."""
-    import gaolint.run as run_module
+    import gaolint.lintloop as run_module
+    import gaolint.workers
 
     monkeypatch.setattr(run_module, "_lint_one", _dies_on_the_killer)  # the pool where there is no fork
-    monkeypatch.setattr(run_module, "lint_file", lambda path, settings: _dies_on_the_killer((path, settings)))
+    monkeypatch.setattr(gaolint.workers, "lint_file", lambda path, settings: _dies_on_the_killer((path, settings)))
     paths = [str(_defective(tmp_path, f"r{i}.txt", seed=i + 4)) for i in range(6)]
     killer = tmp_path / "killer.txt"
     killer.write_text(render_text(build_document(sample_spec(9)), "cells"), encoding="utf-8")
@@ -441,7 +442,7 @@ def test_no_report_outlives_its_file(tmp_path: Path) -> None:
     import gc
 
     from gaolint.model import Line, Report
-    from gaolint.run import lint_files
+    from gaolint.lintloop import lint_files
 
     paths = []
     for index in range(12):

@@ -67,7 +67,7 @@ def test_jsonl_reads_back_as_the_json_findings(corpus_dir, expected, tmp_path):
 
 def test_jsonl_is_written_as_results_arrive(corpus_dir, tmp_path, monkeypatch):
     """Each file's line is on disk before the next file is linted."""
-    import gaolint.run as run
+    import gaolint.lintloop as run
 
     out = tmp_path / "out.jsonl"
     seen: list[int] = []
@@ -127,7 +127,7 @@ def test_parquet_needs_an_output_file(corpus_dir, capsys):
 
 @pytest.mark.parametrize("cut", [0.3, 0.6, 0.95])
 def test_resume_lints_only_what_is_left(corpus_dir, tmp_path, monkeypatch, cut):
-    import gaolint.run as run
+    import gaolint.lintloop as run
 
     whole = tmp_path / "whole.jsonl"
     code = _jsonl(corpus_dir, whole, "--jobs", "1")
