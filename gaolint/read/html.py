@@ -964,17 +964,19 @@ def _is_layout_table(table: Any) -> bool:
     return False
 
 
-_SPAN = re.compile(r"\s*(\d{1,6})")
+#: Leading digits of a span, matched after the leading white space is stripped: a pattern
+#: opening with ``\s*`` costs a scan to the end of a run of spaces at every start position.
+_SPAN = re.compile(r"\d{1,6}")
 _CELL_TAGS = ("td", "th")
 
 
 def _span(cell: Any, name: str) -> int:
     """rowspan/colspan as browsers read them: leading digits, default 1; rowspan 0 means
     "to the end of the table" (returned as 0)."""
-    match = _SPAN.match(cell.get(name, "") or "")
+    match = _SPAN.match((cell.get(name, "") or "").lstrip())
     if not match:
         return 1
-    value = int(match.group(1))
+    value = int(match.group(0))
     if value == 0:
         return 0 if name == "rowspan" else 1
     return value
