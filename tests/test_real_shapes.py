@@ -464,3 +464,18 @@ def test_header_cells_in_a_column_do_not_swallow_a_row_label():
     assert table is not None
     assert [c.value for c in table.rows["regulations"].cells] == [0, 0, 0]
     assert table.rows["regulations"].label == "规章"
+
+
+def test_a_total_wrapped_in_its_narrow_cell_is_one_number(tmp_path):
+    """``1424`` / ``3`` under a row copied out of a PDF: the total 14243, wrapped. Joined only
+    because 14243 is the row's sum; a stray number on the next line stays an extra cell."""
+    text = _copied_from_pdf(render_text(build_document(sample_spec(3)), "pipe"))
+    line = next(line for line in text.splitlines() if line.split(" ")[-1].isdigit() and len(line.split(" ")[-1]) >= 2
+                and line.count(" ") == 6 and not line.split(" ")[-1].startswith("0"))
+    total = line.split(" ")[-1]
+    wrapped = text.replace(line, line[: -1] + "\n" + total[-1], 1)
+    path = _write(tmp_path, "wrapped.txt", wrapped)
+    assert lint_file(path, Settings()).findings == []
+    stray = text.replace(line, line + "\n7", 1)
+    path = _write(tmp_path, "stray.txt", stray)
+    assert "GAO105" in _rules(lint_file(path, Settings()).findings)

@@ -139,6 +139,8 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
                 inferred.append(current.key)
             return
         cells = _row_cells(values, len(current_spec.columns) if current_spec.columns else 0, width)
+        if row_sums is not None and len(cells) == width + 1 == row_sums["total_column"] + 2:
+            cells = _wrapped_total(cells, row_sums["part_columns"]) or cells
         if current_spec.group and not cells:
             found.setdefault(current.key, current)
             return
@@ -304,6 +306,22 @@ def _row_cells(tokens: list[Token], expected: int, width: int = 0) -> list[Cell]
         first += 1
         filled -= 1
     return [_cell(t) for t in picked[first:] if t[0] != LABEL]
+
+
+def _wrapped_total(cells: list[Cell], parts: list[int]) -> list[Cell] | None:
+    """A row one number too long whose last number stands alone on the next line: a total too
+    wide for its narrow cell, wrapped (``1424`` / ``3`` copied out of a PDF). Joined only when
+    the joined total is the sum of the row's parts, so a real extra cell stays GAO105's."""
+    head, tail = cells[-2], cells[-1]
+    if head.value is None or tail.value is None or head.location.line == tail.location.line:
+        return None
+    digits = head.raw + tail.raw
+    values = [cells[i].value for i in parts]
+    numbers = [v for v in values if v is not None]
+    if not digits.isdigit() or len(numbers) != len(values) or abs(sum(numbers) - float(digits)) >= 1e-9:
+        return None
+    joined = float(digits)
+    return [*cells[:-2], Cell(head.raw + tail.raw, joined, head.location)]
 
 
 def _blank_row(tokens: list[Token], width: int) -> list[Cell]:
