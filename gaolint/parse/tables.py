@@ -70,7 +70,9 @@ class RowMatcher:
         counts as just fitting."""
         fits = self._fits.get(text)
         if fits is None:
-            fits = self._fit(text)
+            if len(self._fits) >= self._MEMO_LIMIT:
+                self._fits.clear()
+            fits = self._fits[text] = self._fit(text)
         return max(((_THRESHOLD if score is None else score, index) for index, _, score in fits), default=(0.0, -1))
 
     def _fit(self, text: str) -> tuple[tuple[int, RowSpec, float | None], ...]:
@@ -192,15 +194,16 @@ def join_wrapped_labels(tokens: list[Token], matcher: RowMatcher) -> list[Token]
     (1. （三） 四、) starts a new label, and so does a piece that names another row by its own
     words (规章 under a column of header cells). Of the joins, the longest that fits a row
     best is kept, when it fits a row at least as well as the first piece alone."""
-    if len(tokens) < 2:
-        return tokens
+    starts = _run_starts(tokens)
+    if not starts:
+        return tokens  # most tables: no two lone labels on consecutive lines
     out: list[Token] = []
-    index = 0
-    while index < len(tokens):
-        run = _piece_run(tokens, index)
+    index = 0  # tokens before it are in ``out``
+    for start in sorted(starts):
+        if start < index:
+            continue  # inside a run already joined
+        run = _piece_run(tokens, start)
         if len(run) < 2:
-            out.append(tokens[index])
-            index += 1
             continue
         best_end, (best, row) = 1, matcher.best_fit(run[0][1])
         for end in range(2, len(run) + 1):
@@ -210,17 +213,33 @@ def join_wrapped_labels(tokens: list[Token], matcher: RowMatcher) -> list[Token]
             score, joined_row = matcher.best_fit("".join(t[1] for t in run[:end]))
             if score >= max(best, _THRESHOLD):
                 best_end, best, row = end, score, joined_row
-        first = run[0]
         if best_end == 1 or best < _THRESHOLD:
-            out.append(first)
-            index += 1
             continue
-        last = run[best_end - 1]
-        joined = "".join(t[1] for t in run[:best_end])
+        first, last = run[0], run[best_end - 1]
         end_column = first[4] if last[2] is not first[2] else last[4]
-        out.append((LABEL, joined, first[2], first[3], end_column, None))
-        index += best_end
+        out.extend(tokens[index:start])
+        out.append((LABEL, "".join(t[1] for t in run[:best_end]), first[2], first[3], end_column, None))
+        index = start + best_end
+    out.extend(tokens[index:])
     return out
+
+
+def _run_starts(tokens: list[Token]) -> set[int]:
+    """Indexes of labels alone on their line followed by another such label on the next line:
+    the only places a run of pieces can start (one pass, no matching)."""
+    starts: set[int] = set()
+    previous_line = None
+    lone_before = -2  # index of the last lone label seen
+    for index, token in enumerate(tokens):
+        line = token[2]
+        if token[0] == LABEL and line is not previous_line and len(token[1]) <= _PIECE_CHARS:
+            if lone_before == index - 1 and tokens[lone_before][2].index + 1 == line.index:
+                starts.add(lone_before)
+            lone_before = index
+        elif line is previous_line and index - 1 == lone_before and token[0] == LABEL:
+            lone_before = -2  # a second label on the line: the first was not alone
+        previous_line = line
+    return starts
 
 
 def _piece_run(tokens: list[Token], index: int) -> list[Token]:
