@@ -479,3 +479,26 @@ def test_a_total_wrapped_in_its_narrow_cell_is_one_number(tmp_path):
     stray = text.replace(line, line + "\n7", 1)
     path = _write(tmp_path, "stray.txt", stray)
     assert "GAO105" in _rules(lint_file(path, Settings()).findings)
+
+
+@pytest.mark.parametrize("written,expected", [("3件", set()), ("一", {"GAO106"}), ("1,0", {"GAO106"})])
+def test_a_count_written_with_its_unit_or_mistyped(tmp_path, written, expected):
+    """3件 is the count 3; 一 and 1,0 are values written wrong (GAO106), not a cell missing
+    from the row (GAO105) — found by the rule fixtures."""
+    text = render_text(build_document(sample_spec(3)), "pipe")
+    row = next(line for line in text.splitlines() if line.startswith("2.重复申请"))
+    cells = row.split(" | ")
+    number = "3" if written == "3件" else None
+    cells[1] = written
+    if number:  # keep the row's sums: 3 more in the first column and the total
+        cells[1] = str(int(row.split(" | ")[1]) + 3) + "件"
+        cells[7] = str(int(cells[7]) + 3)
+    changed = text.replace(row, " | ".join(cells))
+    path = _write(tmp_path, "unit.txt", changed)
+    found = _rules(lint_file(path, Settings()).findings)
+    assert "GAO105" not in found
+    if expected:
+        assert expected <= found
+    else:
+        report, _ = read_report(path, path)
+        assert report.tables["table3"].rows["not_processed_repeat"].cells[0].value == int(row.split(" | ")[1]) + 3
