@@ -342,7 +342,9 @@ class BadCellValue(FileRule):
     """**What it does**
     Reports a cell that must hold a count but is not a non-negative integer (blank, `—`, `/`,
     `-3`, `1.5`, or a run of more than 15 digits, which no count reaches and no sum could
-    check exactly), or a fee amount that is not a non-negative number.
+    check exactly), or a fee amount that is not a non-negative number. A row's blank cells,
+    and its cells holding the same dash, slash or 无 for a zero, are one finding naming their
+    columns. A count written with its unit (`3件`) is read as the count.
 
     **Why is this bad?**
     The format asks for numbers; a dash or a blank leaves the reader guessing whether the
