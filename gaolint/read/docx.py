@@ -18,8 +18,8 @@ from collections.abc import Callable
 from io import BytesIO
 from typing import Any
 
-from .base import ROW_SEPARATOR, Extracted, LineCollector, UnreadableFile
-from .limits import MAX_FILE_BYTES
+from .base import ROW_SEPARATOR, Extracted, LineCollector, SourceLine, UnreadableFile
+from .limits import MAX_FILE_BYTES, MAX_LINE_CHARS, MAX_LINES, MAX_TEXT_CHARS
 from .xmlsafe import join_cell_lines, open_docx_zip
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -130,19 +130,29 @@ class _Body(LineCollector):
         continuations skipped), placed at its true grid column; a closing ``|``."""
         self.tables += 1
         number = self.tables
+        text_of = self.text_of
+        lines = self.lines
         for r, row in enumerate(_rows(table), start=1):
             self._emit(ROW_SEPARATOR, f"第{number}个表格 第{r}行")
             column = _grid_before(row)
             for cell in _cells(row):
-                simple = _simple_cell(cell, self.text_of)
+                simple = _simple_cell(cell, text_of)
                 if simple is None:
                     span, continuation = _cell_props(cell)
                     if not continuation:
-                        self._emit(join_cell_lines(cell_lines(cell, self.text_of)), f"第{number}个表格 第{r}行 第{column + 1}列")
+                        self._emit(join_cell_lines(cell_lines(cell, text_of)), f"第{number}个表格 第{r}行 第{column + 1}列")
                 else:
                     span, text = simple
                     if text is not None:
-                        self._emit(text, f"第{number}个表格 第{r}行 第{column + 1}列")
+                        place = f"第{number}个表格 第{r}行 第{column + 1}列"
+                        size = len(text) + 1
+                        # ``_emit`` inlined for a cell well within every limit (nearly all)
+                        if size <= MAX_LINE_CHARS and self.chars + size <= MAX_TEXT_CHARS and len(lines) < MAX_LINES \
+                                and not self.full:
+                            self.chars += size
+                            lines.append(SourceLine(text, len(lines) + 1, 1, place))
+                        else:
+                            self._emit(text, place)
                 column += span
         self._emit(ROW_SEPARATOR, f"第{number}个表格")
 
@@ -228,6 +238,12 @@ def _span_and_merge(holders: list[Any]) -> tuple[int, bool]:
                     vmerge = item
             elif tag == _H_MERGE and hmerge is None:
                 hmerge = item
+    return _width_and_merge(span, vmerge, hmerge)
+
+
+def _width_and_merge(span: Any | None, vmerge: Any | None, hmerge: Any | None) -> tuple[int, bool]:
+    """(grid span, is a merge continuation) from a cell's first ``w:gridSpan``, ``w:vMerge``
+    and ``w:hMerge``."""
     continuation = ((vmerge is not None and vmerge.get(_VAL) != "restart")
                     or (hmerge is not None and hmerge.get(_VAL) != "restart"))
     return 1 if span is None else max(1, min(_int_val(span, 1), MAX_SPAN)), continuation
@@ -238,7 +254,7 @@ def _simple_cell(cell: Any, text_of: Callable[[Any], str]) -> tuple[int, str | N
     ``w:tcPr`` and paragraphs (nearly every cell), read in one pass over its children; None
     for any other cell (nested tables, content controls...), which goes the general way.
     The same as ``_cell_props`` and ``join_cell_lines(cell_lines(cell))``."""
-    holders: list[Any] = []
+    span = vmerge = hmerge = None  # ``_span_and_merge`` inlined: the first of each, in order
     lines: list[str] = []
     for child in cell:
         tag = child.tag
@@ -251,12 +267,24 @@ def _simple_cell(cell: Any, text_of: Callable[[Any], str]) -> tuple[int, str | N
                 if text:
                     lines.append(text)
         elif tag == _TC_PR:
-            holders.append(child)
+            for item in child:
+                tag = item.tag
+                if tag == _GRID_SPAN:
+                    if span is None:
+                        span = item
+                elif tag == _V_MERGE:
+                    if vmerge is None:
+                        vmerge = item
+                elif tag == _H_MERGE and hmerge is None:
+                    hmerge = item
         else:
             return None
-    width, continuation = _span_and_merge(holders)
-    if continuation:
-        return width, None
+    if span is None and vmerge is None and hmerge is None:
+        width = 1
+    else:
+        width, continuation = _width_and_merge(span, vmerge, hmerge)
+        if continuation:
+            return width, None
     if len(lines) == 1:
         return width, lines[0]
     return width, join_cell_lines(lines)
