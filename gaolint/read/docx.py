@@ -256,10 +256,21 @@ def _simple_cell(cell: Any, text_of: Callable[[Any], str]) -> tuple[int, str | N
     The same as ``_cell_props`` and ``join_cell_lines(cell_lines(cell))``."""
     span = vmerge = hmerge = None  # ``_span_and_merge`` inlined: the first of each, in order
     lines: list[str] = []
+    plain = text_of is _plain_paragraph_text
     for child in cell:
         tag = child.tag
         if tag == _W_P:
-            text = text_of(child)
+            if plain:  # ``_plain_paragraph_text`` inlined: a call a paragraph was a fifth of a cell
+                parts = []
+                for node in child.iter():
+                    tag = node.tag
+                    if tag == _W_T:
+                        parts.append(node.text or "")
+                    elif tag in _FIXED and node is not child:
+                        parts.append(_FIXED[tag])
+                text = "".join(parts)
+            else:
+                text = text_of(child)
             if "\n" in text:
                 lines.extend(_lines(text))
             else:
