@@ -238,12 +238,6 @@ def _span_and_merge(holders: list[Any]) -> tuple[int, bool]:
                     vmerge = item
             elif tag == _H_MERGE and hmerge is None:
                 hmerge = item
-    return _width_and_merge(span, vmerge, hmerge)
-
-
-def _width_and_merge(span: Any | None, vmerge: Any | None, hmerge: Any | None) -> tuple[int, bool]:
-    """(grid span, is a merge continuation) from a cell's first ``w:gridSpan``, ``w:vMerge``
-    and ``w:hMerge``."""
     continuation = ((vmerge is not None and vmerge.get(_VAL) != "restart")
                     or (hmerge is not None and hmerge.get(_VAL) != "restart"))
     return 1 if span is None else max(1, min(_int_val(span, 1), MAX_SPAN)), continuation
@@ -254,23 +248,12 @@ def _simple_cell(cell: Any, text_of: Callable[[Any], str]) -> tuple[int, str | N
     ``w:tcPr`` and paragraphs (nearly every cell), read in one pass over its children; None
     for any other cell (nested tables, content controls...), which goes the general way.
     The same as ``_cell_props`` and ``join_cell_lines(cell_lines(cell))``."""
-    span = vmerge = hmerge = None  # ``_span_and_merge`` inlined: the first of each, in order
+    holders: list[Any] = []
     lines: list[str] = []
-    plain = text_of is _plain_paragraph_text
     for child in cell:
         tag = child.tag
         if tag == _W_P:
-            if plain:  # ``_plain_paragraph_text`` inlined: a call a paragraph was a fifth of a cell
-                parts = []
-                for node in child.iter():
-                    tag = node.tag
-                    if tag == _W_T:
-                        parts.append(node.text or "")
-                    elif tag in _FIXED and node is not child:
-                        parts.append(_FIXED[tag])
-                text = "".join(parts)
-            else:
-                text = text_of(child)
+            text = text_of(child)
             if "\n" in text:
                 lines.extend(_lines(text))
             else:
@@ -278,24 +261,12 @@ def _simple_cell(cell: Any, text_of: Callable[[Any], str]) -> tuple[int, str | N
                 if text:
                     lines.append(text)
         elif tag == _TC_PR:
-            for item in child:
-                tag = item.tag
-                if tag == _GRID_SPAN:
-                    if span is None:
-                        span = item
-                elif tag == _V_MERGE:
-                    if vmerge is None:
-                        vmerge = item
-                elif tag == _H_MERGE and hmerge is None:
-                    hmerge = item
+            holders.append(child)
         else:
             return None
-    if span is None and vmerge is None and hmerge is None:
-        width = 1
-    else:
-        width, continuation = _width_and_merge(span, vmerge, hmerge)
-        if continuation:
-            return width, None
+    width, continuation = _span_and_merge(holders)
+    if continuation:
+        return width, None
     if len(lines) == 1:
         return width, lines[0]
     return width, join_cell_lines(lines)
