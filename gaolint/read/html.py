@@ -434,7 +434,8 @@ class _Page:
                 get = cell.get
                 colspan = 1 if get("colspan") is None else min(_span(cell, "colspan"), MAX_SPAN)
                 rowspan = 1 if get("rowspan") is None else (_span(cell, "rowspan") or height - r)
-                rowspan = min(rowspan, height - r)
+                if rowspan > height - r:
+                    rowspan = height - r
                 if c < MAX_SPAN:
                     end = min(c + colspan, MAX_SPAN)
                     if len(busy) < end:
@@ -904,10 +905,15 @@ def _data_table_holders(root: Any) -> set[Any]:
     from lxml import etree
 
     counts: dict[Any, int] = {}
+    around: dict[Any, list[Any]] = {}  # a row's tables, shared by its cells
     for cell in root.iter("td", "th"):
         # the cell's text (``"".join(cell.itertext())``, serialised by libxml2: 5x faster)
         if _NUMBER_CELL.match(etree.tostring(cell, method="text", encoding=str, with_tail=False).strip()):
-            for table in cell.iterancestors("table"):
+            parent = cell.getparent()
+            tables = around.get(parent)
+            if tables is None:
+                tables = around[parent] = list(cell.iterancestors("table"))
+            for table in tables:
                 counts[table] = counts.get(table, 0) + 1
     holders: set[Any] = set()
     for table, numbers in counts.items():
