@@ -18,8 +18,8 @@ from collections.abc import Callable
 from io import BytesIO
 from typing import Any
 
-from .base import ROW_SEPARATOR, Extracted, LineCollector, SourceLine, UnreadableFile
-from .limits import MAX_FILE_BYTES, MAX_LINE_CHARS, MAX_LINES, MAX_TEXT_CHARS
+from .base import ROW_SEPARATOR, Extracted, LineCollector, UnreadableFile
+from .limits import MAX_FILE_BYTES
 from .xmlsafe import join_cell_lines, open_docx_zip
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -130,29 +130,19 @@ class _Body(LineCollector):
         continuations skipped), placed at its true grid column; a closing ``|``."""
         self.tables += 1
         number = self.tables
-        text_of = self.text_of
-        lines = self.lines
         for r, row in enumerate(_rows(table), start=1):
             self._emit(ROW_SEPARATOR, f"第{number}个表格 第{r}行")
             column = _grid_before(row)
             for cell in _cells(row):
-                simple = _simple_cell(cell, text_of)
+                simple = _simple_cell(cell, self.text_of)
                 if simple is None:
                     span, continuation = _cell_props(cell)
                     if not continuation:
-                        self._emit(join_cell_lines(cell_lines(cell, text_of)), f"第{number}个表格 第{r}行 第{column + 1}列")
+                        self._emit(join_cell_lines(cell_lines(cell, self.text_of)), f"第{number}个表格 第{r}行 第{column + 1}列")
                 else:
                     span, text = simple
                     if text is not None:
-                        place = f"第{number}个表格 第{r}行 第{column + 1}列"
-                        size = len(text) + 1
-                        # ``_emit`` inlined for a cell well within every limit (nearly all)
-                        if size <= MAX_LINE_CHARS and self.chars + size <= MAX_TEXT_CHARS and len(lines) < MAX_LINES \
-                                and not self.full:
-                            self.chars += size
-                            lines.append(SourceLine(text, len(lines) + 1, 1, place))
-                        else:
-                            self._emit(text, place)
+                        self._emit(text, f"第{number}个表格 第{r}行 第{column + 1}列")
                 column += span
         self._emit(ROW_SEPARATOR, f"第{number}个表格")
 
