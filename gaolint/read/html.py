@@ -434,15 +434,22 @@ class _Page:
                 get = cell.get
                 colspan = 1 if get("colspan") is None else min(_span(cell, "colspan"), MAX_SPAN)
                 rowspan = 1 if get("rowspan") is None else (_span(cell, "rowspan") or height - r)
-                rowspan = min(rowspan, height - r)
+                if rowspan > height - r:
+                    rowspan = height - r
                 if c < MAX_SPAN:
                     end = min(c + colspan, MAX_SPAN)
                     if len(busy) < end:
                         busy.extend([0] * (end - len(busy)))
-                    busy[c:end] = [r + rowspan] * (end - c)
-                lines = _simple_cell_lines(cell)
+                    if end - c == 1:
+                        busy[c] = r + rowspan
+                    else:
+                        busy[c:end] = [r + rowspan] * (end - c)
+                # the commonest cell first (``_simple_cell_lines``' own first step)
+                lines = _one_block_cell(cell, cell[0]) if len(cell) == 1 and cell.tag in _CELL_TAGS else None
                 if lines is None:
-                    lines = _Walker.lines_of(cell)
+                    lines = _simple_cell_lines(cell)
+                    if lines is None:
+                        lines = _Walker.lines_of(cell)
                 text = (lines[0] if len(lines) == 1 else "") if len(lines) < 2 else join_cell_lines(lines)
                 place = f"第{number}个表格 第{r + 1}行 第{c + 1}列"
                 if len(text) > MAX_LINE_CHARS:
@@ -643,6 +650,8 @@ def _collapse(text: str) -> str:
     """HTML whitespace: runs become one space, except that a line break between two CJK
     characters disappears (CSS segment-break rule; a sentence wrapped in the source)."""
 
+    if text.isalnum():  # (a number cell, a word) no whitespace at all: nothing to do
+        return text
     if "\n" not in text:  # (nearly every cell) no line break: every run is one space
         return _WHITESPACE.sub(" ", text).strip()
 
@@ -896,10 +905,15 @@ def _data_table_holders(root: Any) -> set[Any]:
     from lxml import etree
 
     counts: dict[Any, int] = {}
+    around: dict[Any, list[Any]] = {}  # a row's tables, shared by its cells
     for cell in root.iter("td", "th"):
         # the cell's text (``"".join(cell.itertext())``, serialised by libxml2: 5x faster)
         if _NUMBER_CELL.match(etree.tostring(cell, method="text", encoding=str, with_tail=False).strip()):
-            for table in cell.iterancestors("table"):
+            parent = cell.getparent()
+            tables = around.get(parent)
+            if tables is None:
+                tables = around[parent] = list(cell.iterancestors("table"))
+            for table in tables:
                 counts[table] = counts.get(table, 0) + 1
     holders: set[Any] = set()
     for table, numbers in counts.items():
@@ -954,10 +968,18 @@ def _is_layout_table(table: Any) -> bool:
     cells = [c for row in _rows(table) for c in row if _tag(c) in ("td", "th")]
     if not cells:
         return True
-    for cell in cells:
-        for inner in cell.iter():
-            if inner is not cell and _tag(inner) in ("table", "h1", "h2", "h3"):
-                return True
+    # the tables and headings anywhere in the table, found by libxml2 (nearly always none but
+    # the table itself), then asked whether a cell holds them: a Python look at every node of
+    # every cell was a tenth of reading a page (the parser lower-cases tag names)
+    found = [inner for inner in table.iter("table", "h1", "h2", "h3") if inner is not table]
+    if found:
+        inside = set(cells)
+        for inner in found:
+            for above in inner.iterancestors():
+                if above is table:
+                    break
+                if above in inside:
+                    return True
     if len(cells) == 1:  # a frame around content, unless it holds one short piece of text
         blocks = sum(1 for inner in cells[0].iter() if inner is not cells[0] and _tag(inner) in BLOCK_TAGS)
         return blocks >= 2 or len("".join(cells[0].itertext())) > 200
