@@ -48,3 +48,9 @@ def test_a_comment_after_a_heading_is_not_part_of_its_title(tmp_path):
     report, _ = read_report(path, path)
     assert report.sections[0].title == "总体情况"
     assert lint_file(path, Settings()).findings == []
+
+
+def test_a_suppression_comment_keeps_its_line_for_gao010():
+    """GAO010 shows the comment's own line and a baseline fingerprints it: not blanked."""
+    comment = "<!-- gaolint: disable-next-line=GAO303 -->"
+    assert _blanked(comment, "一、总体情况 <!-- 注 -->") == [comment, "一、总体情况 " + " " * len("<!-- 注 -->")]

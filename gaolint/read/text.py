@@ -100,7 +100,8 @@ def blank_comments(lines: list[SourceLine]) -> None:
     """Blank out HTML comments (``<!-- … -->``, over several lines too) in Markdown, column for
     column: a rendered page never shows them, so their words and digits are no report text (a
     comment on the signing-date line hid the date; one after a heading joined its title).
-    Suppression comments are read before this. A comment that never closes is left as text:
+    Suppression comments are read before this and stay as they are (GAO010 shows their line
+    and fingerprints it). A comment that never closes is left as text:
     a slip of the writer's must not blank the rest of the report. One pass: once no ``-->``
     follows, no later comment can close either."""
     joined = "\n".join(source.text for source in lines)
@@ -108,7 +109,9 @@ def blank_comments(lines: list[SourceLine]) -> None:
     position = 0
     while (start := joined.find("<!--", position)) >= 0 and (end := joined.find("-->", start + 4)) >= 0:
         pieces.append(joined[position:start])
-        pieces.append(_NOT_NEWLINE.sub(" ", joined[start : end + 3]))
+        comment = joined[start : end + 3]
+        # a gaolint comment stays: its line is what GAO010 shows and fingerprints
+        pieces.append(comment if _GAOLINT_COMMENT.match(comment) else _NOT_NEWLINE.sub(" ", comment))
         position = end + 3
     if not pieces:
         return
@@ -118,6 +121,7 @@ def blank_comments(lines: list[SourceLine]) -> None:
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
+_GAOLINT_COMMENT = re.compile(r"<!--\s*+gaolint\s*+:")
 
 
 def find_suppressions(lines: list[SourceLine]) -> list[tuple[int, str, tuple[str, ...]]]:
