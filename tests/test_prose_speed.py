@@ -154,7 +154,10 @@ FEE_AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:万元|元)|(?:开出|�
 
 _SENTENCE_STOP = re.compile(r"[。；;!?！？\n]")
 
-_HEADING = re.compile(r"^[\s#*>|【\[]*+(?:第)?([一二三四五六七八九十]{1,3})(?:部分\s*+[、.,，:：]?|\s*+[、.,，:：])\s*+(.{2,60})$")
+_HEADING = re.compile(
+    r"^[\s#*>|【\[]*+(?:第([一二三四五六七八九十]{1,3})部分\s*+[、.,，:：]?|第?([一二三四五六七八九十]{1,3})(?:部分)?\s*+[、.,，:：])"
+    r"\s*+(.{2,60})$"
+)
 #: Words of table rows and table headers that must never be taken for a section title.
 _TABLE_WORDS = ("结转下年度", "本年新收", "上年结转", "本年度办理结果", "申请数量", "办理结果")
 
@@ -453,14 +456,15 @@ def ref_heading_candidates(lines: list[Line]) -> list[tuple[Line, str, str]]:
         match = _HEADING.match(text)
         if not match:
             continue
-        title = match.group(2).strip().strip("*#】] ")
+        *numbers, title = match.groups()
+        title = title.strip().strip("*#】] ")
         # A heading line may run on into its first sentence; the title ends at a full stop.
         for stop in ("。", "：", ":"):
             if stop in title:
                 title = title.split(stop, 1)[0]
         if any(word in title for word in _TABLE_WORDS) or "|" in title:
             continue
-        found.append((line, match.group(1), title))
+        found.append((line, next(n for n in numbers if n), title))
     return found
 
 

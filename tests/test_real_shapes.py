@@ -367,6 +367,15 @@ def test_heading_numbering_styles(tmp_path, style):
     assert lint_file(path, Settings()).findings == []
 
 
+def test_a_sentence_opening_with_yi_bu_fen_is_no_heading():
+    """一部分群众对行政复议… is prose, though it opens like 第一部分 and names a section's words."""
+    from gaolint.model import Line, Location
+    from gaolint.parse.sections import heading_candidates
+
+    lines = [Line(0, "一部分群众对行政复议程序还不够了解", Location(1, 1), "")]
+    assert heading_candidates(lines) == []
+
+
 def test_numbered_paragraphs_inside_the_overview_are_not_sections(tmp_path):
     """1、主动公开政府信息情况。… as a paragraph of 一、总体情况 (a real layout) leaves the sections
     numbered 一、二、… as they are."""

@@ -16,7 +16,10 @@ from ..model import Line, Section
 from ..model_format import FormatSpec, SectionSpec
 from .labels import squeeze
 
-_HEADING = re.compile(r"^[\s#*>|【\[]*+(?:第)?([一二三四五六七八九十]{1,3})(?:部分\s*+[、.,，:：]?|\s*+[、.,，:：])\s*+(.{2,60})$")
+_HEADING = re.compile(
+    r"^[\s#*>|【\[]*+(?:第([一二三四五六七八九十]{1,3})部分\s*+[、.,，:：]?|第?([一二三四五六七八九十]{1,3})(?:部分)?\s*+[、.,，:：])"
+    r"\s*+(.{2,60})$"
+)
 #: Headings numbered 1. 2. … (or 1、): read only in a report with no heading numbered 一、二、…,
 #: where 1、主动公开政府信息情况 is a paragraph inside 一、总体情况, not the second section.
 _ARABIC_HEADING = re.compile(r"^[\s#*>|【\[]*+([1-9])\s*+[、.]\s*+(\D.{1,59})$")
@@ -60,10 +63,11 @@ def _candidates(lines: list[Line], heading: re.Pattern[str] = _HEADING) -> list[
         match = heading.match(text)
         if not match:
             continue
-        numeral = match.group(1)
+        *numbers, title = match.groups()
+        numeral = next(n for n in numbers if n)
         if numeral.isdigit():
             numeral = _NUMERALS[int(numeral) - 1]
-        title = match.group(2).strip().strip("*#】] ")
+        title = title.strip().strip("*#】] ")
         # A heading line may run on into its first sentence; the title ends at a full stop.
         for stop in ("。", "：", ":"):
             if stop in title:
