@@ -50,3 +50,9 @@ def test_a_numbered_row_with_blank_zeros_at_the_top_of_a_page_stays_a_row():
 def test_a_label_over_figures_is_a_row_of_its_own():
     rows = _joined([["2.没有现", "0", "1", "1"]], [["成信息需要另行制作", "0", "", ""]])
     assert len(rows) == 2
+
+
+def test_an_unnumbered_row_with_blank_zeros_under_a_page_break_stays_a_row():
+    """行政强制 with its zeros left blank at the top of a page, under 行政处罚: two rows."""
+    rows = _joined([["行政处罚", "12", "0", "0"]], [["行政强制", "", "", ""]])
+    assert rows == [["行政处罚", "12", "0", "0"], ["行政强制", "", "", ""]]

@@ -445,13 +445,16 @@ def _finishes_row(above: Sequence[GridCell], top: Sequence[GridCell]) -> bool:
     before: Word and LibreOffice let a row break across pages, so a label that wraps
     (2.没有现 / 成信息需要另行制作) leaves its second line, and nothing else, at the top of the
     next page. Every cell of that rest is empty but a label or two, none of which starts the
-    way a row label starts, each under a label of the row above, which holds figures."""
+    way a row label starts, each under a numbered label of the row above, which holds figures."""
     labels = [cell for cell in top if cell.text]
     if not labels or not all(_is_label(cell.text) and not _ROW_NUMBERING.match(cell.text) for cell in labels):
         return False
     if not any(cell.text and not _is_label(cell.text) for cell in above):
         return False
-    return all(any(_same_column(cell, upper) and _is_label(upper.text) for upper in above) for cell in labels)
+    # The label above must be a numbered one (2.没有现…, （二）部分公开…) that the break cut: an
+    # unnumbered label (行政强制 under 行政处罚, table 2) over blank cells is a row of its own.
+    return all(any(_same_column(cell, upper) and _is_label(upper.text) and _ROW_NUMBERING.match(upper.text)
+                   for upper in above) for cell in labels)
 
 
 def _carry_up(above: Sequence[GridCell], top: Sequence[GridCell]) -> None:
