@@ -125,7 +125,7 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
     def close() -> None:
         if current is None or current_spec is None:
             return
-        width = len(current_spec.columns) if current_spec.columns else len(spec.columns)
+        width = len(spec.columns_of(current_spec))
         if any(t[0] == GLUED for t in values):
             if current.key in found and found[current.key].cells:
                 return
@@ -194,71 +194,65 @@ def join_wrapped_labels(tokens: list[Token], matcher: RowMatcher) -> list[Token]
     (1. （三） 四、) starts a new label, and so does a piece that names another row by its own
     words (规章 under a column of header cells). Of the joins, the longest that fits a row
     best is kept, when it fits a row at least as well as the first piece alone."""
-    starts = _run_starts(tokens)
-    if not starts:
+    runs = _piece_runs(tokens)
+    if not runs:
         return tokens  # most tables: no two lone labels on consecutive lines
     out: list[Token] = []
     index = 0  # tokens before it are in ``out``
-    for start in sorted(starts):
-        if start < index:
-            continue  # inside a run already joined
-        run = _piece_run(tokens, start)
-        if len(run) < 2:
-            continue
-        best_end, (best, row) = 1, matcher.best_fit(run[0][1])
-        for end in range(2, len(run) + 1):
-            alone, own_row = matcher.best_fit(run[end - 1][1])
-            if alone >= _OWN_LABEL and own_row != row:
-                break  # a label of its own (规章 under a column of header cells), not a piece
-            score, joined_row = matcher.best_fit("".join(t[1] for t in run[:end]))
-            if score >= max(best, _THRESHOLD):
-                best_end, best, row = end, score, joined_row
-        if best_end == 1 or best < _THRESHOLD:
-            continue
-        first, last = run[0], run[best_end - 1]
-        end_column = first[4] if last[2] is not first[2] else last[4]
-        out.extend(tokens[index:start])
-        out.append((LABEL, "".join(t[1] for t in run[:best_end]), first[2], first[3], end_column, None))
-        index = start + best_end
+    for run in runs:
+        start = run[0]
+        while start < run[-1]:
+            pieces = [tokens[i] for i in range(start, min(run[-1] + 1, start + _MOST_PIECES))]
+            taken = _best_join(pieces, matcher)
+            if taken < 2:
+                start += 1
+                continue
+            first, last = pieces[0], pieces[taken - 1]
+            end_column = first[4] if last[2] is not first[2] else last[4]
+            out.extend(tokens[index:start])
+            out.append((LABEL, "".join(t[1] for t in pieces[:taken]), first[2], first[3], end_column, None))
+            start = index = start + taken
     out.extend(tokens[index:])
     return out
 
 
-def _run_starts(tokens: list[Token]) -> set[int]:
-    """Indexes of labels alone on their line followed by another such label on the next line:
-    the only places a run of pieces can start (one pass, no matching)."""
-    starts: set[int] = set()
+def _best_join(pieces: list[Token], matcher: RowMatcher) -> int:
+    """How many of ``pieces`` (from the first) make the label: 1 when no join fits a row."""
+    best_end, (best, row) = 1, matcher.best_fit(pieces[0][1])
+    for end in range(2, len(pieces) + 1):
+        alone, own_row = matcher.best_fit(pieces[end - 1][1])
+        if alone >= _OWN_LABEL and own_row != row:
+            break  # a label of its own (规章 under a column of header cells), not a piece
+        score, joined_row = matcher.best_fit("".join(t[1] for t in pieces[:end]))
+        if score >= max(best, _THRESHOLD):
+            best_end, best, row = end, score, joined_row
+    return best_end if best >= _THRESHOLD else 1
+
+
+def _piece_runs(tokens: list[Token]) -> list[list[int]]:
+    """Runs (token indexes) of labels that may be pieces of wrapped labels, in one pass: each
+    first on its line, short, on consecutive lines, none but the first starting a numbering,
+    none but the last followed by another label on its line."""
+    runs: list[list[int]] = []
+    run: list[int] = []
     previous_line = None
-    lone_before = -2  # index of the last lone label seen
     for index, token in enumerate(tokens):
         line = token[2]
-        if token[0] == LABEL and line is not previous_line and len(token[1]) <= _PIECE_CHARS:
-            if lone_before == index - 1 and tokens[lone_before][2].index + 1 == line.index:
-                starts.add(lone_before)
-            lone_before = index
-        elif line is previous_line and index - 1 == lone_before and token[0] == LABEL:
-            lone_before = -2  # a second label on the line: the first was not alone
+        if line is previous_line:
+            if token[0] == LABEL and run and run[-1] == index - 1:
+                runs.append(run)  # a second label on the line: no piece follows this one
+                run = []
+        elif token[0] == LABEL and len(token[1]) <= _PIECE_CHARS:
+            follows = bool(run) and run[-1] == index - 1 and tokens[run[-1]][2].index + 1 == line.index
+            if not follows or split_numbering(token[1])[0]:
+                if len(run) > 1:
+                    runs.append(run)
+                run = []
+            run.append(index)
         previous_line = line
-    return starts
-
-
-def _piece_run(tokens: list[Token], index: int) -> list[Token]:
-    """The labels from ``index`` on that may be pieces of one wrapped label: each alone on its
-    line, on consecutive lines, short, none but the first starting a numbering."""
-    run: list[Token] = []
-    for position in range(index, min(len(tokens), index + _MOST_PIECES)):
-        token = tokens[position]
-        if token[0] != LABEL or len(token[1]) > _PIECE_CHARS:
-            break
-        line = token[2]
-        if position > 0 and tokens[position - 1][2] is line:
-            break  # not alone on its line
-        if run and (line.index != run[-1][2].index + 1 or split_numbering(token[1])[0]):
-            break
-        run.append(token)
-        if position + 1 < len(tokens) and tokens[position + 1][2] is line and tokens[position + 1][0] == LABEL:
-            break  # a second label on this line: not a wrapped piece
-    return run
+    if len(run) > 1:
+        runs.append(run)
+    return [r for r in runs if len(r) > 1]
 
 
 def _glued_cells(tokens: list[Token], width: int, fits) -> tuple[list[Cell], bool]:
