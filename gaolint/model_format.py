@@ -85,6 +85,10 @@ class TableSpec(Value):
         """The row spec with this key: rules ask for it once per row of every report."""
         return self._by_key.get(key)
 
+    def columns_of(self, row: RowSpec | None) -> tuple[str, ...]:
+        """The columns a row has: its own (table 2's rows differ) or the table's."""
+        return row.columns if row is not None and row.columns else self.columns
+
     def leaves(self, parent: str) -> list[RowSpec]:
         """Rows that hold numbers under ``parent`` (a group's children, recursively), in order."""
         out: list[RowSpec] = []

@@ -49,7 +49,7 @@ def _full(row: Row, spec: TableSpec) -> bool:
     if not row.cells:
         return False
     row_spec = spec.row(row.key)
-    expected = (len(row_spec.columns) if row_spec is not None else 0) or len(spec.columns)
+    expected = len(spec.columns_of(row_spec))
     return len(row.cells) == expected
 
 

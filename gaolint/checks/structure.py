@@ -323,7 +323,7 @@ class TableShape(FileRule):
                 row_spec = spec.row(row.key)
                 if row_spec is None or not row.cells:
                     continue
-                expected = len(row_spec.columns) or len(spec.columns)
+                expected = len(spec.columns_of(row_spec))
                 if len(row.cells) != expected:
                     yield self.finding(
                         report,
@@ -378,7 +378,7 @@ class BadCellValue(FileRule):
         for kind, table, spec, name in _tables(context):
             for row in table.rows.values():
                 row_spec = spec.row(row.key)
-                columns = (row_spec.columns if row_spec and row_spec.columns else spec.columns) or ()
+                columns = spec.columns_of(row_spec)
                 blanks: list[tuple[int, object]] = []
                 placeholders: dict[str, list[tuple[int, object]]] = {}
                 for index, cell in enumerate(row.cells):
@@ -397,7 +397,7 @@ class BadCellValue(FileRule):
                     problem = _cell_problem(cell.raw, cell.value, amount, signed)
                     if problem is None:
                         continue
-                    column = columns[index % len(columns)] if columns else f"第{index + 1}列"
+                    column = _column_name(columns, index)
                     yield self.finding(
                         report,
                         cell.location,
@@ -412,7 +412,7 @@ class BadCellValue(FileRule):
     def _placeholder_cells(self, report, kind: str, name: str, label: str, columns, mark: str, cells: list) -> Finding:
         """One finding for a row's cells holding the same dash or 无 for a zero, naming their
         columns: like blank cells, a row of dashes is one thing to fix."""
-        names = [columns[i % len(columns)] if columns else f"第{i + 1}列" for i, _ in cells]
+        names = [_column_name(columns, i) for i, _ in cells]
         if len(cells) == 1:
             return self.finding(
                 report,
@@ -432,7 +432,7 @@ class BadCellValue(FileRule):
     def _blank_cells(self, report, kind: str, name: str, label: str, columns, blanks: list) -> Finding:
         """One finding for a row's blank cells (zeros left blank), naming their columns: a
         report that leaves forty zeros blank has a handful of rows to fix, not forty errors."""
-        names = [columns[i % len(columns)] if columns else f"第{i + 1}列" for i, _ in blanks]
+        names = [_column_name(columns, i) for i, _ in blanks]
         shown = "、".join(f"“{n}”" for n in names)
         return self.finding(
             report,
@@ -440,6 +440,11 @@ class BadCellValue(FileRule):
             f"{name}“{label}”行有 {len(blanks)} 个单元格空白（{shown}列）：件数为零也应填写 0",
             f"{kind} row '{label}' has {len(blanks)} blank cell(s) ({', '.join(names)}): a zero count should be written 0",
         )
+
+
+def _column_name(columns, index: int) -> str:
+    """The name of a row's ``index``-th cell (table 4's row runs over its three groups)."""
+    return columns[index % len(columns)] if columns else f"第{index + 1}列"
 
 
 def _clip(raw: str, limit: int = 40) -> str:

@@ -85,7 +85,7 @@ def _misaligned(table: Table, spec, window: list[Line]) -> bool:
         return True
     for row in table.rows.values():
         row_spec = spec.row(row.key)
-        expected = len(row_spec.columns) if row_spec and row_spec.columns else len(spec.columns)
+        expected = len(spec.columns_of(row_spec))
         if row.cells and len(row.cells) != expected:
             return True
     return False
