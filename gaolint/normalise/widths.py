@@ -35,11 +35,11 @@ def to_halfwidth(text: str) -> str:
 #: documents still date themselves this way, and a title or signature in this form must give the
 #: same year as 2023年. Only 2000-2099 (二〇…): the regulations and their reports start in 2008.
 _CHINESE_YEAR = re.compile(r"二[〇○零][一二三四五六七八九〇○零]{2}(?=\s*年)")
-_CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 
 
 def _arabic(match: re.Match[str]) -> str:
-    return match.group().translate(_CHINESE_DIGITS)
+    return match.group().translate(CHINESE_DIGITS)
 
 
 def arabic_years(text: str) -> str:

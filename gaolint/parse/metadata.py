@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from ..model import TITLE_CHARS, TITLE_LINES, DateMention, FeeStatement, Line, Location, Mention, Period
+from ..normalise.widths import CHINESE_DIGITS
 from .seen import SeenEmails, SeenTexts
 
 _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
@@ -471,15 +472,14 @@ CHINESE_DATE = re.compile(
 #: A signing date written with hyphens, dots or slashes (2023-01-16, 2023.1.16), only as a line
 #: of its own: a page footer's "更新时间：2023-05-06" is the website's, not the report's.
 _NUMERIC_SIGNATURE = re.compile(r"[（(]?\s*+(\d{4})\s*+[-./]\s*+(\d{1,2})\s*+[-./]\s*+(\d{1,2})\s*+[)）]?")
-_CHINESE_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 
 
 def _chinese_number(text: str) -> int:
     """一 → 1, 十 → 10, 十六 → 16, 二十 → 20, 三十一 → 31 (a month or a day)."""
     tens, _, units = text.rpartition("十")
     if "十" not in text:
-        return _CHINESE_DIGITS[text]
-    return (_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[units] if units else 0)
+        return int(text.translate(CHINESE_DIGITS))
+    return int(tens.translate(CHINESE_DIGITS) or 1) * 10 + int(units.translate(CHINESE_DIGITS) or 0)
 
 
 def _signing_date_in(text: str) -> tuple[dt.date, re.Match[str]] | None:
