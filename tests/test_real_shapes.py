@@ -15,7 +15,7 @@ from gaolint.engine import Settings, lint_file, read_report
 from gaolint.parse import unglue
 from tests.builder import build_document, plant, render_text, sample_spec
 from tests.builder.crawled import blank_line_after_every_cell, pipe_after_every_cell, render_crawled
-from tests.builder.defects import _leaf_keys, _swap, _table3_values
+from tests.builder.defects import _leaf_keys, _swap, _table3_values, defects_for
 from tests.builder.labels import TOTAL_COLUMN
 from tests.builder.document import table3_block
 
@@ -511,3 +511,50 @@ def test_a_count_written_with_its_unit_or_mistyped(tmp_path, written, expected):
     else:
         report, _ = read_report(path, path)
         assert report.tables["table3"].rows["not_processed_repeat"].cells[0].value == int(row.split(" | ")[1]) + 3
+
+
+# --- Word's own HTML: a report saved as a web page, or pasted into the CMS's editor ----------
+
+def _findings_without_lines(path) -> list[tuple[str, str]]:
+    import re
+
+    findings = lint_file(str(path), Settings()).findings
+    return sorted((f.rule, re.sub(r"第 [\d–]+ 行|lines? [\d–]+", "L", f.message.zh)) for f in findings)
+
+
+@pytest.mark.parametrize("seed", [0, 3, 7, 11, 19, 23])
+@pytest.mark.parametrize("pasted", [False, True])
+def test_a_word_html_page_reads_as_the_plain_page(tmp_path, seed, pasted):
+    """Word writes list numbers (一、 （一）) between ``<![if !supportLists]>`` markers (or
+    comments, once pasted), every run in a span, ``<o:p>`` at paragraph ends and ``&nbsp;`` in
+    empty cells, and wraps its source lines: none of it may change a finding (only the
+    source lines named in a message move)."""
+    from tests.builder.html import render_html
+    from tests.builder.wordhtml import render_word_html
+
+    spec = sample_spec(seed)
+    if seed % 2:
+        names = defects_for(spec)
+        document = plant(spec, names[seed % len(names)], seed).document
+    else:
+        document = build_document(spec)
+    plain, word = tmp_path / "plain.html", tmp_path / "word.html"
+    plain.write_bytes(render_html(document))
+    word.write_bytes(render_word_html(document, pasted=pasted))
+    expected = _findings_without_lines(plain)
+    assert _findings_without_lines(word) == expected
+    assert bool(expected) == bool(seed % 2), expected
+
+
+def test_word_numbering_stays_with_its_heading(tmp_path):
+    """The list number Word writes apart from the heading's text is part of the heading: a
+    report whose headings are all numbered that way has every section."""
+    from tests.builder.wordhtml import render_word_html
+
+    path = tmp_path / "word.html"
+    path.write_bytes(render_word_html(build_document(sample_spec(4))))
+    report, failure = read_report(str(path), str(path))
+    assert failure is None and report is not None
+    assert "<![if" in path.read_text(encoding="gb18030")
+    assert [section.number for section in report.sections] == list(range(1, 7))
+    assert all(not f.rule.startswith("GAO10") for f in lint_file(str(path), Settings()).findings)
