@@ -19,6 +19,7 @@ from io import BytesIO
 from typing import Any
 
 from .base import ROW_SEPARATOR, Extracted, LineCollector, UnreadableFile
+from .docx_numbering import LABEL, mark_list_numbers
 from .limits import MAX_FILE_BYTES
 from .xmlsafe import join_cell_lines, open_docx_zip
 
@@ -41,7 +42,7 @@ def read_docx(data: bytes, path: str) -> Extracted:
     data = archive.data  # as checked (a nonsense zip version field set right)
     body = _main_body(archive)
     if body is not None:
-        return _Body(_plain_runs(body)).extract(body)
+        return _Body(_plain_runs(body), mark_list_numbers(archive, body)).extract(body)
     archive.check_all()  # python-docx parses every part it knows
     try:
         import docx
@@ -54,7 +55,7 @@ def read_docx(data: bytes, path: str) -> Extracted:
         raise UnreadableFile(f"无法打开 Word 文档 / cannot open the Word document: {error}") from None
     if body is None:
         raise UnreadableFile("Word 文档没有正文（可能是 Strict Open XML 格式） / the document has no body (Strict Open XML?)")
-    return _Body().extract(body)
+    return _Body(numbered=mark_list_numbers(archive, body)).extract(body)
 
 
 _RELS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -104,11 +105,15 @@ def _main_body(archive: Any) -> Any | None:
 class _Body(LineCollector):
     """Collects the lines of one document body, numbering paragraphs and tables."""
 
-    def __init__(self, plain: bool = False) -> None:
+    def __init__(self, plain: bool = False, numbered: bool = False) -> None:
         super().__init__()
         #: No text-bearing element inside a skipped subtree (``_plain_runs``): paragraphs are
         #: read by lxml's filtered ``iter``.
-        self.text_of = _plain_paragraph_text if plain else paragraph_text
+        text_of = _plain_paragraph_text if plain else paragraph_text
+        if numbered:  # Word's list numbers (docx_numbering) go before their paragraphs' text
+            def text_of(paragraph: Any, text_of: Callable[[Any], str] = text_of) -> str:
+                return (paragraph.get(LABEL) or "") + text_of(paragraph)
+        self.text_of = text_of
 
     def extract(self, body: Any) -> Extracted:
         text_of = self.text_of

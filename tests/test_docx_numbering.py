@@ -1,0 +1,156 @@
+"""Word's automatic list numbers (gaolint/read/docx_numbering.py): a heading numbered with
+Word's list button keeps only its title in the text; its ``一、`` comes from
+``word/numbering.xml``. Without it a good report loses every section (GAO101 ×6, GAO103)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from gaolint.engine import Settings, lint_file
+from gaolint.read.base import UnreadableFile
+from gaolint.read.docx import read_docx
+from gaolint.read.docx_numbering import format_number
+from tests.builder import build_document, plant, sample_spec
+from tests.builder.defects import defects_for
+from tests.builder.docx import render_docx
+from tests.test_read_docx import W_NS, minimal_docx
+
+_NUMBERING_TYPE = ('<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-'
+                   'officedocument.wordprocessingml.numbering+xml"/>')
+_STYLES_TYPE = ('<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-'
+                'officedocument.wordprocessingml.styles+xml"/>')
+
+
+def _findings(path) -> list[tuple[str, str]]:
+    return sorted((f.rule, re.sub(r"第\d+段", "P", f.message.zh)) for f in lint_file(str(path), Settings()).findings)
+
+
+@pytest.mark.parametrize("seed", [1, 4, 9])
+def test_a_report_numbered_by_word_reads_as_one_typed(tmp_path, seed):
+    spec = sample_spec(seed)
+    if seed % 2:
+        names = defects_for(spec)
+        document = plant(spec, names[seed % len(names)], seed).document
+    else:
+        document = build_document(spec)
+    typed, numbered = tmp_path / "typed.docx", tmp_path / "numbered.docx"
+    typed.write_bytes(render_docx(document))
+    numbered.write_bytes(render_docx(document, numbered=True))
+    assert ">一、总体情况<" not in _document_xml(numbered) and ">总体情况<" in _document_xml(numbered)
+    assert _findings(numbered) == _findings(typed)
+
+
+def test_numbered_headings_carry_their_numbers():
+    document = build_document(sample_spec(4))
+    lines = [line.text for line in read_docx(render_docx(document, numbered=True), "x.docx").lines]
+    typed = [line.text for line in read_docx(render_docx(document), "x.docx").lines]
+    assert lines == typed
+    assert "一、总体情况" in lines and lines.count("（一）主动公开") == 1
+
+
+def _document_xml(path) -> str:
+    import zipfile
+
+    return zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+
+
+def _list(abstract_id: str, levels: str) -> str:
+    return f'<w:abstractNum w:abstractNumId="{abstract_id}">{levels}</w:abstractNum>'
+
+
+def _lvl(index: int, fmt: str, text: str, extra: str = "") -> str:
+    return (f'<w:lvl w:ilvl="{index}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+            f'<w:lvlText w:val="{text}"/>{extra}</w:lvl>')
+
+
+def _num(num_id: str, abstract_id: str, override: str = "") -> str:
+    return f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>{override}</w:num>'
+
+
+def _numbered(text: str, num_id: str, level: int = 0) -> str:
+    return (f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr></w:pPr>'
+            f'<w:r><w:t>{text}</w:t></w:r></w:p>')
+
+
+def _read(body: str, numbering: str, styles: str = "") -> list[str]:
+    members = {"word/numbering.xml": f'<w:numbering xmlns:w="{W_NS}">{numbering}</w:numbering>'.encode()}
+    types = _NUMBERING_TYPE
+    if styles:
+        members["word/styles.xml"] = f'<w:styles xmlns:w="{W_NS}">{styles}</w:styles>'.encode()
+        types += _STYLES_TYPE
+    return [line.text for line in read_docx(minimal_docx(body, members=members, extra_types=types), "x.docx").lines]
+
+
+def test_counting_as_word_counts():
+    numbering = (
+        _list("1", _lvl(0, "chineseCounting", "%1、") + _lvl(1, "chineseCounting", "（%2）")
+              + _lvl(2, "decimal", "%3.", '<w:isLgl/>') )
+        + _list("2", _lvl(0, "decimalEnclosedCircle", "%1", '<w:suff w:val="nothing"/>'))
+        + _list("3", _lvl(0, "bullet", "\uf06c"))
+        + _num("1", "1") + _num("5", "1")  # two lists over one abstract list continue each other
+        + _num("2", "2") + _num("4", "2", '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>')
+        + _num("3", "3")
+    )
+    body = "".join([
+        _numbered("总体情况", "1"), _numbered("主动公开", "1", 1), _numbered("依申请公开", "1", 1),
+        _numbered("细项", "1", 2),
+        _numbered("主动公开政府信息情况", "5"),  # 二、 (continues list 1), and （一） starts again
+        _numbered("新的一项", "1", 1),
+        _numbered("甲", "2"), _numbered("乙", "2"), _numbered("重新开始", "4"),
+        _numbered("要点", "3"),
+        '<w:p><w:pPr><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>不编号</w:t></w:r></w:p>',
+        _numbered("没有这个列表", "77"),
+    ])
+    assert _read(body, numbering) == [
+        "一、总体情况", "（一）主动公开", "（二）依申请公开", "1.细项",
+        "二、主动公开政府信息情况", "（一）新的一项",
+        "①甲", "②乙", "①重新开始", "要点", "不编号", "没有这个列表",
+    ]
+
+
+def test_a_heading_style_tied_to_a_list_level_is_numbered():
+    numbering = _list("1", _lvl(0, "chineseCounting", "%1、", '<w:pStyle w:val="Heading1"/>')) + _num("7", "1")
+    styles = ('<w:style w:type="paragraph" w:styleId="Heading1"><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:style>'
+              '<w:style w:type="paragraph" w:styleId="MyHeading"><w:basedOn w:val="Heading1"/></w:style>')
+
+    def styled(text: str, style: str) -> str:
+        return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>'
+
+    body = styled("总体情况", "Heading1") + _numbered_plain("正文") + styled("主动公开政府信息情况", "MyHeading")
+    assert _read(body, numbering, styles) == ["一、总体情况", "正文", "二、主动公开政府信息情况"]
+
+
+def _numbered_plain(text: str) -> str:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def test_a_document_without_lists_is_read_as_before():
+    numbering = _list("1", _lvl(0, "chineseCounting", "%1、")) + _num("1", "1")
+    assert _read(_numbered_plain("一、总体情况") + _numbered_plain("正文"), numbering) == ["一、总体情况", "正文"]
+
+
+def test_a_hostile_numbering_part_is_refused():
+    members = {"word/numbering.xml": (f'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]>'
+                                      f'<w:numbering xmlns:w="{W_NS}"/>').encode()}
+    data = minimal_docx(_numbered("总体情况", "1"), members=members, extra_types=_NUMBERING_TYPE)
+    with pytest.raises(UnreadableFile, match="DOCTYPE"):
+        read_docx(data, "x.docx")
+
+
+def test_a_broken_numbering_part_leaves_the_text_unnumbered():
+    members = {"word/numbering.xml": b"<w:numbering xmlns:w='nope'><unclosed>"}
+    data = minimal_docx(_numbered("总体情况", "1"), members=members, extra_types=_NUMBERING_TYPE)
+    assert [line.text for line in read_docx(data, "x.docx").lines] == ["总体情况"]
+
+
+@pytest.mark.parametrize(("value", "fmt", "expected"), [
+    (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (11, "chineseCounting", "十一"),
+    (20, "chineseCounting", "二十"), (23, "chineseCountingThousand", "二十三"),
+    (3, "chineseLegalSimplified", "叁"), (2, "ideographTraditional", "乙"), (3, "decimalEnclosedCircle", "③"),
+    (4, "upperRoman", "IV"), (2, "lowerLetter", "b"), (27, "upperLetter", "AA"), (7, "decimalFullWidth", "７"),
+    (5, "decimalZero", "05"), (12, "decimal", "12"), (3, "somethingNew", "3"),
+])
+def test_number_formats(value, fmt, expected):
+    assert format_number(value, fmt) == expected
