@@ -11,7 +11,7 @@ import pytest
 from gaolint.engine import Settings, lint_file
 from gaolint.read.base import UnreadableFile
 from gaolint.read.docx import read_docx
-from gaolint.read.docx_numbering import format_number
+from gaolint.read.listnumbers import format_number
 from tests.builder import build_document, plant, sample_spec
 from tests.builder.defects import defects_for
 from tests.builder.docx import render_docx
