@@ -205,6 +205,9 @@ class _Fib:
             raise UnreadableFile("FIB 已损坏 / corrupt FIB (too few fields)")
         self.clx = self._pair(word, 33)
         self.papx = self._pair(word, 13)
+        #: STSH, PlfLst, PlfLfo (the style sheet and the list tables), when the FIB has them.
+        self.lists = (self._pair(word, 1), self._pair(word, 73), self._pair(word, 74)) if count > 74 and \
+            self._pairs + 75 * 8 <= len(word) else None
 
     def _pair(self, word: bytes, index: int) -> tuple[int, int]:
         return struct.unpack_from("<II", word, self._pairs + index * 8)
@@ -295,9 +298,13 @@ def _cp1252(raw: bytes) -> str:
 class _Para:
     """The paragraph properties that shape tables."""
 
-    __slots__ = ("in_table", "ttp", "depth", "centers", "merges")
+    __slots__ = ("in_table", "ttp", "depth", "centers", "merges", "istd", "ilfo", "ilvl")
 
     def __init__(self) -> None:
+        #: The paragraph's style, and the list instance and level it names (``doc_lists``).
+        self.istd = 0
+        self.ilfo: int | None = None
+        self.ilvl: int | None = None
         self.in_table = False
         self.ttp = False
         self.depth = 0
@@ -358,6 +365,8 @@ def _fkp_runs(page: bytes, extra: bytes) -> list[tuple[int, int, _Para]]:
                 start, size = offset + 1, 2 * cb - 1
             else:
                 start, size = offset + 2, 2 * (page[offset + 1] if offset + 1 < 511 else 0)
+            if start + 2 <= 511:
+                para.istd = struct.unpack_from("<H", page, start)[0]
             grpprl = page[start + 2:min(start + size, 511)]  # after the istd
             _apply_sprms(para, grpprl, extra)
         if fcs[index + 1] > fcs[index]:
@@ -375,6 +384,8 @@ SPRM_P_FINNER_TTP = 0x244C
 SPRM_T_DEF_TABLE = 0xD608
 SPRM_T_VERT_MERGE = 0xD62B
 SPRM_P_CHG_TABS = 0xC615
+SPRM_P_ILVL = 0x260A
+SPRM_P_ILFO = 0x460B
 #: A PAPX too large for its FKP page (a row of many cells) moved to the Data stream.
 SPRM_P_HUGE_PAPX = 0x6646
 
@@ -420,6 +431,10 @@ def _apply_sprms(para: _Para, grpprl: bytes, extra: bytes = b"") -> None:
             if at + 2 <= len(extra):
                 size_huge = struct.unpack_from("<H", extra, at)[0]
                 _apply_sprms(para, extra[at + 2:at + 2 + size_huge])  # no further indirection
+        elif sprm == SPRM_P_ILFO and len(operand) == 2:
+            para.ilfo = struct.unpack("<H", operand)[0]
+        elif sprm == SPRM_P_ILVL and operand:
+            para.ilvl = operand[0]
         elif sprm == SPRM_P_FINNER_TTP and operand and operand[0]:
             para.ttp = False  # a nested table's row end: a paragraph of the outer cell
         position += size
@@ -469,11 +484,30 @@ class _Document(LineCollector):
             papx = None
         paragraphs = list(self._paragraphs(pieces))
         props = [papx.lookup(fc) if papx is not None and fc >= 0 else _NO_PROPERTIES for _, _, fc in paragraphs]
+        if papx is not None and self.fib.lists is not None:
+            paragraphs = self._numbered(paragraphs, props)
         if papx is None or not any(p.in_table or p.ttp for p in props):
             if any(mark == _CELL for _, mark, _ in paragraphs):
                 props = _guess_rows(paragraphs)
         self._walk(paragraphs, props)
         return Extracted(lines=self.lines, container="doc", encoding="utf-16le", damage=self.damage)
+
+    def _numbered(self, paragraphs: list, props: list[_Para]) -> list:
+        """The paragraphs with Word's automatic list numbers before their text (``doc_lists``),
+        when the document defines lists and some paragraph is on one."""
+        if not any(p.ilfo or p.istd for p in props):
+            return paragraphs
+        from .doc_lists import DocLists
+
+        stylesheet, lists, instances = self.fib.lists or ((0, 0), (0, 0), (0, 0))
+        found = DocLists.parse(self.table, lists, instances, stylesheet)
+        if found is None:
+            return paragraphs
+        numbered = []
+        for (text, mark, fc), para in zip(paragraphs, props):
+            label = found.label(para.istd, para.ilfo, para.ilvl) if not para.ttp else ""
+            numbered.append((label + text if label else text, mark, fc))
+        return numbered
 
     def _paragraphs(self, pieces):
         """(text, mark, file position of the mark) per paragraph of the main document, field

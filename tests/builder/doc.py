@@ -76,3 +76,65 @@ def write_fixtures() -> None:
 
 if __name__ == "__main__":
     write_fixtures()
+
+
+#: sprmPIlvl 1 then sprmPIlfo 7, as LibreOffice writes them on a level-1 heading of the list,
+#: and two sprms of the same sizes that number nothing (sprmPJc80, sprmPDyaBefore).
+_DIRECT_LEVEL_1 = bytes.fromhex("0a2601" "0b460700")
+_NOT_A_LIST = bytes.fromhex("032401" "13a40700")
+
+
+def write_numbered_fixtures() -> None:
+    """tests/data/doc/numbered.doc: the sample report with its headings numbered by Word's
+    list (``render_docx(..., numbered=True)``), as LibreOffice saves it: every numbered
+    paragraph names its list directly (sprmPIlfo/sprmPIlvl). numbered-by-style.doc: the same
+    bytes with the level-1 headings' own list sprms replaced by sprms of the same size that
+    number nothing, so those headings are numbered only through their style ("Heading 2" tied
+    to level 1 of the list in the style sheet), as Word saves a heading style tied to a list."""
+    binary = soffice()
+    if binary is None:
+        raise SystemExit("LibreOffice (soffice) is needed to write the .doc fixtures")
+    from . import build_document, sample_spec
+
+    document = build_document(sample_spec(3))
+    with tempfile.TemporaryDirectory(prefix="gaolint-doc-") as folder:
+        work = Path(folder)
+        source = work / "numbered.docx"
+        source.write_bytes(render_docx(document, numbered=True))
+        subprocess.run(
+            [binary, "--headless", "--norestore", f"-env:UserInstallation={(work / 'profile').as_uri()}",
+             "--convert-to", "doc:MS Word 97", "--outdir", str(work), str(source)],
+            cwd=folder, stdin=subprocess.DEVNULL, capture_output=True, timeout=300, check=True,
+        )
+        data = (work / "numbered.doc").read_bytes()
+    if data.count(_DIRECT_LEVEL_1) < 2:
+        raise SystemExit("LibreOffice wrote the list sprms differently; look again")
+    FIXTURES.mkdir(parents=True, exist_ok=True)
+    (FIXTURES / "numbered.doc").write_bytes(data)
+    (FIXTURES / "numbered-by-style.doc").write_bytes(_unlist_paragraphs(data))
+
+
+def _unlist_paragraphs(data: bytes) -> bytes:
+    """``data`` with ``_DIRECT_LEVEL_1`` replaced in the paragraphs' properties (the
+    WordDocument stream's FKP pages) but not in the style sheet (the table stream), where
+    "Heading 2" keeps its list."""
+    import olefile
+
+    ole = olefile.OleFileIO(data)
+    table = ole.openstream("1Table").read() if ole.exists("1Table") else ole.openstream("0Table").read()
+    ole.close()
+    keep = set()
+    at = table.find(_DIRECT_LEVEL_1)
+    while at >= 0:  # the same bytes with their surroundings, found in the file
+        context = table[max(0, at - 24):at + len(_DIRECT_LEVEL_1) + 24]
+        where = data.find(context)
+        if where >= 0:
+            keep.add(where + min(at, 24))
+        at = table.find(_DIRECT_LEVEL_1, at + 1)
+    out = bytearray(data)
+    at = data.find(_DIRECT_LEVEL_1)
+    while at >= 0:
+        if at not in keep:
+            out[at:at + len(_DIRECT_LEVEL_1)] = _NOT_A_LIST
+        at = data.find(_DIRECT_LEVEL_1, at + 1)
+    return bytes(out)
