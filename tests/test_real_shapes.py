@@ -558,3 +558,29 @@ def test_word_numbering_stays_with_its_heading(tmp_path):
     assert "<![if" in path.read_text(encoding="gb18030")
     assert [section.number for section in report.sections] == list(range(1, 7))
     assert all(not f.rule.startswith("GAO10") for f in lint_file(str(path), Settings()).findings)
+
+
+# --- two heading levels numbered alike (1. then 1. under it) ---------------------------------
+
+def test_subheadings_numbered_like_sections_are_not_taken_for_sections(tmp_path):
+    """A report numbered 1. 2. … at both levels (nested lists, a multi-level Word list in
+    decimal) has ``1. 主动公开`` under ``1. 总体情况``: its words name section 2, its number does
+    not, and section 2's own heading (``2. 主动公开政府信息情况``) follows."""
+    import re
+
+    text = render_text(build_document(sample_spec(4)))
+    counts = {"top": 0, "sub": 0}
+
+    def renumber(match: re.Match) -> str:
+        if match.group(1):
+            counts["top"] += 1
+            counts["sub"] = 0
+            return f"{counts['top']}. "
+        counts["sub"] += 1
+        return f"{counts['sub']}. "
+
+    heading = re.compile(r"^(?:([一二三四五六七八九十]+、)|（[一二三四五六七八九十]+）)(?=[^|]{2,30}$)")
+    numbered = "\n".join(heading.sub(renumber, line) for line in text.split("\n"))
+    assert "1. 主动公开\n" in numbered and "2. 主动公开政府信息情况" in numbered
+    typed, arabic = _write(tmp_path, "typed.txt", text), _write(tmp_path, "arabic.txt", numbered)
+    assert [f.rule for f in lint_file(arabic, Settings()).findings] == [f.rule for f in lint_file(typed, Settings()).findings]

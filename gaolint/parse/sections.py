@@ -111,7 +111,7 @@ def find_sections(lines: list[Line], fmt: FormatSpec) -> list[Section]:
     sections = _sections(lines, fmt, heading_candidates(lines))
     found = len({s.key for s in sections})
     if found <= 1 < len(fmt.sections):  # a report numbered 1. 2. … throughout (one 一、 at most)?
-        arabic = _sections(lines, fmt, heading_candidates(lines, arabic=True))
+        arabic = _sections(lines, fmt, heading_candidates(lines, arabic=True), own_numbers=True)
         if len({s.key for s in arabic}) > found:
             sections = arabic
     for current, following in zip(sections, sections[1:]):
@@ -121,8 +121,15 @@ def find_sections(lines: list[Line], fmt: FormatSpec) -> list[Section]:
     return sections
 
 
-def _sections(lines: list[Line], fmt: FormatSpec, candidates: list[tuple[Line, str, str]]) -> list[Section]:
+def _sections(lines: list[Line], fmt: FormatSpec, candidates: list[tuple[Line, str, str]],
+              own_numbers: bool = False) -> list[Section]:
+    """The sections the candidates name. With ``own_numbers`` (a report numbered 1. 2. …), a
+    heading numbered otherwise than its section is left out when another heading of that
+    section carries the section's own number: two levels numbered alike (``1. 总体情况``, then
+    ``1. 主动公开`` under it, as nested lists and some multi-level Word lists number them) make
+    the sub-heading look like section 2 by its words."""
     sections: list[Section] = []
+    matches: list[bool] = []
     for line, numeral, title in candidates:
         chosen = _section_for(title, numeral, fmt)
         if chosen is None:
@@ -131,4 +138,8 @@ def _sections(lines: list[Line], fmt: FormatSpec, candidates: list[tuple[Line, s
         # words are generic (a table-4 header line never starts with a numeral).
         spec, number = chosen
         sections.append(Section(number, spec.key, title, line.whole(), line.index, len(lines)))
+        matches.append(spec.numeral == numeral)
+    if own_numbers:
+        numbered_right = {section.key for section, right in zip(sections, matches) if right}
+        sections = [section for section, right in zip(sections, matches) if right or section.key not in numbered_right]
     return sections

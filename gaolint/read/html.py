@@ -20,6 +20,7 @@ from typing import Any
 
 from .base import ROW_SEPARATOR, Extracted, SourceLine, UnreadableFile
 from .decode import decode_bytes
+from .html_lists import ListMarkers
 from .limits import MAX_FILE_BYTES, MAX_LINE_CHARS, MAX_TEXT_CHARS
 from .text import SUPPRESSION
 from .xmlsafe import _CJK_IDEOGRAPH, count_cjk, is_cjk, join_cell_lines
@@ -474,6 +475,9 @@ class _Walker:
         self.buffer_owner: Any = None
         self.blocks: list[Any] = []
         self.pre = 0
+        #: The marker a browser draws before the next text (an ``<ol>`` item's number).
+        self.marker = ""
+        self.markers: ListMarkers | None = None
 
     @classmethod
     def lines_of(cls, element: Any) -> list[str]:
@@ -501,6 +505,10 @@ class _Walker:
                 self.blocks.append(node)
             if tag == "pre":
                 self.pre += 1
+            elif tag == "li":
+                if self.markers is None:
+                    self.markers = ListMarkers()
+                self.marker = self.markers.marker(node)
             if self.table_mode and tag == "table" and self.page is not None and not _is_layout_table(node):
                 self._flush()
                 self.page.table(node)
@@ -538,6 +546,9 @@ class _Walker:
         self._add(text, owner)
 
     def _add(self, text: str, owner: Any) -> None:
+        if self.marker and text.strip():
+            text = self.marker + text.lstrip()
+            self.marker = ""
         if not self.buffer and text.strip():
             # The text starts after the owner's tag (or, for a tail, after the element; exact
             # for <br>), plus any line breaks before its first visible character.

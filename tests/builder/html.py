@@ -11,6 +11,7 @@ between two CJK characters, which browsers (and the reader) join without a space
 
 from __future__ import annotations
 
+import re
 from xml.sax.saxutils import escape
 
 from .blocks import Cell, Document, Heading, Paragraph, Table
@@ -20,16 +21,23 @@ _LABELS = {"utf-8": "UTF-8", "gbk": "GBK", "gb2312": "GB2312", "gb18030": "GB180
 _WRAP = 60
 
 
-def render_html(document: Document, encoding: str = "utf-8", *, title_outside: bool = True) -> bytes:
+def render_html(document: Document, encoding: str = "utf-8", *, title_outside: bool = True,
+                list_headings: str = "") -> bytes:
     """The whole page as bytes in ``encoding`` (declared in a ``<meta http-equiv>``).
 
     With ``title_outside`` a leading level-0 heading (the report title) goes in the page's
-    article header, outside the content element, as most CMS templates place it."""
+    article header, outside the content element, as most CMS templates place it.
+
+    ``list_headings`` numbers the headings as list items instead of typing their numbers:
+    ``"nested"`` as LibreOffice writes a Word report whose headings Word numbered (each heading
+    its own ``<ol start=N><li><h2>``, sub-headings in an ``<ol>`` nested in an ``<ol>``, both
+    drawn 1. 2. … by the browser); ``"cjk"`` the top level in ``list-style-type:
+    cjk-ideographic`` lists (drawn 一、二、…), sub-headings typed."""
     blocks = list(document.blocks)
     title = ""
     if title_outside and blocks and isinstance(blocks[0], Heading) and blocks[0].level == 0:
         title = blocks.pop(0).text
-    body = "\n".join(_block(block) for block in blocks)
+    body = "\n".join(_listed(block, list_headings) if list_headings else _block(block) for block in blocks)
     label = _LABELS.get(encoding.lower(), encoding)
     page = _PAGE.format(
         charset=label,
@@ -50,6 +58,26 @@ def _block(block: Heading | Paragraph | Table) -> str:
     if isinstance(block, Paragraph):
         return f'<p style="text-indent:2em">{_inline(block.text, wrap=True)}</p>'
     return _table(block)
+
+
+_TOP_NUMBER = re.compile(r"^([一二三四五六七八九十]+)、")
+_SUB_NUMBER = re.compile(r"^（([一二三四五六七八九十]+)）")
+_COUNTS = "一二三四五六七八九十"
+
+
+def _listed(block: Heading | Paragraph | Table, style: str) -> str:
+    if not isinstance(block, Heading):
+        return _block(block)
+    top, sub = _TOP_NUMBER.match(block.text), _SUB_NUMBER.match(block.text)
+    if top is not None:
+        start = _COUNTS.index(top.group(1)) + 1
+        kind = ' style="list-style-type: cjk-ideographic"' if style == "cjk" else ""
+        return f'<ol{kind} start="{start}">\n\t<li><h2>{_inline(block.text[top.end():])}</h2>\n</ol>'
+    if sub is not None and style == "nested":
+        start = _COUNTS.index(sub.group(1)) + 1
+        return (f'<ol>\n\t<ol start="{start}">\n\t\t<li><p><strong>{_inline(block.text[sub.end():])}'
+                "</strong></p>\n\t</ol>\n</ol>")
+    return _block(block)
 
 
 def _inline(text: str, wrap: bool = False) -> str:

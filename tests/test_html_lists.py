@@ -1,0 +1,55 @@
+"""Numbers a browser draws before ``<ol>`` items (gaolint/read/html_lists.py): a page whose
+headings are list items — LibreOffice's web page of a Word report whose headings Word numbered,
+or a CMS editor's list button — shows 1. 2. … or 一、二、… that are not in its text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from gaolint.engine import Settings, lint_file
+from gaolint.read.html import read_html
+from tests.builder import build_document, plant, sample_spec
+from tests.builder.defects import defects_for
+from tests.builder.html import render_html
+
+
+def _lines(body: str) -> list[str]:
+    page = f"<html><head><meta charset='utf-8'></head><body><div id='zoom'>{body}</div></body></html>"
+    return [line.text for line in read_html(page.encode("utf-8"), "x.html").lines]
+
+
+def test_markers_follow_the_list_as_a_browser_draws_it():
+    assert _lines("<ol><li>甲</li><li>乙</li></ol>") == ["1. 甲", "2. 乙"]
+    assert _lines('<ol start="3" type="a"><li>甲</li><li value="7">乙</li><li>丙</li></ol>') == ["c. 甲", "g. 乙", "h. 丙"]
+    assert _lines('<ol style="list-style-type: cjk-ideographic"><li>总体情况</li><li>主动公开</li></ol>') == ["一、总体情况", "二、主动公开"]
+    assert _lines("<ol reversed><li>甲</li><li>乙</li><li>丙</li></ol>") == ["3. 甲", "2. 乙", "1. 丙"]
+    assert _lines('<ol type="I"><li style="list-style: none">甲</li><li>乙</li></ol>') == ["甲", "II. 乙"]
+    assert _lines("<ol><li><h1>标题</h1><p>正文</p></li></ol>") == ["1. 标题", "正文"]
+    assert _lines("<p>本机关全年公开信息如下。</p><ul><li>政策文件</li><li>解读材料</li></ul>") == [
+        "本机关全年公开信息如下。", "政策文件", "解读材料"]
+
+
+def test_nested_lists_count_on_their_own():
+    assert _lines("<ol><li>甲<ol><li>子</li><li>丑</li></ol></li><li>乙</li></ol>") == ["1. 甲", "1. 子", "2. 丑", "2. 乙"]
+
+
+def _findings(path) -> list[tuple[str, str]]:
+    return sorted((f.rule, re.sub(r"第 [\d–]+ 行", "L", f.message.zh)) for f in lint_file(str(path), Settings()).findings)
+
+
+@pytest.mark.parametrize("style", ["nested", "cjk"])
+@pytest.mark.parametrize("seed", [2, 5])
+def test_a_page_whose_headings_are_list_items_reads_as_the_typed_page(tmp_path, style, seed):
+    spec = sample_spec(seed)
+    if seed % 2:
+        names = defects_for(spec)
+        document = plant(spec, names[seed % len(names)], seed).document
+    else:
+        document = build_document(spec)
+    typed, listed = tmp_path / "typed.html", tmp_path / "listed.html"
+    typed.write_bytes(render_html(document))
+    listed.write_bytes(render_html(document, list_headings=style))
+    assert "<h2>总体情况</h2>" in listed.read_text(encoding="utf-8")
+    assert _findings(listed) == _findings(typed)
