@@ -126,7 +126,7 @@ COMMON_SCHEMA = Keys({
     "title": Keys({"endings": WORDS}), "report_evidence": WORDS,
     "agency_kinds": ListOf(Keys({"kind": STR, "endings": WORDS}, required=("kind", "endings"))),
     "default_kind": STR, "fees": Keys({"spending": WORDS, "charging": WORDS, "waivers": WORDS}),
-    "table_words": WORDS,
+    "table_words": WORDS, "contents_words": WORDS,
 }, required=("kind",))
 
 
@@ -309,6 +309,7 @@ class CommonSpec:
         charging: tuple[str, ...] = (),
         waivers: tuple[str, ...] = (),
         table_words: tuple[str, ...] = (),
+        contents_words: tuple[str, ...] = (),
     ) -> None:
         self.period_keys = period_keys
         self.period_key = alternatives(period_keys)
@@ -323,6 +324,8 @@ class CommonSpec:
         self.waivers = alternatives(waivers)
         #: Words of table rows and headers: a numbered line holding one is never a section heading.
         self.table_words = table_words
+        #: Headings of a table of contents (目录): the numbered lines under one are its entries.
+        self.contents_words = contents_words
 
     def kind_of(self, name: str) -> str:
         """The agency kind a name's ending makes (first listed kind wins)."""
@@ -369,4 +372,5 @@ class CommonSpec:
             charging=_words(data, fees.get("charging"), "fees.charging"),
             waivers=_words(data, fees.get("waivers"), "fees.waivers"),
             table_words=_words(data, data.get("table_words"), "table_words"),
+            contents_words=_words(data, data.get("contents_words"), "contents_words"),
         )

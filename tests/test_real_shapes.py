@@ -584,3 +584,29 @@ def test_subheadings_numbered_like_sections_are_not_taken_for_sections(tmp_path)
     assert "1. 主动公开\n" in numbered and "2. 主动公开政府信息情况" in numbered
     typed, arabic = _write(tmp_path, "typed.txt", text), _write(tmp_path, "arabic.txt", numbered)
     assert [f.rule for f in lint_file(arabic, Settings()).findings] == [f.rule for f in lint_file(typed, Settings()).findings]
+
+
+# --- a table of contents before the report (目录) -------------------------------------------
+
+_CONTENTS = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+             "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+
+
+@pytest.mark.parametrize("shape", ["tab", "leaders", "bare"])
+def test_a_table_of_contents_is_not_the_sections(tmp_path, shape):
+    """Longer reports open with a 目录: the same numbered headings, with page numbers after a
+    tab (a Word contents field) or leader dots (a PDF), or none at all, right before the first
+    section. Its entries are not sections (no GAO102 twice over, no empty GAO107)."""
+    text = render_text(build_document(sample_spec(4)))
+    lines = text.split("\n")
+    if shape == "tab":
+        entries = ["目  录"] + [f"{entry}\t{page}" for page, entry in enumerate(_CONTENTS, start=1)]
+    elif shape == "leaders":
+        entries = ["目录"] + [f"{entry}{'…' * (30 - len(entry))}{page}" for page, entry in enumerate(_CONTENTS, start=1)]
+    else:
+        entries = ["目 录", *_CONTENTS]
+    first = next(index for index, line in enumerate(lines) if line.startswith("一、总体情况"))
+    path = _write(tmp_path, "report.txt", "\n".join(lines[:first] + entries + lines[first:]))
+    assert [f.rule for f in lint_file(path, Settings()).findings] == []
+    report, _ = read_report(path, path)
+    assert [section.first_line for section in report.sections][0] > first + len(entries) - 1

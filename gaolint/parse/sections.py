@@ -30,6 +30,12 @@ _NUMERALS = "一二三四五六七八九"
 #: The stripping before _HEADING removes only spaces and ``*``, which this allows too.
 _HEADING_START = re.compile(r"\n(?:[^\S\n]|[#*>|【\[])*+第?[一二三四五六七八九十]")
 _TEXT = operator.attrgetter("text")
+#: What stands between a table-of-contents entry and its page number: a tab, blanks, leader
+#: dots (一、总体情况……………1, 一、总体情况\t1).
+_LEADERS = " \t\u3000.…·．_"
+_LEADER_DOTS = frozenset(".…·．_")
+#: A line that can be a table-of-contents entry: numbered, short, no full stop.
+_CONTENTS_ENTRY = re.compile(r"^[\s#*>|【\[]*+(?:第?([一二三四五六七八九十]{1,3}|[1-9])|（[一二三四五六七八九十]{1,3}）)[^。]{1,80}$")
 
 
 def heading_candidates(lines: list[Line], arabic: bool = False) -> list[tuple[Line, str, str]]:
@@ -67,6 +73,8 @@ def _candidates(lines: list[Line], heading: re.Pattern[str] = _HEADING) -> list[
         numeral = next(n for n in numbers if n)
         if numeral.isdigit():
             numeral = _NUMERALS[int(numeral) - 1]
+        if _contents_page(title):
+            continue  # a table-of-contents entry (一、总体情况……1), not the section
         title = title.strip().strip("*#】] ")
         # A heading line may run on into its first sentence; the title ends at a full stop.
         for stop in ("。", "：", ":"):
@@ -108,10 +116,11 @@ def _section_for(title: str, numeral: str, fmt: FormatSpec) -> tuple[SectionSpec
 
 def find_sections(lines: list[Line], fmt: FormatSpec) -> list[Section]:
     """The report's sections in document order, each spanning to the next heading."""
-    sections = _sections(lines, fmt, heading_candidates(lines))
+    contents = _contents_entries(lines)
+    sections = _sections(lines, fmt, _outside(heading_candidates(lines), contents))
     found = len({s.key for s in sections})
     if found <= 1 < len(fmt.sections):  # a report numbered 1. 2. … throughout (one 一、 at most)?
-        arabic = _sections(lines, fmt, heading_candidates(lines, arabic=True), own_numbers=True)
+        arabic = _sections(lines, fmt, _outside(heading_candidates(lines, arabic=True), contents), own_numbers=True)
         if len({s.key for s in arabic}) > found:
             sections = arabic
     for current, following in zip(sections, sections[1:]):
@@ -119,6 +128,53 @@ def find_sections(lines: list[Line], fmt: FormatSpec) -> list[Section]:
     for section in sections:
         section.body = "\n".join([ln.text for ln in lines[section.first_line + 1 : section.end_line]])
     return sections
+
+
+def _contents_page(title: str) -> bool:
+    """Whether a heading's title ends as a table-of-contents entry does: a page number of one to
+    three digits after a tab, two blanks or two leader dots."""
+    digits = len(title) - len(title.rstrip("0123456789"))
+    if not 1 <= digits <= 3:
+        return False
+    head = title[:-digits]
+    filler = head[len(head.rstrip(_LEADERS)):]
+    return "\t" in filler or filler.count(" ") + filler.count("\u3000") >= 2 or sum(ch in _LEADER_DOTS for ch in filler) >= 2
+
+
+def _contents_entries(lines: list[Line]) -> set[int]:
+    """Indexes of the lines of a table of contents: the numbered lines right after a line that
+    is only a contents heading (目录, 目 录), up to the first line that is not one or whose
+    top-level number the contents already listed (the report's own first heading, right
+    after a contents without page numbers)."""
+    from ..formats import load_common
+
+    words = load_common().contents_words
+    entries: set[int] = set()
+    if not words:
+        return entries
+    for line in lines:
+        text = line.text.strip()
+        if len(text) > 8 or "".join(text.split()).strip("*#【】[]") not in words:
+            continue
+        index = line.index + 1
+        listed: set[str] = set()
+        while index < len(lines):
+            entry = lines[index].text
+            if entry.strip():
+                match = _CONTENTS_ENTRY.match(entry)
+                if match is None or match.group(1) in listed:
+                    break
+                if match.group(1):
+                    listed.add(match.group(1))
+            entries.add(index)
+            index += 1
+    return entries
+
+
+def _outside(candidates: list[tuple[Line, str, str]], contents: set[int]) -> list[tuple[Line, str, str]]:
+    if not contents:
+        return candidates
+    return [candidate for candidate in candidates if candidate[0].index not in contents]
 
 
 def _sections(lines: list[Line], fmt: FormatSpec, candidates: list[tuple[Line, str, str]],
