@@ -18,6 +18,7 @@ from collections.abc import Callable
 from io import BytesIO
 from typing import Any
 
+from . import docx_records
 from .base import ROW_SEPARATOR, Extracted, LineCollector, UnreadableFile
 from .limits import MAX_FILE_BYTES
 from .xmlsafe import join_cell_lines, open_docx_zip
@@ -39,9 +40,18 @@ def read_docx(data: bytes, path: str) -> Extracted:
         raise UnreadableFile(f"文件过大（{len(data)} 字节） / file too large ({len(data)} bytes)")
     archive = open_docx_zip(data)
     data = archive.data  # as checked (a nonsense zip version field set right)
-    body = _main_body(archive)
-    if body is not None:
-        return _Body(_plain_runs(body)).extract(body)
+    main = _main_document(archive)
+    if main is not None:
+        root, xml = main
+        body = root.find(W + "body")
+        if body is not None:
+            records = docx_records.records(root, xml)
+            if records is not None:
+                try:
+                    return _Body().extract_records(records)
+                except _Unusual:
+                    pass
+            return _Body(_plain_runs(body)).extract(body)
     archive.check_all()  # python-docx parses every part it knows
     try:
         import docx
@@ -63,8 +73,8 @@ _OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relati
 _MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
 
-def _main_body(archive: Any) -> Any | None:
-    """The ``w:body`` of ``word/document.xml`` parsed with lxml alone, when the package is the
+def _main_document(archive: Any) -> tuple[Any, bytes] | None:
+    """The root of ``word/document.xml`` parsed with lxml alone, and its bytes, when the package is the
     ordinary shape python-docx would open the same way: one officeDocument relationship to
     ``word/document.xml``, whose content type is the WordprocessingML main document. None
     otherwise (and on any parse error), and the caller goes through python-docx, whose
@@ -93,12 +103,13 @@ def _main_body(archive: Any) -> Any | None:
                      if (o.get("PartName") or "").lower() == "/word/document.xml"]
         if overrides != [_MAIN_TYPE]:
             return None
-        root = etree.fromstring(archive.read("word/document.xml"), parser)
+        xml = archive.read("word/document.xml")
+        root = etree.fromstring(xml, parser)
     except Exception:  # anything unusual: python-docx decides, as before
         return None
     if root.tag != W + "document":
         return None
-    return root.find(W + "body")
+    return root, xml
 
 
 class _Body(LineCollector):
@@ -125,6 +136,92 @@ class _Body(LineCollector):
                 self._table(block)
         return Extracted(lines=self.lines, container="docx", encoding="utf-8", damage=self.damage)
 
+    def extract_records(self, records: str) -> Extracted:
+        """``extract`` of the body whose records (``docx_records``) are ``records``: the same
+        lines, places and damage notes. Raises ``_Unusual`` for a row whose ``w:gridBefore``
+        follows one of its cells (the walk places every cell after it): walk instead."""
+        emit = self._emit
+        number = row = column = 0
+        row_place = ""
+        started = before = False  # a cell of the row read; its w:gridBefore read
+        #: The cell being read: its lines, first gridSpan, vMerge and hMerge values; a nested
+        #: cell's frame is pushed on ``outer``.
+        cell: list[str] | None = None
+        span: str | None = None
+        vmerge: str | None = None
+        hmerge: str | None = None
+        outer: list[tuple[list[str], str | None, str | None]] = []
+        for record in records.split("\r")[1:]:
+            if self.full:
+                break
+            kind = record[0]
+            if kind == "p":
+                text = record[1:]
+                if "\n" in text:
+                    cell.extend(_lines(text))  # type: ignore[union-attr]
+                else:
+                    text = text.strip()
+                    if text:
+                        cell.append(text)  # type: ignore[union-attr]
+                continue
+            if kind == "V":
+                if vmerge is None:
+                    vmerge = record[1:]
+                continue
+            if kind == "H":
+                if hmerge is None:
+                    hmerge = record[1:]
+                continue
+            if kind == "S":
+                if span is None and not outer:
+                    span = record[1:]
+                continue
+            if kind == "N":
+                outer.append((cell, vmerge, hmerge))  # type: ignore[arg-type]
+                cell, vmerge, hmerge = [], None, None
+                continue
+            if kind == "n":
+                inner = cell
+                merged = _merged(vmerge, hmerge)
+                cell, vmerge, hmerge = outer.pop()
+                if not merged:
+                    cell.extend(inner)  # type: ignore[arg-type]
+                continue
+            if cell is not None:  # the cell ends
+                if not _merged(vmerge, hmerge):
+                    emit(cell[0] if len(cell) == 1 else join_cell_lines(cell), f"{row_place} 第{column + 1}列")
+                column += 1 if span is None else max(1, min(_int(span, 1), MAX_SPAN))
+                cell = None
+            if kind == "C":
+                cell, span, vmerge, hmerge = [], None, None, None
+                started = True
+            elif kind == "R":
+                row += 1
+                row_place = f"第{number}个表格 第{row}行"
+                emit(ROW_SEPARATOR, row_place)
+                column = 0
+                started = before = False
+            elif kind == "B":
+                if not before:
+                    if started:
+                        raise _Unusual
+                    column = max(0, min(_int(record[1:], 0), MAX_SPAN))
+                    before = True
+            elif kind == "P":
+                texts = _lines(record[1:])
+                if texts:
+                    self.paragraphs += 1
+                    place = f"第{self.paragraphs}段"
+                    for text in texts:
+                        emit(text, place)
+            elif kind == "T":
+                self.tables += 1
+                number = self.tables
+                row = 0
+            elif kind == "E":
+                emit(ROW_SEPARATOR, f"第{number}个表格")
+        return Extracted(lines=self.lines, container="docx", encoding="utf-8", damage=self.damage)
+
     def _table(self, table: Any) -> None:
         """Per row a ``|`` line, then one line per cell starting in that row (``w:vMerge``
         continuations skipped), placed at its true grid column; a closing ``|``."""
@@ -145,6 +242,24 @@ class _Body(LineCollector):
                         self._emit(text, f"第{number}个表格 第{r}行 第{column + 1}列")
                 column += span
         self._emit(ROW_SEPARATOR, f"第{number}个表格")
+
+
+class _Unusual(Exception):
+    """Records ``_Body.extract_records`` does not read: the body is walked instead."""
+
+
+def _merged(vmerge: str | None, hmerge: str | None) -> bool:
+    """``_span_and_merge``'s continuation test on the ``w:val`` of the first ``w:vMerge`` and
+    ``w:hMerge`` (None: no such element; a missing value is "", which is not "restart" either)."""
+    return (vmerge is not None and vmerge != "restart") or (hmerge is not None and hmerge != "restart")
+
+
+def _int(value: str, default: int) -> int:
+    """``_int_val`` of an element whose ``w:val`` is ``value`` ("" when it has none)."""
+    try:
+        return int(value)
+    except ValueError:
+        return default
 
 
 def _blocks(container: Any) -> list[Any]:
