@@ -19,8 +19,8 @@ from io import BytesIO
 from typing import Any
 
 from . import docx_records
-from .base import ROW_SEPARATOR, Extracted, LineCollector, UnreadableFile
-from .limits import MAX_FILE_BYTES
+from .base import ROW_SEPARATOR, Extracted, LineCollector, SourceLine, UnreadableFile
+from .limits import MAX_FILE_BYTES, MAX_LINE_CHARS, MAX_LINES, MAX_TEXT_CHARS
 from .xmlsafe import join_cell_lines, open_docx_zip
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -32,6 +32,11 @@ _WRAPPERS = {W + "sdt", W + "customXml", W + "sdtContent", W + "smartTag", W + "
 _SKIP = {W + "del", W + "moveFrom", MC + "Fallback", W + "instrText", W + "delText", W + "pPr", W + "rPr", W + "sdtPr"}
 #: Largest gridSpan honoured; a report table is < 20 columns wide.
 MAX_SPAN = 256
+#: Records shorter than this cannot reach the text or line limits (``_Body.extract_records``).
+_DIRECT = min(MAX_TEXT_CHARS, MAX_LINES)
+#: " 第{n}列" for the first columns (``_Body.extract_records``).
+_KNOWN_COLUMNS = 64
+_COLUMNS = [f" 第{column + 1}列" for column in range(_KNOWN_COLUMNS)]
 
 
 def read_docx(data: bytes, path: str) -> Extracted:
@@ -139,8 +144,16 @@ class _Body(LineCollector):
     def extract_records(self, records: str) -> Extracted:
         """``extract`` of the body whose records (``docx_records``) are ``records``: the same
         lines, places and damage notes. Raises ``_Unusual`` for a row whose ``w:gridBefore``
-        follows one of its cells (the walk places every cell after it): walk instead."""
+        follows one of its cells (the walk places every cell after it): walk instead.
+
+        Every line costs at least as many characters of ``records`` as it adds to the text
+        (its text, and a ``\\r`` and a letter or a line feed for the line's end), so when
+        ``records`` is shorter than the text and line limits no limit can be reached: lines are
+        appended directly, only a line too long for ``MAX_LINE_CHARS`` goes through ``_emit``."""
         emit = self._emit
+        lines = self.lines
+        append = lines.append
+        direct = len(records) < _DIRECT
         number = row = column = 0
         row_place = ""
         started = before = False  # a cell of the row read; its w:gridBefore read
@@ -152,53 +165,57 @@ class _Body(LineCollector):
         hmerge: str | None = None
         outer: list[tuple[list[str], str | None, str | None]] = []
         for record in records.split("\r")[1:]:
-            if self.full:
-                break
             kind = record[0]
-            if kind == "p":
-                text = record[1:]
-                if "\n" in text:
-                    cell.extend(_lines(text))  # type: ignore[union-attr]
+            if kind in "SVHNn":  # inside a cell
+                if kind == "N":
+                    outer.append((cell, vmerge, hmerge))  # type: ignore[arg-type]
+                    cell, vmerge, hmerge = [], None, None
+                    text = record[1:]
+                elif kind == "n":
+                    inner = cell
+                    merged = _merged(vmerge, hmerge)
+                    cell, vmerge, hmerge = outer.pop()
+                    if not merged:
+                        cell.extend(inner)  # type: ignore[arg-type]
+                    text = record[1:]
                 else:
-                    text = text.strip()
-                    if text:
-                        cell.append(text)  # type: ignore[union-attr]
-                continue
-            if kind == "V":
-                if vmerge is None:
-                    vmerge = record[1:]
-                continue
-            if kind == "H":
-                if hmerge is None:
-                    hmerge = record[1:]
-                continue
-            if kind == "S":
-                if span is None and not outer:
-                    span = record[1:]
-                continue
-            if kind == "N":
-                outer.append((cell, vmerge, hmerge))  # type: ignore[arg-type]
-                cell, vmerge, hmerge = [], None, None
-                continue
-            if kind == "n":
-                inner = cell
-                merged = _merged(vmerge, hmerge)
-                cell, vmerge, hmerge = outer.pop()
-                if not merged:
-                    cell.extend(inner)  # type: ignore[arg-type]
+                    value, _, text = record[1:].partition("\n")
+                    if kind == "V":
+                        if vmerge is None:
+                            vmerge = value
+                    elif kind == "H":
+                        if hmerge is None:
+                            hmerge = value
+                    elif span is None and not outer:
+                        span = value
+                if text:
+                    cell.extend(_lines(text))  # type: ignore[union-attr]
                 continue
             if cell is not None:  # the cell ends
-                if not _merged(vmerge, hmerge):
-                    emit(cell[0] if len(cell) == 1 else join_cell_lines(cell), f"{row_place} 第{column + 1}列")
+                if (vmerge is None or vmerge == "restart") and (hmerge is None or hmerge == "restart"):
+                    text = (cell[0] if len(cell) == 1 else join_cell_lines(cell)) if cell else ""
+                    place = row_place + (_COLUMNS[column] if column < _KNOWN_COLUMNS else f" 第{column + 1}列")
+                    if direct and len(text) <= MAX_LINE_CHARS:
+                        append(SourceLine(text, len(lines) + 1, 1, place))
+                    else:
+                        emit(text, place)
                 column += 1 if span is None else max(1, min(_int(span, 1), MAX_SPAN))
                 cell = None
             if kind == "C":
-                cell, span, vmerge, hmerge = [], None, None, None
+                span = vmerge = hmerge = None
                 started = True
+                if record.find("\n", 2) < 0:  # one paragraph (or none): its stripped text
+                    text = record[1:].strip()
+                    cell = [text] if text else []
+                else:
+                    cell = _lines(record[1:])
             elif kind == "R":
                 row += 1
                 row_place = f"第{number}个表格 第{row}行"
-                emit(ROW_SEPARATOR, row_place)
+                if direct:
+                    append(SourceLine(ROW_SEPARATOR, len(lines) + 1, 1, row_place))
+                else:
+                    emit(ROW_SEPARATOR, row_place)
                 column = 0
                 started = before = False
             elif kind == "B":
@@ -208,13 +225,20 @@ class _Body(LineCollector):
                     column = max(0, min(_int(record[1:], 0), MAX_SPAN))
                     before = True
             elif kind == "P":
+                if self.full:
+                    break
                 texts = _lines(record[1:])
                 if texts:
                     self.paragraphs += 1
                     place = f"第{self.paragraphs}段"
                     for text in texts:
-                        emit(text, place)
+                        if direct and len(text) <= MAX_LINE_CHARS:
+                            append(SourceLine(text, len(lines) + 1, 1, place))
+                        else:
+                            emit(text, place)
             elif kind == "T":
+                if self.full:
+                    break
                 self.tables += 1
                 number = self.tables
                 row = 0

@@ -15,9 +15,11 @@ the strings written here — it only finds the elements the walk finds:
 * ``T`` … ``E``: a body table; ``R``: one of its rows (``docx._rows``), then ``B`` + the
   ``w:val`` of each ``w:gridBefore`` in the row's own ``w:trPr`` children;
 * ``C``: a cell of the row (``docx._cells``), then ``S``/``V``/``H`` + the ``w:val`` of each
-  ``w:gridSpan``/``w:vMerge``/``w:hMerge`` in the cell's own ``w:tcPr`` children, and ``p`` +
-  text for each paragraph of the cell (``docx._blocks`` of the cell); a nested table's cells
-  are ``N`` … ``n`` with their own ``V``/``H`` and paragraphs (and nested tables) inside;
+  ``w:gridSpan``/``w:vMerge``/``w:hMerge`` in the cell's own ``w:tcPr`` children; a nested
+  table's cells are ``N`` … ``n`` with their own ``V``/``H`` inside. Each paragraph of a cell
+  (``docx._blocks`` of the cell) is a line feed + its text added to the record before it, so
+  that a cell of one paragraph is one record: ``C`` + line feed + text. (A cell's lines are
+  those of its paragraphs' texts joined by line feeds; a ``w:val`` holds no line feed.)
 * ``X``: a ``w:t`` holding an element, comment or processing instruction: ``paragraph_text``
   reads only the text before it, which this stylesheet does not try to match — the caller
   walks the body in Python instead.
@@ -67,7 +69,7 @@ _STYLESHEET = f"""\
 
 <!-- c0: a cell's own children: its w:tcPr, its blocks; cb: blocks inside its wrappers -->
 <xsl:template match="w:tcPr" mode="c0"><xsl:apply-templates mode="cp"/></xsl:template>
-<xsl:template match="w:p" mode="c0"><xsl:text>&#13;p</xsl:text><xsl:apply-templates mode="t"/></xsl:template>
+<xsl:template match="w:p" mode="c0"><xsl:text>&#10;</xsl:text><xsl:apply-templates mode="t"/></xsl:template>
 <xsl:template match="w:tbl" mode="c0"><xsl:apply-templates mode="nr"/></xsl:template>
 <xsl:template match="{_WRAPPERS}" mode="c0"><xsl:apply-templates mode="cb"/></xsl:template>
 <xsl:template match="node()" mode="c0"/>
@@ -75,7 +77,7 @@ _STYLESHEET = f"""\
 <xsl:template match="w:vMerge" mode="cp"><xsl:text>&#13;V</xsl:text><xsl:value-of select="@w:val"/></xsl:template>
 <xsl:template match="w:hMerge" mode="cp"><xsl:text>&#13;H</xsl:text><xsl:value-of select="@w:val"/></xsl:template>
 <xsl:template match="node()" mode="cp"/>
-<xsl:template match="w:p" mode="cb"><xsl:text>&#13;p</xsl:text><xsl:apply-templates mode="t"/></xsl:template>
+<xsl:template match="w:p" mode="cb"><xsl:text>&#10;</xsl:text><xsl:apply-templates mode="t"/></xsl:template>
 <xsl:template match="w:tbl" mode="cb"><xsl:apply-templates mode="nr"/></xsl:template>
 <xsl:template match="{_WRAPPERS}" mode="cb"><xsl:apply-templates mode="cb"/></xsl:template>
 <xsl:template match="node()" mode="cb"/>
