@@ -14,6 +14,7 @@ python-docx is imported inside ``read_docx`` so that importing gaolint stays fas
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from io import BytesIO
 from typing import Any
@@ -164,7 +165,7 @@ class _Body(LineCollector):
         vmerge: str | None = None
         hmerge: str | None = None
         outer: list[tuple[list[str], str | None, str | None]] = []
-        for record in records.split("\r")[1:]:
+        for record in _units(records) if direct else records.split("\r")[1:]:
             kind = record[0]
             if kind in "SVHNn":  # inside a cell
                 if kind == "N":
@@ -209,6 +210,39 @@ class _Body(LineCollector):
                     cell = [text] if text else []
                 else:
                     cell = _lines(record[1:])
+            elif kind == "F":  # a row of cells without nested tables (``_units``)
+                row += 1
+                row_place = f"第{number}个表格 第{row}行"
+                append(SourceLine(ROW_SEPARATOR, len(lines) + 1, 1, row_place))
+                column = 0
+                for text in record.split("\rC")[1:]:
+                    width = 1
+                    if "\r" in text:  # the cell's gridSpan, vMerge, hMerge records
+                        span = vmerge = hmerge = None
+                        pieces = text.split("\r")
+                        texts = [pieces[0]]
+                        for piece in pieces[1:]:
+                            value, _, more = piece[1:].partition("\n")
+                            if piece[0] == "V":
+                                if vmerge is None:
+                                    vmerge = value
+                            elif piece[0] == "H":
+                                if hmerge is None:
+                                    hmerge = value
+                            elif span is None:
+                                span = value
+                            texts.append(more)
+                        if span is not None:
+                            width = max(1, min(_int(span, 1), MAX_SPAN))
+                        if _merged(vmerge, hmerge):
+                            column += width
+                            continue
+                        text = join_cell_lines(_lines("\n".join(texts)))
+                    else:
+                        text = text.strip() if text.find("\n", 1) < 0 else join_cell_lines(_lines(text))
+                    place = row_place + (_COLUMNS[column] if column < _KNOWN_COLUMNS else f" 第{column + 1}列")
+                    append(SourceLine(text, len(lines) + 1, 1, place))
+                    column += width
             elif kind == "R":
                 row += 1
                 row_place = f"第{number}个表格 第{row}行"
@@ -266,6 +300,29 @@ class _Body(LineCollector):
                         self._emit(text, f"第{number}个表格 第{r}行 第{column + 1}列")
                 column += span
         self._emit(ROW_SEPARATOR, f"第{number}个表格")
+
+
+def _units(records: str) -> list[str]:
+    """``records`` split into records, except that a table row without ``w:gridBefore`` or
+    nested tables (records ``C``, ``S``, ``V``, ``H`` only) and shorter than ``MAX_LINE_CHARS``
+    is one unit, ``F`` + its records, read a cell at a time (no cell's line is longer than the
+    row's records)."""
+    chunks = records.split("\rR")
+    units = chunks[0].split("\r")[1:]
+    for chunk in chunks[1:]:
+        row, end, rest = chunk.partition("\rE")
+        if len(row) < MAX_LINE_CHARS and _SLOW_ROW.search(row) is None:
+            units.append("F" + row)
+            if end:
+                units.append("E")
+                units.extend(rest.split("\r")[1:])
+        else:
+            units.append("R")
+            units.extend(chunk.split("\r")[1:])
+    return units
+
+
+_SLOW_ROW = re.compile("\r[^CSVH]")
 
 
 class _Unusual(Exception):
