@@ -128,12 +128,13 @@ def records(root: Any, xml: bytes) -> str | None:
 def _plain_utf8(xml: bytes) -> bool:
     """True when ``xml`` is read as UTF-8 (or an ASCII superset declared as UTF-8) and holds
     no character reference: then no text or attribute value of its tree holds ``\\r``.
-    No NUL byte rules out UTF-16 and UTF-32; starting with ``<`` (after a UTF-8 byte-order
-    mark) rules out EBCDIC; a declared encoding must be UTF-8."""
-    if b"&#" in xml or b"\0" in xml:
+    Starting with ``<`` (after a UTF-8 byte-order mark) and no NUL byte in the first four rules
+    out UTF-16, UTF-32 (with a byte-order mark or without: their ``<`` holds a NUL byte) and
+    EBCDIC; a declared encoding must be UTF-8."""
+    if b"&#" in xml:
         return False
     start = xml[3:] if xml.startswith(b"\xef\xbb\xbf") else xml
-    if not start.startswith(b"<"):
+    if not start.startswith(b"<") or b"\0" in start[:4]:
         return False
     if start.startswith(b"<?xml"):
         declaration = start[: start.find(b"?>") + 2]
