@@ -461,3 +461,114 @@ def test_an_unusual_package_is_still_opened_through_its_relationship() -> None:
 def minimal_docx_xml(text: str) -> bytes:
     return (f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}"><w:body>'
             f'{_p(text)}</w:body></w:document>').encode()
+
+
+# -- the body's records written by libxslt (gaolint/read/docx_records.py) ------------------
+
+_VALUES = ("", ' w:val="2"', ' w:val="0"', ' w:val="-3"', ' w:val="abc"', ' w:val=""', ' w:val=" 2 "',
+           ' w:val="restart"', ' w:val="continue"', ' w:val="999"', ' w:val="1_0"')
+_RUNS = (
+    '<w:r><w:t xml:space="preserve"> 12 </w:t></w:r>', "<w:r><w:t>行政许可</w:t></w:r>", "<w:r><w:t>ab</w:t></w:r>",
+    "<w:r><w:tab/><w:t>x</w:t></w:r>", "<w:r><w:br/></w:r>", "<w:r><w:cr/><w:noBreakHyphen/></w:r>",
+    "<w:del><w:r><w:delText>删</w:delText></w:r></w:del>", "<w:ins><w:r><w:t>插</w:t></w:r></w:ins>",
+    "<w:r><w:instrText>PAGE</w:instrText></w:r>", "<!-- c -->", "<w:r><w:rPr><w:t>属</w:t></w:rPr></w:r>",
+    f'<mc:AlternateContent xmlns:mc="{_MC_NS}"><mc:Choice><w:r><w:t>选</w:t></w:r></mc:Choice>'
+    "<mc:Fallback><w:r><w:t>备</w:t></w:r></mc:Fallback></mc:AlternateContent>",
+    "<w:r><w:pict><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p></w:txbxContent></w:pict></w:r>",
+    "<w:sdt><w:sdtPr><w:t>P</w:t></w:sdtPr><w:sdtContent><w:r><w:t>控</w:t></w:r></w:sdtContent></w:sdt>",
+    "<w:r><w:tab><w:t>不读</w:t></w:tab></w:r>", "<w:r><w:t/></w:r>",
+)
+
+
+def _random_body(rng: random.Random, depth: int = 0) -> str:
+    """Paragraphs and tables with merges, spans, gridBefore, wrappers and nested tables in
+    any order: the shapes the walk and the records must read alike."""
+    def paragraph() -> str:
+        return "<w:p>" + "".join(rng.choice(_RUNS) for _ in range(rng.randrange(4))) + "</w:p>"
+
+    def cell() -> str:
+        props = "".join(rng.choice((f"<w:gridSpan{rng.choice(_VALUES)}/>", f"<w:vMerge{rng.choice(_VALUES)}/>",
+                                    f"<w:hMerge{rng.choice(_VALUES)}/>", '<w:tcW w:w="9"/>'))
+                        for _ in range(rng.randrange(3)))
+        parts = [f"<w:tcPr>{props}</w:tcPr>"] + [paragraph() for _ in range(rng.randrange(3))]
+        if depth < 2 and rng.random() < 0.15:
+            parts.append(table(depth + 1))
+        if rng.random() < 0.1:
+            rng.shuffle(parts)  # a w:tcPr after the paragraphs
+        text = "<w:tc>" + "".join(parts) + "</w:tc>"
+        return f"<w:sdt><w:sdtContent>{text}</w:sdtContent></w:sdt>" if rng.random() < 0.05 else text
+
+    def row() -> str:
+        parts = [cell() for _ in range(rng.randrange(5))]
+        if rng.random() < 0.3:
+            parts.insert(0 if rng.random() < 0.8 else len(parts), f"<w:trPr><w:gridBefore{rng.choice(_VALUES)}/></w:trPr>")
+        return "<w:tr>" + "".join(parts) + "</w:tr>"
+
+    def table(level: int) -> str:
+        nonlocal depth
+        depth, outer = level, depth
+        try:
+            return "<w:tbl><w:tblPr/>" + "".join(row() for _ in range(rng.randrange(4))) + "</w:tbl>"
+        finally:
+            depth = outer
+
+    blocks = [paragraph() if rng.random() < 0.6 else table(0) for _ in range(rng.randrange(1, 8))]
+    return "".join(f"<w:customXml>{b}</w:customXml>" if rng.random() < 0.05 else b for b in blocks)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_records_read_as_the_walk(seed: int) -> None:
+    """The records (libxslt) and the Python walk give the same lines, places and damage."""
+    from lxml import etree
+
+    from gaolint.read import docx
+
+    rng = random.Random(seed)
+    for _ in range(10):
+        body_xml = _random_body(rng)
+        xml = f'<w:document xmlns:w="{W_NS}"><w:body>{body_xml}</w:body></w:document>'
+        body = etree.fromstring(xml.encode(), etree.XMLParser(remove_blank_text=True)).find(f"{{{W_NS}}}body")
+        walked = docx._Body(plain=False).extract(body)
+        read = read_docx(minimal_docx(body_xml), "r.docx")
+        assert [(x.text, x.line, x.place) for x in read.lines] == [(x.text, x.line, x.place) for x in walked.lines]
+        assert [(x.text, x.place, m) for x, m in read.damage] == [(x.text, x.place, m) for x, m in walked.damage]
+
+
+def test_records_are_read_when_they_cannot_be_ambiguous() -> None:
+    """The records are used for an ordinary UTF-8 part; a character reference (which could
+    put a carriage return, the records' separator, into the text), another encoding, a text
+    element holding markup and a gridBefore after a cell are walked in Python, alike."""
+    from lxml import etree
+
+    from gaolint.read import docx, docx_records
+
+    def records_of(xml: bytes) -> str | None:
+        return docx_records.records(etree.fromstring(xml, etree.XMLParser(remove_blank_text=True)), xml)
+
+    plain = minimal_docx_xml("一、总体情况")
+    assert records_of(plain) == "\rP一、总体情况"
+    assert records_of(plain.replace("总体".encode(), b"&#x603B;&#20307;")) is None
+    assert records_of(plain.decode().replace("UTF-8", "GB18030").encode("gb18030")) is None
+    assert records_of(plain.decode().replace("UTF-8", "UTF-16").encode("utf-16")) is None
+    assert records_of(plain.replace("总体".encode(), "总<w:t>体</w:t>".encode())) is None
+    assert records_of(plain.replace(b"<?xml", b"\xef\xbb\xbf<?xml")) == "\rP一、总体情况"
+    late = _tc("1") + '<w:trPr><w:gridBefore w:val="2"/></w:trPr>'
+    with pytest.raises(docx._Unusual):
+        docx._Body().extract_records(docx_records.records(*_parsed(minimal_docx_xml_body(f"<w:tbl><w:tr>{late}</w:tr></w:tbl>"))))
+    span = _tc("1", '<w:gridSpan w:val="&#13;2"/>')
+    for body in (_p("甲&#13;乙") + f"<w:tbl><w:tr>{span}{_tc('2')}</w:tr></w:tbl>",
+                 f"<w:tbl><w:tr>{late}{_tc('2')}</w:tr></w:tbl>"):
+        root, _ = _parsed(minimal_docx_xml_body(body))
+        walked = docx._Body(plain=False).extract(root.find(f"{{{W_NS}}}body"))
+        assert [(x.text, x.place) for x in read_docx(minimal_docx(body), "c.docx").lines] == [(x.text, x.place) for x in walked.lines]
+
+
+def minimal_docx_xml_body(body: str) -> bytes:
+    return (f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}"><w:body>'
+            f'{body}</w:body></w:document>').encode()
+
+
+def _parsed(xml: bytes) -> tuple:
+    from lxml import etree
+
+    return etree.fromstring(xml, etree.XMLParser(remove_blank_text=True, resolve_entities=False)), xml

@@ -14,13 +14,15 @@ python-docx is imported inside ``read_docx`` so that importing gaolint stays fas
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from io import BytesIO
 from typing import Any
 
-from .base import ROW_SEPARATOR, Extracted, LineCollector, UnreadableFile
+from . import docx_records
+from .base import ROW_SEPARATOR, Extracted, LineCollector, SourceLine, UnreadableFile
 from .docx_numbering import LABEL, mark_list_numbers
-from .limits import MAX_FILE_BYTES
+from .limits import MAX_FILE_BYTES, MAX_LINE_CHARS, MAX_LINES, MAX_TEXT_CHARS
 from .xmlsafe import join_cell_lines, open_docx_zip
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -32,6 +34,11 @@ _WRAPPERS = {W + "sdt", W + "customXml", W + "sdtContent", W + "smartTag", W + "
 _SKIP = {W + "del", W + "moveFrom", MC + "Fallback", W + "instrText", W + "delText", W + "pPr", W + "rPr", W + "sdtPr"}
 #: Largest gridSpan honoured; a report table is < 20 columns wide.
 MAX_SPAN = 256
+#: Records shorter than this cannot reach the text or line limits (``_Body.extract_records``).
+_DIRECT = min(MAX_TEXT_CHARS, MAX_LINES)
+#: " 第{n}列" for the first columns (``_Body.extract_records``).
+_KNOWN_COLUMNS = 64
+_COLUMNS = [f" 第{column + 1}列" for column in range(_KNOWN_COLUMNS)]
 
 
 def read_docx(data: bytes, path: str) -> Extracted:
@@ -40,9 +47,20 @@ def read_docx(data: bytes, path: str) -> Extracted:
         raise UnreadableFile(f"文件过大（{len(data)} 字节） / file too large ({len(data)} bytes)")
     archive = open_docx_zip(data)
     data = archive.data  # as checked (a nonsense zip version field set right)
-    body = _main_body(archive)
-    if body is not None:
-        return _Body(_plain_runs(body), mark_list_numbers(archive, body)).extract(body)
+    main = _main_document(archive)
+    if main is not None:
+        root, xml = main
+        body = root.find(W + "body")
+        if body is not None:
+            if mark_list_numbers(archive, body):  # Word's list numbers: the walk puts them in
+                return _Body(_plain_runs(body), numbered=True).extract(body)
+            records = docx_records.records(root, xml)
+            if records is not None:
+                try:
+                    return _Body().extract_records(records)
+                except _Unusual:
+                    pass
+            return _Body(_plain_runs(body)).extract(body)
     archive.check_all()  # python-docx parses every part it knows
     try:
         import docx
@@ -64,8 +82,8 @@ _OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relati
 _MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
 
-def _main_body(archive: Any) -> Any | None:
-    """The ``w:body`` of ``word/document.xml`` parsed with lxml alone, when the package is the
+def _main_document(archive: Any) -> tuple[Any, bytes] | None:
+    """The root of ``word/document.xml`` parsed with lxml alone, and its bytes, when the package is the
     ordinary shape python-docx would open the same way: one officeDocument relationship to
     ``word/document.xml``, whose content type is the WordprocessingML main document. None
     otherwise (and on any parse error), and the caller goes through python-docx, whose
@@ -94,12 +112,13 @@ def _main_body(archive: Any) -> Any | None:
                      if (o.get("PartName") or "").lower() == "/word/document.xml"]
         if overrides != [_MAIN_TYPE]:
             return None
-        root = etree.fromstring(archive.read("word/document.xml"), parser)
+        xml = archive.read("word/document.xml")
+        root = etree.fromstring(xml, parser)
     except Exception:  # anything unusual: python-docx decides, as before
         return None
     if root.tag != W + "document":
         return None
-    return root.find(W + "body")
+    return root, xml
 
 
 class _Body(LineCollector):
@@ -130,6 +149,144 @@ class _Body(LineCollector):
                 self._table(block)
         return Extracted(lines=self.lines, container="docx", encoding="utf-8", damage=self.damage)
 
+    def extract_records(self, records: str) -> Extracted:
+        """``extract`` of the body whose records (``docx_records``) are ``records``: the same
+        lines, places and damage notes. Raises ``_Unusual`` for a row whose ``w:gridBefore``
+        follows one of its cells (the walk places every cell after it): walk instead.
+
+        Every line costs at least as many characters of ``records`` as it adds to the text
+        (its text, and a ``\\r`` and a letter or a line feed for the line's end), so when
+        ``records`` is shorter than the text and line limits no limit can be reached: lines are
+        appended directly, only a line too long for ``MAX_LINE_CHARS`` goes through ``_emit``."""
+        emit = self._emit
+        lines = self.lines
+        append = lines.append
+        direct = len(records) < _DIRECT
+        number = row = column = 0
+        row_place = ""
+        started = before = False  # a cell of the row read; its w:gridBefore read
+        #: The cell being read: its lines, first gridSpan, vMerge and hMerge values; a nested
+        #: cell's frame is pushed on ``outer``.
+        cell: list[str] | None = None
+        span: str | None = None
+        vmerge: str | None = None
+        hmerge: str | None = None
+        outer: list[tuple[list[str], str | None, str | None]] = []
+        for record in _units(records) if direct else records.split("\r")[1:]:
+            kind = record[0]
+            if kind in "SVHNn":  # inside a cell
+                if kind == "N":
+                    outer.append((cell, vmerge, hmerge))  # type: ignore[arg-type]
+                    cell, vmerge, hmerge = [], None, None
+                    text = record[1:]
+                elif kind == "n":
+                    inner = cell
+                    merged = _merged(vmerge, hmerge)
+                    cell, vmerge, hmerge = outer.pop()
+                    if not merged:
+                        cell.extend(inner)  # type: ignore[arg-type]
+                    text = record[1:]
+                else:
+                    value, _, text = record[1:].partition("\n")
+                    if kind == "V":
+                        if vmerge is None:
+                            vmerge = value
+                    elif kind == "H":
+                        if hmerge is None:
+                            hmerge = value
+                    elif span is None and not outer:
+                        span = value
+                if text:
+                    cell.extend(_lines(text))  # type: ignore[union-attr]
+                continue
+            if cell is not None:  # the cell ends
+                if (vmerge is None or vmerge == "restart") and (hmerge is None or hmerge == "restart"):
+                    text = (cell[0] if len(cell) == 1 else join_cell_lines(cell)) if cell else ""
+                    place = row_place + (_COLUMNS[column] if column < _KNOWN_COLUMNS else f" 第{column + 1}列")
+                    if direct and len(text) <= MAX_LINE_CHARS:
+                        append(SourceLine(text, len(lines) + 1, 1, place))
+                    else:
+                        emit(text, place)
+                column += 1 if span is None else max(1, min(_int(span, 1), MAX_SPAN))
+                cell = None
+            if kind == "C":
+                span = vmerge = hmerge = None
+                started = True
+                if record.find("\n", 2) < 0:  # one paragraph (or none): its stripped text
+                    text = record[1:].strip()
+                    cell = [text] if text else []
+                else:
+                    cell = _lines(record[1:])
+            elif kind == "F":  # a row of cells without nested tables (``_units``)
+                row += 1
+                row_place = f"第{number}个表格 第{row}行"
+                append(SourceLine(ROW_SEPARATOR, len(lines) + 1, 1, row_place))
+                column = 0
+                for text in record.split("\rC")[1:]:
+                    width = 1
+                    if "\r" in text:  # the cell's gridSpan, vMerge, hMerge records
+                        span = vmerge = hmerge = None
+                        pieces = text.split("\r")
+                        texts = [pieces[0]]
+                        for piece in pieces[1:]:
+                            value, _, more = piece[1:].partition("\n")
+                            if piece[0] == "V":
+                                if vmerge is None:
+                                    vmerge = value
+                            elif piece[0] == "H":
+                                if hmerge is None:
+                                    hmerge = value
+                            elif span is None:
+                                span = value
+                            texts.append(more)
+                        if span is not None:
+                            width = max(1, min(_int(span, 1), MAX_SPAN))
+                        if _merged(vmerge, hmerge):
+                            column += width
+                            continue
+                        text = join_cell_lines(_lines("\n".join(texts)))
+                    else:
+                        text = text.strip() if text.find("\n", 1) < 0 else join_cell_lines(_lines(text))
+                    place = row_place + (_COLUMNS[column] if column < _KNOWN_COLUMNS else f" 第{column + 1}列")
+                    append(SourceLine(text, len(lines) + 1, 1, place))
+                    column += width
+            elif kind == "R":
+                row += 1
+                row_place = f"第{number}个表格 第{row}行"
+                if direct:
+                    append(SourceLine(ROW_SEPARATOR, len(lines) + 1, 1, row_place))
+                else:
+                    emit(ROW_SEPARATOR, row_place)
+                column = 0
+                started = before = False
+            elif kind == "B":
+                if not before:
+                    if started:
+                        raise _Unusual
+                    column = max(0, min(_int(record[1:], 0), MAX_SPAN))
+                    before = True
+            elif kind == "P":
+                if self.full:
+                    break
+                texts = _lines(record[1:])
+                if texts:
+                    self.paragraphs += 1
+                    place = f"第{self.paragraphs}段"
+                    for text in texts:
+                        if direct and len(text) <= MAX_LINE_CHARS:
+                            append(SourceLine(text, len(lines) + 1, 1, place))
+                        else:
+                            emit(text, place)
+            elif kind == "T":
+                if self.full:
+                    break
+                self.tables += 1
+                number = self.tables
+                row = 0
+            elif kind == "E":
+                emit(ROW_SEPARATOR, f"第{number}个表格")
+        return Extracted(lines=self.lines, container="docx", encoding="utf-8", damage=self.damage)
+
     def _table(self, table: Any) -> None:
         """Per row a ``|`` line, then one line per cell starting in that row (``w:vMerge``
         continuations skipped), placed at its true grid column; a closing ``|``."""
@@ -150,6 +307,47 @@ class _Body(LineCollector):
                         self._emit(text, f"第{number}个表格 第{r}行 第{column + 1}列")
                 column += span
         self._emit(ROW_SEPARATOR, f"第{number}个表格")
+
+
+def _units(records: str) -> list[str]:
+    """``records`` split into records, except that a table row without ``w:gridBefore`` or
+    nested tables (records ``C``, ``S``, ``V``, ``H`` only) and shorter than ``MAX_LINE_CHARS``
+    is one unit, ``F`` + its records, read a cell at a time (no cell's line is longer than the
+    row's records)."""
+    chunks = records.split("\rR")
+    units = chunks[0].split("\r")[1:]
+    for chunk in chunks[1:]:
+        row, end, rest = chunk.partition("\rE")
+        if len(row) < MAX_LINE_CHARS and _SLOW_ROW.search(row) is None:
+            units.append("F" + row)
+            if end:
+                units.append("E")
+                units.extend(rest.split("\r")[1:])
+        else:
+            units.append("R")
+            units.extend(chunk.split("\r")[1:])
+    return units
+
+
+_SLOW_ROW = re.compile("\r[^CSVH]")
+
+
+class _Unusual(Exception):
+    """Records ``_Body.extract_records`` does not read: the body is walked instead."""
+
+
+def _merged(vmerge: str | None, hmerge: str | None) -> bool:
+    """``_span_and_merge``'s continuation test on the ``w:val`` of the first ``w:vMerge`` and
+    ``w:hMerge`` (None: no such element; a missing value is "", which is not "restart" either)."""
+    return (vmerge is not None and vmerge != "restart") or (hmerge is not None and hmerge != "restart")
+
+
+def _int(value: str, default: int) -> int:
+    """``_int_val`` of an element whose ``w:val`` is ``value`` ("" when it has none)."""
+    try:
+        return int(value)
+    except ValueError:
+        return default
 
 
 def _blocks(container: Any) -> list[Any]:

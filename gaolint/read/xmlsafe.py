@@ -285,7 +285,7 @@ def declares_dtd(raw: bytes) -> bool:
     (decoding a whole 90 MB part as UTF-16 and UTF-32 took 14 s and 588 MB). Memory stays at a
     chunk; a marker across two chunks is found through the overlap kept between them."""
     wide = b"\x00" in raw[:512]
-    if not wide and b"<!" not in raw:  # one fast scan settles almost every part
+    if not wide and (b"!" not in raw or b"<!" not in raw):  # a memchr settles almost every part
         return False
     markers = _DTD_WIDE_MARKERS if wide else _DTD_MARKERS
     keep = max(len(marker) for marker in markers) - 1
