@@ -11,6 +11,7 @@ the parsed ``w:p``, never written anywhere), which the reader puts before the pa
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .listnumbers import LEVELS, Level, ListCounter
@@ -166,6 +167,11 @@ def _int(text: str | None, default: int) -> int:
         return default
 
 
+#: A paragraph style named in a part's bytes (``<w:pStyle w:val="Heading1"/>``): its id. In
+#: ``word/numbering.xml`` the styles tied to list levels, in ``word/document.xml`` those used.
+_STYLE = re.compile(rb"pStyle\s[^>]{0,200}?val=\"([^\"]{1,100})\"")
+
+
 def mark_list_numbers(archive: Any, body: Any) -> bool:
     """Mark the numbered paragraphs of ``body`` (the parsed ``word/document.xml``'s) with their
     labels; whether any was. Cheap when nothing is numbered, as in most reports: the document's
@@ -177,10 +183,15 @@ def mark_list_numbers(archive: Any, body: Any) -> bool:
     names = archive.names
     if "word/numbering.xml" not in names or "word/document.xml" not in names:
         return False
+    # The document's bytes first: whether a paragraph names a list itself, else which styles
+    # paragraphs use (a style can number them only if a list level names it, and most
+    # documents' lists name styles the body never uses).
     document = archive.read("word/document.xml")
     direct = b"numPr" in document
-    if not direct and b"pStyle" not in document:
-        return False
+    if not direct:
+        styles_used = set(_STYLE.findall(document))
+        if not styles_used or not styles_used.intersection(_STYLE.findall(archive.read("word/numbering.xml"))):
+            return False
     parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True)
     try:
         archive.check_parts(["word/numbering.xml"])
