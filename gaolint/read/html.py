@@ -753,14 +753,19 @@ _EXTENSION_A = re.compile(rb"\xe3[\x90-\xbf]")
 
 
 def _cjk_in_utf8(text: bytes) -> int:
-    """``count_cjk`` of UTF-8 bytes: lead bytes counted in C (``bytes.count``), no decoding."""
+    """``count_cjk`` of UTF-8 bytes, counted in C with no decoding: the lead bytes E4-E9 are
+    the bytes one ``translate`` deletes (a pass; six ``bytes.count`` passes cost six times as
+    much on a page's text), less the hexagram symbols (E4 B7), plus Extension A (E3 90-BF)."""
     if not text:
         return 0
-    count = text.count
-    total = count(b"\xe4") - count(b"\xe4\xb7") + count(b"\xe5") + count(b"\xe6") + count(b"\xe7") + count(b"\xe8") + count(b"\xe9")
+    total = len(text) - len(text.translate(None, _CJK_LEADS)) - text.count(b"\xe4\xb7")
     if b"\xe3" in text:
         total += len(_EXTENSION_A.findall(text))
     return total
+
+
+#: UTF-8 lead bytes of U+4000-U+9FFF (``_cjk_in_utf8``).
+_CJK_LEADS = bytes(range(0xE4, 0xEA))
 
 
 def _choose_report(body: Any, counts: _CJKCounts | dict[Any, int], holders: set[Any], markers: list[Any]) -> Any:
