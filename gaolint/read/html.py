@@ -38,6 +38,9 @@ BLOCK_TAGS = frozenset(
 HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 #: Blocks whose text may make them a numbered heading (a "marker", ``_choose_report``): not tables.
 _HEADING_BLOCKS = BLOCK_TAGS - {"table"}
+#: Tags the survey (``_Page._survey``) asks more of than whether they are a numbered heading,
+#: even with no id, class or hidden style.
+_SURVEYED_TAGS = JUNK_TAGS | PROTECTABLE_TAGS | {"a", "h1", "h2", "h3"}
 #: Positions looked up by scanning the node list before a dict of them is built.
 _POSITION_SCANS = 8
 #: Pages of more elements count CJK characters for every node at once (``_cjk_counts``), not
@@ -243,7 +246,9 @@ class _Page:
         report = _choose_report(body, counts, holders, markers)
         _Walker(self, table_mode=True).run(report)
         self._recover_title(title, report)
-        self.lines = [line for line in self.lines if not _is_furniture(line)]
+        search = _FURNITURE.search  # (``_is_furniture``, inline: every line of the page is asked)
+        self.lines = [line for line in self.lines
+                      if line.place or len(line.text) > _FURNITURE_MAX or not search(line.text)]
         extracted = Extracted(lines=self.lines, container="html", encoding=encoding, damage=self.damage)
         extracted.suppressions = self._suppressions(comments)
         return extracted
@@ -285,6 +290,13 @@ class _Page:
             tag = _LOWER_TAGS.get(tag) or _tag(node)
             get = node.get
             ident, kind = get("id"), get("class")
+            if not (ident or kind or maybe_hidden) and tag not in _SURVEYED_TAGS:
+                # (nearly every element: neither junk, furniture nor a title; a heading?)
+                if tag in _HEADING_BLOCKS:
+                    text = node.text
+                    if text and (text[0] in _SECTION_FIRST or text[0].isspace()) and section(text):
+                        markers.append(node)
+                continue
             if node is not body:
                 if tag in JUNK_TAGS or (maybe_hidden and _is_hidden(node)):
                     junk.append(node)
@@ -421,23 +433,31 @@ class _Page:
         height = len(rows)
         for r, tr in enumerate(rows):
             last_line = _line(tr)
-            self.emit(ROW_SEPARATOR, last_line, f"第{number}个表格 第{r + 1}行")
+            row_place = f"第{number}个表格 第{r + 1}行"
+            append(SourceLine(ROW_SEPARATOR, last_line, 1, row_place))  # (``emit`` of a short line)
+            row_place += " 第"  # a cell's place: the row's, then "{column}列"
             c = 0
             for cell in tr:
-                if cell.tag not in _CELL_TAGS and _tag(cell) not in _CELL_TAGS:
+                tag = cell.tag
+                if tag not in _CELL_TAGS and _tag(cell) not in _CELL_TAGS:
                     continue
                 self.cells += 1
                 if self.cells > MAX_TABLE_CELLS:
                     raise UnreadableFile(f"表格单元格过多（超过 {MAX_TABLE_CELLS}） / too many table cells")
                 while c < len(busy) and busy[c] > r:
                     c += 1
-                get = cell.get
-                colspan = 1 if get("colspan") is None else min(_span(cell, "colspan"), MAX_SPAN)
-                rowspan = 1 if get("rowspan") is None else (_span(cell, "rowspan") or height - r)
-                if rowspan > height - r:
-                    rowspan = height - r
+                if cell.attrib:  # (one test for the many cells with no attributes at all)
+                    get = cell.get
+                    colspan = 1 if get("colspan") is None else min(_span(cell, "colspan"), MAX_SPAN)
+                    rowspan = 1 if get("rowspan") is None else (_span(cell, "rowspan") or height - r)
+                    if rowspan > height - r:
+                        rowspan = height - r
+                else:
+                    colspan = rowspan = 1
                 if c < MAX_SPAN:
-                    end = min(c + colspan, MAX_SPAN)
+                    end = c + colspan
+                    if end > MAX_SPAN:
+                        end = MAX_SPAN
                     if len(busy) < end:
                         busy.extend([0] * (end - len(busy)))
                     if end - c == 1:
@@ -445,13 +465,15 @@ class _Page:
                     else:
                         busy[c:end] = [r + rowspan] * (end - c)
                 # the commonest cell first (``_simple_cell_lines``' own first step)
-                lines = _one_block_cell(cell, cell[0]) if len(cell) == 1 and cell.tag in _CELL_TAGS else None
-                if lines is None:
+                one = _one_block_text(cell, cell[0]) if tag in _CELL_TAGS and len(cell) == 1 else None
+                if one is None:
                     lines = _simple_cell_lines(cell)
                     if lines is None:
                         lines = _Walker.lines_of(cell)
-                text = (lines[0] if len(lines) == 1 else "") if len(lines) < 2 else join_cell_lines(lines)
-                place = f"第{number}个表格 第{r + 1}行 第{c + 1}列"
+                    text = (lines[0] if len(lines) == 1 else "") if len(lines) < 2 else join_cell_lines(lines)
+                else:
+                    text = one
+                place = row_place + _COLUMNS[c] if c < len(_COLUMNS) else f"{row_place}{c + 1}列"
                 if len(text) > MAX_LINE_CHARS:
                     self.emit(text, _line(cell), place)
                 else:
@@ -619,6 +641,14 @@ def _one_block_cell(cell: Any, child: Any) -> list[str] | None:
     tail): the one line of the block's text. None for any other cell. (Blank pieces before
     the first visible one, which the walk skips, are only leading blanks that ``_collapse``
     strips.)"""
+    text = _one_block_text(cell, child)
+    if text is None:
+        return None
+    return [text] if text else []
+
+
+def _one_block_text(cell: Any, child: Any) -> str | None:
+    """``_one_block_cell``'s line as the cell's text ("" for none), or None for another shape."""
     tag = child.tag
     if tag.__class__ is not str or tag not in BLOCK_TAGS or tag in _NOT_SIMPLE:
         return None
@@ -630,7 +660,7 @@ def _one_block_cell(cell: Any, child: Any) -> list[str] | None:
         return None
     count = len(child)
     if count == 0:
-        text = child.text or ""
+        text = child.text
     elif count == 1:
         inner = child[0]
         tag = inner.tag
@@ -639,8 +669,9 @@ def _one_block_cell(cell: Any, child: Any) -> list[str] | None:
         text = (child.text or "") + (inner.text or "") + (inner.tail or "")
     else:
         return None
-    text = _collapse(text) if text else ""
-    return [text] if text else []
+    if not text or text.isalnum():  # (a number, a word: nothing to collapse)
+        return text or ""
+    return _collapse(text)
 
 
 _NOT_SIMPLE = frozenset({"pre", "br"})
@@ -994,6 +1025,8 @@ def _is_layout_table(table: Any) -> bool:
 #: Leading digits of a span, matched after the leading white space is stripped: a pattern
 #: opening with ``\s*`` costs a scan to the end of a run of spaces at every start position.
 _SPAN = re.compile(r"\d{1,6}")
+#: A cell's place ends "{column}列": the first columns' endings made once.
+_COLUMNS = tuple(f"{column}列" for column in range(1, 65))
 _CELL_TAGS = ("td", "th")
 
 
