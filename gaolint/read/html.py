@@ -102,12 +102,17 @@ def read_html(data: bytes, path: str) -> Extracted:
     if len(text) > MAX_TEXT_CHARS:
         raise UnreadableFile(f"网页过大（{len(text)} 字符） / page too large ({len(text)} characters)")
     raw = text.encode("utf-8", errors="replace")
-    if len(raw.translate(None, _NOT_CONTROLS)) or _INTERNAL_SUBSET.search(text, 0, 65536):
+    # (an internal subset ends in "[": a page without one in the searched span skips the regex)
+    if len(raw.translate(None, _NOT_CONTROLS)) or (
+        text.find("[", 0, 65536) >= 0 and _INTERNAL_SUBSET.search(text, 0, 65536)
+    ):
         text = _prepare(text)  # (a C scan of the bytes settles that nearly every page needs nothing)
         raw = text.encode("utf-8", errors="replace")
     if not text.strip():
         return Extracted(lines=[], container="html", encoding=encoding)
-    tags = text.count("<") - text.count("</")  # start and empty tags, and a few stray "<"
+    # start and empty tags, and a few stray "<" (counted only when the text is long enough to
+    # hold too many: there are no more of them than characters)
+    tags = text.count("<") - text.count("</") if len(text) > 2 * MAX_ELEMENTS else 0
     if tags > 2 * MAX_ELEMENTS:
         # lxml holds about 300 bytes per element: a flood of tags is refused before parsing,
         # a page near the limit after (counting elements exactly).
@@ -133,9 +138,14 @@ def read_html(data: bytes, path: str) -> Extracted:
     nodes = list(root.iter())  # document order, before anything is dropped (``_Page.position``)
     if len(nodes) > MAX_ELEMENTS:
         raise UnreadableFile(f"网页结构过于复杂（{len(nodes)} 个元素） / page too complex ({len(nodes)} elements)")
-    if sum(1 for _ in root.iter("td", "th")) > MAX_TABLE_CELLS:
+    # Every <td>/<th> the parser makes comes from a start tag, three characters at least: a
+    # shorter page cannot pass the limit, and its cells are not counted.
+    if len(text) > 3 * MAX_TABLE_CELLS and sum(1 for _ in root.iter("td", "th")) > MAX_TABLE_CELLS:
         raise UnreadableFile(f"表格单元格过多（超过 {MAX_TABLE_CELLS}） / too many table cells")
-    return _Page(root, nodes, etree.Comment, _maybe_hidden(raw)).extract(encoding)
+    page = _Page(root, nodes, etree.Comment, _maybe_hidden(raw))
+    # (a comment holds "gaolint" only if the page's text does: comments are copied verbatim)
+    page.directives = "gaolint" in text
+    return page.extract(encoding)
 
 
 def sniff_charset(data: bytes) -> str | None:
@@ -234,10 +244,12 @@ class _Page:
         self.first_heading: int | None = None  # document-order index of the first heading
         self.tables = 0
         self.cells = 0
+        #: False when no comment of the page can hold a ``gaolint`` directive.
+        self.directives = True
 
     # -- the pipeline ------------------------------------------------------------------
     def extract(self, encoding: str) -> Extracted:
-        comments = [c for c in self.root.iter(self.comment_tag) if "gaolint" in (c.text or "")]
+        comments = [c for c in self.root.iter(self.comment_tag) if "gaolint" in (c.text or "")] if self.directives else []
         body = self.root.find("body")
         if body is None:
             body = self.root
@@ -446,14 +458,11 @@ class _Page:
                     raise UnreadableFile(f"表格单元格过多（超过 {MAX_TABLE_CELLS}） / too many table cells")
                 while c < len(busy) and busy[c] > r:
                     c += 1
-                if cell.attrib:  # (one test for the many cells with no attributes at all)
-                    get = cell.get
-                    colspan = 1 if get("colspan") is None else min(_span(cell, "colspan"), MAX_SPAN)
-                    rowspan = 1 if get("rowspan") is None else (_span(cell, "rowspan") or height - r)
-                    if rowspan > height - r:
-                        rowspan = height - r
-                else:
-                    colspan = rowspan = 1
+                get = cell.get
+                colspan = 1 if get("colspan") is None else min(_span(cell, "colspan"), MAX_SPAN)
+                rowspan = 1 if get("rowspan") is None else (_span(cell, "rowspan") or height - r)
+                if rowspan > height - r:
+                    rowspan = height - r
                 if c < MAX_SPAN:
                     end = c + colspan
                     if end > MAX_SPAN:
@@ -807,8 +816,23 @@ def _choose_report(body: Any, counts: _CJKCounts | dict[Any, int], holders: set[
     if not total:
         return body
     node = body
+    share = BODY_SHARE * total
     while True:
-        nxt = next((c for c in node if _is_element(c) and counts.get(c, 0) >= BODY_SHARE * total), None)
+        # The first child holding the share. A subtree's count is at least the sum of its
+        # children's, so once the children asked about leave less than the share, no later
+        # child holds it (and is not counted: on a report element of many paragraphs, most).
+        nxt = None
+        left = counts.get(node, 0)
+        for child in node:
+            if not _is_element(child):
+                continue
+            count = counts.get(child, 0)
+            if count >= share:
+                nxt = child
+                break
+            left -= count
+            if left < share:
+                break
         if nxt is None:
             break
         node = nxt
