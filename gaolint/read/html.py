@@ -41,6 +41,9 @@ _HEADING_BLOCKS = BLOCK_TAGS - {"table"}
 #: Tags the survey (``_Page._survey``) asks more of than whether they are a numbered heading,
 #: even with no id, class or hidden style.
 _SURVEYED_TAGS = JUNK_TAGS | PROTECTABLE_TAGS | {"a", "h1", "h2", "h3"}
+#: Common tag names, in lower case, that are not ``_SURVEYED_TAGS``: the survey's short path.
+_QUIET_TAGS = (BLOCK_TAGS - _SURVEYED_TAGS) | {
+    "span", "strong", "b", "i", "em", "font", "u", "br", "img", "sup", "sub", "small", "label", "o:p"}
 #: Positions looked up by scanning the node list before a dict of them is built.
 _POSITION_SCANS = 8
 #: Pages of more elements count CJK characters for every node at once (``_cjk_counts``), not
@@ -297,6 +300,14 @@ class _Page:
         start = self.position(body) or 0  # body.iter() is the node list from body on
         for offset, node in enumerate(body.iter()):
             tag = node.tag
+            if tag in _QUIET_TAGS:  # (most elements: a lower-case name asked about below)
+                get = node.get
+                if not (get("id") or get("class") or maybe_hidden):
+                    if tag in _HEADING_BLOCKS:
+                        text = node.text
+                        if text and (text[0] in _SECTION_FIRST or text[0].isspace()) and section(text):
+                            markers.append(node)
+                    continue
             if tag.__class__ is not str:
                 continue
             tag = _LOWER_TAGS.get(tag) or _tag(node)
@@ -1025,7 +1036,7 @@ def _rows(table: Any) -> list[Any]:
 def _is_layout_table(table: Any) -> bool:
     """A table used for page layout rather than data: cells holding tables or headings, or a
     single cell framing several blocks or much text. Its cells are walked as ordinary blocks."""
-    cells = [c for row in _rows(table) for c in row if _tag(c) in ("td", "th")]
+    cells = [c for row in _rows(table) for c in row if c.tag in _CELL_TAGS or _tag(c) in _CELL_TAGS]
     if not cells:
         return True
     # the tables and headings anywhere in the table, found by libxml2 (nearly always none but
