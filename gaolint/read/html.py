@@ -827,23 +827,8 @@ def _choose_report(body: Any, counts: _CJKCounts | dict[Any, int], holders: set[
     if not total:
         return body
     node = body
-    share = BODY_SHARE * total
     while True:
-        # The first child holding the share. A subtree's count is at least the sum of its
-        # children's, so once the children asked about leave less than the share, no later
-        # child holds it (and is not counted: on a report element of many paragraphs, most).
-        nxt = None
-        left = counts.get(node, 0)
-        for child in node:
-            if not _is_element(child):
-                continue
-            count = counts.get(child, 0)
-            if count >= share:
-                nxt = child
-                break
-            left -= count
-            if left < share:
-                break
+        nxt = next((c for c in node if _is_element(c) and counts.get(c, 0) >= BODY_SHARE * total), None)
         if nxt is None:
             break
         node = nxt
