@@ -39,6 +39,12 @@ BLOCK_TAGS = frozenset(
 HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 #: Blocks whose text may make them a numbered heading (a "marker", ``_choose_report``): not tables.
 _HEADING_BLOCKS = BLOCK_TAGS - {"table"}
+#: Tags the survey (``_Page._survey``) asks more of than whether they are a numbered heading,
+#: even with no id, class or hidden style.
+_SURVEYED_TAGS = JUNK_TAGS | PROTECTABLE_TAGS | {"a", "h1", "h2", "h3"}
+#: Common tag names, in lower case, that are not ``_SURVEYED_TAGS``: the survey's short path.
+_QUIET_TAGS = (BLOCK_TAGS - _SURVEYED_TAGS) | {
+    "span", "strong", "b", "i", "em", "font", "u", "br", "img", "sup", "sub", "small", "label", "o:p"}
 #: Positions looked up by scanning the node list before a dict of them is built.
 _POSITION_SCANS = 8
 #: Pages of more elements count CJK characters for every node at once (``_cjk_counts``), not
@@ -100,12 +106,17 @@ def read_html(data: bytes, path: str) -> Extracted:
     if len(text) > MAX_TEXT_CHARS:
         raise UnreadableFile(f"网页过大（{len(text)} 字符） / page too large ({len(text)} characters)")
     raw = text.encode("utf-8", errors="replace")
-    if len(raw.translate(None, _NOT_CONTROLS)) or _INTERNAL_SUBSET.search(text, 0, 65536):
+    # (an internal subset ends in "[": a page without one in the searched span skips the regex)
+    if len(raw.translate(None, _NOT_CONTROLS)) or (
+        text.find("[", 0, 65536) >= 0 and _INTERNAL_SUBSET.search(text, 0, 65536)
+    ):
         text = _prepare(text)  # (a C scan of the bytes settles that nearly every page needs nothing)
         raw = text.encode("utf-8", errors="replace")
     if not text.strip():
         return Extracted(lines=[], container="html", encoding=encoding)
-    tags = text.count("<") - text.count("</")  # start and empty tags, and a few stray "<"
+    # start and empty tags, and a few stray "<" (counted only when the text is long enough to
+    # hold too many: there are no more of them than characters)
+    tags = text.count("<") - text.count("</") if len(text) > 2 * MAX_ELEMENTS else 0
     if tags > 2 * MAX_ELEMENTS:
         # lxml holds about 300 bytes per element: a flood of tags is refused before parsing,
         # a page near the limit after (counting elements exactly).
@@ -131,9 +142,14 @@ def read_html(data: bytes, path: str) -> Extracted:
     nodes = list(root.iter())  # document order, before anything is dropped (``_Page.position``)
     if len(nodes) > MAX_ELEMENTS:
         raise UnreadableFile(f"网页结构过于复杂（{len(nodes)} 个元素） / page too complex ({len(nodes)} elements)")
-    if sum(1 for _ in root.iter("td", "th")) > MAX_TABLE_CELLS:
+    # Every <td>/<th> the parser makes comes from a start tag, three characters at least: a
+    # shorter page cannot pass the limit, and its cells are not counted.
+    if len(text) > 3 * MAX_TABLE_CELLS and sum(1 for _ in root.iter("td", "th")) > MAX_TABLE_CELLS:
         raise UnreadableFile(f"表格单元格过多（超过 {MAX_TABLE_CELLS}） / too many table cells")
-    return _Page(root, nodes, etree.Comment, _maybe_hidden(raw)).extract(encoding)
+    page = _Page(root, nodes, etree.Comment, _maybe_hidden(raw))
+    # (a comment holds "gaolint" only if the page's text does: comments are copied verbatim)
+    page.directives = "gaolint" in text
+    return page.extract(encoding)
 
 
 def sniff_charset(data: bytes) -> str | None:
@@ -232,10 +248,12 @@ class _Page:
         self.first_heading: int | None = None  # document-order index of the first heading
         self.tables = 0
         self.cells = 0
+        #: False when no comment of the page can hold a ``gaolint`` directive.
+        self.directives = True
 
     # -- the pipeline ------------------------------------------------------------------
     def extract(self, encoding: str) -> Extracted:
-        comments = [c for c in self.root.iter(self.comment_tag) if "gaolint" in (c.text or "")]
+        comments = [c for c in self.root.iter(self.comment_tag) if "gaolint" in (c.text or "")] if self.directives else []
         body = self.root.find("body")
         if body is None:
             body = self.root
@@ -244,7 +262,9 @@ class _Page:
         report = _choose_report(body, counts, holders, markers)
         _Walker(self, table_mode=True).run(report)
         self._recover_title(title, report)
-        self.lines = [line for line in self.lines if not _is_furniture(line)]
+        search = _FURNITURE.search  # (``_is_furniture``, inline: every line of the page is asked)
+        self.lines = [line for line in self.lines
+                      if line.place or len(line.text) > _FURNITURE_MAX or not search(line.text)]
         extracted = Extracted(lines=self.lines, container="html", encoding=encoding, damage=self.damage)
         extracted.suppressions = self._suppressions(comments)
         return extracted
@@ -281,11 +301,26 @@ class _Page:
         start = self.position(body) or 0  # body.iter() is the node list from body on
         for offset, node in enumerate(body.iter()):
             tag = node.tag
+            if tag in _QUIET_TAGS:  # (most elements: a lower-case name asked about below)
+                get = node.get
+                if not (get("id") or get("class") or maybe_hidden):
+                    if tag in _HEADING_BLOCKS:
+                        text = node.text
+                        if text and (text[0] in _SECTION_FIRST or text[0].isspace()) and section(text):
+                            markers.append(node)
+                    continue
             if tag.__class__ is not str:
                 continue
             tag = _LOWER_TAGS.get(tag) or _tag(node)
             get = node.get
             ident, kind = get("id"), get("class")
+            if not (ident or kind or maybe_hidden) and tag not in _SURVEYED_TAGS:
+                # (nearly every element: neither junk, furniture nor a title; a heading?)
+                if tag in _HEADING_BLOCKS:
+                    text = node.text
+                    if text and (text[0] in _SECTION_FIRST or text[0].isspace()) and section(text):
+                        markers.append(node)
+                continue
             if node is not body:
                 if tag in JUNK_TAGS or (maybe_hidden and _is_hidden(node)):
                     junk.append(node)
@@ -422,10 +457,13 @@ class _Page:
         height = len(rows)
         for r, tr in enumerate(rows):
             last_line = _line(tr)
-            self.emit(ROW_SEPARATOR, last_line, f"第{number}个表格 第{r + 1}行")
+            row_place = f"第{number}个表格 第{r + 1}行"
+            append(SourceLine(ROW_SEPARATOR, last_line, 1, row_place))  # (``emit`` of a short line)
+            row_place += " 第"  # a cell's place: the row's, then "{column}列"
             c = 0
             for cell in tr:
-                if cell.tag not in _CELL_TAGS and _tag(cell) not in _CELL_TAGS:
+                tag = cell.tag
+                if tag not in _CELL_TAGS and _tag(cell) not in _CELL_TAGS:
                     continue
                 self.cells += 1
                 if self.cells > MAX_TABLE_CELLS:
@@ -438,7 +476,9 @@ class _Page:
                 if rowspan > height - r:
                     rowspan = height - r
                 if c < MAX_SPAN:
-                    end = min(c + colspan, MAX_SPAN)
+                    end = c + colspan
+                    if end > MAX_SPAN:
+                        end = MAX_SPAN
                     if len(busy) < end:
                         busy.extend([0] * (end - len(busy)))
                     if end - c == 1:
@@ -446,13 +486,15 @@ class _Page:
                     else:
                         busy[c:end] = [r + rowspan] * (end - c)
                 # the commonest cell first (``_simple_cell_lines``' own first step)
-                lines = _one_block_cell(cell, cell[0]) if len(cell) == 1 and cell.tag in _CELL_TAGS else None
-                if lines is None:
+                one = _one_block_text(cell, cell[0]) if tag in _CELL_TAGS and len(cell) == 1 else None
+                if one is None:
                     lines = _simple_cell_lines(cell)
                     if lines is None:
                         lines = _Walker.lines_of(cell)
-                text = (lines[0] if len(lines) == 1 else "") if len(lines) < 2 else join_cell_lines(lines)
-                place = f"第{number}个表格 第{r + 1}行 第{c + 1}列"
+                    text = (lines[0] if len(lines) == 1 else "") if len(lines) < 2 else join_cell_lines(lines)
+                else:
+                    text = one
+                place = row_place + _COLUMNS[c] if c < len(_COLUMNS) else f"{row_place}{c + 1}列"
                 if len(text) > MAX_LINE_CHARS:
                     self.emit(text, _line(cell), place)
                 else:
@@ -630,6 +672,14 @@ def _one_block_cell(cell: Any, child: Any) -> list[str] | None:
     tail): the one line of the block's text. None for any other cell. (Blank pieces before
     the first visible one, which the walk skips, are only leading blanks that ``_collapse``
     strips.)"""
+    text = _one_block_text(cell, child)
+    if text is None:
+        return None
+    return [text] if text else []
+
+
+def _one_block_text(cell: Any, child: Any) -> str | None:
+    """``_one_block_cell``'s line as the cell's text ("" for none), or None for another shape."""
     tag = child.tag
     if tag.__class__ is not str or tag not in BLOCK_TAGS or tag in _NOT_SIMPLE:
         return None
@@ -641,7 +691,7 @@ def _one_block_cell(cell: Any, child: Any) -> list[str] | None:
         return None
     count = len(child)
     if count == 0:
-        text = child.text or ""
+        text = child.text
     elif count == 1:
         inner = child[0]
         tag = inner.tag
@@ -650,8 +700,9 @@ def _one_block_cell(cell: Any, child: Any) -> list[str] | None:
         text = (child.text or "") + (inner.text or "") + (inner.tail or "")
     else:
         return None
-    text = _collapse(text) if text else ""
-    return [text] if text else []
+    if not text or text.isalnum():  # (a number, a word: nothing to collapse)
+        return text or ""
+    return _collapse(text)
 
 
 _NOT_SIMPLE = frozenset({"pre", "br"})
@@ -764,14 +815,19 @@ _EXTENSION_A = re.compile(rb"\xe3[\x90-\xbf]")
 
 
 def _cjk_in_utf8(text: bytes) -> int:
-    """``count_cjk`` of UTF-8 bytes: lead bytes counted in C (``bytes.count``), no decoding."""
+    """``count_cjk`` of UTF-8 bytes, counted in C with no decoding: the lead bytes E4-E9 are
+    the bytes one ``translate`` deletes (a pass; six ``bytes.count`` passes cost six times as
+    much on a page's text), less the hexagram symbols (E4 B7), plus Extension A (E3 90-BF)."""
     if not text:
         return 0
-    count = text.count
-    total = count(b"\xe4") - count(b"\xe4\xb7") + count(b"\xe5") + count(b"\xe6") + count(b"\xe7") + count(b"\xe8") + count(b"\xe9")
+    total = len(text) - len(text.translate(None, _CJK_LEADS)) - text.count(b"\xe4\xb7")
     if b"\xe3" in text:
         total += len(_EXTENSION_A.findall(text))
     return total
+
+
+#: UTF-8 lead bytes of U+4000-U+9FFF (``_cjk_in_utf8``).
+_CJK_LEADS = bytes(range(0xE4, 0xEA))
 
 
 def _choose_report(body: Any, counts: _CJKCounts | dict[Any, int], holders: set[Any], markers: list[Any]) -> Any:
@@ -976,7 +1032,7 @@ def _rows(table: Any) -> list[Any]:
 def _is_layout_table(table: Any) -> bool:
     """A table used for page layout rather than data: cells holding tables or headings, or a
     single cell framing several blocks or much text. Its cells are walked as ordinary blocks."""
-    cells = [c for row in _rows(table) for c in row if _tag(c) in ("td", "th")]
+    cells = [c for row in _rows(table) for c in row if c.tag in _CELL_TAGS or _tag(c) in _CELL_TAGS]
     if not cells:
         return True
     # the tables and headings anywhere in the table, found by libxml2 (nearly always none but
@@ -1000,6 +1056,8 @@ def _is_layout_table(table: Any) -> bool:
 #: Leading digits of a span, matched after the leading white space is stripped: a pattern
 #: opening with ``\s*`` costs a scan to the end of a run of spaces at every start position.
 _SPAN = re.compile(r"\d{1,6}")
+#: A cell's place ends "{column}列": the first columns' endings made once.
+_COLUMNS = tuple(f"{column}列" for column in range(1, 65))
 _CELL_TAGS = ("td", "th")
 
 
