@@ -997,11 +997,26 @@ def _drop_tree(node: Any) -> None:
     parent = node.getparent()
     if node.tail:
         previous = node.getprevious()
-        if previous is None:
-            parent.text = (parent.text or "") + node.tail
-        else:
-            previous.tail = (previous.tail or "") + node.tail
+        joined = ((parent.text if previous is None else previous.tail) or "") + node.tail
+        try:
+            _set_text(parent, previous, joined)
+        except ValueError:
+            # libxml2 reads some character references (``&#1;``) as C0 controls that lxml then
+            # refuses to set (after clearing the old text): a space each, as ``_prepare`` does
+            # for the page's own controls.
+            _set_text(parent, previous, joined.translate(_CONTROLS_TO_SPACES))
     parent.remove(node)
+
+
+def _set_text(parent: Any, previous: Any, text: str) -> None:
+    if previous is None:
+        parent.text = text
+    else:
+        previous.tail = text
+
+
+#: C0 controls other than tab and line ends, and the code points XML cannot hold, as spaces.
+_CONTROLS_TO_SPACES = {code: " " for code in [*range(0, 9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF]}
 
 
 def _is_hidden(node: Any) -> bool:
