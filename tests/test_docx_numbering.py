@@ -12,8 +12,8 @@ from gaolint.engine import Settings, lint_file
 from gaolint.read.base import UnreadableFile
 from gaolint.read.docx import read_docx
 from gaolint.read.listnumbers import format_number
-from tests.builder import build_document, plant, sample_spec
-from tests.builder.defects import defects_for
+from tests.builder import build_document, sample_spec
+from tests.builder.defects import clean_or_planted
 from tests.builder.docx import render_docx
 from tests.test_read_docx import W_NS, minimal_docx
 
@@ -29,12 +29,7 @@ def _findings(path) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("seed", [1, 4, 9])
 def test_a_report_numbered_by_word_reads_as_one_typed(tmp_path, seed):
-    spec = sample_spec(seed)
-    if seed % 2:
-        names = defects_for(spec)
-        document = plant(spec, names[seed % len(names)], seed).document
-    else:
-        document = build_document(spec)
+    document = clean_or_planted(seed)
     typed, numbered = tmp_path / "typed.docx", tmp_path / "numbered.docx"
     typed.write_bytes(render_docx(document))
     numbered.write_bytes(render_docx(document, numbered=True))

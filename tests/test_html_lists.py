@@ -10,8 +10,7 @@ import pytest
 
 from gaolint.engine import Settings, lint_file
 from gaolint.read.html import read_html
-from tests.builder import build_document, plant, sample_spec
-from tests.builder.defects import defects_for
+from tests.builder.defects import clean_or_planted
 from tests.builder.html import render_html
 
 
@@ -42,12 +41,7 @@ def _findings(path) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("style", ["nested", "cjk"])
 @pytest.mark.parametrize("seed", [2, 5])
 def test_a_page_whose_headings_are_list_items_reads_as_the_typed_page(tmp_path, style, seed):
-    spec = sample_spec(seed)
-    if seed % 2:
-        names = defects_for(spec)
-        document = plant(spec, names[seed % len(names)], seed).document
-    else:
-        document = build_document(spec)
+    document = clean_or_planted(seed)
     typed, listed = tmp_path / "typed.html", tmp_path / "listed.html"
     typed.write_bytes(render_html(document))
     listed.write_bytes(render_html(document, list_headings=style))

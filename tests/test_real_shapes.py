@@ -15,7 +15,7 @@ from gaolint.engine import Settings, lint_file, read_report
 from gaolint.parse import unglue
 from tests.builder import build_document, plant, render_text, sample_spec
 from tests.builder.crawled import blank_line_after_every_cell, pipe_after_every_cell, render_crawled
-from tests.builder.defects import _leaf_keys, _swap, _table3_values, defects_for
+from tests.builder.defects import _leaf_keys, _swap, _table3_values, clean_or_planted
 from tests.builder.labels import TOTAL_COLUMN
 from tests.builder.document import table3_block
 
@@ -532,12 +532,7 @@ def test_a_word_html_page_reads_as_the_plain_page(tmp_path, seed, pasted):
     from tests.builder.html import render_html
     from tests.builder.wordhtml import render_word_html
 
-    spec = sample_spec(seed)
-    if seed % 2:
-        names = defects_for(spec)
-        document = plant(spec, names[seed % len(names)], seed).document
-    else:
-        document = build_document(spec)
+    document = clean_or_planted(seed)
     plain, word = tmp_path / "plain.html", tmp_path / "word.html"
     plain.write_bytes(render_html(document))
     word.write_bytes(render_word_html(document, pasted=pasted))

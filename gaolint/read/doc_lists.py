@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import struct
 
-from .listnumbers import LEVELS, Level, ListCounter
+from .listnumbers import LEVELS, Level, ListCounter, style_list
 
 #: [MS-DOC] nfc codes → the OOXML format names ``listnumbers.format_number`` knows.
 NFC = {
@@ -74,15 +74,8 @@ class DocLists:
         return self.counter.label(ilfo, ilvl)
 
     def _style_list(self, istd: int) -> tuple[int | None, int | None]:
-        for _ in range(16):
-            entry = self.styles.get(istd)
-            if entry is None:
-                return None, None
-            ilfo, ilvl, base = entry
-            if ilfo is not None:
-                return ilfo, ilvl
-            istd = base
-        return None, None
+        ilfo, ilvl = style_list(self.styles, istd)
+        return (ilfo if isinstance(ilfo, int) else None), ilvl
 
 
 def list_sprms(grpprl: bytes) -> tuple[int | None, int | None]:

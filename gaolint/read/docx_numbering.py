@@ -14,14 +14,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .listnumbers import LEVELS, Level, ListCounter
+from .listnumbers import LEVELS, Level, ListCounter, style_list
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _VAL = W + "val"
 #: The attribute a numbered paragraph's label is kept in, on the parsed tree only.
 LABEL = "{urn:gaolint}list-label"
-#: Longest basedOn chain followed (Word's own are a few deep; a cycle must not hang).
-MAX_STYLE_DEPTH = 16
 
 
 class ListNumbers:
@@ -94,18 +92,8 @@ class ListNumbers:
         return found, level
 
     def _style_list(self, style: str) -> tuple[str | None, int | None]:
-        seen = 0
-        current: str | None = style
-        while current is not None and seen < MAX_STYLE_DEPTH:
-            entry = self.styles.get(current)
-            if entry is None:
-                return None, None
-            num_id, level, based_on = entry
-            if num_id is not None:
-                return num_id, level
-            current = based_on
-            seen += 1
-        return None, None
+        num_id, level = style_list(self.styles, style)
+        return (num_id if isinstance(num_id, str) else None), level
 
     def _level_of_style(self, num_id: str, style: str) -> int | None:
         """The level of ``num_id``'s list that names ``style`` (a heading style tied to a

@@ -83,6 +83,25 @@ class ListCounter:
         return _text(levels, counts, level)
 
 
+#: Longest chain of based-on styles followed (Word's own are a few deep; a cycle must not hang).
+MAX_STYLE_DEPTH = 16
+
+
+def style_list(styles: dict, style: object) -> tuple[object | None, int | None]:
+    """The list and level a paragraph style numbers its paragraphs with, following the styles
+    it is based on: ``styles`` maps a style to (list or None, level or None, base style)."""
+    current = style
+    for _ in range(MAX_STYLE_DEPTH):
+        entry = styles.get(current)
+        if entry is None:
+            return None, None
+        found, level, base = entry
+        if found is not None:
+            return found, level
+        current = base
+    return None, None
+
+
 def _text(levels: dict[int, Level], counts: list[int | None], level: int) -> str:
     own = levels[level]
     if own.fmt == "bullet":

@@ -283,3 +283,16 @@ def plant(spec: ReportSpec, defect: str, rng_or_seed: random.Random | int = 0) -
     rng = rng_or_seed if isinstance(rng_or_seed, random.Random) else random.Random(rng_or_seed)
     planted = DEFECTS[defect](spec, build_document(spec), rng)
     return replace(planted, defect=defect, spec=spec)
+
+
+def clean_or_planted(seed: int):
+    """The document of ``sample_spec(seed)``: clean for an even seed, with one of the defects its
+    format allows planted for an odd one — the pair a container test compares across shapes."""
+    from .document import build_document
+    from .spec import sample_spec
+
+    spec = sample_spec(seed)
+    if seed % 2 == 0:
+        return build_document(spec)
+    names = defects_for(spec)
+    return plant(spec, names[seed % len(names)], seed).document
