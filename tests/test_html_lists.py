@@ -30,6 +30,14 @@ def test_markers_follow_the_list_as_a_browser_draws_it():
         "本机关全年公开信息如下。", "政策文件", "解读材料"]
 
 
+def test_an_item_with_its_own_number_gets_no_marker():
+    """Site style sheets hide list markers (``ol, li { list-style: none }``) on pages whose items
+    carry typed numbers: those are what a reader sees, and a marker would hide the heading."""
+    assert _lines("<ol><li>一、总体情况</li><li>（二）主动公开</li><li>3. 其他</li><li>第四部分 附则</li></ol>") == [
+        "一、总体情况", "（二）主动公开", "3. 其他", "第四部分 附则"]
+    assert _lines("<ol><li>2023年主动公开</li></ol>") == ["1. 2023年主动公开"]
+
+
 def test_nested_lists_count_on_their_own():
     assert _lines("<ol><li>甲<ol><li>子</li><li>丑</li></ol></li><li>乙</li></ol>") == ["1. 甲", "1. 子", "2. 丑", "2. 乙"]
 
@@ -46,4 +54,18 @@ def test_a_page_whose_headings_are_list_items_reads_as_the_typed_page(tmp_path, 
     typed.write_bytes(render_html(document))
     listed.write_bytes(render_html(document, list_headings=style))
     assert "<h2>总体情况</h2>" in listed.read_text(encoding="utf-8")
+    assert _findings(listed) == _findings(typed)
+
+
+def test_typed_headings_inside_list_items_read_as_typed(tmp_path):
+    """A page that wraps its typed headings (一、总体情况) in ``<ol><li>``, its style sheet hiding
+    the markers: the headings keep their own numbers."""
+    document = clean_or_planted(4)
+    typed, listed = tmp_path / "typed.html", tmp_path / "listed.html"
+    page = render_html(document)
+    typed.write_bytes(page)
+    text = page.decode("utf-8").replace("<h2>", "<ol><li><h2>").replace("</h2>", "</h2></li></ol>")
+    text = text.replace("</style>", " ol, ul, li { list-style: none; }</style>", 1)
+    assert "<ol><li><h2>一、总体情况" in text
+    listed.write_bytes(text.encode("utf-8"))
     assert _findings(listed) == _findings(typed)

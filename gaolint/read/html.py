@@ -20,7 +20,7 @@ from typing import Any
 
 from .base import ROW_SEPARATOR, Extracted, SourceLine, UnreadableFile
 from .decode import decode_bytes
-from .html_lists import ListMarkers
+from .html_lists import ListMarkers, has_own_number
 from .limits import MAX_FILE_BYTES, MAX_LINE_CHARS, MAX_TEXT_CHARS
 from .text import SUPPRESSION
 from .xmlsafe import _CJK_IDEOGRAPH, count_cjk, is_cjk, join_cell_lines
@@ -589,7 +589,8 @@ class _Walker:
 
     def _add(self, text: str, owner: Any) -> None:
         if self.marker and text.strip():
-            text = self.marker + text.lstrip()
+            if not has_own_number(text):
+                text = self.marker + text.lstrip()
             self.marker = ""
         if not self.buffer and text.strip():
             # The text starts after the owner's tag (or, for a tail, after the element; exact

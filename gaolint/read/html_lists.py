@@ -6,7 +6,9 @@ the numbers out of its text: the browser draws them from the list (``type``, ``s
 ``reversed``, an item's ``value``, CSS ``list-style-type`` on the list or the item). Read without
 them, every heading of such a report loses its number and the report seems to have none of its
 sections. ``ListMarkers.marker(li)`` is the marker text the browser shows — ``1.`` and a space
-for decimal lists, ``一、`` for Chinese ones, nothing for bullets and ``list-style: none``.
+for decimal lists, ``一、`` for Chinese ones, nothing for bullets and ``list-style: none``. An
+item whose text opens with its own number gets none (``has_own_number``): site style sheets
+often hide the markers, and then the typed number is all the reader sees.
 """
 
 from __future__ import annotations
@@ -39,6 +41,10 @@ TYPES = {"1": "decimal", "a": "lower-alpha", "A": "upper-alpha", "i": "lower-rom
 #: Types drawn as a symbol or not at all: no text.
 SILENT = frozenset({"none", "disc", "circle", "square", "disclosure-open", "disclosure-closed"})
 _LIST_STYLE = re.compile(r"list-style(?:-type)?\s*+:\s*+([^;]{1,80})", re.I)
+#: An item's text that carries its own number (一、 （一） 1. ① 第一部分): its marker is left
+#: out. Site style sheets very often hide list markers (``ol, li { list-style: none }``), which
+#: a page's own ``style`` attributes do not show; a typed number is what the reader sees.
+_OWN_NUMBER = re.compile(r"[\s\u3000]*+(?:第?[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]{1,3}部分|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.、．]|[\u2460-\u2473\u2474-\u2487\u2488-\u249b])")
 #: Items of one list numbered at most (a list of more is not a report's headings).
 MAX_ITEMS = 10_000
 
@@ -58,6 +64,11 @@ class ListMarkers:
         if markers is None:
             markers = self.lists[parent] = _markers(parent)
         return markers.get(item, "")
+
+
+def has_own_number(text: str) -> bool:
+    """Whether ``text`` opens with a number of its own (then no marker goes before it)."""
+    return _OWN_NUMBER.match(text) is not None
 
 
 def _markers(ordered: Any) -> dict[Any, str]:
