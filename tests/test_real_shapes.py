@@ -605,3 +605,36 @@ def test_a_table_of_contents_is_not_the_sections(tmp_path, shape):
     assert [f.rule for f in lint_file(path, Settings()).findings] == []
     report, _ = read_report(path, path)
     assert [section.first_line for section in report.sections][0] > first + len(entries) - 1
+
+
+# --- headings with no number at all ---------------------------------------------------------
+
+def _without_heading_numbers(text: str) -> str:
+    import re
+
+    heading = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)(?=[^|]{2,30}$)")
+    return "\n".join(heading.sub("", line) for line in text.split("\n"))
+
+
+@pytest.mark.parametrize("seed", [2, 4, 5, 7])
+def test_headings_that_lost_their_numbers_are_still_the_sections(tmp_path, seed):
+    """A page copied without its list numbers, or a Word file without its numbering part, has
+    总体情况 … 其他需要报告的事项 alone on their lines (and 主动公开 as 一's sub-heading): the
+    sections are found by their whole titles, or by their words on a line as long as the title
+    (存在的不足及改进措施), so the report is not six missing sections."""
+    text = render_text(build_document(sample_spec(seed)))
+    bare = _without_heading_numbers(text)
+    assert "\n总体情况\n" in bare
+    typed, unnumbered = _write(tmp_path, "typed.txt", text), _write(tmp_path, "bare.txt", bare)
+    assert [f.rule for f in lint_file(unnumbered, Settings()).findings] == [f.rule for f in lint_file(typed, Settings()).findings]
+
+
+def test_a_section_missing_from_an_unnumbered_report_is_still_found_missing(tmp_path):
+    text = _without_heading_numbers(render_text(build_document(sample_spec(4))))
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if line in ("存在的主要问题及改进情况", "存在的不足及改进措施")
+                 or line.startswith("政府信息公开工作存在"))
+    end = next(i for i, line in enumerate(lines) if line == "其他需要报告的事项")
+    path = _write(tmp_path, "bare.txt", "\n".join(lines[:start] + lines[end:]))
+    missing = [f for f in lint_file(path, Settings()).findings if f.rule == "GAO101"]
+    assert len(missing) == 1 and "五、" in missing[0].message.zh

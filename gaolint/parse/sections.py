@@ -123,11 +123,50 @@ def find_sections(lines: list[Line], fmt: FormatSpec) -> list[Section]:
         arabic = _sections(lines, fmt, _outside(heading_candidates(lines, arabic=True), contents), own_numbers=True)
         if len({s.key for s in arabic}) > found:
             sections = arabic
+            found = len({s.key for s in arabic})
+    if found <= 1 < len(fmt.sections):  # headings with no number at all (lost in a copy)?
+        bare = _sections(lines, fmt, _outside(_unnumbered_candidates(lines, fmt), contents))
+        if len({s.key for s in bare}) > found + 1:
+            sections = bare
     for current, following in zip(sections, sections[1:]):
         current.end_line = following.first_line
     for section in sections:
         section.body = "\n".join([ln.text for ln in lines[section.first_line + 1 : section.end_line]])
     return sections
+
+
+#: How much longer than a section's title an unnumbered heading may be (政府信息公开工作存在的
+#: 主要问题及改进情况 for 存在的主要问题及改进情况).
+_BARE_EXTRA = 8
+
+
+def _unnumbered_candidates(lines: list[Line], fmt: FormatSpec) -> list[tuple[Line, str, str]]:
+    """Lines that are a section's heading with no number (总体情况 alone on its line, as a page
+    copied without its list numbers or a Word file without its numbering part gives them),
+    each with the section's own numeral: a line holding the section's whole title, else —
+    for a section no line names by its title — one holding its words and about as long as
+    its title (存在的不足及改进措施). A line holding only a section's words (主动公开, the
+    sub-heading of 一) is not one."""
+    specs = [(spec, squeeze(spec.title), tuple(squeeze(word) for word in spec.match)) for spec in fmt.sections if spec.title]
+    strong: list[tuple[Line, str, str]] = []
+    weak: list[tuple[Line, str, str]] = []
+    for line in lines:
+        text = line.text.strip()
+        if not text or len(text) > 40 or text.endswith(("。", "；", ";", "，", ",", "：", ":")):
+            continue
+        squeezed = squeeze(text)
+        for spec, title, words in specs:
+            if not title or not len(title) - 4 <= len(squeezed) <= len(title) + _BARE_EXTRA:
+                continue
+            if title in squeezed:
+                strong.append((line, spec.numeral, text))
+                break
+            if any(word and word in squeezed for word in words):
+                weak.append((line, spec.numeral, text))
+                break
+    named = {numeral for _, numeral, _ in strong}
+    found = strong + [candidate for candidate in weak if candidate[1] not in named]
+    return sorted(found, key=lambda candidate: candidate[0].index)
 
 
 def _contents_page(title: str) -> bool:
