@@ -146,6 +146,8 @@ def test_a_broken_numbering_part_leaves_the_text_unnumbered():
     (3, "chineseLegalSimplified", "叁"), (2, "ideographTraditional", "乙"), (3, "decimalEnclosedCircle", "③"),
     (4, "upperRoman", "IV"), (2, "lowerLetter", "b"), (27, "upperLetter", "AA"), (7, "decimalFullWidth", "７"),
     (5, "decimalZero", "05"), (12, "decimal", "12"), (3, "somethingNew", "3"),
+    (10**11, "upperLetter", "100000000000"), (10**11, "upperRoman", "100000000000"),
+    (10**11, "chineseCounting", "一〇〇〇〇〇〇〇〇〇〇〇"), (-3, "chineseCounting", "-3"),
 ])
 def test_number_formats(value, fmt, expected):
     assert format_number(value, fmt) == expected

@@ -38,6 +38,13 @@ def test_an_item_with_its_own_number_gets_no_marker():
     assert _lines("<ol><li>2023年主动公开</li></ol>") == ["1. 2023年主动公开"]
 
 
+def test_absurd_list_numbers_stay_short():
+    """A start value from the page is a number, not a length: 10¹¹ in letters would be a
+    string of billions of letters."""
+    assert _lines('<ol type="A" start="100000000000"><li>甲</li></ol>') == ["100000000000. 甲"]
+    assert _lines('<ol start="1e9999" type="i"><li>甲</li></ol>') == ["i. 甲"]
+
+
 def test_nested_lists_count_on_their_own():
     assert _lines("<ol><li>甲<ol><li>子</li><li>丑</li></ol></li><li>乙</li></ol>") == ["1. 甲", "1. 子", "2. 丑", "2. 乙"]
 

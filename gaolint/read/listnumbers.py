@@ -18,6 +18,9 @@ from __future__ import annotations
 
 #: Word has nine levels; deeper references are nonsense and ignored.
 LEVELS = 9
+#: Largest number written in letters (A … Z, AA … ZZ, … ten letters long); a file's start value
+#: of 10¹¹ would otherwise ask for a string of billions of letters.
+MAX_LETTERS = 260
 
 _CHINESE_DIGITS = "〇一二三四五六七八九"
 _LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
@@ -148,7 +151,7 @@ def format_number(value: int, fmt: str) -> str:
         return "".join(chr(0xFF10 + int(d)) for d in str(value))
     if fmt == "decimalZero":
         return f"{value:02d}"
-    if fmt in ("upperLetter", "lowerLetter") and value >= 1:
+    if fmt in ("upperLetter", "lowerLetter") and 1 <= value <= MAX_LETTERS:
         letter = chr(ord("A") + (value - 1) % 26) * ((value - 1) // 26 + 1)
         return letter if fmt == "upperLetter" else letter.lower()
     if fmt in ("upperRoman", "lowerRoman") and 1 <= value < 4000:
