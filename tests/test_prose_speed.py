@@ -482,21 +482,37 @@ def ref_section_for(title: str, numeral: str, fmt: FormatSpec) -> SectionSpec | 
 
 
 def ref_find_sections(lines: list[Line], fmt: FormatSpec) -> list[Section]:
-    """The report's sections in document order, each spanning to the next heading."""
-    sections: list[Section] = []
+    """The report's sections in document order, each spanning to the next heading. The numbered
+    pass is the reference's own; a table of contents and the two fallbacks (headings numbered
+    1. 2. …, headings with no number) are taken from gaolint.parse.sections as they are: they
+    were not rewritten for speed, so there is nothing to compare them with."""
+    contents = sections._contents_entries(lines)
+    found_sections: list[Section] = []
     for line, numeral, title in ref_heading_candidates(lines):
+        if line.index in contents:
+            continue
         spec = ref_section_for(title, numeral, fmt)
         if spec is None:
             continue
         # 五、存在的主要问题… must open with its own numeral to be taken for the section when the
         # words are generic (a table-4 header line never starts with a numeral).
         number = fmt.sections.index(spec) + 1
-        sections.append(Section(number, spec.key, title, line.whole(), line.index, len(lines)))
-    for current, following in zip(sections, sections[1:]):
+        found_sections.append(Section(number, spec.key, title, line.whole(), line.index, len(lines)))
+    found = len({s.key for s in found_sections})
+    if found <= 1 < len(fmt.sections):
+        arabic = sections._sections(lines, fmt, sections._outside(sections.heading_candidates(lines, arabic=True), contents),
+                                    own_numbers=True)
+        if len({s.key for s in arabic}) > found:
+            found_sections, found = arabic, len({s.key for s in arabic})
+    if found <= 1 < len(fmt.sections):
+        bare = sections._sections(lines, fmt, sections._outside(sections._unnumbered_candidates(lines, fmt), contents))
+        if len({s.key for s in bare}) >= max(found + 2, (len(fmt.sections) + 1) // 2):
+            found_sections = bare
+    for current, following in zip(found_sections, found_sections[1:]):
         current.end_line = following.first_line
-    for section in sections:
+    for section in found_sections:
         section.body = "\n".join(l.text for l in lines[section.first_line + 1 : section.end_line])
-    return sections
+    return found_sections
 
 
 # =============================================================================================

@@ -126,7 +126,7 @@ def find_sections(lines: list[Line], fmt: FormatSpec) -> list[Section]:
             found = len({s.key for s in arabic})
     if found <= 1 < len(fmt.sections):  # headings with no number at all (lost in a copy)?
         bare = _sections(lines, fmt, _outside(_unnumbered_candidates(lines, fmt), contents))
-        if len({s.key for s in bare}) > found + 1:
+        if len({s.key for s in bare}) >= max(found + 2, (len(fmt.sections) + 1) // 2):
             sections = bare
     for current, following in zip(sections, sections[1:]):
         current.end_line = following.first_line
@@ -146,7 +146,9 @@ def _unnumbered_candidates(lines: list[Line], fmt: FormatSpec) -> list[tuple[Lin
     each with the section's own numeral: a line holding the section's whole title, else —
     for a section no line names by its title — one holding its words and about as long as
     its title (存在的不足及改进措施). A line holding only a section's words (主动公开, the
-    sub-heading of 一) is not one."""
+    sub-heading of 一), or a figure, is not one; and they are taken for the sections only when
+    they name at least half of the format's (``find_sections``), so that a few stray lines of
+    prose do not pass for a report's structure."""
     specs = [(spec, squeeze(spec.title), tuple(squeeze(word) for word in spec.match)) for spec in fmt.sections if spec.title]
     strong: list[tuple[Line, str, str]] = []
     weak: list[tuple[Line, str, str]] = []
@@ -155,6 +157,8 @@ def _unnumbered_candidates(lines: list[Line], fmt: FormatSpec) -> list[tuple[Lin
         if not text or len(text) > 40 or text.endswith(("。", "；", ";", "，", ",", "：", ":")):
             continue
         squeezed = squeeze(text)
+        if any(ch.isdigit() for ch in squeezed):
+            continue  # a heading has no figure in it; a wrapped line of prose may
         for spec, title, words in specs:
             if not title or not len(title) - 4 <= len(squeezed) <= len(title) + _BARE_EXTRA:
                 continue
