@@ -638,3 +638,12 @@ def test_a_section_missing_from_an_unnumbered_report_is_still_found_missing(tmp_
     path = _write(tmp_path, "bare.txt", "\n".join(lines[:start] + lines[end:]))
     missing = [f for f in lint_file(path, Settings()).findings if f.rule == "GAO101"]
     assert len(missing) == 1 and "五、" in missing[0].message.zh
+
+
+def test_a_stray_contents_word_before_the_headings_takes_none_of_them(tmp_path):
+    """目录 alone on a line (a page's menu item) right before the report's own headings: with
+    no page numbers and no heading found again after them, they are not a contents."""
+    lines = render_text(build_document(sample_spec(4))).split("\n")
+    first = next(index for index, line in enumerate(lines) if line.startswith("一、总体情况"))
+    path = _write(tmp_path, "report.txt", "\n".join(lines[:first] + ["目录"] + lines[first:]))
+    assert [f.rule for f in lint_file(path, Settings()).findings] == []

@@ -188,7 +188,9 @@ def _contents_entries(lines: list[Line]) -> set[int]:
     """Indexes of the lines of a table of contents: the numbered lines right after a line that
     is only a contents heading (目录, 目 录), up to the first line that is not one or whose
     top-level number the contents already listed (the report's own first heading, right
-    after a contents without page numbers)."""
+    after a contents without page numbers). Taken for a contents only when it shows itself
+    as one — entries with page numbers, or its first entry's heading found again after it —
+    so that a stray 目录 (a page's menu) before the report's own headings takes none of them."""
     from ..formats import load_common
 
     words = load_common().contents_words
@@ -199,8 +201,9 @@ def _contents_entries(lines: list[Line]) -> set[int]:
         text = line.text.strip()
         if len(text) > 8 or "".join(text.split()).strip("*#【】[]") not in words:
             continue
-        index = line.index + 1
+        block: list[int] = []
         listed: set[str] = set()
+        index = line.index + 1
         while index < len(lines):
             entry = lines[index].text
             if entry.strip():
@@ -209,9 +212,20 @@ def _contents_entries(lines: list[Line]) -> set[int]:
                     break
                 if match.group(1):
                     listed.add(match.group(1))
-            entries.add(index)
+            block.append(index)
             index += 1
+        if _is_contents([lines[i].text for i in block if lines[i].text.strip()], lines[index:]):
+            entries.update(block)
     return entries
+
+
+def _is_contents(entries: list[str], after: list[Line]) -> bool:
+    if not entries:
+        return False
+    if any(_contents_page(entry.rstrip()) for entry in entries):
+        return True
+    first = squeeze(entries[0])
+    return any(squeeze(line.text) == first for line in after)
 
 
 def _outside(candidates: list[tuple[Line, str, str]], contents: set[int]) -> list[tuple[Line, str, str]]:
