@@ -45,6 +45,11 @@ def test_absurd_list_numbers_stay_short():
     assert _lines('<ol start="1e9999" type="i"><li>甲</li></ol>') == ["i. 甲"]
 
 
+def test_an_empty_item_lends_its_number_to_nothing():
+    assert _lines("<ol><li></li><li>乙</li></ol><p>正文</p>") == ["2. 乙", "正文"]
+    assert _lines("<ol><li><img src='x.png'></li></ol><p>本年度工作情况如下。</p>") == ["本年度工作情况如下。"]
+
+
 def test_nested_lists_count_on_their_own():
     assert _lines("<ol><li>甲<ol><li>子</li><li>丑</li></ol></li><li>乙</li></ol>") == ["1. 甲", "1. 子", "2. 丑", "2. 乙"]
 

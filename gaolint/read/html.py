@@ -572,6 +572,8 @@ class _Walker:
                 self.blocks.pop()
         if tag == "pre":
             self.pre -= 1
+        elif tag == "li":
+            self.marker = ""  # an item with no text: its number goes nowhere else
         if not is_root:
             self._text(node.tail, node)
 
