@@ -91,3 +91,33 @@ def test_same_lines_as_the_numbered_docx():
 
     docx = [line.text for line in read_docx(render_docx(build_document(sample_spec(3)), numbered=True), "x.docx").lines]
     assert docx == _lines(NUMBERED)
+
+
+def test_a_start_override_past_word_s_nine_levels_is_ignored():
+    """A damaged LFOLVL names level 12 (its four bits reach 15): the counter ignored nothing
+    and raised IndexError, refusing the file."""
+    from gaolint.read.listnumbers import Level, ListCounter
+
+    counter = ListCounter({1: {0: Level("chineseCounting", "%1、")}}, {7: (1, {12: 3, 0: 2})})
+    assert counter.label(7, 0) == "二、"
+    assert counter.label(7, 0) == "三、"
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_damaged_numbered_docs_are_read_or_refused(seed, monkeypatch):
+    import random
+
+    monkeypatch.setenv("GAOLINT_NO_SOFFICE", "1")  # a damaged header is not LibreOffice's to try
+    from gaolint.read.base import UnreadableFile
+
+    rng = random.Random(seed)
+    data = BY_STYLE.read_bytes()
+    for _ in range(60):
+        damaged = bytearray(data)
+        for _ in range(rng.randint(1, 40)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        try:
+            lines = read_doc(bytes(damaged), "x.doc").lines
+        except UnreadableFile:
+            continue
+        assert all(isinstance(line.text, str) for line in lines)

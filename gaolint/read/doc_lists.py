@@ -171,7 +171,7 @@ def _instances(table: bytes, fc: int, lcb: int) -> dict[object, tuple[object, di
         for _ in range(min(levels, LEVELS)):
             start, flags = struct.unpack_from("<iI", table, position)
             position += 8
-            if flags & 0x10:  # fStartAt
+            if flags & 0x10 and flags & 0x0F < LEVELS:  # fStartAt, at a level Word has
                 overrides[flags & 0x0F] = start
             if flags & 0x20:  # fFormatting: a whole LVL follows
                 _, position = _level(table, position)

@@ -76,7 +76,8 @@ class ListCounter:
         if instance not in self.used:
             self.used.add(instance)
             for index, start in overrides.items():
-                counts[index] = start - 1
+                if 0 <= index < LEVELS:
+                    counts[index] = start - 1
         current = counts[level]
         counts[level] = levels[level].start if current is None else current + 1
         for deeper in range(level + 1, LEVELS):
