@@ -4,14 +4,13 @@ or a CMS editor's list button — shows 1. 2. … or 一、二、… that are no
 
 from __future__ import annotations
 
-import re
 
 import pytest
 
-from gaolint.engine import Settings, lint_file
 from gaolint.read.html import read_html
 from tests.builder.defects import clean_or_planted
 from tests.builder.html import render_html
+from tests.findings import findings_apart_from_places
 
 
 def _lines(body: str) -> list[str]:
@@ -54,10 +53,6 @@ def test_nested_lists_count_on_their_own():
     assert _lines("<ol><li>甲<ol><li>子</li><li>丑</li></ol></li><li>乙</li></ol>") == ["1. 甲", "1. 子", "2. 丑", "2. 乙"]
 
 
-def _findings(path) -> list[tuple[str, str]]:
-    return sorted((f.rule, re.sub(r"第 [\d–]+ 行", "L", f.message.zh)) for f in lint_file(str(path), Settings()).findings)
-
-
 @pytest.mark.parametrize("style", ["nested", "cjk"])
 @pytest.mark.parametrize("seed", [2, 5])
 def test_a_page_whose_headings_are_list_items_reads_as_the_typed_page(tmp_path, style, seed):
@@ -66,7 +61,7 @@ def test_a_page_whose_headings_are_list_items_reads_as_the_typed_page(tmp_path, 
     typed.write_bytes(render_html(document))
     listed.write_bytes(render_html(document, list_headings=style))
     assert "<h2>总体情况</h2>" in listed.read_text(encoding="utf-8")
-    assert _findings(listed) == _findings(typed)
+    assert findings_apart_from_places(listed) == findings_apart_from_places(typed)
 
 
 def test_typed_headings_inside_list_items_read_as_typed(tmp_path):
@@ -80,4 +75,4 @@ def test_typed_headings_inside_list_items_read_as_typed(tmp_path):
     text = text.replace("</style>", " ol, ul, li { list-style: none; }</style>", 1)
     assert "<ol><li><h2>一、总体情况" in text
     listed.write_bytes(text.encode("utf-8"))
-    assert _findings(listed) == _findings(typed)
+    assert findings_apart_from_places(listed) == findings_apart_from_places(typed)

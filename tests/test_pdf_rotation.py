@@ -4,16 +4,15 @@ page as shown, so the report reads as the same report drawn upright."""
 
 from __future__ import annotations
 
-import re
 
 import pytest
 
 pdfium = pytest.importorskip("pypdfium2")
 
-from gaolint.engine import Settings, lint_file  # noqa: E402
 from gaolint.read.pdf import read_pdf  # noqa: E402
 from tests.builder.defects import clean_or_planted  # noqa: E402
 from tests.builder.pdf import render_pdf  # noqa: E402
+from tests.findings import findings_apart_from_places  # noqa: E402
 
 #: /Rotate → the matrix that turns the content the other way, and where it lands.
 _TURNS = {
@@ -44,10 +43,6 @@ def _rotated(data: bytes, rotation: int) -> bytes:
     return out.getvalue()
 
 
-def _findings(path) -> list[tuple[str, str]]:
-    return sorted((f.rule, re.sub(r"第 [\d–]+ 行", "L", f.message.zh)) for f in lint_file(str(path), Settings()).findings)
-
-
 @pytest.mark.parametrize("rotation", [90, 180, 270])
 def test_a_turned_page_shown_upright_reads_as_the_upright_page(tmp_path, rotation):
     upright = render_pdf(clean_or_planted(3))
@@ -56,4 +51,4 @@ def test_a_turned_page_shown_upright_reads_as_the_upright_page(tmp_path, rotatio
     assert [line.text for line in read_pdf(turned, "t.pdf").lines] == [line.text for line in read_pdf(upright, "u.pdf").lines]
     (tmp_path / "upright.pdf").write_bytes(upright)
     (tmp_path / "turned.pdf").write_bytes(turned)
-    assert _findings(tmp_path / "turned.pdf") == _findings(tmp_path / "upright.pdf")
+    assert findings_apart_from_places(tmp_path / "turned.pdf") == findings_apart_from_places(tmp_path / "upright.pdf")
