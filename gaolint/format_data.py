@@ -46,8 +46,10 @@ def spaced(word: str) -> str:
 
 
 def alternatives(words: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern matching any of ``words`` (longest first, so 统计期限 wins over 统计)."""
-    ordered = sorted(set(words), key=len, reverse=True)
+    """One pattern matching any of ``words`` (longest first, so 统计期限 wins over 统计). Words of
+    one length are in text order: the pattern's text is then the same in every process (a set's
+    order is not), which the shipped compiled patterns are keyed by (patterncodes.py)."""
+    ordered = sorted(set(words), key=lambda word: (-len(word), word))
     return re.compile("|".join(spaced(w) for w in ordered) if ordered else r"(?!)")
 
 
