@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from .model_format import FormatSelection, FormatSpec, RowSpec, SectionSpec, TableSpec
 
+#: ``typing.TYPE_CHECKING`` without importing ``typing`` (3 ms of start-up); mypy reads the name.
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # imported where used: this module is on the start-up path
 
     from .format_data import CommonSpec

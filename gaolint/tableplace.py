@@ -11,9 +11,13 @@ gave (第4页) is kept in front. ``place_text`` gives the place in English.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from .model import Finding, Location, Report
+
+#: ``typing.TYPE_CHECKING`` without importing ``typing`` (3 ms of start-up); mypy reads the name.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 TABLE_NAMES = {"table1": ("表一", "table 1"), "table2": ("表二", "table 2"), "table3": ("表三", "table 3"),
                "table4": ("表四", "table 4")}

@@ -131,17 +131,19 @@ def lint_inline(path: str, settings: Settings, budget: Budget) -> FileResult:
     """Lint in this process under a processor-time alarm (main thread only; elsewhere, or
     where there is no ``setitimer``, without one: only small text files come here)."""
     import signal
-    import threading
 
     timer = getattr(signal, "setitimer", None)
-    if not budget.timeout or timer is None or threading.current_thread() is not threading.main_thread():
+    if not budget.timeout or timer is None:
         return budgeted_lint(path, settings)
 
     def expire(signum, frame):
         raise _Overrun()
 
     # ITIMER_PROF counts this process's processor time, as the workers' limit does.
-    previous = signal.signal(signal.SIGPROF, expire)
+    try:
+        previous = signal.signal(signal.SIGPROF, expire)
+    except ValueError:  # not the main thread (a program that embeds gaolint): no alarm
+        return budgeted_lint(path, settings)
     try:
         try:
             timer(signal.ITIMER_PROF, budget.timeout)
