@@ -217,6 +217,22 @@ def load_common() -> CommonSpec:
     return CommonSpec.from_data(raw[0] if raw else {})
 
 
+def check_files() -> None:
+    """Load and check every format file now, before any report is read, so that a broken one
+    (a folder ``GAOLINT_FORMATS`` names, or an edited built-in file) stops the run as the
+    configuration error it is — exit 2, with its file, line and key (spec/interface.md) —
+    instead of failing every report with an internal error (GAO000). Costs nothing extra: the
+    loads are memoised, and every report needs them."""
+    from .errors import UsageError
+    from .format_data import FormatDataError
+
+    try:
+        load_formats()
+        load_common()
+    except FormatDataError as error:
+        raise UsageError(f"格式文件有误 / broken format file: {error}") from None
+
+
 def get_format(version: str) -> FormatSpec:
     return load_formats()[version]
 
@@ -232,6 +248,6 @@ def reload() -> None:
 FormatSelection.source = load_formats
 
 __all__ = [
-    "FormatSelection", "FormatSpec", "RowSpec", "SectionSpec", "TableSpec", "extra_folders",
+    "FormatSelection", "FormatSpec", "RowSpec", "SectionSpec", "TableSpec", "check_files", "extra_folders",
     "get_format", "load_common", "load_formats", "reload",
 ]

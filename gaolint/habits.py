@@ -116,7 +116,9 @@ def lint_stdin(stdin_filename: str | None, settings) -> tuple[list, str]:
     import tempfile
 
     from .engine import display_path, lint_file
+    from .formats import check_files
 
+    check_files()  # a broken format file: exit 2, not GAO000
     name = stdin_filename or "stdin.txt"
     shown = display_path(name) if stdin_filename else "stdin"
     data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")

@@ -46,6 +46,10 @@ def lint_files(files: list[str], settings: Settings, jobs: int | None, progress=
                     progress()
             else:
                 pending.append((index, path, ticket))
+    if pending:
+        from .formats import check_files
+
+        check_files()  # a broken format file: exit 2 now, not GAO000 on every report
     if jobs is None:
         jobs = default_jobs(len(pending))
 

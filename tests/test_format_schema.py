@@ -83,6 +83,53 @@ def test_a_misspelled_key_names_file_line_and_key(extra):
     assert "'lable'" in message and "tables.table2.rows[2]" in message and "did you mean 'label'" in message
 
 
+@pytest.mark.parametrize("how", ["files", "stdin", "cached"])
+def test_a_broken_format_file_stops_the_run_with_exit_2(extra, tmp_path, monkeypatch, capsys, how):
+    """A configuration error (spec/interface.md, exit codes): one message naming the file, the
+    line and the key, exit 2 — not an internal error (GAO000) on every report checked."""
+    import io
+
+    from gaolint.cli import main
+
+    reports = []
+    for index in range(3):
+        path = tmp_path / f"report-{index}.txt"
+        path.write_text(_report_text(seed=index), encoding="utf-8")
+        reports.append(str(path))
+    monkeypatch.setenv("GAOLINT_CACHE_DIR", str(tmp_path / "results"))
+    if how == "cached":  # every report answered from the result cache before the file broke
+        assert main(["check", *reports]) in (0, 1)
+    text = CN_2099.replace("{key: licensing, label:", "{key: licensing, lable:")
+    (extra / "cn-2099.yaml").write_text(text, encoding="utf-8")
+    formats.reload()
+    from gaolint import cache
+
+    cache.code_fingerprint.cache_clear()  # once per process: a new process sees the new file
+    capsys.readouterr()
+    if how == "stdin":
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(_report_text().encode("utf-8"))))
+        code = main(["check", "-", "--no-cache"])
+    else:
+        code = main(["check", *([] if how == "cached" else ["--no-cache"]), *reports])
+    out, err = capsys.readouterr()
+    line = next(n for n, t in enumerate(text.splitlines(), start=1) if "lable" in t)
+    assert code == 2
+    assert f"cn-2099.yaml:{line}: unknown key 'lable'" in err
+    assert "GAO000" not in out + err
+    cache.code_fingerprint.cache_clear()  # later tests must not see this folder's stamp
+
+
+def test_a_good_extra_format_file_lints_as_before(extra, tmp_path, capsys):
+    from gaolint.cli import main
+
+    (extra / "cn-2099.yaml").write_text(CN_2099, encoding="utf-8")
+    formats.reload()
+    report = tmp_path / "report.txt"
+    report.write_text(_report_text(), encoding="utf-8")
+    assert main(["check", "--no-cache", str(report)]) == 0
+    assert "GAO000" not in capsys.readouterr().out
+
+
 def test_an_unknown_top_level_key_is_refused_with_its_line(extra):
     text = CN_2099 + "dealines:\n  zone: \"03-31\"\n"
     (extra / "cn-2099.yaml").write_text(text, encoding="utf-8")
