@@ -128,7 +128,7 @@ COMMON_SCHEMA = Keys({
     "title": Keys({"endings": WORDS}), "report_evidence": WORDS,
     "agency_kinds": ListOf(Keys({"kind": STR, "endings": WORDS}, required=("kind", "endings"))),
     "default_kind": STR, "fees": Keys({"spending": WORDS, "charging": WORDS, "waivers": WORDS}),
-    "table_words": WORDS, "contents_words": WORDS,
+    "table_words": WORDS, "contents_words": WORDS, "announcement_words": WORDS,
 }, required=("kind",))
 
 
@@ -312,6 +312,7 @@ class CommonSpec:
         waivers: tuple[str, ...] = (),
         table_words: tuple[str, ...] = (),
         contents_words: tuple[str, ...] = (),
+        announcement_words: tuple[str, ...] = (),
     ) -> None:
         self.period_keys = period_keys
         self.period_key = alternatives(period_keys)
@@ -328,6 +329,8 @@ class CommonSpec:
         self.table_words = table_words
         #: Headings of a table of contents (目录): the numbered lines under one are its entries.
         self.contents_words = contents_words
+        #: Words of a page that announces a report kept elsewhere (附件, 详见附件, 点击下载).
+        self.announcement_words = announcement_words
 
     def kind_of(self, name: str) -> str:
         """The agency kind a name's ending makes (first listed kind wins)."""
@@ -375,4 +378,5 @@ class CommonSpec:
             waivers=_words(data, fees.get("waivers"), "fees.waivers"),
             table_words=_words(data, data.get("table_words"), "table_words"),
             contents_words=_words(data, data.get("contents_words"), "contents_words"),
+            announcement_words=_words(data, data.get("announcement_words"), "announcement_words"),
         )

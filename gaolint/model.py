@@ -267,7 +267,7 @@ class Report(Record):
         "path", "container", "lines", "format_version", "title", "title_location", "agency",
         "agency_kind", "year", "year_location", "period", "signing_date", "contacts",
         "fee_statements", "sections", "tables", "unreadable_tables", "damage", "carryover_years",
-        "suppressions", "narrative", "repeatable", "opening_phrases",
+        "suppressions", "narrative", "repeatable", "opening_phrases", "announcement_phrases",
     )
 
     def __init__(self, path: str, container: str, lines: list[Line], format_version: str = "",
@@ -306,6 +306,9 @@ class Report(Record):
         #: The phrases annual reports open with (rules/common.yaml ``report_evidence``: 本报告,
         #: 统计期限 …) found in the first screen of text, outside cited titles, in that order.
         self.opening_phrases: list[str] = []
+        #: Words of a page announcing a report kept elsewhere (rules/common.yaml
+        #: ``announcement_words``: 附件, 详见 …) found in the first screen of text, in that order.
+        self.announcement_phrases: list[str] = []
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)

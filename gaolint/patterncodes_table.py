@@ -80,373 +80,375 @@ ENTRIES = (
     ('[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]', 0, 32, 0, (), 12110, 206),
     ('[\x01-\x08\x0b\x0c\x0e-\x1f]', 0, 32, 0, (), 12316, 28),
     ('[^\\n]', 0, 32, 0, (), 12344, 8),
-    ('[^\\s，,。；;)）]+', 0, 32, 0, (), 12352, 115),
-    ('[^\t\n\r -~\x85\xa0-\ud7ff\ue000-�𐀀-\U0010ffff]', 0, 32, 0, (), 12467, 214),
-    ('[^。；;\\n\\d]{0,12}?(\\d[\\d\\-－—~～.]{4,20}\\d)(?!\\s*(?:件|条|个|万|元|%|项|人|次|份))', 0, 32, 1, (), 12681, 376),
-    ('[^，,。；;)）]{4,60}', 0, 32, 0, (), 13057, 113),
-    ('[a-z][a-z-]*', 0, 32, 0, (), 13170, 29),
-    ('[、,，/或和;；]', 0, 32, 0, (), 13199, 238),
-    ('[。；;!?！？\\n]', 0, 32, 0, (), 13437, 206),
-    ('[一-鿿㐀-䶿]', 0, 32, 0, (), 13643, 22),
-    ('[並來個們傳內劃動務區參員問單國團報實審將專對導層屬廢強彙從應據數於時書會東條業構標機權歷決況準濟為現產當發種稱節範級組結統經網縣總織繫罰義聯與處術複見規計訊許訴話認說請識議護讀財責買費資賣質車轉辦這進過還郵鎮長門開間關陳難電頁項預題類體點]', 0, 32, 0, (), 13665, 990),
-    ('[为是:：\\s]{0,3}(?:自|从|由)?\\s*+(?:起\\s*+)?(?:至|到|—|-|~)\\s*+(?:止)?\\s*+(?:[。；;,，\\n]|$)', 0, 32, 0, (), 14655, 494),
-    ('[为是:：\\s]{0,3}(\\d{4})\\s*+年\\s*+(?:度|全年|1月1日至12月31日)(?!\\s*+\\d)', 0, 32, 1, (), 15149, 208),
-    ('[！-～\u3000\xa0\u2002\u2003\u202f]+', 0, 32, 0, (), 15357, 120),
-    ('[（(]?\\s*+(\\d{4})\\s*+[-./]\\s*+(\\d{1,2})\\s*+[-./]\\s*+(\\d{1,2})\\s*+[)）]?', 0, 32, 3, (), 15477, 144),
-    ('\\*\\*(.+?)\\*\\*', 0, 32, 1, (), 15621, 30),
-    ('\\[([^\\]]+)\\]\\(([^)]+)\\)', 0, 32, 2, (), 15651, 40),
-    ('\\[\\s*+email(?:\\s|&#160;|&nbsp;)*+protected\\s*+\\]', 2, 34, 0, (), 15691, 117),
-    ('\\d+\\.\\d+|\\d(?:[\\d ]*\\d)?', 0, 32, 0, (), 15808, 63),
-    ('\\d{1,6}', 0, 32, 0, (), 15871, 16),
-    ('\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])', 0, 32, 2, (), 15887, 90),
-    ('\\d{4}年度?', 0, 32, 0, (), 15977, 25),
-    ('\\d{5,8}\\s*日?', 0, 32, 0, (), 16002, 33),
-    ('\\d{6}', 0, 32, 0, (), 16035, 16),
-    ('\\n(?:[^\\S\\n]|[#*>|【\\[])*+[1-9]\\s*[、.]', 0, 32, 0, (), 16051, 149),
-    ('\\n(?:[^\\S\\n]|[#*>|【\\[])*+第?[一二三四五六七八九十]', 0, 32, 0, (), 16200, 242),
-    ('\\n\\n\\n+', 0, 32, 0, (), 16442, 23),
-    ('\\s*("[^"]*"|\'[^\']*\'|[A-Za-z0-9_\\-]+)\\s*(?:\\.|$)', 0, 32, 1, (), 16465, 92),
-    ('\\s*(?:#\\s*)?$', 0, 32, 0, (), 16557, 35),
-    ('\\s*(?:[-—–－]\\s*\\d{1,3}\\s*[-—–－]|第\\s*\\d{1,3}\\s*页(?:\\s*共\\s*\\d{1,3}\\s*页)?|\\d{1,3}\\s*/\\s*\\d{1,3})\\s*$', 0, 32, 0, (), 16592, 396),
-    ('\\s*(?:\\d{1,2}\\s*[.、]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}\\s*、)', 0, 32, 0, (), 16988, 308),
-    ('\\s*(?:余|多)', 0, 32, 0, (), 17296, 23),
-    ('\\s*(?:号码)?\\s*(?:是|为)?\\s*[:：]?\\s*', 0, 32, 0, (), 17319, 79),
-    ('\\s*+(?:号码)?\\s*+(?:是|为)?\\s*+[:：]?\\s*+(\\d[\\d\\-－—]{0,8}[.·．][\\d.·．\\-－—]{2,16}\\d)', 0, 32, 1, (), 17398, 402),
-    ('\\s*+(?:地\\s*+址)?\\s*+(?:[:：为是]|(?:发\\s*+送\\s*+)?[至到])?\\s*+', 0, 32, 0, (), 17800, 205),
-    ('\\s*+(?:申请)?\\s*+(?:需|将|已|仍|均)?\\s*+(?:结转|转入)\\s*+(?:至|到)?\\s*+(?:下一?年度?|下年|次年|\\d{4}\\s*+年度?)', 0, 32, 0, (), 18005, 284),
-    ('\\s*[(（]\\s*(?:含|包括)|\\s*,\\s*(?:含|包括)', 0, 32, 0, (), 18289, 91),
-    ('\\s*[:：]\\s*([^\\s，,。；;)）]{1,20})', 0, 32, 1, (), 18380, 146),
-    ('\\s*[:：]\\s*\\S', 0, 32, 0, (), 18526, 38),
-    ('\\s+', 0, 32, 0, (), 18564, 16),
-    ('\\s+', 256, 256, 0, (), 18580, 16),
-    ('\\||\\t', 0, 32, 0, (), 18596, 18),
-    ('\n        (?P<WHITESPACES>[ \\t]+)                    | # spaces and horizontal tabs\n        (?P<NUMBER>[0-9]+\\b)                       | # decimal integer\n        (?P<NAME>n\\b)                              | # only n is allowed\n        (?P<PARENTHESIS>[()])                      |\n        (?P<OPERATOR>[-*/%+?:]|[><!]=?|==|&&|\\|\\|) | # !, *, /, %, +, -, <, >,\n                                                     # <=, >=, ==, !=, &&, ||,\n                                                     # ? :\n                                                     # unary and bitwise ops\n                                                     # not allowed\n        (?P<INVALID>\\w+|.)                           # invalid token\n    ', 80, 112, 6, (('WHITESPACES', 1), ('NUMBER', 2), ('NAME', 3), ('PARENTHESIS', 4), ('OPERATOR', 5), ('INVALID', 6)), 18614, 164),
-    ('\r[^CSVH]', 0, 32, 0, (), 18778, 25),
-    ('^(.*?)关于(?:印发|公布|发布)', 0, 32, 1, (), 18803, 45),
-    ('^(?: ~\n        |null|Null|NULL\n        | )$', 64, 96, 0, (), 18848, 53),
-    ('^(?:0\\d{2,3}[1-9]\\d{6,7}|[1-9]\\d{6,7}|1[3-9]\\d{9}|[48]00\\d{7}|1\\d{4}|9\\d{4})$', 0, 32, 0, (), 18901, 137),
-    ('^(?:[-+]?0b[0-1_]+\n        |[-+]?0o?[0-7_]+\n        |[-+]?[0-9_]+\n        |[-+]?0x[0-9a-fA-F_]+)$', 64, 96, 0, (), 19038, 145),
-    ('^(?:[-—–－~～]?\\s*\\d{1,4}\\s*[-—–－~～]?|第\\s*\\d{1,4}\\s*页(?:(?:\\s*[,，/])?\\s*共\\s*\\d{1,4}\\s*页)?|共\\s*\\d{1,4}\\s*页(?:\\s*[,，])?\\s*第\\s*\\d{1,4}\\s*页|\\d{1,4}\\s*/\\s*\\d{1,4}|(?:page|Page|PAGE)\\s*\\d{1,4}(?:\\s*(?:of|/)\\s*\\d{1,4})?)$', 0, 32, 0, (), 19183, 706),
-    ('^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]\n        |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?\n        (?:[Tt]|[ \\t]+)[0-9][0-9]?\n        :[0-9][0-9] :[0-9][0-9] (?:\\.[0-9]*)?\n        (?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$', 64, 96, 0, (), 19889, 260),
-    ('^(?:[—–\\-－/／\\\\×xX*＊…]+|无|空|暂无|不详|\\?+|-?\\d+(?:\\.\\d+)?[%％])$', 0, 32, 0, (), 20149, 199),
-    ('^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章节部分])', 0, 32, 0, (), 20348, 587),
-    ('^(?:\\d+(?:[,，.]\\d+){1,3}|[一二三四五六七八九十零〇]{1,3})$', 0, 32, 0, (), 20935, 266),
-    ('^(?:\\s*(\\w+)\\s*\\.)?\\s*(\\w+)', 0, 32, 2, (), 21201, 73),
-    ('^(?:\n         [-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+]?[0-9]+)?\n        |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)\n        |[-+]?\\.[0-9_]+(?:[eE][-+][0-9]+)?\n        |[-+]?\\.(?:inf|Inf|INF)\n        |\\.(?:nan|NaN|NAN))$', 64, 96, 0, (), 21274, 300),
-    ('^(?:true|True|TRUE|false|False|FALSE)$', 64, 96, 0, (), 21574, 84),
-    ('^(?:任何|相关|新的|新|本年度?)?(?:政府信息公开|依申请公开|信息公开)?(?:的)?申请', 0, 32, 0, (), 21658, 112),
-    ('^(?:关于|中共)', 0, 32, 0, (), 21770, 24),
-    ('^(?:政府信息公开|信息公开|依申请公开|政府信息|申请人?|事项|案件|行政|复议|诉讼|数量|数|总数|总量|共计|合计|总计|累计|共|计|为|达到|达|是|有|各类|相关|因|引发|提起|被申请|被|的|了|继续办理|继续|答复|行政规范性文件|规范性文件|和|与|及|、|均为|均|各|都为|都|分别为|分别是|分别|:|\\s)*$', 0, 32, 0, (), 21794, 406),
-    ('^(?:无|暂无|没有|本年度无|略)?$', 0, 32, 0, (), 22200, 52),
-    ('^(?=[\\s|]*$)\\s*\\|', 0, 32, 0, (), 22252, 38),
-    ('^(\\d{1,15})(?:件|条|个|项|次|人|家)$', 0, 32, 1, (), 22290, 141),
-    ('^-\\d+$|^-\\d*\\.\\d+$', 0, 32, 0, (), 22431, 54),
-    ('^.{1,12}?(?:自治区|自治州|自治县|地区|省|市|区|县|旗|州|盟)', 0, 32, 0, (), 22485, 85),
-    ('^:?-{3,}:?$', 0, 32, 0, (), 22570, 31),
-    ('^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)', 256, 256, 1, (), 22601, 81),
-    ('^[-+]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?$', 0, 32, 0, (), 22682, 84),
-    ('^[A-Za-z0-9._%+\\-]+@[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)*\\.[A-Za-z]{2,}$', 0, 32, 0, (), 22766, 86),
-    ('^[\\d０-９][\\d０-９.,，．]*$', 0, 32, 0, (), 22852, 118),
-    ('^[\\s#*>|【\\[]*+(?:第([一二三四五六七八九十]{1,3})部分\\s*+[、.,，:：]?|第?([一二三四五六七八九十]{1,3})(?:部分)?\\s*+[、.,，:：])\\s*+(.{2,60})$', 0, 32, 3, (), 22970, 623),
-    ('^[\\s#*>|【\\[]*+(?:第?([一二三四五六七八九十]{1,3}|[1-9])|（[一二三四五六七八九十]{1,3}）)[^。]{1,80}$', 0, 32, 1, (), 23593, 382),
-    ('^[\\s#*>|【\\[]*+([1-9])\\s*+[、.]\\s*+(\\D.{1,59})$', 0, 32, 2, (), 23975, 162),
-    ('^[\\s和与及、,]*$', 0, 32, 0, (), 24137, 134),
-    ('^[\\u4e00-\\u9fff（）()]{2,30}$', 0, 32, 0, (), 24271, 116),
-    ('^[一二三四五六七八九十]+[、.．]', 0, 32, 0, (), 24387, 223),
-    ('^\\*\\*(.+?)\\*\\*\\s*$', 0, 32, 1, (), 24610, 38),
-    ('^\\s*((?:"[^"]*"|\'[^\']*\'|[A-Za-z0-9_\\-]+)(?:\\s*\\.\\s*(?:"[^"]*"|\'[^\']*\'|[A-Za-z0-9_\\-]+))*)\\s*=', 0, 32, 1, (), 24648, 161),
-    ('^\\s*(?:(?:(?:\\d+\\.)?[\\d,]*\\d-?|[—–/])\\s+)+', 0, 32, 0, (), 24809, 90),
-    ('^\\s*(?:([一二三四五六七八九十]+)\\s*[、.]|\\(\\s*([一二三四五六七八九十]+)\\s*\\)|(\\d{1,2})\\s*[.、](?!\\d))', 0, 32, 3, (), 24899, 346),
-    ('^\\s*(?:-\\s+)?["\']?([^"\':=#\\s\\[\\]{}]+)["\']?\\s*[:=]', 0, 32, 1, (), 25245, 100),
-    ('^\\s*(?:[一二三四五六七八九十]{1,3}\\s*[、.．]|（[一二三四五六七八九十]{1,3}）)', 0, 32, 0, (), 25345, 369),
-    ('^\\s*(?:\\d{4}|[〇零一二三四五六七八九]{4})\\s*年\\s*[\\d一二三四五六七八九十]{1,3}\\s*月\\s*[\\d一二三四五六七八九十]{1,3}\\s*日\\s*$', 0, 32, 0, (), 25714, 458),
-    ('^\\s*(?:上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读|相关信息|推荐阅读)', 0, 32, 0, (), 26172, 111),
-    ('^\\s*\\[\\[?\\s*([^\\]]+?)\\s*\\]\\]?\\s*(?:#.*)?$', 0, 32, 1, (), 26283, 92),
-    ('^\\s*\\d{10,16}号\\s*$', 0, 32, 0, (), 26375, 42),
-    ('^\\s{0,3}#{1,6}\\s', 0, 32, 0, (), 26417, 30),
-    ('^第\\d{1,5}页', 0, 32, 0, (), 26447, 22),
-    ('`([^`]*)`', 0, 32, 1, (), 26469, 25),
-    ('display\\s*:\\s*none|visibility\\s*:\\s*hidden', 2, 34, 0, (), 26494, 152),
-    ('list-style(?:-type)?\\s*+:\\s*+([^;]{1,80})', 2, 34, 1, (), 26646, 89),
-    ('“([^”]{0,200})”列', 0, 32, 1, (), 26735, 27),
-    ('“([^”]{0,200})”行', 0, 32, 1, (), 26762, 27),
-    ('《[^《》\\n]{0,200}》', 0, 32, 0, (), 26789, 28),
-    ('《[^》]*》', 0, 32, 0, (), 26817, 21),
-    ('上一?年|去年|前年|上年度', 0, 32, 0, (), 26838, 144),
-    ('上一?年度?结转|结转自上一?年度?|由上一?年度?结转|上一?年度?遗留|上一?年度?转入|\\d{4}\\s*年度?\\s*结转(?!\\s*(?:至|到|入|下|次|\\d))', 0, 32, 0, (), 26982, 316),
-    ('不予公开', 0, 32, 0, (), 27298, 24),
-    ('不予处理', 0, 32, 0, (), 27322, 24),
-    ('二[〇○零][一二三四五六七八九〇○零]{2}(?=\\s*年)', 0, 32, 0, (), 27346, 259),
-    ('信\\s*息\\s*处\\s*理\\s*费|处\\s*理\\s*费|公开费用|收费通知|检索费|复制费|邮寄费|收\\s*取[^。；;]{0,24}费|产\\s*生[^。；;]{0,15}费|收费[及和与]?减免|费用[及和与]?减免', 0, 32, 0, (), 27605, 764),
-    ('免\\s*费|减\\s*免|收\\s*费|费\\s*用', 0, 32, 0, (), 28369, 175),
-    ('公\\s*开\\s*费\\s*用|工\\s*作\\s*费\\s*用|开\\s*支|投\\s*入|支\\s*出|经\\s*费', 0, 32, 0, (), 28544, 281),
-    ('公网安备|ICP备|ICP证|网站标识码|版权所有|Copyright|©|浏览次数|阅读次数|点击数[:：]|访问量[:：]|字号[:：]|分享到|发布时间[:：]|发布日期[:：]|【\\s*(?:打印|关闭|收藏)|打印本页|关闭窗口|返回顶部', 2, 34, 0, (), 28825, 290),
-    ('其他处理', 0, 32, 0, (), 29115, 24),
-    ('办结|办理完毕|完成办理|办理完成|办理完结|处理完毕|已答复|作出答复|予以答复|答复办结', 0, 32, 0, (), 29139, 243),
-    ('受理|收到|接收到?|接到', 0, 32, 0, (), 29382, 142),
-    ('处\\s*理\\s*费|复\\s*制\\s*费|检\\s*索\\s*费|邮\\s*寄\\s*费|免\\s*收|减\\s*免|收\\s*取|收\\s*费|缴\\s*纳|缴\\s*费', 0, 32, 0, (), 29524, 349),
-    ('复议[、和及与]\\s*诉讼', 0, 32, 0, (), 29873, 139),
-    ('复议后起诉|复议后提起(?:行政)?诉讼', 0, 32, 0, (), 30012, 49),
-    ('截\\s*止|截\\s*至', 0, 32, 0, (), 30061, 44),
-    ('所\\s*列\\s*数\\s*据|数\\s*据\\s*截\\s*止|数\\s*据\\s*时\\s*限|数\\s*据\\s*期\\s*限|数\\s*据\\s*统\\s*计|时\\s*间\\s*范\\s*围|时\\s*间\\s*跨\\s*度|统\\s*计\\s*区\\s*间|统\\s*计\\s*周\\s*期|统\\s*计\\s*年\\s*度|统\\s*计\\s*截\\s*止|统\\s*计\\s*数\\s*据|统\\s*计\\s*日\\s*期|统\\s*计\\s*时\\s*期|统\\s*计\\s*时\\s*段|统\\s*计\\s*时\\s*间|统\\s*计\\s*时\\s*限|统\\s*计\\s*期\\s*间|统\\s*计\\s*期\\s*限|统\\s*计\\s*范\\s*围|起\\s*止\\s*时\\s*间|报\\s*告\\s*期|涵\\s*盖', 0, 32, 0, (), 30105, 1030),
-    ('新收|新受理|新接收|本年收到', 0, 32, 0, (), 31135, 49),
-    ('无法提供', 0, 32, 0, (), 31184, 24),
-    ('未\\s*(?:向[^。，,]{0,10})?(?:收\\s*取|产\\s*生|发\\s*生|开\\s*具|发\\s*出)|没\\s*有\\s*(?:收\\s*取|产\\s*生|发\\s*生)|无\\s*(?:收\\s*取|收费)|不\\s*收\\s*取|免\\s*收|(?:为|计|收取[^。]{0,12}费)\\s*(?:0|零)\\s*(?:元|万元|件)?(?![\\d.])', 0, 32, 0, (), 31208, 482),
-    ('未|没有|无|不|均|免|零|\\d', 0, 32, 0, (), 31690, 53),
-    ('未|没有|无|不|零|免|收\\s*取|收\\s*缴|产\\s*生|发\\s*生|开\\s*出|发\\s*出|共\\s*计|合\\s*计|\\d', 0, 32, 0, (), 31743, 184),
-    ('未经复议直接起诉|直接起诉|直接提起(?:行政)?诉讼', 0, 32, 0, (), 31927, 67),
-    ('本年度|本年|全年|年内|年度内|当年度|当年|今年|截至|截止|底|年末|年底|\\d{4}\\s*年度?|\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日)?|共计|合计|总计|累计|一共|共|另有|另外|另|已经|已|均|全部|此外|同时|其中|并|还|总体|总共|目前|本机关|本单位|本部门|本机构|我单位|我机关|我部门|我机构|本局|我局|本委|我委|本办|我办|本院|我院|本厅|我厅|本中心|我中心|本署|我署|本会|我会|依法|依规|按时|按期|保留|现有|剩余|尚有|余下|仍有|因|引发|发生|提起|被|同意|政府信息公开|信息公开|依申请公开|政府信息|申请|事项|工作|方面|情况|数量|和|与|及|、|的|了|在|中|上|有|为|:|\\s', 0, 32, 0, (), 31994, 788),
-    ('现行有效', 0, 32, 0, (), 32782, 24),
-    ('申请|复议|诉讼|现行有效', 0, 32, 0, (), 32806, 147),
-    ('电\\s*话|传\\s*真|热\\s*线|手\\s*机|联\\s*系|咨\\s*询|号\\s*码|拨\\s*打|举\\s*报|投\\s*诉|Tel|TEL|tel', 0, 32, 0, (), 32953, 352),
-    ('电子邮\\s*箱|邮\\s*箱|电子邮件|E-?mail|e-?mail|邮件地址', 0, 32, 0, (), 33305, 207),
-    ('第(\\d+)个表格', 0, 32, 1, (), 33512, 32),
-    ('第(\\d+)列', 0, 32, 1, (), 33544, 28),
-    ('第(\\d+)段', 0, 32, 1, (), 33572, 28),
-    ('第(\\d+)行', 0, 32, 1, (), 33600, 28),
-    ('第(\\d+)页', 0, 32, 1, (), 33628, 28),
-    ('纠错|纠正|败诉|撤销|确认违法|被诉|责令|维持|尚未审结|其他结果', 0, 32, 0, (), 33656, 221),
-    ('结\\s*+转\\s*+(?:至|到)?\\s*+(\\d{4})\\s*+年', 0, 32, 1, (), 33877, 82),
-    ('结转\\s*(?:至|到|入)?\\s*(?:下一?年度?|下年|次年|\\d{4}\\s*年度?)(?:继续办理|办理)?|转入\\s*(?:下一?年度?|次年|\\d{4}\\s*年度?)|结转下年度继续办理|尚未办结|未办结|仍在办理|正在办理', 0, 32, 0, (), 33959, 500),
-    ('联系\\s*电\\s*话|咨询\\s*电\\s*话|监督\\s*电\\s*话|投诉\\s*电\\s*话|电\\s*话|热\\s*线|Tel|TEL|传\\s*真', 0, 32, 0, (), 34459, 332),
-    ('联系地\\s*址\\s*[:：为]|通讯地\\s*址\\s*[:：为]|办公地\\s*址\\s*[:：为]|地\\s*址\\s*[:：为]', 0, 32, 0, (), 34791, 607),
-    ('行政复议', 0, 32, 0, (), 35398, 24),
-    ('行政诉讼|行政应诉', 0, 32, 0, (), 35422, 32),
-    ('表([一二三四])', 0, 32, 1, (), 35454, 109),
-    ('转\\s*\\d+$', 0, 32, 0, (), 35563, 34),
-    ('邮\\s*+(?:政)?\\s*+编\\s*+(?:码)?\\s*+[:：为]?\\s*+(\\d[\\d\\s]{0,9})', 0, 32, 1, (), 35597, 197),
-    ('部分公开', 0, 32, 0, (), 35794, 24),
-    (b'(?<![0-9])(\\d{1,10})\\s+(\\d{1,5})\\s+obj\\b', 0, 0, 2, (), 35818, 72),
-    (b'(?<![0-9])(\\d{1,10})\\s+\\d{1,5}\\s+R\\b', 0, 0, 1, (), 35890, 64),
-    (b'([*?[])', 0, 0, 1, (), 35954, 32),
-    (b'/(?:Parent|P|Prev|Next|First|Last|Dest|D|Pg|StructParent\\w*)\\s+\\d{1,10}\\s+\\d{1,5}\\s+R\\b', 0, 0, 0, (), 35986, 194),
-    (b'/([^\\s/\\[\\]<>()]+)', 0, 0, 1, (), 36180, 36),
-    (b'/Filter\\s*(\\[[^\\]]*\\]|/[^\\s/\\[\\]<>()]+)', 0, 0, 1, (), 36216, 91),
-    (b'/Kids\\s*\\[([^\\]]{0,200000})\\]', 0, 0, 1, (), 36307, 53),
-    (b'/Parent\\s+(\\d{1,10})\\s+\\d{1,5}\\s+R\\b', 0, 0, 1, (), 36360, 94),
-    (b'/Subtype\\s*/Form\\b', 0, 0, 0, (), 36454, 62),
-    (b'/Subtype\\s*/Image\\b', 0, 0, 0, (), 36516, 64),
-    (b'<\\?xml[^>]*?encoding\\s*=\\s*[\\"\']([A-Za-z0-9._-]*)[\\"\']', 0, 0, 1, (), 36580, 108),
-    (b'<meta[^>]{0,512}?charset\\s*=\\s*(?:["\']\\s*)?([A-Za-z0-9_.:-]{2,40})', 2, 2, 1, (), 36688, 106),
-    (b'[\x80-\xff]', 0, 0, 0, (), 36794, 16),
-    (b'\\bstream\\b|\\bendobj\\b', 0, 0, 0, (), 36810, 44),
-    (b'\\s*(\\d{1,10})\\s+\\d{1,5}\\s+R\\s*$', 0, 0, 1, (), 36854, 74),
-    (b'\\xe3[\\x90-\\xbf]', 0, 0, 0, (), 36928, 18),
-    (b'^[ \\t\\f]*(?:[#\\r\\n]|$)', 256, 256, 0, (), 36946, 47),
-    (b'^\\s*<\\?xml[^>]{0,200}?encoding\\s*=\\s*["\']([A-Za-z0-9_.:-]{2,40})', 2, 2, 1, (), 36993, 101),
-    (b'^\\s*\\[\\s*tool\\s*\\.\\s*gaolint\\b', 8, 8, 0, (), 37094, 76),
-    (b'pStyle\\s[^>]{0,200}?val=\\"([^\\"]{1,100})\\"', 0, 0, 1, (), 37170, 67),
-    (b'stream\\r?\\n', 0, 0, 0, (), 37237, 41),
+    ('[^\\s:：，,；;。|（）()<>]{1,80}\\.(?:pdf|docx?|wps|ofd|xlsx?|zip|rar)\\b', 2, 34, 0, (), 12352, 213),
+    ('[^\\s，,。；;)）]+', 0, 32, 0, (), 12565, 115),
+    ('[^\t\n\r -~\x85\xa0-\ud7ff\ue000-�𐀀-\U0010ffff]', 0, 32, 0, (), 12680, 214),
+    ('[^。；;\\n\\d]{0,12}?(\\d[\\d\\-－—~～.]{4,20}\\d)(?!\\s*(?:件|条|个|万|元|%|项|人|次|份))', 0, 32, 1, (), 12894, 376),
+    ('[^，,。；;)）]{4,60}', 0, 32, 0, (), 13270, 113),
+    ('[a-z][a-z-]*', 0, 32, 0, (), 13383, 29),
+    ('[、,，/或和;；]', 0, 32, 0, (), 13412, 238),
+    ('[。；;!?！？\\n]', 0, 32, 0, (), 13650, 206),
+    ('[一-鿿㐀-䶿]', 0, 32, 0, (), 13856, 22),
+    ('[並來個們傳內劃動務區參員問單國團報實審將專對導層屬廢強彙從應據數於時書會東條業構標機權歷決況準濟為現產當發種稱節範級組結統經網縣總織繫罰義聯與處術複見規計訊許訴話認說請識議護讀財責買費資賣質車轉辦這進過還郵鎮長門開間關陳難電頁項預題類體點]', 0, 32, 0, (), 13878, 990),
+    ('[为是:：\\s]{0,3}(?:自|从|由)?\\s*+(?:起\\s*+)?(?:至|到|—|-|~)\\s*+(?:止)?\\s*+(?:[。；;,，\\n]|$)', 0, 32, 0, (), 14868, 494),
+    ('[为是:：\\s]{0,3}(\\d{4})\\s*+年\\s*+(?:度|全年|1月1日至12月31日)(?!\\s*+\\d)', 0, 32, 1, (), 15362, 208),
+    ('[！-～\u3000\xa0\u2002\u2003\u202f]+', 0, 32, 0, (), 15570, 120),
+    ('[（(]?\\s*+(\\d{4})\\s*+[-./]\\s*+(\\d{1,2})\\s*+[-./]\\s*+(\\d{1,2})\\s*+[)）]?', 0, 32, 3, (), 15690, 144),
+    ('\\*\\*(.+?)\\*\\*', 0, 32, 1, (), 15834, 30),
+    ('\\[([^\\]]+)\\]\\(([^)]+)\\)', 0, 32, 2, (), 15864, 40),
+    ('\\[\\s*+email(?:\\s|&#160;|&nbsp;)*+protected\\s*+\\]', 2, 34, 0, (), 15904, 117),
+    ('\\d+\\.\\d+|\\d(?:[\\d ]*\\d)?', 0, 32, 0, (), 16021, 63),
+    ('\\d{1,6}', 0, 32, 0, (), 16084, 16),
+    ('\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])', 0, 32, 2, (), 16100, 90),
+    ('\\d{4}年度?', 0, 32, 0, (), 16190, 25),
+    ('\\d{5,8}\\s*日?', 0, 32, 0, (), 16215, 33),
+    ('\\d{6}', 0, 32, 0, (), 16248, 16),
+    ('\\n(?:[^\\S\\n]|[#*>|【\\[])*+[1-9]\\s*[、.]', 0, 32, 0, (), 16264, 149),
+    ('\\n(?:[^\\S\\n]|[#*>|【\\[])*+第?[一二三四五六七八九十]', 0, 32, 0, (), 16413, 242),
+    ('\\n\\n\\n+', 0, 32, 0, (), 16655, 23),
+    ('\\s*("[^"]*"|\'[^\']*\'|[A-Za-z0-9_\\-]+)\\s*(?:\\.|$)', 0, 32, 1, (), 16678, 92),
+    ('\\s*(?:#\\s*)?$', 0, 32, 0, (), 16770, 35),
+    ('\\s*(?:[-—–－]\\s*\\d{1,3}\\s*[-—–－]|第\\s*\\d{1,3}\\s*页(?:\\s*共\\s*\\d{1,3}\\s*页)?|\\d{1,3}\\s*/\\s*\\d{1,3})\\s*$', 0, 32, 0, (), 16805, 396),
+    ('\\s*(?:\\d{1,2}\\s*[.、]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}\\s*、)', 0, 32, 0, (), 17201, 308),
+    ('\\s*(?:余|多)', 0, 32, 0, (), 17509, 23),
+    ('\\s*(?:号码)?\\s*(?:是|为)?\\s*[:：]?\\s*', 0, 32, 0, (), 17532, 79),
+    ('\\s*+(?:号码)?\\s*+(?:是|为)?\\s*+[:：]?\\s*+(\\d[\\d\\-－—]{0,8}[.·．][\\d.·．\\-－—]{2,16}\\d)', 0, 32, 1, (), 17611, 402),
+    ('\\s*+(?:地\\s*+址)?\\s*+(?:[:：为是]|(?:发\\s*+送\\s*+)?[至到])?\\s*+', 0, 32, 0, (), 18013, 205),
+    ('\\s*+(?:申请)?\\s*+(?:需|将|已|仍|均)?\\s*+(?:结转|转入)\\s*+(?:至|到)?\\s*+(?:下一?年度?|下年|次年|\\d{4}\\s*+年度?)', 0, 32, 0, (), 18218, 284),
+    ('\\s*[(（]\\s*(?:含|包括)|\\s*,\\s*(?:含|包括)', 0, 32, 0, (), 18502, 91),
+    ('\\s*[:：]\\s*([^\\s，,。；;)）]{1,20})', 0, 32, 1, (), 18593, 146),
+    ('\\s*[:：]\\s*\\S', 0, 32, 0, (), 18739, 38),
+    ('\\s+', 0, 32, 0, (), 18777, 16),
+    ('\\s+', 256, 256, 0, (), 18793, 16),
+    ('\\||\\t', 0, 32, 0, (), 18809, 18),
+    ('\n        (?P<WHITESPACES>[ \\t]+)                    | # spaces and horizontal tabs\n        (?P<NUMBER>[0-9]+\\b)                       | # decimal integer\n        (?P<NAME>n\\b)                              | # only n is allowed\n        (?P<PARENTHESIS>[()])                      |\n        (?P<OPERATOR>[-*/%+?:]|[><!]=?|==|&&|\\|\\|) | # !, *, /, %, +, -, <, >,\n                                                     # <=, >=, ==, !=, &&, ||,\n                                                     # ? :\n                                                     # unary and bitwise ops\n                                                     # not allowed\n        (?P<INVALID>\\w+|.)                           # invalid token\n    ', 80, 112, 6, (('WHITESPACES', 1), ('NUMBER', 2), ('NAME', 3), ('PARENTHESIS', 4), ('OPERATOR', 5), ('INVALID', 6)), 18827, 164),
+    ('\r[^CSVH]', 0, 32, 0, (), 18991, 25),
+    ('^(.*?)关于(?:印发|公布|发布)', 0, 32, 1, (), 19016, 45),
+    ('^(?: ~\n        |null|Null|NULL\n        | )$', 64, 96, 0, (), 19061, 53),
+    ('^(?:0\\d{2,3}[1-9]\\d{6,7}|[1-9]\\d{6,7}|1[3-9]\\d{9}|[48]00\\d{7}|1\\d{4}|9\\d{4})$', 0, 32, 0, (), 19114, 137),
+    ('^(?:[-+]?0b[0-1_]+\n        |[-+]?0o?[0-7_]+\n        |[-+]?[0-9_]+\n        |[-+]?0x[0-9a-fA-F_]+)$', 64, 96, 0, (), 19251, 145),
+    ('^(?:[-—–－~～]?\\s*\\d{1,4}\\s*[-—–－~～]?|第\\s*\\d{1,4}\\s*页(?:(?:\\s*[,，/])?\\s*共\\s*\\d{1,4}\\s*页)?|共\\s*\\d{1,4}\\s*页(?:\\s*[,，])?\\s*第\\s*\\d{1,4}\\s*页|\\d{1,4}\\s*/\\s*\\d{1,4}|(?:page|Page|PAGE)\\s*\\d{1,4}(?:\\s*(?:of|/)\\s*\\d{1,4})?)$', 0, 32, 0, (), 19396, 706),
+    ('^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]\n        |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?\n        (?:[Tt]|[ \\t]+)[0-9][0-9]?\n        :[0-9][0-9] :[0-9][0-9] (?:\\.[0-9]*)?\n        (?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$', 64, 96, 0, (), 20102, 260),
+    ('^(?:[—–\\-－/／\\\\×xX*＊…]+|无|空|暂无|不详|\\?+|-?\\d+(?:\\.\\d+)?[%％])$', 0, 32, 0, (), 20362, 199),
+    ('^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章节部分])', 0, 32, 0, (), 20561, 587),
+    ('^(?:\\d+(?:[,，.]\\d+){1,3}|[一二三四五六七八九十零〇]{1,3})$', 0, 32, 0, (), 21148, 266),
+    ('^(?:\\s*(\\w+)\\s*\\.)?\\s*(\\w+)', 0, 32, 2, (), 21414, 73),
+    ('^(?:\n         [-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+]?[0-9]+)?\n        |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)\n        |[-+]?\\.[0-9_]+(?:[eE][-+][0-9]+)?\n        |[-+]?\\.(?:inf|Inf|INF)\n        |\\.(?:nan|NaN|NAN))$', 64, 96, 0, (), 21487, 300),
+    ('^(?:true|True|TRUE|false|False|FALSE)$', 64, 96, 0, (), 21787, 84),
+    ('^(?:任何|相关|新的|新|本年度?)?(?:政府信息公开|依申请公开|信息公开)?(?:的)?申请', 0, 32, 0, (), 21871, 112),
+    ('^(?:关于|中共)', 0, 32, 0, (), 21983, 24),
+    ('^(?:政府信息公开|信息公开|依申请公开|政府信息|申请人?|事项|案件|行政|复议|诉讼|数量|数|总数|总量|共计|合计|总计|累计|共|计|为|达到|达|是|有|各类|相关|因|引发|提起|被申请|被|的|了|继续办理|继续|答复|行政规范性文件|规范性文件|和|与|及|、|均为|均|各|都为|都|分别为|分别是|分别|:|\\s)*$', 0, 32, 0, (), 22007, 406),
+    ('^(?:无|暂无|没有|本年度无|略)?$', 0, 32, 0, (), 22413, 52),
+    ('^(?=[\\s|]*$)\\s*\\|', 0, 32, 0, (), 22465, 38),
+    ('^(\\d{1,15})(?:件|条|个|项|次|人|家)$', 0, 32, 1, (), 22503, 141),
+    ('^-\\d+$|^-\\d*\\.\\d+$', 0, 32, 0, (), 22644, 54),
+    ('^.{1,12}?(?:自治区|自治州|自治县|地区|省|市|区|县|旗|州|盟)', 0, 32, 0, (), 22698, 85),
+    ('^:?-{3,}:?$', 0, 32, 0, (), 22783, 31),
+    ('^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)', 256, 256, 1, (), 22814, 81),
+    ('^[-+]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?$', 0, 32, 0, (), 22895, 84),
+    ('^[A-Za-z0-9._%+\\-]+@[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)*\\.[A-Za-z]{2,}$', 0, 32, 0, (), 22979, 86),
+    ('^[\\d０-９][\\d０-９.,，．]*$', 0, 32, 0, (), 23065, 118),
+    ('^[\\s#*>|【\\[]*+(?:第([一二三四五六七八九十]{1,3})部分\\s*+[、.,，:：]?|第?([一二三四五六七八九十]{1,3})(?:部分)?\\s*+[、.,，:：])\\s*+(.{2,60})$', 0, 32, 3, (), 23183, 623),
+    ('^[\\s#*>|【\\[]*+(?:第?([一二三四五六七八九十]{1,3}|[1-9])|（[一二三四五六七八九十]{1,3}）)[^。]{1,80}$', 0, 32, 1, (), 23806, 382),
+    ('^[\\s#*>|【\\[]*+([1-9])\\s*+[、.]\\s*+(\\D.{1,59})$', 0, 32, 2, (), 24188, 162),
+    ('^[\\s和与及、,]*$', 0, 32, 0, (), 24350, 134),
+    ('^[\\u4e00-\\u9fff（）()]{2,30}$', 0, 32, 0, (), 24484, 116),
+    ('^[一二三四五六七八九十]+[、.．]', 0, 32, 0, (), 24600, 223),
+    ('^\\*\\*(.+?)\\*\\*\\s*$', 0, 32, 1, (), 24823, 38),
+    ('^\\s*((?:"[^"]*"|\'[^\']*\'|[A-Za-z0-9_\\-]+)(?:\\s*\\.\\s*(?:"[^"]*"|\'[^\']*\'|[A-Za-z0-9_\\-]+))*)\\s*=', 0, 32, 1, (), 24861, 161),
+    ('^\\s*(?:(?:(?:\\d+\\.)?[\\d,]*\\d-?|[—–/])\\s+)+', 0, 32, 0, (), 25022, 90),
+    ('^\\s*(?:([一二三四五六七八九十]+)\\s*[、.]|\\(\\s*([一二三四五六七八九十]+)\\s*\\)|(\\d{1,2})\\s*[.、](?!\\d))', 0, 32, 3, (), 25112, 346),
+    ('^\\s*(?:-\\s+)?["\']?([^"\':=#\\s\\[\\]{}]+)["\']?\\s*[:=]', 0, 32, 1, (), 25458, 100),
+    ('^\\s*(?:[一二三四五六七八九十]{1,3}\\s*[、.．]|（[一二三四五六七八九十]{1,3}）)', 0, 32, 0, (), 25558, 369),
+    ('^\\s*(?:\\d{4}|[〇零一二三四五六七八九]{4})\\s*年\\s*[\\d一二三四五六七八九十]{1,3}\\s*月\\s*[\\d一二三四五六七八九十]{1,3}\\s*日\\s*$', 0, 32, 0, (), 25927, 458),
+    ('^\\s*(?:上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读|相关信息|推荐阅读)', 0, 32, 0, (), 26385, 111),
+    ('^\\s*\\[\\[?\\s*([^\\]]+?)\\s*\\]\\]?\\s*(?:#.*)?$', 0, 32, 1, (), 26496, 92),
+    ('^\\s*\\d{10,16}号\\s*$', 0, 32, 0, (), 26588, 42),
+    ('^\\s{0,3}#{1,6}\\s', 0, 32, 0, (), 26630, 30),
+    ('^第\\d{1,5}页', 0, 32, 0, (), 26660, 22),
+    ('`([^`]*)`', 0, 32, 1, (), 26682, 25),
+    ('display\\s*:\\s*none|visibility\\s*:\\s*hidden', 2, 34, 0, (), 26707, 152),
+    ('list-style(?:-type)?\\s*+:\\s*+([^;]{1,80})', 2, 34, 1, (), 26859, 89),
+    ('“([^”]{0,200})”列', 0, 32, 1, (), 26948, 27),
+    ('“([^”]{0,200})”行', 0, 32, 1, (), 26975, 27),
+    ('《[^《》\\n]{0,200}》', 0, 32, 0, (), 27002, 28),
+    ('《[^》]*》', 0, 32, 0, (), 27030, 21),
+    ('上一?年|去年|前年|上年度', 0, 32, 0, (), 27051, 144),
+    ('上一?年度?结转|结转自上一?年度?|由上一?年度?结转|上一?年度?遗留|上一?年度?转入|\\d{4}\\s*年度?\\s*结转(?!\\s*(?:至|到|入|下|次|\\d))', 0, 32, 0, (), 27195, 316),
+    ('不予公开', 0, 32, 0, (), 27511, 24),
+    ('不予处理', 0, 32, 0, (), 27535, 24),
+    ('二[〇○零][一二三四五六七八九〇○零]{2}(?=\\s*年)', 0, 32, 0, (), 27559, 259),
+    ('信\\s*息\\s*处\\s*理\\s*费|处\\s*理\\s*费|公开费用|收费通知|检索费|复制费|邮寄费|收\\s*取[^。；;]{0,24}费|产\\s*生[^。；;]{0,15}费|收费[及和与]?减免|费用[及和与]?减免', 0, 32, 0, (), 27818, 764),
+    ('免\\s*费|减\\s*免|收\\s*费|费\\s*用', 0, 32, 0, (), 28582, 175),
+    ('公\\s*开\\s*费\\s*用|工\\s*作\\s*费\\s*用|开\\s*支|投\\s*入|支\\s*出|经\\s*费', 0, 32, 0, (), 28757, 281),
+    ('公网安备|ICP备|ICP证|网站标识码|版权所有|Copyright|©|浏览次数|阅读次数|点击数[:：]|访问量[:：]|字号[:：]|分享到|发布时间[:：]|发布日期[:：]|【\\s*(?:打印|关闭|收藏)|打印本页|关闭窗口|返回顶部', 2, 34, 0, (), 29038, 290),
+    ('其他处理', 0, 32, 0, (), 29328, 24),
+    ('办结|办理完毕|完成办理|办理完成|办理完结|处理完毕|已答复|作出答复|予以答复|答复办结', 0, 32, 0, (), 29352, 243),
+    ('受理|收到|接收到?|接到', 0, 32, 0, (), 29595, 142),
+    ('处\\s*理\\s*费|复\\s*制\\s*费|检\\s*索\\s*费|邮\\s*寄\\s*费|免\\s*收|减\\s*免|收\\s*取|收\\s*费|缴\\s*纳|缴\\s*费', 0, 32, 0, (), 29737, 349),
+    ('复议[、和及与]\\s*诉讼', 0, 32, 0, (), 30086, 139),
+    ('复议后起诉|复议后提起(?:行政)?诉讼', 0, 32, 0, (), 30225, 49),
+    ('截\\s*止|截\\s*至', 0, 32, 0, (), 30274, 44),
+    ('所\\s*列\\s*数\\s*据|数\\s*据\\s*截\\s*止|数\\s*据\\s*时\\s*限|数\\s*据\\s*期\\s*限|数\\s*据\\s*统\\s*计|时\\s*间\\s*范\\s*围|时\\s*间\\s*跨\\s*度|统\\s*计\\s*区\\s*间|统\\s*计\\s*周\\s*期|统\\s*计\\s*年\\s*度|统\\s*计\\s*截\\s*止|统\\s*计\\s*数\\s*据|统\\s*计\\s*日\\s*期|统\\s*计\\s*时\\s*期|统\\s*计\\s*时\\s*段|统\\s*计\\s*时\\s*间|统\\s*计\\s*时\\s*限|统\\s*计\\s*期\\s*间|统\\s*计\\s*期\\s*限|统\\s*计\\s*范\\s*围|起\\s*止\\s*时\\s*间|报\\s*告\\s*期|涵\\s*盖', 0, 32, 0, (), 30318, 1030),
+    ('新收|新受理|新接收|本年收到', 0, 32, 0, (), 31348, 49),
+    ('无法提供', 0, 32, 0, (), 31397, 24),
+    ('未\\s*(?:向[^。，,]{0,10})?(?:收\\s*取|产\\s*生|发\\s*生|开\\s*具|发\\s*出)|没\\s*有\\s*(?:收\\s*取|产\\s*生|发\\s*生)|无\\s*(?:收\\s*取|收费)|不\\s*收\\s*取|免\\s*收|(?:为|计|收取[^。]{0,12}费)\\s*(?:0|零)\\s*(?:元|万元|件)?(?![\\d.])', 0, 32, 0, (), 31421, 482),
+    ('未|没有|无|不|均|免|零|\\d', 0, 32, 0, (), 31903, 53),
+    ('未|没有|无|不|零|免|收\\s*取|收\\s*缴|产\\s*生|发\\s*生|开\\s*出|发\\s*出|共\\s*计|合\\s*计|\\d', 0, 32, 0, (), 31956, 184),
+    ('未经复议直接起诉|直接起诉|直接提起(?:行政)?诉讼', 0, 32, 0, (), 32140, 67),
+    ('本年度|本年|全年|年内|年度内|当年度|当年|今年|截至|截止|底|年末|年底|\\d{4}\\s*年度?|\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日)?|共计|合计|总计|累计|一共|共|另有|另外|另|已经|已|均|全部|此外|同时|其中|并|还|总体|总共|目前|本机关|本单位|本部门|本机构|我单位|我机关|我部门|我机构|本局|我局|本委|我委|本办|我办|本院|我院|本厅|我厅|本中心|我中心|本署|我署|本会|我会|依法|依规|按时|按期|保留|现有|剩余|尚有|余下|仍有|因|引发|发生|提起|被|同意|政府信息公开|信息公开|依申请公开|政府信息|申请|事项|工作|方面|情况|数量|和|与|及|、|的|了|在|中|上|有|为|:|\\s', 0, 32, 0, (), 32207, 788),
+    ('现行有效', 0, 32, 0, (), 32995, 24),
+    ('申请|复议|诉讼|现行有效', 0, 32, 0, (), 33019, 147),
+    ('电\\s*话|传\\s*真|热\\s*线|手\\s*机|联\\s*系|咨\\s*询|号\\s*码|拨\\s*打|举\\s*报|投\\s*诉|Tel|TEL|tel', 0, 32, 0, (), 33166, 352),
+    ('电子邮\\s*箱|邮\\s*箱|电子邮件|E-?mail|e-?mail|邮件地址', 0, 32, 0, (), 33518, 207),
+    ('第(\\d+)个表格', 0, 32, 1, (), 33725, 32),
+    ('第(\\d+)列', 0, 32, 1, (), 33757, 28),
+    ('第(\\d+)段', 0, 32, 1, (), 33785, 28),
+    ('第(\\d+)行', 0, 32, 1, (), 33813, 28),
+    ('第(\\d+)页', 0, 32, 1, (), 33841, 28),
+    ('纠错|纠正|败诉|撤销|确认违法|被诉|责令|维持|尚未审结|其他结果', 0, 32, 0, (), 33869, 221),
+    ('结\\s*+转\\s*+(?:至|到)?\\s*+(\\d{4})\\s*+年', 0, 32, 1, (), 34090, 82),
+    ('结转\\s*(?:至|到|入)?\\s*(?:下一?年度?|下年|次年|\\d{4}\\s*年度?)(?:继续办理|办理)?|转入\\s*(?:下一?年度?|次年|\\d{4}\\s*年度?)|结转下年度继续办理|尚未办结|未办结|仍在办理|正在办理', 0, 32, 0, (), 34172, 500),
+    ('联系\\s*电\\s*话|咨询\\s*电\\s*话|监督\\s*电\\s*话|投诉\\s*电\\s*话|电\\s*话|热\\s*线|Tel|TEL|传\\s*真', 0, 32, 0, (), 34672, 332),
+    ('联系地\\s*址\\s*[:：为]|通讯地\\s*址\\s*[:：为]|办公地\\s*址\\s*[:：为]|地\\s*址\\s*[:：为]', 0, 32, 0, (), 35004, 607),
+    ('行政复议', 0, 32, 0, (), 35611, 24),
+    ('行政诉讼|行政应诉', 0, 32, 0, (), 35635, 32),
+    ('表([一二三四])', 0, 32, 1, (), 35667, 109),
+    ('转\\s*\\d+$', 0, 32, 0, (), 35776, 34),
+    ('邮\\s*+(?:政)?\\s*+编\\s*+(?:码)?\\s*+[:：为]?\\s*+(\\d[\\d\\s]{0,9})', 0, 32, 1, (), 35810, 197),
+    ('部分公开', 0, 32, 0, (), 36007, 24),
+    (b'(?<![0-9])(\\d{1,10})\\s+(\\d{1,5})\\s+obj\\b', 0, 0, 2, (), 36031, 72),
+    (b'(?<![0-9])(\\d{1,10})\\s+\\d{1,5}\\s+R\\b', 0, 0, 1, (), 36103, 64),
+    (b'([*?[])', 0, 0, 1, (), 36167, 32),
+    (b'/(?:Parent|P|Prev|Next|First|Last|Dest|D|Pg|StructParent\\w*)\\s+\\d{1,10}\\s+\\d{1,5}\\s+R\\b', 0, 0, 0, (), 36199, 194),
+    (b'/([^\\s/\\[\\]<>()]+)', 0, 0, 1, (), 36393, 36),
+    (b'/Filter\\s*(\\[[^\\]]*\\]|/[^\\s/\\[\\]<>()]+)', 0, 0, 1, (), 36429, 91),
+    (b'/Kids\\s*\\[([^\\]]{0,200000})\\]', 0, 0, 1, (), 36520, 53),
+    (b'/Parent\\s+(\\d{1,10})\\s+\\d{1,5}\\s+R\\b', 0, 0, 1, (), 36573, 94),
+    (b'/Subtype\\s*/Form\\b', 0, 0, 0, (), 36667, 62),
+    (b'/Subtype\\s*/Image\\b', 0, 0, 0, (), 36729, 64),
+    (b'<\\?xml[^>]*?encoding\\s*=\\s*[\\"\']([A-Za-z0-9._-]*)[\\"\']', 0, 0, 1, (), 36793, 108),
+    (b'<meta[^>]{0,512}?charset\\s*=\\s*(?:["\']\\s*)?([A-Za-z0-9_.:-]{2,40})', 2, 2, 1, (), 36901, 106),
+    (b'[\x80-\xff]', 0, 0, 0, (), 37007, 16),
+    (b'\\bstream\\b|\\bendobj\\b', 0, 0, 0, (), 37023, 44),
+    (b'\\s*(\\d{1,10})\\s+\\d{1,5}\\s+R\\s*$', 0, 0, 1, (), 37067, 74),
+    (b'\\xe3[\\x90-\\xbf]', 0, 0, 0, (), 37141, 18),
+    (b'^[ \\t\\f]*(?:[#\\r\\n]|$)', 256, 256, 0, (), 37159, 47),
+    (b'^\\s*<\\?xml[^>]{0,200}?encoding\\s*=\\s*["\']([A-Za-z0-9_.:-]{2,40})', 2, 2, 1, (), 37206, 101),
+    (b'^\\s*\\[\\s*tool\\s*\\.\\s*gaolint\\b', 8, 8, 0, (), 37307, 76),
+    (b'pStyle\\s[^>]{0,200}?val=\\"([^\\"]{1,100})\\"', 0, 0, 1, (), 37383, 67),
+    (b'stream\\r?\\n', 0, 0, 0, (), 37450, 41),
 )
 
 # every entry's opcodes, CODESIZE-byte words in native order, zlib, base64
 WORDS = (
-    'eNrtfQt0XNWR4O3X3eqWZFkt+SNjMG4bgz/4I+NAYjBYGcInAdqWZXAcf7BlCxksfzBY5hdb/IKJITi7EHI2JBnvgSRzshvI'
-    'ZsnZfDbkt5OEPTOEk4Qke04SMsFAZpLMTsjALJmg7atXpVuv3n2f+/p1qyVen9N6rXfr1v3VrVu3qm7dyUKIfPmbKn+t8ne4'
-    '/EnB/2cK+1OA3x3lbxu8S8H7BeTdzPI3C78lHgvg2gj8wvK3Hd5ZkKdA8rSUn83lbyO8axwYTo8AYCHsg/jT5S/PWyx/XyyD'
-    '/Ntdi1NeeSf7tP8s0v6zSBVy0Bfy/Rnl74zytwnyYBtkP0wvfzvL35WkPAnbwPrwAvjdWv7+Vfk7j+BuAXj5/y3wfD/knwH/'
-    'pzz6rvw2fbj897Dw7rug+pxe/p4GcDiORajXpPJ3GpZXbux7bTDPT5jyLEjDsnCMMgxXWwAc9kkb6asGQmey3CWkDu8m/elF'
-    'i7Lh1pB/+/zqHbY+M6BcWo8GUk+EDSrTrw9SBE8KaDoL7zphLOTYToGxRnpeTuh5BukbrGcG5lMTKUc3rh2Am7bBgvKXEtyp'
-    'ANw499sB5zyWlmFzqA+el5A2NJM8FHYJPM9m9Bu2XlmoV9C4cL6ZZuOKfUPpUcJlFHvSfrBvKJ/LQFmUPy1ncyoH5SAteI1/'
-    'K6lTAdI47zuHwHIawD7G9pmUeyq0icNgebpx4fVdoanvco/66vqxCfLzvLIdx0k7sgBredQL4Sh9WWRN09GXhNvN6PY6gBmh'
-    'i5T/x0pN6E96VACI/Cn4JwfgzsP6yPlGDtL8eOVcQI9zKgz9LCd0gPS8QsOr8RuGV2chXfjAc96GeXIgy8jnVNaWSaQtDQQn'
-    '8n7epgK0oxXahfjOMcR3DsHXydqK/ZMGHF7tzZD/6Vpxss9+5vudffmh8veecdgPlg+9obxQ8JApOjW0GMe6kQOZYQari1fe'
-    'VMzrQAb+D5J96LxvALx8bvG1BL98HcuRvl7OaKCRpJ3jMZ669nuNKZ3HuBfKgRwocTeV9OMtSur3zVv1MJ/Zqvrgi+XvQ1CP'
-    'nXTNivWTCgdmkd9pMT4/XV4NMvhkzOga4TJExvaSU8LgC0s7uDaOVflWBfNfzq/PAhzy0CYCHy/tW2kcV9xbjDbM+cmRZX60'
-    'TXYfNtcXnRe9qDZ4VhiKb55yYABXGTJpjhU0GSsvQltpL+x0//XVkv1sG7Cfq0G+eWyrPQ+OwpzjafL5qXX2c6Dbfj6+yc5z'
-    'O9CXH8wBH5h7e2yY6wnMjzeCTmy9/Zy5xobZRvQZXZvtd5vIO8R1DXn36nH7XTd5d+CI/e5K8k6WKd9dRt7JuqL+Dt/1fsx+'
-    'dyFZp5dAv37nWjvtPNKWE7c724RtWUL6GmEabvZvf5Hk2XDUfvYcd/brMahLBtozBfa6QePvN34WYTWU7zUSvod6npsg7z2D'
-    'blkH0z5SsvFS/ZSE9yuL7kUkb+7Q8HrZHiq/Y7tOrLPh2j1k21+v8dZj7tumfmO/iGttvVSOwZ7cYj83r/EuS7Yz7Nokfz/R'
-    'az/ft96G1enivfoqU2FfYd9gP/A+MK0PlT8XMtp4CmjxvD6bDmaTOYRpP+1R8wT3SxzmiR1OPHRPsLhf9TvCjMjX65y0N8IH'
-    'MrYdhNaRl386SeO4OqDtvE7avdU6JYtQ+R/z6eo3u1y/lSkb9pQYZXn5+0eHYawfssualbJ1czxNPv/xznj3ERYpa/nB6rbr'
-    'lSr03QbgxxsP2mX8fRXKwL7v67bLeLr8/dIYyc8muGj/Z0GHYiJ3y/eD0JaGasjXVtpMeMvW+R4yX4kYHk46tiqonJ+eUv5+'
-    'ufzPIPC432hoyGRfez2jo+rpKGQhhr0yjnQUUekkiEhNeAnVXzXHtO50knW3uaTytRJZRb6bs9uZVi+6iw740j5CuecVmDO/'
-    'P+yU81GOoTIHT0P87VCetIGt0axDYzl242F8WsHOP81DjqI0hzjCjN1iMs4zN9vPRf1OWFmWhJ1D5GUvmBkE399BnRZs0JdN'
-    'Zesdu/1haT/sL3fOHiZb83rsILgpLvl8YJP9/MluG/b9BBbTCr36elwVAq/Mi/v+IFis7zsJbGajf30Xk3H4I+wZ14MOoAX2'
-    '7WcQfJthD/Zmtx6WjtlRGLOTJT0sHTOaphsDOmbp8pitgvFaTPwNkOZbSm6+w+tC94683pNA19G6XQ9L6/233U78HNbysAnt'
-    '6lY6oaB83yP5EL5hnT7f1wlsS8m/bl8ksC/CnvEnoI/5Iez3PgH6ns/44KU0JmE/QWAHocwXPGCPE9grjzp1QUgLXzhmw94r'
-    'lF8chaVz9wfH7OfXj7nXk4e3Khjex3vBTwxtgJQvPXfYXR/5/NOgc2986EEn/jNJ24JgZxL/MA77Q5JHp+uhfdHu0Q+0rdIe'
-    'eZbQt2nyemd/8npSu3Dc9aLz46mbnDgaYSwu79PbOTNEfEW9zlGm15PjiXMd9ZAnyvQ+y2Cdbex36wtfZHUKi0/22Xwmj2C9'
-    'nu8xq9fsg24d62dL0XBQOcukLdx398+G5V+9xqxM1GOZwK98UOn0ZhG6qGaZL/T402wK1rGcRiZ6vsc5NpRfnhhwzg0Oe68G'
-    'H67bcn5JmDt88HHYGzX4uK5xlw8+DrtFg4/rGdcTXoQwOAev0uT/bMnZB+8hNhMqI8g5S39nwVYi2Nz+KvCppeSdXCNR1sd3'
-    '4lH73Tzy7vaPK1rLMdm0h8gdCH9krZrD+A753WTy7p81a9t2aP/rJTetcV9D1HPdAL8XAO/tgz1BWB+/Ce7zl5adYBVGlpFK'
-    'XB789FWBuMP4X3cAjdF1BOni8l1OuphG0laATvuNY4rGMG0/zNXnPhpsH2s31JveTPWmsdJYWv7JZMcRkYVxBa1I59kVM/Fq'
-    '6hp27JF+9zFbbVP11Nep8B2YNp6/9aPvrEwLXjDoScoHlh9U9kXkG1mQQX4HeosCSfvuYadOg65fdF+rk5U+TWgmDTTTXB1y'
-    'UR2YznjYVhpySmXc6EbTVJ/6civ8bA/jBNRV2RwZCgVgVdJgAzcnv9pQmk8dcvvrWFvd/jrn97j9dZ7pUf46+O6nIN+9i7z7'
-    '5Ra1T8d3vxp0y6GXPeKWQ7eXlByKc+u5u0AfCnLzLCI3o838awPOek/1gcF2NPvAYBuCfGjQD0Onu158u9KD30jWC7m+DFRt'
-    '3ZC2V8liMmKifBottoQUfDj+gljtq3nBdARcR0T5vqkcif5CqU7nGQRTeeQhsrZI+CZBz7hWQRSx1NLi/WGU3SBy+XojrGJw'
-    '0lAVRFO/vF0Vy08uSvetJl0bPnPYzfOff8jto3kv6FS/95Dy0cySNPluOXl30XFlq0EcDZud+M8kafM3OutDfcNQd/+lB92y'
-    'G6ah7oXKbmg3aSq5ZbeXwW70Wk88PuxoG8W1gdsoBdvjcl8qWjfun2Sqo/U7v/vanaq/MH1WxDbr9NejtrEh0KfeYT/PhX37'
-    'L2Df/mkC+zmwXf3DMT3sw6RveNqDJK0Idr7Zh9Q5MyzjC8eddprpR4AP36L8sHMMdjr4Od9M8GD5azc5Yb94u/LDDoJFvcZW'
-    'TZmIZ4NQPs44dpcIdV4badXr7DrNdxU89wCs7uz8dk3ae+F5vSbtSqRVYgtZ5DP+nWDX7tqg9Iujdndo+5PH9LBTNXZktAty'
-    'WDqPeJrpHKftPR/rOuzc4x3R7PFy1Vu97AXZ088ukyVr7zj4pCIvoxVIurHt0XIh9iRnhdhvzNLQLOafrtnHtWn2cZM0e7Gc'
-    'Zi8Wdm+DZ2dxHuSF++xsAdZ3qvPFflkonHEh/M7tdwD/SJG1c7Fwnj/2y98u1Hlwyqd0Z33RtvBsysYfNnaFKf7/Vv7xFPhe'
-    'PgD5j5L+vAfy5mOfNVJQd5xw8/gEMYhc3XCJIK3L/daoPrCivWIEFVi+8i1Cl4NuHi1/HwEa/CjRHQTNv4SmEpryoim6f7if'
-    '8bqEZhKa8aOZNmHm10vjFqHsgfsdetb00U3us6Z/KbnPmh560K27PrZG6a5xT7SoZKevFm7ZjJ4rxLgkXFed71e6asx3eNDp'
-    't/iV/W69xY5Nyt+Y6y1aQd/xep9bb/EV2If2PurWW6B+8dVH3Huaq8FWddWaYJ+JtPA/Q3gJkWtSIeSaNrZ/CpKZUK6j+1OT'
-    'OGbtEeiP6lhyoP+5uNstD1/c7fbl+2u5v2Q4pN8p+hXxsUDfpTcZrpmEqzXB/tXqdPpioV8X3f+ePOTM28Dy4twyjQNnst/d'
-    'DDjiP1KTCq28nBifrmKYhvn52GXJXiwvvGP38L1XLWLjtBnqDvFsBm/jpAhtDHsWxbSONKYgxj2S+rRljKea4Muw+WoF1Ddr'
-    'gL85QvsaDOuTM9Q7c33kyT6zOurWDCkDhM3fLsz9tcx9ANNm4JkxddfKMkNSBBNWoVL+7i+6hqibCf2czWg4b8gzGg3K8+IV'
-    'JvTaBnUwmZfNNaxjG/xvUj8sM0qsxHpZD3DNknWZG8EG53Wu0aR8aifU9Re2+e1wrkxnd8S+a9TQunhHuX8/rbfnLMB937Ba'
-    '25GWJhFabIG+mw42stsg37/7yc0p62398eP26RWTGiyRt4MXFJnmouvqaWFXjSjj1Kahg4XwbBzW0xg1+eC8knsy9PPKkKUv'
-    'B3IH0lfi82X2qQefL6SJVtCVHkjGcdyOo/SxQ73bNJ+9bQOzqch8wmct4WuSl45NFzs+8YtJ/GLq1S+Gysded20Ucb0k/evl'
-    'S4D5eZy7NMmXE+47Z+hXwFhQGQ3Hh58xw7LxXaNavIf8TFxtZBybDfN5nXHjOrkmRieb4TmX0MkkBjcNeI/s88MafaHJHSde'
-    'd/HIzxGNjMRxNmlwVnPPZaqzM9mbpg3rk++vbN/3l1KiA0t0YLXVgc330UOHmbPZKs7Z9hroonHe4n1DJv0XVlfVWOc8kcbm'
-    'eHePv1+4AJ3NAyWnPVmet98lanAvgSXE+L1soHp7IL89js7eX611rY3oGTEub2PJSVtecehkPV8UduxRHdwDJF4d4qpdvMmE'
-    '9qLQXsIfxh9/MF3T0XarW/NGYo6lameDqaXdhd49eDr0IcpVpzLcqw3jKj1mKCfloEy/uPuV9A3G5+dxuEzbdWJdtLNqqLMw'
-    'gZd2IRNZmI+Z9Ac0KU/6DZqMmW7/JuPPmOBAus+BLG9S389sNYOXdySYwMu7FPAcSqswL4vbAm8S9ll5vpcPw0vSVeQlUfqy'
-    'mvwA57wJvJzf1Z6LfjbaSvdIUeIJV1NvZFIfKV+b1CeKr1iUs4x4L+MbPfoxm5yMWd2PWQfYL4QwlwHC1HVWhDq+3qf85LGO'
-    'Z9RBHWmsDtP4oIkeNtHDxqmHbTDkp7kq8lPUw+YNeVhjlXlqFF/IONfByfAbfdNxnGT89jlgS17iQZmr4DmH2J3xacKv+on9'
-    'eUSOI3ZltD3L514cd0P852va2xpze2dUub3YDjnPFpNy0N8CfcKmsbouIXuP04U6f7UK1udG0j5du7Cv0I8R32eFOq1I81wk'
-    '3Oez2jV4KSwdlxnjdFxM5jzWeyfDexMrv5eV3wd9nhYqBlEHa/NeAiuft7C6LgloU59Q8e6bWZ4DrF8OedDGyFlBVo8B8qzk'
-    'zKXEcSGTj9uZvb+F+jUUhtNvDQ/f95Y9VVzKw0kaGVr26TtZmRcQGXi8zkGUycPMR/ShkM8/ptV98DgfvebfAqDrBUAnC4AW'
-    'FgANyuet8NwPzz7h9HF9Ne3uy4vguYmNyyYfnxC8r4HSxqjPy0VuyUn3v5+fT4HR6yjus4Klslrjpn2ynfWJ05/7bR1TPCWJ'
-    'PFWBhJ0KCeM3Pl7+S3OIb5TfeRI/2zc/C+DlAyBx7AGamAowu0T42PMTjS5csecF2fBH+gTs7c4INnw1hfTn4LoJk7XW9O5E'
-    '3Mc0CP8YRrp7oTEeEo8/5hebzNR/U5Z1DjnD8E2R+CwnPsvjw2fZlNb95k0ryGdaf4bkXhHJpCKH8w30CQmBm8bwQJ9zr7MY'
-    'KAPg+o80UNzlvffBeUF9wIPgs2BftiLkNYXH9cRTDg6JowDKTd+9wAiyEVw5P1wdIIfRtWppTLjpmtgsnL7904HffUA4z/xh'
-    'v+YDYBDv/QxvEgsr3GcoIH28x8LiZ8Q+lNBGQhsa2kA+slvDRxK5AfaEbaNbovjlhgDcuB/j83lXMkZ1PUY4r27UzKtsBF1L'
-    'emKN2UiXP7BhpNsWRBy2Ff6rTYCv9ZRwY4rzbW8yduNy7HAeXh9xfUt0ntXXedJ5dl0yNnU5Nl62DS/9FeYdqUGnyiOl/F97'
-    '6At1d49hjKQkfkn4T73cPZboIDXzuSv6uMZx76zUN34wZdsYcM4l821izDftna4p+056ajeQduICqcoM8FOi4783Gf9xM/58'
-    '30nHunFYxQQbnf/C9vsKe79Nwsfrk4+jPYL6k2ybJ8Qn5ikYK6Z90NthTK210XVIQdptq2Cmb7guGZu6HBucR/uE877MqLqh'
-    'kQbW8FML3VCFtyEU/RKHAz5hynbJt8mY1f2Y0Rh3Or9GLx0E3gNTJPMX/dMzIAeh9TEOv5kReqnhpyayTio6YQSOfSqcrBPW'
-    'byav8bOgsU/94mt7xWDEsyt+CjXqHxIG3s8vRBD/D0mHszV+IV4wiLc/JjlvvH0CJkp6+AfDw5UwukB6DsEn4+AxyZjEOybh'
-    '5o03u01P8DFk/TgUol/NjBHfFKOBXL+Z9uaxO5Mxqasx8Vs33/p5cH3ouhkG3itW8VShzth4ncEZEE5/TjnXpyX7bKesN4Y+'
-    '0nyf7eWbNu1tsHaGlO/T8uwgWeqOFEOshwZrYxCu1dNhtGzPaeWbloxR/Y4R55FyTyXjuM8U6gzNJBjLhEeyscx4+uHGwyNF'
-    'MI/U3SHmpRdB3jk18a/Rr3fbovpRh/CvKfrj1tnZvO4plTqLD5NxDRsr5g7AlYudD1teAraM0JQ1wdRQowEPVFQGfIb0Exje'
-    'dBVDTeAAG6CBGtbyko91d+ytArq5gfwv6aMv4e91JQP76TPlXNedFUN9Jn1PY28gj9DdL7dEU+YhjQ6koUq0kXaxjrr92K4w'
-    'x6PThlXx8tIVBB9YN9N4fsmY1v+Yxq3zn4gye3mcjlaLp4fBnfhQ1d+Y+NrgSrZtEO2Ez1ylscF5wCDef0655+O58ftTWulM'
-    'tiGXF41l/M2TRMtkaRwttLVPmTptescMccrMU4U4TcySUcpmF8WcuWfME2cKGXRq/oKFi84Wi5cslVdqdy4X54wcy3lHXfhU'
-    'dlUCm7dCb6uHTJxsRdHi9BN6465bL4Y8GpEPYxWP5rDRVc42tJ0sL4Wo826IVqIrpsUy4zFNtSunBw9I5c37qRgqJe9COhTc'
-    'iqHQbbYqnw1DlameVGGZ8GUXPAnN8NPG6loYjZ6bd1XfjnRcEOGkI5/OHYrGE0K4PYXnOXylytobxdGKF4mCx9W4O0O551iF'
-    'obwsN58xoBDLkwKtEeAuHQEUDUl4qDxh8z60lOf/5ediiwumOrtCKNrHdf53qWTNTtbsZM1O1uxkzU7W7GTNrvc128/3Zze8'
-    'w3NulZyvCbAyjTcNTtqQ15hzsQDcupizNb0/1XQdHK/XeHZVLovgAIzFffCVntkxsVoEfsbYrMHYdpf5QFb5HiJR2b2evbvN'
-    'aCyu8zsT0l+pUEV7diGeuLfcHy1Zt8fful1vdykjzeE9qJLm5goVk3tXt8Ip02Qc5FMgbblQd3/R//HOrdfudL4/h8GvEO58'
-    'lOazZLdgclehrh/95N4bhdPnvZI1dCLGsatkxZsUMH+CcL1FfIL9cPDxzYvgO0F4jBeTeVbteUx9lqT/0TLDeRD1HtVa1i/K'
-    'vaom8pLXuC8UKu4Lpx88H4Mx5fH+p0XwpXx2EXkiPeC98imSn44/z0d92FJkXcc6bSKS6CZGdw2kHOm7vEVT1hahaJzSBM+7'
-    'kNFBgbyj9SsE1C/s+OD9V/K5B55SfTufjBPe0bYcmMQC4M2nidFweaP3kOUZ7UwictWZQt09dhY8z2Brz3nw7BTq3rNWoO+p'
-    'JK+sw1549rL64j12R0h99zN8FusDvAvsgHDeHXYz66MdHu93GsoGW3zWwhys7XROcnxNDN9SA/hW2I6dLrzv65nqMYfDxCzQ'
-    '4WwPkKNxzoW9w4fnbxLOu0yD1gH0J8V5TO/g6WR8VdLmSkLHLQR2OYPtBPlKCP09g7Rcy7DcU6HNHOYcYgfkbeX1XaGp73KP'
-    '+qaF/o6vBsN+xnty+b5ZyrlB94g1wv95nzJM7ofidZCybspjX0fb2RCSHpE/pxl/biL8uQl4537GO/kdjtjmAhtPye+2QVpy'
-    'd55Tz5TPjOiX8iGVRsYSNedhXvM1yh3JqU7Fy4WGpqyEpt4WNOUXbziJd2r2qZd4p3RPk2Z7mibNmtlEnnyfUCC4/PQpJvvn'
-    'HOApgN6J0iDuTeaS+s0Fup1H8s33yDef5JvP5PmQd1f53rFVyX3OVO+2NIL+Vxj2t86+dIZBfdtJvXhd0oZ1ke38pwh2iLfF'
-    'WdtiJVxnRmVuHSLanafpGGTkhBbqjxYkv5Bxsa8RzjjoY0EfsvyDH7f52LKI+W/sHvv6oz5iGezHq1HOsirMY7oWhcXttV5Y'
-    'EdaL0w10xVH2QEvJXghpv6EMdLcIjguf3Asw/uVkP/uApAVJB3cm4z1hxtuEn0qeEKRDNuFnlNY2wh3oMzfGJ+fnWP3f6FF3'
-    'p7cbrg1eNrRl18H92qVo+lAvvPy+bhO8XvrcWTH23awq9d2sKvWdqT3bL0aSIHq8JEZSnLJ66BhJnoyNx0iqRJc6wT422+4y'
-    'c+pyfLrC7bZ2wxpRSOaIfo5sq2AMgubINvM54hVHzGsNNllH2tg60rnBzE7ftcFsvZFlPsz2THHF6k/8QY3INhB3K+wx5sO4'
-    'ncrG/vkeM1pJHTc/J4AyA/podq5z24RM6E8XT61S2WvFQZDBjpnLXreyue6I5xT3Ho1sSdLRKSv+7WPcn2K4adBVUSGZUP6l'
-    'puce0J/5R4ft58BDNq03kjT5Tj77up3zIA7ZnM8z0/pPAzzNJb2dVsbZCev30gr+NzmCk/p4LyRpc3Y70+YCGYT1wzH1Ww+q'
-    't9ce3CK+B4sj6gAXEB2fiZ6T2vLOXu+mqyzsIX/X62wDXQdM9BGLa1S3oL6O0sd8j2pqL6Yx6jFebxJ/WSPj1FGMei+5eizo'
-    'iL5vCanPSxnKPmHy6+5lQn6aInP9DtRFE/1Mg0ean1/vFDaHmlm9EGdRg7ON2ICOwbyjvuRNDBf18VzJ7EFNQvl4SnyHoC54'
-    'HkCWvZfBoi/EALS/TSifSCxrgVD3t7YBf5N5ri1/L4Z3efKe+3sU/4u4J0hmXwJl8bzlflgbpBvga9qFpE87CD++kDzRZx3T'
-    'ziJPzsfvIE/ul9II76Sf3kx4h/GuW4S///ZkZgNsgLS0ppxmj3WD+hFahL5byM6+Bb6TgJc3Un6SutxXDtTtOxpIvYRQ5zKE'
-    '8D6XcROcdftIySkz7u9R+zI+JgOQJ73VPSbP9zjT/Hx5MoRG6Jp9GPr0LKF8qfeiPRnrQJ7or42wpQDYggb2anheSZ6tUCc+'
-    '7l423iyMJW3TbKH8zZHmLBF8r7Kfn2sDoWMvu/U24H9x4LqKyOLcB3+FBid+/XC+C+ApH34HPN9F5kinpv9yIepcJGO93EB2'
-    'b4X5gXlXGuYNopEUm6s5srfw2kctQVmW69fg2StUXG/Kz3LCee6gAGsDra+UI8+soHwdn99H9oZ+dXqnR53+Cvi2aZ2Cylvp'
-    'UZ7kM/MqHINbRAj/SjGcLvO2ocM+fD0qDf2rCBEfJdHHVxgbI7R/WZff2h3FTykj4jmTk9BH/dOH5AHfKf/4tqjMBzEOmqE+'
-    'iJ9guusbIvqfJXZaZqc9Xj0zOto0auEzGie9oc+oPBXUX0f10p3XNdXjLIbnpOFo41MP/ECOzX8Sbn/euMpYVoV1UtZ5D/gs'
-    '0LPAeF59OzyR3vogzwwCuzYAtkUD+254XgbPS0Q03+Kw7YzqL073//vgeZ1wntPBsalm/dtDysFNTA720sPF9R73AV7pOej7'
-    'qPm93o/IA+Xvt4juUacr4LrHoPJMcOUAlvKx9WjDIvVsY3MmrL6Vjncc9UV9eZQxjpKvgyzFPE5EE5sbXnVuBzzv8bCvhulH'
-    'Ok8/QOyeSwP2s3H0uc4HKEpftmt8MqLui/eQfQ+lxWTfw/Y9jzvcwQx91Wb4b5YeD+fb0AprJtLvixAb7Qry7rbb7HeXkrXq'
-    'ruuc8KtJWgvY+V8+pvSOXud8V5N6LCU25wYNT02J8DFgdOdQTWLIcP+lM9GOPey2W/udP8oy3fT/EcnZjko/9XSWJ4lvynha'
-    'BU5ZgeMRArecl9cn5+neVnMQx7hxWJ2rQ1p4ufx9ie3hk3GfGONevXETInz0UWxJ2sy3qcafrph7IhMBQZizjVRWutVQ3ruB'
-    'zetE58103murq/M2ka0lLdwn7LgPMt+dbOzuIL5D8c5cSxaSqZxrNNTN3B4aBzw7iDNFtcPLeT8/gt61LQTNTmbwpvr0pYZ2'
-    'Bl0s5aA6pYW3vyvlpesj+Fr46ae87rP38vmg+2/TvHKM53jUu4/o94WI5r8S1q8U+dbfA9WOZX+OVR/I9n+k/F0lovnuUBpI'
-    'GdLAaSHb71ePKOO9jtQ7SntzMJ9prOm9zNYzlcC81wOmWQODvpSXCve5CulfNdejHnuZTW2vph4lBlPS1KPE7G0l4X2+w4un'
-    'ZzR6smZi55DPA8LpX4q2v9UEdn0A7Ds0sOuE0xcV7YQLhYojeh3rB/RtvYnhP43kuTRknlZNHuxL9Ivt8bBh+ukdqU9sB9Cn'
-    'zub4Z9DVXr3Gxn0GSfu3QeWvjO3DtKfg7o17Bu20aURf/FSf8uXE2ImL+83PXqFtZjGrO+JeDXV4bKv9/DXEONm3zekzLRmJ'
-    'zDOT9PUn17jPfuryUNtyEH6L+X7wNsq+0p051Y2fxeYD9jv1Hed+4EtKymcjTExHSh8fTqn3lfTxLanw/bUnZT4e2wh+v7pJ'
-    '2KtTiv4oXt3YfLWk6O+ylOrTY9Cnt4L/RRdJu3yX/XwdxmIlSbvyqKqjTDuHpLVstJ9fAPvI2STtB9Dur0PaPJK2H9r73Eft'
-    'tFkpNef2QzkzCPwF25xpbZo0xNVE0m6EPj8BdUiTtPx6Z9q/CzdOTPtXkrbsg860PxB+gfT6W/IO4V4i786Hfv4VwfuNh9R5'
-    'V5n2MwL/DTh7+yPqR3GdkuHwXWO//e4HBG8G2nn7HXbat3344teo/ewa+92XCfy0a53nOp4kaT/coe7gk2mfI2vr54+6aVfC'
-    'fJqUJ2HQLygrnDz5EfLuQ9B3xwk/ewXOKP8enp9aZz8bblYxGXMaWJl2mKStv13RNZ61atPMA/n87v1wVuVuiJcLNHNfn3Mu'
-    'XUd4ddg8G0l7H4AzqOvJu8kAt4a8exbG5H3kHcbhuoS08bINThq8iMDLtFaQHbOEflDmQBx/Oe7EsYTAy7RW2H7j+DfAeJy9'
-    'zplvtg8M0vd0Ui6FQZkjS3wFWkEm9rvbhK5tXnIHynJ0XVng4SeBduOij035FJJ2YsA5V9sJHVPZAmUJioeW23cwfHu4riEj'
-    '3GcbuY8I9huekUM8tAwTHcIdHvJdgfSzTpfRKoLviKpRvAquOkqbqo/rKmBFxutNl5Hm3apcx2Z5aSWzIXRCuGdFWS+s7pbG'
-    'DJcxF04NoOdK7vEJE5/cEuq8qBDOe7EmCXUOlO59/xFiZHwNeMr5PYqne8H8cosNc64PzDOAZzHhW50bnGWcSdeZQ4oH4juL'
-    '3H84yqN7FE/Hd1hWG3n3U+B3k8g7rDflgb8a9O/TNKMVnbx8vnDe5YB5uK+OVz4vOm3UlF1gtDV6vqs92EpHY9B7nc2V6TuE'
-    '0wd3p4e+pl/o4wNcGLAu+J15FwE6sSUwb/JsbfKKd5DS9KGJ3koXB9nv7Cz6WlG/Lho7JB2Qv53pQkzu+bKIrFGpv5cXTTZ4'
-    '0KTXmcPiruA7HQpEhxzifoicH64OoBNB+n9pTLjbWV+2kLWkBfpxOuisPgC/pc7rNg/Zx49OkeZxbCSuwnBZDiSxN3awubU1'
-    'sfHGZ+NdO5wOMuY1hRhXHhthVszjltzBZGbx1p05eY34RNE1KPGNGv++UTTWyKvHlQ7AJL5cJWeW3xZ+rmujE27g+BaCcaP8'
-    '86bURwr/O9WoX0EyvyfG/E4LfSxTOt9NYpkmc7z+5niU2KD0vvMs5F9F9CBtwnn3W5CeKJHd6k92+0gIfo9244MJ358wfJ/6'
-    '3vjdo83vipTvbhe2PzWehUloYmLQBJ574bEB8JzlWvDpsjqTPft45vv03hzdvMe5biLved3LbSJr8PvxmgkNIp1dwOSPdIAN'
-    'metab2d1GaQ2y1jpMC3/ZLLjjA6jUF9o/tMVm51U6Opqcpfj6UTmQR0Fvq/u/SNW7J+a7F/S0eliOOATBneYuzkbNLpHnOeJ'
-    'PDL+5JFEj1B/Z+K97iukviCLyLNN40vhFcua5ovrvl7KE0zOcuWE8vedy/bIMv9UeJ8iMHhOAvPN98g3n+SbL5Q/xtTwdlZf'
-    'ezC3ZV9Byjc9c2YSe2wi9Fe7iHY+78IYaVCO2aXCeRfCYo1fQlh/BH5+0MvXsEmo+IaUB+vu1vSKqUPPOaANHmPOyTGbUl5R'
-    'phbd+oWw91a0x9jPsm4fFnqbZSI3jH+bZZTYnnz/Kmn0G+XvR4WK+RLlDG5CVxPHVmayLiwUyj//bGZTQX5nCX//6mxEWl5K'
-    'aBpltTzR/QT5wcW5nrVq1gsTnu/ndziXyAZcjpP5prAyZJvofS0P2GLIAh31eN0LZVqfSu6LujDm8ZDr3kuJLWfC8CUT2kr2'
-    '0/UXYy6xp7197GlhziiE5eHUvz3M3UZHyt8PCnXXMM1TydmtEDGSROX0VT8nt4ZqRH9+9BXEdFIiWox3GlchrH/nTYxX7U14'
-    '1bjhVZXc8ZDvT+gkoZNgOjnZV7k+P13BOolnLJtK6t5x+fze7epcP8I0e8Bc4YNne7+6984LD8KsFOqsOY39IJ9vPWw/n9ih'
-    'Yph7wWK8ghdvU7F2vGCzH4P4PMfc96FwWB73hMas+RzEl1h7tx6vyRnQsLSzyUPfvElEi9E3UzjjxksbwhYRPS7fFo/6bTHE'
-    '1cH0CXjOdIbQnzP1O2PYHLG/EQ7tAH72hDd64rHRUZmT4uNnPHk9Gwhu7KuUTx5OjzlSLr+TKQX19Wu/vENJd1ew7Ac8R7uN'
-    '4N/GdFLcxrVNuO2h2zR1n0RsQiuB1e8EXRP2BZ4zXg6COU3DmGFHUmqp2A/PAXhuh+ethnPhfAP4BbD+y+c+9j/GM5MxWDbA'
-    'u8EK2uiXT+LuDQEzEALm5hr1264QddnJnn2kj/14NdJXmDYH0dXNRNcbBhb7jtJin1B3MnH9sS7ffpLP5MwKjsMsYR7zlfvH'
-    'XiD0Z+rzRP793yTttKLiE/K3jk98H3DPKrr5hHwnnx3raleWjMWk43/PkrKaOlVZ8vcMMo7fh995oe6mxnPaEra50zk2zZ3B'
-    '/FZXHueziIfj7Idxxru9m0Q1dg8jtU6LifQJ20nF6HoO6lsiZW+dvCVKTv0Fj/n0tR5nWjtJu2qdM61ZI+vTeFB+/DND1udT'
-    'DOvsF8tS/v4RxE0beEjF7DtVk0bjycRR9kh7SVnLD1a3Xa9Uoe82wFnGjQdVzL64y8C+74NYfk+Xv18y0NFG0dF51ccEF+1/'
-    'KffeY7hvcPnRx67LSZtxn2yd88x8eNBidK175MqF8QmYLFTwNfqV97UdLdmxVkeDbpMPvdPtaMkdlzUs/sxGO7ZkGPyZjSoW'
-    'JZchEC/KEA+UFB7522UzNTSIWDUhqHEgUuTD2U7C2Dbwjg+MbRzpjo/QY4Rq5Ilzx0elY1Qv9q2MUH5Fpmsn3Zc9BLCop2wi'
-    'uGJcx6zRaZpxrlWhKCNntGyM2Sfs/LZ0jJu/KobnCaa7sMhLZZdrWEbiOKLu3IQOpY7dBF6uYybwcr0zgV8JcaPPs2w9SC3L'
-    'PMVSdgYqDyDMiO8tyO6TCex5fU6YmSDnn4R4mGlL7eW+CTHW537QWfabKQWD8dTPW+eE+RcC8wUo47ubnDCvpuxY1lgvk354'
-    'AfTpNxB+1gJ6rGki8dly+GxVwAozMaxBnHZvIOP+2ZLZuM8+6Bz31mTcx824/06oe2EoHwqMeRa7TnGCKRW7Yh7kgvdYPgdr'
-    'zVXd6r6Bg8K97iRjOn7HlOsuqK4f5f2qeAqlKlDM1PPgF/2E/sCBtgK2OaP3fcjxiyJLnktwPGeIA2lmHsFhKsthPaYQHLgu'
-    'hMWx4KCedo9oaDdXbdpFX7rsONZtBPCOIHJPVTxJIiq/hpxzYyHZI5nQk9xLmdJwFHrdR+p4cosZjs1ralPHS8m8NO2XZX1u'
-    'HvNIrxmOPg2PWWbIY97sdvOY5w5H41NB92jTOxRxb959xH7eD3vg3EZ1LxieffPzT9khlL8GzZ+KmP9b4IP4L0Ld9YR1/Plt'
-    'UAbs//8W7kVL3aLuBcP2XX7Afl4M9wB19TrvCvq5sH0IaR32CafvCfqiHAjRjn6hfHrQn0WW84xQd2z8Dbz7Kqnnmj328/tw'
-    'n9Wc3c772Z4ksNRPUwf7OMDJ71f2A2y3gtGdSZw5rParD5P8z0AZf3hE3QkXlP8eoez7GzYp/8KgfIPCfXfV50vOO9zK3TR6'
-    '78Dz4AOQBlv+67Bn+9MjwWVt8sFzEvDM7g/GI+9aPQv7q9PMjxn9FXqAJvf3qLsV+Z2Ov3/Efacj7lGfu9d9ryr1H6b46Z1Y'
-    'Bz/u9h+m5cnnozDXftPj9h/+MdjHf3mN/Rz8uIozbGJjHCyX+UKADXAQ6vWCjw3wPiJLZYS6tyx2vT8K85nylG4I0vKPw0+q'
-    'YkmrqwLxzDBDJlRGOt/wLsMfwX2FOwhN03sOR2zGwL9+stuGfT+BxbRCr/6OxKtC4JV58axBECzW950Els4DXX0XE576xy36'
-    'Oxkpr9i8RskjOljKK9Aef7Kkh6W8gqbpxsBvT189/z0ttVtiYnn0BW5WiobKHTqXftrjpPnTNesTrt0dRC54YodzL879njrX'
-    'KV8VuuZhPsQ55vtpdnuhB41mx80O20MXVBvbreFKobHd1trO+Qwps8WwTGmTjFLmfyZlShuoCQ5pK41S5r2kTGkvNcEh7apR'
-    'ytxVge7wPNgLbYhBd3hpBbrDF3rc+oWo+keqX3jHETMcXzrs1i+Y4vDSLzQJdcYKz7RZMB/kPeZ0dtP7zSuNgxHCYzI9cU4M'
-    'j308ZiHM6IXeV4+0MonQiuP+R6CVyevdVaA0M3JX93qnDHLoQVUejSXJ71DX3YlD7yBv19RbR+9e51UW9ao6y9/8/twwfda7'
-    'W93dapr3tTv19T2kkYlqI3+kVGXSAURXxz7eKX8rgAc36gpvRwglrA95yuKon+8y1Ft3GMof+w3Xrb1w7n1nWtUxCg4T+EW9'
-    '0ebbBTWs4+uG+Nd+DM441bCOs/uj1fG3Vu3q+CtD+8gJ4OffJHU0HQupWzaBT99tiP8au46P1rCOrxra3fDM3F5SxyhjYXSm'
-    'use8D2QdL6lhHXetN59jso6n1bCOJrGg6Fi/lqpdHaPy8GdrWMeoa+GJGtbxZF80erylhnV8PWId19RxHZ8GejyrjuuI/PEv'
-    'on7riDLFj2tYR1O5B/vx83VcR+zHu2pYx6hyz0ZSx0MPmq8DtZgznUQX+oThWvW+iDIC1ds9vcdQBzmo1ws0Mnu5hH2qT/kI'
-    'cFsPpqFudTaxLWIatwdN18BQ2w+3E6JvAsZn4DaksD4FL5bz/WTA1v98Yo1etfUi4JZwVFck4b1ic8u++BnKKf1m8cD2s3Fp'
-    'W+88K9IkkrMinmdFKrjHLlAHHAI3xmjLxWALoPaEKOeLuD3h+Z5oOKg9wdRv8pDGX9G0Hm92u/2WMik77tLImjNghq+x38z/'
-    'qtJxnBfDOE6JYRxp//13YfsoIn8ztZlF0Vljf+SE8nHktiL5+0FqKy2Z1y1KnfbHYEOUYS+2sPadX1I+DVmmX0I7Al2/8Dwo'
-    '6t0nCefdu7o+i3LHRCfKNh8zw9EBazWdH9iui2GeTiayQK7kTKPwr5fcd3BlhYpBorujaikpO8iH2WLlLQIZaRGp34kBp5/v'
-    'GQT+xT7lq5Il9IgxpvDdZRvsd1PJO7QJt9L2gnyN/oa6eEBh/bJ5m/6rT5s+o2nTCU2bHtPU9VFNm/5DDDzxzgpwSHs0n7NR'
-    '+eq1MfDVUgXrI65tF8awPi4mOG7sjqbzPpXgyK+PhsOUvmmMrDyh65G91KDaX0xhac8d1tt9/zTo3D9wu++ZZB8RBDtTqLsG'
-    'OWw1bMa6ud7osedBnWs2reY+hZFpb1kqbVe3M+0NkoY47wVa+r8kfgItj8K8QmB6rtXX7ZekDAoj035K0p4tOdN+SNIW9Trt'
-    '1j/QpKFu99uW4lePAK7/qWnn2cAbv6xJw3xPWrYVdiziuMnyHyqXf5EIf2eYaQz/DljvTPNXoz4nYY7IdneTMbmx28lb3kfS'
-    'JH+iaReTtAu2OdNWkbRlH3SmnUvSMG77jUDjSwk94buFBP7lHudaO1eTNh38nE8luF6GdXA6gUe/6+fAB6uVwMu0Ed5queWO'
-    'rGaO49mKt1IqbeduZ33eIGmT1itd18j8J2l4pmIJyAm/Tak6DMJceYm8+xnEc/xVyj0ePWvstJ9p0rB/nydpfxhUsTrRdsP5'
-    '4fn96kyKhPmWBuZqGIuroPz/oYF5FeK7vAr6uyd9yroHZSsC09arL+uTGhhe54c1MLw+x3zwYH3uSrnXgq7NcN8UScP8mHaz'
-    'Jt+PgU72aPJh2nWafJ+CsbpWkw/T3q/J1wsyZ7cmH6a9T5PvXphLF2vyYdoqzVgugbn+nWttmBWa/uUwizTlHwB59AxN+Zh2'
-    'mibfTKCPaZp8mDaZpH1yjdJDjuylNGnfvR9io5G0xh3Ouf3/hDsN9cd/JGm/WOOMnfpPVMd7k5PvvUTSroczGxuhDb8gaTM3'
-    'O/O9QNI2rlF3aMi050ja35Wc+b5P9zRgE/gOgZ92rZKlZdrXSRqe40P5/WmSRmU6mfYFUs7nj9rv/ka4+WbrduVzjWfzVsOe'
-    '/rGt7js2eLwrmec/Erk0CPaoUOddcexXQHzeN47p89xO8PvVDfdW2EaKV6ZdT9KOwbjcCmcEe0nayS3qrBCepcS0r0D5vY+q'
-    'u1gw7X9Bm5/uVuejcsSejudLUUeK4/PAevvdu8m7yUBLq8i7Z3vU+Sh8J+9Kle/OIe/uGVR3uOK7DwG+BeTdgg1u3QGulVR3'
-    '0KTRHSA9T9XojKju4Hzhvbea5LO38rJ7yPkr9yey/Mv79KpunOO4j2kEviXhEf8+4T5LWVUXzZSP23M6mlp/TD7FOBof4dSq'
-    '5fQJ9Zrjp5I0ur9GWs157Gepjc6PfnS0+qjG/7gpgl0rwOqVLv/JZB3vGhz/5eSfvPq/cYwNW85ZGdnA1RVtWkVwQfZCmNcQ'
-    'fyrsPAkzYfzP9aJe69yDZnvTXwBtf5ngKBrGLJkNcSmfIDh+v98MxzOHVdwFxHGFoV/B+bDe3E1wrB8yw/HnO2wcBwiOzxnq'
-    'Cv8B+nQ7wfGGod4T43isJTheNeyPHjhXvZrguMhQl/xEr7q3LWpsGNQ3ziL6vvXw7IPngFD8l8NcgjpH4b7L4mYPPKHjo40F'
-    '0/NxTkiPEf8tRl22oyz4XW7+NY3wrxF/rU3Rzll+Ee427Cb0GhVHF1nvdfWidr5zhTpvdYnQ6z+XkN974LldOOPoIP3OIfj6'
-    'YsBHZRda9xF76QbQl2zwP+uFZxvxrJe8Xw5XJvm7jdlsU5q+pjpUegfTIqjLLpCnVu3S3/tUrfK97pmqVnnSP7aW5enutqpm'
-    'efQuwdrEpBHa+w/SnpsmtZNrEGIcRKnpimX/V4gkQeu62AMTG9igqxLoPu2vweZ5yiNu3Qim7ditdCOYdiaza64maY/vhJoC'
-    'zncRPrj3FoCBfd4vHnLqIJcQPJ8/6izjLJJ2BpT/Ukn5hGLan6DeqR3u2DGoL0Sb7wkW44bybB77Ce83eqzfn2fn2ByX+XD0'
-    '5G+TuwTlXUph4bGdOv+c1+5U/qyYHuWOwjB2yzZD/PQuDRpLhd6jkasm43KqMdL6OT5+Qqn4iIrBvCskdzNbS/KhmaIc598I'
-    '931iJrbk2sXXFnZYNpPPOIrxVIxdu5M3tuXTfUpzTHcQdpK1opn5iSwkaRjfEtPmirH130BK64Av7SNcs16BOfP7w/rYcDSm'
-    'FU+jfpPy//KWRawR7jsJx3LsxsP4oM1omtDfqdlc0vtBBY3dYh85hse1m0P0NV4wVC5Ce+iCDfqyqVy0Y7c/LJeL7tPogfLx'
-    '64Esty4n4/hvREffkFN6mLrSw8dtvoqSoRhhcYiiwbIc6/1sojdGfbDJ3Iyqf3+clP259UqPXIuy7yVlPw8+STsO1abs60jZ'
-    'j/SqPVYtyr4sBrvJeTHYPM4MoRc/LYRefEoMNhzOL/dp9j/VsYGn2NbHTHQdBzHOuqJxzELk3ZHkZ3do+BnqfE3oo2uD2Vmc'
-    'zSDfpGNfW8V4O7tpxUCigXlHbJYpNd54Z+CTx5Lxnqjj/TqZ3yj3ol9cMt4Tb7xvK39vEcn4TtTxDevfKG150seVx5alEgM9'
-    'n8X93HjM2gzZE1sEvxc+arPhPnJUp/PwVqfNxC+GqCXU/dXSBozlyt+o83fRZVV08JaYKB+XOjj81n5USd4mnPeKe8V9lfok'
-    'IaLpyMPYlhtg3xFkw5a+DYL4OZjYq7g+bXWfue1o+pHKypR+XyZlzgCfj4R3jx3vjmK/1NE5tZk2CneMAB2uVIj1Qp61kndJ'
-    'Sdlw5FC4hi3geayGde7zFfz8LtqUs2TutsD8nA42jZU+NtuUUHF+MswiR9vlxxssBm8x+GwA/rQB/gLoQUbOdMDzBhibtHD3'
-    'T7bO+idsv5j0xzpN+7EPkCYb1Qwa8jPT0jnRbJhPtzbl2ZqwjND5MqHiu4z48wmn39wBpn/bK5Sfqcxzo1DnVtbCuwFij1jr'
-    'gWdQKJ9ghC0xmFtYWdcIdQ7qUuH060P8N7E87yX4r2Rt47AXEdj3sLpw2BWk3e8Ryic4x9rdD2nzQa854ocsnL66WHe8k3oH'
-    'SzcZEz85g8Yb0MWUMZk3TTHMm1rNQy8Zjc8DynemsPImg81wdC7ePTIsC7yERctnXZpK+AHGfchBHS4Fmh6A8eyD8Q7SiC7z'
-    'mBcDQu8XfiCAViwNP84JdVfTJiavyfyyXVvIWGwR6nzRKaSecfcvpWXe1wXm95UFWpP1uAL6aSfM76C+vYL17U7CG8L2JfYd'
-    'pTXsw66WtKB92Mb6ktNPi4Z+1gKfOABjvRfGPiz9ROE1qZD0M97X8+ms3/OQdxnw9IMgD8m+kffD7od+Ewb938PWgl42f2+F'
-    '537h9IUPS3ucT+xj47zHp92TJ0C73yv05wP6CV7e/gLBQ3mIPGe8GuSUPcBrvdq5CvfQTLbZQ/j0TA0/vYiUzefgDjaGOxl/'
-    '2kvaZtJXFxrAUz/WuULd6yzYvC8wXA65dttw+q3h4fveslmZdj/ZFqI8vt63svV+FRuPIvR/Efq2CPRWBLqg4yEbTcejCP0v'
-    'n7tIniLMpSKsCxx3tcahA9aFMOMSFme7ZgwtWJRnu8dQjt1QmDGk40T3R5LPyA3OMNn/ZDXv+f6ygXzTwnn+8yYPWbuPzX/K'
-    '97jvAJ93O0Psgf3ifeF+2FT+Gm/rZ9j2eekyuR78N2T+/obRh1RzPuPR31h+Qxh+1B7shZAie2ZH3nnBvtc0Lia2249W2jR1'
-    'D8s/6JpThDWH8jy+5nxfuHkc8q69jOftg+dOeF7P4OplzYmTX2UIX8IxSQlz2d8E/mbGa/YRecEEz1JD+H7GH/ex/eT1mv0A'
-    'l5vaye+VKcWj94O8h/LiQIC8SOW+Hg+5cIDwal27/Ogc9VG0vQOELpHO+J4tBfQ/FdL5nm2upi9yUC/si5ugLbhf2w7z068v'
-    'TNY0nU2lhfxGm+f/BwoteE8='
+    'eNrtfQuUXFW14KlbVV3V3el0defTIRBShEA6IZ8OETQhkPYhHwUq6XQgxnxIOmk6kM6HQDrhY9IISDAgcQbENaK+zAL1LWcE'
+    'x8E1fkb8zVOZ9R6yVNRZS8UnAXxPffPEB2/0SU+dvnv32Xffcz/n1q1KdXNrrepbfc8++/z22WefvffZZ7IQIl/+pspfq/wd'
+    'KX9S8P85wv4U4HdH+dsG71LwvpO8m1n+ZuG3xGMBXBuBn1/+tsM7C/IUSJ6W8rO5/G2Ed42DI+lRACyEfRB/uvzleYvl74tl'
+    'kH/7wMKUV97JPu0/l7T/XFKFHPSFfH92+Tuj/G2CPNgG2Q/Ty9+u8nc5KU/CNrA+vAh+t5a/f1X+ziW4WwBe/n8Inu+F/DPg'
+    '/5RH35Xfpg+X/x4W3n0XVJ8zy98zAA7HsQj1mlT+TsPyyo19tw3m+QlTngVpWBaOUYbhaguAwz5pI33VQOhMlruI1OGdpD+9'
+    'aFE23Br2b59fvcPWZwaUS+vRQOqJsEFl+vVBiuBJAU1n4V0XjIUc2ykw1kjPSwk9zyB9g/XMwHxqIuXoxrUDcNM2WFD+YoI7'
+    'FYAb53474JzL0jJsDvXD8zLShmaSh8Iugud5jH7D1isL9QoaF84302xcsW8oPUq4jGJP2g/2DeVzGSiL8qelbE7loBykBa/x'
+    'byV1KkAa533nE1hOA9jH2D6Tck+HNnEYLE83Lry+yzT1XepRX10/NkF+nle24zhpRxZgLY96IRylL4usaTr6knC7GN3eADCj'
+    'dJHy/1ipCf1JjwkAkT8F/+QA3HlYHznfyEGaH6+cA+hxToWhn6WEDpCel2l4NX7D8OospAsfeM7bME8OZBn5nMraMom0pYHg'
+    'RN7P21SAdrRCuxDf+Yb4zif4ulhbsX/SgMOrvRnyP10rTvbbz/yAsy8/WP7eMw77wfKhN5QXCh4yRZeGFuNYN3IgM8xgdfHK'
+    'm4p5HcjA/0GyD533DYCXzy2+luCXr2M50tdLGQ00krTzPcZT136vMaXzGPdCOZADJe6mkn68RUn9vnWLHubTW1QffKH8fQjq'
+    'sYOuWbF+UuHALPI7Lcbnp9urQQafjBldI1yGyNheckoYfGFpB9fGU1W+VcH8l/PrMwCHPLSJwMdL+1YaxxX3FmMNc35yZJkf'
+    'a5Pdh831RedFL6oNnhWG4punHBjAVYZNmmMFTcbKi9BW2gs73X99pWQ/2wbt5yqQbx7bYs+DozDneJp8fnKt/RzssZ+Pb7Tz'
+    '3AH05Qez3wfm3l4b5kYC86MNoBNbZz9nrrZhthJ9Rvcm+91G8g5xXUfevXrcftdD3u0/Yr+7mryTZcp3V5B3sq6ov8N3fR+1'
+    '311M1ulF0K/fvt5Ou5C05cQdzjZhWxaRvkaYhlv9218kedYftZ+9x539egzqkoH2TIG9btD4+42fRVgN5XuNhO+hnucWyHvP'
+    'kFvWwbQPl2y8VD8l4f3KonsRyZs7NLxetofK79iuE2ttuHYP2fZXq731mHu3qt/YL+J6Wy+VY7AnN9vPTau9y5LtDLs2yd9P'
+    '9NnP96yzYXW6eK++ylTYV9g32A+8D0zrQ+XP+Yw2ngJavLDfpoPZZA5h2k961TzB/RKHeWK7Ew/dEywcUP2OMKPy9Von7Y3y'
+    'gYxtB6F15OWfSdI4rg5oO6+Tdm+1VskiVP7HfLr6zS7Xb3nKhj0tRlle/v7hYRjrh+yyZqVs3RxPk89/vCvefYRFylp6oLrt'
+    'eqUKfbce+PGGA3YZf1+FMrDv+3vsMp4uf794iuRnE1y0/7OgQzGRu+X7IWhLQzXkayttJrxl63wPma9EDA8nHVsVVM5PTyl/'
+    'v1z+Zwh43K81NGSyr72R0VH1dBSyEMNeGUc6iqh0EkSkJryE6q+aY1p3usi621xS+VqJrCLfnbXLmVYvuosO+NI+QrnnFZgz'
+    'vzvslPNRjqEyB09D/O1QnrSBrdasQ6dy7MbD+LSCnX+ahxxFaQ5xhBm7hWScZ26ynwsGnLCyLAl7FpGXvWBmEHx/B3XqXK8v'
+    'm8rW23f5w9J+2FfunN1Mtub12E5wU1zy+cBG+/njXTbsewksphX69PW4JgRemRf3/UGwWN+3E9jMBv/6LiTj8AfYM64DHUAL'
+    '7NvPJvg2wR7sTz16WDpmR2HMTpb0sHTMaJpuDOiYpctjthLGayHxN0Cabym5+Q6vC9078npPAl1H6zY9LK333/Y48XNYy8Mm'
+    'tLNH6YSC8n2X5EP4hrX6fF8jsC0l/7p9gcC+CHvGH4M+5gew3/s46Hs+7YOX0piE/TiBHYIyX/CAPU5grz7q1AUhLXz+mA17'
+    'r1B+cRSWzt3vH7OfXzvmXk8e3qJgeB/vAT8xtAFSvvTcYXd95POPQ8698cEHnfjPIW0Lgp1J/MM47A9IHp2uh/ZFu0c/0LZK'
+    'e+S5Qt+myeuc/cnrSe3CcdeLzo+nbnHiaISxuLJfb+fMEPEV9TpHmV5PjifOddRDnijT+yyDdbZxwK0vfJHVKSw+2WfzmDyC'
+    '9Xq+16xesw+4dayfKUXDQeUsk7Zw390/G5Z/7WqzMlGPZQK//EGl05tF6KKaZb7Q60+zKVjHchqZ6Ple59hQfnli0Dk3OOy9'
+    'Gny4bsv5JWHu9MHHYW/W4OO6xp0++DjsZg0+rmdcR3gRwuAcvEaT/zMlZx+8i9hMqIwg5yz9nQVbiWBz+yvApxaTd3KNRFkf'
+    '34lH7Xdzybs7PqZoLcdk014idyD8kTVqDuM75HeTybt/1qxt26D9r5fctMZ9DVHPdRP87gTe2w97grA+fhPc5y8tO8EqjC4j'
+    'lbg8+OmrAnGH8b/uABqj6wjSxZU7nXQxjaQtA532G8cUjWHaPpirz30k2D7Wbqg3vZXqTWOlsbT8k8mOIyIL4wpakc6zO2bi'
+    '1dQ17Ngj/e5lttqm6qmvU+E7MG08f+tH31mZFrxg0JOUDyw9oOyLyDeyIIP8FvQWBZL2ncNOnQZdv+i+VicrfYrQTBpoprk6'
+    '5KI6MJ3xsK005JTKuNGNpqk+9eVW+Nkexgmou7I5MhwKwKqkwQZuTn61oTSfOuj217G2uP11VvS6/XWe6VX+OvjuJyDfvYO8'
+    '+8VmtU/Hd78ccsuhVzzilkO3lZQcinPruQ+APhTk5llEbkab+VcHnfWe6gOD7Wj2gcE2BPnQoB+GTne98A6lB7+ZrBdyfRms'
+    '2rohba+SxWTERPk0WmwJKfhw/M5Y7at5wXQEXEdE+b6pHIn+Qqku5xkEU3nkIbK2SPgmQc+4VkEUsdTS4v1hlN0gcvl6I6xi'
+    'cNJwFURTv7zdFctPLkr3rSZdGz592M3zn3/I7aN5L+hUv/uQ8tHMkjT5bil5d8lxZatBHA2bnPjPIWnzNjjrQ33DUHf/xQfd'
+    'shumoe6Fym5oN2kquWW3l8Fu9FpvPD7saBvFtYHbKAXb43JfKlo37p9kqqP1O7/72l2qvzB9VsQ26/TXY7axYdCn3mk/L4B9'
+    '+89h3/4pAvtZsF39wzE97MOkb3jagyStCHa+2QfVOTMs4/PHnXaa6UeADx9Sftg5Bjsd/JxvJXiw/DUbnbBfuEP5YQfBol5j'
+    'i6ZMxLNeKB9nHLvLhDqvjbTqdXad5rsGnrsBVnd2fpsm7d3wvFGTdjXSKrGFLPAZ/y6wa3evV/rFMbs7tP3JY3rYqRo7MtoF'
+    'OSydRzzNdI7T9q7Auo4493hHNHu8XPVWL3tB9vSzy2TJ2jsOPqnIy2gFkm5se7RciD3JuSH2G7M0NIv5p2v2cW2afdwkzV4s'
+    'p9mLhd3b4NlZnAd54T47W4D1nep8sV/mC2dcCL9z+x3AP1Jk7VwonOeP/fK3C3UenPIp3VlftC08m7Lxh41dYYr/v5V/PAW+'
+    'lw9A/qOkP++BvPnYZ40U1B0n3Dw+QQwiVzdcIkjrcr81pg+saK8YQQWWr3yL0O2gm0fL30eABj9CdAdB8y+hqYSmvGiK7h/u'
+    'Z7wuoZmEZvxopk2Y+fXSuEUoe+B+h541fXSj+6zpX0rus6YHH3Trro+tVrpr3BMtKNnpq4RbNqPnCjEuCddV5weUrhrzHR5y'
+    '+i1+eZ9bb7F9o/I35nqLVtB3vN7v1lt8GfahfY+69RaoX3z1Efee5lqwVV2zOthnIi38zxBeRuSaVAi5po3tn4JkJpTr6P7U'
+    'JI5ZewT6ozqWHOh/Lu1xy8OX9rh9+f5a7i8ZDul3in5FfCzQd+lPDNdMwtWaYP9qdTl9sdCvi+5/Tx505m1geXFumcaBM9nv'
+    'bgIc8R+pSYVWXk6MT3cxTMP8fOyyZC+WF96xe/jeqxaxcdoMdYd4NoO3cVKENoY9i2JaRxpTEOMeSX3aEsZTTfBl2Hy1Auqb'
+    'NcDfHKF9DYb1yRnqnbk+8mS/WR11a4aUAcLmbxfm/lrmPoBpM/DMKXXXyjJDUgQTVqFS/u4vuoaomwn9nMdoOG/IMxoNyvPi'
+    'FSb02gZ1MJmXzTWsYxv8b1I/LDNKrMR6WQ9wzZJ1mRPBBud1rtGkfGon1PUXtvmtcK5MZ3fEvmvU0Lp4W7l/P6W353Tivm9E'
+    're1IS5MILbZA300HG9ntkO/f/eTmlPWW/vhx+/SySQ2WyNvBC4pMc9F97bSwq0aUcWrT0MF8eDaO6GmMmnxwXsk9Gfp5ZcjS'
+    'lwO5A+kr8fky+9SDzxfSRCvoSvcn4zhux1H62KHebZrP3raB2VRkPuGzlvA1yUvHposdn/jFJH4x9eoXQ+Vjr7s2irhekv71'
+    '8iXA/DzOXZrkywn3nTP0K2AsqIyG48PPmGHZ+K5RLd7DfiauNjKOzYb5vM64cZ1cE6OTTfCcQ+hkEoObBrxH9vlhjb7Q5I4T'
+    'r7t45OeIRkbiOJs0OKu55zLV2ZnsTdOG9ckPVLbv+0sp0YElOrDa6sDm+eihw8zZbBXnbHsNdNE4b/G+IZP+C6uraqxznkhj'
+    'c7yz198vXIDO5oGS054sz9vvFDW4l8ASYvxeNlC9PZDfHkdn76/WutZG9IwYl7ex5KQtrzh0sp4vCjv2qA7uARKvDnHVLt5k'
+    'QntRaC/hD+OPP5iu6Wi71a15ozHHUrWzwdTS7kLvHjwT+hDlqtMZ7lWGcZUeM5STclCmX9z9SvoG4/PzOFym7TqxNtpZNdRZ'
+    'mMBLu5CJLMzHTPoDmpQn/QZNxky3f5PxZ0xwIN3nQJY3qe+nt5jByzsSTODlXQp4DqVVmJfFbYG3CPusPN/Lh+El6Srykih9'
+    'WU1+gHPeBF7O72rPRT8bbaV7pCjxhKupNzKpj5SvTeoTxVcsyllGvJfxjV79mE1Oxqzux6wD7BdCmMsAYeo6K0IdX+9XfvJY'
+    'x7ProI40VodpfNBED5voYePUwzYY8tNcFfkp6mHzhjyssco8NYovZJzr4GT4jb7pOE4yfvtZYEte5EGZK+F5FrE749OEXw0Q'
+    '+/OoHEfsymh7ls89OO6G+Fdo2tsac3tnVLm92A45zxaSctDfAn3CprG6LiJ7jzOFOn+1EtbnRtI+Xbuwr9CPEd9nhTqtSPNc'
+    'Itzns9o1eCksHZcZ43RcTOY81nsHw3sLK7+Pld8PfZ4WKgZRB2vzHgIrn4dYXRcFtKlfqHj3zSzPftYvBz1oY/SsIKvHIHlW'
+    'cuZS4riYycftzN7fQv0aCiPpN0dG7nvTniou5eEkjQwt+/TtrMyLiAw8XucgyuRh5iP6UMjnH9LqPnicj17zrxPouhPopBNo'
+    'oRNoUD5vg+c+ePYLp4/rq2l3X14Cz41sXDb6+ITgfQ2UNsZ8Xi5xS066//38fAqMXsdwnxssldUaN+2TbaxPnP7cb+mY4ilJ'
+    '5KkKJOxUSBi/8fHyXzqL+Eb5nSfxs33zswBePgASx26giakAs1OEjz0/0ejCFXtekA1/pE/A3u7sYMNXU0h/Dq6bMFlrTe9O'
+    'xH1Mg/CPYaS7FxrjIfH4Y36xyUz9N2VZ55MzDN8Qic9y4rM8PnyWTWndb960gnym9WdI7hWRTCpyON9An5AQuGkMD/Q59zqL'
+    'gTIArv9IA8Wd3nsfnBfUBzwIPgv2ZStCXlN4XE885eCQOAqg3PTdC4wiG8WV88PVAXIYXasWx4SbronNwunbPx343fuE88wf'
+    '9ms+AAbx3s/wJrGwwn2GA9LHeywsfkbsgwltJLShoQ3kI7s0fCSRG2BP2Da2JYpfbgjAjfsxPp93JmNU12OE8+pmzbzKRtC1'
+    'pCfWmI12+QPrR7utM+KwLfNfbQJ8raeEG1Ocb3uSsRuXY4fz8MaI61ui86y+zpPOsxuSsanLsfGybXjprzDvaA26VB4p5f/K'
+    'Q1+ou3sMYyQl8UvCf+rl7rFEB6mZz93RxzWOe2elvvH9KdvGgHMumW8TY75p73RN2XfSU7uBtBMXSFVmgJ8SHf89yfiPm/Hn'
+    '+0461o0jKibY2PwXtt9X2PttEj5en3wc7RHUn2TrXCE+PlfBWDHtg94KY2qtia5DCtJuWwUzfcMNydjU5djgPNornPdlRtUN'
+    'jTawhp9a6IYqvA2h6Jc4EvAJU7ZLvk3GrO7HjMa40/k1eukg8B6YIpm/6J+eATkIrY9x+M2M0ksNPzWRdVLRCSNw7FPhZJ2w'
+    'fjN5jZ8FjX3qF1/bKwYjnl3xU6hR/5Aw8H5+IYL4f0g6nK3xC/GCQbwDMcl54+0TMFHSI98fGamE0QXScwg+GQePScYk3jEJ'
+    'N2+82W16go8h68fhEP1qZoz4hhgL5PqNtDeP3ZGMSV2Nid+6+ebPgutD180w8F6xiqcKdcaGn5+5FmTEQUhfA+XKuT4t2Wc7'
+    'Zb0po0fHQhgPI/jRGNrt0RcX78Kk5wvxPOINIAteK5ROW3dWkdsb5ftDQp2pvAzoRr4/SMqaR3SpeJb3SErJpW8nddtL6oT1'
+    'wDs5p5EyO4EW/XAH1fc0Ut/bGS48/7s0pVTO+5jOsBP2PvK5jfzP71hvEv7n2gaF00c6mVOaOXUKzx3wOeXl7zntLSCPhtwz'
+    'p+V5XCI+HimGkDEN5M0gXKumw2jZpxGUv2cyRvU7RpxHSt4p70aYKdS5tEmJ3KEfy4zTlh07jxTBPFJ3L5+XrhF559TEZ02/'
+    '3m01sWQa+qwV/XHrbNded//KvcGHyLiGjb90J+DKxc6HLa9Nq4x6ljXB1FCjAQ9U/gd8hvUTGN50F0NN4AC7uoFpw/Lac+ru'
+    'rVwJdHMT+V/SR3/C3+tKBvazEci5rjt/iTYC+p7Gs0EeobuzcZGmzIMavWJDlWgj7WIddfux3cuOR6cNq+LlpTsIPrBupjEy'
+    'kzGt/zGN2442EWX28jgdrRZPD4M78UusvzHxtWuXbHs72t6fuUZj1/aAQbz/nHLPxwvi91G20plsQy4vGsv4myeJlslSMVpo'
+    'a58yddr0jhnitJmnC3GGmCUj/80uirPmnD1XnCNkILd5nfMXnCcWLlosr6nvWirOHz3q9ra68FPurgQ2b4XeVg+bOK6LosXp'
+    'J/TGXbdeDHs0Ih/G0ySaE1R3OdvwNrK8FKLOu2Faie6YFsuMxzTVrpwePCCVN++nYqiUvAvpcHArhkO32ap8NgxXpnpShWXC'
+    'l13wJDTDTxura2EsInXeVX07enhBhJOOfDp3OBpPCOFKGJ7n8JUqa28UxypeJAoeV+PuCuXyZhWG87LcfMaAQixPCrRGgbt1'
+    'BFA0JOHh8oTN+9BSnv+Xn4MtLpjq7AqhaB/X+d+mkjU7WbOTNTtZs5M1O1mzkzW73tdsP9+fXfAOz45WcmYtwMo03jQ4aUNe'
+    'Y87FAnDr4jjX9E5i03VwvF6N2125LIIDYHInWFx3e1V6Ds7EahH4OcVmDca2u80Hssp3e4nK7srt22VGY3GdiZuQ/kqFKtqz'
+    'C/HEkub+aMm6Pf7W7Xq7nxxpDu8WljQ3R6g49zt7FE6ZJmOLnwZpS4W6T4/+j/fYvXaX8/35DH6ZcOejNJ8luwWT+z91/egn'
+    '994snD7vlayhEzE2ZCUr3qSA+ROE603iE+yHg49vXgTfs8PjJpnMs2rPY+qzJP2PlhjOg6h3E9eyflHuKjaRl7zGfb5QsZQ4'
+    '/eD5GLynAe9UWwBfymcXkCfSw0zImyL56fjzfNSHLUXWdazTRiKJbmR010DKkb7LmzVlbRaKxilN8LzzGR0UyDtav0JA/cKO'
+    'D94pJ5+7hTq3FHTuSfLmM8RYCMqxu/3yjHYmEbnqHKHu8zsXnmeztedCeHYJdZdgK9D3VJJX1mEPPPuE/5kvPKdF8VmsD/D8'
+    'G57dwjNnt7I+2u7xfoehbLDZZy3MwdpO5yTH18TwLTaAb4Xt2JnC+w6sqR5zOEwcEB3O9gA5Gudc2HuxeP4m4bwfOGgdQH9S'
+    'nMf0XqsuxlclbS4ndNxCYJcy2C6Qr4TQ391Jy7UMyz0d2sxhzid2QN5WXt9lmvou9ahvWujP/TYY9jPePc33zVLODbqbrxH+'
+    'z/uUYXLnGq+DlHVTHvs62s6GkPSI/DnN+HMT4c9NwDv3Md7J70XFNhfYeEp+txXSkvsonXqmfGZUv5QXEc5Zh5GoOQ/zmq9R'
+    '7h1PdSleLjQ0ZSU09ZagKb8Y3kkMYbNPvcQQpnuaNNvTNGnWzCby5PuEAsHlp08x2T/nAE8B9E6UBnFvMofUbw7Q7VySb55H'
+    'vnkk3zwmz4e8D8733rpK7kinerfFEfS/wrC/dfalsw3q207qxeuSNqyLbOc/RbBDvCXO2hYr4TozKnPrENHuEU7HICMntFB/'
+    'tCD5hYw1f51w3i1wKuhDln/gYzYfWxIx/809p77+qI9YAvvxapSzpArzmK5FYXF7rRdWhPXiTANdcZQ90GKyF0LabygD3S2C'
+    '71pI7toY/3Kyn31A0oKkg7uS8Z4w423CTyVPCNIhm/AzSmsbVsOd7xvik/NzrP5v9EI7Dtnrj8na4GVDW3ID3FlfiqYP9cK7'
+    'Ap4zR8zxeulzZ8XYd7Oq1HezqtR3pvZsvxhJgujxkhhJccrqoWMkeTI2HiOpEl3qBPvYbLvbzKnL8ekOt9vaBWtEIZkj+jmy'
+    'tYIxCJojW83niFccMa812GQdaWPrSNd6Mzt993qz9UaW+TDbM8V1/0XiD2pEtoG4W2GPMQ/G7XQ29s/3mtFK6rj5OQGUGdBH'
+    's2ut2yZkQn+6eGqVyl7LDoAMdsxc9rqNzXVHPKe492hkS5KOTlnxbx/j/hTDTYPuigrJhPIvNT33gP7MPzxsPwcfsmm9kaTJ'
+    'd/LZ3+OcB3HI5nyemdZ/GuBpLunttDLOTli/l1bwv8kRnNTHez5JO2uXM20OkEFYPxxTv/WgenvtwS3ie7Awog6wk+j4TPSc'
+    '1JZ33jo3XWVhD/nbPmcb6Dpgoo9YWKO6BfV1lD7me1RTezGNUY/xepP4yxoZp45i1HvJ1aeCjuj7lpD6vJSh7BMmv+6uM+Sn'
+    'KTLX70RdNNHPNHik+fn1TmFzqJnVC3EWNTjbiA3oGMw76kvexHBRH8/lzB7UJJSPp8R3EOqC5wFk2XsYLPpCDEL724TyicSy'
+    'OoW6E7kN+JvMc335eym8y5P33N+j+F/EPUEy+yIoi+e17CtofHUDfE27mPRpB+HHF5Mn+qxj2rnkyfn4neTJ/VIa4Z3005sJ'
+    '7zDedYvw99+ezGyADZCW1pTT7LFuUD9Ci9B3C9nZt8B3EvDyRspPUlf6yoG6fUcDqZcQ6lyGEN7nMm6Bs24fLjllxn29al/G'
+    'x2QQ8qS3uMfk+V5nmp8vT4bQCF2zD0OfniuUL/UetCdjHcgT/bURthQAW9DA4t07V5NnK9SJj7uXjTcLY0nbNFsof3OkOUsE'
+    '31Xu5+faQOjYy269FfhfHLiuIbI498FfpsGJXz+c7wB4yoffBs93kDnSpem/XIg6F8lYLzWQ3VthfmDe5YZ5g2gkxeZqjuwt'
+    'vPZRi1CW5fo1ePYJFdeb8rOccJ47KMDaQOsr5chzKihfx+f3kr2hX53e7lGnvwK+bVqnoPKWe5Qn+czcCsfgkAjhXylG0mXe'
+    'NnzYh69HpaF/FSHioyT6+ApjY4T2L+v2W7uj+CllRDxnchL6qH/6kDzg2+Uf3xKV+SDGQTPUB/HjTHd9U0T/s8ROy+y0x6tn'
+    'RkebRi18RuOkN/QZlaeCBuqoXrrzuqZ6nIXwnDQSbXzqgR/IsflPwu3PG1cZS6qwTso67wafBXoWGM+rb4Mn0ls/5JlBYNcE'
+    'wLZoYN8JzyvgeZmI5lsctp1R/cXp/n8vPPFuWro/X1Ll+reHlIObmBzspYeL6z3uA7zSc9D3UfN7vR+VB8rfbxLdo05XwHWP'
+    'QeWZ4MoBLOVj69CGRerZxuZMWH0rHe846ov68ihjHCVfB1mKeZyIJjY3vOrcDnje5WFfDdOPdJ6+j9g9FwfsZ+Poc50PUJS+'
+    'bNf4ZETdF+8m+x5Ki8m+h+17Hne4gxn6qs3w3yw9Hs63oRXWTKTfFyE22lXk3e232+8uJ2vVB25wwq8iaS1g53/5mNI7ep3z'
+    'XUXqsZjYnBs0PDUlwseA0Z1DNYkhw/2XzkE79ojbbu13/ijLdNP/RyRnOyr91NNZniS+KeNpFThlBY5HCNxyXt6YnKd7S81B'
+    'HOPGEXWuDmnh5fL3JbaHT8Z9Yox79cZNiPDRR7ElaTPfphp/umPuiUwEBGHONlJZ6TZDee8mNq8TnTfTea+prs7bRLaWtHCf'
+    'sOM+yHx3sbG7k/gOxTtzLVlIpnKu0VA3c3t4HPDsIM4U1Q4v5/28CHrXthA0O5nBm+rTFxvaGXSxlIPqlBbe/q6Ul66L4Gvh'
+    'p5/yus/ey+eD7r9N88oxPsuj3v1Evy9ENP+VsH6lyLf+Hqj2VPbnqeoD2f4Pl78rRTTfHUoDKUMaOCNk+/3qEWW815J6R2lv'
+    'DuYzjTW9h9l6phKYd3vANGtg0JfycuE+VyH9q+Z41GMPs6nt0dSjxGBKmnqUmL2tJLzPd3jx9IxGT9ZM7BzyuV84/UvR9reK'
+    'wK4LgH2bBnatcPqiop1wvlBxRG9g/YC+rbcw/GeQPJeHzNOqyYN9iX6xvR42TD+9I/WJ7QD61Nkc/wy62mtX27jPJmn/NqT8'
+    'lbF9mPYU3L1xz5CdNo3oi5/qV76cGDtx4YD52Su0zSxkdUfcq6AOj22xn7+CGCd7tzp9piUjkXlmkr7+xGr32U9dHmpbDsJv'
+    'Md8P3kbZV7ozp7rxs9h8wH6nvuPcD3xRSflshInpSOnjQyn1vpI+PpQK31+7U+bjsZXg96ubhL02peiP4tWNzVdKiv6uSKk+'
+    'PQZ9ehv4X3STtCt32s/XYSyWk7Srj6o6yrTzSVrLBvv5ebCPnEfSvg/t/hqkzSVp+6C9z33ETpuVUnNuH5Qzg8BftNWZ1qZJ'
+    'Q1xNJO1m6PMTUIc0Scuvc6b9u3DjxLR/JWlL3u9M+z3hF0ivvyHvEO4l8m4F9PMvCd6vP6TOu8q0nxL4r8PZ2x9SP4oblAyH'
+    '7xoH7HffJ3gz0M477rTTvuXDF79K7WfX2e++ROCnXe881/EkSfvBdnUHn0z7LFlbP3fUTbsS5lOkPAmDfkFZ4eTJj5B3H4S+'
+    'O0742StwRvl38PzkWvvZcKuKyZjTwMq0wyRt3R2KrvGsVZtmHsjnd+6Hsyp3Q7xcoJn7+p1z6QbCq8Pm2UDa+wCcQV1H3k0G'
+    'uNXk3bMwJu8h7zAO12WkjVesd9LgJQReprWC7Jgl9IMyB+L4y3EnjkUEXqa1wvYbx78BxuO8tc58s31gkL6nk3IpDMocWeIr'
+    '0Aoysd/dJnRt85I7UJaj60qnh58E2o2LPjbl00jaiUHnXG0ndExlC5QlKB5abv+B8O3huoaMcJ9t5D4i2G94Rg7x0DJMdAh3'
+    'esh3BdLPOl1Gqwi+I6pG8Sq46ihtqj6uq4AVGa833Uaad6tyHZvlpZXMhtAJ4Z4VZb2wulsaM1zGXDg9gJ4ruccnTHxyS6jz'
+    'okI478WaJNQ5ULr3/UeIkfFV4CkrehVP94L5xWYb5gIfmGcAz0LCt7rWO8s4h64zBxUPxHcWuf9wjEf3Kp6O77CsNvLuJ8Dv'
+    'JpF3WG/KA3855N+naUYrOnl5hXDe5YB5uK+OVz4vOm3UlF1gtDV2vqs92EpHY9B7nc2V6duF0wd3h4e+ZkDo4wNcHLAu+J15'
+    'FwE6sUUwb/JsbfKKd5DS9KGJ3koXB9nv7Cz6WlG/Lho7JB2Qv53pQkzu+bKIrFGpv5cXTTZ40KTXmcPizuA7HQpEhxzifoic'
+    'H64OoBNB+n9xTLjbWV+2kLWkBfpxOuis3ge/pc7rdg/Zx49OkeZxbCSuwkhZDiSxN7azubUlsfHGZ+NdM5IOMuY1hRhXHhth'
+    'VszjltzBZGbx1p05eY34RNE1KPGNGv++UTTWyKvHlQ7AJL5cJWeW3xJ+rmuiE27g+BaCcaP88yepjxT+d6pRv4Jkfk+M+Z0W'
+    '+limdL6bxDJN5nj9zfEosUHpfedZyL+S6EHahPPutyA9USK71Z/s9uEQ/B7txgcSvj9h+D71vfG7R5vfFSnf3SFsf2o8C5PQ'
+    'xMSgCTz3wmMD4DnLNeDTZXUle/bxzPfpvTm6eY9z3UTe87qX20TW4PfjNRMaRDq7iMkf6QAbMte13sHqMkRtlrHSYVr+yWTH'
+    'GR1Gob7Q/Kc7Njup0NXV5C7HM4nMgzoKfF/d+0es2D812b+ko9PFSMAnDO4wd3M2aHSPOM8TeWT8ySOJHqH+zsR73VdIfUEW'
+    'kGebxpfCK5Y1zRfXfb2UJ5ic5coJ5e87h+2RZf6p8D5FYPCcBOab55FvHsk3Tyh/jKnh7ay+9mBuy76KlG965swk9thE6K92'
+    'Ee183sUx0qAcs8uF8y6EhRq/hLD+CPz8oJevYZNQ8Q0pD9bdrekVU4eec0AbPMack2M2pbyiTC269Qth761oj7GfZd0+JPQ2'
+    'y0RuGP82yyixPfn+VdLo18vfjwgV8yXKGdyEriaOrcxkXZgvlH/+ecymgvzOEv7+1dmItLyY0DTKanmi+wnyg4tzPWvVrBcm'
+    'PN/P73AOkQ24HCfzTWFlyDbR+1oesMWQTh31eN0LZVqfSu6Lujjm8ZDr3kuJLWfC8CUT2kr20/UXYy6xp7117GlhziiE5eHU'
+    'vz3M3UZHyt/3C3XXMM1TydmtEDGSROX0VT8nt4ZrRH9+9BXEdFIiWox3GlchrH/nLYxX7Ul41bjhVZXc8ZAfSOgkoZNgOjnZ'
+    'X7k+P13BOolnLJtK6t5x+fzuHepcP8I0e8Bc5YNn24C6984LD8IsF+qsOY39IJ9vPmw/n9iuYph7wWK8ghdvV7F2vGCzH4X4'
+    'PMfc96FwWB73hMas+SzEl1hztx6vyRnQsLSz0UPfvFFEi9E3UzjjxksbwmYRPS7fZo/6bTbE1cH0CXjOdIbQnzP1O2PYHLG/'
+    'EQ7tAH72hDd647HRUZmT4uNnPHk9Gwhu7KuUTx5OjzlSLr+TKQX19Wu/vENJd1ew7Ac8R7uV4N/KdFLcxrVVuO2hWzV1n0Rs'
+    'QsuB1e8AXRP2BZ4zXgqCOU3DmGFHUmqp2AfPQXhug+dthnNhhQF8J6z/8rmX/Y/xzGQMlvXwbqiCNvrlk7j7QsAMhoC5tUb9'
+    'tjNEXXawZz/pYz9ejfQVps1BdHUr0fWGgcW+o7TYL9SdTFx/rMu3j+QzObOC4zBLmMd85f6xFwn9mfo8kX//N0k7o6j4hPyt'
+    '4xPfA9yzim4+Id/JZ8fa2pUlYzHp+N+zpKymLlWW/D2DjOP34HdeqLup8Zy2hG3uco5Nc1cwv9WVx/ks4uE4B2Cc8W7vJlGN'
+    '3cNordNiIn3CdlIxup6D+pZI2Vsnb4mSU3/BYz59tdeZ1k7SrlnrTGvWyPo0HpQf/8yQ9fk0wzr7xbKUv38IcdMGH1Ix+07X'
+    'pNF4MnGUPdpeUtbSA9Vt1ytV6Lv1cJZxwwEVsy/uMrDv+yGW39Pl7xcNdLRRdHRe9THBRftfyr33GO4bXH70sety0mbcJ1vn'
+    'PDMfHrQYXeseuXJhfAImCxV8jX7lfW1HS3as1bGg2+RD73Q7WnLHZQ2LP7PBji0ZBn9mg4pFyWUIxIsyxAMlhUf+dtlMDQ0i'
+    'Vk0IahyIFPlwtpMwtg284wNjG0e64yP0GKEaeeLc8VHpGNWLfSsjlF+R6dpJ92UPASzqKZsIrhjXMWtsmmaca1UoysgZLRun'
+    '7BN2fls6xs1fFcPzBNNdWOSlsts1LKNxHFF3bkKHUsduAi/XMRN4ud6ZwC+HuNEXWrYepJZlnmYpOwOVBxBm1PcWZPfJBPbC'
+    'fifMTJDzT0I8zLSl9nLfgBjrc97vLPtPKQWD8dQvXOuE+RcC83ko4zsbnTCvpuxY1lgvk354AfTpNxF+1gJ6rGki8dly+GxV'
+    'wAozMaxBnHZvIuP+mZLZuM8+4Bz31mTcx824/1aoe2EoHwqMeRa7TnGCKRW7Yx7kgvdYPgdrzTU96r6BA8K97iRjOn7HlOsu'
+    'qK4f5f2qeAqlKlDM1PPgF/2E/sCBtgK2OWP3fcjxiyJLXkBwPGeIA2lmLsFhKsthPaYQHLguhMXReUBPu0c0tJurNu2iL112'
+    'HOs2AnhHELmnKp4kEZVfw865MZ/skUzoSe6lTGk4Cr3uJXU8udkMx6bVtanj5WRemvbLkn43j3mkzwxHv4bHLDHkMX/qcfOY'
+    '5w5H41NB92jTOxRxb95zxH7eD3vg3AZ1LxieffPzT9kulL8GzZ+KmP+b4IP4L0Ld9YR1/NntUAbs//8W7kVLHVL3gmH7rtxv'
+    'Py+Fe4C6+5x3Bf1M2D6EtA57hdP3BH1R9odox4BQPj3ozyLLeUaoOzb+Bt59hdRz9W77+T24z+qsXc772Z4ksNRPUwf7OMDJ'
+    '75f3AWyPgtGdSZw5ovarD5P8z0AZv39E3QkXlP8eoez76zcq/8KgfEPCfXfV50rOO9zK3TR278Dz4AOQBlv+67Bn++MjwWVt'
+    '9MFzEvDMHgjGI+9aPRf7q8vMjxn9FXqBJvf1qrsV+Z2Ov3vEfacj7lGfu9d9ryr1H6b46Z1YBz7m9h+m5cnnozDXft3r9h/+'
+    'EdjHf3Gd/Rz6mIozbGJjHCqX+UKADXAI6vWCjw3wPiJLZYS6tyx2vT8K85nylG4I0vKPw0+qYkmruwLxzDBDJlRGOt/wLsMf'
+    'wn2F2wlN03sOR23GwL9+vMuGfS+BxbRCn/6OxGtC4JV58axBECzW9+0Els4DXX0XEp76h836Oxkpr9i0WskjOljKK9Aef7Kk'
+    'h6W8gqbpxsBvT189/z0ttVtiYnn0BW5WiobKHTqXftLrpPkzNesTrt0dRC54YrtzL879nrrWKl8VuuZhPsR5yvfT7PZCDxrN'
+    'jpsdtocuqDa2W8OVQmO7rbWd8xlSZothmdImGaXM/0zKlDZQExzSVhqlzHtJmdJeaoJD2lWjlLmzAt3hhbAXWh+D7vDyCnSH'
+    'L/S69QtR9Y9Uv/C2I2Y4vnjYrV8wxeGlX2gS6owVnmmzYD7Ie8zp7Kb3m1caByOEx2R64pwYPvXxmIUwoxd6Xz3SyiRCK477'
+    'H4FWJq9zV4HSzOhd3eucMsjBB1V5NJYkv0NddycOvYO8XVNvHb17nVdZ0KfqLH/z+3PD9FnfLnV3q2ne1+7S1/egRiaqjfyR'
+    'UpVJBxBdHft4p/ytAB7cqDu8HSGUsD7sKYujfr7bUG/dYSh/7DNct/bAufcdaVXHKDhM4Bf0RZtvF9Wwjq8b4l/zUTjjVMM6'
+    'zh6IVsffWLWr4y8N7SMngJ9/g9TRdCykbtkEPn23If7r7Do+WsM6vmpod8Mzc3tIHaOMhdGZ6l7zPpB1vKyGddy5znyOyTqe'
+    'UcM6msSComP9Wqp2dYzKw5+tYR2jroUnaljHk/3R6PFQDev4esQ6rq7jOj4N9HhuHdcR+eNfRP3WEWWKH9WwjqZyD/bj5+q4'
+    'jtiPH6hhHaPKPRtIHQ8+aL4O1GLOdBFd6BOGa9V7IsoIVG/39G5DHeSQXi/QyOzlEvapfuUjwG09mIa61dnEtohp3B40XQND'
+    'bT/cToi+CRifgduQwvoUvFjO9+NBW//z8dV61daLgFvCUV2RhPeKzS374qcopwyYxQPbx8albZ3zrEiTSM6KeJ4VqeAeu0Ad'
+    'cAjcGKMtF4MtgNoTopwv4vaE53uj4aD2BFO/yYMaf0XTevypx+23lEnZcZdG15xBM3yNA2b+V5WO49wYxnFKDONI+++/C9tH'
+    'Efmbqc0sis4a+yMnlI8jtxXJ3w9SW2nJvG5R6rQvBhuiDHuxmbVvRUn5NGSZfgntCHT9wvOgqHefJJx37+r6LModE10o23zU'
+    'DEcHrNV0fmC7LoV5OpnIArmSM43Cv15y38GVFSoGie6OqsWk7CAfZouVtwBkpAWkficGnX6+ZxP4F/uVr0qW0CPGmMJ3V6y3'
+    '300l79Am3ErbC/I1+hvq4gGF9cvmbfqvPm36tKZNJzRtekxT10c1bfoPMfDEuyrAIe3RfM5G5avXx8BXSxWsj7i2XRzD+riQ'
+    '4Li5J5rO+3SCI78uGg5T+qYxsvKErkf3UkNqfzGFpT13WG/3/eOQc//A7b7nkH1EEOxMoe4a5LDVsBnr5nqjx54Hda7ZtJr7'
+    'FEamvWmptJ09zrQ3SBrivBdo6f+S+Am0PArzCoHpvV5ft1+QMiiMTPsJSXu25Ez7AUlb0Oe0W39fk4a63W9Zil89Arj+p6ad'
+    '5wFv/JImDfM9adlW2FMRx02W/1C5/EtE+DvDTGP4d8B6Z5q/GvU5CXNEtruHjMnNPU7e8h6SJvkTTbuUpF201Zm2kqQteb8z'
+    '7QKShnHbbwYaX0zoCd/NJ/Av9zrX2jmatOng53w6wfUyrIPTCTz6XT8HPlitBF6mjfJWyy13ZDVzHM9WvJlSaTt2OevzBkmb'
+    'tE7pukbnP0nDMxWLQE74TUrVYQjmykvk3U8hnuMvU+7x6F1tp/1Uk4b9+zxJ+/2QitWJthvOD1cMqDMpEuabGphrYSyugfL/'
+    'hwbmVYjv8iro7570KeselK0ITFufvqxPaGB4nR/WwPD6HPPBg/X5QMq9FnRvgvumSBrmx7RbNfl+BHSyW5MP027Q5PskjNX1'
+    'mnyY9l5Nvj6QOXs0+TDtPZp898JculSTD9NWasZyEcz1b19vwyzT9C+HWaApfz/Io2dryse0MzT5ZgJ9TNPkw7TJJO0Tq5Ue'
+    'cnQvpUn7zv0QG42kNW53zu3/J9xpqD/+A0n7+Wpn7NR/ojreW5x87yWSdiOc2dgAbfg5SZu5yZnvBZK2YbW6Q0OmPUfS/q7k'
+    'zPc9uqcBm8C3Cfy065UsLdO+RtLwHB/K70+TNCrTybTPk3I+d9R+9zfCzTdbtymfazybtwr29I9tcd+xweNdyTz/kcilQbBH'
+    'hTrvimO/DOLzvnFMn+cOgt+vbri3wjZSvDLtRpJ2DMblNjgj2EfSTm5WZ4XwLCWmfRnK73tU3cWCaf8L2vx0jzoflSP2dDxf'
+    'ijpSHJ8H1tnv3kneTQZaWknePdurzkfhO3lXqnx3Pnl3z5C6wxXffRDwdZJ3nevdugNcK6nuoEmjO0B6nqrRGVHdwQrhvbea'
+    '5LO38rJ7yPkr9yey/Cv79apunOO4j2kEviXhEf9e4T5LWVUXzZSP23M6mlr/lHyKcTQ+wqlVy+kT6jXHTydpdH+NtJrz2M9S'
+    'G50f/eho9VGN/3FTBLtWgNUrXf6TyTreNTj+y8k/efV/4yk2bDlnZWQDV3e0aRXBBdkLYV5D/Kmw8yTMhPE/14t6rQsOmO1N'
+    'fw60/SWCo2gYs2Q2xKV8guD43T4zHM8cVnEXEMdVhn4FK2C9uZvgWDdshuPPd9o49hMcnzXUFf4D9Ok2guMNQ70nxvFYQ3C8'
+    'atgfvXCuehXBcYmhLvmJPnVvW9TYMKhvnEX0fevg2Q/PQaH4L4e5DHWOwn2Xxa0eeELHRzsVTM/HOSF9ivhvMeqyHWXB73bz'
+    'r2mEf436a22Mds7yC3C3YQ+h16g4usl6r6sXtfNdINR5q8uEXv+5iPzeDc9twhlHB+n3LIKvPwZ8VHahdR+1l64Hfcl6/7Ne'
+    'eLYRz3rJ++VwZZK/25jNNqXpa6pDpXcwLYC67AR5auVO/b1P1Srf656papUn/WNrWZ7ubqtqlkfvEqxNTBqhvf8g7blpUju5'
+    'BiHGQZSa7lj2f4VIErSuiz0wsYENuiqB7tP+Gmyepz3i1o1g2vZdSjeCaecwu+Yqkvb4Dqgp4HwH4YN7DgEM7PN+/pBTB7mI'
+    '4PncUWcZ55K0s6H8l0rKJxTT/gj1Tm13x45BfSHafE+wGDeUZ/PYT3i/0WMD/jw7x+a4zIejJ3+b3CUo71IKC4/t1PnnvHaX'
+    '8mfF9Ch3FIaxW7YZ4qd3adBYKvQejVw1GZdTjZHWz/HxE0rFR1QM5l0huZvZWpIPzRTlOP9auO8TM7El1y6+trDDspl8xlGM'
+    'p2Ls2p28sS2f7lOaY7qDsIusFc3MT2Q+ScP4lpg2R5xa/w2ktA740j7CNesVmDO/O6yPDUdjWvE06jcp/y9vWcRq4b6T8FSO'
+    '3XgYH7QZTRP6OzWbS3o/qKCxW+gjx/C4dmcRfY0XDJWL0B7auV5fNpWLtu/yh+Vy0X0aPVA+fj2Q5dblZBz/jeroG3JKD1NX'
+    'evi4zVdRMhQjLA5RNFiWY72fTfTGqA82mZtR9e+Pk7I/u07pkWtR9r2k7OfBJ2n7wdqUfQMp+5E+tceqRdlXxGA3uTAGm8c5'
+    'IfTiZ4TQi0+JwYbD+eVezf6nOjbwFNv6mImu4yDGWXc0jlmIvDuS/OxODT9Dna8JfXSvNzuLswnkm3Tsa6sYb2c3rRhINDDv'
+    'qM0ypcYb7wx88lgy3hN1vF8n8xvlXvSLS8Z74o337eXvIZGM70Qd37D+jdKWJ31ceWxZKjHQ81ncz43HrM2QPbFF8HvhozYb'
+    '7iNHdToPb3HaTPxiiFpC3V8tbcBYrvyNOn8XXVZFB2+JifJxqYPDb+3HlORtwnmvuFfcV6lPEiKajjyMbbkB9h1BNmzp2yCI'
+    'n4OJvYrr01b1m9uOph+prEzp92VS5gzw+Uh496nj3VHslzo6pzbTRuGOEaDDlQqxXsizVvIuKSkbjh4K17AFPI/VsNZ9voKf'
+    '30WbcpbM3RaYn9PBprHcx2abEirOT4ZZ5Gi7/HiDxeAtBp8NwJ82wF8APcjomQ543gRjkxbu/snWWf+E7ReT/liraT/2AdJk'
+    'o5pBw35mWjonmg3z6damPFsTlhA6XyJUfJdRfz7h9Jvbz/Rve4TyM5V5bhbq3MoaeDdI7BFrPPAMCeUTjLAlBnOIlXWdUOeg'
+    'LhdOvz7EfwvL826C/2rWNg57CYF9F6sLh11G2v0uoXyCc6zdA5A2D/Sao37Iwumri3XHO6m3s3STMfGTM2i8AV1MGZN50xTD'
+    'vKnVPPSS0fg8oHxnCitvMtgMx+bi3aPD0uklLFo+69JUwg8w7kMO6nA50PQgjGc/jHeQRnSJx7wYFHq/8P0BtGJp+HFOqLua'
+    'NjJ5TeaX7dpMxmKzUOeLTiP1jLt/KS3zvi4wv68s0Jqsx1XQTztgfgf17VWsb3cQ3hC2L7HvKK1hH3a3pAXtwzbWl5x+WjT0'
+    'swb4xH4Y6z0w9mHpJwqvSYWkn/G+nk9n/Z6HvEuApx8AeUj2jbwfdh/0mzDo/162FvSx+XsbPPcJpy98WNrjfGIvG+fdPu2e'
+    'PAHa/W6hPx8wQPDy9hcIHspD5DnjVSCn7AZe69XOlbiHZrLNbsKnZ2r46SWkbD4Ht7Mx3MH40x7SNpO+utgAnvqxzhHqXmfB'
+    '5n2B4XLItVtH0m+OjNz3ps3KtPvJthDl8fW+la33K9l4FKH/i9C3RaC3ItAFHQ/ZaDoeReh/+dxJ8hRhLhVhXeC4qzUOHbAu'
+    'hBmXsDjbNWNowaI82z2GcuyGw4whHSe6P5J8Rm5wRsj+J6t5z/eXDeSbFs7zn7d4yNr9bP5Tvsd9B/i82xFiD+wX7wv3w6by'
+    '13hbP8O2z0uXyfXgvybz99eMPqSa8xmP/sbyG8Lwo/ZgL4QU2TM78s4N9r2mcTGx3X600qape1j+QdecIqw5lOfxNed7ws3j'
+    'kHftYTxvLzx3wPNGBlcva06c/CpD+BKOSUqYy/4m8LcyXrOXyAsmeBYbwg8w/riX7Sdv1OwHuNzUTn4vTykevQ/kPZQXBwPk'
+    'RSr39XrIhYOEV+va5UfnqI+i7R0kdIl0xvdsKaD/qZDO92xzNH2Rg3phX9wCbcH92jaYn359YbKm6WwqLeQ32jz/P/VcjXs='
 )

@@ -253,6 +253,48 @@ def test_a_notice_is_not_a_report_and_verbose_says_why(tmp_path):
     assert "not run" in loud.message.en
 
 
+# --- a page that announces the report, whose body is an attachment (GAO002) ------------------
+
+COVER = [TITLE, "发布时间：2013-03-15 来源：县政府办公室 浏览次数：56",
+         "根据《中华人民共和国政府信息公开条例》规定，现将青禾县人民政府2012年政府信息公开工作年度报告予以公布，详见附件。",
+         "附件：青禾县人民政府2012年政府信息公开工作年度报告.doc"]
+
+
+@pytest.mark.parametrize("chrome", [(), MENU, MENU + ["主办单位：青禾县人民政府办公室 承办单位：青禾县信息中心 网站标识码：3509250001",
+                                                     "地址：青禾县南街8号 邮编：365100 闽ICP备05001234号 闽公网安备35092502000123号"]])
+def test_an_announcement_page_is_one_warning_naming_the_attachment(tmp_path, chrome):
+    findings = _lint(tmp_path, "\n".join([*chrome, *COVER]) + "\n")
+    assert [f.rule for f in findings] == ["GAO002"]
+    assert "附件：青禾县人民政府2012年政府信息公开工作年度报告.doc" in findings[0].message.zh
+    assert findings[0].location.line == len(chrome) + 1  # the title
+
+
+def test_a_page_with_nothing_but_the_title_is_an_announcement_too(tmp_path):
+    """A page whose report is shown in an embedded PDF viewer: no words of its own."""
+    findings = _lint(tmp_path, "\n".join(["首页 > 信息公开 > 年度报告", TITLE, "日期：2013-03-15"]) + "\n")
+    assert [f.rule for f in findings] == ["GAO002"] and "页面中嵌入的文件" in findings[0].message.zh
+
+
+def test_a_short_report_without_announcement_words_is_still_checked(tmp_path):
+    """A tiny 2008-era report that lost its period and numbering is a defective report, not an
+    announcement page: its missing parts are still reported."""
+    body = ["2012年，我县继续推进政府信息公开工作，全年主动公开政府信息1320条，受理依申请公开12件，均已按时答复。",
+            "全年未收取任何费用。全年未发生因政府信息公开申请提起的行政复议和行政诉讼。部分单位更新不够及时，明年将加强督促检查。",
+            "我县把政府信息公开纳入年度目标考核，由县政府办公室牵头，各乡镇和县直部门明确分管领导和具体经办人员，逐步形成主要领导亲自抓、分管领导具体抓的工作格局。"]
+    findings = _lint(tmp_path, "\n".join([TITLE, *body, *SIGNATURE]) + "\n")
+    assert "GAO002" not in rules_of(findings) and "GAO201" in rules_of(findings)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_full_report_with_an_attachment_line_is_unchanged(tmp_path, seed):
+    """Pages that give the report in full and attach it again as a PDF are checked as before."""
+    text = render_text(build_document(sample_spec(seed)), "pipe")
+    with_link = text + "\n附件：本报告全文.pdf（点击下载）\n"
+    before = {(f.rule, f.location.line) for f in _lint(tmp_path, text)}
+    assert {(f.rule, f.location.line) for f in _lint(tmp_path, with_link, name="linked.txt")} == before
+    assert "GAO002" not in {rule for rule, _ in before}
+
+
 # --- item 7: titles -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("title,agency", [

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..model import TITLE_LINES, Finding, Severity
@@ -17,6 +18,16 @@ class NotAnAnnualReport(FileRule):
     the phrases annual reports open with (本报告, 本年度报告, 本年报, 政府信息公开条例,
     统计期限 …, listed in `rules/common.yaml` as `report_evidence`) in its first screen of text.
 
+    Also reported: a file with the report's title and nothing else a report is made of — no
+    statistics period, fewer than two sections, no table, and fewer than
+    `COVER_PAGE_CHARACTERS` Chinese characters besides the title. That is the page a site
+    publishes to announce the report (`现将…年度报告予以公布，详见附件`), whose body is an
+    attachment (`附件：…年度报告.pdf`) or a document shown in an embedded viewer; crawlers save
+    it as the report. A complete report cannot be that short (the labels of its tables alone
+    are longer), so the finding names the attachment when the page does, and the other rules
+    are not run: twelve missing-section and missing-table errors would only say that the body
+    is elsewhere.
+
     Real reports open with site menus, blank lines, a citation of the provincial notice
     (《…关于做好2012年政府信息公开工作年度报告…的通知》 — a cited title, not the report's), or
     straight with `本报告…统计期限…` or `一、总体情况`: any of the evidence above is enough,
@@ -29,10 +40,12 @@ class NotAnAnnualReport(FileRule):
     such a file, so it does not drown in missing-section errors.
 
     **Example**
-    A notice that only says 关于做好政务公开工作的通知…
+    A notice that only says 关于做好政务公开工作的通知…; or a page with the title
+    `某某县财政局2023年政府信息公开工作年度报告`, one sentence and `附件：财政局2023年报.pdf`.
 
     **Use instead**
-    Keep only annual reports under the linted folders, or exclude the file in configuration.
+    Keep only annual reports under the linted folders, or exclude the file in configuration;
+    for an announcement page, check the attached report file itself.
 
     **References**
     - 国办公开办函〔2021〕30号：年度报告的标题和六个部分。
@@ -52,6 +65,9 @@ class NotAnAnnualReport(FileRule):
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
+        if cover_page(report):
+            yield self.finding(report, report.title_location or start_of_report(report), *_cover_page_message(report))
+            return
         strong, weak = report_evidence(report)
         if strong or len(weak) >= 2:
             return
@@ -89,9 +105,53 @@ def report_evidence(report) -> tuple[list[str], list[str]]:
 
 
 def is_annual_report(report) -> bool:
-    """Any strong sign, or two weak ones (see report_evidence)."""
+    """Any strong sign, or two weak ones (see report_evidence); never a cover page."""
     strong, weak = report_evidence(report)
-    return bool(strong) or len(weak) >= 2
+    return (bool(strong) or len(weak) >= 2) and not cover_page(report)
+
+
+#: Chinese characters besides the title below which a file with a title and no period, section
+#: or table is an announcement page, not a report: the labels of tables 2–4 alone are about
+#: 700 characters, a complete report several thousand; an announcement with its sentence and
+#: attachment line is 50–200, a site's menus and footer copied with it a few hundred more.
+COVER_PAGE_CHARACTERS = 600
+_CJK = re.compile(r"[\u3400-\u9fff]")
+#: A document's file name as announcement pages show it (`附件：…年度报告.pdf`).
+_ATTACHMENT = re.compile(r"[^\s:：，,；;。|（）()<>]{1,80}\.(?:pdf|docx?|wps|ofd|xlsx?|zip|rar)\b", re.IGNORECASE)
+
+
+#: Below this many Chinese characters besides the title there is nothing but the title and a
+#: site's menus: a page showing the report in an embedded viewer, with no wording of its own.
+BARE_TITLE_CHARACTERS = 150
+
+
+def cover_page(report) -> bool:
+    """A title and nothing else of a report: no period, fewer than two sections, no table,
+    fewer than COVER_PAGE_CHARACTERS Chinese characters besides the title, and either an
+    announcement's wording (``announcement_phrases``: 附件, 详见, 予以公布 …) or fewer than
+    BARE_TITLE_CHARACTERS. A short, defective report of the 2008 era, with its title and a few
+    sentences but no such wording, is still checked as a report."""
+    if not report.title or report.period is not None or len(report.sections) >= 2:
+        return False
+    if report.tables or report.unreadable_tables:
+        return False
+    body = sum(len(_CJK.findall(line.text)) for line in report.lines) - len(_CJK.findall(report.title))
+    if body >= COVER_PAGE_CHARACTERS:
+        return False
+    return body < BARE_TITLE_CHARACTERS or bool(report.announcement_phrases)
+
+
+def _cover_page_message(report) -> tuple[str, str]:
+    attachment = next((m.group(0) for line in report.lines for m in _ATTACHMENT.finditer(line.text)), "")
+    where_zh = f"（附件：{attachment}）" if attachment else "（附件或页面中嵌入的文件）"
+    where_en = f" (attachment: {attachment})" if attachment else " (an attachment, or a document the page embeds)"
+    return (
+        f"只有年度报告的标题，没有报告正文：找不到统计期限、章节和表格。这多半是发布报告的页面，报告在别处{where_zh}，"
+        "请检查报告文件本身；其他规则未运行",
+        f"the report's title but not its body: no statistics period, sections or tables. This looks like the page "
+        f"that announces the report, whose body is elsewhere{where_en}; check the report file itself. "
+        "Other rules were not run",
+    )
 
 
 _DAMAGE = {

@@ -176,15 +176,7 @@ def opening_phrases(lines: list[Line]) -> list[str]:
     of text, outside cited titles (except the regulation's, which is always cited in 《》)."""
     from ..formats import load_common
 
-    opening = []
-    size = 0
-    for line in lines:
-        if line.text.strip():
-            opening.append(line.text)
-            size += len(line.text)
-            if size >= TITLE_CHARS:
-                break
-    text = "\n".join(opening)[:TITLE_CHARS]
+    text = "\n".join(_first_screen_text(lines))[:TITLE_CHARS]
     masked = mask_quotes(text)
     found: list[str] = []
     for word in load_common().evidence:
@@ -192,6 +184,26 @@ def opening_phrases(lines: list[Line]) -> list[str]:
         if word in source and word not in found:
             found.append(word)
     return found
+
+
+def announcement_phrases(lines: list[Line]) -> list[str]:
+    """The words of rules/common.yaml ``announcement_words`` (附件, 详见附件, 点击下载 …) found in
+    the first screen of text: a page that only announces a report is shorter than that."""
+    from ..formats import load_common
+
+    text = "\n".join(_first_screen_text(lines))
+    return [word for word in load_common().announcement_words if word in text]
+
+
+def _first_screen_text(lines: list[Line]) -> list[str]:
+    shown, size = [], 0
+    for line in lines:
+        if line.text.strip():
+            shown.append(line.text)
+            size += len(line.text)
+            if size >= TITLE_CHARS:
+                break
+    return shown
 
 
 def mask_quotes(text: str) -> str:
