@@ -267,7 +267,7 @@ class Report(Record):
         "path", "container", "lines", "format_version", "title", "title_location", "agency",
         "agency_kind", "year", "year_location", "period", "signing_date", "contacts",
         "fee_statements", "sections", "tables", "unreadable_tables", "damage", "carryover_years",
-        "suppressions", "narrative", "repeatable", "opening_phrases", "announcement_phrases",
+        "suppressions", "narrative", "repeatable", "opening_phrases", "announcement_phrases", "listed_titles",
     )
 
     def __init__(self, path: str, container: str, lines: list[Line], format_version: str = "",
@@ -309,6 +309,9 @@ class Report(Record):
         #: Words of a page announcing a report kept elsewhere (rules/common.yaml
         #: ``announcement_words``: 附件, 详见 …) found in the first screen of text, in that order.
         self.announcement_phrases: list[str] = []
+        #: Lines of the first screen that are each a report's title (one on a report, many on
+        #: a site's list of reports), distinct, in order.
+        self.listed_titles: list[str] = []
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)

@@ -285,6 +285,21 @@ def test_a_short_report_without_announcement_words_is_still_checked(tmp_path):
     assert "GAO002" not in rules_of(findings) and "GAO201" in rules_of(findings)
 
 
+@pytest.mark.parametrize("date", ["2013-03-15", "2013.03.15", "[2013-03-15]", ""])
+def test_a_list_of_reports_is_one_warning(tmp_path, date):
+    agencies = ["青禾县人民政府", "青禾县教育局", "青禾县民政局", "青禾县财政局"]
+    lines = ["首页 > 政务公开 > 政府信息公开年报", *(f"{a}2012年政府信息公开工作年度报告 {date}" for a in agencies),
+             "共4条 首页 上一页 下一页 尾页"]
+    findings = _lint(tmp_path, "\n".join(lines) + "\n")
+    assert [f.rule for f in findings] == ["GAO002"] and "列出 4 份报告" in findings[0].message.zh
+
+
+def test_a_report_with_a_sidebar_of_other_reports_is_checked_as_a_report(tmp_path):
+    sidebar = ["相关阅读", "青禾县教育局2012年政府信息公开工作年度报告", "青禾县民政局2012年政府信息公开工作年度报告",
+               "青禾县财政局2012年政府信息公开工作年度报告"]
+    assert rules_of(_lint(tmp_path, free_form(chrome=sidebar))) == set()
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_a_full_report_with_an_attachment_line_is_unchanged(tmp_path, seed):
     """Pages that give the report in full and attach it again as a PDF are checked as before."""

@@ -26,7 +26,8 @@ class NotAnAnnualReport(FileRule):
     it as the report. A complete report cannot be that short (the labels of its tables alone
     are longer), so the finding names the attachment when the page does, and the other rules
     are not run: twelve missing-section and missing-table errors would only say that the body
-    is elsewhere.
+    is elsewhere. The same for a site's list of reports (the 政府信息公开年报 column): three or
+    more lines that are each a report's title, and nothing else of a report.
 
     Real reports open with site menus, blank lines, a citation of the provincial notice
     (《…关于做好2012年政府信息公开工作年度报告…的通知》 — a cited title, not the report's), or
@@ -135,13 +136,33 @@ def cover_page(report) -> bool:
         return False
     if report.tables or report.unreadable_tables:
         return False
-    body = sum(len(_CJK.findall(line.text)) for line in report.lines) - len(_CJK.findall(report.title))
-    if body >= COVER_PAGE_CHARACTERS:
+    if body_characters(report) >= COVER_PAGE_CHARACTERS:
         return False
-    return body < BARE_TITLE_CHARACTERS or bool(report.announcement_phrases)
+    return (body_characters(report) < BARE_TITLE_CHARACTERS or bool(report.announcement_phrases)
+            or len(report.listed_titles) >= LISTED_REPORTS)
+
+
+#: A page with this many report titles, each a line of its own, and nothing else of a report
+#: is a site's list of reports (政府信息公开年报 column), not one report.
+LISTED_REPORTS = 3
+
+
+def body_characters(report) -> int:
+    """Chinese characters outside the title and the lines that are report titles by themselves."""
+    titles = [report.title, *report.listed_titles]
+    return sum(len(_CJK.findall(line.text)) for line in report.lines
+               if not any(title and title in line.text for title in titles))
 
 
 def _cover_page_message(report) -> tuple[str, str]:
+    if len(report.listed_titles) >= LISTED_REPORTS:
+        count = len(report.listed_titles)
+        return (
+            f"这是年度报告的列表页面（列出 {count} 份报告，如“{report.listed_titles[0]}”），不是报告本身："
+            "找不到统计期限、章节和表格。请检查各份报告；其他规则未运行",
+            f"a list of annual reports ({count} titles, such as '{report.listed_titles[0]}'), not a report: "
+            "no statistics period, sections or tables. Check the reports themselves. Other rules were not run",
+        )
     attachment = next((m.group(0) for line in report.lines for m in _ATTACHMENT.finditer(line.text)), "")
     where_zh = f"（附件：{attachment}）" if attachment else "（附件或页面中嵌入的文件）"
     where_en = f" (attachment: {attachment})" if attachment else " (an attachment, or a document the page embeds)"

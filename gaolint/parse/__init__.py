@@ -155,6 +155,7 @@ def parse(path: str, container: str, lines: list[Line], layout: str = "flow") ->
     report.fee_statements = metadata.fee_statements(prose, fmt.fee_obligation)
     report.opening_phrases = metadata.opening_phrases(report.lines)
     report.announcement_phrases = metadata.announcement_phrases(report.lines)
+    report.listed_titles = metadata.listed_titles(report.lines)
     report.carryover_years = metadata.find_carryover_years(prose)
     report.narrative = find_figures(prose, report.section("review"))
     if len(report.narrative) >= narrative.MAX_FIGURES:

@@ -278,6 +278,29 @@ def find_title(lines: list[Line]) -> tuple[str, Location | None, int | None]:
     return "", None, None
 
 
+def listed_titles(lines: list[Line]) -> list[str]:
+    """Every line of the first screen that is a report's title by itself (a short line naming
+    an annual report, outside 《》), distinct, in order: one on a report, many on a site's
+    list of reports."""
+    title = _title_pattern()
+    found: list[str] = []
+    for line in _first_screen(lines):
+        text = line.text.strip().lstrip("#").strip()
+        if len(text) > 60:
+            continue
+        match = title.search(mask_quotes(text))
+        if (match and match.start() < 30 and not _SENTENCE_MARK.search(text, 0, match.start())
+                and not _WORDS_AFTER_TITLE.search(text, match.end()) and text not in found):
+            found.append(text)
+    return found
+
+
+#: Before a title by itself only its agency's name; after it at most a date (2025-01-20,
+#: 2025.01.20), never more words or a file name's extension (…工作年报.docx).
+_SENTENCE_MARK = re.compile(r"[，,。；;：:《》“”]")
+_WORDS_AFTER_TITLE = re.compile(r"[\u3400-\u9fff]|\.[A-Za-z]{2,4}\b")
+
+
 _AGENCY_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}$")
 
 
