@@ -81,8 +81,16 @@ def classify_squeezed(squeezed: str) -> tuple[str, float | None]:
 
 
 def _is_prose(text: str) -> bool:
-    """Running text inside a table region (a note under the table) is not a cell."""
-    return len(text) > 45 and ("。" in text or "，" in text or "," in text) and "|" not in text
+    """Running text inside a table region (a note under the table) is not a cell. A line that
+    ends in three or more numbers is a row, however long its label and whatever commas it
+    holds: ``(二)部分公开(区分处理的,只计这一情形,不计其他情形) 5401 12 0 0 0 0 5413``, as text
+    copied from a PDF whose label column was wide enough for the whole label."""
+    return (len(text) > 45 and ("。" in text or "，" in text or "," in text) and "|" not in text
+            and not _ROW_END.search(text))
+
+
+#: Three or more numbers, parted by spaces, ending a line.
+_ROW_END = re.compile(r"(?:\s+\d{1,15}){3,}\s*$")
 
 
 def _trailing_numbers_start(text: str) -> int | None:

@@ -155,10 +155,15 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
         current.cells = cells
         found[current.key] = current
 
+    label_line = -1  # the normalised line of the current row's label
     for token in tokens:
         if token[0] == LABEL:
             row_spec = matcher.match(token[1])
             if row_spec is None:
+                if (current_spec is not None and not current_spec.group and not values
+                        and _label_tail(token, label_line)):
+                    label_line = token[2].index
+                    continue  # the end of the row's label, wrapped onto the line of its numbers
                 close()
                 current, current_spec, values = None, None, []
                 continue
@@ -167,6 +172,7 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
             close()
             current = Row(row_spec.key, token[1], token_location(token))
             current_spec = row_spec
+            label_line = token[2].index
             values = []
         elif current is not None or token[0] == SEP:
             values.append(token)
@@ -177,6 +183,15 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
     table = Table(kind=spec.kind, location=first.location, rows=found, inferred_rows=inferred, unread_rows=unread)
     table.missing_rows = _missing(spec, found)
     return table
+
+
+def _label_tail(token: Token, label_line: int) -> bool:
+    """A label that names no row, on the line right after the current row's label, short and
+    not starting a numbering: the end of that label, which a cell too narrow for it wrapped
+    onto the line that holds the row's numbers, as text copied from a PDF has it
+    (``（二）部分公开（区分处理的，只计这一情形，不计其他情`` / ``形） 1 1 0 0 0 0 2``)."""
+    return (token[2].index == label_line + 1 and len(token[1]) <= _PIECE_CHARS
+            and not split_numbering(token[1])[0])
 
 
 #: A piece that names a row this clearly (its words, not a likeness) is a label of its own.
