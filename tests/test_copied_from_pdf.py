@@ -67,3 +67,66 @@ def test_a_planted_defect_is_found_in_the_copied_text(tmp_path: Path, defect: st
     typed = set(_rules(tmp_path, render_text(planted.document, "pipe"), f"{defect}-typed.txt"))
     assert planted.expected <= found, f"{planted.description}: {sorted(found)}"
     assert found - planted.expected <= planted.allowed | (typed - planted.expected), sorted(found)
+
+
+# --- what LibreOffice's layout adds: group labels beside their first row, rows cut by a page --
+
+FOOTER = "青禾县人民政府办公室 第 {} 页"
+
+
+def _libreoffice_shapes(text: str, rest_of_label: str = "成信息需\n要另行制\n作") -> str:
+    """The builder's copied text as a PDF printed by LibreOffice gives it: the merged group cell
+    ``（四）无法提供`` printed on its first row's line, the row ``2.没有现成信息需要另行制作``
+    cut by a page break after ``没有现`` (the numbers stay with the first piece, the rest of
+    the label follows the page's running footer), and that footer on every page."""
+    lines = text.splitlines()
+    group = next(i for i, line in enumerate(lines) if line == "（四）" and lines[i + 1] == "无法提")
+    assert lines[group + 3].startswith("1.本机关不掌握相关政府信息")
+    lines[group:group + 4] = ["（四）无法提供 " + lines[group + 3]]
+    cut = next(i for i, line in enumerate(lines) if line.startswith("2.没有现成信息需要另行制作 "))
+    numbers = lines[cut].split(" ", 1)[1]
+    lines[cut:cut + 1] = [f"2.没有现 {numbers}", FOOTER.format(2), *rest_of_label.split("\n")]
+    pages = [i for i, line in enumerate(lines) if line.startswith("- ") and line.endswith(" -")]
+    for number, index in enumerate(pages, start=1):
+        lines[index] = FOOTER.format(number)
+    return "\n".join(lines) + "\n"
+
+
+def test_libreoffice_shapes_of_a_clean_report_give_no_finding(tmp_path: Path) -> None:
+    text = _libreoffice_shapes(copied_text(build_document(sample_spec(0))))
+    assert FOOTER.format(2) in text and "（四）无法提供 1.本机关" in text
+    assert _rules(tmp_path, text, "libreoffice.txt") == []
+
+
+def test_the_numbers_of_a_row_cut_by_a_page_are_still_checked(tmp_path: Path) -> None:
+    """The cut row's own numbers are read: one changed makes its row total wrong (GAO302)
+    and the results total (GAO303), pointing at the line of the numbers."""
+    text = _libreoffice_shapes(copied_text(build_document(sample_spec(0))))
+    line = next(line for line in text.splitlines() if line.startswith("2.没有现 "))
+    cells = line.split()
+    cells[1] = str(int(cells[1]) + 4)
+    changed = text.replace(line, " ".join(cells))
+    path = tmp_path / "changed.txt"
+    path.write_text(changed, encoding="utf-8")
+    findings = lint_file(str(path), Settings()).findings
+    assert {f.rule for f in findings} == {"GAO302", "GAO303"}
+    number_line = changed.splitlines().index(" ".join(cells)) + 1
+    assert any(f.rule == "GAO302" and f.location.line == number_line for f in findings)
+
+
+def test_a_footer_seen_once_is_the_reports_text(tmp_path: Path) -> None:
+    """A line shaped like a running footer but there only once is not dropped as furniture."""
+    from gaolint.engine import read_report
+
+    text = render_text(build_document(sample_spec(0)), "pipe") + "\n青禾县人民政府办公室 第 1 页\n"
+    path = tmp_path / "once.txt"
+    path.write_text(text, encoding="utf-8")
+    report, _ = read_report(str(path), "once.txt")
+    assert any(line.text == "青禾县人民政府办公室 第 1 页" for line in report.lines)
+
+
+def test_a_label_cut_by_a_page_that_names_no_row_stays_unread(tmp_path: Path) -> None:
+    """The rest after the page break must complete the first piece into the row's own label;
+    words that make no row with it leave the row missing (GAO104), as before."""
+    text = _libreoffice_shapes(copied_text(build_document(sample_spec(0))), rest_of_label="办公地点\n另行通知")
+    assert "GAO104" in _rules(tmp_path, text, "unrelated.txt")

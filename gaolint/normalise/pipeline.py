@@ -19,6 +19,13 @@ _PAGE_NUMBER = re.compile(
     r"\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$"
 )
 _REGISTRATION_NUMBER = re.compile(r"^\s*\d{10,16}号\s*$")
+#: A running footer as text copied from a PDF keeps it: a short name, then the page number
+#: (``某某市人民政府办公室 第 1 页``, ``青禾县财政局 - 3 -``). Furniture only when the same line,
+#: digits aside, is there twice or more: once, it may be the report's own words.
+_RUNNING_FOOTER = re.compile(
+    r"[^\d|\t]{1,30}?\s*(?:第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?|[-—–－]\s*\d{1,4}\s*[-—–－]|\d{1,4}\s*/\s*\d{1,4})\s*$"
+)
+_PAGE_END = frozenset("页-—–－0123456789")
 
 
 def normalise(extracted: Extracted) -> tuple[list[Line], list[Mention]]:
@@ -33,8 +40,10 @@ def normalise(extracted: Extracted) -> tuple[list[Line], list[Mention]]:
     lines: list[Line] = []
     damage: list[Mention] = []
     previous_was_furniture = False
+    footers = _running_footers(originals)
     for source, original, text in zip(sources, originals, halves):
-        if _is_furniture(original) or (previous_was_furniture and _REGISTRATION_NUMBER.match(original)):
+        if (_is_furniture(original) or (previous_was_furniture and _REGISTRATION_NUMBER.match(original))
+                or (footers and original in footers)):
             previous_was_furniture = "公网安备" in original or "公網安備" in original
             continue
         previous_was_furniture = False
@@ -52,6 +61,19 @@ def normalise(extracted: Extracted) -> tuple[list[Line], list[Mention]]:
     for source, message in extracted.damage:
         damage.append(Mention("reader", message, Location(source.line, source.column, None, source.place)))
     return lines, damage
+
+
+def _running_footers(texts: list[str]) -> set[str]:
+    """The lines that are a running footer repeated on two or more pages (see _RUNNING_FOOTER)."""
+    candidates: dict[str, list[str]] = {}
+    for text in texts:
+        end = text.rstrip()[-1:]
+        if end and end in _PAGE_END and len(text) <= 48 and _RUNNING_FOOTER.match(text):
+            candidates.setdefault(_DIGITS.sub("#", text.replace(" ", "")), []).append(text)
+    return {text for found in candidates.values() if len(found) >= 2 for text in found}
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 def _is_furniture(text: str) -> bool:

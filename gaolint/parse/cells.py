@@ -85,12 +85,10 @@ def _is_prose(text: str) -> bool:
     ends in three or more numbers is a row, however long its label and whatever commas it
     holds: ``(二)部分公开(区分处理的,只计这一情形,不计其他情形) 5401 12 0 0 0 0 5413``, as text
     copied from a PDF whose label column was wide enough for the whole label."""
-    return (len(text) > 45 and ("。" in text or "，" in text or "," in text) and "|" not in text
-            and not _ROW_END.search(text))
-
-
-#: Three or more numbers, parted by spaces, ending a line.
-_ROW_END = re.compile(r"(?:\s+\d{1,15}){3,}\s*$")
+    if len(text) <= 45 or not ("。" in text or "，" in text or "," in text) or "|" in text:
+        return False
+    start = _trailing_numbers_start(text)
+    return start is None or len(text[start:].split()) < 3
 
 
 def _trailing_numbers_start(text: str) -> int | None:
@@ -125,14 +123,32 @@ def _split_cell(text: str, start: int, raw: str, out: list[tuple]) -> None:
     trailing = _trailing_numbers_start(stripped)
     if trailing:
         label_end = left + trailing
-        out.append((LABEL, text[left:label_end].strip(), left, label_end, None))
+        _labels(text, left, label_end, out)
         for match in re.finditer(r"\S+", stripped[trailing:]):
             s = left + trailing + match.start()
             e = left + trailing + match.end()
             k, v = classify(match.group())
             out.append((k, match.group(), s, e, v))
         return
-    out.append((LABEL, stripped, left, right, None))
+    _labels(text, left, right, out)
+
+
+#: A group's label and its first row's on one line, parted by a space: ``（四）无法提供
+#: 1.本机关不掌握相关政府信息``, where text copied from a PDF puts the group's merged cell.
+_GROUP_THEN_ROW = re.compile(
+    r"^(?:[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)[^\s\d]{1,20}"
+    r"(\s+)(?=(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十]{1,2}[)）])[\u3400-\u9fff])")
+
+
+def _labels(text: str, left: int, right: int, out: list[tuple]) -> None:
+    """The label ``text[left:right]``: two labels when it is a group's and its first row's."""
+    label = text[left:right].rstrip()
+    both = _GROUP_THEN_ROW.match(label)
+    if both is None:
+        out.append((LABEL, label.strip(), left, right, None))
+        return
+    out.append((LABEL, label[:both.start(1)], left, left + both.start(1), None))
+    out.append((LABEL, label[both.end(1):], left + both.end(1), left + len(label), None))
 
 
 #: Cells (and row boundaries) read from one table; a real table 3 has about 300. A 28 MB text

@@ -156,6 +156,10 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
         found[current.key] = current
 
     label_line = -1  # the normalised line of the current row's label
+    #: A label that named no row, with the numbers after it: the first piece of a label whose
+    #: rest a page break carried past the numbers (``2.没有现 0 0 0 0 0 0 0`` / page footer /
+    #: ``成信息需`` ``要另行制`` ``作``), which the next label may complete.
+    orphan: tuple[Token, list[Token]] | None = None
     for token in tokens:
         if token[0] == LABEL:
             row_spec = matcher.match(token[1])
@@ -166,6 +170,7 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
                     continue  # the end of the row's label, wrapped onto the line of its numbers
                 close()
                 current, current_spec, values = None, None, []
+                orphan = (token, [])
                 continue
             if row_spec.group and row_spec.key in found and current is not None and not values:
                 continue  # a merged group label repeated at the start of a row
@@ -174,8 +179,14 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
             current_spec = row_spec
             label_line = token[2].index
             values = []
+            if orphan is not None and _completes(orphan, token, row_spec, matcher):
+                current = Row(row_spec.key, orphan[0][1] + token[1], token_location(orphan[0]))
+                values = orphan[1]
+            orphan = None
         elif current is not None or token[0] == SEP:
             values.append(token)
+        elif orphan is not None:
+            orphan[1].append(token)
     close()
     if not unread and not any(row.cells for row in found.values()):
         return None
@@ -192,6 +203,18 @@ def _label_tail(token: Token, label_line: int) -> bool:
     (``（二）部分公开（区分处理的，只计这一情形，不计其他情`` / ``形） 1 1 0 0 0 0 2``)."""
     return (token[2].index == label_line + 1 and len(token[1]) <= _PIECE_CHARS
             and not split_numbering(token[1])[0])
+
+
+def _completes(orphan: tuple[Token, list[Token]], token: Token, row_spec: RowSpec, matcher: RowMatcher) -> bool:
+    """Whether ``token`` is the rest of the orphan label: the orphan has numbers and starts a
+    numbering, ``token`` does not, and only together do they name ``token``'s row."""
+    first, numbers = orphan
+    if not any(t[0] in _VALUES for t in numbers) or not split_numbering(first[1])[0]:
+        return False
+    if split_numbering(token[1])[0]:
+        return False
+    score, index = matcher.best_fit(first[1] + token[1])
+    return score >= _THRESHOLD and 0 <= index < len(matcher.rows) and matcher.rows[index] is row_spec
 
 
 #: A piece that names a row this clearly (its words, not a likeness) is a label of its own.
