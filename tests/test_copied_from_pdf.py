@@ -130,3 +130,47 @@ def test_a_label_cut_by_a_page_that_names_no_row_stays_unread(tmp_path: Path) ->
     words that make no row with it leave the row missing (GAO104), as before."""
     text = _libreoffice_shapes(copied_text(build_document(sample_spec(0))), rest_of_label="办公地点\n另行通知")
     assert "GAO104" in _rules(tmp_path, text, "unrelated.txt")
+
+
+# --- one character per line: a label column too narrow for two characters -----------------
+
+def _one_character_per_line(text: str, prefixes: tuple[str, ...]) -> str:
+    """Each row whose label starts with one of ``prefixes`` printed one label character per
+    line (``3.`` and ``四`` / ``、`` as a PDF draws its numbering), its numbers on the line after,
+    as a PDF with a very narrow label column copies."""
+    lines = text.splitlines()
+    out = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        if not line.startswith(prefixes):
+            out.append(line)
+            continue
+        if not line.split()[-1].isdigit():  # a label wrapped onto the next line: one label
+            line, index = line + lines[index], index + 1
+        label, _, numbers = line.partition(" ")
+        marker = label[:2] if label[1] == "." else ""
+        out += ([marker] if marker else []) + list(label[len(marker):]) + [numbers]
+    return "\n".join(out) + "\n"
+
+
+NARROW = ("3.危及", "4.无正当理由", "2.申请人逾期未按收费通知", "四、结转下年度")
+
+
+def test_labels_one_character_per_line_read_as_their_rows(tmp_path: Path) -> None:
+    """三, 一 and 无 alone on a line read as a bad count; between other one-character pieces,
+    or above the 、 of the next label's numbering, they are pieces of the label."""
+    text = _one_character_per_line(copied_text(build_document(sample_spec(0))), NARROW)
+    assert "\n三\n安\n全\n一\n稳\n" in text and "\n无\n正\n当\n" in text and "\n四\n、\n结\n" in text
+    assert _rules(tmp_path, text, "narrow.txt") == []
+
+
+def test_a_none_under_a_whole_label_is_still_a_bad_cell(tmp_path: Path) -> None:
+    """One cell per line with 无 for a count: GAO106, not a piece of the label above it."""
+    lines = render_text(build_document(sample_spec(0)), "cells").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip().rstrip("| ") == "行政许可")
+    value = next(i for i in range(at + 1, len(lines)) if any(ch.isdigit() for ch in lines[i]))
+    digits = "".join(ch for ch in lines[value] if ch.isdigit())
+    lines[value] = lines[value].replace(digits, "无")
+    assert "GAO106" in _rules(tmp_path, "\n".join(lines) + "\n", "none.txt")

@@ -3,6 +3,7 @@ that follow it, until the next label or row boundary."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ..model import Cell, Line, Row, Table
@@ -221,7 +222,7 @@ def _completes(orphan: tuple[Token, list[Token]], token: Token, row_spec: RowSpe
 _OWN_LABEL = 0.9
 #: Longest piece of a label wrapped in a narrow cell, and most pieces one label is cut into.
 _PIECE_CHARS = 16
-_MOST_PIECES = 16
+_MOST_PIECES = 48
 
 
 def join_wrapped_labels(tokens: list[Token], matcher: RowMatcher) -> list[Token]:
@@ -232,6 +233,7 @@ def join_wrapped_labels(tokens: list[Token], matcher: RowMatcher) -> list[Token]
     (1. （三） 四、) starts a new label, and so does a piece that names another row by its own
     words (规章 under a column of header cells). Of the joins, the longest that fits a row
     best is kept, when it fits a row at least as well as the first piece alone."""
+    tokens = _lone_characters(tokens)
     runs = _piece_runs(tokens)
     if not runs:
         return tokens  # most tables: no two lone labels on consecutive lines
@@ -252,6 +254,45 @@ def join_wrapped_labels(tokens: list[Token], matcher: RowMatcher) -> list[Token]
             start = index = start + taken
     out.extend(tokens[index:])
     return out
+
+
+def _lone_characters(tokens: list[Token]) -> list[Token]:
+    """A label printed one character per line (a very narrow column, as some PDFs have it, copied
+    as text: ``3.`` / ``危`` / ``及`` / ``“`` / ``三`` / ``安`` …) holds characters that alone read as
+    a bad count: 三 and 一 (numerals), 无 and 空. Between two other one-character pieces, each
+    alone on the line before and after, such a character is a piece of the label; so is a
+    numeral alone on its line above a lone 、 (``四`` / ``、`` / ``结`` …: the next label's
+    numbering). A 无 under a whole label (``行政许可`` / ``无``) is still the cell it is."""
+    changed: list[Token] | None = None
+    for index in range(1, len(tokens) - 1):
+        token = tokens[index]
+        if token[0] != BAD or len(token[1]) != 1 or not _HAS_CJK.match(token[1]):
+            continue
+        before, after = tokens[index - 1], tokens[index + 1]
+        line = token[2].index
+        if after[2].index != line + 1 or not _alone(tokens, index + 1) or not _alone(tokens, index):
+            continue
+        numbering = after[1] in _NUMBERING_MARKS  # 四 / 、 / 结 / 转 …: the numbering of the next label
+        if numbering or (before[2].index == line - 1 and _one_character_piece(before)
+                         and _one_character_piece(after) and _alone(tokens, index - 1)):
+            if changed is None:
+                changed = list(tokens)
+            changed[index] = (LABEL, token[1], token[2], token[3], token[4], None)
+    return tokens if changed is None else changed
+
+
+def _one_character_piece(token: Token) -> bool:
+    return (token[0] == LABEL and len(token[1]) <= 2) or (token[0] == BAD and len(token[1]) == 1)
+
+
+def _alone(tokens: list[Token], index: int) -> bool:
+    line = tokens[index][2]
+    return ((index == 0 or tokens[index - 1][2] is not line)
+            and (index + 1 == len(tokens) or tokens[index + 1][2] is not line))
+
+
+_HAS_CJK = re.compile(r"[\u3400-\u9fff]")
+_NUMBERING_MARKS = frozenset("、.．")
 
 
 def _best_join(pieces: list[Token], matcher: RowMatcher) -> int:
