@@ -290,7 +290,7 @@ def _docx_edit(data: bytes, edit) -> bytes:
             content = source.read(item.filename)
             if item.filename == "word/document.xml":
                 content = edit(content)
-            target.writestr(item.filename, content)
+            target.writestr(zipfile.ZipInfo(item.filename, date_time=item.date_time), content, zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 

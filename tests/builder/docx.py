@@ -43,7 +43,22 @@ def render_docx(document: Document, numbered: bool = False) -> bytes:
     out.sections[0].footer.paragraphs[0].text = "某某市人民政府办公室　第 1 页"
     buffer = BytesIO()
     out.save(buffer)
-    return buffer.getvalue()
+    return _fixed_times(buffer.getvalue())
+
+
+def _fixed_times(data: bytes) -> bytes:
+    """The same bytes for the same document: python-docx stamps each zip member with the
+    clock's time, so two renderings a second apart differed (a fuzz reproducer must rebuild
+    its file byte for byte)."""
+    import zipfile
+
+    source = zipfile.ZipFile(BytesIO(data))
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            target.writestr(zipfile.ZipInfo(item.filename, date_time=(2025, 1, 1, 0, 0, 0)),
+                            source.read(item.filename), zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 def cell_origins(table: Table) -> list[tuple[int, int, int, int, str]]:
