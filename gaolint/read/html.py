@@ -105,7 +105,8 @@ def read_html(data: bytes, path: str) -> Extracted:
     text, encoding = decode_bytes(data, declared=sniff_charset(data))
     if len(text) > MAX_TEXT_CHARS:
         raise UnreadableFile(f"网页过大（{len(text)} 字符） / page too large ({len(text)} characters)")
-    raw = text.encode("utf-8", errors="replace")
+    # (a page read as UTF-8 with no U+FFFD was read losslessly: its bytes are the encoding)
+    raw = data if encoding == "utf-8" and "\ufffd" not in text else text.encode("utf-8", errors="replace")
     # (an internal subset ends in "[": a page without one in the searched span skips the regex)
     if len(raw.translate(None, _NOT_CONTROLS)) or (
         text.find("[", 0, 65536) >= 0 and _INTERNAL_SUBSET.search(text, 0, 65536)
@@ -250,6 +251,8 @@ class _Page:
         self.cells = 0
         #: False when no comment of the page can hold a ``gaolint`` directive.
         self.directives = True
+        #: The line of each table cell of the commonest shape (``_data_table_holders``).
+        self.cell_lines: dict[Any, str] = {}
 
     # -- the pipeline ------------------------------------------------------------------
     def extract(self, encoding: str) -> Extracted:
@@ -297,13 +300,15 @@ class _Page:
         named: list[Any] = []
         markers: list[Any] = []
         maybe_hidden = self.maybe_hidden
+        # the elements with an id or class, found by libxml2 (reading both of every element
+        # was a third of the survey); a page that may hide elements reads every one anyway
+        named_or_classed = None if maybe_hidden else _with_id_or_class(body)
         section = _SECTION_START.match
         start = self.position(body) or 0  # body.iter() is the node list from body on
         for offset, node in enumerate(body.iter()):
             tag = node.tag
             if tag in _QUIET_TAGS:  # (most elements: a lower-case name asked about below)
-                get = node.get
-                if not (get("id") or get("class") or maybe_hidden):
+                if named_or_classed is not None and node not in named_or_classed:
                     if tag in _HEADING_BLOCKS:
                         text = node.text
                         if text and (text[0] in _SECTION_FIRST or text[0].isspace()) and section(text):
@@ -367,7 +372,7 @@ class _Page:
         lazy = len(self.nodes) <= LAZY_COUNTS_MAX_ELEMENTS
         counts: _CJKCounts | dict[Any, int] = _CJKCounts(body) if lazy else _cjk_counts(body)
         total = counts.get(body, 0) or 1
-        holders = _data_table_holders(body)
+        holders = _data_table_holders(body, self.cell_lines)
         attached = _Ancestry(body, lambda node: False)  # reaches body: not in a dropped subtree
         victims: list[Any] = []
         doomed: set[Any] = set()
@@ -388,8 +393,9 @@ class _Page:
             _drop_tree(node)
         if victims:
             counts = _CJKCounts(body) if lazy else _cjk_counts(body)
-        if in_cell:
-            holders = _data_table_holders(body)
+        if in_cell:  # (the cells' lines read with the holders may have changed too)
+            self.cell_lines = {}
+            holders = _data_table_holders(body, self.cell_lines)
         attached = _Ancestry(body, lambda node: False)
         found = [node for node in markers if attached.holds(node)]
         seen = set(found)
@@ -454,6 +460,7 @@ class _Page:
         busy: list[int] = []  # busy[c]: first row index at which grid column c is free again
         last_line = _line(table)
         append = self.lines.append
+        cell_lines = self.cell_lines
         height = len(rows)
         for r, tr in enumerate(rows):
             last_line = _line(tr)
@@ -485,8 +492,11 @@ class _Page:
                         busy[c] = r + rowspan
                     else:
                         busy[c:end] = [r + rowspan] * (end - c)
-                # the commonest cell first (``_simple_cell_lines``' own first step)
-                one = _one_block_text(cell, cell[0]) if tag in _CELL_TAGS and len(cell) == 1 else None
+                # the commonest cell first (``_simple_cell_lines``' own first step), read already
+                # with the number tables (``_data_table_holders``)
+                one = cell_lines.get(cell)
+                if one is None and tag in _CELL_TAGS and len(cell) == 1:
+                    one = _one_block_text(cell, cell[0])
                 if one is None:
                     lines = _simple_cell_lines(cell)
                     if lines is None:
@@ -683,6 +693,18 @@ def _one_block_cell(cell: Any, child: Any) -> list[str] | None:
 
 def _one_block_text(cell: Any, child: Any) -> str | None:
     """``_one_block_cell``'s line as the cell's text ("" for none), or None for another shape."""
+    text = _one_block_raw(cell, child)
+    if text is None:
+        return None
+    if not text or text.isalnum():  # (a number, a word: nothing to collapse)
+        return text
+    return _collapse(text)
+
+
+def _one_block_raw(cell: Any, child: Any) -> str | None:
+    """``_one_block_text`` before collapsing: the block's text ("" for none), or None for
+    another shape. Its ``strip()`` is the stripped text of the whole cell (what is outside the
+    block is blank)."""
     tag = child.tag
     if tag.__class__ is not str or tag not in BLOCK_TAGS or tag in _NOT_SIMPLE:
         return None
@@ -694,18 +716,14 @@ def _one_block_text(cell: Any, child: Any) -> str | None:
         return None
     count = len(child)
     if count == 0:
-        text = child.text
-    elif count == 1:
+        return child.text or ""
+    if count == 1:
         inner = child[0]
         tag = inner.tag
         if tag.__class__ is not str or tag in BLOCK_TAGS or tag in _NOT_SIMPLE or len(inner):
             return None
-        text = (child.text or "") + (inner.text or "") + (inner.tail or "")
-    else:
-        return None
-    if not text or text.isalnum():  # (a number, a word: nothing to collapse)
-        return text or ""
-    return _collapse(text)
+        return (child.text or "") + (inner.text or "") + (inner.tail or "")
+    return None
 
 
 _NOT_SIMPLE = frozenset({"pre", "br"})
@@ -841,8 +859,22 @@ def _choose_report(body: Any, counts: _CJKCounts | dict[Any, int], holders: set[
     if not total:
         return body
     node = body
+    need = BODY_SHARE * total
     while True:
-        nxt = next((c for c in node if _is_element(c) and counts.get(c, 0) >= BODY_SHARE * total), None)
+        # the first child holding ``need``; a child holds at most what its parent holds less
+        # what its siblings hold, so the children after the parent's share is spent on those
+        # asked (most of the content element's paragraphs) are not counted
+        left = counts.get(node, 0)
+        nxt = None
+        for child in node:
+            if left < need:
+                break
+            if child.tag.__class__ is str:
+                held = counts.get(child, 0)
+                if held >= need:
+                    nxt = child
+                    break
+                left -= held
         if nxt is None:
             break
         node = nxt
@@ -965,20 +997,29 @@ def _common_ancestor(nodes: list[Any], body: Any) -> Any:
     return path[depth - 1]
 
 
-def _data_table_holders(root: Any) -> set[Any]:
+def _data_table_holders(root: Any, lines: dict[Any, str] | None = None) -> set[Any]:
     """Every element holding a number table, the table itself included: a table whose cells
-    (its nested tables' cells too) include at least four numbers.
+    (its nested tables' cells too) include at least four numbers. ``lines`` is given the
+    line (``_one_block_text``) of each cell of the commonest shape, read here anyway, so that
+    ``_Page.table`` need not read it again.
 
     One pass: each number cell counts for the tables around it, and each number table marks
     its ancestors. Asking element by element, table by table, re-read nested tables once per
     level: a page of tables nested a hundred deep took seconds per 100 KB."""
     from lxml import etree
 
+    tostring = etree.tostring
     counts: dict[Any, int] = {}
     around: dict[Any, list[Any]] = {}  # a row's tables, shared by its cells
     for cell in root.iter("td", "th"):
-        # the cell's text (``"".join(cell.itertext())``, serialised by libxml2: 5x faster)
-        if _NUMBER_CELL.match(etree.tostring(cell, method="text", encoding=str, with_tail=False).strip()):
+        # the cell's text: of the commonest shape its one block's (the rest is blank), else
+        # ``"".join(cell.itertext())``, serialised by libxml2 (5x faster)
+        text = _one_block_raw(cell, cell[0]) if len(cell) == 1 else None
+        if text is None:
+            text = tostring(cell, method="text", encoding=str, with_tail=False)
+        elif lines is not None:
+            lines[cell] = text if not text or text.isalnum() else _collapse(text)
+        if _NUMBER_CELL.match(text.strip()):
             parent = cell.getparent()
             tables = around.get(parent)
             if tables is None:
@@ -1020,6 +1061,21 @@ def _set_text(parent: Any, previous: Any, text: str) -> None:
 
 #: C0 controls other than tab and line ends, and the code points XML cannot hold, as spaces.
 _CONTROLS_TO_SPACES = {code: " " for code in [*range(0, 9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF]}
+
+
+#: ``_with_id_or_class``'s query, compiled once.
+_ID_OR_CLASS: Any = None
+
+
+def _with_id_or_class(body: Any) -> set[Any]:
+    """The elements of ``body`` (itself included) with a non-empty ``id`` or ``class``: those
+    of which ``get("id") or get("class")`` holds, found by one XPath query in C."""
+    global _ID_OR_CLASS
+    if _ID_OR_CLASS is None:
+        from lxml import etree
+
+        _ID_OR_CLASS = etree.XPath("descendant-or-self::*/@id | descendant-or-self::*/@class")
+    return {value.getparent() for value in _ID_OR_CLASS(body) if value}
 
 
 def _is_hidden(node: Any) -> bool:
