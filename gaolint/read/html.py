@@ -45,6 +45,11 @@ _SURVEYED_TAGS = JUNK_TAGS | PROTECTABLE_TAGS | {"a", "h1", "h2", "h3"}
 #: Common tag names, in lower case, that are not ``_SURVEYED_TAGS``: the survey's short path.
 _QUIET_TAGS = (BLOCK_TAGS - _SURVEYED_TAGS) | {
     "span", "strong", "b", "i", "em", "font", "u", "br", "img", "sup", "sub", "small", "label", "o:p"}
+#: Tag names (as parsed: ``iter`` matches them exactly) whose elements the survey keeps.
+_KEPT_TAGS = ("td", "th", "a", "table", "h1", "h2", "h3")
+#: Links of a page found again by climbing from each (``_CJKCounts._body_anchors``), not by a
+#: walk of the page: a climb costs the link's depth (libxml2 nests up to 255 levels).
+_FEW_ANCHORS = 64
 #: Positions looked up by scanning the node list before a dict of them is built.
 _POSITION_SCANS = 8
 #: Pages of more elements count CJK characters for every node at once (``_cjk_counts``), not
@@ -80,13 +85,17 @@ def _maybe_hidden(raw: bytes) -> bool:
     """False when a page (its UTF-8 bytes) cannot hold a hidden element, so that the survey
     need not read every element's ``style``: ``_STYLE_HIDDEN`` needs "none" or "dden" in some
     case (no character but ASCII letters matches n, o, e, d case-insensitively, and
-    ``bytes.lower`` lower-cases exactly those), the ``hidden`` attribute holds "dden", and a
+    ``_LOWER_NOED`` lower-cases exactly those four), the ``hidden`` attribute holds "dden", and a
     numeric character reference could spell either. (A case-insensitive regex over the page
     took a millisecond; this a tenth of it.)"""
     if b"&#" in raw:
         return True
-    lower = raw.lower()
+    lower = raw.translate(_LOWER_NOED)  # (``bytes.lower`` took 1.5x as long)
     return b"none" in lower or b"dden" in lower
+
+
+#: The letters of "none" and "dden" lower-cased, the rest of the bytes left (``_maybe_hidden``).
+_LOWER_NOED = bytes.maketrans(b"NOED", b"noed")
 #: Page furniture that CMSs sometimes put inside the content element.
 _FURNITURE = re.compile(
     r"公网安备|ICP备|ICP证|网站标识码|版权所有|Copyright|©|浏览次数|阅读次数|点击数[:：]|访问量[:：]|"
@@ -253,6 +262,12 @@ class _Page:
         self.directives = True
         #: The line of each table cell of the commonest shape (``_data_table_holders``).
         self.cell_lines: dict[Any, str] = {}
+        #: The elements of these tag names in ``body`` as parsed, in document order
+        #: (``_survey``): each list what ``body.iter(tag)`` gave before anything was dropped.
+        self.kept: dict[Any, list[Any]] = {tag: [] for tag in _KEPT_TAGS}
+        #: Per table, the tables and headings inside it (``_is_layout_table``), once asked.
+        self.inside_tables: dict[Any, list[Any]] | None = None
+        self.many_tables = False
 
     # -- the pipeline ------------------------------------------------------------------
     def extract(self, encoding: str) -> Extracted:
@@ -288,6 +303,14 @@ class _Page:
             self.order = {each: index for index, each in enumerate(self.nodes)}
         return self.order.get(node)
 
+    def _subtree(self, node: Any, start: int) -> list[Any]:
+        """``list(node.iter())`` for ``node`` at ``start`` in the node list, a child of the root
+        (or the root): the nodes from it to its next sibling. (Walking the tree again in C cost
+        as much as a walk of the list in Python.)"""
+        following = node.getnext() if node is not self.root else None
+        end = len(self.nodes) if following is None else self.nodes.index(following, start)
+        return self.nodes[start:end]
+
     def _survey(self, body: Any) -> tuple[list[tuple[int, str, int]], list[Any], list[Any], list[Any]]:
         """One pass over the page as parsed: title candidates (short headings/title elements
         mentioning 报告, anywhere on the page: the report's title often sits outside the content
@@ -304,9 +327,12 @@ class _Page:
         # was a third of the survey); a page that may hide elements reads every one anyway
         named_or_classed = None if maybe_hidden else _with_id_or_class(body)
         section = _SECTION_START.match
-        start = self.position(body) or 0  # body.iter() is the node list from body on
-        for offset, node in enumerate(body.iter()):
+        start = self.position(body) or 0
+        kept = self.kept
+        for offset, node in enumerate(self._subtree(body, start)):
             tag = node.tag
+            if tag in kept:  # (cells, links, tables and headings: later passes look them up here)
+                kept[tag].append(node)
             if tag in _QUIET_TAGS:  # (most elements: a lower-case name asked about below)
                 if named_or_classed is not None and node not in named_or_classed:
                     if tag in _HEADING_BLOCKS:
@@ -370,9 +396,10 @@ class _Page:
                 touched.append(parent)
                 _drop_tree(node)
         lazy = len(self.nodes) <= LAZY_COUNTS_MAX_ELEMENTS
-        counts: _CJKCounts | dict[Any, int] = _CJKCounts(body) if lazy else _cjk_counts(body)
+        anchors = self.kept["a"]
+        counts: _CJKCounts | dict[Any, int] = _CJKCounts(body, anchors) if lazy else _cjk_counts(body)
         total = counts.get(body, 0) or 1
-        holders = _data_table_holders(body, self.cell_lines)
+        holders = _data_table_holders(body, self.cell_lines, self._kept_cells(junk))
         attached = _Ancestry(body, lambda node: False)  # reaches body: not in a dropped subtree
         victims: list[Any] = []
         doomed: set[Any] = set()
@@ -387,12 +414,14 @@ class _Page:
                 doomed.add(node)
         in_cell = False
         cells = _Ancestry(body, lambda node: _tag(node) in _CELL_TAGS)
+        # (counted again once they are gone, unless their counts are taken out of their ancestors')
+        recount = bool(victims) and not (isinstance(counts, _CJKCounts) and counts.remove(victims))
         for node in victims:
             in_cell = in_cell or cells.above(node)
             touched.append(node.getparent())
             _drop_tree(node)
-        if victims:
-            counts = _CJKCounts(body) if lazy else _cjk_counts(body)
+        if recount:
+            counts = _CJKCounts(body, anchors) if lazy else _cjk_counts(body)
         if in_cell:  # (the cells' lines read with the holders may have changed too)
             self.cell_lines = {}
             holders = _data_table_holders(body, self.cell_lines)
@@ -406,6 +435,37 @@ class _Page:
                 seen.add(node)
         found.extend(node for node in holders if _tag(node) == "table")
         return counts, holders, found
+
+    def tables_and_headings_in(self, table: Any) -> list[Any] | None:
+        """``table.iter("table", "h1", "h2", "h3")`` without ``table``, in some order, once the
+        page's drops are done: of a page of a few tables and headings, those the survey kept
+        that have ``table`` above them, worked out for every table at once by climbing from
+        each (a walk of every table cost as much as a tenth of reading a page). None for a
+        page of many."""
+        if self.many_tables:
+            return None
+        inside = self.inside_tables
+        if inside is None:
+            kept = self.kept
+            found = kept["table"] + kept["h1"] + kept["h2"] + kept["h3"]
+            if len(found) > _FEW_ANCHORS:
+                self.many_tables = True
+                return None
+            tables = set(kept["table"])
+            inside = self.inside_tables = {}
+            for each in found:
+                for above in each.iterancestors():
+                    if above in tables:
+                        inside.setdefault(above, []).append(each)
+        return inside.get(table, [])
+
+    def _kept_cells(self, junk: list[Any]) -> list[Any] | None:
+        """``body.iter("td", "th")`` after the junk is dropped, in some order: the survey's
+        cells, unless a junk element held a cell or sat in one (then None)."""
+        for node in junk:
+            if next(node.iter("td", "th"), None) is not None or next(node.iterancestors("td", "th"), None) is not None:
+                return None
+        return self.kept["td"] + self.kept["th"]
 
     def _recover_title(self, title: list[tuple[int, str, int]], report: Any) -> None:
         """Prepend the title found before the report element when the report lacks one."""
@@ -452,7 +512,7 @@ class _Page:
         that row, placed at its true grid column; a closing ``|`` after the last row."""
         self.tables += 1
         number = self.tables
-        for caption in table.findall("caption"):
+        for caption in table.iterchildren("caption"):  # (``findall`` walks in Python)
             text = _collapse(" ".join(_Walker.lines_of(caption)))
             if text:
                 self.emit(text, _line(caption), owner=caption)
@@ -462,6 +522,7 @@ class _Page:
         append = self.lines.append
         cell_lines = self.cell_lines
         height = len(rows)
+        cells = self.cells
         for r, tr in enumerate(rows):
             last_line = _line(tr)
             row_place = f"第{number}个表格 第{r + 1}行"
@@ -472,8 +533,8 @@ class _Page:
                 tag = cell.tag
                 if tag not in _CELL_TAGS and _tag(cell) not in _CELL_TAGS:
                     continue
-                self.cells += 1
-                if self.cells > MAX_TABLE_CELLS:
+                cells += 1
+                if cells > MAX_TABLE_CELLS:
                     raise UnreadableFile(f"表格单元格过多（超过 {MAX_TABLE_CELLS}） / too many table cells")
                 while c < len(busy) and busy[c] > r:
                     c += 1
@@ -510,6 +571,7 @@ class _Page:
                 else:
                     append(SourceLine(text, cell.sourceline or 1, 1, place))
                 c += colspan
+        self.cells = cells
         self.emit(ROW_SEPARATOR, last_line, f"第{number}个表格")
 
 
@@ -561,7 +623,8 @@ class _Walker:
                 if self.markers is None:
                     self.markers = ListMarkers()
                 self.marker = self.markers.marker(node)
-            if self.table_mode and tag == "table" and self.page is not None and not _is_layout_table(node):
+            if (self.table_mode and tag == "table" and self.page is not None
+                    and not _is_layout_table(node, self.page.tables_and_headings_in(node))):
                 self._flush()
                 self.page.table(node)
                 stack.append((node, True))
@@ -770,13 +833,17 @@ class _CJKCounts:
     (``_cjk_in_utf8``); an element inside a link counts nothing. Counting every node of the
     page bottom-up in Python, twice, was a fifth of reading a page."""
 
-    def __init__(self, body: Any) -> None:
+    def __init__(self, body: Any, anchors: list[Any] | None = None) -> None:
+        """``anchors``: ``list(body.iter("a"))`` or a superset of it (links since dropped: the
+        survey's), to spare a walk of the page."""
         from lxml import etree
 
         self.tostring = etree.tostring
         self.memo: dict[Any, int] = {}
+        self.body = body
+        self.anchors = list(body.iter("a")) if anchors is None else anchors
         #: Links inside links: their text is in the outer link's already.
-        self.nested = {anchor for anchor in body.iter("a") if next(anchor.iterancestors("a"), None) is not None}
+        self.nested = {anchor for anchor in self.anchors if next(anchor.iterancestors("a"), None) is not None}
 
     def get(self, node: Any, default: int = 0) -> int:
         if node.tag.__class__ is not str:
@@ -785,6 +852,22 @@ class _CJKCounts:
         if found is None:
             found = self.memo[node] = self._count(node)
         return found
+
+    def remove(self, victims: list[Any]) -> bool:
+        """Take ``victims`` (disjoint elements about to be dropped) out of the counts of their
+        ancestors, as counting again once they are gone would: an element's count falls by
+        the count of each element dropped inside it (dropping moves only its tail, which stays
+        inside). False, changing nothing, unless every victim was counted already."""
+        memo = self.memo
+        if any(victim not in memo for victim in victims):
+            return False
+        for victim in victims:
+            held = memo.pop(victim)
+            if held:
+                for above in victim.iterancestors():
+                    if above in memo:
+                        memo[above] -= held
+        return True
 
     def _text(self, node: Any) -> bytes:
         text: bytes = self.tostring(node, method="text", encoding="utf-8", with_tail=False)
@@ -796,10 +879,18 @@ class _CJKCounts:
         total = _cjk_in_utf8(self._text(node))
         if total:
             nested = self.nested
-            for anchor in node.iter("a"):  # (the HTML parser lower-cases tag names)
+            for anchor in node.iter("a") if node is not self.body else self._body_anchors():
                 if anchor not in nested:  # (not in a link: neither is ``node``)
                     total -= _cjk_in_utf8(self._text(anchor))
         return total
+
+    def _body_anchors(self) -> Any:
+        """``body.iter("a")`` (the HTML parser lower-cases tag names): of a few links, those
+        of ``anchors`` still in the page (reaching ``body``)."""
+        body = self.body
+        if len(self.anchors) > _FEW_ANCHORS:
+            return body.iter("a")
+        return [anchor for anchor in self.anchors if any(above is body for above in anchor.iterancestors())]
 
 
 def _cjk_counts(body: Any) -> dict[Any, int]:
@@ -997,7 +1088,7 @@ def _common_ancestor(nodes: list[Any], body: Any) -> Any:
     return path[depth - 1]
 
 
-def _data_table_holders(root: Any, lines: dict[Any, str] | None = None) -> set[Any]:
+def _data_table_holders(root: Any, lines: dict[Any, str] | None = None, cells: list[Any] | None = None) -> set[Any]:
     """Every element holding a number table, the table itself included: a table whose cells
     (its nested tables' cells too) include at least four numbers. ``lines`` is given the
     line (``_one_block_text``) of each cell of the commonest shape, read here anyway, so that
@@ -1005,13 +1096,14 @@ def _data_table_holders(root: Any, lines: dict[Any, str] | None = None) -> set[A
 
     One pass: each number cell counts for the tables around it, and each number table marks
     its ancestors. Asking element by element, table by table, re-read nested tables once per
-    level: a page of tables nested a hundred deep took seconds per 100 KB."""
+    level: a page of tables nested a hundred deep took seconds per 100 KB. ``cells``: those
+    of ``root`` (``root.iter("td", "th")``) when known already."""
     from lxml import etree
 
     tostring = etree.tostring
     counts: dict[Any, int] = {}
     around: dict[Any, list[Any]] = {}  # a row's tables, shared by its cells
-    for cell in root.iter("td", "th"):
+    for cell in root.iter("td", "th") if cells is None else cells:
         # the cell's text: of the commonest shape its one block's (the rest is blank), else
         # ``"".join(cell.itertext())``, serialised by libxml2 (5x faster)
         text = _one_block_raw(cell, cell[0]) if len(cell) == 1 else None
@@ -1103,16 +1195,18 @@ def _rows(table: Any) -> list[Any]:
     return rows
 
 
-def _is_layout_table(table: Any) -> bool:
+def _is_layout_table(table: Any, found: list[Any] | None = None) -> bool:
     """A table used for page layout rather than data: cells holding tables or headings, or a
-    single cell framing several blocks or much text. Its cells are walked as ordinary blocks."""
+    single cell framing several blocks or much text. Its cells are walked as ordinary blocks.
+    ``found``: the tables and headings inside it (``_Page.tables_and_headings_in``), if known."""
     cells = [c for row in _rows(table) for c in row if c.tag in _CELL_TAGS or _tag(c) in _CELL_TAGS]
     if not cells:
         return True
     # the tables and headings anywhere in the table, found by libxml2 (nearly always none but
     # the table itself), then asked whether a cell holds them: a Python look at every node of
     # every cell was a tenth of reading a page (the parser lower-cases tag names)
-    found = [inner for inner in table.iter("table", "h1", "h2", "h3") if inner is not table]
+    if found is None:
+        found = [inner for inner in table.iter("table", "h1", "h2", "h3") if inner is not table]
     if found:
         inside = set(cells)
         for inner in found:
