@@ -111,7 +111,8 @@ def read_html(data: bytes, path: str) -> Extracted:
     bad input."""
     if len(data) > MAX_FILE_BYTES:
         raise UnreadableFile(f"文件过大（{len(data)} 字节） / file too large ({len(data)} bytes)")
-    text, encoding = decode_bytes(data, declared=sniff_charset(data))
+    plain = _plain_utf8(data)
+    text, encoding = (plain, "utf-8") if plain is not None else decode_bytes(data, declared=sniff_charset(data))
     if len(text) > MAX_TEXT_CHARS:
         raise UnreadableFile(f"网页过大（{len(text)} 字符） / page too large ({len(text)} characters)")
     # (a page read as UTF-8 with no U+FFFD was read losslessly: its bytes are the encoding)
@@ -160,6 +161,29 @@ def read_html(data: bytes, path: str) -> Extracted:
     # (a comment holds "gaolint" only if the page's text does: comments are copied verbatim)
     page.directives = "gaolint" in text
     return page.extract(encoding)
+
+
+def _plain_utf8(data: bytes) -> str | None:
+    """``decode_bytes(data, ...)``'s text when it is sure to be ``(data.decode("utf-8"),
+    "utf-8")``, or None (then ask it): no BOM, no NUL, strict UTF-8, and nothing its
+    ``_looks_like_text`` counts against a text — C0 controls other than tab, line ends and
+    form feed (a C scan of the bytes), private-use characters (led by EE, or EF 80-A3) or
+    U+FFFD (EF BF BD; ``_SUSPECT_EF`` also stops at the rare rest of U+FFC0-U+FFFF). Its
+    regex over 20,000 characters cost more than the whole of this. (Any page that reads as
+    strict UTF-8 with nothing of that is UTF-8 to ``decode_bytes``: UTF-8 is its first guess
+    after a BOM or NULs, whatever the page declares.)"""
+    if data.startswith(codecs.BOM_UTF8) or b"\xee" in data or _SUSPECT_EF.search(data):
+        return None
+    controls = data.translate(None, _NOT_CONTROLS)
+    if controls and controls.translate(None, b"\r\x0c"):
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+_SUSPECT_EF = re.compile(rb"\xef[\x80-\xa3\xbf]")
 
 
 def sniff_charset(data: bytes) -> str | None:
@@ -538,9 +562,9 @@ class _Page:
                     raise UnreadableFile(f"表格单元格过多（超过 {MAX_TABLE_CELLS}） / too many table cells")
                 while c < len(busy) and busy[c] > r:
                     c += 1
-                get = cell.get
-                colspan = 1 if get("colspan") is None else min(_span(cell, "colspan"), MAX_SPAN)
-                rowspan = 1 if get("rowspan") is None else (_span(cell, "rowspan") or height - r)
+                names = cell.keys()  # (one call for both: most cells have neither)
+                colspan = min(_span(cell, "colspan"), MAX_SPAN) if "colspan" in names else 1
+                rowspan = (_span(cell, "rowspan") or height - r) if "rowspan" in names else 1
                 if rowspan > height - r:
                     rowspan = height - r
                 if c < MAX_SPAN:
@@ -933,7 +957,8 @@ def _cjk_in_utf8(text: bytes) -> int:
     if not text:
         return 0
     total = len(text) - len(text.translate(None, _CJK_LEADS)) - text.count(b"\xe4\xb7")
-    if b"\xe3" in text:
+    # (E3 leads punctuation too, 。、「」 as E3 80: only other E3 sequences need the regex)
+    if text.count(b"\xe3") != text.count(b"\xe3\x80"):
         total += len(_EXTENSION_A.findall(text))
     return total
 
