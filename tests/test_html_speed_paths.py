@@ -82,7 +82,7 @@ def _read(data: bytes) -> object:
 def _long_ways(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every shortcut patched away: the reader takes its long ways."""
     monkeypatch.setattr(reader, "_plain_utf8", lambda data: None)
-    monkeypatch.setattr(reader, "_FEW_ANCHORS", -1)  # links and tables walked by libxml2
+    monkeypatch.setattr(reader, "_FEW_TO_CLIMB", -1)  # links and tables walked by libxml2
     monkeypatch.setattr(reader._Page, "_kept_cells", lambda self, junk: None)
     monkeypatch.setattr(reader._CJKCounts, "remove", lambda self, victims: False)
     monkeypatch.setattr(reader, "_with_id_or_class", lambda body: set(body.iter()))

@@ -47,9 +47,10 @@ _QUIET_TAGS = (BLOCK_TAGS - _SURVEYED_TAGS) | {
     "span", "strong", "b", "i", "em", "font", "u", "br", "img", "sup", "sub", "small", "label", "o:p"}
 #: Tag names (as parsed: ``iter`` matches them exactly) whose elements the survey keeps.
 _KEPT_TAGS = ("td", "th", "a", "table", "h1", "h2", "h3")
-#: Links of a page found again by climbing from each (``_CJKCounts._body_anchors``), not by a
-#: walk of the page: a climb costs the link's depth (libxml2 nests up to 255 levels).
-_FEW_ANCHORS = 64
+#: Links, tables and headings of a page found again by climbing from each (and junk and
+#: dropped furniture asked about by climbing), not by a walk of the page, when there are no
+#: more than this: a climb costs the element's depth (libxml2 nests up to 255 levels).
+_FEW_TO_CLIMB = 64
 #: Positions looked up by scanning the node list before a dict of them is built.
 _POSITION_SCANS = 8
 #: Pages of more elements count CJK characters for every node at once (``_cjk_counts``), not
@@ -472,7 +473,7 @@ class _Page:
         if inside is None:
             kept = self.kept
             found = kept["table"] + kept["h1"] + kept["h2"] + kept["h3"]
-            if len(found) > _FEW_ANCHORS:
+            if len(found) > _FEW_TO_CLIMB:
                 self.many_tables = True
                 return None
             tables = set(kept["table"])
@@ -485,7 +486,10 @@ class _Page:
 
     def _kept_cells(self, junk: list[Any]) -> list[Any] | None:
         """``body.iter("td", "th")`` after the junk is dropped, in some order: the survey's
-        cells, unless a junk element held a cell or sat in one (then None)."""
+        cells, unless a junk element held a cell or sat in one, or there is much junk to ask
+        about (then None)."""
+        if len(junk) > _FEW_TO_CLIMB:
+            return None
         for node in junk:
             if next(node.iter("td", "th"), None) is not None or next(node.iterancestors("td", "th"), None) is not None:
                 return None
@@ -883,8 +887,8 @@ class _CJKCounts:
         the count of each element dropped inside it (dropping moves only its tail, which stays
         inside). False, changing nothing, unless every victim was counted already."""
         memo = self.memo
-        if any(victim not in memo for victim in victims):
-            return False
+        if len(victims) > _FEW_TO_CLIMB or any(victim not in memo for victim in victims):
+            return False  # (a climb from each costs its depth: libxml2 nests up to 255 levels)
         for victim in victims:
             held = memo.pop(victim)
             if held:
@@ -912,7 +916,7 @@ class _CJKCounts:
         """``body.iter("a")`` (the HTML parser lower-cases tag names): of a few links, those
         of ``anchors`` still in the page (reaching ``body``)."""
         body = self.body
-        if len(self.anchors) > _FEW_ANCHORS:
+        if len(self.anchors) > _FEW_TO_CLIMB:
             return body.iter("a")
         return [anchor for anchor in self.anchors if any(above is body for above in anchor.iterancestors())]
 
