@@ -328,12 +328,17 @@ class _Page:
             self.order = {each: index for index, each in enumerate(self.nodes)}
         return self.order.get(node)
 
-    def _subtree(self, node: Any, start: int) -> list[Any]:
+    def _subtree(self, node: Any, start: int | None) -> list[Any]:
         """``list(node.iter())`` for ``node`` at ``start`` in the node list, a child of the root
         (or the root): the nodes from it to its next sibling. (Walking the tree again in C cost
         as much as a walk of the list in Python.)"""
+        if start is None:  # (not seen: every node is in the list)
+            return list(node.iter())
         following = node.getnext() if node is not self.root else None
-        end = len(self.nodes) if following is None else self.nodes.index(following, start)
+        try:
+            end = len(self.nodes) if following is None else self.nodes.index(following, start)
+        except ValueError:  # (nor this)
+            return list(node.iter())
         return self.nodes[start:end]
 
     def _survey(self, body: Any) -> tuple[list[tuple[int, str, int]], list[Any], list[Any], list[Any]]:
@@ -352,9 +357,10 @@ class _Page:
         # was a third of the survey); a page that may hide elements reads every one anyway
         named_or_classed = None if maybe_hidden else _with_id_or_class(body)
         section = _SECTION_START.match
-        start = self.position(body) or 0
+        position = self.position(body)
+        start = position or 0
         kept = self.kept
-        for offset, node in enumerate(self._subtree(body, start)):
+        for offset, node in enumerate(self._subtree(body, position)):
             tag = node.tag
             if tag in kept:  # (cells, links, tables and headings: later passes look them up here)
                 kept[tag].append(node)
