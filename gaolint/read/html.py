@@ -45,6 +45,12 @@ _SURVEYED_TAGS = JUNK_TAGS | PROTECTABLE_TAGS | {"a", "h1", "h2", "h3"}
 #: Common tag names, in lower case, that are not ``_SURVEYED_TAGS``: the survey's short path.
 _QUIET_TAGS = (BLOCK_TAGS - _SURVEYED_TAGS) | {
     "span", "strong", "b", "i", "em", "font", "u", "br", "img", "sup", "sub", "small", "label", "o:p"}
+#: Tag names (as parsed: ``iter`` matches them exactly) whose elements the survey keeps.
+_KEPT_TAGS = ("td", "th", "a", "table", "h1", "h2", "h3")
+#: Links, tables and headings of a page found again by climbing from each (and junk and
+#: dropped furniture asked about by climbing), not by a walk of the page, when there are no
+#: more than this: a climb costs the element's depth (libxml2 nests up to 255 levels).
+_FEW_TO_CLIMB = 64
 #: Positions looked up by scanning the node list before a dict of them is built.
 _POSITION_SCANS = 8
 #: Pages of more elements count CJK characters for every node at once (``_cjk_counts``), not
@@ -80,13 +86,17 @@ def _maybe_hidden(raw: bytes) -> bool:
     """False when a page (its UTF-8 bytes) cannot hold a hidden element, so that the survey
     need not read every element's ``style``: ``_STYLE_HIDDEN`` needs "none" or "dden" in some
     case (no character but ASCII letters matches n, o, e, d case-insensitively, and
-    ``bytes.lower`` lower-cases exactly those), the ``hidden`` attribute holds "dden", and a
+    ``_LOWER_NOED`` lower-cases exactly those four), the ``hidden`` attribute holds "dden", and a
     numeric character reference could spell either. (A case-insensitive regex over the page
     took a millisecond; this a tenth of it.)"""
     if b"&#" in raw:
         return True
-    lower = raw.lower()
+    lower = raw.translate(_LOWER_NOED)  # (``bytes.lower`` took 1.5x as long)
     return b"none" in lower or b"dden" in lower
+
+
+#: The letters of "none" and "dden" lower-cased, the rest of the bytes left (``_maybe_hidden``).
+_LOWER_NOED = bytes.maketrans(b"NOED", b"noed")
 #: Page furniture that CMSs sometimes put inside the content element.
 _FURNITURE = re.compile(
     r"公网安备|ICP备|ICP证|网站标识码|版权所有|Copyright|©|浏览次数|阅读次数|点击数[:：]|访问量[:：]|"
@@ -102,10 +112,12 @@ def read_html(data: bytes, path: str) -> Extracted:
     bad input."""
     if len(data) > MAX_FILE_BYTES:
         raise UnreadableFile(f"文件过大（{len(data)} 字节） / file too large ({len(data)} bytes)")
-    text, encoding = decode_bytes(data, declared=sniff_charset(data))
+    plain = _plain_utf8(data)
+    text, encoding = (plain, "utf-8") if plain is not None else decode_bytes(data, declared=sniff_charset(data))
     if len(text) > MAX_TEXT_CHARS:
         raise UnreadableFile(f"网页过大（{len(text)} 字符） / page too large ({len(text)} characters)")
-    raw = text.encode("utf-8", errors="replace")
+    # (a page read as UTF-8 with no U+FFFD was read losslessly: its bytes are the encoding)
+    raw = data if encoding == "utf-8" and "\ufffd" not in text else text.encode("utf-8", errors="replace")
     # (an internal subset ends in "[": a page without one in the searched span skips the regex)
     if len(raw.translate(None, _NOT_CONTROLS)) or (
         text.find("[", 0, 65536) >= 0 and _INTERNAL_SUBSET.search(text, 0, 65536)
@@ -150,6 +162,29 @@ def read_html(data: bytes, path: str) -> Extracted:
     # (a comment holds "gaolint" only if the page's text does: comments are copied verbatim)
     page.directives = "gaolint" in text
     return page.extract(encoding)
+
+
+def _plain_utf8(data: bytes) -> str | None:
+    """``decode_bytes(data, ...)``'s text when it is sure to be ``(data.decode("utf-8"),
+    "utf-8")``, or None (then ask it): no BOM, no NUL, strict UTF-8, and nothing its
+    ``_looks_like_text`` counts against a text — C0 controls other than tab, line ends and
+    form feed (a C scan of the bytes), private-use characters (led by EE, or EF 80-A3) or
+    U+FFFD (EF BF BD; ``_SUSPECT_EF`` also stops at the rare rest of U+FFC0-U+FFFF). Its
+    regex over 20,000 characters cost more than the whole of this. (Any page that reads as
+    strict UTF-8 with nothing of that is UTF-8 to ``decode_bytes``: UTF-8 is its first guess
+    after a BOM or NULs, whatever the page declares.)"""
+    if data.startswith(codecs.BOM_UTF8) or b"\xee" in data or _SUSPECT_EF.search(data):
+        return None
+    controls = data.translate(None, _NOT_CONTROLS)
+    if controls and controls.translate(None, b"\r\x0c"):
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+_SUSPECT_EF = re.compile(rb"\xef[\x80-\xa3\xbf]")
 
 
 def sniff_charset(data: bytes) -> str | None:
@@ -250,6 +285,14 @@ class _Page:
         self.cells = 0
         #: False when no comment of the page can hold a ``gaolint`` directive.
         self.directives = True
+        #: The line of each table cell of the commonest shape (``_data_table_holders``).
+        self.cell_lines: dict[Any, str] = {}
+        #: The elements of these tag names in ``body`` as parsed, in document order
+        #: (``_survey``): each list what ``body.iter(tag)`` gave before anything was dropped.
+        self.kept: dict[Any, list[Any]] = {tag: [] for tag in _KEPT_TAGS}
+        #: Per table, the tables and headings inside it (``_is_layout_table``), once asked.
+        self.inside_tables: dict[Any, list[Any]] | None = None
+        self.many_tables = False
 
     # -- the pipeline ------------------------------------------------------------------
     def extract(self, encoding: str) -> Extracted:
@@ -285,6 +328,19 @@ class _Page:
             self.order = {each: index for index, each in enumerate(self.nodes)}
         return self.order.get(node)
 
+    def _subtree(self, node: Any, start: int | None) -> list[Any]:
+        """``list(node.iter())`` for ``node`` at ``start`` in the node list, a child of the root
+        (or the root): the nodes from it to its next sibling. (Walking the tree again in C cost
+        as much as a walk of the list in Python.)"""
+        if start is None:  # (not seen: every node is in the list)
+            return list(node.iter())
+        following = node.getnext() if node is not self.root else None
+        try:
+            end = len(self.nodes) if following is None else self.nodes.index(following, start)
+        except ValueError:  # (nor this)
+            return list(node.iter())
+        return self.nodes[start:end]
+
     def _survey(self, body: Any) -> tuple[list[tuple[int, str, int]], list[Any], list[Any], list[Any]]:
         """One pass over the page as parsed: title candidates (short headings/title elements
         mentioning 报告, anywhere on the page: the report's title often sits outside the content
@@ -297,13 +353,19 @@ class _Page:
         named: list[Any] = []
         markers: list[Any] = []
         maybe_hidden = self.maybe_hidden
+        # the elements with an id or class, found by libxml2 (reading both of every element
+        # was a third of the survey); a page that may hide elements reads every one anyway
+        named_or_classed = None if maybe_hidden else _with_id_or_class(body)
         section = _SECTION_START.match
-        start = self.position(body) or 0  # body.iter() is the node list from body on
-        for offset, node in enumerate(body.iter()):
+        position = self.position(body)
+        start = position or 0
+        kept = self.kept
+        for offset, node in enumerate(self._subtree(body, position)):
             tag = node.tag
+            if tag in kept:  # (cells, links, tables and headings: later passes look them up here)
+                kept[tag].append(node)
             if tag in _QUIET_TAGS:  # (most elements: a lower-case name asked about below)
-                get = node.get
-                if not (get("id") or get("class") or maybe_hidden):
+                if named_or_classed is not None and node not in named_or_classed:
                     if tag in _HEADING_BLOCKS:
                         text = node.text
                         if text and (text[0] in _SECTION_FIRST or text[0].isspace()) and section(text):
@@ -365,9 +427,10 @@ class _Page:
                 touched.append(parent)
                 _drop_tree(node)
         lazy = len(self.nodes) <= LAZY_COUNTS_MAX_ELEMENTS
-        counts: _CJKCounts | dict[Any, int] = _CJKCounts(body) if lazy else _cjk_counts(body)
+        anchors = self.kept["a"]
+        counts: _CJKCounts | dict[Any, int] = _CJKCounts(body, anchors) if lazy else _cjk_counts(body)
         total = counts.get(body, 0) or 1
-        holders = _data_table_holders(body)
+        holders = _data_table_holders(body, self.cell_lines, self._kept_cells(junk))
         attached = _Ancestry(body, lambda node: False)  # reaches body: not in a dropped subtree
         victims: list[Any] = []
         doomed: set[Any] = set()
@@ -382,14 +445,17 @@ class _Page:
                 doomed.add(node)
         in_cell = False
         cells = _Ancestry(body, lambda node: _tag(node) in _CELL_TAGS)
+        # (counted again once they are gone, unless their counts are taken out of their ancestors')
+        recount = bool(victims) and not (isinstance(counts, _CJKCounts) and counts.remove(victims))
         for node in victims:
             in_cell = in_cell or cells.above(node)
             touched.append(node.getparent())
             _drop_tree(node)
-        if victims:
-            counts = _CJKCounts(body) if lazy else _cjk_counts(body)
-        if in_cell:
-            holders = _data_table_holders(body)
+        if recount:
+            counts = _CJKCounts(body, anchors) if lazy else _cjk_counts(body)
+        if in_cell:  # (the cells' lines read with the holders may have changed too)
+            self.cell_lines = {}
+            holders = _data_table_holders(body, self.cell_lines)
         attached = _Ancestry(body, lambda node: False)
         found = [node for node in markers if attached.holds(node)]
         seen = set(found)
@@ -400,6 +466,40 @@ class _Page:
                 seen.add(node)
         found.extend(node for node in holders if _tag(node) == "table")
         return counts, holders, found
+
+    def tables_and_headings_in(self, table: Any) -> list[Any] | None:
+        """``table.iter("table", "h1", "h2", "h3")`` without ``table``, in some order, once the
+        page's drops are done: of a page of a few tables and headings, those the survey kept
+        that have ``table`` above them, worked out for every table at once by climbing from
+        each (a walk of every table cost as much as a tenth of reading a page). None for a
+        page of many."""
+        if self.many_tables:
+            return None
+        inside = self.inside_tables
+        if inside is None:
+            kept = self.kept
+            found = kept["table"] + kept["h1"] + kept["h2"] + kept["h3"]
+            if len(found) > _FEW_TO_CLIMB:
+                self.many_tables = True
+                return None
+            tables = set(kept["table"])
+            inside = self.inside_tables = {}
+            for each in found:
+                for above in each.iterancestors():
+                    if above in tables:
+                        inside.setdefault(above, []).append(each)
+        return inside.get(table, [])
+
+    def _kept_cells(self, junk: list[Any]) -> list[Any] | None:
+        """``body.iter("td", "th")`` after the junk is dropped, in some order: the survey's
+        cells, unless a junk element held a cell or sat in one, or there is much junk to ask
+        about (then None)."""
+        if len(junk) > _FEW_TO_CLIMB:
+            return None
+        for node in junk:
+            if next(node.iter("td", "th"), None) is not None or next(node.iterancestors("td", "th"), None) is not None:
+                return None
+        return self.kept["td"] + self.kept["th"]
 
     def _recover_title(self, title: list[tuple[int, str, int]], report: Any) -> None:
         """Prepend the title found before the report element when the report lacks one."""
@@ -446,7 +546,7 @@ class _Page:
         that row, placed at its true grid column; a closing ``|`` after the last row."""
         self.tables += 1
         number = self.tables
-        for caption in table.findall("caption"):
+        for caption in table.iterchildren("caption"):  # (``findall`` walks in Python)
             text = _collapse(" ".join(_Walker.lines_of(caption)))
             if text:
                 self.emit(text, _line(caption), owner=caption)
@@ -454,7 +554,9 @@ class _Page:
         busy: list[int] = []  # busy[c]: first row index at which grid column c is free again
         last_line = _line(table)
         append = self.lines.append
+        cell_lines = self.cell_lines
         height = len(rows)
+        cells = self.cells
         for r, tr in enumerate(rows):
             last_line = _line(tr)
             row_place = f"第{number}个表格 第{r + 1}行"
@@ -465,14 +567,14 @@ class _Page:
                 tag = cell.tag
                 if tag not in _CELL_TAGS and _tag(cell) not in _CELL_TAGS:
                     continue
-                self.cells += 1
-                if self.cells > MAX_TABLE_CELLS:
+                cells += 1
+                if cells > MAX_TABLE_CELLS:
                     raise UnreadableFile(f"表格单元格过多（超过 {MAX_TABLE_CELLS}） / too many table cells")
                 while c < len(busy) and busy[c] > r:
                     c += 1
-                get = cell.get
-                colspan = 1 if get("colspan") is None else min(_span(cell, "colspan"), MAX_SPAN)
-                rowspan = 1 if get("rowspan") is None else (_span(cell, "rowspan") or height - r)
+                names = cell.keys()  # (one call for both: most cells have neither)
+                colspan = min(_span(cell, "colspan"), MAX_SPAN) if "colspan" in names else 1
+                rowspan = (_span(cell, "rowspan") or height - r) if "rowspan" in names else 1
                 if rowspan > height - r:
                     rowspan = height - r
                 if c < MAX_SPAN:
@@ -485,8 +587,11 @@ class _Page:
                         busy[c] = r + rowspan
                     else:
                         busy[c:end] = [r + rowspan] * (end - c)
-                # the commonest cell first (``_simple_cell_lines``' own first step)
-                one = _one_block_text(cell, cell[0]) if tag in _CELL_TAGS and len(cell) == 1 else None
+                # the commonest cell first (``_simple_cell_lines``' own first step), read already
+                # with the number tables (``_data_table_holders``)
+                one = cell_lines.get(cell)
+                if one is None and tag in _CELL_TAGS and len(cell) == 1:
+                    one = _one_block_text(cell, cell[0])
                 if one is None:
                     lines = _simple_cell_lines(cell)
                     if lines is None:
@@ -500,6 +605,7 @@ class _Page:
                 else:
                     append(SourceLine(text, cell.sourceline or 1, 1, place))
                 c += colspan
+        self.cells = cells
         self.emit(ROW_SEPARATOR, last_line, f"第{number}个表格")
 
 
@@ -551,7 +657,8 @@ class _Walker:
                 if self.markers is None:
                     self.markers = ListMarkers()
                 self.marker = self.markers.marker(node)
-            if self.table_mode and tag == "table" and self.page is not None and not _is_layout_table(node):
+            if (self.table_mode and tag == "table" and self.page is not None
+                    and not _is_layout_table(node, self.page.tables_and_headings_in(node))):
                 self._flush()
                 self.page.table(node)
                 stack.append((node, True))
@@ -683,6 +790,18 @@ def _one_block_cell(cell: Any, child: Any) -> list[str] | None:
 
 def _one_block_text(cell: Any, child: Any) -> str | None:
     """``_one_block_cell``'s line as the cell's text ("" for none), or None for another shape."""
+    text = _one_block_raw(cell, child)
+    if text is None:
+        return None
+    if not text or text.isalnum():  # (a number, a word: nothing to collapse)
+        return text
+    return _collapse(text)
+
+
+def _one_block_raw(cell: Any, child: Any) -> str | None:
+    """``_one_block_text`` before collapsing: the block's text ("" for none), or None for
+    another shape. Its ``strip()`` is the stripped text of the whole cell (what is outside the
+    block is blank)."""
     tag = child.tag
     if tag.__class__ is not str or tag not in BLOCK_TAGS or tag in _NOT_SIMPLE:
         return None
@@ -694,18 +813,14 @@ def _one_block_text(cell: Any, child: Any) -> str | None:
         return None
     count = len(child)
     if count == 0:
-        text = child.text
-    elif count == 1:
+        return child.text or ""
+    if count == 1:
         inner = child[0]
         tag = inner.tag
         if tag.__class__ is not str or tag in BLOCK_TAGS or tag in _NOT_SIMPLE or len(inner):
             return None
-        text = (child.text or "") + (inner.text or "") + (inner.tail or "")
-    else:
-        return None
-    if not text or text.isalnum():  # (a number, a word: nothing to collapse)
-        return text or ""
-    return _collapse(text)
+        return (child.text or "") + (inner.text or "") + (inner.tail or "")
+    return None
 
 
 _NOT_SIMPLE = frozenset({"pre", "br"})
@@ -752,13 +867,17 @@ class _CJKCounts:
     (``_cjk_in_utf8``); an element inside a link counts nothing. Counting every node of the
     page bottom-up in Python, twice, was a fifth of reading a page."""
 
-    def __init__(self, body: Any) -> None:
+    def __init__(self, body: Any, anchors: list[Any] | None = None) -> None:
+        """``anchors``: ``list(body.iter("a"))`` or a superset of it (links since dropped: the
+        survey's), to spare a walk of the page."""
         from lxml import etree
 
         self.tostring = etree.tostring
         self.memo: dict[Any, int] = {}
+        self.body = body
+        self.anchors = list(body.iter("a")) if anchors is None else anchors
         #: Links inside links: their text is in the outer link's already.
-        self.nested = {anchor for anchor in body.iter("a") if next(anchor.iterancestors("a"), None) is not None}
+        self.nested = {anchor for anchor in self.anchors if next(anchor.iterancestors("a"), None) is not None}
 
     def get(self, node: Any, default: int = 0) -> int:
         if node.tag.__class__ is not str:
@@ -767,6 +886,22 @@ class _CJKCounts:
         if found is None:
             found = self.memo[node] = self._count(node)
         return found
+
+    def remove(self, victims: list[Any]) -> bool:
+        """Take ``victims`` (disjoint elements about to be dropped) out of the counts of their
+        ancestors, as counting again once they are gone would: an element's count falls by
+        the count of each element dropped inside it (dropping moves only its tail, which stays
+        inside). False, changing nothing, unless every victim was counted already."""
+        memo = self.memo
+        if len(victims) > _FEW_TO_CLIMB or any(victim not in memo for victim in victims):
+            return False  # (a climb from each costs its depth: libxml2 nests up to 255 levels)
+        for victim in victims:
+            held = memo.pop(victim)
+            if held:
+                for above in victim.iterancestors():
+                    if above in memo:
+                        memo[above] -= held
+        return True
 
     def _text(self, node: Any) -> bytes:
         text: bytes = self.tostring(node, method="text", encoding="utf-8", with_tail=False)
@@ -778,10 +913,18 @@ class _CJKCounts:
         total = _cjk_in_utf8(self._text(node))
         if total:
             nested = self.nested
-            for anchor in node.iter("a"):  # (the HTML parser lower-cases tag names)
+            for anchor in node.iter("a") if node is not self.body else self._body_anchors():
                 if anchor not in nested:  # (not in a link: neither is ``node``)
                     total -= _cjk_in_utf8(self._text(anchor))
         return total
+
+    def _body_anchors(self) -> Any:
+        """``body.iter("a")`` (the HTML parser lower-cases tag names): of a few links, those
+        of ``anchors`` still in the page (reaching ``body``)."""
+        body = self.body
+        if len(self.anchors) > _FEW_TO_CLIMB:
+            return body.iter("a")
+        return [anchor for anchor in self.anchors if any(above is body for above in anchor.iterancestors())]
 
 
 def _cjk_counts(body: Any) -> dict[Any, int]:
@@ -824,7 +967,8 @@ def _cjk_in_utf8(text: bytes) -> int:
     if not text:
         return 0
     total = len(text) - len(text.translate(None, _CJK_LEADS)) - text.count(b"\xe4\xb7")
-    if b"\xe3" in text:
+    # (E3 leads punctuation too, 。、「」 as E3 80: only other E3 sequences need the regex)
+    if text.count(b"\xe3") != text.count(b"\xe3\x80"):
         total += len(_EXTENSION_A.findall(text))
     return total
 
@@ -841,8 +985,22 @@ def _choose_report(body: Any, counts: _CJKCounts | dict[Any, int], holders: set[
     if not total:
         return body
     node = body
+    need = BODY_SHARE * total
     while True:
-        nxt = next((c for c in node if _is_element(c) and counts.get(c, 0) >= BODY_SHARE * total), None)
+        # the first child holding ``need``; a child holds at most what its parent holds less
+        # what its siblings hold, so the children after the parent's share is spent on those
+        # asked (most of the content element's paragraphs) are not counted
+        left = counts.get(node, 0)
+        nxt = None
+        for child in node:
+            if left < need:
+                break
+            if child.tag.__class__ is str:
+                held = counts.get(child, 0)
+                if held >= need:
+                    nxt = child
+                    break
+                left -= held
         if nxt is None:
             break
         node = nxt
@@ -965,20 +1123,30 @@ def _common_ancestor(nodes: list[Any], body: Any) -> Any:
     return path[depth - 1]
 
 
-def _data_table_holders(root: Any) -> set[Any]:
+def _data_table_holders(root: Any, lines: dict[Any, str] | None = None, cells: list[Any] | None = None) -> set[Any]:
     """Every element holding a number table, the table itself included: a table whose cells
-    (its nested tables' cells too) include at least four numbers.
+    (its nested tables' cells too) include at least four numbers. ``lines`` is given the
+    line (``_one_block_text``) of each cell of the commonest shape, read here anyway, so that
+    ``_Page.table`` need not read it again.
 
     One pass: each number cell counts for the tables around it, and each number table marks
     its ancestors. Asking element by element, table by table, re-read nested tables once per
-    level: a page of tables nested a hundred deep took seconds per 100 KB."""
+    level: a page of tables nested a hundred deep took seconds per 100 KB. ``cells``: those
+    of ``root`` (``root.iter("td", "th")``) when known already."""
     from lxml import etree
 
+    tostring = etree.tostring
     counts: dict[Any, int] = {}
     around: dict[Any, list[Any]] = {}  # a row's tables, shared by its cells
-    for cell in root.iter("td", "th"):
-        # the cell's text (``"".join(cell.itertext())``, serialised by libxml2: 5x faster)
-        if _NUMBER_CELL.match(etree.tostring(cell, method="text", encoding=str, with_tail=False).strip()):
+    for cell in root.iter("td", "th") if cells is None else cells:
+        # the cell's text: of the commonest shape its one block's (the rest is blank), else
+        # ``"".join(cell.itertext())``, serialised by libxml2 (5x faster)
+        text = _one_block_raw(cell, cell[0]) if len(cell) == 1 else None
+        if text is None:
+            text = tostring(cell, method="text", encoding=str, with_tail=False)
+        elif lines is not None:
+            lines[cell] = text if not text or text.isalnum() else _collapse(text)
+        if _NUMBER_CELL.match(text.strip()):
             parent = cell.getparent()
             tables = around.get(parent)
             if tables is None:
@@ -1022,6 +1190,21 @@ def _set_text(parent: Any, previous: Any, text: str) -> None:
 _CONTROLS_TO_SPACES = {code: " " for code in [*range(0, 9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF]}
 
 
+#: ``_with_id_or_class``'s query, compiled once.
+_ID_OR_CLASS: Any = None
+
+
+def _with_id_or_class(body: Any) -> set[Any]:
+    """The elements of ``body`` (itself included) with a non-empty ``id`` or ``class``: those
+    of which ``get("id") or get("class")`` holds, found by one XPath query in C."""
+    global _ID_OR_CLASS
+    if _ID_OR_CLASS is None:
+        from lxml import etree
+
+        _ID_OR_CLASS = etree.XPath("descendant-or-self::*/@id | descendant-or-self::*/@class")
+    return {value.getparent() for value in _ID_OR_CLASS(body) if value}
+
+
 def _is_hidden(node: Any) -> bool:
     return node.get("hidden") is not None or bool(_STYLE_HIDDEN.search(node.get("style", "") or ""))
 
@@ -1047,16 +1230,18 @@ def _rows(table: Any) -> list[Any]:
     return rows
 
 
-def _is_layout_table(table: Any) -> bool:
+def _is_layout_table(table: Any, found: list[Any] | None = None) -> bool:
     """A table used for page layout rather than data: cells holding tables or headings, or a
-    single cell framing several blocks or much text. Its cells are walked as ordinary blocks."""
+    single cell framing several blocks or much text. Its cells are walked as ordinary blocks.
+    ``found``: the tables and headings inside it (``_Page.tables_and_headings_in``), if known."""
     cells = [c for row in _rows(table) for c in row if c.tag in _CELL_TAGS or _tag(c) in _CELL_TAGS]
     if not cells:
         return True
     # the tables and headings anywhere in the table, found by libxml2 (nearly always none but
     # the table itself), then asked whether a cell holds them: a Python look at every node of
     # every cell was a tenth of reading a page (the parser lower-cases tag names)
-    found = [inner for inner in table.iter("table", "h1", "h2", "h3") if inner is not table]
+    if found is None:
+        found = [inner for inner in table.iter("table", "h1", "h2", "h3") if inner is not table]
     if found:
         inside = set(cells)
         for inner in found:

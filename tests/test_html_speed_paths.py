@@ -1,0 +1,142 @@
+"""The HTML reader's shortcuts read every page as their long ways do (issue 15).
+
+Each shortcut of ``gaolint/read/html.py`` (docs/performance.md) stands in for a longer way
+that is still there: the long ways are forced here (by patching the shortcut away) and the
+reader must hand on the same lines, places, damage and suppressions for ordinary, odd and
+hostile pages.
+"""
+
+from __future__ import annotations
+
+import codecs
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from gaolint.read import html as reader  # noqa: E402
+from gaolint.read.base import UnreadableFile  # noqa: E402
+from gaolint.read.decode import decode_bytes  # noqa: E402
+from tests.builder.html import render_html  # noqa: E402
+
+TABLE = "<table><tr><td>项目</td><td>数量</td></tr>" + "".join(
+    f"<tr><td><p>（{c}）行政许可</p></td><td><p><span>{i}</span></p></td></tr>" for i, c in enumerate("一二三四五六")
+) + "</table>"
+PAGES = {
+    "kelvin": f"<html><body><div class=nav>首页</div><lin\u212a>隐藏链接文字报告</lin\u212a>"
+              f"<bloc\u212aquote>一、总体情况</bloc\u212aquote><div id=zoom><h2>一、总体情况</h2>"
+              f"<p>本年度。本年度主动公开信息很多很多很多条。</p>{TABLE}"
+              f"<table><tr><td>a<bloc\u212aquote>b</bloc\u212aquote>c</td><td>1</td></tr></table></div></body></html>",
+    "cells": "<html><body><div id=zoom><h2>二、主动公开</h2><p>本年度主动公开信息很多很多很多条。</p><table>" + "".join(
+        f"<tr><td><p><!--c-->{i}</p></td><td><p>{i}<br>{i}</p></td><td><pre>{i}\n{i}</pre></td><td>x<p>{i}</p></td>"
+        f"<td><p><b><i>{i}</i></b></p></td><td><p>{i}</p><p>{i}</p></td><td rowspan=2 colspan=0>{i}</td>"
+        f"<td><p>1，\n，{i}</p></td><td> <p>\u3000{i}\u3000</p> </td><td><p><span>{i}</span>.5</p></td></tr>"
+        for i in range(8)) + "</table></div></body></html>",
+    "junk in cells": "<html><body><div class=nav>首页 导航</div><div id=zoom><h2>一、总体情况</h2>"
+                     "<p>本年度主动公开信息很多很多很多条。</p><table>" + "".join(
+                         f"<tr><td><p>{i}<script>x</script>2</p></td><td><div class=share>分享到</div>{i}</td>"
+                         f"<td>{i}</td><td>{i}</td></tr>" for i in range(6)) +
+                     "</table><script><table><tr><td>1</td></tr></table></script></div></body></html>",
+    "links": "<html><body><div><a href=#>链接一二三四五六七八九十<a>嵌套链接文字</a></a></div><div id=zoom>"
+             "<h2>一、总体情况</h2><p>本年度主动公开信息很多很多很多条<a>链接文本</a>。</p>" + "".join(
+                 f"<p>第{i}段。这里是正文正文正文正文正文正文。</p>" for i in range(30)) +
+             "</div><div class=footer><a>关于我们的链接</a>版权所有</div>"
+             "<div><p>（一）旁边的内容。还有一些正文文字在这里。</p></div></body></html>",
+    "nested tables": "<html><body><div id=zoom><h2>一、总体情况</h2><p>本年度主动公开信息很多很多很多条。</p>"
+                     "<table><tr><td><table><tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></table></td>"
+                     "<td>5</td></tr></table><table><tr><td><h3>三、标题</h3></td><td>8</td></tr></table>"
+                     "<table><tr><td><div class=share>分享到</div>7</td><td>8</td><td>9</td><td>10</td></tr></table>"
+                     "</div></body></html>",
+    "many tables": "<html><body><div id=zoom><h2>一、总体情况</h2>" + "".join(
+        f"<table><tr><td>{i}</td><td>{i}</td></tr><tr><td><h2>标题</h2>{i}</td><td>{i}</td></tr></table>"
+        for i in range(80)) + "</div></body></html>",
+    "no body": "<p>一、总体情况</p><table><tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></table>",
+    "after body": "<html><body><div id=zoom><h2>一、总体情况</h2><p>本年度主动公开信息很多很多很多条。</p></div>"
+                  "</body><!-- gaolint-disable GAO101 --><p>二、尾</p></html><!-- x -->",
+    "hidden": "<html><body><div style='DISPLAY: NONE'>一、隐藏</div><div hidden>二、隐藏</div>"
+              "<p style='visibility:h&#105;dden'>三、x</p><div id=zoom><h2>一、总体情况</h2>"
+              "<p>本年度主动公开信息很多很多很多条。</p></div></body></html>",
+    "crlf": "<html>\r\n<body>\r\n<div id=zoom>\r\n<h2>一、总体情况</h2>\r\n<p>本年度\r\n主动公开。</p>\x0c</div></body></html>",
+}
+
+
+def _dump(extracted: object) -> object:
+    lines = [(line.text, line.line, line.column, line.place) for line in extracted.lines]  # type: ignore[attr-defined]
+    damage = [((s.text, s.line, s.place), m) for s, m in extracted.damage]  # type: ignore[attr-defined]
+    return lines, damage, extracted.suppressions, extracted.encoding  # type: ignore[attr-defined]
+
+
+def _read(data: bytes) -> object:
+    try:
+        return _dump(reader.read_html(data, "page.html"))
+    except UnreadableFile as refusal:
+        return str(refusal)
+
+
+def _long_ways(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every shortcut patched away: the reader takes its long ways."""
+    monkeypatch.setattr(reader, "_plain_utf8", lambda data: None)
+    monkeypatch.setattr(reader, "_FEW_TO_CLIMB", -1)  # links and tables walked by libxml2
+    monkeypatch.setattr(reader._Page, "_kept_cells", lambda self, junk: None)
+    monkeypatch.setattr(reader._CJKCounts, "remove", lambda self, victims: False)
+    monkeypatch.setattr(reader, "_with_id_or_class", lambda body: set(body.iter()))
+
+    original = reader._data_table_holders
+
+    def holders(root, lines=None, cells=None):  # type: ignore[no-untyped-def]
+        return original(root, None, None)  # no lines kept: ``_Page.table`` reads every cell
+
+    monkeypatch.setattr(reader, "_data_table_holders", holders)
+
+
+def _pages() -> list[bytes]:
+    from bench import corpus  # noqa: PLC0415
+
+    pages = [page.encode("utf-8") for page in PAGES.values()]
+    pages += [page.encode("gb18030") for page in PAGES.values()]
+    for index in range(6):
+        document = corpus.report_document(index)
+        pages.append(render_html(document, ("utf-8", "gbk")[index % 2], title_outside=index % 3 != 0))
+    return pages
+
+
+def test_the_long_ways_read_every_page_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    pages = _pages()
+    short = [_read(page) for page in pages]
+    _long_ways(monkeypatch)
+    assert [_read(page) for page in pages] == short
+
+
+@pytest.mark.parametrize("data", [
+    b"<p>\xe4\xb8\xad</p>", b"\xef\xbb\xbf<p>x</p>", b"<p>\r\n\x0c</p>", b"<p>\x0b</p>", b"<p>\x00</p>",
+    "<p>\ue000</p>".encode(), "<p>\uf8ff</p>".encode(), "<p>\uf900\uff0c\uffe0</p>".encode(),
+    "<p>\ufffd</p>".encode(), "<p>中文</p>".encode("gbk"), b"<p>\xff\xfe</p>", "<p>\ufeff</p>".encode(), b"",
+])
+def test_plain_utf8_is_what_decode_bytes_says(data: bytes) -> None:
+    got = reader._plain_utf8(data)
+    if got is not None:
+        assert decode_bytes(data, declared=reader.sniff_charset(data)) == (got, "utf-8")
+
+
+_PIECES = ["中文报告", "abc", "\r\n", "\x0c", "\x0b", "\x00", "\x1f", "\t", "\ue000", "\uf8ff", "\uf900",
+           "\ufffd", "\uffe0", "\uff0c", "\u3000", "é", "😀", "<meta charset=gbk>", "\ufeff"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=20), st.sampled_from(["utf-8", "gb18030"]),
+       st.integers(0, 255), st.integers(0, 400))
+def test_plain_utf8_agrees_with_decode_bytes(pieces: list[str], encoding: str, byte: int, at: int) -> None:
+    data = "".join(pieces).encode(encoding)
+    if data and at < len(data):
+        data = data[:at] + bytes([byte]) + data[at + 1:]
+    got = reader._plain_utf8(data)
+    if got is None:
+        return
+    assert not data.startswith(codecs.BOM_UTF8)
+    assert decode_bytes(data, declared=reader.sniff_charset(data)) == (got, "utf-8")
