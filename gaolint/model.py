@@ -308,9 +308,10 @@ class Report(Record):
         self.opening_phrases: list[str] = []
         #: Words of a page announcing a report kept elsewhere (rules/common.yaml
         #: ``announcement_words``: 附件, 详见 …) found in the first screen of text, in that order.
+        #: Looked for only in a file with no period, fewer than two sections and no table.
         self.announcement_phrases: list[str] = []
         #: Lines of the first screen that are each a report's title (one on a report, many on
-        #: a site's list of reports), distinct, in order.
+        #: a site's list of reports), distinct, in order; looked for as announcement_phrases.
         self.listed_titles: list[str] = []
 
     def section(self, key: str) -> Section | None:
