@@ -174,3 +174,44 @@ def test_a_none_under_a_whole_label_is_still_a_bad_cell(tmp_path: Path) -> None:
     digits = "".join(ch for ch in lines[value] if ch.isdigit())
     lines[value] = lines[value].replace(digits, "无")
     assert "GAO106" in _rules(tmp_path, "\n".join(lines) + "\n", "none.txt")
+
+
+# --- a whole table drawn glyph by glyph: every character, and every number, on a line --------
+
+def _glyph_by_glyph(text: str) -> str:
+    """Section 三 from its heading to section 四's, as a viewer copies a page whose text was
+    drawn one glyph at a time: each character of a label or heading alone on a line, each
+    number alone on a line."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("三、收到和处理"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    out = lines[:start]
+    for line in lines[start:end]:
+        if line.startswith("- ") and line.endswith(" -"):
+            out.append(line)  # the page number, dropped as furniture whatever its shape
+            continue
+        for word in line.split():
+            out += [word] if word.isdigit() else list(word)
+    return "\n".join(out + lines[end:]) + "\n"
+
+
+def test_a_table_copied_glyph_by_glyph_reads_as_the_table(tmp_path: Path) -> None:
+    text = _glyph_by_glyph(copied_text(build_document(sample_spec(0))))
+    assert "\n三\n、\n收\n到\n" in text and "\n一\n、\n本\n年\n新\n收\n" in text
+    assert _rules(tmp_path, text, "glyphs.txt") == []
+
+
+@pytest.mark.parametrize("defect", ["table3_leaf_changed", "table3_new_total_changed"])
+def test_a_defect_in_a_table_copied_glyph_by_glyph_is_found(tmp_path: Path, defect: str) -> None:
+    planted = plant(sample_spec(0), defect, 3)
+    found = set(_rules(tmp_path, _glyph_by_glyph(copied_text(planted.document)), f"{defect}.txt"))
+    assert planted.expected <= found <= planted.expected | planted.allowed, sorted(found)
+
+
+def test_a_column_of_one_digit_cells_is_not_joined(tmp_path: Path) -> None:
+    """``5`` / ``|`` / ``0`` / ``|``: one cell per line, each closed by a pipe, stays cells."""
+    from gaolint.normalise.pipeline import _one_character_runs
+
+    assert _one_character_runs(["5", "|", "0", "|", "0", "|", "1", "|"]) == []
+    assert _one_character_runs(["7", "3", "0", "0", "0", "2"]) == []
+    assert _one_character_runs(["0", "0", "1", ".", "本", "机", "关"]) == [(2, 7)]

@@ -32,6 +32,9 @@ def normalise(extracted: Extracted) -> tuple[list[Line], list[Mention]]:
     """Return the report's normalised lines and the damage noticed on the way."""
     sources = extracted.lines
     originals = [source.text for source in sources]
+    runs = _one_character_runs(originals)
+    if runs:
+        sources, originals = _joined(sources, originals, runs)
     halves = _halfwidth_lines(originals)
     # One search over the whole text decides whether any line needs OpenCC or shows U+FFFD.
     whole = "\n".join(halves)
@@ -61,6 +64,80 @@ def normalise(extracted: Extracted) -> tuple[list[Line], list[Mention]]:
     for source, message in extracted.damage:
         damage.append(Mention("reader", message, Location(source.line, source.column, None, source.place)))
     return lines, damage
+
+
+#: Consecutive lines of one character each that are one line of text drawn glyph by glyph: a
+#: heading or a label that a PDF viewer copied one character per line (三 / 、 / 收 / 到 …).
+ONE_CHARACTER_RUN = 4
+
+
+def _one_character_runs(texts: list[str]) -> list[tuple[int, int]]:
+    """[start, end) of each run of ONE_CHARACTER_RUN or more lines holding one character each,
+    a digit only between two characters that are not digits (第 / 1 / 页): a column of numbers,
+    one per line, is a table's cells and stays as it is."""
+    single = [len(text.strip()) == 1 for text in texts]
+    if sum(single) < ONE_CHARACTER_RUN:
+        return []
+    joinable = [False] * len(texts)
+    for index, text in enumerate(texts):
+        if not single[index]:
+            continue
+        character = text.strip()
+        if not character.isdigit() and _GLYPH.match(character):  # full-width digits are digits
+            joinable[index] = True
+        elif 0 < index < len(texts) - 1 and single[index - 1] and single[index + 1]:
+            after = texts[index + 1].strip()
+            numbering = after in ".、．" and index + 2 < len(texts) and bool(_GLYPH.match(texts[index + 2].strip()[:1]))
+            joinable[index] = numbering or (not texts[index - 1].strip().isdigit() and not after.isdigit())
+    runs, start = [], None
+    for index, ok in enumerate([*joinable, False]):
+        if ok and start is None:
+            start = index
+        elif not ok and start is not None:
+            if index - start >= ONE_CHARACTER_RUN:
+                runs += _at_numberings(texts, start, index)
+            start = None
+    return runs
+
+
+def _at_numberings(texts: list[str], start: int, end: int) -> list[tuple[int, int]]:
+    """The run [start, end) cut before each numbering it holds (一 / 、, （ / 二 / ）, 1 / .):
+    the glyphs of a table's header and its first row's label come one after the other, and
+    each label starts with its number."""
+    characters = "".join(text.strip() for text in texts[start:end])
+    cuts = [start + found.start() for found in _NUMBERING_START.finditer(characters) if found.start() > 0]
+    pieces, previous = [], start
+    for cut in [*cuts, end]:
+        if cut - previous >= 2:
+            pieces.append((previous, cut))
+        previous = cut
+    return pieces
+
+
+#: A character that is part of a word or a label's numbering; a lone ``|`` or ``-`` is a table's
+#: rule, never a glyph of the text (``5`` / ``|`` / ``0`` / ``|``: one cell per line).
+_GLYPH = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff5b\uff5d\uff5e“”‘’().:、]")
+#: Where a label's numbering starts among characters one per line: 一、 （二） 3. 3、
+_NUMBERING_START = re.compile(r"[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）]|\d{1,2}[.、．](?=\D)")
+
+
+def _joined(sources: list, originals: list[str], runs: list[tuple[int, int]]) -> tuple[list, list[str]]:
+    """The lines with each run made one line, placed at its first character's line."""
+    from ..read.base import SourceLine
+
+    out_sources, out_texts = [], []
+    position = 0
+    for start, end in runs:
+        out_sources += sources[position:start]
+        out_texts += originals[position:start]
+        text = "".join(t.strip() for t in originals[start:end])
+        first = sources[start]
+        out_sources.append(SourceLine(text, first.line, first.column, first.place))
+        out_texts.append(text)
+        position = end
+    out_sources += sources[position:]
+    out_texts += originals[position:]
+    return out_sources, out_texts
 
 
 def _running_footers(texts: list[str]) -> set[str]:
