@@ -136,10 +136,10 @@ def cover_page(report) -> bool:
         return False
     if report.tables or report.unreadable_tables:
         return False
-    if body_characters(report) >= COVER_PAGE_CHARACTERS:
+    body = body_characters(report)
+    if body >= COVER_PAGE_CHARACTERS:
         return False
-    return (body_characters(report) < BARE_TITLE_CHARACTERS or bool(report.announcement_phrases)
-            or len(report.listed_titles) >= LISTED_REPORTS)
+    return body < BARE_TITLE_CHARACTERS or bool(report.announcement_phrases) or len(report.listed_titles) >= LISTED_REPORTS
 
 
 #: A page with this many report titles, each a line of its own, and nothing else of a report

@@ -3,13 +3,12 @@ that follow it, until the next label or row boundary."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from ..model import Cell, Line, Row, Table
 from ..model_format import RowSpec, TableSpec
 from . import unglue
-from .cells import BAD, EMPTY, GLUED, LABEL, NUMBER, SEP, Token, token_location, tokenise
+from .cells import _HAS_CJK, BAD, EMPTY, GLUED, LABEL, NUMBER, SEP, Token, token_location, tokenise
 from .labels import bigrams, similarity, split_numbering, squeeze
 
 #: Below this bigram similarity a label is not taken for a row of the format.
@@ -212,12 +211,15 @@ def _completes(orphan: tuple[Token, list[Token]], token: Token, row_spec: RowSpe
     first, numbers = orphan
     if not any(t[0] in _VALUES for t in numbers) or not split_numbering(first[1])[0]:
         return False
-    if split_numbering(token[1])[0]:
+    if split_numbering(token[1])[0] or token[2].index - numbers[-1][2].index > _REST_WITHIN:
         return False
     score, index = matcher.best_fit(first[1] + token[1])
     return score >= _THRESHOLD and 0 <= index < len(matcher.rows) and matcher.rows[index] is row_spec
 
 
+#: Lines between a cut label's numbers and the rest of the label (the page's footer is dropped
+#: as furniture before; a page number or heading left over may stand between).
+_REST_WITHIN = 2
 #: A piece that names a row this clearly (its words, not a likeness) is a label of its own.
 _OWN_LABEL = 0.9
 #: Longest piece of a label wrapped in a narrow cell, and most pieces one label is cut into.
@@ -291,7 +293,6 @@ def _alone(tokens: list[Token], index: int) -> bool:
             and (index + 1 == len(tokens) or tokens[index + 1][2] is not line))
 
 
-_HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 _NUMBERING_MARKS = frozenset("、.．")
 
 
