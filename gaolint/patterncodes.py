@@ -53,7 +53,8 @@ def stamp() -> str:
             f"magic={_sre.MAGIC} codesize={_sre.CODESIZE} maxunicode={sys.maxunicode} {sys.byteorder}")
 
 
-def _word_type() -> str:
+def word_type() -> str:
+    """The array type code whose items are ``_sre.CODESIZE`` bytes: how the table stores opcodes."""
     for code in "IL":
         if array(code).itemsize == _sre.CODESIZE:
             return code
@@ -92,7 +93,7 @@ def table() -> tuple[tuple[Entry, ...], array] | None:
         return None
     import zlib
 
-    return ENTRIES, array(_word_type(), zlib.decompress(binascii.a2b_base64(WORDS)))
+    return ENTRIES, array(word_type(), zlib.decompress(binascii.a2b_base64(WORDS)))
 
 
 def seed() -> int:

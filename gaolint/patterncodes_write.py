@@ -19,7 +19,7 @@ import sys
 import zlib
 from array import array
 
-from .patterncodes import _word_type, compiled, stamp
+from .patterncodes import compiled, stamp, word_type
 
 TABLE_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "patterncodes_table.py")
 
@@ -45,7 +45,7 @@ def collect(paths: list[str]) -> list[tuple[str | bytes, int]]:
 
 def render(keys: list[tuple[str | bytes, int]]) -> str:
     """The table module's text: one entry per pattern, and every opcode in one compressed blob."""
-    words = array(_word_type())
+    words = array(word_type())
     entries = []
     for pattern, flags in sorted(set(keys), key=lambda key: (isinstance(key[0], bytes), repr(key))):
         compiled_flags, groups, names, code = compiled(pattern, flags)
