@@ -9,6 +9,7 @@ line each.
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from .blocks import Document, Heading, Paragraph, Table
@@ -126,3 +127,28 @@ def render_text(document: Document, shape: str = "pipe") -> str:
             lines.append("")  # Markdown needs blank lines to keep blocks apart
     return "\n".join(lines).rstrip("\n") + "\n"
 
+
+
+#: What a layout engine keeps on one line: a run of Latin letters, digits and the marks of a
+#: number, an e-mail or a web address (a CJK character may end a line anywhere).
+_UNBREAKABLE = re.compile(r"[A-Za-z0-9@._/:%]+|.")
+
+
+def hard_wrap(text: str, columns: int) -> str:
+    """``text`` with every prose line broken at ``columns`` characters, as a PDF viewer's copy or
+    a fixed-width page gives it: anywhere between CJK characters, never inside a number, an
+    e-mail or a web address. Table lines (with ``|`` or mostly digits) are left alone."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        digits = sum(ch.isdigit() for ch in line)
+        if "|" in line or len(line) <= columns or digits > len(line) // 3:
+            out.append(line)
+            continue
+        current = ""
+        for piece in _UNBREAKABLE.findall(line):
+            if current and len(current) + len(piece) > columns:
+                out.append(current)
+                current = ""
+            current += piece
+        out.append(current)
+    return "\n".join(out)
