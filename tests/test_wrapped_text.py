@@ -102,11 +102,11 @@ def test_a_postcode_at_the_end_of_a_line_is_not_a_damaged_date() -> None:
 
 
 @pytest.mark.parametrize("seed", range(6))
-@pytest.mark.parametrize("columns", [22, 31, 38])
+@pytest.mark.parametrize("columns", [20, 28, 36])
 def test_a_clean_report_wrapped_at_a_fixed_width_gives_no_finding(tmp_path: Path, seed: int, columns: int) -> None:
     text = render_text(build_document(sample_spec(seed)), "pipe")
     wrapped = hard_wrap(text, columns)
-    assert wrapped.count("\n") > text.count("\n") + 10  # the prose really is wrapped
+    assert wrapped.count("\n") > text.count("\n") + 5  # the prose really is wrapped
     assert _rules(tmp_path, wrapped) == []
 
 
