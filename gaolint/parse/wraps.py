@@ -34,8 +34,10 @@ MARGIN_SHARE = 0.3
 SLACK_COLUMNS = 4
 SLACK_SHARE = 0.1
 
-#: What ends a sentence at the end of a line (a closing quote or bracket may follow it).
-_SENTENCE_END = re.compile(r"[。！？；!?;][”’\"')）】」』]*\s*$")
+#: What ends a sentence at the end of a line (a closing quote or bracket may follow it);
+#: searched in the last few characters of a line without its trailing spaces.
+_SENTENCE_END = re.compile(r"[。！？；!?;][”’\"')）】」』]{0,3}$")
+_END_REACH = 4
 #: The start of a heading or an item: 一、 （一） (1) 1. 1、 第一部分 ① •.
 _NUMBERED = re.compile(r"\s*(?:第?[一二三四五六七八九十]{1,3}(?:部分)?\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[.、．](?!\d)|[①-⑳•·●■◆])")
 
@@ -53,9 +55,11 @@ def margin(widths: list[int]) -> int | None:
     if len(long) < needed:
         return None
     low = 0
+    reach = long[0] - _slack(long[0])
     for high, width in enumerate(long):  # widest first: the first window full enough wins
-        while long[low] - width > _slack(long[low]):
+        while width < reach:
             low += 1
+            reach = long[low] - _slack(long[low])
         if high - low + 1 >= needed:
             return long[low]
     return None
@@ -68,19 +72,22 @@ def _slack(margin_width: int) -> int:
 def soft_breaks(lines: list[Line]) -> set[int]:
     """Indexes ``i`` (into ``lines``) whose break before ``lines[i + 1]`` is a wrap."""
     texts = [line.text.rstrip() for line in lines]
-    widths = [_width(text) for text in texts]
-    right = margin(widths)
+    # The breaks that could be wraps (a long enough line that does not end a sentence, the next
+    # line right below it): most reports, a paragraph a line, have few or none, and then the
+    # margin is not worth measuring.
+    end = _SENTENCE_END.search
+    candidates = [
+        index for index in range(len(lines) - 1)
+        if len(texts[index]) * 2 >= MIN_WIDTH and not end(texts[index], max(0, len(texts[index]) - _END_REACH))
+        and texts[index + 1] and lines[index + 1].index == lines[index].index + 1
+    ]
+    if not candidates:
+        return set()
+    right = margin([_width(text) for text in texts if len(text) * 2 >= MIN_WIDTH])
     if right is None:
         return set()
     full = right - _slack(right)
-    soft = set()
-    for index in range(len(lines) - 1):
-        text, following = texts[index], texts[index + 1]
-        if (widths[index] >= full and following.strip()
-                and lines[index + 1].index == lines[index].index + 1
-                and not _SENTENCE_END.search(text) and not _NUMBERED.match(following)):
-            soft.add(index)
-    return soft
+    return {index for index in candidates if _width(texts[index]) >= full and not _NUMBERED.match(texts[index + 1])}
 
 
 __all__ = ["margin", "soft_breaks"]

@@ -135,8 +135,9 @@ _UNBREAKABLE = re.compile(r"[A-Za-z0-9@._/:%]+|.")
 
 
 def _columns(text: str) -> int:
-    """Width on the page: a CJK or full-width character is as wide as two Latin ones."""
-    return sum(1 if ord(ch) < 0x2E80 else 2 for ch in text)
+    """Width on the page: a character outside ASCII (CJK, full-width, the curly quotes and
+    dashes a CJK font draws full-width) is as wide as two Latin ones."""
+    return sum(1 if ord(ch) < 0x80 else 2 for ch in text)
 
 
 def hard_wrap(text: str, columns: int) -> str:
