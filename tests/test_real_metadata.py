@@ -87,6 +87,12 @@ def test_the_free_form_fixture_is_clean(tmp_path):
     "本报告所列数据统计期限为2012.1.1—2012.12.31。",
     "本报告统计时限为2012/01/01至2012/12/31。",
     "本报告统计期限为2012-01-01至2012-12-31。",
+    # Months and days in Chinese numerals (the year too: the normaliser writes it in digits),
+    # mixed with Arabic ones, and 元月 for January. 二〇一二年一月一日 gave GAO201.
+    "本报告所列数据的统计期限为二〇一二年一月一日至二〇一二年十二月三十一日。",
+    "统计期限为二○一二年一月一日至十二月三十一日。",
+    "统计期限为2012年元月1日至2012年12月31日。",
+    "本报告统计期限自二〇一二年元月一日起至二〇一二年十二月三十一日止。",
 ])
 def test_period_wordings_are_read(tmp_path, sentence):
     report = _report(tmp_path, free_form(period=sentence))
@@ -116,10 +122,23 @@ def test_a_short_period_written_with_dots_or_hours_is_gao202(tmp_path, sentence)
     assert "2012年6月30日" in next(f for f in findings if f.rule == "GAO202").message.zh
 
 
-@pytest.mark.parametrize("signed", ["二〇一三年三月十二日", "二○一三年三月十二日", "2013-03-12", "2013.3.12", "（2013年3月12日）"])
+def test_a_half_year_period_in_chinese_numerals_is_gao202(tmp_path):
+    findings = _lint(tmp_path, free_form(period="统计期限为二〇一二年一月一日至二〇一二年六月三十日。"))
+    assert "GAO202" in rules_of(findings) and "GAO201" not in rules_of(findings)
+    assert "2012年6月30日" in next(f for f in findings if f.rule == "GAO202").message.zh
+
+
+@pytest.mark.parametrize("signed", ["二〇一三年三月十二日", "二○一三年三月十二日", "2013-03-12", "2013.3.12", "（2013年3月12日）",
+                                    "2013年三月十二日", "2013年三月12日"])
 def test_signing_dates_in_chinese_numerals_or_numeric_forms(tmp_path, signed):
     report = _report(tmp_path, free_form(signature=["青禾县人民政府办公室", signed]))
     assert report.signing_date is not None and report.signing_date.date == date(2013, 3, 12)
+
+
+@pytest.mark.parametrize("signed", ["二〇一三年元月二十日", "2013年元月20日"])
+def test_a_signature_in_january_written_yuanyue(tmp_path, signed):
+    report = _report(tmp_path, free_form(signature=["青禾县人民政府办公室", signed]))
+    assert report.signing_date is not None and report.signing_date.date == date(2013, 1, 20)
 
 
 def test_a_late_signature_in_chinese_numerals_is_gao204(tmp_path):

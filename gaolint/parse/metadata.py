@@ -26,6 +26,15 @@ DATE = re.compile(_DATE)
 _HOUR = r"(?:\s*+\d{1,2}\s*+[时点](?:\s*+\d{1,2}\s*+分)?)?"
 _RANGE_WORD = r"\s*+(?:起\s*+)?(?:至|到|—|－|-|~|～)\s*+"
 PERIOD_RANGE = re.compile(_DATE + _HOUR + _RANGE_WORD + _SHORT_DATE)
+#: A month and a day in Chinese numerals (二〇二二年一月一日至十二月三十一日; the year is already
+#: Arabic, normalise/widths.py), or mixed with Arabic ones, and 元月 for January: read when the
+#: Arabic forms find nothing.
+_CN_MONTH = r"(\d{1,2}|元|十[一二]?|[一二三四五六七八九])"
+_CN_DAY = r"(\d{1,2}|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_CN_DATE = r"(\d{4})\s*+年\s*+" + _CN_MONTH + r"\s*+月\s*+" + _CN_DAY + r"\s*+[日号]"
+PERIOD_CHINESE_RANGE = re.compile(
+    _CN_DATE + _HOUR + _RANGE_WORD + r"(?:(\d{4})\s*+年\s*+)?" + _CN_MONTH + r"\s*+月\s*+" + _CN_DAY + r"\s*+[日号]"
+)
 PERIOD_NUMERIC_RANGE = re.compile(
     r"(?<!\d)(\d{4})\s*+([./\-])\s*+(\d{1,2})\s*+\2\s*+(\d{1,2})\s*+日?" + _RANGE_WORD
     + r"(?:(\d{4})\s*+[./\-]\s*+)?(\d{1,2})\s*+[./\-]\s*+(\d{1,2})(?!\d)"
@@ -463,6 +472,13 @@ def find_period(prose: Prose) -> Period | None:
         if numeric and (dates := _numeric_dates(numeric)):
             offset = key.start() + numeric.start()
             return Period(*dates, numeric.group(0), prose.location(offset, key.start() + numeric.end()))
+        spelled = PERIOD_CHINESE_RANGE.search(window)
+        if spelled:
+            year, month, day, end_year, end_month, end_day = spelled.groups()
+            start = _date(year, str(_month_or_day(month)), str(_month_or_day(day)))
+            end = _date(end_year or year, str(_month_or_day(end_month)), str(_month_or_day(end_day)))
+            offset = key.start() + spelled.start()
+            return Period(start, end, spelled.group(0), prose.location(offset, key.start() + spelled.end()))
         months = _MONTH_RANGE.search(window)
         if months and not DATE.search(window, 0, months.start()):
             start = _date(months.group(1), months.group(2), "1")
@@ -511,13 +527,19 @@ def period_damage(period: Period | None, damage: list[Mention]) -> list[Mention]
 
 
 #: A date in Chinese numerals, as many official documents still sign: 二〇二三年一月十六日 (its year
-#: is already 2023 here: the normaliser writes Chinese-numeral years in digits, same length).
-CHINESE_DATE = re.compile(
-    r"(\d{4})\s*+年\s*+(十[一二]?|[一二三四五六七八九])\s*+月\s*+(三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])\s*+日"
-)
+#: is already 2023 here: the normaliser writes Chinese-numeral years in digits, same length),
+#: also mixed with Arabic ones and with 元月 for January (2023年元月20日); ``DATE`` is tried first.
+CHINESE_DATE = re.compile(_CN_DATE)
 #: A signing date written with hyphens, dots or slashes (2023-01-16, 2023.1.16), only as a line
 #: of its own: a page footer's "更新时间：2023-05-06" is the website's, not the report's.
 _NUMERIC_SIGNATURE = re.compile(r"[（(]?\s*+(\d{4})\s*+[-./]\s*+(\d{1,2})\s*+[-./]\s*+(\d{1,2})\s*+[)）]?")
+
+
+def _month_or_day(text: str) -> int:
+    """A month or day as ``CHINESE_DATE`` and ``PERIOD_CHINESE_RANGE`` hold it: 12, 十二, 元 (January)."""
+    if text.isdigit():
+        return int(text)
+    return 1 if text == "元" else _chinese_number(text)
 
 
 def _chinese_number(text: str) -> int:
@@ -537,7 +559,7 @@ def _signing_date_in(text: str) -> tuple[dt.date, re.Match[str]] | None:
         return (date, match) if date else None
     match = CHINESE_DATE.search(text)
     if match:
-        date = _date(match.group(1), str(_chinese_number(match.group(2))), str(_chinese_number(match.group(3))))
+        date = _date(match.group(1), str(_month_or_day(match.group(2))), str(_month_or_day(match.group(3))))
         return (date, match) if date else None
     match = _NUMERIC_SIGNATURE.fullmatch(text)
     if match:
