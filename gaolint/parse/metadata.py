@@ -12,6 +12,7 @@ import itertools
 import operator
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from ..model import TITLE_CHARS, TITLE_LINES, DateMention, FeeStatement, Line, Location, Mention, Period
 from ..normalise.widths import CHINESE_DIGITS
@@ -222,15 +223,45 @@ def _mask_quote(match: re.Match[str]) -> str:
     return "《" + "〇" * (len(match.group(0)) - 2) + "》"
 
 
-#: Links to other pages a site prints around a report (上一篇：…2011年…年度报告): never the title.
-_LINK_LINE = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读|相关信息|推荐阅读)")
+def _link_line() -> re.Pattern[str]:
+    """The start of a line linking to another page a site prints around a report (上一篇：…2011年…
+    年度报告): never the title. The words are data (rules/common.yaml, ``title.links``)."""
+    global _LINK_FROM_DATA
+    if _LINK_FROM_DATA is None:
+        from ..format_data import alternatives
+        from ..formats import load_common
+
+        _LINK_FROM_DATA = re.compile(r"\s*+(?:" + alternatives(load_common().title_links).pattern + r")\s*+[:：]?\s*+")
+    return _LINK_FROM_DATA
+
+
+def _title_label() -> re.Pattern[str]:
+    """A label before a title (标题：…, rules/common.yaml ``title.labels``): not the agency's."""
+    global _LABEL_FROM_DATA
+    if _LABEL_FROM_DATA is None:
+        from ..format_data import alternatives
+        from ..formats import load_common
+
+        _LABEL_FROM_DATA = re.compile(r"(?:" + alternatives(load_common().title_labels).pattern + r")\s*+[:：]\s*+")
+    return _LABEL_FROM_DATA
+
+
+_LINK_FROM_DATA: re.Pattern[str] | None = None
+_LABEL_FROM_DATA: re.Pattern[str] | None = None
 
 
 def _first_screen(lines: list[Line]) -> list[Line]:
     head: list[Line] = []
     size = 0
+    link = _link_line()
+    bare_link = False
     for line in lines:
-        if not line.text.strip() or _LINK_LINE.match(line.text):
+        if not line.text.strip():
+            continue
+        found = link.match(line.text)
+        if found or bare_link:
+            # 上一篇： on a line of its own links the title on the next line
+            bare_link = bool(found) and found.end() == len(line.text.rstrip())
             continue
         head.append(line)
         size += len(line.text)
@@ -243,39 +274,97 @@ def find_title(lines: list[Line]) -> tuple[str, Location | None, int | None]:
     """The title (joined when it wraps over two lines) and the year it names.
 
     Looked for in the first screen of text, not only the first lines; a title inside 《》 is a
-    cited document (关于做好2012年政府信息公开工作年度报告……的通知), never the report's."""
-    title = _title_pattern()
+    cited document (关于做好2012年政府信息公开工作年度报告……的通知), never the report's.
+    When the first screen holds the titles of other reports too (a site's sidebar, a
+    "related reports" list, a breadcrumb), the one the body confirms is the report's
+    (``title_choice.choose``)."""
     head = _first_screen(lines)
-    for position, line in enumerate(head):
-        text = line.text.strip().lstrip("#").strip()
-        if len(text) > 60:
-            continue
-        text = mask_quotes(text)
-        match = title.search(text)
-        if match and match.start() < 30:
-            year = int(match.group(1) or match.group(2))
-            return text, line.whole(), year
-        if position + 1 < len(head) and "年" in text:
-            # a title cut by the page's width: …工作年度报 / 告 (text copied from a PDF)
-            rest = head[position + 1].text.strip()
-            joined = text + rest
-            match = title.search(joined) if len(rest) <= 8 else None
-            if match and match.start() < 30 and match.end() > len(text):
-                return joined, line.whole(), int(match.group(1) or match.group(2))
-        squeezed = text.replace(" ", "")
-        if ("年度报告" in squeezed or squeezed.endswith("年报")) and position > 0:
-            before = mask_quotes(head[position - 1].text.strip().lstrip("#").strip())
-            joined = before + text
-            match = title.search(joined)
-            if match and len(before) < 40:
-                return joined, head[position - 1].whole(), int(match.group(1) or match.group(2))
+    candidates = title_candidates(head)
+    if candidates:
+        chosen = candidates[0]
+        if len(candidates) > 1:
+            from .title_choice import choose
+
+            chosen = choose(candidates, head, lines)
+        return chosen.text, chosen.location, chosen.year
     # No title line: the opening sentence often names the report (现向社会公开…年度报告).
+    title = _title_pattern()
     for line in head[:4]:
         match = title.search(mask_quotes(line.text[:TITLE_CHARS]))
         if match:
             span = line.location_of(match.start(), match.end())
             return match.group(0), span, int(match.group(1) or match.group(2))
     return "", None, None
+
+
+class TitleCandidate(NamedTuple):
+    """A line (or two) of the first screen that reads as a report's title: its text, where it
+    is, the year it names, the first and last of its lines (indexes into the first screen),
+    and whether a list's bullet or number stands before it (· 1. 【2023-01-20】)."""
+
+    text: str
+    location: Location
+    year: int
+    first: int
+    last: int
+    listed: bool
+
+
+#: What a site prints before each entry of a list of links: a bullet, a number (1. 2、 3）),
+#: or the entry's date (【2023-01-20】, 2023-01-20). A report's own title has none of them.
+_LIST_MARK = re.compile(
+    r"[·•●○■□◆◇▪▸▶►*+>\-](?!\d)|\d{1,2}\s*+[.、)）](?!\d)|[\[【(（]?\d{4}[-./]\d{1,2}[-./]\d{1,2}(?!\d)"
+)
+
+
+def title_candidates(head: list[Line]) -> list[TitleCandidate]:
+    """Every title in the first screen, in order (the first is the report's unless the body
+    says otherwise): a short line naming an annual report, a title cut by the page's width
+    (…工作年度报 / 告), or one whose agency stands on the line above."""
+    title = _title_pattern()
+    found: list[TitleCandidate] = []
+    position = 0
+    while position < len(head):
+        line = head[position]
+        text = line.text.strip().lstrip("#").strip()
+        listed = bool(_LIST_MARK.match(text))
+        if len(text) > 60:
+            position += 1
+            continue
+        text = mask_quotes(text)
+        match = title.search(text)
+        if match and match.start() < 30:
+            year = int(match.group(1) or match.group(2))
+            found.append(TitleCandidate(text, line.whole(), year, position, position, listed))
+            position += 1
+            continue
+        if position + 1 < len(head) and "年" in text:
+            # a title cut by the page's width: …工作年度报 / 告 (text copied from a PDF)
+            rest = head[position + 1].text.strip()
+            joined = text + rest
+            match = title.search(joined) if len(rest) <= 8 else None
+            if match and match.start() < 30 and match.end() > len(text):
+                found.append(TitleCandidate(joined, line.whole(), int(match.group(1) or match.group(2)),
+                                            position, position + 1, listed))
+                position += 2
+                continue
+        squeezed = text.replace(" ", "")
+        if ("年度报告" in squeezed or squeezed.endswith("年报")) and position > 0 and (not found or found[-1].last < position - 1):
+            before = mask_quotes(head[position - 1].text.strip().lstrip("#").strip())
+            joined = before + text
+            match = title.search(joined)
+            if match and len(before) < 40:
+                found.append(TitleCandidate(joined, head[position - 1].whole(), int(match.group(1) or match.group(2)),
+                                            position - 1, position, listed))
+        position += 1
+    return found
+
+
+def _title_line(text: str) -> bool:
+    """A line that is a report's title by itself, as ``title_candidates`` reads one."""
+    text = text.strip().lstrip("#").strip()
+    match = _title_pattern().search(mask_quotes(text)) if len(text) <= 60 else None
+    return match is not None and match.start() < 30
 
 
 def listed_titles(lines: list[Line]) -> list[str]:
@@ -334,7 +423,8 @@ def agency_from_title(title: str, lines: list[Line] | None = None) -> str:
 
     When the title names none and ``lines`` are given, the agency printed on the line above the
     title or in the opening sentence (现向社会公开昆山市人民政府2025年…年度报告) is used."""
-    text = re.sub(r"\s+", "", mask_quotes(title))
+    label = _title_label().match(title)  # 标题：青禾县人民政府2012年…: a crawler's or a page's label
+    text = re.sub(r"\s+", "", mask_quotes(title[label.end() :] if label else title))
     # XX县人民政府办公室关于印发XX县2012年…年度报告的通知: the report's agency follows 印发.
     issuer = ""
     released = re.match(r"^(.*?)关于(?:印发|公布|发布)", text)
@@ -364,6 +454,8 @@ def agency_from_title(title: str, lines: list[Line] | None = None) -> str:
         if not match:
             continue
         before = re.split(r"公开|公布|发布|印发|《|》|[,，。:：;；\s]", masked[: match.start()].rstrip())[-1].strip()
+        if before and _title_line(line.text):
+            continue  # another report's title by itself (a sidebar's, a list's): the report's names no agency
         if len(before) >= 2 and _AGENCY_LINE.match(before) and before not in ("人民政府", "政府", "年报"):
             return normalise_agency(before)
         if not before and position > 0:

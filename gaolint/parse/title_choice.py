@@ -1,0 +1,101 @@
+"""Which of several report titles on a page is the report's own.
+
+A report copied or crawled from a website keeps the site's lists around it: a column of other
+agencies' or other years' reports, a 相关报告 / 热点推荐 list, 上一篇 / 下一篇 links, a breadcrumb
+ending in another report's title. Each such line reads as a title, and the first of them is
+not necessarily the report's: taking it gave the report another agency or another year (and
+with them GAO203/GAO204 findings, a wrong column of ``--summary`` and wrong pairs for
+GAO601/GAO602 in a folder of one agency's reports).
+
+The report's own title is the one its body confirms (``choose``):
+
+- its year is the statistics period's (without a period: the year before the signing date,
+  as ``version.report_year`` reads it);
+- its agency signs the report or is named in the body's opening;
+- it is the last title before the body's first sentence (a sidebar comes before the title, a
+  list after it), and no list's bullet, number or date stands before it.
+
+Titles that all name one year and at most one agency (a page's header title repeated as the
+body's heading, with or without the agency) leave the first one the title, as before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Line
+from . import metadata
+from .metadata import TitleCandidate
+
+#: How much of the body after the titles is read for the agency's name.
+OPENING_CHARS = 600
+#: A line of the body: one that holds a sentence (a stop, or a long run of text).
+_SENTENCE = re.compile(r"[。；;]|[\u4e00-\u9fff，,、]{30}")
+
+
+def choose(candidates: list[TitleCandidate], head: list[Line], lines: list[Line]) -> TitleCandidate:
+    """The candidate the body confirms best; ties go to the earlier one."""
+    named = [metadata.agency_from_title(candidate.text) for candidate in candidates]
+    if len({c.year for c in candidates}) == 1 and len({name for name in named if name}) <= 1:
+        return candidates[0]
+    year = _body_year(lines)
+    signer = metadata.agency_from_signature(lines)
+    last = candidates[-1]
+    opening = _opening(lines, head[last.last].location.line)
+    before_body = _last_before_body(candidates, head)
+
+    def score(index: int) -> int:
+        candidate, agency = candidates[index], named[index]
+        points = 0
+        if year is not None and candidate.year == year:
+            points += 2
+        if agency and (agency == signer or agency in opening):
+            points += 2
+        if candidate.listed:
+            points -= 2
+        if index == before_body:
+            points += 1
+        return points
+
+    best = max(range(len(candidates)), key=lambda index: (score(index), -index))
+    return candidates[best]
+
+
+def _body_year(lines: list[Line]) -> int | None:
+    """The year the statistics period covers, else the year before the signing date (a report
+    is signed early in the year after)."""
+    period = metadata.find_period(metadata.Prose(lines, "\n"))
+    if period is not None:
+        date = period.end or period.start
+        if date is not None:
+            return date.year
+    signed = metadata.find_signing_date(lines)
+    if signed is not None:
+        return signed.date.year - 1 if signed.date.month <= 9 else signed.date.year
+    return None
+
+
+def _opening(lines: list[Line], after: int) -> str:
+    """The first ``OPENING_CHARS`` characters of text below the last title, without spaces,
+    cited titles masked (a provincial notice's issuer is not the report's agency)."""
+    parts: list[str] = []
+    size = 0
+    for line in lines:
+        if line.location.line <= after or not line.text.strip():
+            continue
+        parts.append(line.text)
+        size += len(line.text)
+        if size >= OPENING_CHARS:
+            break
+    return re.sub(r"\s+", "", metadata.mask_quotes("\n".join(parts)[:OPENING_CHARS]))
+
+
+def _last_before_body(candidates: list[TitleCandidate], head: list[Line]) -> int | None:
+    """The index of the last candidate above the first line of the body (a sentence that is
+    no candidate's), or None when the first screen holds no such line."""
+    taken = {index for candidate in candidates for index in range(candidate.first, candidate.last + 1)}
+    body = next((index for index, line in enumerate(head) if index not in taken and _SENTENCE.search(line.text)), None)
+    if body is None:
+        return None
+    above = [index for index, candidate in enumerate(candidates) if candidate.last < body]
+    return above[-1] if above else None

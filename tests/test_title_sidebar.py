@@ -1,0 +1,212 @@
+"""The report's own title, agency and year on pages that list other reports around it.
+
+Sites print a column of other agencies' or other years' reports, a 相关报告 / 热点推荐 list,
+上一篇 / 下一篇 links and breadcrumbs before a report; text copied or crawled from such a page
+keeps them above the title. The first title on the page is then another report's: the report
+got that report's agency and year, false GAO202/GAO203/GAO204 findings, and in a folder of one
+agency's reports wrong GAO601/GAO602 pairs. Every fixture here is written for this file (the
+report body comes from the test builder; the site's lists are invented), in the shapes such
+pages have.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gaolint.engine import Settings, lint_file, read_report
+from gaolint.formats import load_common
+from gaolint.parse.metadata import agency_from_title
+from gaolint.repository import check_repository
+from tests.builder import build_document, render_text, sample_spec
+from tests.builder.html import _block
+
+from .conftest import rules_of
+
+AGENCY = "临溪县人民政府"
+DEPARTMENTS = ["临溪县教育局", "临溪县民政局", "临溪县财政局", "临溪县卫生健康局", "临溪县自然资源局", "东坪镇人民政府", "临溪县审计局"]
+
+
+def _chain(years=(2021, 2022, 2023, 2024), seed: int = 5):
+    """One agency's consistent reports for consecutive years."""
+    specs = [sample_spec(seed, year=years[0], agency=AGENCY, kind="government")]
+    for offset, _ in enumerate(years[1:], 1):
+        specs.append(sample_spec(seed + offset, previous=specs[-1]))
+    return specs
+
+
+SPECS = _chain()
+SPEC = SPECS[2]  # 2023
+YEAR = SPEC.year
+TITLE = f"{AGENCY}{YEAR}年政府信息公开工作年度报告"
+
+
+def _title(agency: str, year: int) -> str:
+    return f"{agency}{year}年政府信息公开工作年度报告"
+
+
+OTHER_AGENCIES = [_title(a, YEAR) for a in DEPARTMENTS]
+OTHER_YEARS = [_title(AGENCY, y) for y in range(YEAR - 1, YEAR - 7, -1)]
+LAST_YEAR_OTHERS = [_title(a, YEAR - 1) for a in DEPARTMENTS[:5]]
+
+
+def _page(chrome=(), *, title: str | None = None, after_title=(), tail=(), spec=SPEC) -> str:
+    """The builder's report as text copied from a page: ``chrome`` above the title, ``title``
+    instead of the report's own, ``after_title`` between it and the body, ``tail`` below."""
+    lines = render_text(build_document(spec), "pipe").rstrip("\n").split("\n")
+    if title is not None:
+        lines[0] = title
+    return "\n".join([*chrome, lines[0], *after_title, *lines[1:], *tail]) + "\n"
+
+
+def _read(tmp_path, text: str, name: str = "report.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    report, failure = read_report(str(path), name)
+    assert failure is None
+    return report, lint_file(str(path), Settings()).findings
+
+
+def test_the_page_without_lists_is_clean(tmp_path):
+    report, findings = _read(tmp_path, _page())
+    assert (report.agency, report.year, report.title) == (AGENCY, YEAR, TITLE)
+    assert findings == []
+
+
+#: The lists real pages print above a report's title, copied with the page's text.
+SIDEBARS = {
+    "left column of other agencies": ["栏目导航", *OTHER_AGENCIES],
+    "left column of other years": OTHER_YEARS,
+    "other years, each with its date": [f"{t} {YEAR - i}-01-2{i}" for i, t in enumerate(OTHER_YEARS)],
+    "bulleted entries": [f"· {t}" for t in LAST_YEAR_OTHERS],
+    "numbered entries": [f"{i}. {t}" for i, t in enumerate(LAST_YEAR_OTHERS, 1)],
+    "dated entries": [f"【{YEAR}-0{i}-15】{t}" for i, t in enumerate(LAST_YEAR_OTHERS, 1)],
+    "related reports": ["相关报告", *LAST_YEAR_OTHERS],
+    "hot and related links": ["热点推荐", *LAST_YEAR_OTHERS[:3], "相关链接", *OTHER_YEARS[:3]],
+    "previous and next on one line each": [f"上一篇：{OTHER_YEARS[0]}", f"下一篇：{OTHER_AGENCIES[0]}"],
+    "previous and next with the title below the label": ["上一篇：", OTHER_YEARS[0], "下一篇：", OTHER_AGENCIES[0]],
+    "breadcrumbs": ["首页 > 政务公开 > 年度报告", f"首页 > 政务公开 > 政府信息公开年报 > {OTHER_YEARS[0]}"],
+    "crawler header and a list": [f"标题：{TITLE}", f"发布时间：{YEAR + 1}-01-20", "原文链接：http://www.linxi.gov.cn/zwgk/nb/1.html",
+                                  "首页 > 政务公开 > 年度报告", *OTHER_YEARS[:4]],
+    "page title with the site's name, then the heading": [f"{TITLE}_临溪县人民政府门户网站", "首页 > 政务公开 > 年度报告",
+                                                         *OTHER_AGENCIES[:3]],
+}
+
+
+@pytest.mark.parametrize("chrome", list(SIDEBARS.values()), ids=list(SIDEBARS))
+def test_a_list_of_other_reports_above_the_title(tmp_path, chrome):
+    report, findings = _read(tmp_path, _page(chrome))
+    assert (report.agency, report.year, report.format_version) == (AGENCY, YEAR, "cn-2021")
+    assert findings == [], [(f.rule, f.message.zh) for f in findings]
+
+
+def test_a_list_between_the_title_and_the_body_leaves_the_title(tmp_path):
+    report, findings = _read(tmp_path, _page(after_title=["相关报告", *OTHER_YEARS[:4]]))
+    assert (report.agency, report.year, report.title) == (AGENCY, YEAR, TITLE)
+    assert findings == []
+
+
+@pytest.mark.parametrize("chrome", [OTHER_AGENCIES, OTHER_YEARS], ids=["other agencies", "other years"])
+def test_a_title_without_its_agency_below_a_list(tmp_path, chrome):
+    """The agency comes from the report (its opening or signature), not from the list."""
+    report, findings = _read(tmp_path, _page(chrome, title=f"{YEAR}年政府信息公开工作年度报告"))
+    assert (report.agency, report.year) == (AGENCY, YEAR)
+    assert findings == []
+
+
+def test_a_2008_era_report_below_newer_reports_keeps_its_format(tmp_path):
+    """A 2018 report under links to the 2019-2021 reports: their years would make it cn-2019."""
+    spec = sample_spec(3, year=2018, version="cn-2008", agency=AGENCY, kind="government")
+    newer = [_title(AGENCY, y) for y in (2021, 2020, 2019)]
+    report, findings = _read(tmp_path, _page(["往年报告", *newer], spec=spec))
+    assert (report.agency, report.year, report.format_version) == (AGENCY, 2018, "cn-2008")
+    assert findings == [], [(f.rule, f.message.zh) for f in findings]
+
+
+def test_a_page_without_a_period_or_signature_keeps_the_last_title_before_the_body(tmp_path):
+    """Nothing in the body names a year or an agency: the title just above the first sentence
+    is the report's, not a sidebar entry before it."""
+    text = "\n".join([*OTHER_AGENCIES[:4], TITLE, "本年度，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，各项工作有序推进。"])
+    report, _ = _read(tmp_path, text + "\n")
+    assert (report.title, report.agency, report.year) == (TITLE, AGENCY, YEAR)
+
+
+def test_an_index_of_the_agencys_reports_is_still_a_list_page(tmp_path):
+    lines = ["首页 > 政务公开 > 政府信息公开年报", *(f"· {_title(AGENCY, y)} {y + 1}-01-18" for y in range(2024, 2019, -1)),
+             "共5条 首页 上一页 下一页 尾页"]
+    _, findings = _read(tmp_path, "\n".join(lines) + "\n")
+    assert [f.rule for f in findings] == ["GAO002"] and "列出 5 份报告" in findings[0].message.zh
+
+
+def test_a_report_whose_list_is_in_the_html_content(tmp_path):
+    """A page whose 'latest reports' entries are plain paragraphs in the report's own element:
+    the HTML reader keeps them, the title is still the report's."""
+    document = build_document(SPEC)
+    body = "\n".join(_block(block) for block in document.blocks)
+    side = "".join(f"<p>{t}</p>" for t in OTHER_AGENCIES[:6])
+    page = (f'<html><head><meta charset="utf-8"><title>{TITLE}</title></head>'
+            f"<body><div>{side}{body}</div></body></html>")
+    report, findings = _read(tmp_path, page, name="report.html")
+    assert (report.agency, report.year) == (AGENCY, YEAR)
+    assert findings == []
+
+
+def _folder(tmp_path, tweak=None):
+    paths = []
+    for spec in SPECS:
+        years = [_title(AGENCY, y) for y in range(2021, 2026) if y != spec.year]
+        others = [_title(a, spec.year) for a in DEPARTMENTS[:5]]
+        for shape, chrome in (("years", ["首页 > 政务公开 > 政府信息公开年报", "最新报告", *years]), ("agencies", ["相关报告", *others])):
+            text = _page(chrome, spec=spec)
+            if tweak:
+                text = tweak(spec, shape, text)
+            path = tmp_path / f"{shape}-{spec.year}.txt"
+            path.write_text(text, encoding="utf-8")
+            paths.append(str(path))
+    results = [lint_file(p, Settings()) for p in paths]
+    facts = [r.facts for r in results if r.facts is not None]
+    return results, facts, check_repository(facts, Settings())
+
+
+def test_a_folder_of_one_agencys_crawled_pages_is_quiet(tmp_path):
+    results, facts, repository = _folder(tmp_path)
+    assert sorted((f.agency, f.year) for f in facts) == sorted((AGENCY, s.year) for s in SPECS for _ in range(2))
+    assert [f for r in results for f in r.findings] == [] and repository == []
+
+
+def test_a_folder_still_reports_a_true_carry_over_mismatch(tmp_path):
+    """Last year's 结转 changed in the 2023 pages: GAO601 names those pages only."""
+    def tweak(spec, shape, text):
+        if spec.year != 2023:
+            return text
+        row = next(line for line in text.split("\n") if line.startswith("二、上年结转"))
+        cells = row.split(" | ")
+        cells[1], cells[7] = str(int(cells[1]) + 2), str(int(cells[7]) + 2)  # 自然人 and 总计
+        return text.replace(row, " | ".join(cells))
+
+    _, _, repository = _folder(tmp_path, tweak)
+    assert {f.rule for f in repository} == {"GAO601"}
+    assert {f.path.rsplit("/", 1)[-1] for f in repository} == {"years-2023.txt", "agencies-2023.txt"}
+
+
+@pytest.mark.parametrize("title,agency", [
+    ("标题: 临溪县人民政府2023年政府信息公开工作年度报告", AGENCY),
+    ("标题：临溪综合实验区2023年度政府信息公开工作年度报告", "临溪综合实验区"),
+    ("文章标题：临溪县教育局2023年政府信息公开工作年度报告", "临溪县教育局"),
+])
+def test_a_label_before_the_title_is_not_the_agency(title, agency):
+    assert agency_from_title(title) == agency
+
+
+def test_link_words_and_labels_are_data():
+    common = load_common()
+    assert {"上一篇", "下一篇", "相关链接"} <= set(common.title_links)
+    assert "标题" in common.title_labels
+
+
+def test_crawled_pages_name_their_agency_without_the_crawlers_label(corpus):
+    for name, agency in (("pingtan-2021.txt", "平潭综合实验区"), ("pingtanxian-2011.txt", "平潭县人民政府")):
+        path = corpus / "crawled" / name
+        if not path.exists():
+            pytest.skip(f"{name} is not in the corpus")
+        report, failure = read_report(str(path), name)
+        assert failure is None and report.agency == agency
