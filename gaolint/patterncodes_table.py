@@ -123,358 +123,359 @@ ENTRIES = (
     ('\\s*(?:号码)?\\s*(?:是|为)?\\s*[:：]?\\s*', 0, 32, 0, (), 19764, 79),
     ('\\s*+(?:号码)?\\s*+(?:是|为)?\\s*+[:：]?\\s*+(\\d[\\d\\-－—]{0,8}[.·．][\\d.·．\\-－—]{2,16}\\d)', 0, 32, 1, (), 19843, 402),
     ('\\s*+(?:地\\s*+址)?\\s*+(?:[:：为是]|(?:发\\s*+送\\s*+)?[至到])?\\s*+', 0, 32, 0, (), 20245, 205),
-    ('\\s*+(?:推\\s*荐\\s*阅\\s*读|相\\s*关\\s*信\\s*息|相\\s*关\\s*文\\s*章|相\\s*关\\s*链\\s*接|相\\s*关\\s*阅\\s*读|上\\s*一\\s*条|上\\s*一\\s*篇|下\\s*一\\s*条|下\\s*一\\s*篇)\\s*+[:：]?\\s*+', 0, 32, 0, (), 20450, 371),
-    ('\\s*+(?:申请)?\\s*+(?:需|将|已|仍|均)?\\s*+(?:结转|转入)\\s*+(?:至|到)?\\s*+(?:下一?年度?|下年|次年|\\d{4}\\s*+年度?)', 0, 32, 0, (), 20821, 284),
-    ('\\s*[(（]\\s*(?:含|包括)|\\s*,\\s*(?:含|包括)', 0, 32, 0, (), 21105, 91),
-    ('\\s*[:：]\\s*([^\\s，,。；;)）]{1,20})', 0, 32, 1, (), 21196, 146),
-    ('\\s*[:：]\\s*\\S', 0, 32, 0, (), 21342, 38),
-    ('\\s+', 0, 32, 0, (), 21380, 16),
-    ('\\s+', 256, 256, 0, (), 21396, 16),
-    ('\\||\\t', 0, 32, 0, (), 21412, 18),
-    ('\n        (?P<WHITESPACES>[ \\t]+)                    | # spaces and horizontal tabs\n        (?P<NUMBER>[0-9]+\\b)                       | # decimal integer\n        (?P<NAME>n\\b)                              | # only n is allowed\n        (?P<PARENTHESIS>[()])                      |\n        (?P<OPERATOR>[-*/%+?:]|[><!]=?|==|&&|\\|\\|) | # !, *, /, %, +, -, <, >,\n                                                     # <=, >=, ==, !=, &&, ||,\n                                                     # ? :\n                                                     # unary and bitwise ops\n                                                     # not allowed\n        (?P<INVALID>\\w+|.)                           # invalid token\n    ', 80, 112, 6, (('WHITESPACES', 1), ('NUMBER', 2), ('NAME', 3), ('PARENTHESIS', 4), ('OPERATOR', 5), ('INVALID', 6)), 21430, 164),
-    ('\r[^CSVH]', 0, 32, 0, (), 21594, 25),
-    ('^(.*?)关于(?:印发|公布|发布)', 0, 32, 1, (), 21619, 45),
-    ('^(?: ~\n        |null|Null|NULL\n        | )$', 64, 96, 0, (), 21664, 53),
-    ('^(?:0\\d{2,3}[1-9]\\d{6,7}|[1-9]\\d{6,7}|1[3-9]\\d{9}|[48]00\\d{7}|1\\d{4}|9\\d{4})$', 0, 32, 0, (), 21717, 137),
-    ('^(?:[-+]?0b[0-1_]+\n        |[-+]?0o?[0-7_]+\n        |[-+]?[0-9_]+\n        |[-+]?0x[0-9a-fA-F_]+)$', 64, 96, 0, (), 21854, 145),
-    ('^(?:[-—–－~～]?\\s*\\d{1,4}\\s*[-—–－~～]?|第\\s*\\d{1,4}\\s*页(?:(?:\\s*[,，/])?\\s*共\\s*\\d{1,4}\\s*页)?|共\\s*\\d{1,4}\\s*页(?:\\s*[,，])?\\s*第\\s*\\d{1,4}\\s*页|\\d{1,4}\\s*/\\s*\\d{1,4}|(?:page|Page|PAGE)\\s*\\d{1,4}(?:\\s*(?:of|/)\\s*\\d{1,4})?)$', 0, 32, 0, (), 21999, 706),
-    ('^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]\n        |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?\n        (?:[Tt]|[ \\t]+)[0-9][0-9]?\n        :[0-9][0-9] :[0-9][0-9] (?:\\.[0-9]*)?\n        (?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$', 64, 96, 0, (), 22705, 260),
-    ('^(?:[—–\\-－/／\\\\×xX*＊…]+|无|空|暂无|不详|\\?+|-?\\d+(?:\\.\\d+)?[%％])$', 0, 32, 0, (), 22965, 199),
-    ('^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章节部分])', 0, 32, 0, (), 23164, 587),
-    ('^(?:[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)[^\\s\\d]{1,20}(\\s+)(?=(?:\\d{1,2}[.、．]|[（(][一二三四五六七八九十]{1,2}[)）])[\\u3400-\\u9fff])', 0, 32, 1, (), 23751, 544),
-    ('^(?:\\d+(?:[,，.]\\d+){1,3}|[一二三四五六七八九十零〇]{1,3})$', 0, 32, 0, (), 24295, 266),
-    ('^(?:\\s*(\\w+)\\s*\\.)?\\s*(\\w+)', 0, 32, 2, (), 24561, 73),
-    ('^(?:\n         [-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+]?[0-9]+)?\n        |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)\n        |[-+]?\\.[0-9_]+(?:[eE][-+][0-9]+)?\n        |[-+]?\\.(?:inf|Inf|INF)\n        |\\.(?:nan|NaN|NAN))$', 64, 96, 0, (), 24634, 300),
-    ('^(?:true|True|TRUE|false|False|FALSE)$', 64, 96, 0, (), 24934, 84),
-    ('^(?:任何|相关|新的|新|本年度?)?(?:政府信息公开|依申请公开|信息公开)?(?:的)?申请', 0, 32, 0, (), 25018, 112),
-    ('^(?:关于|中共)', 0, 32, 0, (), 25130, 24),
-    ('^(?:政府信息公开|信息公开|依申请公开|政府信息|申请人?|事项|案件|行政|复议|诉讼|数量|数|总数|总量|共计|合计|总计|累计|共|计|为|达到|达|是|有|各类|相关|因|引发|提起|被申请|被|的|了|继续办理|继续|答复|行政规范性文件|规范性文件|和|与|及|、|均为|均|各|都为|都|分别为|分别是|分别|:|\\s)*$', 0, 32, 0, (), 25154, 406),
-    ('^(?:无|暂无|没有|本年度无|略)?$', 0, 32, 0, (), 25560, 52),
-    ('^(?=[\\s|]*$)\\s*\\|', 0, 32, 0, (), 25612, 38),
-    ('^(\\d{1,15})(?:件|条|个|项|次|人|家)$', 0, 32, 1, (), 25650, 141),
-    ('^-\\d+$|^-\\d*\\.\\d+$', 0, 32, 0, (), 25791, 54),
-    ('^.{1,12}?(?:自治区|自治州|自治县|地区|省|市|区|县|旗|州|盟)', 0, 32, 0, (), 25845, 85),
-    ('^:?-{3,}:?$', 0, 32, 0, (), 25930, 31),
-    ('^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)', 256, 256, 1, (), 25961, 81),
-    ('^[-+]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?$', 0, 32, 0, (), 26042, 84),
-    ('^[A-Za-z0-9._%+\\-]+@[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)*\\.[A-Za-z]{2,}$', 0, 32, 0, (), 26126, 86),
-    ('^[\\d０-９][\\d０-９.,，．]*$', 0, 32, 0, (), 26212, 118),
-    ('^[\\s#*>|【\\[]*+(?:第([一二三四五六七八九十]{1,3})部分\\s*+[、.,，:：]?|第?([一二三四五六七八九十]{1,3})(?:部分)?\\s*+[、.,，:：])\\s*+(.{2,60})$', 0, 32, 3, (), 26330, 623),
-    ('^[\\s#*>|【\\[]*+(?:第?([一二三四五六七八九十]{1,3}|[1-9])|（[一二三四五六七八九十]{1,3}）)[^。]{1,80}$', 0, 32, 1, (), 26953, 382),
-    ('^[\\s#*>|【\\[]*+([1-9])\\s*+[、.]\\s*+(\\D.{1,59})$', 0, 32, 2, (), 27335, 162),
-    ('^[\\s和与及、,]*$', 0, 32, 0, (), 27497, 134),
-    ('^[\\u4e00-\\u9fff（）()]{2,30}$', 0, 32, 0, (), 27631, 116),
-    ('^[一二三四五六七八九十]+[、.．]', 0, 32, 0, (), 27747, 223),
-    ('^\\*\\*(.+?)\\*\\*\\s*$', 0, 32, 1, (), 27970, 38),
-    ('^\\s*((?:"[^"]*"|\'[^\']*\'|[A-Za-z0-9_\\-]+)(?:\\s*\\.\\s*(?:"[^"]*"|\'[^\']*\'|[A-Za-z0-9_\\-]+))*)\\s*=', 0, 32, 1, (), 28008, 161),
-    ('^\\s*(?:(?:(?:\\d+\\.)?[\\d,]*\\d-?|[—–/])\\s+)+', 0, 32, 0, (), 28169, 90),
-    ('^\\s*(?:([一二三四五六七八九十]+)\\s*[、.]|\\(\\s*([一二三四五六七八九十]+)\\s*\\)|(\\d{1,2})\\s*[.、](?!\\d))', 0, 32, 3, (), 28259, 346),
-    ('^\\s*(?:-\\s+)?["\']?([^"\':=#\\s\\[\\]{}]+)["\']?\\s*[:=]', 0, 32, 1, (), 28605, 100),
-    ('^\\s*(?:[一二三四五六七八九十]{1,3}\\s*[、.．]|（[一二三四五六七八九十]{1,3}）)', 0, 32, 0, (), 28705, 369),
-    ('^\\s*(?:\\d{4}|[〇零一二三四五六七八九]{4})\\s*年\\s*[\\d一二三四五六七八九十]{1,3}\\s*月\\s*[\\d一二三四五六七八九十]{1,3}\\s*日\\s*$', 0, 32, 0, (), 29074, 458),
-    ('^\\s*\\[\\[?\\s*([^\\]]+?)\\s*\\]\\]?\\s*(?:#.*)?$', 0, 32, 1, (), 29532, 92),
-    ('^\\s*\\d{10,16}号\\s*$', 0, 32, 0, (), 29624, 42),
-    ('^\\s{0,3}#{1,6}\\s', 0, 32, 0, (), 29666, 30),
-    ('^第\\d{1,5}页', 0, 32, 0, (), 29696, 22),
-    ('`([^`]*)`', 0, 32, 1, (), 29718, 25),
-    ('display\\s*:\\s*none|visibility\\s*:\\s*hidden', 2, 34, 0, (), 29743, 152),
-    ('list-style(?:-type)?\\s*+:\\s*+([^;]{1,80})', 2, 34, 1, (), 29895, 89),
-    ('“([^”]{0,200})”列', 0, 32, 1, (), 29984, 27),
-    ('“([^”]{0,200})”行', 0, 32, 1, (), 30011, 27),
-    ('《[^《》\\n]{0,200}》', 0, 32, 0, (), 30038, 28),
-    ('《[^》]*》', 0, 32, 0, (), 30066, 21),
-    ('上一?年|去年|前年|上年度', 0, 32, 0, (), 30087, 144),
-    ('上一?年度?结转|结转自上一?年度?|由上一?年度?结转|上一?年度?遗留|上一?年度?转入|\\d{4}\\s*年度?\\s*结转(?!\\s*(?:至|到|入|下|次|\\d))', 0, 32, 0, (), 30231, 316),
-    ('不予公开', 0, 32, 0, (), 30547, 24),
-    ('不予处理', 0, 32, 0, (), 30571, 24),
-    ('二[〇○零][一二三四五六七八九〇○零]{2}(?=\\s*年)', 0, 32, 0, (), 30595, 259),
-    ('信\\s*息\\s*名\\s*称|文\\s*章\\s*标\\s*题|名\\s*称|标\\s*题|题\\s*名', 0, 32, 0, (), 30854, 256),
-    ('信\\s*息\\s*处\\s*理\\s*费|处\\s*理\\s*费|公开费用|收费通知|检索费|复制费|邮寄费|收\\s*取[^。；;]{0,24}费|产\\s*生[^。；;]{0,15}费|收费[及和与]?减免|费用[及和与]?减免', 0, 32, 0, (), 31110, 764),
-    ('免\\s*费|减\\s*免|收\\s*费|费\\s*用', 0, 32, 0, (), 31874, 175),
-    ('公\\s*开\\s*费\\s*用|工\\s*作\\s*费\\s*用|开\\s*支|投\\s*入|支\\s*出|经\\s*费', 0, 32, 0, (), 32049, 281),
-    ('公网安备|ICP备|ICP证|网站标识码|版权所有|Copyright|©|浏览次数|阅读次数|点击数[:：]|访问量[:：]|字号[:：]|分享到|发布时间[:：]|发布日期[:：]|【\\s*(?:打印|关闭|收藏)|打印本页|关闭窗口|返回顶部', 2, 34, 0, (), 32330, 290),
-    ('其他处理', 0, 32, 0, (), 32620, 24),
-    ('办结|办理完毕|完成办理|办理完成|办理完结|处理完毕|已答复|作出答复|予以答复|答复办结', 0, 32, 0, (), 32644, 243),
-    ('受理|收到|接收到?|接到', 0, 32, 0, (), 32887, 142),
-    ('处\\s*理\\s*费|复\\s*制\\s*费|检\\s*索\\s*费|邮\\s*寄\\s*费|免\\s*收|减\\s*免|收\\s*取|收\\s*费|缴\\s*纳|缴\\s*费', 0, 32, 0, (), 33029, 349),
-    ('复议[、和及与]\\s*诉讼', 0, 32, 0, (), 33378, 139),
-    ('复议后起诉|复议后提起(?:行政)?诉讼', 0, 32, 0, (), 33517, 49),
-    ('截\\s*止|截\\s*至', 0, 32, 0, (), 33566, 44),
-    ('所\\s*列\\s*数\\s*据|数\\s*据\\s*截\\s*止|数\\s*据\\s*时\\s*限|数\\s*据\\s*期\\s*限|数\\s*据\\s*统\\s*计|时\\s*间\\s*范\\s*围|时\\s*间\\s*跨\\s*度|统\\s*计\\s*区\\s*间|统\\s*计\\s*周\\s*期|统\\s*计\\s*年\\s*度|统\\s*计\\s*截\\s*止|统\\s*计\\s*数\\s*据|统\\s*计\\s*日\\s*期|统\\s*计\\s*时\\s*期|统\\s*计\\s*时\\s*段|统\\s*计\\s*时\\s*间|统\\s*计\\s*时\\s*限|统\\s*计\\s*期\\s*间|统\\s*计\\s*期\\s*限|统\\s*计\\s*范\\s*围|起\\s*止\\s*时\\s*间|报\\s*告\\s*期|涵\\s*盖', 0, 32, 0, (), 33610, 1030),
-    ('推\\s*荐\\s*阅\\s*读|相\\s*关\\s*信\\s*息|相\\s*关\\s*文\\s*章|相\\s*关\\s*链\\s*接|相\\s*关\\s*阅\\s*读|上\\s*一\\s*条|上\\s*一\\s*篇|下\\s*一\\s*条|下\\s*一\\s*篇', 0, 32, 0, (), 34640, 428),
-    ('新收|新受理|新接收|本年收到', 0, 32, 0, (), 35068, 49),
-    ('无法提供', 0, 32, 0, (), 35117, 24),
-    ('未\\s*(?:向[^。，,]{0,10})?(?:收\\s*取|产\\s*生|发\\s*生|开\\s*具|发\\s*出)|没\\s*有\\s*(?:收\\s*取|产\\s*生|发\\s*生)|无\\s*(?:收\\s*取|收费)|不\\s*收\\s*取|免\\s*收|(?:为|计|收取[^。]{0,12}费)\\s*(?:0|零)\\s*(?:元|万元|件)?(?![\\d.])', 0, 32, 0, (), 35141, 482),
-    ('未|没有|无|不|均|免|零|\\d', 0, 32, 0, (), 35623, 53),
-    ('未|没有|无|不|零|免|收\\s*取|收\\s*缴|产\\s*生|发\\s*生|开\\s*出|发\\s*出|共\\s*计|合\\s*计|\\d', 0, 32, 0, (), 35676, 184),
-    ('未经复议直接起诉|直接起诉|直接提起(?:行政)?诉讼', 0, 32, 0, (), 35860, 67),
-    ('本年度|本年|全年|年内|年度内|当年度|当年|今年|截至|截止|底|年末|年底|\\d{4}\\s*年度?|\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日)?|共计|合计|总计|累计|一共|共|另有|另外|另|已经|已|均|全部|此外|同时|其中|并|还|总体|总共|目前|本机关|本单位|本部门|本机构|我单位|我机关|我部门|我机构|本局|我局|本委|我委|本办|我办|本院|我院|本厅|我厅|本中心|我中心|本署|我署|本会|我会|依法|依规|按时|按期|保留|现有|剩余|尚有|余下|仍有|因|引发|发生|提起|被|同意|政府信息公开|信息公开|依申请公开|政府信息|申请|事项|工作|方面|情况|数量|和|与|及|、|的|了|在|中|上|有|为|:|\\s', 0, 32, 0, (), 35927, 788),
-    ('现行有效', 0, 32, 0, (), 36715, 24),
-    ('申请|复议|诉讼|现行有效', 0, 32, 0, (), 36739, 147),
-    ('电\\s*话|传\\s*真|热\\s*线|手\\s*机|联\\s*系|咨\\s*询|号\\s*码|拨\\s*打|举\\s*报|投\\s*诉|Tel|TEL|tel', 0, 32, 0, (), 36886, 352),
-    ('电子邮\\s*箱|邮\\s*箱|电子邮件|E-?mail|e-?mail|邮件地址', 0, 32, 0, (), 37238, 207),
-    ('第(\\d+)个表格', 0, 32, 1, (), 37445, 32),
-    ('第(\\d+)列', 0, 32, 1, (), 37477, 28),
-    ('第(\\d+)段', 0, 32, 1, (), 37505, 28),
-    ('第(\\d+)行', 0, 32, 1, (), 37533, 28),
-    ('第(\\d+)页', 0, 32, 1, (), 37561, 28),
-    ('纠错|纠正|败诉|撤销|确认违法|被诉|责令|维持|尚未审结|其他结果', 0, 32, 0, (), 37589, 221),
-    ('结\\s*+转\\s*+(?:至|到)?\\s*+(\\d{4})\\s*+年', 0, 32, 1, (), 37810, 82),
-    ('结转\\s*(?:至|到|入)?\\s*(?:下一?年度?|下年|次年|\\d{4}\\s*年度?)(?:继续办理|办理)?|转入\\s*(?:下一?年度?|次年|\\d{4}\\s*年度?)|结转下年度继续办理|尚未办结|未办结|仍在办理|正在办理', 0, 32, 0, (), 37892, 500),
-    ('联系\\s*电\\s*话|咨询\\s*电\\s*话|监督\\s*电\\s*话|投诉\\s*电\\s*话|电\\s*话|热\\s*线|Tel|TEL|传\\s*真', 0, 32, 0, (), 38392, 332),
-    ('联系地\\s*址\\s*[:：为]|通讯地\\s*址\\s*[:：为]|办公地\\s*址\\s*[:：为]|地\\s*址\\s*[:：为]', 0, 32, 0, (), 38724, 607),
-    ('行政复议', 0, 32, 0, (), 39331, 24),
-    ('行政诉讼|行政应诉', 0, 32, 0, (), 39355, 32),
-    ('表([一二三四])', 0, 32, 1, (), 39387, 109),
-    ('转\\s*\\d+$', 0, 32, 0, (), 39496, 34),
-    ('邮\\s*+(?:政)?\\s*+编\\s*+(?:码)?\\s*+[:：为]?\\s*+(\\d[\\d\\s]{0,9})', 0, 32, 1, (), 39530, 197),
-    ('部分公开', 0, 32, 0, (), 39727, 24),
-    (b'(?<![0-9])(\\d{1,10})\\s+(\\d{1,5})\\s+obj\\b', 0, 0, 2, (), 39751, 72),
-    (b'(?<![0-9])(\\d{1,10})\\s+\\d{1,5}\\s+R\\b', 0, 0, 1, (), 39823, 64),
-    (b'([*?[])', 0, 0, 1, (), 39887, 32),
-    (b'/(?:Parent|P|Prev|Next|First|Last|Dest|D|Pg|StructParent\\w*)\\s+\\d{1,10}\\s+\\d{1,5}\\s+R\\b', 0, 0, 0, (), 39919, 194),
-    (b'/([^\\s/\\[\\]<>()]+)', 0, 0, 1, (), 40113, 36),
-    (b'/Filter\\s*(\\[[^\\]]*\\]|/[^\\s/\\[\\]<>()]+)', 0, 0, 1, (), 40149, 91),
-    (b'/Kids\\s*\\[([^\\]]{0,200000})\\]', 0, 0, 1, (), 40240, 53),
-    (b'/Parent\\s+(\\d{1,10})\\s+\\d{1,5}\\s+R\\b', 0, 0, 1, (), 40293, 94),
-    (b'/Subtype\\s*/Form\\b', 0, 0, 0, (), 40387, 62),
-    (b'/Subtype\\s*/Image\\b', 0, 0, 0, (), 40449, 64),
-    (b'<\\?xml[^>]*?encoding\\s*=\\s*[\\"\']([A-Za-z0-9._-]*)[\\"\']', 0, 0, 1, (), 40513, 108),
-    (b'<meta[^>]{0,512}?charset\\s*=\\s*(?:["\']\\s*)?([A-Za-z0-9_.:-]{2,40})', 2, 2, 1, (), 40621, 106),
-    (b'[\x80-\xff]', 0, 0, 0, (), 40727, 16),
-    (b'\\bstream\\b|\\bendobj\\b', 0, 0, 0, (), 40743, 44),
-    (b'\\s*(\\d{1,10})\\s+\\d{1,5}\\s+R\\s*$', 0, 0, 1, (), 40787, 74),
-    (b'\\xe3[\\x90-\\xbf]', 0, 0, 0, (), 40861, 18),
-    (b'\\xef[\\x80-\\xa3\\xbf]', 0, 0, 0, (), 40879, 20),
-    (b'^[ \\t\\f]*(?:[#\\r\\n]|$)', 256, 256, 0, (), 40899, 47),
-    (b'^\\s*<\\?xml[^>]{0,200}?encoding\\s*=\\s*["\']([A-Za-z0-9_.:-]{2,40})', 2, 2, 1, (), 40946, 101),
-    (b'^\\s*\\[\\s*tool\\s*\\.\\s*gaolint\\b', 8, 8, 0, (), 41047, 76),
-    (b'pStyle\\s[^>]{0,200}?val=\\"([^\\"]{1,100})\\"', 0, 0, 1, (), 41123, 67),
-    (b'stream\\r?\\n', 0, 0, 0, (), 41190, 41),
+    ('\\s*+(?:推\\s*荐\\s*阅\\s*读|热\\s*点\\s*推\\s*荐|热\\s*门\\s*推\\s*荐|相\\s*关\\s*信\\s*息|相\\s*关\\s*报\\s*告|相\\s*关\\s*文\\s*章|相\\s*关\\s*链\\s*接|相\\s*关\\s*阅\\s*读|上\\s*一\\s*条|上\\s*一\\s*篇|下\\s*一\\s*条|下\\s*一\\s*篇)\\s*+[:：]?\\s*+', 0, 32, 0, (), 20450, 494),
+    ('\\s*+(?:申请)?\\s*+(?:需|将|已|仍|均)?\\s*+(?:结转|转入)\\s*+(?:至|到)?\\s*+(?:下一?年度?|下年|次年|\\d{4}\\s*+年度?)', 0, 32, 0, (), 20944, 284),
+    ('\\s*[(（]\\s*(?:含|包括)|\\s*,\\s*(?:含|包括)', 0, 32, 0, (), 21228, 91),
+    ('\\s*[:：]\\s*([^\\s，,。；;)）]{1,20})', 0, 32, 1, (), 21319, 146),
+    ('\\s*[:：]\\s*\\S', 0, 32, 0, (), 21465, 38),
+    ('\\s+', 0, 32, 0, (), 21503, 16),
+    ('\\s+', 256, 256, 0, (), 21519, 16),
+    ('\\||\\t', 0, 32, 0, (), 21535, 18),
+    ('\n        (?P<WHITESPACES>[ \\t]+)                    | # spaces and horizontal tabs\n        (?P<NUMBER>[0-9]+\\b)                       | # decimal integer\n        (?P<NAME>n\\b)                              | # only n is allowed\n        (?P<PARENTHESIS>[()])                      |\n        (?P<OPERATOR>[-*/%+?:]|[><!]=?|==|&&|\\|\\|) | # !, *, /, %, +, -, <, >,\n                                                     # <=, >=, ==, !=, &&, ||,\n                                                     # ? :\n                                                     # unary and bitwise ops\n                                                     # not allowed\n        (?P<INVALID>\\w+|.)                           # invalid token\n    ', 80, 112, 6, (('WHITESPACES', 1), ('NUMBER', 2), ('NAME', 3), ('PARENTHESIS', 4), ('OPERATOR', 5), ('INVALID', 6)), 21553, 164),
+    ('\r[^CSVH]', 0, 32, 0, (), 21717, 25),
+    ('^(.*?)关于(?:印发|公布|发布)', 0, 32, 1, (), 21742, 45),
+    ('^(?: ~\n        |null|Null|NULL\n        | )$', 64, 96, 0, (), 21787, 53),
+    ('^(?:0\\d{2,3}[1-9]\\d{6,7}|[1-9]\\d{6,7}|1[3-9]\\d{9}|[48]00\\d{7}|1\\d{4}|9\\d{4})$', 0, 32, 0, (), 21840, 137),
+    ('^(?:[-+]?0b[0-1_]+\n        |[-+]?0o?[0-7_]+\n        |[-+]?[0-9_]+\n        |[-+]?0x[0-9a-fA-F_]+)$', 64, 96, 0, (), 21977, 145),
+    ('^(?:[-—–－~～]?\\s*\\d{1,4}\\s*[-—–－~～]?|第\\s*\\d{1,4}\\s*页(?:(?:\\s*[,，/])?\\s*共\\s*\\d{1,4}\\s*页)?|共\\s*\\d{1,4}\\s*页(?:\\s*[,，])?\\s*第\\s*\\d{1,4}\\s*页|\\d{1,4}\\s*/\\s*\\d{1,4}|(?:page|Page|PAGE)\\s*\\d{1,4}(?:\\s*(?:of|/)\\s*\\d{1,4})?)$', 0, 32, 0, (), 22122, 706),
+    ('^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]\n        |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?\n        (?:[Tt]|[ \\t]+)[0-9][0-9]?\n        :[0-9][0-9] :[0-9][0-9] (?:\\.[0-9]*)?\n        (?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$', 64, 96, 0, (), 22828, 260),
+    ('^(?:[—–\\-－/／\\\\×xX*＊…]+|无|空|暂无|不详|\\?+|-?\\d+(?:\\.\\d+)?[%％])$', 0, 32, 0, (), 23088, 199),
+    ('^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章节部分])', 0, 32, 0, (), 23287, 587),
+    ('^(?:[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)[^\\s\\d]{1,20}(\\s+)(?=(?:\\d{1,2}[.、．]|[（(][一二三四五六七八九十]{1,2}[)）])[\\u3400-\\u9fff])', 0, 32, 1, (), 23874, 544),
+    ('^(?:\\d+(?:[,，.]\\d+){1,3}|[一二三四五六七八九十零〇]{1,3})$', 0, 32, 0, (), 24418, 266),
+    ('^(?:\\s*(\\w+)\\s*\\.)?\\s*(\\w+)', 0, 32, 2, (), 24684, 73),
+    ('^(?:\n         [-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+]?[0-9]+)?\n        |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)\n        |[-+]?\\.[0-9_]+(?:[eE][-+][0-9]+)?\n        |[-+]?\\.(?:inf|Inf|INF)\n        |\\.(?:nan|NaN|NAN))$', 64, 96, 0, (), 24757, 300),
+    ('^(?:true|True|TRUE|false|False|FALSE)$', 64, 96, 0, (), 25057, 84),
+    ('^(?:任何|相关|新的|新|本年度?)?(?:政府信息公开|依申请公开|信息公开)?(?:的)?申请', 0, 32, 0, (), 25141, 112),
+    ('^(?:关于|中共)', 0, 32, 0, (), 25253, 24),
+    ('^(?:政府信息公开|信息公开|依申请公开|政府信息|申请人?|事项|案件|行政|复议|诉讼|数量|数|总数|总量|共计|合计|总计|累计|共|计|为|达到|达|是|有|各类|相关|因|引发|提起|被申请|被|的|了|继续办理|继续|答复|行政规范性文件|规范性文件|和|与|及|、|均为|均|各|都为|都|分别为|分别是|分别|:|\\s)*$', 0, 32, 0, (), 25277, 406),
+    ('^(?:无|暂无|没有|本年度无|略)?$', 0, 32, 0, (), 25683, 52),
+    ('^(?=[\\s|]*$)\\s*\\|', 0, 32, 0, (), 25735, 38),
+    ('^(\\d{1,15})(?:件|条|个|项|次|人|家)$', 0, 32, 1, (), 25773, 141),
+    ('^-\\d+$|^-\\d*\\.\\d+$', 0, 32, 0, (), 25914, 54),
+    ('^.{1,12}?(?:自治区|自治州|自治县|地区|省|市|区|县|旗|州|盟)', 0, 32, 0, (), 25968, 85),
+    ('^:?-{3,}:?$', 0, 32, 0, (), 26053, 31),
+    ('^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)', 256, 256, 1, (), 26084, 81),
+    ('^[-+]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?$', 0, 32, 0, (), 26165, 84),
+    ('^[A-Za-z0-9._%+\\-]+@[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)*\\.[A-Za-z]{2,}$', 0, 32, 0, (), 26249, 86),
+    ('^[\\d０-９][\\d０-９.,，．]*$', 0, 32, 0, (), 26335, 118),
+    ('^[\\s#*>|【\\[]*+(?:第([一二三四五六七八九十]{1,3})部分\\s*+[、.,，:：]?|第?([一二三四五六七八九十]{1,3})(?:部分)?\\s*+[、.,，:：])\\s*+(.{2,60})$', 0, 32, 3, (), 26453, 623),
+    ('^[\\s#*>|【\\[]*+(?:第?([一二三四五六七八九十]{1,3}|[1-9])|（[一二三四五六七八九十]{1,3}）)[^。]{1,80}$', 0, 32, 1, (), 27076, 382),
+    ('^[\\s#*>|【\\[]*+([1-9])\\s*+[、.]\\s*+(\\D.{1,59})$', 0, 32, 2, (), 27458, 162),
+    ('^[\\s和与及、,]*$', 0, 32, 0, (), 27620, 134),
+    ('^[\\u4e00-\\u9fff（）()]{2,30}$', 0, 32, 0, (), 27754, 116),
+    ('^[一二三四五六七八九十]+[、.．]', 0, 32, 0, (), 27870, 223),
+    ('^\\*\\*(.+?)\\*\\*\\s*$', 0, 32, 1, (), 28093, 38),
+    ('^\\s*((?:"[^"]*"|\'[^\']*\'|[A-Za-z0-9_\\-]+)(?:\\s*\\.\\s*(?:"[^"]*"|\'[^\']*\'|[A-Za-z0-9_\\-]+))*)\\s*=', 0, 32, 1, (), 28131, 161),
+    ('^\\s*(?:(?:(?:\\d+\\.)?[\\d,]*\\d-?|[—–/])\\s+)+', 0, 32, 0, (), 28292, 90),
+    ('^\\s*(?:([一二三四五六七八九十]+)\\s*[、.]|\\(\\s*([一二三四五六七八九十]+)\\s*\\)|(\\d{1,2})\\s*[.、](?!\\d))', 0, 32, 3, (), 28382, 346),
+    ('^\\s*(?:-\\s+)?["\']?([^"\':=#\\s\\[\\]{}]+)["\']?\\s*[:=]', 0, 32, 1, (), 28728, 100),
+    ('^\\s*(?:[一二三四五六七八九十]{1,3}\\s*[、.．]|（[一二三四五六七八九十]{1,3}）)', 0, 32, 0, (), 28828, 369),
+    ('^\\s*(?:\\d{4}|[〇零一二三四五六七八九]{4})\\s*年\\s*[\\d一二三四五六七八九十]{1,3}\\s*月\\s*[\\d一二三四五六七八九十]{1,3}\\s*日\\s*$', 0, 32, 0, (), 29197, 458),
+    ('^\\s*\\[\\[?\\s*([^\\]]+?)\\s*\\]\\]?\\s*(?:#.*)?$', 0, 32, 1, (), 29655, 92),
+    ('^\\s*\\d{10,16}号\\s*$', 0, 32, 0, (), 29747, 42),
+    ('^\\s{0,3}#{1,6}\\s', 0, 32, 0, (), 29789, 30),
+    ('^第\\d{1,5}页', 0, 32, 0, (), 29819, 22),
+    ('`([^`]*)`', 0, 32, 1, (), 29841, 25),
+    ('display\\s*:\\s*none|visibility\\s*:\\s*hidden', 2, 34, 0, (), 29866, 152),
+    ('list-style(?:-type)?\\s*+:\\s*+([^;]{1,80})', 2, 34, 1, (), 30018, 89),
+    ('“([^”]{0,200})”列', 0, 32, 1, (), 30107, 27),
+    ('“([^”]{0,200})”行', 0, 32, 1, (), 30134, 27),
+    ('《[^《》\\n]{0,200}》', 0, 32, 0, (), 30161, 28),
+    ('《[^》]*》', 0, 32, 0, (), 30189, 21),
+    ('上一?年|去年|前年|上年度', 0, 32, 0, (), 30210, 144),
+    ('上一?年度?结转|结转自上一?年度?|由上一?年度?结转|上一?年度?遗留|上一?年度?转入|\\d{4}\\s*年度?\\s*结转(?!\\s*(?:至|到|入|下|次|\\d))', 0, 32, 0, (), 30354, 316),
+    ('不予公开', 0, 32, 0, (), 30670, 24),
+    ('不予处理', 0, 32, 0, (), 30694, 24),
+    ('二[〇○零][一二三四五六七八九〇○零]{2}(?=\\s*年)', 0, 32, 0, (), 30718, 259),
+    ('信\\s*息\\s*名\\s*称|文\\s*章\\s*标\\s*题|名\\s*称|标\\s*题|题\\s*名', 0, 32, 0, (), 30977, 256),
+    ('信\\s*息\\s*处\\s*理\\s*费|处\\s*理\\s*费|公开费用|收费通知|检索费|复制费|邮寄费|收\\s*取[^。；;]{0,24}费|产\\s*生[^。；;]{0,15}费|收费[及和与]?减免|费用[及和与]?减免', 0, 32, 0, (), 31233, 764),
+    ('免\\s*费|减\\s*免|收\\s*费|费\\s*用', 0, 32, 0, (), 31997, 175),
+    ('公\\s*开\\s*费\\s*用|工\\s*作\\s*费\\s*用|开\\s*支|投\\s*入|支\\s*出|经\\s*费', 0, 32, 0, (), 32172, 281),
+    ('公网安备|ICP备|ICP证|网站标识码|版权所有|Copyright|©|浏览次数|阅读次数|点击数[:：]|访问量[:：]|字号[:：]|分享到|发布时间[:：]|发布日期[:：]|【\\s*(?:打印|关闭|收藏)|打印本页|关闭窗口|返回顶部', 2, 34, 0, (), 32453, 290),
+    ('其他处理', 0, 32, 0, (), 32743, 24),
+    ('办结|办理完毕|完成办理|办理完成|办理完结|处理完毕|已答复|作出答复|予以答复|答复办结', 0, 32, 0, (), 32767, 243),
+    ('受理|收到|接收到?|接到', 0, 32, 0, (), 33010, 142),
+    ('处\\s*理\\s*费|复\\s*制\\s*费|检\\s*索\\s*费|邮\\s*寄\\s*费|免\\s*收|减\\s*免|收\\s*取|收\\s*费|缴\\s*纳|缴\\s*费', 0, 32, 0, (), 33152, 349),
+    ('复议[、和及与]\\s*诉讼', 0, 32, 0, (), 33501, 139),
+    ('复议后起诉|复议后提起(?:行政)?诉讼', 0, 32, 0, (), 33640, 49),
+    ('截\\s*止|截\\s*至', 0, 32, 0, (), 33689, 44),
+    ('所\\s*列\\s*数\\s*据|数\\s*据\\s*截\\s*止|数\\s*据\\s*时\\s*限|数\\s*据\\s*期\\s*限|数\\s*据\\s*统\\s*计|时\\s*间\\s*范\\s*围|时\\s*间\\s*跨\\s*度|统\\s*计\\s*区\\s*间|统\\s*计\\s*周\\s*期|统\\s*计\\s*年\\s*度|统\\s*计\\s*截\\s*止|统\\s*计\\s*数\\s*据|统\\s*计\\s*日\\s*期|统\\s*计\\s*时\\s*期|统\\s*计\\s*时\\s*段|统\\s*计\\s*时\\s*间|统\\s*计\\s*时\\s*限|统\\s*计\\s*期\\s*间|统\\s*计\\s*期\\s*限|统\\s*计\\s*范\\s*围|起\\s*止\\s*时\\s*间|报\\s*告\\s*期|涵\\s*盖', 0, 32, 0, (), 33733, 1030),
+    ('推\\s*荐\\s*阅\\s*读|热\\s*点\\s*推\\s*荐|热\\s*门\\s*推\\s*荐|相\\s*关\\s*信\\s*息|相\\s*关\\s*报\\s*告|相\\s*关\\s*文\\s*章|相\\s*关\\s*链\\s*接|相\\s*关\\s*阅\\s*读|上\\s*一\\s*条|上\\s*一\\s*篇|下\\s*一\\s*条|下\\s*一\\s*篇', 0, 32, 0, (), 34763, 559),
+    ('新收|新受理|新接收|本年收到', 0, 32, 0, (), 35322, 49),
+    ('无法提供', 0, 32, 0, (), 35371, 24),
+    ('未\\s*(?:向[^。，,]{0,10})?(?:收\\s*取|产\\s*生|发\\s*生|开\\s*具|发\\s*出)|没\\s*有\\s*(?:收\\s*取|产\\s*生|发\\s*生)|无\\s*(?:收\\s*取|收费)|不\\s*收\\s*取|免\\s*收|(?:为|计|收取[^。]{0,12}费)\\s*(?:0|零)\\s*(?:元|万元|件)?(?![\\d.])', 0, 32, 0, (), 35395, 482),
+    ('未|没有|无|不|均|免|零|\\d', 0, 32, 0, (), 35877, 53),
+    ('未|没有|无|不|零|免|收\\s*取|收\\s*缴|产\\s*生|发\\s*生|开\\s*出|发\\s*出|共\\s*计|合\\s*计|\\d', 0, 32, 0, (), 35930, 184),
+    ('未经复议直接起诉|直接起诉|直接提起(?:行政)?诉讼', 0, 32, 0, (), 36114, 67),
+    ('本年度|本年|全年|年内|年度内|当年度|当年|今年|截至|截止|底|年末|年底|\\d{4}\\s*年度?|\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日)?|共计|合计|总计|累计|一共|共|另有|另外|另|已经|已|均|全部|此外|同时|其中|并|还|总体|总共|目前|本机关|本单位|本部门|本机构|我单位|我机关|我部门|我机构|本局|我局|本委|我委|本办|我办|本院|我院|本厅|我厅|本中心|我中心|本署|我署|本会|我会|依法|依规|按时|按期|保留|现有|剩余|尚有|余下|仍有|因|引发|发生|提起|被|同意|政府信息公开|信息公开|依申请公开|政府信息|申请|事项|工作|方面|情况|数量|和|与|及|、|的|了|在|中|上|有|为|:|\\s', 0, 32, 0, (), 36181, 788),
+    ('现行有效', 0, 32, 0, (), 36969, 24),
+    ('申请|复议|诉讼|现行有效', 0, 32, 0, (), 36993, 147),
+    ('电\\s*话|传\\s*真|热\\s*线|手\\s*机|联\\s*系|咨\\s*询|号\\s*码|拨\\s*打|举\\s*报|投\\s*诉|Tel|TEL|tel', 0, 32, 0, (), 37140, 352),
+    ('电子邮\\s*箱|邮\\s*箱|电子邮件|E-?mail|e-?mail|邮件地址', 0, 32, 0, (), 37492, 207),
+    ('第(\\d+)个表格', 0, 32, 1, (), 37699, 32),
+    ('第(\\d+)列', 0, 32, 1, (), 37731, 28),
+    ('第(\\d+)段', 0, 32, 1, (), 37759, 28),
+    ('第(\\d+)行', 0, 32, 1, (), 37787, 28),
+    ('第(\\d+)页', 0, 32, 1, (), 37815, 28),
+    ('纠错|纠正|败诉|撤销|确认违法|被诉|责令|维持|尚未审结|其他结果', 0, 32, 0, (), 37843, 221),
+    ('结\\s*+转\\s*+(?:至|到)?\\s*+(\\d{4})\\s*+年', 0, 32, 1, (), 38064, 82),
+    ('结转\\s*(?:至|到|入)?\\s*(?:下一?年度?|下年|次年|\\d{4}\\s*年度?)(?:继续办理|办理)?|转入\\s*(?:下一?年度?|次年|\\d{4}\\s*年度?)|结转下年度继续办理|尚未办结|未办结|仍在办理|正在办理', 0, 32, 0, (), 38146, 500),
+    ('联系\\s*电\\s*话|咨询\\s*电\\s*话|监督\\s*电\\s*话|投诉\\s*电\\s*话|电\\s*话|热\\s*线|Tel|TEL|传\\s*真', 0, 32, 0, (), 38646, 332),
+    ('联系地\\s*址\\s*[:：为]|通讯地\\s*址\\s*[:：为]|办公地\\s*址\\s*[:：为]|地\\s*址\\s*[:：为]', 0, 32, 0, (), 38978, 607),
+    ('行政复议', 0, 32, 0, (), 39585, 24),
+    ('行政诉讼|行政应诉', 0, 32, 0, (), 39609, 32),
+    ('表([一二三四])', 0, 32, 1, (), 39641, 109),
+    ('转\\s*\\d+$', 0, 32, 0, (), 39750, 34),
+    ('邮\\s*+(?:政)?\\s*+编\\s*+(?:码)?\\s*+[:：为]?\\s*+(\\d[\\d\\s]{0,9})', 0, 32, 1, (), 39784, 197),
+    ('部分公开', 0, 32, 0, (), 39981, 24),
+    (b'(?<![0-9])(\\d{1,10})\\s+(\\d{1,5})\\s+obj\\b', 0, 0, 2, (), 40005, 72),
+    (b'(?<![0-9])(\\d{1,10})\\s+\\d{1,5}\\s+R\\b', 0, 0, 1, (), 40077, 64),
+    (b'([*?[])', 0, 0, 1, (), 40141, 32),
+    (b'/(?:Parent|P|Prev|Next|First|Last|Dest|D|Pg|StructParent\\w*)\\s+\\d{1,10}\\s+\\d{1,5}\\s+R\\b', 0, 0, 0, (), 40173, 194),
+    (b'/([^\\s/\\[\\]<>()]+)', 0, 0, 1, (), 40367, 36),
+    (b'/Filter\\s*(\\[[^\\]]*\\]|/[^\\s/\\[\\]<>()]+)', 0, 0, 1, (), 40403, 91),
+    (b'/Kids\\s*\\[([^\\]]{0,200000})\\]', 0, 0, 1, (), 40494, 53),
+    (b'/Parent\\s+(\\d{1,10})\\s+\\d{1,5}\\s+R\\b', 0, 0, 1, (), 40547, 94),
+    (b'/Subtype\\s*/Form\\b', 0, 0, 0, (), 40641, 62),
+    (b'/Subtype\\s*/Image\\b', 0, 0, 0, (), 40703, 64),
+    (b'<\\?xml[^>]*?encoding\\s*=\\s*[\\"\']([A-Za-z0-9._-]*)[\\"\']', 0, 0, 1, (), 40767, 108),
+    (b'<meta[^>]{0,512}?charset\\s*=\\s*(?:["\']\\s*)?([A-Za-z0-9_.:-]{2,40})', 2, 2, 1, (), 40875, 106),
+    (b'[\x80-\xff]', 0, 0, 0, (), 40981, 16),
+    (b'\\bstream\\b|\\bendobj\\b', 0, 0, 0, (), 40997, 44),
+    (b'\\s*(\\d{1,10})\\s+\\d{1,5}\\s+R\\s*$', 0, 0, 1, (), 41041, 74),
+    (b'\\xe3[\\x90-\\xbf]', 0, 0, 0, (), 41115, 18),
+    (b'\\xef[\\x80-\\xa3\\xbf]', 0, 0, 0, (), 41133, 20),
+    (b'^[ \\t\\f]*(?:[#\\r\\n]|$)', 256, 256, 0, (), 41153, 47),
+    (b'^\\s*<\\?xml[^>]{0,200}?encoding\\s*=\\s*["\']([A-Za-z0-9_.:-]{2,40})', 2, 2, 1, (), 41200, 101),
+    (b'^\\s*\\[\\s*tool\\s*\\.\\s*gaolint\\b', 8, 8, 0, (), 41301, 76),
+    (b'pStyle\\s[^>]{0,200}?val=\\"([^\\"]{1,100})\\"', 0, 0, 1, (), 41377, 67),
+    (b'stream\\r?\\n', 0, 0, 0, (), 41444, 41),
 )
 
 # every entry's opcodes, CODESIZE-byte words in native order, zlib, base64
 WORDS = (
-    'eNrtfQmUHMWxYHZ193TPpekZHSMEQo0k0EjoGCGDLXFoMOYwhtYxA7KsA13DCDQ60DESCEuDASMsMPJfMLw1NtZfwPznXcDr'
-    'xW99rMHHfgP7/sc829je92zL3wjw/77xBy/+1mznVIQyKiurKrO6uqd7qH6vp3oqIzMjMyMjIyMiI8cwxrLFb6L4tYrfoeIn'
-    'Af+fyexPDn63F7+t8C4B7zvIu0nFbxp+83IsgGsl8DOL3zZ4Z0GeHMnTXHw2Fr/18K6+fyg5DICVSB8sP1n8ynnzxe+xIshf'
-    'PjY74ZV3jE/7zyLtP4ugkIG+4O+nFb8Ti98GyINt4P0wofjtLH4Xkvo4bJ3Uh+fD75bi9/3F73RSdjPA8//3wfPDkH8i/J/w'
-    '6Lvi2+SB4t8DzLvvgvA5vfg9DeBwHPOAV1PxOx7rKzb2gzaY50enPgvSsC4co5RUVmsAHPZJK+mrOkJnvN45BIeLSX960SJv'
-    'uDXo3z4/vHXxmQj1UjzqCJ4IG1SnXx8kSDkJoOk0vOuEseBjOxbGGul5PqHniaRvEM8UzKcGUo9qXNuhbNoGC+qfS8pOBJSN'
-    'c78NypwupaWkOdQLz0tJGxpJHgo7B55nS/Sri1ca8AoaF5lvJqVxxb6h9MjhUoI9KT/YN5TPpaAuyp/mS3MqA/UgLXiNfwvB'
-    'KQdpMu87h8DKNIB9jO0zqfdUaJMMg/WpxkXGd4EC3/ke+Kr6sQHyy3l5O46QdqQB1vLAC+EofVlkTVPRF4fbItHt9QAzTBcJ'
-    '/4+VGNWf5EkBIPQn558cUHYW1keZb2QgzY9XToXicU7p0M98QgdIzwsUvBq/Orw6DenMB17mbZgnA7IMf46T2tJE2lJHykTe'
-    'L7cpB+1ogXZheecYlncOKa9Taiv2TxLK8GpvivxP14rjvfYz2+fsy48Xv3fUYD9YPvSG8kLOQ6boVNBiFOtGBmSGiRIuXnkT'
-    'Ea8DKfg/SPah874OypXnlryW4FdexzKkr+dLNFBP0s7xGE9V+73GlM5j3AtlQA7kZTcU1OPNCuL37rVqmMfXij74UvF7H+Cx'
-    'ia5ZkX4SemAW+Z1ktfnp8mqQwSdlRtcIlyIytpecolOeLu3g2jhS9VslzH8+v74AcMhDGwh8tLRvJXFccW9xsmHOT4Ys8yfb'
-    'ZPdhY3XRed6LaoNnhaH45ikHBnCVQZPmWEGTsfQqlEh7lU73X18r2M/Wfvu5GOSbh9fa8+AQzDk5jT8/t9x+9i+zn4+usvPs'
-    'B/ryg9npA3Nntw1zA4H54UrQifXYz0lLbJh1RJ/Rtdp+t4q8w7KuJe/eOGK/W0be7Txov7uKvON18neXk3ccV9Tf4bsNn7bf'
-    'XUjW6TnQr9+5zk47j7Tl6H5nm7Atc0hfI0zdbv/250meFYfsZ/cRZ78eBlxS0J6xsNcNGn+/8bMIq6F8by/QXRL4ZYMnOyp9'
-    '0XfNq6S5fJGugWXfCrHHHYycm9i0PRPo5pdLzNbc7evM4Jt7zOD/cLNNl2sJjnf1mpVx7BYz+MxmM/iHHrJxPJfMv7DtnE7K'
-    'CIsH5QP8nen4UD4wWTMv3UsvguekIbMykNfUExkLdcq7gE/dMeDeV2HaJws27lQXzuH9+BrVe3Dc2hV9wnknbR/y0KPLbbg2'
-    'j300n0teNhM+b/A38mB2na0Dz0iwx9fYz9VLvOvi7dSVg/nvxzbYzyuBTlV2P6++SpXYV9g32A9yH5jiQ/e6MyXaeBrWvfN6'
-    'bTqYQtZrTPtxt1iTUTcjwzy20VkO1T/M7hP9jjDDe/nlTtobljlSts2V4ijXfzpJk8tqh7bLOCn1OMvFvofqGjCfCr8pRfwW'
-    'JmzYUyLUG/DfPzgAY32fXdfkhG0HkNP4819vi1ZnYZG65u8pb7teL0PfrQDZb+Ueu45/LkMd2Pe9y+w6nil+vzxCe3WTsmj/'
-    'p0Ffa7LH5+8HoC3Ry7SJk1t57Y1itQuv2VK2/Ho7casE5PxsIvz3a8V/BoDH/UpBQyY6tBskOiqfPpRXYtgrNaQPDUsnQURq'
-    'wkuorrwxonWnk6y7jQWRr4XIKvzdGVucadWiJ22HL+0jlHtehznz2wNOnQLKMVTmkNOw/Daoj9vblyjWoZEcu1oYH/77YtJ2'
-    'WY6iNIdl6IzdbDLOk1bbz1l9TlheF4c9g8jLXjATSXn/BDh1rFDXTWXrjVv8YWk/7Ch2zlZJtpbx2EjKpmXx5z2r7OePttiw'
-    'HyawmJbboMbjao1yeV7UMQbBIr7vJbCplf74zibj8CfYM/aAvrEZdITTSHmrYQ/2zjI1LB2zQzBmxwtqWDpmNE01BnTMksUx'
-    'uwDGazYTvk0n9REFN9+RcaF7RxnvJtCrtqxXw1K8/3GZs3wZ1vKwP29eJvTPQfm+R/IhfN1ydb5vENjmgj9uXyKwx2DP+CPQ'
-    '/X4f9nufAd3y4z7lUhrjsJ8hsANQ5ysesEcI7FWHnHpnpIUnD9uwdzLhg0th6dx94bD9/MZh93py/1oBI/fxNmb7pKK/AeVL'
-    'Lx1w48Offx5w7o333uss/0zStiDYSUz4osqw3yd5VLoe2hdtHv1A28p9H85i6jaN6XH2p4wn9UGJGi86P57e5SyjHsbiil61'
-    'T0WKiK+o1zkk6fX4eOJcR13n0X59XSPiIesLj/WG03/yPpshySOI18vdZnhN2ePW436hEK4MKmeZtEU+J/BXw/qvWWJWJ+qx'
-    'TOAX3it0epMJXZSzzle6/Wk2AetYRiETvdztHBvKL4/2O+eGDHunojxct/n84jC3+pQnw96kKE/WNW72KU+GXaMoT9Yz9hBe'
-    'hDA4B69W5P9CwdkHHyD2WSoj8DlLf6fBLsukuf014FNzyTu+RqKsj+/Yg8IWg+/2PyRoLSPJpt1E7kD4g0vFHMZ3yO/GkHe/'
-    'V6xt66H9bxXctCb7NaOe60b43QG8txf2BLr+xKPcvzjJO8HKDS8jpbhX+emrAsvWOevRDjRG1xGkiys2O+liPElbADrttw8L'
-    'GsO0HTBXX/pUsH2szVBvupvqTSOlsST/k0rXEJEp3I3M/QG0/QQjIF4Frrpjj/S7XbLVNpRPfZ3Q78Ck8fytHn1naVrwnEFP'
-    'Uj4wf4+wLyLfSIMM8hvQW+RI2ncPOHUadP2i+1qVrPQIoZkk0ExjechFdGAy5WFbqcsIlXG9u5iGKvYd0pvtOi5CXaXNkUEt'
-    'AKuUBhu4VPphQ2k+sdftG2itdfsGLup2+wY+2y18A/Hdj0G+ex959/M1Yp+O734x4JZDL3/ALYeuLwg5FOfWSx8DfSjIzZOJ'
-    '3Iw286/3O/Ee5wOD7Wj0gcE2BPnQoB+GSnc9e7/Qg99E1gu+vvSXbd3gttcw3oPV+6m3pCUk58PxOyK1r2aZpCOQdUSU75vK'
-    'kegvlOh0nncylUfuI2sL+qnWl1MUscTS4v2RKLuOZbLVRlj54KTBMoimfnm7SpafXJTuiyZdGx4/4Ob5L9/n9ge/E3Sq37tP'
-    '+IOnSRp/N5+8u+iIsNVgGXWrneWfSdJmrHTiQ33DUHf/5Xvdshumoe6Fym5oN2kouGW318Bu9GZ3NOdl0DaKa4Nso2TSHlf2'
-    'paK4yf5Jpjpav1gBb94m+gvTJ4dss0p/fdI2Ngj61Fvt57mwb/8Z7NsfIbBPgO3qXw6rYe8nfSOn3UvS8mDnm7JXnGnFOp48'
-    '4rTTTDgIfHifOPORkWAnwJmK3aQcrH/pKifsl/aLMx9BsKjXWKuoE8tZwcR5Chy7S5mIDYG06hUng+a7Gp5bAVYVp2O9Iu2D'
-    '8LxBkXYV0iqxhczyGf9OsGt3rRD6xZN2d2j7U4fVsOMUdmS0C8qwdB7JaaZz3M/XG+fAQcUeL1O+1ctekD397FJpsvbWwCcR'
-    'ehktQdKNbI+W0diTnKWx35isoFnMP0Gxj2tV7OOaFHuxjGIvpru3wXP6OA+yzH1OPwfrO9X5Yr/MZM4YNH4xQtqBfyTI2jmb'
-    'OWMd+OVvYyL2BOVTqrgCaFt4MWGXrxsnx7T8/1788TT4Xt4D+Q+R/rwD8mYjnzVcUHecpvX4BDGITNVwiSCty93WSX1gSXvF'
-    'ECqwbOlbhC4H3TxY/D4ANPgpojsImn8xTcU05UVTdP9wt8TrYpqJacaPZlqZmV8vjZGGsgfud+i59gdXuc+1/63gPte+9163'
-    '7vrwEqG7xj3RrIKdvpi5ZTN6rhBjIMm66myf0FVjvgMDTr/Fr+5w6y02rhL+xrLeogX0HW/1uvUWX4V96IYH3XoL1C++8YB7'
-    'T3MN2KquXhLsM5Fk/mcILyVyTUJDrmmV9k9BMhPKdXR/ahIzsS0E/VEdSwb0P5csc8vDlyxz+/J9nu8vpTK43yn6Fcljgb5L'
-    '70hlTSJcrQH2r1an0xcL/bro/vf4XmfeOikvzi3TmJMm+93VUEb0R2oS2srL0fHpyus0zM/HLk32YlnmHSdM3ntVIg5Xq6Hu'
-    'EM9myG1sCtFG3bMopjjS+KUYY43r0+ZJPNWkvJQ0X60AfNMG5TeGaF+dIT4ZQ72zrI883muGo2rN4DKAbv42Zu6vZe4DmDQD'
-    'T42ou1ZaMiSFMGHlSuXv/qKrBm4m9HO2RMNZQ55Rz8zigah4hQm9tgIOJvOysYI4tsL/JvhhnWHislbLeoBrFsdlaggbnNe5'
-    'RpP6qZ1Q1V/Y5nfDuTKV3RH7rl5B6+w9xf59RG3P6cB935BY25GWmggtNkPfTQAb2S2Q7z/85OaE9a7++HH75IKmOotl7eAF'
-    'eUlz0XXNeN1VI8w4tSroAGNt1Q+paYyafHBe8T0Z+nmlyNKXAbkD6Sv2+TL7VIPPF9JEC+hKd8bjWLPjyH3sUO823mdvWyfZ'
-    'VHg+5rOWyGuSl45NdU9F7BcT+8VUq18MlY+97vXJ43pJ+tfLlwDzy3HukiRfhrnvt6JfBmNBZTQcH/mMGdaN7+rF4j3oZ+Jq'
-    'JePYaJjP64ybrJNrkOhkNTynEjppkuDGA+/hfX5AoS80uU/J694v/jmokJHkMhsUZZZzz2WqszPZmyYN8cn2lbbv+1sh1oHF'
-    'OrDK6sBm+OihdeZsuoxztq0Cumict3i3mUn/6eqq6qucJ9LYHBd3+/uFM9DZ3FNw2pP5efvNrAJ3oFiM1e7FJuXbA/ntcVT2'
-    '/nKta61Ez4hxeesLTtryikPH8TzG7NijKrh7SLw6LKty8SZj2gtDezF/qD3+YLqmo+1WteYNxxxLVM4GU0m7C73n9HToQ5Sr'
-    'TpXKXmwYV+lhQzkpA3X6xd0vpW8wPr8ch8u0XUeXhzurhjoLE3huFzKRheUx4/6AJvVxv0GTMVPt33j8GZMykO4zIMub4Pv4'
-    'WjN4fkeCCfyVPeIcSgszr0u2Be5i9ll5eS+vw0uSZeQlYfqynPwA57wJPJ/f5Z6LfjbaUvdIYeIJl1NvZIIPl69N8AnjKxbm'
-    'LCPeAft2t3rMxsRjVvVj1g72C8bMZQAdXMPch/RWr/CTRxynVQGONFaHaXzQWA8b62Gj1MPWGfLTTBn5Kephs4Y8rL7MPDWM'
-    'L2SU6+AY+I2+6ThOPH77GWBLnuNBmRfA8wxid8anCb/qI/bnYTmO2JXR9syf23DcDctfpGhvS8TtnVjm9mI7+DybTepBfwv0'
-    'CRsv4TqH7D1OZ+L81QWwPteT9qnahX2Ffoz4Ps3EaUWa5yLmPp/VpiiXwtJxmVij42Iy5xHvTVK5u6T6N0j190KfJ5mIQdQu'
-    'tXkbgeXPfRKucwLa1MtEvPtGKc9OqV/2etDG8FlBCY9+8izlzCUv40JJPm6T7P3N1K8hN5Q8MTR01wl7qriUh00KGZr36Xul'
-    'Os8nMnCtzkGUyXXmI/pQ8OefknY5FpmPXvOvA+i6A+ikA2ihA2iQP2+G5w549jKnj+sbSXdfXgTPVdK4rPLxCcH7GihtnPR5'
-    'ucgtOan+9/PzyUn0erLss4KlskqXTftkvdQnTn/ud3VM8QQn8kQJEnZCE8ZvfLz8l84gvlF+50n8bN/yWQAvHwBexlagiXEA'
-    's5npx54fbXThij3PyIY/1Cdgbzct2PDVoOnPIesmTNZa07sTcR9Tx/xjGKnuhcZ4SHL8saB7qE38N3ld55AzDM+x2Gc59lmu'
-    'DZ9lU1r3mzctIJ8p/Rnie0U4kwodzjfQJ0SjbBrDA33Ovc5ioAyA6z/SQH6z994H5wX1AQ+CT4N92QqR1xQe1xNPOVizjBwo'
-    'N333AsOFDZeV8SurHeQwulbNjahsuiY2Mqdv/wTgdx9hzjN/2K/ZABgs926p3DgWlt5nMCC91mNhyWfEPh7TRkwbCtpAPrJF'
-    'wUdiuQH2hK0nt0TRyw0BZeN+TJ7Pm+Mxquoxwnl1k2JepUPoWpKja8yGu/yeFcPd1hFy2Bb4rzYBvtZj9cYU59u2eOxqcuxw'
-    'Ht4Qcn2LdZ7l13nSeXZ9PDZVOTZetg0v/RXmHcagU+ThUv4vPfSFqrvHMEZSHL9E/1Mtd4/FOkjFfO4KP65R3DvL9Y0fTdg2'
-    'Bpxz8XwbHfNNeadrwr6TntoNuJ04R1CZCH5KdPy3xeNfM+Mv7zvpWNcPiZhgJ+c/s/2+dO+3ifl4dfJxtEdQf5J10xn7zHQB'
-    'Y0W0D3o3jKm1NLwOKUi7beXM9A3Xx2NTlWOD82g7c96XGVY3NNzACn4qoRsq8TaEvF/iUMBHp26XfBuPWdWPGY1xp/Jr9NJB'
-    '4D0weTJ/0T89BXIQWh+j8JsZppcKfioi6yTCE0bg2Cf0ZB1dv5m9CvkmzLlFPulSFfxU5NziJSVtuhbojHNYOjghfm7349u7'
-    '4zEdVWNKY6fK/lE0ZrFfXHxZL41naOqZfwxkjKtMfb6aga/guVYdP6w6oEnVfksV0xXPwvkp6Km/mQ68n58ZI+3geE4hdWQD'
-    'YLDcvoj2jbX2CVh4k0MveM+PSNZHDbkrCpklHpNox0Rv3niLb8lRPoZSPw5q9KuZcfM5djIw9HNJbx67KR6TqhoTv3XzxE+D'
-    '8aHrpg686j4i3u5JTJxfP52J88fjpX3lrcx9RsPkrs9rJTuc6Zksv/gbJmfC9jxky0PzQua/adnI498GMtik4st/C7Euviv8'
-    'SfKlrIwTS9ACiRJGgkZiWqg+WmgBfjOnTDxhXhnoje7xdMv2ul8E17ZxTJwPl89+XwP19EP6UsCtD9ai2EZE6HnscNgDDcc3'
-    '9ydQiWLoc4o6BdRD0NgYGEvjeqCna5jwx1DF2ZB95fj7fYQeLwW66QD9J9Y1g/gBYByagwkx995LcNtOcEI88D758aTODqBF'
-    'v7KD8D2F4HuLVBbGrpmfEO4SOyR7dwfo7TtAF4P/07lZ5zGnaEyGfuY83xfPKcWcGsEzs/Kc8jqrVMqY1ZrOI3DMznLoLw7m'
-    'NfQZBrqNoLIWT4DRsk/SirNK8RhV7xjJPJLzTn6v1yQmYio0xXKHeixTTj/MyHkkC+aRqjulvezkyDvHsfi8hXK9W2fihWem'
-    '/gqKzaryu5THsJXYuD5huA9pBn1VA8il0fJhy0tByu2gaZOS6io04KVugQfVExjedOW1JnCAT6iBW47lpd9U6TgvALq5kfzP'
-    '6aM35u9VJQPLY0jt5Hyuq2KHpBV2ahqLEXmE6r7xOT50g3XyfDeF1amNYiPKcCfNlnn7YNTygOOTTHWlnzsk/k8TfuOnw5oB'
-    '50LKEU8/Pisg8Y/3l/GsgMYCoUsTf1/8fp5p3F8Xjyn6RIZcFxIlJcs666A4/HRNmENsfLpzv9T8uvQn+06F9eUMQ39Jl8ha'
-    'tR/b7+9IeJnE2NU7Z3hAKReMm6kvZzym1T+mUfsKjkZdUXGcDpVrL6FTdryWV9+YqPZZp0d4JmVUyl8jqHNF+ymXT/YwET/h'
-    'dOIrZnK+zGy8avR8WY6xcq1tgfaSnJ48rZJBlf70BfscAZ4pePZqhT+9B4w81/GsQQboicbisFgci8P0U02xOBKdcP9e8cXt'
-    'LDgGRzzutT/udIxnMhGDA9cMHntjv+HeO177pbW/q3xriU7ZKQ99RmPAWvL7hHtfdG70c9tKptJ1mSyrL5bf2MSax3Bkcq1t'
-    'Y8eNn9A+kZ0y6VTGTmOTuaQyJc/OmDptOjuT8UuIZnTMnHU2mz1nLlfxdM5n5wwfD3xPVczvrlJgs5a2iDdoMuFZ3vJT2xnb'
-    '/QY9GpHV0QiGO8DfVcw2uJ5s8w3ltJQTectouCyD4t3dnNOU6xNZ837Ka6VkXYUOBrdiULvNVumzYTACU1OXEziw7pwnoRl+'
-    'WiVccydXy6wLffvm2xzT01L5dO5gOJ4QRDZGPOeQwoAzfLoFEM9Li5CjcbdphWuwcoNZXm82ZUAhlicFWsPAXSoCyBuS8GBx'
-    'wmZ9aCkr/5edii3OmUoGOS3ax3X+N4l4zY7X7HjNjtfseM2O1+x4za72Ndvv7M8WeIdxT0uJtxjgFVZrmpmkIa8x52IBZavO'
-    'Zvr6I0WtGzVdB5M1qjTtKl0WwQEw8RFsB/0Y/j987/y9+vnbWDQxHE28R4KtXFXge5oPJXrr8lUWPhCgzf91x1d1N8SGLWY0'
-    'FtvOfc4r5cpoO89Fcw+qfB4tXrdrb93GvYCun2qr4TrC+cLutWY8IQ35Hl9r09xUJu5o3rxMlMnT+L24p0DafHhm+5z/H4c7'
-    'vN+8zfn+HAl+AXPnozSfJrsFE197VT/6yb03MeeZ91LW0NF4r1kpK15TwPwJKovEyzzoV4Y8vlkyvo0SfXj5G5jMs3LPYy//'
-    'chP8LKZvU2+F9aOS+KUM8Usbykte4y77IFD6wRj28d2USn+1phJW0U7fRbQpUIYKrDvm3bU3ZjjvMC5NGua1BfxgFnypfDOL'
-    'PJEPT2IinhTmp3xXzkfPjiaIPI3zfhXZAa6S+H0dqYfHDFijqGsNE2sL5cVy3pkS/82RdxS/XAB+unyR49MLz61MxAsKijfE'
-    '59VphCDwzGtW4tlNZD9zJjxzw1Y5+zlNkvnOg2cnPM+HPHxdGUfychy2wXMD84+1hPGRaHmW1AcYdwpjJmGsp91SH230eL/J'
-    'UCZfEyCD1ksyqIkMmwGZXLccGttbB74F1Cine6zP7TBWqrVX5+4JVZltAftfnLO0DXUG8n8DfHXlNzwHjnwgA21E2qXyEKft'
-    'hWQeNBPY+RJsJ+yLmNTeVkW9lmG9p0KbZZhzyHopt1XGd4EC3/ke+CaZOl5fnWE/872mSt/F96cJjzroPEor+FKYeIkqHPge'
-    'NeGhj6HtrNOkR+TvSYm/NxD+3gC8d4fEexuhfP57PGlzThpPzi/XQdpqSEvGer/h1SKbGtYLZ1mo0xjBO2GZh3nNV5N4Nbju'
-    'cV965OVMQVNWTFPvCpryuzc6PjNh9qmWMxN0T5SU9kQNijWzgTzlfUaOlBUkg+rqvTJQTg70xZQGcW8zleA3Feh2Osk3wyPf'
-    'DJJvhrQfmIi8j+DZSHBn+aHkiaGhu07Y7Ew5u1Rylkl8+jSRoU3tNsywv1V24WkG+LYx71jLSUNceDvjGPIeNqZ8KVxnZGLI'
-    'J1kcQ3400gLnFzyOVan3aERBHyN5j0aU+KM+QhWbP6p65pVhHkcZm98KsV6cbmDjCbMHmkv2Qkj7dYZni5OxnFyzcnLQ2WJO'
-    'B7fF4z1qxtuEn2KsAT8dsgk/o7S2con9nLQyOjk/I+H/dje0Y5+9/pisDV6273nX289FhXD6UK9yF8Fz0pB5uV763MkR9t3k'
-    'MvXd5DL1nakfil9sc0b0eHFs8yhlde3Y5p6MTY5rUYoudZR9bLbdJffaoP7wdOnttrbAGpGL54h6jqwrYQyC5sg68zniFf/f'
-    'aw02WUdapXWkc4WZnb9rhdl6w+u8X9ozReGjH/txKz7+ZBtYdgvsMWbAuJ0qjf3L3Wa0kjhifr4HZQb0re5c7rYJmdCfl07Y'
-    'xH8c911PbDSTz5febgaf/rQZ/F8Pi7tPEce/DJiVsWuZGfwvl5jBb19n4/hHVjkc7+o1gz92i43j8xXE8cT9ZvCPbbRxfKSC'
-    'OIalxwGYn8N2uYJZGcwQfn2fXefKCtb5vf12nReQOhsr1M4pFawT24l8d6T3gl73dpeyj16wB/bTh8330TdLbXTENo9a30bU'
-    'S8nwUkL0qsCoP3k9kaarpEpSWmd8TM+e4pmyHxywn/332fOnnqTxd/zZuyz6uSXLTKb4j5f4Sp2Cf+j6MPK2dZJ28zLpObuZ'
-    'JO2MLc60qUAGuj6VpmcHg/D20qeifYjjPTukPaeD2GtMbFbUL+PsHjddpUEf+JsNzjZQmd6E98+uEG5BfR2mj+U1xtT3h94T'
-    'jHcmxndgKvarVXRPsJeOZCToiL5v1rTNJAxlH538liI/8tMEmeu3ol2R6NrrPNL8zmiMleZQo4QXlplXlNlK7PmHYd7Rc0UN'
-    'UlnUX3+hZNtvYMJfH2P2NzJxJpPXvU2CRb+2fmh/KxP+7VhXB/BS1MllIM91xe8l8C5L3su+e/n/yu4I0r/MgbrkvMV+WBqk'
-    '55XXtAtJn7YTfnwheeL5JUw7izxlPn4reco+hvXwjvtcT4J3eOdoM/M/izNG8ueog7Skop5Gj3WD+oRbhL6biZa2Gb5NwMvr'
-    'KT9JXOErB6r2HXUEL8bEGT3kD6ozersg3sAnC06ZcUe30LHJY9IPeZJr3WPycrczzc8vM0VohK7ZB6BPz2LiXMw29A1CHMgT'
-    'z94gbCEANqeAvQaeV5FnC+Akj7uXv04axpK2aQoTZ4eQ5qwAH6KgMwt1hI69fJDWAf+LoqyriSwun6daoCgTv35lvg/gKR9+'
-    'DzzfR+ZIp6L/Mho458lYzzeQ3VtgfmDehYZ5g2gkIc3VDNlbeO2j5qAsK9tK4LmBibtVKT/LMOcZshysDRRfLkeeWUL9Kj6/'
-    'newN/XB6rwdO7we+bYpTUH0LPerjfGZ6iWOwj2n4yrOhZJG3DR7w4ethaejfWel3Zr7L/A9CqGy0fYW7/NbuMD6nfnzHpLyY'
-    'PqqfPjgP+E7xx7dZaf7kUdAM9Sf/jKS7vjFEebHPjcLn5kj5XKLQPl0J//8o6Q39//kJz74qwksVe8FUjzMbnk1D4canGvgB'
-    'H5v/zNxnM6KqY14Z1kmO81bwP6NxHTB2yXp4Ir31Qp6JBHZpAGyzAvZieF4Oz0tZuHMiuu0Me/aH7v+3w/N65jxziWNTTvzb'
-    'NOXgBkkO9tLDRfUe9wFe6Rno+7D5vd4PywPF77eI7lGlK5B1j0H1mZSVAVjKx3rQhkXwbJXmjK6+lY53FPiivjzMGIfJ106W'
-    'YjnmT4M0N7xwboNyPuBhX9XpRzpPP0LsnnMD9rNR9LnKnzNMX7Yp/OvC7ou3kn0PpcV43yPtex51uPYa+h1P9N8sParn29AC'
-    'aybS7zGIT/sh8u4W8I27jKxVH7veCb+YpDWDnf+1w0Lv6BWzYTHBYy6xOdcpeGqC6cfzUsUUMIkHJvuinol27CG33drvLGla'
-    '0k3/Xxaf0yv1U03nMuMY8xJPK8EpK4o7Wvm8vCE+G/2umoM4xvVD4ow00sJrxe+r0h4+HvfRMe7lGzfG9CPAY0uSZr5NFf50'
-    'RdwTqRAF+PkmpBT7CBMebsVzeVTwcFV8C+5jvzce71Ez3qq4FdSPAP1taXzOJqa+L4EF7OlU/qEpwpN4HTuZfvyeWOavTpn/'
-    'zni9iNcLH502d3QbekSUoaPHvNlQ33SjtK+Ibe6SzX1pCcSnYXM30e1xOrkL+AbPd5s0drcy4bsc7c7B4pWkSuc4dVXDFwZr'
-    'gG8ELTBh/QD5vJ9B0sKcM9LxiTeN4Yv67jZDnCxDnJLM+7wN5aU9zNzX088+1iS1J8jnlOr/TfPyMT7DA+9eJvwLGAvnP6t7'
-    'rgX51j8D1Y5kf45UH/D2f5LZ5+7D+A7PZeF8ljkNnKbZfj88woz3coJ3mPZmYD7Te4/wbAf6mowjMB/0gGlUwOBZjsuY+1wn'
-    '9++e6oEHlr2e/C/jUZBgCgo8EOZiCUZ1vtSLp6eY206H/kS74bmTOc+3oO/RYgLbEwD7HgXscuY8C4N+SjOZuJPieqkf8GzN'
-    'Lqn800ieyzTztCjyYF/iuZxupvah8rN70jM57UCfSJfU5+mvYCu+Zold9jSSxmOb4HkpbB+mPQ33r94xYKeNZ8Je/XSvOEuC'
-    'cfhn95mf/UbfkNkS7lj2YsDh4bUiLg7Gu6FntjgjGY7RQ/r6s0vcsSdUeahvW1D5FG9VG3lfqWJeqMbPkuYD9js9uyafQ5tT'
-    'ED6jOvcDUPr4REK8L6WP9yX0+2trwnw81pHy/XDjsNckBP3RclVj87WCoL/LE6JPD0Of3gz+n10k7YrN9vMtGIuFJO2qQwJH'
-    'nnYOSWteaT+fBP+Ms0naC9Dub0DadJK2A9r70qfstMkJMed2QD0TCfz565xprYo0LKuBpN0EfX4UcEiStGyPM+0/mLtMTPt3'
-    'kjbvo8603xF+gfT6a/IO4V4l7xZBP/+ClPvN+0S8DZ72EwL/TYj98QPyjsdXRRkO39VDXJ8XSLkpaOf+W+20b/vwxa+Tso5d'
-    'a7/7CoEff53zXOlTJO37G+3n3nvttCfI2vrFQ27axfhTaQKDfslp5uTJD5B3H4e+O0L42esQI+W38PzccvtZt1vo9DIKWJ52'
-    'gKT17Bd0jWe9WxXzgD+/ezeclb0d7l5ZJ+KF0bl0PeHVunlWkvbeAzEwesi7MQC3hLx7EcbkSvIOdeOXkjZevsJJgxcReJ7W'
-    'ArJjmtAPyhxYxt+OOMuYQ+B5Wgtsv3H862A8zl7uzDfFBwbpewKpl8KgzHFyTsH/Dcz/nk26tnnJHSjL0XWlQ1q7ZT+3PPP2'
-    'aTuFpB3td87VNkLHVLZAWYKWQ+vt3aPfHlnXkGLu2Ap0z1ZH+g3P6GM5tA4THcKtHvJdjvSzSpfRwoLvCa9QvCxZdZQ0NV9X'
-    'VcCslNebLiMDilW6js3y0kqmNXRCuGdFWU9Xd0vvn+Ixn04NoOdS7oTVuevKYiJeBWPOO5qbmIhDQfe+/woxur4OPGVRt+Dp'
-    'XjA/X2PDnOsD8yyUM5vwrc4VzjrOpOvMXsED8Z21VsR2OMmjuwVPx3dYVyt592Pgd03kHeJNeeAvBvz7NCnRikpeXsSc9wJi'
-    'HtlX2CufF53WK+rOSbR18nx5W7CXEL3PzCs2CE/fyJxngDZ56Gv6mDo+0YUB64JfzB0WoBObA/MmK61NrZq2NFO9lepOHb/Y'
-    'HejrTf3KaeyyZED+NkkXYnJntEVkjVL9zb1oss6DJr1iHuQ3B98PmCM6ZI27BjN+ZbWjjZX0/9yIym6T+rKZrCXN0I8TQGf1'
-    'EfjNdV63eMg+fnSKNI9jw8vKDRXlQBL7a6M0t9bGNt7obLxLh5JBxrwGjXGVfQknRzxu8X2+ZhZv1ZnXN5nwyW5V+OfEvtm1'
-    '659DY529cUToAEzi25YSM+Vd4XO3NDzhBo5vLrhslH/e4fpI5n8/N/UriOf36JjfSaaOpU7nu0ks9XiOV98cDxObHOOrToQ5'
-    'bYGvBo2DmTbQE8WyW/XJbp/U4PdoN94T8/1Rw/ep741XjFM5Vi/m289sf2r0y49pYnTQBPrey2d5MM7DUvDpsjrjPXst8316'
-    'B6tq3uNcN5H36oi9G3V8prKGfFarkdAg0tn5kvyRDLAhy7rW/RIuA9RmGSkdJvmfVLrG6DAM9Wnzn67I7KRMhatMU35y6elE'
-    '5kEdBb4v712WVuSfiuxfkuHpYijgo1N20HjK8/wmyVYRyyO1J4/EeoTqO5+rurNB9gWZRZ6tCl8Kr7s0aD5dvyYTnmBylivD'
-    'hL/vVGmPzPOPg/cJAoPnJDDfDI98M0i+GUz4Y4zTt7P62oNlW/aHSP2mZ85MYp+Ohv5qY+HO510YIQ3yMbuMOe9imq3wS9D1'
-    'R5DPD3r5GjYwEV+Z8mC5TL+YfvScA9rgMeYtH7OxxRVlXN6tX9CN+9AWYT9z3D7B1DbLWG6ofZtlmNji8v6V0+g3i99PMRF/'
-    'IswZ3JiuRo+tzGRdmMmEf/7Zkk1FJ0YN2ljC0PJcQtMoq2WJ7ifIDy7K9axFsV6Y8Hw/v8OpRDaQ5Tieb6xUB28TvS/uHlsM'
-    '6VBRj1fcIVN8Srmv8sKIx4Ove6/GtpxRw5dMaCveT1dfvKvYnvbusafpnFHQ5eHUv13nbsWDxe9HIc/NUp5Szm5pxEhipdNX'
-    '9ZzcGqwQ/fnRVxDTSbBwd8zQuAq6/p27JF61LeZVNcOrSrljKtsX00lMJ8F0cry3dH1+MuQ6yetf5aGzXMXCxXmbxJx3n3A9'
-    '9BoWPrbbGg/81hiW1S7tSfGs4kSmPqvod06tMWR/Ixzqkv100m93R2PnoXILLU8+JyjjWUfKxr5K+OSR6TFD6pXvFUwAvn7t'
-    '5/cAqu675/2AZzHXkfLXSXoN2U6yjrltausUuDcRu8JCYBebQF+BfYFnVeeDcEfTMO7UwYRgNzvg2Q/P9fC82XAuLDKA74A1'
-    'hD+3S/9jTCwex2MFvBsooY1++XjZGzRg+jVgdleo3zZr4LJJevaSPvbb0yB96bQ5iK52E32hDiz2HaXFXibuFZR1kKp8O0g+'
-    'k3MPOA6TmXncUNnH8nymPpedJTLU/yFpp+UFn+C/VXzieSh7ct7NJ/g7/mxfXrm6eDwfFf97kdTV0Cnq4r8nknF8Hn5nQZ+b'
-    'Y+KsL4dt7HSOTWNnML9V1SfzWSxHLrMPxtmCPmtg5ZBAh7FOstH00e2kfPi9MvVPaCio5S1WcO6B5bhBX+92prWRtKuXO9No'
-    'XMuGgjumkM79KRmo3wRnv3iI/PcPIPZW/30i7tupijQakySKuofbS+qav6e87Xq9DH23As7Drdwj4r5FXQf2fS/Eg3um+P2y'
-    'gZ4vjJ7HCx+Tsmj/c7n3DsN9g8sXO3J9QNKM+6SrnGdm9UHz4TW3oZHTsSuPYSKAF/3yO0cPFex4nScDN5MPvZf0UMEd21O3'
-    '/NRKOz6hTvmplSKeoSxDYLkoQ9xTEOXw3y67m6FS3aoIQdWASJHV07/r6MfxngiMjxvqngjtMUJV5Oi5J6LUMaoWG0mKCd8U'
-    '07WT7sv2Etmf5y3POmZTnOVFXjVpTQtYf8xkfhfdDYbsY3nvgHcT8bjQJnTC40ebwDf3mMH/4WabftcSHO/qNSvj2C1m8JnN'
-    'ZvAPPSTiHbaW2M7ppIyweIwlZfB3puOjkmXugzxJMv/ro5/+1sllOuWczFq8JmMkNo7YZ9CEP8iCm/xKi390lcokzES0Ljd/'
-    'ObdC/IXLsSbwXN41gV8IscfPs2w9aCXrPMUScZzpfgBhhv23Ye8+hsCe1+uEmQT7/OMQUzVpCV3OcxCnf+pHnXW/kxAwGJP/'
-    'vOVOmD8SmCehju+ucsK8kbDjoSNeJv3wCtjTbiTyTDPoscez2O/P4fdXAivUkLWyOvyDjvuNZNy/UDAb9yl7nOPeEo97zYz7'
-    'b5i4W4jyocC4eWXYVowqo0JXxIOc8x7Ll2CtuXqZuLNiD3OvO/GY1u6YyvJ+n2K/XxZvs0QJitlqHvy8n9AfONBWwDbn5P6O'
-    'j18YWZLuVV8yLANphu5VTWU5xIPuVXFd0C2jY4+adg8qaDdTbtpFf8x0Des2A3hHELknSp4kIZXfg2pdVr8hXfO9lCkNh6HX'
-    '7QTH42vMyli9pDI4XkbmpWm/zOt185gHNpiV0avgMfMMecw7y9w85qUD4fiUly8DjWEg782XHbSfd8MeOLNS3C2H5yf9/NM2'
-    'MuGvRfMnQub/FtyJ9kcm7gtDHH96i9A58uc/wt16iX3ibjls3xU77eclcJdU1wbnfVM/ZbYPMcVhO3P6nqEv2k6NdvQx4dOH'
-    '/my8nmeZuKflH+Dd1wieS7baz+fhTrQztjjv+HuKwKY/DXd8HlbDPgpw/PvVHQC7TMCozrVOGhL71ftJ/mehjt89IO4VDMp/'
-    'BxP+PStWCf/ioHwDzH3/2RcLznsAi9108u6Kl8EHKAm+PG/Bnu3PDwTXtcqnnONQzpS+4HL4fb1nYX91mp0ZQ3+lbqDJHd3i'
-    'fk75XtDfPuC+FxT3qC/d6b6bdxqhF1o+vVdtz0PijqhGRX38+SDMtV91u+9N/SH4x/z8Wvs58JCIVW3iYzBQrPOVAB+AAcDr'
-    'FR8fgLuILJVi4u67yPX+KMynilO6LkjLX4OfRMmSVlcJ4plhhpRWRjrf8D7MH8CdlxsJTdO7Mod9RoB//WiLDfthAotpuQ3q'
-    'ezav1iiX5+Ww79eARXzfS2DpPFDhO5vw1D+tUd/rSXnF6iVCHlHBUl6B/jjHC2pYyitommoM/Pb05fPfVVK7xUaXR2/gZiVv'
-    'qNyhc+nH3U6aP12xPuHa3U7kgsc2Ovfist9j53Lhq0bXPMyHZY74flq6AdODRtM1s8P20AVVxnZruFIobLeVtnM+S+psNqyT'
-    '2yTD1Pn3pM7nDP0uuK00TJ13kjq5vdSkDG5XDVPn5hJ0h+fBXmhFBLrDy0rQHb7S7dYvhNU/Uv3Cew6alfHlA279gmkZXvqF'
-    'BibOWOKZVgvmw5OHnbMb13/+vtRYKhoe08nRc+p85GN6M2ZGLy+A7uAbhwWtNBFacdwhCrQypseNAqWZ4fvee5wyyN57RX00'
-    'Hil/9/2NAkZ1rxK9x75NgbeK3r3Oq83aIHDmv+U7mHX6bMMWcf+vad43b1PjWyF/WPUMtbzsX6kACak6t8N5bW7UpW9H0BLW'
-    'Bz1lcdTPdxnqrdsN5Y8dhuvWto02PW5KChzDlGECP2tDuPl2fgVxfMuw/KWfhjOOFcRxSl84HH9tVQ7HXxjaR44CP3+O4Gg6'
-    'Fly3bAKfvN2w/GttHB+sII5vGNrd8MzsNoJjmLEwiqnQbd4HHMdLK4jj5h7zOcZxPK2COJrEE6Nj/WaicjiG5eEvVhDHsGvh'
-    '0QrieLw3HD3uqyCOb4XEcUkV4/gM0ONZVYwj8se/serFEWWKH1YQR1O5B/vxi1WMI/bjxyqIY1i5ZyXBce+95utAJeZMJ9GF'
-    'Pma4Vl0ZUkagertnthrqIAf8bWz0nFyZfJ81VFk1ZHRrilxZ6YKk+/onDPdFSw3nHvcnMoH/K+yjJpH17S8DZmXsMtTFhzmL'
-    'h/5jlcIxzFlfjuPzFcTxxP1m8I+B3PpIBXEMS48DhC83GJ7bYobw6/vEelWpOr+3367zAlJnY4XaOaWCdWI75fWqnjn9uzjs'
-    '073Cp032TcA0tAVOIb4wmCb7L0xQwFBfBdmvBX3pMJ6Y7POg6wN3rJjvR/22veIzS9SmmGNQNoejtg0O73UfCe+Ln+C+us8s'
-    'fu0OaVxae5xnGxtYfLbR82xjCXf3BspgOT0hAmPilWq7pvbvMOdhZfv3y93hyqD2b1M//70K/3pTPN5Z5vazTSXsOKHDe6R+'
-    's/Lq+8z8hUsdx+kRjOPYCMaR9t//YLZPPfI3Ux+PMDZW7I8MEz75sm8D/30v9e0pmOMWBqcdEfi88DBta6T2LSoIH7y0ZA9B'
-    'uzddvzB+QR3Z8nCbutXp7Q8S5l6tTtyLf9qsjHZYq+n8wHZdAvN0DJEFMgVnGoV/q+C+dzTNRMw81b2cc0ndQWduLKm+WSBT'
-    'zSL4He13nkuZRuCP9QrfyjShR4yJiu8uX2G/G0feoQ9TC20v6IPQP14Vv1L3HJHcpv/m06bHFW06qmjTwwpcH1S06e8i4Im3'
-    'lVAG95+S52xYvnpdBHy1UML6iGvbhRGsj7NJGTctC2ejPZWUke0JV4YpfdOYrllC18O6vwGxvxgrpb10QO2nxPPQ/YPsp3Qm'
-    '2UcEwU5i4n5lGbYcPk6quV7vsedBG2E6KeY+heFpJyyRtnmZM+1tkoZl3gm09AcS74fWR2FeJzDd16lx+zmpg8LwtB+TtBcL'
-    'zrTvk7RZG5x+Vi8o0tAW+W1L8KsHoKz/pWjn2cAbv6JIw3xPWbbX0EjEHeb131es/yKmf0+q6b1F7bDemeYvBz7HYY7wdi8j'
-    'Y3LTMidvuZKkcf5E0y4haeevc6ZdQNLmfdSZdi5JYwVRL0+bS+gJ380k8K91O9faqYq0CXAu51RS1muwDk4g8HhO6CXwGW4h'
-    '8DxtmLdabrkjrZjjeBbwREKkbdrixOdtktbUI2wzw/OfpOEZwDkgJ/w6IXAYgLnyKnn3E4g//ouEezy6l9hpP1GkYf++TNJ+'
-    'NyBiy6OvgcwPF/UJfSeH+ZYC5hoYi6uh/v+pgHkD4pG9Afamp3zqugNlKwLTukFd12cVMDLO9ytgZHwO+5SD+Hws4V4LulbD'
-    'HZskDfNj2m5Fvh8CnWxV5MO06xX5PgdjdZ0iH6Z9WJFvA8icyxT5MO1KRb47YS5dosiHaRcoxnIOzPXvXGfDLFD0rwwzS1H/'
-    'TpBHpynqx7TTFPkmAX2MV+TDtDEk7bNLhB5yeC+lSPvu3RDLl6TVb3TO7f/H3Glo7/wTSfvZEmes/3+jOt5dTr73Kkm7Ac4Y'
-    'roQ2/IykTVrtzPcKSVu5ROi5edpLJO2fCs58z9M9Ddiwv0Pgx18nZGme9g2ShufOUX5/hqRRmY6nPUnq+eIh+90/MDffbFkv'
-    'zgjhWfLFsKd/eK2wpaGNTI7PyPP8JyKXBsEeYiI+A479ArhP4u3D6jz7Sfl+uOHeCttIy+VpN5C0wzAuN8OZ9g0k7fgacbYV'
-    'z/5j2leh/g0P2mk9JO1/Q5ufWSbO82aI/xfGQ0AdKY7PPRCX9mLybkxB2G7w3Yvd4jwvvuP3w/N355B3dwyIe+vx3cehvA7y'
-    'rmOFW3eAayXVHTQodAdIz+MUOiOqO1jEvPdWTT57Ky+7B5+/fH/C67+iV63qxjmO+5h64FscHsvfztxn/8t6pMDbnu91frg6'
-    'jyLlo2h8iCgLlvMMg9ccP5Wk0f010mrGYz9LbXR+9KOi1QeZ+7xMQwi7VoDVK1n8k0o73tU5/svwP1nxf/0IG7acszK0gasr'
-    'GjcZ+TOoX2BWQfwJ3XmiM2H841CgXuvcPWZ7058BbX+FlJE39IuZAnGUHyNl/HaHWRnPHhBxgrCMDxn6wS2C9eZ2UkbPoKHf'
-    'x612GTtJGU8Y6gr/Bfp0PSnjbUO9J8adWkrKeMOwP7ohDshiUsZFhrrkx6CMuSx8LDPUN04m+r4eePbCs58J/ivDXIo6R+a+'
-    'e223Rzna8TxHgun5OCckR4j/5sMu22EW/C43/xpP+Newv+GqcHEBvgR+PssIvYYto4us9yq8qJ3vXCbOB1/K1PrPOeT3VvSF'
-    'Ys64b0i/Z5DyeiMoj8ouFPdhe+kK0Jes8D+bjGfx8Wwyvw8ZVyb+u1Wy2SYUfU11qPTO0FmAy2aQpy7YrL6ntFz1e92LWq76'
-    '+HmOStanuou1nPXRu68rE0ONKe/rSnpumsROro6xGoiq1hXJ/i8XSoJWdbFHSdLABl3tRfdpnweb5ykPuHUjmLZxi9CNYNqZ'
-    'kl1zMUl7dBNgCmW+j/DBbfsABvZ5P7vPqYOcQ8r54iFnHWeRtGlQ/6sF4ROKaX8GvBMb3bHOUF+INt+jUkw2yrPlWIV4H+fD'
-    'ff48OyPNcZ4PR4//Nrn7mt/9qQuP7VT557x5m/BnxfQwd2rr2C1bDcund7/R2F/0PEumnIzLqcZIqud47YT+8hEVg3mXJncz'
-    'W0uy2kyRj/OvmPv+WxNbcuXug2B2GFGTTw0dj8pHrt3JGtvy6T6lMaI7szvJWtEo+YnMJGkYjxnTprKR9d9ASmuHL+0jXLNe'
-    'hznz2wPqWKY0BqOcRv0m+f/FLQtbwtx3aI/k2NXC+KDNaDxT3wHfWFD7QQWN3WwfOUaOw3oG0dd4wVC5CO2hHSvUdVO5aOMW'
-    'f1hZLrpLoQfKRq8Hsty6nJTjv2EdfV1G6GGqSg8ftfkqTIZ8iMUhjAbLcqz3U4jeGPXBJnMzrP79UVL3Ez1Cj1yJuu8kdb8M'
-    'Pkkb91am7utJ3Q9sEHusStR9eQR2k/MisHmcqaEXP01DLz42AhuOzC+3K/Y/5bGBq6++1hVdayAmZ1c4jpkLvTvi/OxWBT9D'
-    'na8JfXStMDuLsxrkm2TkayurtbObVgQkGph32GaZEOONd9w+dTge79E63m+R+Y1yL/rFxeM9+sb7luJ3H4vHd7SOr65/I7fl'
-    'cR9XORY6lRjo+SzZz02OsZ4ie2KLlO9VHrXZyD5yVKdz/1qnzcQv5rUFvxNgA8Z6+W/U+bvosiw6eIuNlo9LHay/tT+pJG8l'
-    '4+IXp5zrkxgLpyPXsS3Xwb4jyIbNfRsY8XMwsVfJ+rTFvea2owkHS6uT+32Z1DkRfD5i3j1yvDuM/VJF59RmWs/cMQJUZSU0'
-    '1gt+1orffchlw+FD4Qq2gOex6pa7z1fI53fRppwmc7cZ5ucEsGks9LHZJpiI85OSLHK0XX68wZLgLQk+HVB+0qD8HOhBhs90'
-    'wPNGGJskc/dPusr6R7dfTPpjuaL92AdIk/ViBg36mWnpnGg0zKdam7LSmjCP0Pk8JuK7DPvzMaff3E5J/7aNCT9TnucmJs6t'
-    'LIV3/cQesdSjnAEmfIIRtiDB7JPqupaJc1CXMadfH5a/S8rzQVL+VVLbZNiLCOwHJFxk2AWk3R9gwic4I7W7D9JmgF5z2A+Z'
-    'OX11Efc9aMOR0k3GxE/OoPEGVDFlTOZNQwTzplLz0EtGk+cB5TtjpfrGgM3w5Fy8fXhYOryERctnXRpH+AHGfcgADpcBTffD'
-    'ePbCeAdpROd5zIt+pvYL3xlAK5aCH2eYuFtwlSSv8fy8XWvIWKxh4nzRKQTPqPuX0rLc1znJ7ysNtMbx+BD00yaY30F9+yGp'
-    'bzcR3qDbl9h3lNawD7uak4z2YavUlzL9NCvoZynwiZ0w1ttg7HXpJwyvSWjST62v5xOkfs9C3nnA0/eAPMT7ht9nvgP6jRn0'
-    'f7e0FmyQ5u/N8NzBnL7wurQn84nt0jhv9Wn3mFHQ7g8y9fmAPlKu3P4cKYfyEH7OeDHIKVuB13q18wLcQ0uyzVbCpycp+OlF'
-    'pG55Dm6UxnCTxJ+2kbaZ9NWFBvDUj3UqPGdIcuxEomrBshxy7bqh5ImhobtO2KxMuZ9s1ahPXu9bpPX+Amk88tD/eejbPNBb'
-    'HuiCjgdvNB2PPPQ/f24mefIwl/KwLshll2sc2mFd0BkX3TLbFGNowaI8xT2GfOwGdcaQjhPdH3E+wzc4Q2T/k1a8l/eXdeSb'
-    'ZM7zn7s8ZO1eaf5Tvif7DsjzbpPGHtgv3hfuh03lr1pbP3Xb56XLlPXgvyLz91cSfXA157Oa+vTfk3J+D+VkCJ39F/RH8Rg/'
-    'bE+dDn9rC/ZqSJA9uCPv9GBfbhpnE/vRj/ZaFbjr8iO6huVhDaM8VF7Dnmdunom8cJvEQ7fDcxM8b5DgqmUNi5L/pQifwzFJ'
-    'MPO9hAn8bol3bSfyh0k5cw3h+yR+u13an96g2F/Iclgb+b0wIXj+DpAfUf7sD5A/qRzZ7SFn9hPer2qXH52jfou2t5/QJdKZ'
-    'vAdMAP2Pg3R5DzhV0RcZwAv7Yhe0Bfd/62F++vWFyRqpstE0k99oQ/3/Pj4r8w=='
+    'eNrtfQuUXEW1aPXp7umeX6Zn8pkQCGmSQCYhnwkRNOGTQeQjQieTGYgxH/IbJpDJh3wmgWAyCEgwIPE+IqwnirkPkLt8D/H5'
+    'cD3UJ/h5V+Cte5Glor611HglgPeKP7zg0yvzuubsPbVPnTrnVJ0+3dMznF6r5/Sc2lW1q2rXrl1779o1jjGWLX4Txa9V/A4W'
+    'Pwn4/0xmf3Lwu7X4bYZ3CXjfRt5NKX7T8JuXYwFcM4GfXfy2wDsL8uRInsbis774rYV3tX2DySEArET6YPnJ4lfOmy9+TxRB'
+    '/vyxuQmvvON82n8Waf9ZBIUM9AV/P6P4nVz81kEebAPvh0nFb3vxu5jUx2FrpD48H343Fb/vL35nkrIbAZ7/vx+eH4b8k+H/'
+    'hEffFd8mDxb/HmTefReEz+nF72kAh+OYB7wait+JWF+xsR+0wTw/OvVZkIZ14RilpLKaA+CwT5pJX9UQOuP1ziM4XEz604sW'
+    'ecOtAf/2+eGti89kqJfiUUPwRNigOv36IEHKSQBNp+FdO4wFH9vxMNZIzwsJPU8mfYN4pmA+1ZF6VOPaCmXTNlhQ/3xSdiKg'
+    'bJz7LVDmTCktJc2hHnheStpQT/JQ2HnwPFuiX1280oBX0LjIfDMpjSv2DaVHDpcS7En5wb6hfC4FdVH+tFCaUxmoB2nBa/yb'
+    'CE45SJN53zkEVqYB7GNsn0m9p0KbZBisTzUuMr6LFPgu9MBX1Y91kF/Oy9txlLQjDbCWB14IR+nLImuair443FaJbq8HmCG6'
+    'SPh/rMSY/iSHBYDQn5x/ckDZWVgfZb6RgTQ/Xjkdisc5pUM/CwkdID0vUvBq/Orw6jSkMx94mbdhngzIMvw5QWpLA2lLDSkT'
+    'eb/cphy0ownaheWdY1jeOaS8dqmt2D9JKMOrvSnyP10rTvbYz2yvsy8/XvzeMQr7wfKhN5QXch4yRbuCFqNYNzIgM0yWcPHK'
+    'm4h4HUjB/0GyD533NVCuPLfktQS/8jqWIX29UKKBWpJ2jsd4qtrvNaZ0HuNeKANyIC+7rqAeb1YQv/esU8M8tk70wZeL3/sA'
+    'j810zYr0k9ADs8jvJBudnw6vBhl8UmZ0jXApImN7ySk65enSDq6NI1W/VcL85/PrCwCHPLSOwEdL+1YSxxX3FsMNc34yZJkf'
+    'bpPdh/XVRed5L6oNnhWG4punHBjAVQZMmmMFTcbSq1Ai7VU63X99rWA/m/vs51KQbx5aZ8+DwzDn5DT+/NwK+9nXaT8fWW3n'
+    'OQD05Qezywfmzi4b5gYC88NVoBPrtp9Tltkw64k+o2ON/W41eYdlXUvevX7UftdJ3u06ZL+7irzjdfJ3l5N3HFfU3+G7jZ+2'
+    '311I1ul50K/fuc5OO4+05fgBZ5uwLfNIXyNMzR7/9udJnpWH7WfXUWe/HgFcUtCe8bDXDRp/v/GzCKuhfG8f0F0S+GWdJzsq'
+    'fdF3zaukuXyRHgXLvhVijzsQOTexaXs20M0vl5mtuTvWm8E3dpvB//5mmy7XERzv6jEr48QtZvCZLWbwDz5o43gumX9h2zmT'
+    'lBEWD8oH+DvT8aF8YKpmXrqXXgLPKYNmZSCvqSUyFuqUdwOfuqPfva/CtE8WbNypLpzD+/E1qvfguLUq+oTzTto+5KHHV9hw'
+    'LR77aD6XvGwmfN7gb+TB7DpbB56RYE+utZ9rlnnXxdupKwfz349utJ9XAp2q7H5efZUqsa+wb7Af5D4wxYfudWdLtPEkrHvn'
+    '9dh0MI2s15j24y6xJqNuRoZ5dJOzHKp/mNsr+h1hhvbyK5y0NyRzpGybK8VRrv90kiaX1Qptl3FS6nFWiH0P1TVgPhV+04r4'
+    'LU7YsKdEqDfgv39wEMb6PruuqQnbDiCn8ee/3hatzsIidS3cW952vVaGvlsJst+qvXYd/1yGOrDvezrtOp4qfr8yQnt1k7Jo'
+    '/6dBX2uyx+fv+6Et0cu0ieGtvPZGsdqF12wpW369nbhVAnJ+NhH++9XiP/3A436loCETHdoNEh2VTx/KKzHslVGkDw1LJ0FE'
+    'asJLqK68PqJ1p52su/UFka+JyCr83RlbnWnVoidthS/tI5R7XoM588ZBp04B5Rgqc8hpWH4L1Mft7csU69BIjt1oGB/++2LS'
+    'dlmOojSHZeiM3VwyzlPW2M85vU5YXheHPYPIy14wk0l5/wQ4ta1U101l601b/WFpP+wsds42SbaW8dhEyqZl8ec9q+3nj7ba'
+    'sB8msJiW26jG42qNcnle1DEGwSK+7yWwqVX++M4l4/BH2DN2g76xEXSEM0h5a2AP9pdONSwds8MwZicLalg6ZjRNNQZ0zJLF'
+    'MbsAxmsuE75Nw/qIgpvvyLjQvaOMdwPoVZs2qGEp3v/Y6SxfhrU87M9bOoX+OSjf90g+hK9Zoc73DQLbWPDH7csE9gTsGX8E'
+    'ut/vw37vM6BbfsynXEpjHPYzBLYf6nzZA/Yogb3qsFPvjLTwxBEb9k4mfHApLJ27zx+xn9844l5P7l8nYOQ+3s5sn1T0N6B8'
+    '6cWDbnz480/9zr3xvnud5Z9J2hYEO4UJX1QZ9vskj0rXQ/uixaMfaFu578NZTN2mcd3O/pTxpD4oUeNF58eTu51l1MJYXNGj'
+    '9qlIEfEV9TqHJb0eH0+c66jrPN6nr2tEPGR94YmecPpP3mezJHkE8XqpywyvaXvdetwvFMKVQeUsk7bI5wT+alj/NcvM6kQ9'
+    'lgn84nuFTm8qoYty1vlylz/NJmAdyyhkope6nGND+eXxPufckGHvVJSH6zafXxzmVp/yZNibFOXJusYtPuXJsGsV5cl6xm7C'
+    'ixAG5+DVivxfKDj74APEPktlBD5n6e802GWZNLe/BnxqPnnH10iU9fEde0DYYvDdgQcFrWUk2bSLyB0If2i5mMP4DvndOPLu'
+    'd4q1bQO0/62Cm9Zkv2bUc90Iv9uA9/bAnkDXn3iM+xcneSdYuaFlpBT3Kj99VWDZOmc9WoHG6DqCdHHFFiddTCRpi0Cn/fYR'
+    'QWOYthPm6oufCraPtRjqTfdQvWmkNJbkf1LpUURkCncjc38AbT/BCIhXgavu2CP97pBstXXlU18n9DswaTx/q0ffWZoWPGfQ'
+    'k5QPLNwr7IvIN9Igg/wG9BY5kvbdg06dBl2/6L5WJSs9TGgmCTRTXx5yER2YTHnYVmoyQmVc6y6mrop9h/Rmu46LUEdpc2RA'
+    'C8AqpcEGLpV+2FCaT+xz+wZa69y+gUu63L6Bz3QJ30B892OQ795H3v18rdin47tf9Lvl0MuPueXQDQUhh+LcevFjoA8FuXkq'
+    'kZvRZv71PifeE3xgsB31PjDYhiAfGvTDUOmu5x4QevCbyHrB15e+sq0b3PYaxnuwej+1lrSE5Hw4fluk9tUsk3QEso6I8n1T'
+    'ORL9hRLtzvNOpvLIfWRtQT/V2nKKIpZYWrw/EmXXsEy22ggrH5w0UAbR1C9vR8nyk4vSfdGka8NjB908/6X73P7gd4JO9Xv3'
+    'CX/wNEnj7xaSdxcdFbYaLKNmjbP8M0narFVOfKhvGOruv3KvW3bDNNS9UNkN7SZ1Bbfs9irYjd7siua8DNpGcW2QbZRM2uPK'
+    'vlQUN9k/yVRH6xcr4M3bRH9h+tSQbVbpr4dtYwOgT73Vfp4L+/afwb79YQL7ONiu/uWIGvZ+0jdy2r0kLQ92vmn7xJlWrOOJ'
+    'o047zaRDwIf3izMfGQl2Epyp2EPKwfqXr3bCfvmAOPMRBIt6jXWKOrGclUycp8Cxu5SJ2BBIq15xMmi+q+G5DWBVcTo2KNI+'
+    'CM8bFGlXIa0SW8gcn/FvB7t2x0qhXxy2u0Pbv3REDTtBYUdGu6AMS+eRnGY6x/18vXEOHFLs8TLlW73sBdnTzy6VJmvvKPgk'
+    'Qi+jJUi6ke3RMhp7krM09htTFTSL+Scp9nHNin1cg2IvllHsxXT3NnhOH+dBlrnP6edgfac6X+yX2cwZg8YvRkgr8I8EWTvn'
+    'MmesA7/8LUzEnqB8ShVXAG0LLyTs8nXj5JiW/9+LP54E38t7IP9h0p93QN5s5LOGC+qO07QenyAGkakaLhGkdbnbGtYHlrRX'
+    'DKECy5a+Rehw0M0Dxe8xoMFPEd1B0PyLaSqmKS+aovuHuyVeF9NMTDN+NNPMzPx6aYw0lD1wv0PPtT+w2n2u/W8F97n2ffe6'
+    'dddHlgndNe6J5hTs9KXMLZvRc4UYA0nWVWd7ha4a8x3sd/otPr3TrbfYtFr4G8t6iybQd7zV49ZbPA370I0PuPUWqF98/Zh7'
+    'T3MN2KquXhbsM5Fk/mcILyVyTUJDrmmW9k9BMhPKdXR/ahIzsSUE/VEdSwb0P5d0uuXhSzrdvnyf5/tLqQzud4p+RfJYoO/S'
+    'X6SyphCuVgf7V6vd6YuFfl10/3tynzNvjZQX55ZpzEmT/e4aKCP6IzUJbeXl2Ph05HUa5udjlyZ7sSzzjhMm770qEYer2VB3'
+    'iGcz5DY2hGij7lkUUxxp/FKMscb1aQsknmpSXkqar1YAvmmD8utDtK/GEJ+Mod5Z1kee7DHDUbVmcBlAN38LM/fXMvcBTJqB'
+    'p0bUXSstGZJCmLBypfJ3f9FVAzcT+jlbouGsIc+oZWbxQFS8woRemwEHk3lZX0Ecm+F/E/ywzjBxWatlPcA1i+MyPYQNzutc'
+    'o0n91E6o6i9s87vhXJnK7oh9V6ugdfaeYv8+rLbntOG+b1Cs7UhLDYQWG6HvJoGN7BbI9x9+cnPCeld//Lh9clFDjcWydvCC'
+    'vKS56Lhmou6qEWacmhV0gLG2agfVNEZNPjiv+J4M/bxSZOnLgNyB9BX7fJl9qsHnC2miCXSlu+JxHLXjyH3sUO820WdvWyPZ'
+    'VHg+5rOWyGuSl45NdU9F7BcT+8VUq18MlY+97vXJ43pJ+tfLlwDzy3HukiRfhrnvt6JfBmNBZTQcH/mMGdaN72rF4j3gZ+Jq'
+    'JuNYb5jP64ybrJOrk+hkDTynEzppkOAmAu/hfX5QoS80uU/J694v/jmkkJHkMusUZZZzz2WqszPZmyYN8cn2lrbv+1sh1oHF'
+    'OrDK6sBm+eihdeZsuoxztqUCumict3i3mUn/6eqqaqucJ9LYHBd3+fuFM9DZ3FNw2pP5efstrAJ3oFiMjd6LTcq3B/Lb46js'
+    '/eVa15qJnhHj8tYWnLTlFYeO43mC2bFHVXD3kHh1WFbl4k3GtBeG9mL+MPr4g+majrZb1Zo3FHMsUTkbTCXtLvSe09OhD1Gu'
+    'OlUqe6lhXKWHDOWkDNTpF3e/lL7B+PxyHC7Tdh1fEe6sGuosTOC5XchEFpbHjPsDmtTH/QZNxky1f+PxZ0zKQLrPgCxvgu9j'
+    '68zg+R0JJvBXdotzKE3MvC7ZFrib2Wfl5b28Di9JlpGXhOnLcvIDnPMm8Hx+l3su+tloS90jhYknXE69kQk+XL42wSeMr1iY'
+    's4x4B+zbXeoxGxePWdWPWSvYLxgzlwF0cA1zH9JbPcJPHnGcUQU40lgdpvFBYz1srIeNUg9bY8hPM2Xkp6iHzRrysNoy89Qw'
+    'vpBRroPj4Df6puM48fjtZ4AteZ4HZV4AzzOI3RmfJvyql9ifh+Q4YldG2zN/bsdxNyx/iaK9TRG3d3KZ24vt4PNsLqkH/S3Q'
+    'J2yihOs8svc4nYnzVxfA+lxL2qdqF/YV+jHi+zQTpxVpnouY+3xWi6JcCkvHZfIoHReTOY94b5bK3S3Vv1Gqvwf6PMlEDKJW'
+    'qc3bCSx/7pdwnRfQph4m4t3XS3l2Sf2yz4M2hs4KSnj0kWcpZy55GRdK8nGLZO9vpH4NucHkO4ODd71jTxWX8rBBIUPzPn2v'
+    'VOf5RAYerXMQZXKd+Yg+FPz5x6RdjkXmo9f8awO6bgM6aQNaaAMa5M+b4bkTnj3M6eP6etLdlxfBc7U0Lqt9fELwvgZKG8M+'
+    'Lxe5JSfV/35+PjmJXofLPitYKqt02bRPNkh94vTnflfHFE9wIk+UIGEnNGH8xsfLf+kM4hvld57Ez/YtnwXw8gHgZWwDmpgA'
+    'MFuYfuz5sUYXrtjzjGz4Q30C9nYzgg1fdZr+HLJuwmStNb07EfcxNcw/hpHqXmiMhyTHHwu6h9rEf5PXdQ45w/Asi32WY5/l'
+    '0eGzbErrfvOmCeQzpT9DfK8IZ1Khw/kG+oRolE1jeKDPuddZDJQBcP1HGshv8d774LygPuBB8GmwL1sh8prC43riKQdrlpED'
+    '5abvXmCosKGyMn5ltYIcRteq+RGVTdfEeub07Z8E/O4jzHnmD/s1GwCD5d4tlRvHwtL7DASkj/ZYWPIZsY/HtBHThoI2kI9s'
+    'VfCRWG6APWHz8JYoerkhoGzcj8nzeUs8RlU9RjivblLMq3QIXUtybI3ZUJffs3Ko29pCDtsi/9UmwNd6vN6Y4nzbHo/dqBw7'
+    'nIc3hFzfYp1n+XWedJ5dH49NVY6Nl23DS3+FeYcwaBd5uJT/Sw99oeruMYyRFMcv0f9Uy91jsQ5SMZ87wo9rFPfOcn3jRxO2'
+    'jQHnXDzfxsZ8U97pmrDvpKd2A24nzhFUJoOfEh3/7fH4j5rxl/eddKxrB0VMsOH5z2y/L937bWI+Xp18HO0R1J9k/UzGPjNT'
+    'wFgR7YPeDWNqLQ+vQwrSbls5M33D9fHYVOXY4DzawZz3ZYbVDQ01sIKfSuiGSrwNIe+XOBjw0anbJd/GY1b1Y0Zj3Kn8Gr10'
+    'EHgPTJ7MX/RPT4EchNbHKPxmhuilgp+KyDqJ8IQROPYJPVlH129mn0K+CXNukU+6VAU/FTm3eElJm65FOuMclg7eET93+PHt'
+    'PfGYjqkxpbFTZf8oGrPYLy6+rJfGMzS1zD8GMsZVpj5fjcBX8Fyrjh9WDdCkar+liumKZ+H8FPTU30wH3s/PjJF2cDynkTqy'
+    'ATBYbm9E+8bR9glYeJODz3vPj0jWRw25KwqZJR6TaMdEb954i2/JMT6GUj8OaPSrmXHzWTYcGPrZpDeP3RyPSVWNid+6+c5P'
+    'g/Gh66YOvOo+It7uKUycXz+difPHE6V95a3MfUbD5K7PayU7nOmZLL/4GyZnwvY+aMtDC0Lmv6lz5PFvARlsSvHlv4VYF98V'
+    '/iT5UlbGySVogUQJI0EjMS1UHy00Ab+ZVyaesKAM9Eb3eLple90vgmvbBCbOh8tnv6+BevogfTng1gtrUWwjIvQ8fijsgYbj'
+    'm/sTqEQx9DlFnQLqIWhsDIylcT3Q0zVM+GOo4mzIvnL8/X5Cj5cC3bSB/hPrmkX8ADAOzaGEmHvvJbjtIDghHnif/ERSZxvQ'
+    'ol/ZQfieQvC9RSoLY9csTAh3iZ2SvbsN9PZtoIvB/+ncrPGYUzQmQx9znu+L55RiTo3gmVl5TnmdVSplzEabziNwzM5y6C8O'
+    '5TX0GQa6jaCylk6C0bJP0oqzSvEYVe8YyTyS805+r9cUJmIqNMRyh3osU04/zMh5JAvmkao7pb3s5Mg7J7D4vIVyvVtv4oVn'
+    'pv4Kis2q8ruUx7CZ2Lg+YbgPaQR9VR3IpdHyYctLQcrtoGmTkmoqNOClboEH1BMY3nTktSZwgE+ogVuO5aXfVOk4LwC6uZH8'
+    'z+mjJ+bvVSUDy2NI7eR8rqtih6QVdmoaixF5hOq+8Xk+dIN18nw3hdWpjWEjylAnzZV5+0DU8oDjk0x1pJ89LP5PE37jp8Oa'
+    'BedCyhFPPz4rIPGP95fxrIDGAqFLE39f/H6eadxfF48p+kSGXBcSJSXLOuugOPx0TZhHbHy6c7/U/Lr0J/tOhfXlDEN/SZfI'
+    'WrUf2+/vaHiZxNjVO2d4QCkXjJupL2c8ptU/plH7Co5FXVFxnA6Xay+hU3a8llffmKj2WadHeCZlTMpfI6hzRfspl0/2MhE/'
+    '4XTiK2ZyvsxsvEbp+bIcY+Va2wLtJTk9eVolgyr96Qv2OQI8U/DM1Qp/eg8Yea7jWYMM0BONxWGxOBaH6aeaYnEk2uH+veKL'
+    '21lwDI543Ef/uNMxns1EDA5cM3jsjQOGe+947ZfW/o7yrSU6Zac89Bn1AWvJ7xLufdG50c9tK5lK12SyrLZYfn0DaxzHkck1'
+    't4yfMHFS62R2ypRTGTuNTeWSyrQ8O2P6jJnsTMYvIZrVNnvO2WzuvPlcxdO+kJ0zdDzwPVUxvztKgc1a2iLegMmEZ3nLT21n'
+    'bPcb8GhEVkcjGO4Af0cx28AGss03lNNSTuQto+GyDIp3d3NOU65PZM37Ka+VknUVOhDcigHtNlulz4aBCExNHU7gwLpznoRm'
+    '+GmWcM0Nr5ZZF/r2zbc5pqel8uncgXA8IYhsjHjOYYUBZ+h0CyCelxYhR+Nu0wrXYOUGsrzebMqAQixPCrSGgDtUBJA3JOGB'
+    '4oTN+tBSVv4vOx1bnDOVDHJatI/r/G8S8Zodr9nxmh2v2fGaHa/Z8Zpd7Wu239mfrfAO456WEm8xwCtstGlmkoa8xpyLBZSt'
+    'Opvp648UtW7UdB1MjlKlaUfpsggOgImPYCvox/D/oXvn79XP38KiieFo4j0SbOWqAt/TfCjRW5evsvCBAG3+rzu+qrshNm41'
+    'o7HYdu5zXilXRtt5Lpp7UOXzaPG6PfrWbdwL6PqpNhuuI5wv7FlnxhPSkO+xdTbNTWfijuYtnaJMnsbvxT0F0hbCM9vr/P8k'
+    '3OH95m3O9+dI8IuYOx+l+TTZLZj42qv60U/uvYk5z7yXsoaOxXvNSlnxGgLmT1BZJF7mIb8y5PHNkvGtl+jDy9/AZJ6Vex57'
+    '+Zeb4GcxfZt6M6wflcQvZYhf2lBe8hp32QeB0g/GsI/vplT6qzWUsIq2+y6iDYEyVGDdMe8efWOG8w7j0qRhXlvAD+bAl8o3'
+    'c8gT+fAUJuJJYX7Kd+V89OxogsjTOO9Xkx3gaonf15B6eMyAtYq61jKxtlBeLOedLfHfHHlH8csF4KfLFzk+PfDcxkS8oKB4'
+    'Q3xenUYIAs+8ZiWe3UD2M2fCMzdklbOfMySZ7zx4tsPzfMjD15UJJC/HYTs8NzL/WEsYH4mWZ0l9gHGnMGYSxnraI/XRJo/3'
+    'mw1l8rUBMmitJIOayLAZkMl1y6GxvXXgm0CNcrrH+twKY6Vae3XunlCV2RKw/8U5S9tQYyD/18FXV37Dc+DIBzLQRqRdKg9x'
+    '2l5M5kEjgV0owbbDvohJ7W1W1GsZ1nsqtFmGOYesl3JbZXwXKfBd6IFvkqnj9dUY9jPfa6r0XXx/mvCog86jtIIvhYmXqMKB'
+    '71ETHvoY2s4aTXpE/p6U+Hsd4e91wHt3Sry3HsrnvyeSNuek8eT8cj2krYG0ZKz3G1otsqkhvXCWhTqNEbwTlnmY13w1iVeD'
+    '6x73pUdezhQ0ZcU09a6gKb97o+MzE2afajkzQfdESWlPVKdYM+vIU95n5EhZQTKort4rA+XkQF9MaRD3NtMJftOBbmeSfLM8'
+    '8s0i+WZJ+4HJyPsInvUEd5YfTL4zOHjXOzY7U84ulZxlEp8+TWRoU7sNM+xvlV14hgG+Lcw71nLSEBfezjiGvIeNKV8K1xmZ'
+    'GPJJFseQH4u0wPkFj2NV6j0aUdDHSN6jESX+qI9QxeaPqp4FZZjHUcbmt0KsF6cb2HjC7IHmk70Q0n6N4dniZCwnj1o5Oehs'
+    'MaeD2+LxHjPjbcJPMdaAnw7ZhJ9RWlu1zH5OWRWdnJ+R8H+7C9qx315/TNYGL9v3guvt55JCOH2oV7lL4Dll0LxcL33u1Aj7'
+    'bmqZ+m5qmfrO1A/FL7Y5I3q8OLZ5lLK6dmxzT8Ymx7UoRZc6xj422+6Qe21Af3g69HZbW2GNyMVzRD1H1pcwBkFzZL35HPGK'
+    '/++1BpusI83SOtK+0szO37HSbL3hdd4v7Zmi8NGP/bgVH3+yDSy7CfYYs2DcTpXG/qUuM1pJHDU/34MyA/pWt69w24RM6M9L'
+    'J2ziP477rsc3mcnny283g09/2gz+r0fsfjmWEDi+sdOsjKcN4cP0AcexrwQcXz9WGRwvITj+ud+sjN2dZvC/XGYGv2O9uOe2'
+    'Ujg+utEM/spuG8c/sMrheFePGfyJW2wcn6sgju/cb9jvm2wcH64gjmF5Tz/w4iEbbMGsDGYIv6HXrnNVBev83gG7zgtInfUV'
+    'aue0CtaJ7cQ1dqT3/V53tJeiM1m0F3QnR8x1JjdLbXTEsY9at0pUicnwEmH0at+oP3k98bWjpEpSWue5TM8Z4/nBHxy0n333'
+    '2fOnlqTxd/zZ0xn93JLlY1P8J0p8pUbBP3T9VXnb2km7eZn0TOVsknbGVmfadCADXf9Z03OiQXh76c7RFsjxnhvSdtdGbHMm'
+    '9knqg3N2t5uu0qD7/c1GZxvo/s2E98+tEG5BfR2mj+U1xtTPi94JjfdjxvedKnQTVXQntJc+bCToiL5v1LTDJQxlH538liI/'
+    '8tMEmeu3og2Z2FVqPNL8zuOMl+ZQvYQXlplXlNlMfDeOwLyjZ8jqpLLo2YzFkh9HHRNnM/B+hnomzt/yurdLsOjD2Aftb2bi'
+    'LAPW1Qa8FPWvGchzHdcTwLsseS/7aeb/K7sjSNc2D+qS8xb7YXmQTl9e0y4kfdpK+PGF5Iln1TDtLPKU+fit5Cn7k9bCO+5f'
+    'PwXe4f2yjcz/3NU4yXenBtKSinrqPdYN6v9vEfpuJBr5Rvg2AC+vpfwkcYWvHKjad9QQvBgT5zGRP6jOY+6G2BKfLDhlxp1d'
+    'Qp8qj0kf5Emuc4/JS13OND8f3BShEbpmH4Q+PYuJM1Db0Q8McSBPPGeFsIUA2JwC9hp4XkWeTYCTPO5evllpGEvapmlMnBND'
+    'mrMC/MWCzqfUEDr28jdbD/wvirKuJrK4fHZukaJM/PqV+T6Ap3z4PfB8H5kj7Yr+y2jgnCdjvdBAdm+C+YF5FxvmDaKRhDRX'
+    'M2Rv4bWPmoeyrGwXg+dGJu7Rpfwsw5znBXOwNlB8uRx5Zgn1q/j8DrI39MPpvR44vR/4tilOQfUt9qiP85mZJY7BfqZxLoIN'
+    'Jou8beCgD18PS0P/zkq/H/Vd5msSQmWj7Rfe4bd2h/Ev9uM7JuXF9FH99MF5wHeKP77NSjs7EAXN0LMDn5F01zeGKC/2r1L4'
+    'Vx0tn/sb+iJU4qxHlPSGZz34ad7eKsJLFWfDVI8zF54Ng+HGpxr4AR+b/8zc53CiqmNBGdZJjvM28DWkMTwwTs0GeCK99UCe'
+    'yQR2eQBsowL2YnheDs9LWbgzQbrtDHvOi+7/d8DzeuY8X4tjU078WzTl4DpJDvbSw0X1HvcBXukZ6Puw+b3eD8kDxe+3iO5R'
+    'pSuQdY9B9ZmUlQFYyse60YZF8GyW5oyuvpWOdxT4or48zBiHyddKlmI5vlOdNDe8cG6Bcj7gYV/V6Uc6Tz9C7J7zA/azUfS5'
+    'ync3TF+2KHwpw+6Lt5F9D6XFeN8j7Xsecbhxaznr0n2P72bpET3fhiZYM5F+T0As4g+Rd7eAb9xlZK362PVO+KUkrRHs/K8e'
+    'EXpHr/gcSwke84nNuUbBUxNMP3abKn6ESew32e/4TLRjD7rt1n7nhtOSbvr/svhMZqmfajqDG98nIPG0EpyyoriPl8/LG+Jz'
+    '8O+qOYhjXDsozsMjLbxa/L4i7eHjcR8b416+cWNMP9o/tiRp5ttU4U9HxD2RClGAn29CSrGPMOHhVjyXxwQPV8Uy4T72++Lx'
+    'HjPjrYpRQv0I0N+WxmJtYOq7MVjAnk7lH5oiPInXsYvpx2qKZf7qlPnvjNeLeL3w0WlzR7fBh0UZOnrMmw31TTdK+4rY5i7Z'
+    '3JeXQHwaNncT3R6nk7uAb/B8t0ljdysTvsvR7hwsXkmqdI5TUzV8YWAU8I2gBSasHyCf97NIWphzRjo+8abxmlHf3WKIk2WI'
+    'U5J5n7ehvLSbmft6+tnHGqT2BPmcUv2/aV4+xmd44N3DhH8BY+H8Z3XPtSDf+meg2pHsz5HqA97+TzL73H0Y3+H5LJzPMqeB'
+    '0zTb74dHmPFeQfAO094MzGd6xxWe7UBfkwkE5oMeMPUKGDzLcRlzn+vk/t3TPfDAsjeQ/2U8ChJMQYEHwlwswajOl3rx9BRz'
+    '2+nQn2gPPHcx5/kW9D1aSmC7A2Dfo4BdwZxnYdBPaTYT949cL/UDnq3ZLZV/GslzmWaeJkUe7Es8l9PF1D5UfnZPeianFegT'
+    '6ZL6PP0VbMXXLLPLnkHSeGwTPC+F7cO0J+Gu3Tv67bSJTNirn+wRZ0nwzoW5veZnv9E3ZK6EO5a9FHB4aJ2I3YMxeeiZLc5I'
+    'hmL0kL7+7DJ37AlVHurbFlQ+xVvVRt5XqpgXqvGzpPmA/U7Prsnn0OYVhM+ozl0QlD4+kRDvS+nj/Qn9/tqWMB+P9aR8P9w4'
+    '7DUJQX+0XNXYfK0g6O/yhOjTI9CnN4P/ZwdJu2KL/XwLxmIxSbvqsMCRp51D0hpX2c8nwD/jbJL2PLT7G5A2k6TthPa++Ck7'
+    'bWpCzLmdUM9kAn/+emdasyINy6ojaTdBnx8HHJIkLdvtTPsP5i4T0/6dpC34qDPtt4RfIL3+mrxDuFfIuyXQz78g5X7zPhFv'
+    'g6f9hMB/E2J//IC847F0UYbDd7UQ1+d5Um4K2nngVjvt2z588eukrBPX2u++SuAnXuc8V/olkvb9TfZz37122uNkbf3iYTft'
+    'YvypNIFBv+Q0c/LkY+Tdx6HvjhJ+9hrESHkDnp9bYT9r9gidXkYBy9MOkrTuA4Ku8ax3s2Ie8Od374azsrfDPTvrRbwwOpeu'
+    'J7xaN88q0t57IAZGN3k3DuCWkXcvwJhcSd6hbvxS0sbLVzpp8CICz9OaQHZME/pBmQPL+NtRZxnzCDxPa4LtN45/DYzH2Suc'
+    '+ab5wCB9TyL1UhiUOYbnFPxfx/zvVKVrm5fcgbIcXVfapLVb9nPLM2+ftlNI2vE+51xtIXRMZQuUJWg5tN6evfrtkXUNKeaO'
+    'rUD3bDWk3/CMPpZD6zDRIdzqId/lSD+rdBlNLPhO+ArFy5JVR0lT83VVBcxKeb3pMDKgWKXr2CwvrWRaQyeEe1aU9XR1t/Su'
+    'MR7z6dQAei7l/l+de80sJuJVMOa8j7uBiTgUdO/7rxCj6+vAU5Z0CZ7uBfPztTbMuT4wz0A5cwnfal/prONMus7sEzwQ31nr'
+    'RGyHYR7dJXg6vsO6msm7HwO/ayDvEG/KA3/R79+nSYlWVPLyEua8AxLzyL7CXvm86LRWUXdOoq3h8+UtwV5C9O46r9ggPH0T'
+    'c54B2uyhr+ll6vhEFwasC34xd1iATmwezJustDY1a9rSTPVWqvuT/GJ3oK839SunscuSAflbJF2Iyf3gFpE1SvU396LJGg+a'
+    '9Ip5kN8SfBdkjuiQNe6VzPiV1Yo2VtL/8yMqu0Xqy0ayljRCP04CndVH4DfXed3iIfv40SnSPI4NLys3WJQDSeyvTdLcWhfb'
+    'eKOz8S4fTAYZ8+o0xlX2JZwa8bjFdzebWbxVZ17fZMInu1nhnxP7Zo9e/xwa6+z1o0IHYBLftpSYKe8Kn7vl4Qk3cHxzwWWj'
+    '/PMXro9k/nexU7+CeH6PjfmdZOpY6nS+m8RSj+d49c3xMLHJMb7qZJjTFvhq0DiYaQM9USy7VZ/s9kkNfo92470x3x8zfJ/6'
+    '3njFOJVj9WK+A8z2p0a//JgmxgZNoO+9fJYH4zwsB58uqz3es49mvk/v21XNe5zrJvJeDbF3o47PVNaQz2rVExpEOjtfkj+S'
+    'ATZkWdd6QMKln9osI6XDJP+TSo8yOgxDfdr8pyMyOylT4SrTlJ9cejqReVBHge/Le2+pFfmnIvuXZHi6GAz46JQdNJ7yPL9J'
+    'slXE8sjok0diPUL1nc9V3dkg+4LMIc9mhS+F110aNJ+uX5MJTzA5y5Vhwt93urRH5vknwPsEgcFzEphvlke+WSTfLCb8MSbo'
+    '21l97cGyLftDpH7TM2cmsU/HQn+1sHDn8y6MkAb5mF3GnHcxzVX4Jej6I8jnB718DeuYiK9MebBcpl9MP3rOAW3wGPOWj9n4'
+    '4ooyIe/WL+jGfWiJsJ85bp9gaptlLDeMfptlmNji8v6V0+g3i99PMRF/IswZ3Jiuxo6tzGRdmM2Ef/7Zkk1FJ0YN2ljC0PJ8'
+    'QtMoq2WJ7ifIDy7K9axJsV6Y8Hw/v8PpRDaQ5Tieb7xUB28TvS/uHlsMaVNRj1fcIVN8Srmv8sKIx4Ove6/Etpwxw5dMaCve'
+    'T1dfvKvYnvbusafpnFHQ5eHUv13nbsVDxe9HIc/NUp5Szm5pxEhipdNX9ZzcGqgQ/fnRVxDTSbBwd8zQuAq6/p27JV61PeZV'
+    'o4ZXlXLHVLY3ppOYToLp5GRP6fr8ZMh1kte/2kNnuZqFi/M2hTnvPuF66LUsfGy3tR74rTUsq1Xak+JZxclMfVbR75xafcj+'
+    'RjjUJfvppN/uisbOQ+UWWp58TlDGs4aUjX2V8Mkj02OG1CvfK5gAfP3az+8BVN13z/sBz2KuJ+Wvl/Qasp1kPXPb1NYrcG8g'
+    'doXFwC42g74C+wLPqi4E4Y6mYdypQwnBbnbCsw+eG+B5s+FcWGIA3wZrCH/ukP7HmFg8jsdKeNdfQhv98vGyN2rA9GnA7KlQ'
+    'v23RwGWz9Owhfey3p0H60mlzEF3tIfpCHVjsO0qLPUzcKyjrIFX5dpJ8JucecBymMvO4obKP5flMfS47S2So/0PSTssLPsF/'
+    'q/jEc1D21LybT/B3/Nm6onJ18Xg+Kv73Aqmrrl3UxX9PJuP4HPzOgj43x8RZXw5b3+4cm/r2YH6rqk/ms1iOXGYvjLMFfVbH'
+    'yiGBDmGdZGPpo9tJ+fB7ZeqfUFdQy1us4NwDy3GDvt7lTGshaVevcKbRuJZ1BXdMIZ37UzJQvwnOfvEQ+e8fQOytvvtE3LdT'
+    'FWk0JkkUdQ+1l9S1cG952/VaGfpuJZyHW7VXxH2Lug7s+x6IB/dU8fsVAz1fGD2PFz4mZdH+53LvHYb7BpcvduT6gKQZ90lX'
+    'Oc/M6oPmw2tuQyOnY1cex0QAL/rld44eLtjxOocDN5MPvZf0cMEd21O3/NQqOz6hTvmpVSKeoSxDYLkoQ9xTEOXw3y67m6FS'
+    '3aoIQY0CkSKrp3/X0Y/jPREYHzfUPRHaY4SqyLFzT0SpY1QtNpIUE74ppmsn3ZftI7I/z1uedcymOMuLvEalNS1g/TGT+V10'
+    'NxCyj+W9A95NxONCm9AJjx9tAt/YbQb/+5tt+l1HcLyrx6yME7eYwWe2mME/+KCId9hcYjtnkjLC4jGelMHfmY6PSpa5D/Ik'
+    'yfyvjX76W8PLdMo5mbV4TcZIbByxz4AJf5AFN/mVFv/oKJVJmIloHW7+cm6F+AuXY03gubxrAr8YYo+fZ9l60ErWeYol4jjT'
+    '/QDCDPlvw959HIE9r8cJMwX2+SchpmrSErqcZyFO//SPOuv+S0LAYEz+81Y4Yf5AYJ6AOr672gnzesKOh454mfTDy2BPu5HI'
+    'M42gx57IYr8/h99fCaxQQ9bK6vAPOu43knH/QsFs3KftdY57Uzzuo2bcf8PE3UKUDwXGzSvDtmJMGRU6Ih7knPdYvghrzdWd'
+    '4s6Kvcy97sRjOnrHVJb3exX7/bJ4myVKUMxW8+Dn/YT+wIG2ArY5w/s7Pn5hZEm6V33RsAykGbpXNZXlEA+6V8V1QbeMtr1q'
+    '2j2koN1MuWkX/THTo1i3GcA7gsg9UfIkCan8HlDrsvoM6ZrvpUxpOAy97iA4nlxrVsaaZZXB8TIyL037ZUGPm8cc22hWRo+C'
+    'xyww5DF/6XTzmBcPhuNTXr4MNIaBvDfvPGQ/74Y9cGaVuFsOz0/6+adtYsJfi+ZPhMz/LbgT7Q9M3BeGOP70FqFz5M9/hLv1'
+    'EvvF3XLYvit22c9L4C6pjo3O+6Z+ymwfYorDDub0PUNftF0a7ehlwqcP/dl4Pc8wcU/LP8C7rxE8l22zn8/BnWhnbHXe8fcl'
+    'Apv+NNzxeUQN+wjA8e/TOwG2U8CozrVOGRT71ftJ/megjt8eE/cKBuW/gwn/npWrhX9xUL5+5r7/7IsF5z2AxW4avrviJfAB'
+    'SoIvz1uwZ/vTseC6VvuUcxLKmdYbXA6/r/cs7K92szNj6K/UBTS5s0vczynfC/rGMfe9oLhHffFO9928Mwi90PLpvWp7HxR3'
+    'RNUr6uPPB2Cu/arLfW/qD8E/5ufX2s/+B0WsahMfg/5inS8H+AD0A14v+/gA3EVkqRQTd99FrvdHYT5VnNI1QVr+UfhJlCxp'
+    'dZQgnhlmSGllpPMN78P8Adx5uYnQNL0rc8hnBPjXj7basB8msJiW26i+Z/NqjXJ5Xg77fg1YxPe9BJbOAxW+cwlP/eNa9b2e'
+    'lFesWSbkERUs5RXoj3OyoIalvIKmqcbAb09fPv9dJbVbbGx59AZuVvKGyh06l37c5aT50xXrE67drUQueHSTcy8u+z22rxC+'
+    'anTNw3xY5ojvp6UbMD1oND1qdtgeuqDK2G4NVwqF7bbSds5nSJ2NhnVym2SYOv+e1Pmsod8Ft5WGqfNOUie3l5qUwe2qYerc'
+    'UoLu8DzYC62MQHd4WQm6w5e73PqFsPpHql94zyGzMr5y0K1fMC3DS79Qx8QZSzzTasF8eOKIc3bj+s/flxpLRcNjOjl2Tp2P'
+    'fExvxszo5XnQHXzjiKCVBkIrjjtEgVbGdbtRoDQzdN97t1MG2XevqI/GI+Xvvr9JwKjuVaL32Lco8FbRu9d5tTkbBc78t3wH'
+    's06fbdwq7v81zfvmbWp8K+QPq56hlpf9KxUgIVXndjivzY069O0IWsL6gKcsjvr5DkO9dauh/LHTcN3avsmmx81JgWOYMkzg'
+    '52wMN9/OryCObxmWv/zTcMaxgjhO6w2H46+tyuH4C0P7yHHg588SHE3HguuWTeCTtxuWf62N4wMVxPF1Q7sbnpndTnAMMxZG'
+    'MRW6zPuA43hpBXHc0m0+xziOp1UQR5N4YnSs30xUDsewPPyFCuIYdi08XkEcT/aEo8f9FcTxrZA4LqtiHJ8CejyrinFE/vg3'
+    'Vr04okzxwwriaCr3YD9+sYpxxH78WAVxDCv3rCI47rvXfB2oxJxpJ7rQRw3XqitDyghUb/fUNkMdZL9aL7CDuc/JlSX+Y4Aq'
+    'K+mrhKrCT0PkykoT9UBC3vc/brhvWm44N7m/kQn8X2GfdYysf2/sNCvjaUP4MH3AcewrAcfXj1UGx0sIjn/uNytjt6HNI8yZ'
+    'R47jlAriGIbnoi9hpXAMc+6b4/hcBXF8537Dfoc9zMMVxDEs7+kna3Sd4Rk+Zgi/oVfILpWq83sH7DovIHXWV6id0ypYJ7ZT'
+    'll1qmdPXj8M+2SP8G2U/FUxDu/A0JvyiME32ZZmkgKF+K7KPE/pVYmw52f9F1x/yRDHfj/ps29VnlqnNciegbA5H7Vwc3utu'
+    'Gt4XP0EdS69ZLOOd0rg0dzvPudax+Jyr5znXEu5xDpSKc3qiJ8ZHLNWPgfpChDkbLftCvNQVrgzqC2F65mOf4qyFKR5/6XT7'
+    'XKcSdszYof1yn1l5tb1mvuOljuPMCMZxfATjSPvvfzD7fAXyN1N/nzD2duyPDBPnM2Q/F/77XurnVTDHLQxOOyPwf+Ih+9ZK'
+    '7VtSEP6Yack2hj4QdP3CWBY1ZPvL/Susdm/foDB3rLWjXubTZmW0wlpN5we26xKYp+OILJApONMo/FsF9x20aSbiJ6ruaJ1P'
+    '6g46f2VJ9c0BmWoOwe94n/OM0gwCf6JH+NmmCT1ifFx8d/lK+90E8g792Zpoe0E3iGclVLFMdc+UyW36bz5tekzRpuOKNj2k'
+    'wPUBRZv+LgKeeFsJZXBfOnnOhuWr10XAVwslrI+4tl0Ywfo4l5RxU2c4e/2ppIxsd7gyTOmbxvfNEroe0gP3i/3FeCntxYNq'
+    'nzWeh+4fZJ+1M8k+Igh2ChN3bcuw5fB3U831Wo89D9qL00kx9ykMT3vHEmlbOp1pb5M0LPNOoKXfk9hPtD4K8xqB6bpOjdvP'
+    'SR0Uhqf9mKS9UHCmfZ+kzdno9Ll7XpGGdulvW4JfHYOy/peinWcDb/yqIg3zfcmyVcQjEYOa139fsf6LmP6duaZ3WLXCemea'
+    'vxz4nIQ5wtvdScbkpk4nb7mSpHH+RNMuIWnnr3emXUDSFnzUmXYuSWMFUS9Pm0/oCd/NJvCvdjnX2umKtElwRutUUtarsA5O'
+    'IvB4ZuxF8B9vIvA8bYi3Wm65I62Y43gu9J2ESNu81YnP2yStoVvY6YbmP0nD86DzQE74dULg0A9z5RXy7icQi/4XCfd4dC2z'
+    '036iSMP+fYmk/bZf3DOAficyP1zSK/SdHOZbCphrYCyuhvr/pwLm9aPC1jA0/33qugNlKwLTvFFd12cVMDLO9ytgZHyO+JSD'
+    '+Hws4V4LOtbAfaskDfNj2h5Fvh8CnWxT5MO06xX5PgdjdZ0iH6Z9WJFvI8icnYp8mHalIt+dXcJ2I+fDtAsUYzkP5vp3rrNh'
+    'Fin6V4aZo6h/F8ijMxT1Y9ppinxTgD4mKvJh2jiS9tllQg85tJdSpH33bojrTNJqNznn9v9j7jS0ff+RpP1smfPeh3+jOt7d'
+    'Tr73Ckm7Ac6broI2/IykTVnjzPcySVu1TOi5edqLJO2fCs58z9E9DfgzfIfAT7xOyNI87RskDWMQoPz+FEmjMh1Pe4LU88XD'
+    '9rt/YG6+2bRBnBfDuAJLYU//0Dph70M7nhyrk+f5T0QuDYI9zESsDhz7RXC3yNtH1HkOkPL9cMO9FbaRlsvTbiBpR2Bcbob4'
+    'BhtJ2sm14pwzxoHAtKeh/o0P2GndJO1/Q5uf6hRnuzPEFxBjY6COFMfnHrA9XkzejSsI2w2+e6FLnO3Gd4l2+9055N0d4Msx'
+    'j7z7OJTXRt61rXTrDnCtpLqDOoXuAOl5gkJnRHUHS5j33qrBZ2/lZffg85fvT3j9V/SoVd04x3EfUwt8i8PLfi00DkRZj5d4'
+    '+3Z4nSWvTmeXfBSNDxFxg3gDZXzm+Kkkje6vkVYzHvtZaqPzox8VrT7A3Gen6kLYtQKsXsnin1Ta8a7G8V+G/8mK/2tH2LDl'
+    'nJWhDVwdUbhMuT8D+gVmFcSf0J0nOhPGPyYJ6rXO3Wu2N/0Z0PZXSRl5Q9+daRBT+1FShqkP1DMHRcwoLONDhv45S2C9uZ2U'
+    '0T1g6Pdxq13GLlLG44a6wn+BPt1AynjbUO+JMciWkzJeN+yPLogJs5SUcVHB3EeqCWwTYePaob5xKtH3dcOzB559TPBfGeZS'
+    '1Dky9z18ezzK0Y7tOhJMz8c5ITlC/DcfdtkOs+B3uPnXRMK/hnwWV4eLEfFl8PPpJPQatowOst6r8KJ2vnOZOCt+KVPrP+eR'
+    '39vQF4o5YwAi/Z5ByuuJoDwqu1Dch+ylK0FfstL/nDrGZcBz6vxubFyZ+O9myWabUPQ11aHS+2PnAC5bQJ66YIv6ztpy1e91'
+    'R2656uNneypZn+pe3nLWR+9Br0w8Paa8uy3puWkSO7kaxkZBhL2OSPZ/uVAStKqLPUqSBjbomje6T/s82DxPOebWjWDapq1C'
+    'N4JpZ0p2zaUk7ZHNgCmU+T7CB7fvBxjY5/3sPqcOch4p54uHnXWcRdJmQP2vFIRPKKb9CfBObHLHvUN9Idp8j0vx+SjPluNW'
+    '4t2sD/X68+yMNMd5Phw9/tvkHnR+D6wuPLZT5Z/z5m3CnxXTw9yvrmO3bDYsn94DSOPA0bNNmXIyLqcaI6me46MnDJyPqBjM'
+    'uzS5m9laktVminycf8XcdyGb2JIrdzcIs0PKmnxGUXzKfOTanayxLZ/uU+ojuj+9nawV9ZKfyGyShrG5MW06G1n/DaS0VvjS'
+    'PsI16zWYM28cVMe1pfE45TTqN8n/L25Z2DLmvk99JMduNIwP2owmKviYTHPUDypo7Ob6yDFyTN4ziL7GC4bKRWgPbVuprpvK'
+    'RZu2+sPKctFdCj1QNno9kOXW5aQc/w3p6GsyQg9TVXr4qM1XYTLkQywOYTRYlmO9n0b0xqgPNpmbYfXvj5C6H+8WeuRK1H0n'
+    'qfsl8EnatK8ydV9P6j62UeyxKlH35RHYTc6LwOZxpoZe/DQNvfj4CGw4IxPbYZgZaAuwyVFhCA/SsOhwzFzo3RHnZ7cq+Bnq'
+    'fE3oo2Ol2VmcNSDfJCNfW9loO7tpRUCigXmHbJYJMd543/GXjsTjPVbH+y0yv1HuRb+4eLzH3njfUvzuZ/H4jtXx1fVv5LY8'
+    '7uMqx8WnEgM9nyX7ucnx9lNkT2yR8r3KozYb2UeO6nTuX+e0mfjFP7fgdwJswFgv/406fxddlkUHb7Gx8nGpg/W39sNK8mYy'
+    'Ln4x67k+ibFwOnId23IN7DuCbNjct4ERPwcTe5WsT1vaY247mnSotDq535dJnZPB5yPm3SPHu8PYL1V0Tm2mtcwdI0BVVkJj'
+    'veBnrfg9mFw2HDoUrmALeB6rZoX7fIV8fhdtymkydxthfk4Cm8ZiH5ttgok4PynJIkfb5ccbLAnekuDTAeUnDcrPgR5k6EwH'
+    'PG+EsUkyd/+kq6x/dPvFpD9WKNqPfYA0WStm0ICfmZbOiXrDfKq1KSutCQsInS9gIr7LkD8fc/rN7ZL0b9uZ8DPleW5i4tzK'
+    'cnjXR+wRyz3K6WfCJxhhCxLMfqmua5k4B3UZc/r1Yfm7pTwfJOVfJbVNhr2IwH5AwkWGXUTa/QEmfIIzUrt7IW0W6DWH/JCZ'
+    '01cXcd+LNhwp3WRM/OQMGm9AFVPGZN7URTBvKjUPvWQ0eR5QvjNeqm8c2AyH5+LtQ8PS5iUsWj7r0gTCDzDuQwZwuAxoug/G'
+    'swfGO0gjusBjXvQxtV/4rgBasRT8OMPEPZOrJXmN5+ftWkvGYi0T54tOIXhG3b+UluW+zkl+X2mgNY7Hh6CfNsP8DurbD0l9'
+    'u5nwBt2+xL6jtIZ92NGYZLQPm6W+lOmnUUE/y4FP7IKx3g5jr0s/YXhNQpN+Rvt6Pknq9yzkXQA8fS/IQ7xv+N32O6HfmEH/'
+    'd0lrwUZp/t4Mz53M6QuvS3syn9ghjfM2n3aPGwPt/iBTnw/oJeXK7c+RcigP4eeMl4Kcsg14rVc7L8A9tCTbbCN8eoqCn15E'
+    '6pbn4CZpDDdL/Gk7aZtJX11oAE/9WKfDc5Ykx04mqhYsyyHXrh9MvjM4eNc7NitT7iebNeqT1/smab2/QBqPPPR/Hvo2D/SW'
+    'B7qg48EbTccjD/3Pn1tInjzMpTysC3LZ5RqHVlgXdMZFt8wWxRhasChPc48hH7sBnTGk40T3R5zP8A3OINn/pBXv5f1lDfkm'
+    'mfP8524PWbtHmv+U78m+A/K826yxB/aL94X7YVP5a7Stn7rt89JlynrwX5H5+yuJPria8xlNffrvSDm/g3IyhM7+C/qjeIwf'
+    'tqdGh7+1BHs1JMge3JF3ZrAvN42zif3oR3vNCtx1+RFdw/KwhlEeKq9hzzE3z0ReuF3ioTvguRmeN0hw1bKGRcn/UoTP4Zgk'
+    'mPlewgR+j8S7dhD5w6Sc+YbwvRK/3SHtT29Q7C9kOayF/F6cEDx/J8iPKH/2BcifVI7s8pAz+wjvV7XLj85Rv0Xb20foEulM'
+    '3gMmgP4nQLq8B5yu6IsM4IV9sRvagvu/DTA//frCZI1U2WgayW+0of5/OvGYGg=='
 )

@@ -210,3 +210,27 @@ def test_crawled_pages_name_their_agency_without_the_crawlers_label(corpus):
             pytest.skip(f"{name} is not in the corpus")
         report, failure = read_report(str(path), name)
         assert failure is None and report.agency == agency
+
+
+#: What pages print below a report: its dates are not the report's signing date.
+TAILS = {
+    "related reports with dates in Chinese": ["相关报告", *(f"{t}（{YEAR + 1}年5月{i}日）" for i, t in enumerate(LAST_YEAR_OTHERS, 1))],
+    "a list of titles, then the page's date": [*LAST_YEAR_OTHERS[:3], f"{YEAR + 1}-06-03"],
+    "previous and next": [f"上一篇：{OTHER_YEARS[0]}", f"下一篇：{OTHER_AGENCIES[0]}", f"{YEAR + 1}年6月3日"],
+}
+
+
+@pytest.mark.parametrize("tail", list(TAILS.values()), ids=list(TAILS))
+def test_a_list_below_the_report_is_not_its_signature(tmp_path, tail):
+    report, findings = _read(tmp_path, _page(tail=tail))
+    assert report.signing_date is not None and report.signing_date.date == SPEC.signed_on
+    assert (report.agency, report.year) == (AGENCY, YEAR)
+    assert findings == [], [(f.rule, f.message.zh) for f in findings]
+
+
+def test_a_late_signature_above_a_list_is_still_gao204(tmp_path):
+    text = _page(tail=["相关报告", *LAST_YEAR_OTHERS]).replace(
+        f"{SPEC.signed_on.year}年{SPEC.signed_on.month}月{SPEC.signed_on.day}日", f"{YEAR + 1}年7月1日")
+    report, findings = _read(tmp_path, text)
+    assert report.signing_date is not None and report.signing_date.date.month == 7
+    assert rules_of(findings) == {"GAO204"}

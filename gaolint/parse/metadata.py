@@ -360,6 +360,41 @@ def title_candidates(head: list[Line]) -> list[TitleCandidate]:
     return found
 
 
+#: How far above the end a page's list of other reports is looked for.
+TAIL_LINES = 40
+
+
+def report_end(lines: list[Line]) -> int:
+    """Where the report ends and the page's links below it begin: the first of the last
+    ``TAIL_LINES`` lines, below a sentence of the report, that links to another page (上一篇：…,
+    相关报告, rules/common.yaml ``title.links``) or starts a run of two report titles by
+    themselves (a list). The dates and names of that list are not the report's signature."""
+    link = _link_line()
+    start = max(0, len(lines) - TAIL_LINES)
+    previous_title = in_body = False
+    for index in range(start, len(lines)):
+        text = lines[index].text.strip()
+        if not text:
+            continue
+        if in_body and link.match(text):
+            return index
+        mark = _LIST_MARK.match(text)
+        is_title = _title_line(text[mark.end() :] if mark else text)
+        if is_title and previous_title and in_body:
+            return _previous_filled(lines, index)
+        previous_title = is_title
+        in_body = in_body or "。" in text
+    return len(lines)
+
+
+def _previous_filled(lines: list[Line], index: int) -> int:
+    """The index of the last non-blank line before ``index``."""
+    index -= 1
+    while index > 0 and not lines[index].text.strip():
+        index -= 1
+    return index
+
+
 def _title_line(text: str) -> bool:
     """A line that is a report's title by itself, as ``title_candidates`` reads one."""
     text = text.strip().lstrip("#").strip()
@@ -468,7 +503,7 @@ def agency_from_title(title: str, lines: list[Line] | None = None) -> str:
 def agency_from_signature(lines: list[Line]) -> str:
     """The signing agency printed above the date at the end of the report; a government's
     report is signed by its 办公室, which stands for the government here."""
-    for line in reversed(lines[-8:]):
+    for line in reversed(lines[: report_end(lines)][-8:]):
         text = line.text.strip()
         if 2 <= len(text) <= 30 and _AGENCY_SUFFIX.search(text) and not DATE.search(text):
             name = text
@@ -628,8 +663,9 @@ def _signing_date_in(text: str) -> tuple[dt.date, re.Match[str]] | None:
 
 
 def find_signing_date(lines: list[Line]) -> DateMention | None:
-    """The date printed at the end of the report (the last short line holding a date)."""
-    for line in reversed(lines[-10:]):
+    """The date printed at the end of the report (the last short line holding a date), above
+    any list of other reports the page prints below it (``report_end``)."""
+    for line in reversed(lines[: report_end(lines)][-10:]):
         text = line.text.strip()
         if len(text) > 40:
             continue
