@@ -234,3 +234,11 @@ def test_a_late_signature_above_a_list_is_still_gao204(tmp_path):
     report, findings = _read(tmp_path, text)
     assert report.signing_date is not None and report.signing_date.date.month == 7
     assert rules_of(findings) == {"GAO204"}
+
+
+@pytest.mark.parametrize("chrome", [[], OTHER_AGENCIES[:3]], ids=["alone", "below a list"])
+def test_a_title_without_agency_and_no_signature_takes_the_compiler_of_the_opening(tmp_path, chrome):
+    body = ["本报告由临溪县人民政府办公室根据《中华人民共和国政府信息公开条例》编制。本报告所列数据的统计期限为2023年1月1日至2023年12月31日。",
+            "一、总体情况", "2023年，我县继续推进政府信息公开工作，各项制度运行平稳。"]
+    report, _ = _read(tmp_path, "\n".join([*chrome, "2023年政府信息公开工作年度报告", *body]) + "\n")
+    assert (report.agency, report.year) == (AGENCY, 2023)

@@ -513,6 +513,26 @@ def agency_from_signature(lines: list[Line]) -> str:
     return ""
 
 
+#: The compiler the opening names: 本报告由临溪县人民政府办公室根据…编制 / 由…编制.
+_COMPILED_BY = re.compile(
+    r"由\s*+([\u4e00-\u9fff（）()]{2,30}?(?:人民政府办公室|人民政府办公厅|政府办公室|管委会办公室|人民政府|办公室|办公厅|"
+    r"委员会|管委会|局|厅|委|办|中心))\s*+(?:根据|依据|按照|依照|编制|编写|汇总|负责|牵头)"
+)
+
+
+def agency_from_opening(lines: list[Line]) -> str:
+    """The agency the first screen names as the report's compiler (本报告由…编制), for a report
+    whose title and signature name none; a government's 办公室 stands for the government."""
+    text = mask_quotes("\n".join(_first_screen_text(lines))[:TITLE_CHARS])
+    found = _COMPILED_BY.search(text)
+    if not found:
+        return ""
+    name = found.group(1)
+    if name.endswith(("人民政府办公室", "政府办公室", "人民政府办公厅", "管委会办公室")):
+        name = name[: -len("办公室")] if name.endswith("办公室") else name[: -len("办公厅")]
+    return normalise_agency(name)
+
+
 def agency_kind(name: str) -> str:
     """The agency's kind from its name's ending, as rules/common.yaml lists them: "government"
     (a 人民政府, township ones included), "zone" (a 管委会 of a 开发区 / 综合实验区 / 试验区),
@@ -605,6 +625,20 @@ def find_period(prose: Prose) -> Period | None:
                 stated = text[key.start() : end_at].rstrip("。；;,，\n ")
                 damaged = Period(None, None, stated, prose.location(key.start(), key.start() + len(stated)))
     return damaged
+
+
+def body_year(lines: list[Line]) -> int | None:
+    """The year the report's body gives: the statistics period's, else the year before the
+    signing date (a report is signed early in the year after, by 30 September at the latest)."""
+    period = find_period(Prose(lines, "\n"))
+    if period is not None:
+        date = period.end or period.start
+        if date is not None:
+            return date.year
+    signed = find_signing_date(lines)
+    if signed is not None:
+        return signed.date.year - 1 if signed.date.month <= 9 else signed.date.year
+    return None
 
 
 def period_is_damaged(period: Period | None) -> bool:

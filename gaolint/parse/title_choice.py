@@ -10,7 +10,7 @@ GAO601/GAO602 in a folder of one agency's reports).
 The report's own title is the one its body confirms (``choose``):
 
 - its year is the statistics period's (without a period: the year before the signing date,
-  as ``version.report_year`` reads it);
+  ``metadata.body_year``);
 - its agency signs the report or is named in the body's opening;
 - it is the last title before the body's first sentence (a sidebar comes before the title, a
   list after it), and no list's bullet, number or date stands before it.
@@ -38,7 +38,7 @@ def choose(candidates: list[TitleCandidate], head: list[Line], lines: list[Line]
     named = [metadata.agency_from_title(candidate.text) for candidate in candidates]
     if len({c.year for c in candidates}) == 1 and len({name for name in named if name}) <= 1:
         return candidates[0]
-    year = _body_year(lines)
+    year = metadata.body_year(lines)
     signer = metadata.agency_from_signature(lines)
     last = candidates[-1]
     opening = _opening(lines, head[last.last].location.line)
@@ -59,20 +59,6 @@ def choose(candidates: list[TitleCandidate], head: list[Line], lines: list[Line]
 
     best = max(range(len(candidates)), key=lambda index: (score(index), -index))
     return candidates[best]
-
-
-def _body_year(lines: list[Line]) -> int | None:
-    """The year the statistics period covers, else the year before the signing date (a report
-    is signed early in the year after)."""
-    period = metadata.find_period(metadata.Prose(lines, "\n"))
-    if period is not None:
-        date = period.end or period.start
-        if date is not None:
-            return date.year
-    signed = metadata.find_signing_date(lines)
-    if signed is not None:
-        return signed.date.year - 1 if signed.date.month <= 9 else signed.date.year
-    return None
 
 
 def _opening(lines: list[Line], after: int) -> str:
