@@ -242,3 +242,16 @@ def test_a_title_without_agency_and_no_signature_takes_the_compiler_of_the_openi
             "一、总体情况", "2023年，我县继续推进政府信息公开工作，各项制度运行平稳。"]
     report, _ = _read(tmp_path, "\n".join([*chrome, "2023年政府信息公开工作年度报告", *body]) + "\n")
     assert (report.agency, report.year) == (AGENCY, 2023)
+
+
+MENU = ["网站首页", "机构概况", "政务公开", "办事服务", "互动交流", "当前位置：首页 > 政务公开 > 年度报告",
+        *(f"栏目{i}" for i in range(30))]
+
+
+@pytest.mark.parametrize("chrome", [MENU + OTHER_AGENCIES, MENU + OTHER_YEARS, OTHER_YEARS + MENU],
+                         ids=["menus, then other agencies", "menus, then other years", "other years, then menus"])
+def test_menus_and_lists_longer_than_a_screen(tmp_path, chrome):
+    """The site's menus and lists fill the first screen: the title below them is still found."""
+    report, findings = _read(tmp_path, _page(chrome))
+    assert (report.title, report.agency, report.year) == (TITLE, AGENCY, YEAR)
+    assert findings == [], [(f.rule, f.message.zh) for f in findings]

@@ -250,7 +250,7 @@ _LINK_FROM_DATA: re.Pattern[str] | None = None
 _LABEL_FROM_DATA: re.Pattern[str] | None = None
 
 
-def _first_screen(lines: list[Line]) -> list[Line]:
+def _first_screen(lines: list[Line], most: int = TITLE_LINES, chars: int = TITLE_CHARS) -> list[Line]:
     head: list[Line] = []
     size = 0
     link = _link_line()
@@ -265,9 +265,23 @@ def _first_screen(lines: list[Line]) -> list[Line]:
             continue
         head.append(line)
         size += len(line.text)
-        if len(head) >= TITLE_LINES or size >= TITLE_CHARS:
+        if len(head) >= most or size >= chars:
             break
     return head
+
+
+#: A line of the report's body: one holding a sentence (a stop, or a long run of text).
+BODY_SENTENCE = re.compile(r"[。；;]|[\u4e00-\u9fff，,、]{30}")
+#: How many first screens a page's menus and lists may fill before the report's body begins.
+LONG_SCREEN = 6
+
+
+def _screen_to_body(lines: list[Line]) -> list[Line]:
+    """The first screen stretched over a site's long menus and lists to the body's first
+    sentence (and the line after it), at most ``LONG_SCREEN`` screens."""
+    head = _first_screen(lines, TITLE_LINES * LONG_SCREEN, TITLE_CHARS * LONG_SCREEN)
+    body = next((index for index, line in enumerate(head) if BODY_SENTENCE.search(line.text)), None)
+    return head if body is None else head[: body + 2]
 
 
 def find_title(lines: list[Line]) -> tuple[str, Location | None, int | None]:
@@ -280,6 +294,9 @@ def find_title(lines: list[Line]) -> tuple[str, Location | None, int | None]:
     (``title_choice.choose``)."""
     head = _first_screen(lines)
     candidates = title_candidates(head)
+    if not any(BODY_SENTENCE.search(line.text) for line in head):
+        head = _screen_to_body(lines)  # menus and lists fill the first screen: the title may be below
+        candidates = title_candidates(head)
     if candidates:
         chosen = candidates[0]
         if len(candidates) > 1:

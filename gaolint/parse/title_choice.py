@@ -29,8 +29,6 @@ from .metadata import TitleCandidate
 
 #: How much of the body after the titles is read for the agency's name.
 OPENING_CHARS = 600
-#: A line of the body: one that holds a sentence (a stop, or a long run of text).
-_SENTENCE = re.compile(r"[。；;]|[\u4e00-\u9fff，,、]{30}")
 
 
 def choose(candidates: list[TitleCandidate], head: list[Line], lines: list[Line]) -> TitleCandidate:
@@ -80,7 +78,7 @@ def _last_before_body(candidates: list[TitleCandidate], head: list[Line]) -> int
     """The index of the last candidate above the first line of the body (a sentence that is
     no candidate's), or None when the first screen holds no such line."""
     taken = {index for candidate in candidates for index in range(candidate.first, candidate.last + 1)}
-    body = next((index for index, line in enumerate(head) if index not in taken and _SENTENCE.search(line.text)), None)
+    body = next((index for index, line in enumerate(head) if index not in taken and metadata.BODY_SENTENCE.search(line.text)), None)
     if body is None:
         return None
     above = [index for index, candidate in enumerate(candidates) if candidate.last < body]
