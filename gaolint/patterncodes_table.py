@@ -192,294 +192,296 @@ ENTRIES = (
     ('信\\s*息\\s*处\\s*理\\s*费|处\\s*理\\s*费|公开费用|收费通知|检索费|复制费|邮寄费|收\\s*取[^。；;]{0,24}费|产\\s*生[^。；;]{0,15}费|收费[及和与]?减免|费用[及和与]?减免', 0, 32, 0, (), 31233, 764),
     ('免\\s*费|减\\s*免|收\\s*费|费\\s*用', 0, 32, 0, (), 31997, 175),
     ('公\\s*开\\s*费\\s*用|工\\s*作\\s*费\\s*用|开\\s*支|投\\s*入|支\\s*出|经\\s*费', 0, 32, 0, (), 32172, 281),
-    ('公网安备|ICP备|ICP证|网站标识码|版权所有|Copyright|©|浏览次数|阅读次数|点击数[:：]|访问量[:：]|字号[:：]|分享到|发布时间[:：]|发布日期[:：]|【\\s*(?:打印|关闭|收藏)|打印本页|关闭窗口|返回顶部', 2, 34, 0, (), 32453, 290),
-    ('其他处理', 0, 32, 0, (), 32743, 24),
-    ('办结|办理完毕|完成办理|办理完成|办理完结|处理完毕|已答复|作出答复|予以答复|答复办结', 0, 32, 0, (), 32767, 243),
-    ('受理|收到|接收到?|接到', 0, 32, 0, (), 33010, 142),
-    ('处\\s*理\\s*费|复\\s*制\\s*费|检\\s*索\\s*费|邮\\s*寄\\s*费|免\\s*收|减\\s*免|收\\s*取|收\\s*费|缴\\s*纳|缴\\s*费', 0, 32, 0, (), 33152, 349),
-    ('复议[、和及与]\\s*诉讼', 0, 32, 0, (), 33501, 139),
-    ('复议后起诉|复议后提起(?:行政)?诉讼', 0, 32, 0, (), 33640, 49),
-    ('截\\s*止|截\\s*至', 0, 32, 0, (), 33689, 44),
-    ('所\\s*列\\s*数\\s*据|数\\s*据\\s*截\\s*止|数\\s*据\\s*时\\s*限|数\\s*据\\s*期\\s*限|数\\s*据\\s*统\\s*计|时\\s*间\\s*范\\s*围|时\\s*间\\s*跨\\s*度|统\\s*计\\s*区\\s*间|统\\s*计\\s*周\\s*期|统\\s*计\\s*年\\s*度|统\\s*计\\s*截\\s*止|统\\s*计\\s*数\\s*据|统\\s*计\\s*日\\s*期|统\\s*计\\s*时\\s*期|统\\s*计\\s*时\\s*段|统\\s*计\\s*时\\s*间|统\\s*计\\s*时\\s*限|统\\s*计\\s*期\\s*间|统\\s*计\\s*期\\s*限|统\\s*计\\s*范\\s*围|起\\s*止\\s*时\\s*间|报\\s*告\\s*期|涵\\s*盖', 0, 32, 0, (), 33733, 1030),
-    ('推\\s*荐\\s*阅\\s*读|热\\s*点\\s*推\\s*荐|热\\s*门\\s*推\\s*荐|相\\s*关\\s*信\\s*息|相\\s*关\\s*报\\s*告|相\\s*关\\s*文\\s*章|相\\s*关\\s*链\\s*接|相\\s*关\\s*阅\\s*读|上\\s*一\\s*条|上\\s*一\\s*篇|下\\s*一\\s*条|下\\s*一\\s*篇', 0, 32, 0, (), 34763, 559),
-    ('新收|新受理|新接收|本年收到', 0, 32, 0, (), 35322, 49),
-    ('无法提供', 0, 32, 0, (), 35371, 24),
-    ('未\\s*(?:向[^。，,]{0,10})?(?:收\\s*取|产\\s*生|发\\s*生|开\\s*具|发\\s*出)|没\\s*有\\s*(?:收\\s*取|产\\s*生|发\\s*生)|无\\s*(?:收\\s*取|收费)|不\\s*收\\s*取|免\\s*收|(?:为|计|收取[^。]{0,12}费)\\s*(?:0|零)\\s*(?:元|万元|件)?(?![\\d.])', 0, 32, 0, (), 35395, 482),
-    ('未|没有|无|不|均|免|零|\\d', 0, 32, 0, (), 35877, 53),
-    ('未|没有|无|不|零|免|收\\s*取|收\\s*缴|产\\s*生|发\\s*生|开\\s*出|发\\s*出|共\\s*计|合\\s*计|\\d', 0, 32, 0, (), 35930, 184),
-    ('未经复议直接起诉|直接起诉|直接提起(?:行政)?诉讼', 0, 32, 0, (), 36114, 67),
-    ('本年度|本年|全年|年内|年度内|当年度|当年|今年|截至|截止|底|年末|年底|\\d{4}\\s*年度?|\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日)?|共计|合计|总计|累计|一共|共|另有|另外|另|已经|已|均|全部|此外|同时|其中|并|还|总体|总共|目前|本机关|本单位|本部门|本机构|我单位|我机关|我部门|我机构|本局|我局|本委|我委|本办|我办|本院|我院|本厅|我厅|本中心|我中心|本署|我署|本会|我会|依法|依规|按时|按期|保留|现有|剩余|尚有|余下|仍有|因|引发|发生|提起|被|同意|政府信息公开|信息公开|依申请公开|政府信息|申请|事项|工作|方面|情况|数量|和|与|及|、|的|了|在|中|上|有|为|:|\\s', 0, 32, 0, (), 36181, 788),
-    ('现行有效', 0, 32, 0, (), 36969, 24),
-    ('由\\s*+([\\u4e00-\\u9fff（）()]{2,30}?(?:人民政府办公室|人民政府办公厅|政府办公室|管委会办公室|人民政府|办公室|办公厅|委员会|管委会|局|厅|委|办|中心))\\s*+(?:根据|依据|按照|依照|编制|编写|汇总|负责|牵头)', 0, 32, 1, (), 36993, 345),
-    ('申请|复议|诉讼|现行有效', 0, 32, 0, (), 37338, 147),
-    ('电\\s*话|传\\s*真|热\\s*线|手\\s*机|联\\s*系|咨\\s*询|号\\s*码|拨\\s*打|举\\s*报|投\\s*诉|Tel|TEL|tel', 0, 32, 0, (), 37485, 352),
-    ('电子邮\\s*箱|邮\\s*箱|电子邮件|E-?mail|e-?mail|邮件地址', 0, 32, 0, (), 37837, 207),
-    ('第(\\d+)个表格', 0, 32, 1, (), 38044, 32),
-    ('第(\\d+)列', 0, 32, 1, (), 38076, 28),
-    ('第(\\d+)段', 0, 32, 1, (), 38104, 28),
-    ('第(\\d+)行', 0, 32, 1, (), 38132, 28),
-    ('第(\\d+)页', 0, 32, 1, (), 38160, 28),
-    ('纠错|纠正|败诉|撤销|确认违法|被诉|责令|维持|尚未审结|其他结果', 0, 32, 0, (), 38188, 221),
-    ('结\\s*+转\\s*+(?:至|到)?\\s*+(\\d{4})\\s*+年', 0, 32, 1, (), 38409, 82),
-    ('结转\\s*(?:至|到|入)?\\s*(?:下一?年度?|下年|次年|\\d{4}\\s*年度?)(?:继续办理|办理)?|转入\\s*(?:下一?年度?|次年|\\d{4}\\s*年度?)|结转下年度继续办理|尚未办结|未办结|仍在办理|正在办理', 0, 32, 0, (), 38491, 500),
-    ('联系\\s*电\\s*话|咨询\\s*电\\s*话|监督\\s*电\\s*话|投诉\\s*电\\s*话|电\\s*话|热\\s*线|Tel|TEL|传\\s*真', 0, 32, 0, (), 38991, 332),
-    ('联系地\\s*址\\s*[:：为]|通讯地\\s*址\\s*[:：为]|办公地\\s*址\\s*[:：为]|地\\s*址\\s*[:：为]', 0, 32, 0, (), 39323, 607),
-    ('行政复议', 0, 32, 0, (), 39930, 24),
-    ('行政诉讼|行政应诉', 0, 32, 0, (), 39954, 32),
-    ('表([一二三四])', 0, 32, 1, (), 39986, 109),
-    ('转\\s*\\d+$', 0, 32, 0, (), 40095, 34),
-    ('邮\\s*+(?:政)?\\s*+编\\s*+(?:码)?\\s*+[:：为]?\\s*+(\\d[\\d\\s]{0,9})', 0, 32, 1, (), 40129, 197),
-    ('部分公开', 0, 32, 0, (), 40326, 24),
-    (b'(?<![0-9])(\\d{1,10})\\s+(\\d{1,5})\\s+obj\\b', 0, 0, 2, (), 40350, 72),
-    (b'(?<![0-9])(\\d{1,10})\\s+\\d{1,5}\\s+R\\b', 0, 0, 1, (), 40422, 64),
-    (b'([*?[])', 0, 0, 1, (), 40486, 32),
-    (b'/(?:Parent|P|Prev|Next|First|Last|Dest|D|Pg|StructParent\\w*)\\s+\\d{1,10}\\s+\\d{1,5}\\s+R\\b', 0, 0, 0, (), 40518, 194),
-    (b'/([^\\s/\\[\\]<>()]+)', 0, 0, 1, (), 40712, 36),
-    (b'/Filter\\s*(\\[[^\\]]*\\]|/[^\\s/\\[\\]<>()]+)', 0, 0, 1, (), 40748, 91),
-    (b'/Kids\\s*\\[([^\\]]{0,200000})\\]', 0, 0, 1, (), 40839, 53),
-    (b'/Parent\\s+(\\d{1,10})\\s+\\d{1,5}\\s+R\\b', 0, 0, 1, (), 40892, 94),
-    (b'/Subtype\\s*/Form\\b', 0, 0, 0, (), 40986, 62),
-    (b'/Subtype\\s*/Image\\b', 0, 0, 0, (), 41048, 64),
-    (b'<\\?xml[^>]*?encoding\\s*=\\s*[\\"\']([A-Za-z0-9._-]*)[\\"\']', 0, 0, 1, (), 41112, 108),
-    (b'<meta[^>]{0,512}?charset\\s*=\\s*(?:["\']\\s*)?([A-Za-z0-9_.:-]{2,40})', 2, 2, 1, (), 41220, 106),
-    (b'[\x80-\xff]', 0, 0, 0, (), 41326, 16),
-    (b'\\bstream\\b|\\bendobj\\b', 0, 0, 0, (), 41342, 44),
-    (b'\\s*(\\d{1,10})\\s+\\d{1,5}\\s+R\\s*$', 0, 0, 1, (), 41386, 74),
-    (b'\\xe3[\\x90-\\xbf]', 0, 0, 0, (), 41460, 18),
-    (b'\\xef[\\x80-\\xa3\\xbf]', 0, 0, 0, (), 41478, 20),
-    (b'^[ \\t\\f]*(?:[#\\r\\n]|$)', 256, 256, 0, (), 41498, 47),
-    (b'^\\s*<\\?xml[^>]{0,200}?encoding\\s*=\\s*["\']([A-Za-z0-9_.:-]{2,40})', 2, 2, 1, (), 41545, 101),
-    (b'^\\s*\\[\\s*tool\\s*\\.\\s*gaolint\\b', 8, 8, 0, (), 41646, 76),
-    (b'pStyle\\s[^>]{0,200}?val=\\"([^\\"]{1,100})\\"', 0, 0, 1, (), 41722, 67),
-    (b'stream\\r?\\n', 0, 0, 0, (), 41789, 41),
+    ('公开|公布|发布|印发|《|》|[,，。:：;；>\\s]', 0, 32, 0, (), 32453, 152),
+    ('公网安备|ICP备|ICP证|网站标识码|版权所有|Copyright|©|浏览次数|阅读次数|点击数[:：]|访问量[:：]|字号[:：]|分享到|发布时间[:：]|发布日期[:：]|【\\s*(?:打印|关闭|收藏)|打印本页|关闭窗口|返回顶部', 2, 34, 0, (), 32605, 290),
+    ('其他处理', 0, 32, 0, (), 32895, 24),
+    ('办结|办理完毕|完成办理|办理完成|办理完结|处理完毕|已答复|作出答复|予以答复|答复办结', 0, 32, 0, (), 32919, 243),
+    ('受理|收到|接收到?|接到', 0, 32, 0, (), 33162, 142),
+    ('处\\s*理\\s*费|复\\s*制\\s*费|检\\s*索\\s*费|邮\\s*寄\\s*费|免\\s*收|减\\s*免|收\\s*取|收\\s*费|缴\\s*纳|缴\\s*费', 0, 32, 0, (), 33304, 349),
+    ('复议[、和及与]\\s*诉讼', 0, 32, 0, (), 33653, 139),
+    ('复议后起诉|复议后提起(?:行政)?诉讼', 0, 32, 0, (), 33792, 49),
+    ('截\\s*止|截\\s*至', 0, 32, 0, (), 33841, 44),
+    ('所\\s*列\\s*数\\s*据|数\\s*据\\s*截\\s*止|数\\s*据\\s*时\\s*限|数\\s*据\\s*期\\s*限|数\\s*据\\s*统\\s*计|时\\s*间\\s*范\\s*围|时\\s*间\\s*跨\\s*度|统\\s*计\\s*区\\s*间|统\\s*计\\s*周\\s*期|统\\s*计\\s*年\\s*度|统\\s*计\\s*截\\s*止|统\\s*计\\s*数\\s*据|统\\s*计\\s*日\\s*期|统\\s*计\\s*时\\s*期|统\\s*计\\s*时\\s*段|统\\s*计\\s*时\\s*间|统\\s*计\\s*时\\s*限|统\\s*计\\s*期\\s*间|统\\s*计\\s*期\\s*限|统\\s*计\\s*范\\s*围|起\\s*止\\s*时\\s*间|报\\s*告\\s*期|涵\\s*盖', 0, 32, 0, (), 33885, 1030),
+    ('推\\s*荐\\s*阅\\s*读|热\\s*点\\s*推\\s*荐|热\\s*门\\s*推\\s*荐|相\\s*关\\s*信\\s*息|相\\s*关\\s*报\\s*告|相\\s*关\\s*文\\s*章|相\\s*关\\s*链\\s*接|相\\s*关\\s*阅\\s*读|上\\s*一\\s*条|上\\s*一\\s*篇|下\\s*一\\s*条|下\\s*一\\s*篇', 0, 32, 0, (), 34915, 559),
+    ('新收|新受理|新接收|本年收到', 0, 32, 0, (), 35474, 49),
+    ('无法提供', 0, 32, 0, (), 35523, 24),
+    ('未\\s*(?:向[^。，,]{0,10})?(?:收\\s*取|产\\s*生|发\\s*生|开\\s*具|发\\s*出)|没\\s*有\\s*(?:收\\s*取|产\\s*生|发\\s*生)|无\\s*(?:收\\s*取|收费)|不\\s*收\\s*取|免\\s*收|(?:为|计|收取[^。]{0,12}费)\\s*(?:0|零)\\s*(?:元|万元|件)?(?![\\d.])', 0, 32, 0, (), 35547, 482),
+    ('未|没有|无|不|均|免|零|\\d', 0, 32, 0, (), 36029, 53),
+    ('未|没有|无|不|零|免|收\\s*取|收\\s*缴|产\\s*生|发\\s*生|开\\s*出|发\\s*出|共\\s*计|合\\s*计|\\d', 0, 32, 0, (), 36082, 184),
+    ('未经复议直接起诉|直接起诉|直接提起(?:行政)?诉讼', 0, 32, 0, (), 36266, 67),
+    ('本年度|本年|全年|年内|年度内|当年度|当年|今年|截至|截止|底|年末|年底|\\d{4}\\s*年度?|\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日)?|共计|合计|总计|累计|一共|共|另有|另外|另|已经|已|均|全部|此外|同时|其中|并|还|总体|总共|目前|本机关|本单位|本部门|本机构|我单位|我机关|我部门|我机构|本局|我局|本委|我委|本办|我办|本院|我院|本厅|我厅|本中心|我中心|本署|我署|本会|我会|依法|依规|按时|按期|保留|现有|剩余|尚有|余下|仍有|因|引发|发生|提起|被|同意|政府信息公开|信息公开|依申请公开|政府信息|申请|事项|工作|方面|情况|数量|和|与|及|、|的|了|在|中|上|有|为|:|\\s', 0, 32, 0, (), 36333, 788),
+    ('现行有效', 0, 32, 0, (), 37121, 24),
+    ('由\\s*+([\\u4e00-\\u9fff（）()]{2,30}?(?:人民政府办公室|人民政府办公厅|政府办公室|管委会办公室|人民政府|办公室|办公厅|委员会|管委会|局|厅|委|办|中心))\\s*+(?:根据|依据|按照|依照|编制|编写|汇总|负责|牵头)', 0, 32, 1, (), 37145, 345),
+    ('申请|复议|诉讼|现行有效', 0, 32, 0, (), 37490, 147),
+    ('电\\s*话|传\\s*真|热\\s*线|手\\s*机|联\\s*系|咨\\s*询|号\\s*码|拨\\s*打|举\\s*报|投\\s*诉|Tel|TEL|tel', 0, 32, 0, (), 37637, 352),
+    ('电子邮\\s*箱|邮\\s*箱|电子邮件|E-?mail|e-?mail|邮件地址', 0, 32, 0, (), 37989, 207),
+    ('第(\\d+)个表格', 0, 32, 1, (), 38196, 32),
+    ('第(\\d+)列', 0, 32, 1, (), 38228, 28),
+    ('第(\\d+)段', 0, 32, 1, (), 38256, 28),
+    ('第(\\d+)行', 0, 32, 1, (), 38284, 28),
+    ('第(\\d+)页', 0, 32, 1, (), 38312, 28),
+    ('纠错|纠正|败诉|撤销|确认违法|被诉|责令|维持|尚未审结|其他结果', 0, 32, 0, (), 38340, 221),
+    ('结\\s*+转\\s*+(?:至|到)?\\s*+(\\d{4})\\s*+年', 0, 32, 1, (), 38561, 82),
+    ('结转\\s*(?:至|到|入)?\\s*(?:下一?年度?|下年|次年|\\d{4}\\s*年度?)(?:继续办理|办理)?|转入\\s*(?:下一?年度?|次年|\\d{4}\\s*年度?)|结转下年度继续办理|尚未办结|未办结|仍在办理|正在办理', 0, 32, 0, (), 38643, 500),
+    ('联系\\s*电\\s*话|咨询\\s*电\\s*话|监督\\s*电\\s*话|投诉\\s*电\\s*话|电\\s*话|热\\s*线|Tel|TEL|传\\s*真', 0, 32, 0, (), 39143, 332),
+    ('联系地\\s*址\\s*[:：为]|通讯地\\s*址\\s*[:：为]|办公地\\s*址\\s*[:：为]|地\\s*址\\s*[:：为]', 0, 32, 0, (), 39475, 607),
+    ('行政复议', 0, 32, 0, (), 40082, 24),
+    ('行政诉讼|行政应诉', 0, 32, 0, (), 40106, 32),
+    ('表([一二三四])', 0, 32, 1, (), 40138, 109),
+    ('转\\s*\\d+$', 0, 32, 0, (), 40247, 34),
+    ('邮\\s*+(?:政)?\\s*+编\\s*+(?:码)?\\s*+[:：为]?\\s*+(\\d[\\d\\s]{0,9})', 0, 32, 1, (), 40281, 197),
+    ('部分公开', 0, 32, 0, (), 40478, 24),
+    (b'(?<![0-9])(\\d{1,10})\\s+(\\d{1,5})\\s+obj\\b', 0, 0, 2, (), 40502, 72),
+    (b'(?<![0-9])(\\d{1,10})\\s+\\d{1,5}\\s+R\\b', 0, 0, 1, (), 40574, 64),
+    (b'([*?[])', 0, 0, 1, (), 40638, 32),
+    (b'/(?:Parent|P|Prev|Next|First|Last|Dest|D|Pg|StructParent\\w*)\\s+\\d{1,10}\\s+\\d{1,5}\\s+R\\b', 0, 0, 0, (), 40670, 194),
+    (b'/([^\\s/\\[\\]<>()]+)', 0, 0, 1, (), 40864, 36),
+    (b'/Filter\\s*(\\[[^\\]]*\\]|/[^\\s/\\[\\]<>()]+)', 0, 0, 1, (), 40900, 91),
+    (b'/Kids\\s*\\[([^\\]]{0,200000})\\]', 0, 0, 1, (), 40991, 53),
+    (b'/Parent\\s+(\\d{1,10})\\s+\\d{1,5}\\s+R\\b', 0, 0, 1, (), 41044, 94),
+    (b'/Subtype\\s*/Form\\b', 0, 0, 0, (), 41138, 62),
+    (b'/Subtype\\s*/Image\\b', 0, 0, 0, (), 41200, 64),
+    (b'<\\?xml[^>]*?encoding\\s*=\\s*[\\"\']([A-Za-z0-9._-]*)[\\"\']', 0, 0, 1, (), 41264, 108),
+    (b'<meta[^>]{0,512}?charset\\s*=\\s*(?:["\']\\s*)?([A-Za-z0-9_.:-]{2,40})', 2, 2, 1, (), 41372, 106),
+    (b'[\x80-\xff]', 0, 0, 0, (), 41478, 16),
+    (b'\\bstream\\b|\\bendobj\\b', 0, 0, 0, (), 41494, 44),
+    (b'\\s*(\\d{1,10})\\s+\\d{1,5}\\s+R\\s*$', 0, 0, 1, (), 41538, 74),
+    (b'\\xe3[\\x90-\\xbf]', 0, 0, 0, (), 41612, 18),
+    (b'\\xef[\\x80-\\xa3\\xbf]', 0, 0, 0, (), 41630, 20),
+    (b'^[ \\t\\f]*(?:[#\\r\\n]|$)', 256, 256, 0, (), 41650, 47),
+    (b'^\\s*<\\?xml[^>]{0,200}?encoding\\s*=\\s*["\']([A-Za-z0-9_.:-]{2,40})', 2, 2, 1, (), 41697, 101),
+    (b'^\\s*\\[\\s*tool\\s*\\.\\s*gaolint\\b', 8, 8, 0, (), 41798, 76),
+    (b'pStyle\\s[^>]{0,200}?val=\\"([^\\"]{1,100})\\"', 0, 0, 1, (), 41874, 67),
+    (b'stream\\r?\\n', 0, 0, 0, (), 41941, 41),
 )
 
 # every entry's opcodes, CODESIZE-byte words in native order, zlib, base64
 WORDS = (
-    'eNrtfQt0HMW1YE3PjGb0s0byR8ZgPPgrG39kDCQ2H4sQPiEgW5bAcfzBPyGD5b8tG0xsESCYGIKziwO7ISF+C4R3skvIZslZ'
-    'kmwgn30B9rxHOElIsuckcV4wkPdCfuRBlrygnVLfq7pdXd1d1dMzGomec0Y96rpVdavq1q1bt+69NYYxli18E4WvVfgOFD4J'
-    '+H8Gsz85+N1c+DbCuwS8byHvJhW+afjNy7EArpHAzy58m+CdBXlyJE994Vlb+FbDu+regeQgAFYifbD8ZOEr580XvicLIH/5'
-    '+NyEV94xPu2fSdo/k6CQgb7g76cVvhML3xrIg23g/TCh8G0tfBeT+jhsldSHF8DvhsL3A4XvdFJ2PcDz/w/A8yOQfyL8n/Do'
-    'u8Lb5KHC30PMu++C8Dmz8D0D4HAc84BXXeE7HusrNPZDNpjnR6c+C9KwLhyjlFRWYwAc9kkj6asqQme83nkEh0tIf3rRIm+4'
-    '1e/fPj+8dfGZCPVSPKoInggbVKdfHyRIOQmg6TS8a4Wx4GM7FsYa6XkhoeeJpG8QzxTMpxpSj2pcm6Fs2gYL6p9Pyk4ElI1z'
-    'vwnKnC6lpaQ51A3Py0gbakkeCjsPnmdL9KuLVxrwChoXmW8mpXHFvqH0yOFSgj0pP9g3lM+loC7KnxZKcyoD9SAteI1/A8Ep'
-    'B2ky7zuHwMo0gH2M7TOp93RokwyD9anGRcZ3kQLfhR74qvqxBvLLeXk7jpF2pAHW8sAL4Sh9WWRNU9EXh9sq0e0NADNIFwn/'
-    'j5UY1Z/kkAAQ+pPzTw4oOwvro8w3MpDmxyunQvE4p3ToZyGhA6TnRQpejV8dXp2GdOYDL/M2zJMBWYY/x0ltqSNtqSJlIu+X'
-    '25SDdjRAu7C8cwzLO4eU1yq1FfsnCWV4tTdF/qdrxalu+5ntcfblJwrfO0ZgP1g+9IbyQs5DpmhV0GIU60YGZIaJEi5eeRMR'
-    'rwMp+D9I9qHzvgrKleeWvJbgV17HMqSvF0o0UE3SzvEYT1X7vcaUzmPcC2VADuRl17Srx5u1i99716lhHlsn+uArhe99gMdm'
-    'umZF+knogVnkd5KNzE+bV4MMPikzuka4FJGxveQUnfJ0aQfXxuGq3ypi/vP59UWAQx5aQ+CjpX0rieOKe4uhhjk/GbLMD7XJ'
-    '7sPayqLzvBfVBs8KQ/HNUw4M4Cr9Js2xgiZj8VUokfYqne6/vt5uPxt77edSkG8eWmfPgyMw5+Q0/vz8CvvZ22E/H1lt5zkI'
-    '9OUHs9sH5s5OG+ZGAvOjVaAT67Kfk5bZMOuJPqNtjf1uNXmHZV1H3r1+zH7XQd7tPmy/u5q843Xyd1eQdxxX1N/hu42fsd9d'
-    'RNbpedCv373eTjuftOXEQWebsC3zSF8jTNVe//bnSZ6VR+xn5zFnvx4FXFLQnrGw1w0af7/xswiroXxvP9BdEvhljSc7Kn7R'
-    'd82rpLl8kR4By74VYo/bHzk3sWl7NtDNr5aZrbk71pvB13eZwf/hZpsu1xEc7+o2K+PkLWbwmS1m8A8+aON4Hpl/Yds5nZQR'
-    'Fg/KB/g70/GhfGCyZl66l14Cz0kDZmUgr6kmMhbqlPcAn7qjz72vwrRPtdu4U104h/fja1TvwXFrVvQJ5520fchDT6yw4Zo8'
-    '9tF8LnmdmfB5g7+RB7PrbR14RoI9tdZ+rlnmXRdvp64czH8/utF+XgV0qjr38+qrVJF9hX2D/SD3gSk+dK87W6KNJ2HdO7/b'
-    'poMpZL3GtJ90ijUZdTMyzKObnOVQ/cPcHtHvCDO4l1/hpL1BmSNln7lSHOX6zyRpclnN0HYZJ6UeZ4XY91BdA+ZT4TelgN/i'
-    'hA17WoR6A/77h4dgrO+z65qcsM8B5DT+/JfbotVZWKSuhftK267XStB3K0H2W7XPruOfSlAH9n13h13HU4XvV4dpr25SFu3/'
-    'NOhrTfb4/H0ftCV6mTYxtJXX3ihWuvCaLWbLr7cTt4pAzu9MhP9+tfBPH/C4XytoyESHdqNER6XTh/JKDHtlBOlDw9JJEJGa'
-    '8BKqK6+NaN1pJetubbvI10BkFf7urK3OtErRkzbDl/YRyj2vwZx545BTp4ByDJU55DQsvwnq4+ftyxTr0HCO3UgYH/77EtJ2'
-    'WY6iNIdl6IzdXDLOk9bYzzk9TlheF4c9i8jLXjATSXn/CDi1rFTXTWXrTVv9YWk/7Cx0zjZJtpbx2ETKpmXx5z2r7eePt9qw'
-    'HyGwmJbbqMbjGo1yeV7UMQbBIr7vI7CpVf74ziXj8CfYM3aBvrEedITTSHlrYA/2Tocalo7ZERizU+1qWDpmNE01BnTMkoUx'
-    'uxDGay4Ttk1D+oh2N9+RcaF7RxnvOtCrNmxQw1K8/6HDWb4Ma3mcP2/pEPrnoHzfJ/kQvmqFOt83CWx9uz9uXyGwJ2HP+GPQ'
-    '/f4A9nufBd3yYz7lUhrjsJ8lsH1Q58sesMcI7NVHnHpnpIUnjtqwdzJhg0th6dx9/qj9/OZR93py/zoBI/fxdmbbpKK9AeVL'
-    'Lx5y48Off+5z7o333+ssfwZpWxDsJCZsUWXYH5A8Kl0P7Ysmj36gbeW2DzOZuk1jupz9KeNJbVCixovOjyf3OMuohrG4sltt'
-    'U5Ei4ivqdY5Iej0+njjXUdd5oldf14h4yPrCk93h9J+8z2ZJ8gji9VKnGV5T9rn1uF9sD1cGlbNM2iL7CfzVsP5rl5nViXos'
-    'E/jF9wqd3mRCF6Ws8+VOf5pNwDqWUchEL3U6x4byyxO9zrkhw96pKA/XbT6/OMytPuXJsLsU5cm6xi0+5cmwaxXlyXrGLsKL'
-    'EAbn4DWK/F9sd/bBB8n5LJUR+Jylv9NwLsukuf114FPzyTu+RqKsj+/YA+IsBt8dfFDQWkaSTTuJ3IHwh5eLOYzvkN+NIe9+'
-    'r1jbNkD732p305ps14x6rpvgdwvw3m7YE+jaE49y++Ik7wQrN7iMFGNe5aevCixbx9ejGWiMriNIF1ducdLFeJK2CHTabx8V'
-    'NIZpO2Guvvjp4POxJkO96V6qN42UxpL8Tyo9gohMYW5kbg+gbScYAfEqcNUde6TfHdJZbU3p1NcJ/Q5MGs/fytF3FqcFzxn0'
-    'JOUDC/eJ80XkG2mQQX4LeoscSfveIadOg65fdF+rkpUeJjSTBJqpLQ25iA5MpjzOVqoyQmVc7S6mpoJth/Rmu46JUFtxc6Rf'
-    'C8AqpsEGJpV+2FCaT+x32wZa69y2gUs63baBz3QK20B89xOQ795P3v1irdin47tf9rnl0CuOu+XQDe1CDsW59eLHQR8KcvNk'
-    'Ijfjmfk3ep14j/OBwXbU+sBgG4JsaNAOQ6W7nntQ6MF3kfWCry+9JVs3+NlrGOvByv1UW9ISkvPh+C2Rnq9mmaQjkHVElO+b'
-    'ypFoL5Rodfo7mcoj95G1Be1Uq0spilhiafH+SJRdxTLZSiOsfHBSfwlEU7+8bUXLTy5K90WTrg2PHXLz/Jfuc9uD3wk61e/f'
-    'J+zB0ySNv1tI3l18TJzVYBlVa5zlzyBps1Y58aG2Yai7/+q9btkN01D3QmU3PDepaXfLbq/CudGbndH4y+DZKK4N8hklk/a4'
-    'si0VxU22TzLV0frFCnjzNtFfmD45ZJtV+uuhs7F+0Kfeaj/Pg337z2Hf/jCBfRzOrv75qBr2ftI3ctq9JC0P53xT9gufVqzj'
-    'iWPOc5oJh4EPHxA+HxkJdgL4VOwl5WD9y1c7Yb9yUPh8BMGiXmOdok4sZyUT/hQ4dpcxERsCadUrTgbNdw08twGsKk7HBkXa'
-    'h+B5oyLtaqRVchYyx2f8W+Fcu22l0C8OnbtD2798VA07TnGOjOeCMiydR3Ka6Rz3s/XGOXBYscfLlG71shdkTzu7VJqsvSPg'
-    'kwi9jBYh6Ua2R8to7Elmauw3JitoFvNPUOzjGhX7uDrFXiyj2Ivp7m3QTx/nQZa5/fRzsL5TnS/2y2zmjEHjFyOkGfhHgqyd'
-    'c5kz1oFf/iYmYk9QPqWKK4BnCy8k7PJ14+SYlv/fCz+eBNvLeyD/EdKfd0DebOSzhgvqDm9aj08Qg8hUDJcI0rrcbQ3pA4va'
-    'K4ZQgWWL3yK0OejmgcL3ONDgp4nuIGj+xTQV05QXTdH9w90Sr4tpJqYZP5ppZGZ2vTRGGsoeuN+hfu0PrHb7tf+t3e3Xvv9e'
-    't+766DKhu8Y90Zx2O30pc8tm1K8QYyDJuupsj9BVY75DfU67xad3uvUWm1YLe2NZb9EA+o63ut16i6dhH7rxAbfeAvWLrx93'
-    '72muhbOqa5YF20wkmb8P4WVErkloyDWN0v4pSGZCuY7uT01iJjaFoD+qY8mA/ufSDrc8fGmH25bvC3x/KZXB7U7RrkgeC7Rd'
-    'ekcqaxLhajWwf7VanbZYaNdF97+n9jvzVkl5cW6Zxpw02e+ugTKid6lJaCsvR8enLa/TMD8buzTZi2WZd5wwee9VjjhcjYa6'
-    'Q/TNkNtYF6KNur4opjjS+KUYY43r0xZIPNWkvJQ0X60AfNMG5deGaF+VIT4ZQ72zrI881W2Go2rN4DKAbv4mZm6vZW4DmDQD'
-    'Tw2ruVZaOkgKcYSVK5a/+4uuGriZ0M/ZEg1nDXlGNTOLB6LiFSb02gg4mMzL2jLi2Aj/m+CHdYaJy1op6wGuWRyXqSHO4Lz8'
-    'Gk3qp+eEqv7CNr8X/MpU547Yd9UKWmfnFvr3YfV5Tgvu+wbE2o60VEdosR76bgKckd0C+f7dT25OWO/pjx+3Ty6qq7JY1g5e'
-    'kJc0F23XjtddNcKMU6OCDjDWVvWAmsbokQ/OK74nQzuvFFn6MiB3IH3FNl9mn0qw+UKaaABd6e54HEfsOHIbO9S7jffZ21ZJ'
-    'Zyo8H/NZS+Q1yUvHprqnIraLie1iKtUuhsrHXvf65HG9JP3rZUuA+eU4d0mSL8Pc91vRL4OxoDIajo/sY4Z147tqsXj3+x1x'
-    'NZJxrDXM5+XjJuvkaiQ6WQPPqYRO6iS48cB7eJ8fUugLTe5T8rr3i38OK2QkucwaRZml3HOZ6uxM9qZJQ3yyPcXt+/7WHuvA'
-    'Yh1YeXVgs3z00DpzNl3COdtUBl00zlu828yk/3R1VdUVzhNpbI5LOv3twhnobO5pd54nc3/7LawMd6BYjI3ci01Ktwfy2+Oo'
-    'zvtLta41Ej0jxuWtbnfSllccOo7nSWbHHlXB3UPi1WFZ5Ys3GdNeGNqL+cPI4w+mazqe3arWvMGYY4nyncGU89yF3nN6JvQh'
-    'ylWnS2UvNYyr9JChnJSBOv3i7hfTNxifX47DZdquEyvC+aqhzsIEnp8LmcjC8phxe0CT+rjdoMmYqfZvPP6MSRlI9xmQ5U3w'
-    'fWydGTy/I8EE/qou4YfSwMzrks8C9zDbV17ey+vwkmQJeUmYviwlP8A5bwLP53ep56LfGW2xe6Qw8YRLqTcywYfL1yb4hLEV'
-    'C+PLiHfAvt2pHrMx8ZhV/Jg1w/kFY+YygA6uYe5Deqtb2MkjjtMqAEcaq8M0Pmish431sFHqYasM+WmmhPwU9bBZQx5WXWKe'
-    'GsYWMsp1cAz8Rtt0HCcev/0sOEue50GZF8LzLHLujE8TftVDzp8H5Thyroxnz/y5HcfdsPwlivY2RNzeiSVuL7aDz7O5pB60'
-    't0CbsPESrvPI3uNMJvyvLoT1uZq0T9Uu7Cu0Y8T3aSa8FWmei5nbP6tJUS6FpeMycYSOi8mcR7w3S+XukerfKNXfDX2eZCIG'
-    'UbPU5u0Elj8PSLjOC2hTNxPx7mulPLulftnvQRuDvoISHr3kWYzPJS/jIkk+bpLO++upXUNuIPnuwMBd79pTxaU8rFPI0LxP'
-    '3yfVeQGRgUfqHESZXGc+og0Ff/4paZdjkfnoNf9agK5bgE5agBZagAb582Z47oRnN3PauL6edPflxfBcLY3Lah+bELyvgdLG'
-    'kM3LxW7JSfW/n51PTqLXobJnBktl5S6b9skGqU+c9tzv6ZjiCU7kiSIk7IQmjN/4eNkvnUVso/z8SfzOvmVfAC8bAF7GNqCJ'
-    'cQCzhenHnh9tdOGKPc/Ihj/UJ2BvNy344KtG055D1k2YrLWmdyfiPqaK+ccwUt0LjfGQ5PhjQfdQm9hv8rrOIT4Mz7LYZjm2'
-    'WR4ZNsumtO43bxpAPlPaM8T3inAmFTqcb6BNiEbZNIYH2px7+WKgDIDrP9JAfov33gfnBbUBD4JPw/myFSKvKTyuJ55ysGYZ'
-    'OVBu+u4FBgsbLCvjV1YzyGF0rZofUdl0TaxlTtv+CcDvPsqcPn/Yr9kAGCz3bqncOBaW3qc/IH2kx8KSfcQ+EdNGTBsK2kA+'
-    'slXBR2K5AfaEjUNboujlhoCycT8mz+ct8RhV9BjhvNqlmFfpELqW5Ogas8Euv2flYLe1hBy2Rf6rTYCt9Vi9McX5tj0euxE5'
-    'djgPbwy5vsU6z9LrPOk8uyEem4ocG6+zDS/9FeYdxKBV5OFS/q889IWqu8cwRlIcv0T/Uyl3j8U6SMV8bgs/rlHcO8v1jR9L'
-    '2GcMOOfi+TY65pvyTteEfSc9PTfg58Q5gspEsFOi4789Hv8RM/7yvpOOdfWAiAk2NP+Zbfele79NzMcrk4/jeQS1J1k/nbHP'
-    'ThcwVkT7oPfCmFrLw+uQgrTbVs5M33BDPDYVOTY4j3Yw532ZYXVDgw0s46ccuqEib0PI+yUOBHx06nbJt/GYVfyY0Rh3KrtG'
-    'Lx0E3gOTJ/MX7dNTIAfh6WMUdjOD9FLGT1lknUR4wggc+4SerKNrN7NfId+E8Vvkky5Vxk9Z/BYvLWrTtUhnnMPSwbvi5w4/'
-    'vr03HtNRNaY0dqpsH0VjFvvFxZf10uhDU838YyBjXGVq81UPfAX9WnXssKqAJlX7LVVMV/SF81PQU3szHXg/OzNG2sHxnELq'
-    'yAbAYLk9Ee0bR9onYOFNDjzvPT8iWR815K4oZJZ4TKIdE7154y2+JUf5GEr92K/Rr2aHm8+yocDQzya9eezmeEwqakz81s13'
-    'fxaMD103deBV9xHxdk9iwn/9TCb8j8dL+8pbmdtHw+Suz+ukczhTnyy/+BsmPmH7HrTloQUh8+/qGH78m0AGm1R4+a8h1sX3'
-    'hD1JvpiVcWIRWiBRwnDQSEwLlUcLDcBv5pWIJywoAb3RPZ5u2V73i+DaNo4J/3DZ9/taqKcX0pcDbj2wFsVnRISexw6GPdAw'
-    'fHN/ApUohjanqFNAPQSNjYGxNG4AerqWCXsMVZwN2VaOvz9A6PEyoJsW0H9iXbOIHQDGoTmcEHPvfQS3HQQnxAPvkx9P6mwB'
-    'WvQrOwjf0wi+t0hlYeyahQlhLrFTOu9uAb19C+hi8H86N6s85hSNydDLnP598ZxSzKlh9JmV55SXr1IxYzbSdB6BYzbTob84'
-    'nNfQZxjoNoLKWjoBRsv2pBW+SvEYVe4YyTyS805+r9ckJmIq1MVyh3osU047zMh5JAvmkao7pb3OyZF3jmOxv4VyvVtvYoVn'
-    'pv4Kis2qsruUx7CRnHF90nAfUg/6qhqQS6Plw5aXgpSfg6ZNSqoq04AXuwXuV09geNOW15rAATahBmY5lpd+U6XjvBDo5iby'
-    'P6eP7pi/V5QMLI8hPSfnc10VOyStOKemsRiRR6juG5/nQzdYJ8+3K6xObRQfogx20lyZt/dHLQ84PslUW/rZI+L/NOE3fjqs'
-    'WeAXUop4+rGvgMQ/PlBCXwGNBUKXJv6u8P0C07i/Lh5TtIkMuS4kikqWddZBcfjpmjCPnPHpzv1i8+vSn2w7FdaWMwz9JV0i'
-    'a8V+bLu/Y+FlEmNT75yhg1IuGDdTW854TCt/TKO2FRyNuqLCOB0p1V5Cp+x4La+8MVHts86M0CdlVMpfw6hzxfNTLp/sYyJ+'
-    'wpnEVszEv8xsvEaof1mOsVKtbYHnJTk9eVolgyrt6dttPwL0KXjmGoU9vQeMPNfR1yAD9ERjcVgsjsVh+qmkWByJVrh/r/Di'
-    'dhYcgyMe95E/7nSMZzMRgwPXDB5746Dh3jte+6W1v610a4lO2SkPfUZtwFry+4R7X3Re9HPbSqbSVZksqy6UX1vH6sdwZHKN'
-    'TWPHjZ/QPJGdNul0xs5gk7mkMiXPzpo6bTqbwfglRLNaZs85m82dN5+reFoXsnMG3QPPrYj53VYMbNbSFvH6TSY8y1t+ajvj'
-    'c79+j0ZkdTSC4Rz42wrZ+jeQbb6hnJZyIm8ZDZdlULy7m3Oacn0ia95Pea2UrKvQ/uBW9Gu32Sp+NvRHcNTU5gQOrDvnSWiG'
-    'n0YJ19zQapl1oW/ffJtjeloqn87tD8cTgsjGiOccURzgDHq3AOJ5aRFyNO42rXANVq4/y+vNpgwoxPKkQGsQuE1FAHlDEu4v'
-    'TNisDy1l5f+yU7HFOVPJIKdF+7jO/zYRr9nxmh2v2fGaHa/Z8Zodr9mVvmb7+f5shXcY97SYeIsBVmEjTTOTNOQ15lwsoGyV'
-    'b6avPVLUulHTdTA5QpWmbcXLIjgAJjaCzaAfw/8H752/Vz9/E4smhqOJ9UjwKVcF2J7mQ4neunyVhQ8EaPN/3fFV3Q2xcasZ'
-    'jcVn5z7+SrkSnp3norkHVfZHi9ftkbdu415A10610XAd4Xxh7zoznpCGfI+ts2luKhN3NG/pEGXyNH4v7mmQthCe2R7n/6fg'
-    'Du83b3O+P0eCX8Tc+SjNp8luwcTWXtWPfnLvLub0eS9mDR2N95oVs+LVBcyfoLJIvMzDfmXI45sl41sr0YeXvYHJPCv1PPay'
-    'LzfBz2L6Z+qNsH6UE7+UIX5pQ3nJa9xlGwRKPxjDPr6bUmmvVlfEKtrqu4jWBcpQgXXHvHvkjRnOO4xLk4Z5bQE/mANfKt/M'
-    'IU/kw5OYiCeF+SnflfNR39EEkadx3q8mO8DVEr+vIvXwmAFrFXWtZWJtobxYzjtb4r858o7ilwvAT5cvcny64bmNiXhBQfGG'
-    '+Lw6gxAE+rxmJZ5dR/YzM+CZGzyVs5/TJJnvfHi2wvMCyMPXlXEkL8dhOzw3Mv9YSxgfiZZnSX2AcacwZhLGetor9dEmj/eb'
-    'DWXytQEyaLUkg5rIsBmQyXXLobG9deAbQI1ypsf63AxjpVp7de6eUJXZFLD/xTlL21BlIP/XwFdXfkM/cOQDGWgj0i6Vhzht'
-    'LybzoJ7ALpRgW2FfxKT2NirqtQzrPR3aLMOcQ9ZLua0yvosU+C70wDfJ1PH6qgz7me81Vfouvj9NeNRB51FawZfCxEtU4cD3'
-    'qAkPfQxtZ5UmPSJ/T0r8vYbw9xrgvTsl3lsL5fPf40mbc9J4cn65HtLWQFoy1vsNrhbZ1KBeOMtCeWME74RlHuY1X03i1eC6'
-    'x23pkZczBU1ZMU29J2jK797o2GfC7FMpPhN0T5SU9kQ1ijWzhjzlfUaOlBUkg+rqvTJQTg70xZQGcW8zleA3Feh2Osk3yyPf'
-    'LJJvlrQfmIi8j+BZS3Bn+YHkuwMDd71rszPl7FLJWSbx6dNEhjY9t2GG/a06F55mgG8T8461nDTEhbczjiHvccaUL4brDE8M'
-    '+SSLY8iPRlrg/ILHsSr2Ho0o6GM479GIEn/UR6hi80dVz4ISzOMoY/NbIdaLMw3OeMLsgeaTvRDSfpWhb3EylpNHrJwc5FvM'
-    '6eC2eLxHzXib8FOMNeCnQzbhZ5TWVi2zn5NWRSfnZyT83+6Edhyw1x+TtcHr7HvBDfZzSXs4fahXuUvgOWnAvFwvfe7kCPtu'
-    'con6bnKJ+s7UDsUvtjkjerw4tnmUsrp2bHNPxibHtShGlzrKPjbbbpN7rV9/eNr0dltbYY3IxXNEPUfWFzEGQXNkvfkc8Yr/'
-    '77UGm6wjjdI60rrS7Jy/baXZesPrvF/aM0Vhox/bcSs+/mQbWHYD7DFmwbidLo39S51mtJI4Zu7fgzID2la3rnCfCZnQn5dO'
-    '2MR+HPddj28yk8+X324Gn/6MGfxfj9r9cjwhcHxjp1kZTxvCh+kDjmNvETi+frw8OF5KcPxLn1kZezrM4H+1zAx+x3pxz225'
-    'cHx0oxn8VV02jn9k5cPxrm4z+JO32Dg+V0Yc373fsN832Tg+XEYcw/KePuDFg2ew7WZlMEP4DT12navKWOf3D9p1XkjqrC1T'
-    'O6eUsU5sJ66xw73v97qjvRidyaJ9oDs5aq4zuVlqoyOOfdS6VaJKTIaXCKNX+0b9yeuJr21FVZLS8ucy9TNG/8EfHrKfvffZ'
-    '86eapPF3/NndEf3ckuVjU/zHS3ylSsE/dO1VedtaSbt5mdSncjZJO2urM20qkIGu/aypn2gQ3l66czwL5HjPDXl210LO5kzO'
-    'J6kNztldbrpKg+73txudbaD7NxPeP7dMuAX1dZg+ltcYUzsveic03o8Z33eq0E1U0J3QXvqw4aAj+r5e8xwuYSj76OS3FPmR'
-    'nybIXL8Vz5DJuUqVR5qfP85YaQ7VSnhhmXlFmY3EduMozDvqQ1YjlUV9MxZLdhw1TPhm4P0MtUz43/K6t0uwaMPYC+1vZMKX'
-    'AetqAV6K+tcM5Lme6wngXZa8l+008/+V3RGka5sHdcl5C/2wPEinL69pF5E+bSb8+CLyRF81TJtJnjIfv5U8ZXvSanjH7esn'
-    'wTu8X7ae+ftdjZFsd6ogLamop9Zj3aD2/xah73qika+Hbx3w8mrKTxJX+sqBqn1HFcGLMeGPifxB5Y+5B2JLfKrdKTPu7BT6'
-    'VHlMeiFPcp17TF7qdKb52eCmCI3QNfsQ9OlMJnygtqMdGOJAnuhnhbDtAbA5Bey18LyaPBsAJ3ncvWyz0jCWtE1TmPATQ5qz'
-    'AuzFgvxTqggde9mbrQf+F0VZ1xBZXPadW6QoE79+Zb4f4CkfPhee7ydzpFXRfxkNnPNkrBcayO4NMD8w72LDvEE0kpDmaobs'
-    'Lbz2UfNQlpXPxeC5kYl7dCk/yzCnv2AO1gaKL5cjZxRRv4rP7yB7Qz+c3ueB0weAb5viFFTfYo/6OJ+ZXuQYHGAafhFsIFng'
-    'bf2HfPh6WBr6N1b8/ajvMVuTECobbbvwNr+1O4x9sR/fMSkvpo/Kpw/OA75b+PEdVpzvQBQ0Q30HPivprm8KUV5sX6WwrzpW'
-    'OvM3tEUoh69HlPSGvh7cm7engvBSxdkw1ePMhWfdQLjxqQR+wMfmPzO3H05UdSwowTrJcd4GtoY0hgfGqdkAT6S3bsgzkcAu'
-    'D4CtV8BeAs8r4HkZC+cTpNvOsH5edP+/A543MKd/LY5NKfFv0pSDayQ52EsPF9V73Ad4pWeg78Pm93o/KA8Uvt8mukeVrkDW'
-    'PQbVZ1JWBmApH+vCMyyCZ6M0Z3T1rXS8o8AX9eVhxjhMvmayFMvxnWqkueGFcxOU80GP81WdfqTz9KPk3HN+wH42ij5X2e6G'
-    '6csmhS1l2H3xNrLvobQY73ukfc8jDjNuLWNduu/x3Sw9omfb0ABrJtLvSYhF/GHy7hawjbucrFUfv8EJv5Sk1cM5/6tHhd7R'
-    'Kz7HUoLHfHLmXKXgqQmmH7tNFT/CJPabbHc8A8+xB9zn1n5+w2lJN/1/WeyTWeynknxw4/sEJJ5WhFFWFPfx8nl5Y+wH/56a'
-    'gzjG1QPCHx5p4dXC9xVpDx+P++gY99KNG2P60f6xJUkz26Yyf9oi7olUiAL8bBNSin2ECQ+34rk8Kni4KpYJt7HfH4/3qBlv'
-    'VYwSakeA9rY0FmsdU9+NwQL2dCr70BThSbyO3Uw/VlMs81emzH9nvF7E64WPTpsbug08LMrQ0WPebKhvuknaV8Rn7tKZ+/Ii'
-    'iE/jzN1Et8fp5C7gGzzfbdLY3cqE7XK0OweLV5IqnuNUVQxf6B8BfCNogQlrB8jn/SySFsbPSMcm3jReM+q7mwxxsgxxSjJv'
-    'fxvKS7uYua2n3/lYndSeIJtTqv83zcvH+CwPvLuZsC9gLJz9rK5fC/KtfwKqHc7+HK4+4O3/FLP97sPYDs9n4WyWOQ2codl+'
-    'PzzCjPcKgneY9mZgPtM7rtC3A21NxhGYD3nA1Cpg0Jfjcub26+T23VM98MCyN5D/ZTzaJZh2BR4Ic4kEo/Iv9eLpKeY+p0N7'
-    'or3w3M2c/i1oe7SUwHYFwJ6rgF3BnL4waKc0m4n7R26Q+gF9a/ZI5Z9B8lyumadBkQf7Ev1yOpnahsrv3JP65DQDfSJdUpun'
-    'v8JZ8bXL7LKnkTQe2wT9pbB9mPYk3LV7R5+dNp6J8+onu4UvCd65MLfH3PcbbUPmSrhj2UsBh4fWidg9GJOH+mxxRjIYo4f0'
-    '9eeWuWNPqPJQ27ag8ineqjbyvlLFvFCNnyXNB+x36rsm+6HNaxc2ozp3QVD6+GRCvC+mjw8k9PtrW8J8PNaT8v1w47DXJgT9'
-    '0XJVY/P1dkF/VyREnx6FPr0Z7D/bSNqVW+znWzAWi0na1UcEjjztHJJWv8p+PgH2GWeTtOeh3d+EtOkkbSe098VP22mTE2LO'
-    '7YR6JhL4C9Y70xoVaVhWDUnbBX1+AnBIkrRslzPt35m7TEz7N5K24GPOtN8RfoH0+hvyDuFeIe+WQD//kpT7rftEvA2e9lMC'
-    '/y2I/fFD8o7H0kUZDt9VQ1yf50m5KWjnwVvttO/48MVvkLJOXme/+xqBH3+906/0yyTtB5vs5/577bTHydr6pSNu2sX4U2kC'
-    'g3bJaebkycfJu09A3x0j/Ow1iJHyBjw/v8J+Vu0VOr2MApanHSJpXQcFXaOvd6NiHvDn9+4GX9nb4Z6d9SJeGJ1LNxBerZtn'
-    'FWnvPRADo4u8GwNwy8i7F2BMriLvUDd+GWnjFSudNHgxgedpDSA7pgn9oMyBZfztmLOMeQSepzXA9hvHvwrG4+wVznxTfGCQ'
-    'vieQeikMyhxDcwr+r2H+d6rStc1L7kBZjq4rLdLaLdu55Zm3TdtpJO1Er3OuNhE6prIFyhK0HFpv9z799si6hhRzx1age7Yq'
-    '0m/oo4/l0DpMdAi3esh3OdLPKl1GAwu+E75M8bJk1VHS9Pi6ogJmpbzetBkdoFjF69gsL61kWkMnhHtWlPV0dbf0rjEe8+n0'
-    'AHou5v5fnXvNLCbiVTDmvI+7jok4FHTv+y8Qo+sbwFOWdAqe7gXzi7U2zHk+MM9AOXMJ32pd6axjBl1n9gseiO+sdSK2wxCP'
-    '7hQ8Hd9hXY3k3U+A39WRd4g35YG/7PPv06REKyp5eQlz3gGJeWRbYa98XnRarag7J9HWkH95U7CVEL27zis2CE/fxJw+QJs9'
-    '9DU9TB2f6KKAdcEv5g4L0InNg3mTldamRs2zNFO9ler+JL/YHWjrTe3KaeyyZED+JkkXYnI/uEVkjWLtzb1ossqDJr1iHuS3'
-    'BN8FmSM6ZI17JTN+ZTXjGSvp//kRld0k9WU9WUvqoR8ngM7qo/Cb67xu8ZB9/OgUaR7HhpeVGyjIgST21yZpbq2Lz3ijO+Nd'
-    'PpAMOsyr0RhX2ZZwcsTjFt/dbHbirfJ5fZMJm+xGhX1ObJs9cu1zaKyz148JHYBJfNtiYqa8J2zulocn3MDxzQWXjfLPO1wf'
-    'yfzvYqd2BfH8Hh3zO8nUsdTpfDeJpR7P8cqb42Fik2N81Ykwpy2w1aBxMNMGeqJYdqs82e1TGvwez433xXx/1PB9anvjFeNU'
-    'jtWL+Q4y254a7fJjmhgdNIG297IvD8Z5WA42XVZrvGcfyXyf3rermvc4103kvSpy3o06PlNZQ/bVqiU0iHR2gSR/JAPOkGVd'
-    '60EJlz56ZhkpHSb5n1R6hNFhGOrT5j9tkZ2TMhWuMk35yaVnEpkHdRT4vrT3llqRf8qyf0mGp4uBgI9O2UHjKc/zXdJZRSyP'
-    'jDx5JNYjVJ5/rurOBtkWZA55NipsKbzu0qD5dO2aTHiCiS9Xhgl736nSHpnnHwfvEwQG/SQw3yyPfLNIvllM2GOM0z9n9T0P'
-    'ls+yP0zqN/U5M4l9Ohr6q4mF88+7KEIa5GN2OXPexTRXYZega48g+w962RrWMBFfmfJguUy/mH7UzwHP4DHmLR+zsYUVZVze'
-    'rV/QjfvQFGE/c9w+ydRnlrHcMPLPLMPEFpf3r5xGv1X4fpqJ+BNhfHBjuho9Z2Um68JsJuzzz5bOVHRi1OAZSxhank9oGmW1'
-    'LNH9BNnBRbmeNSjWCxOe72d3OJXIBrIcx/ONlergbaL3xd1jiyEtKurxijtkik8x91VeFPF48HXvlfgsZ9TwJRPaivfTlRfv'
-    'Kj5Pe++cp+n4KOjycGrfrnO34uHC92OQ52YpTzG+Wxoxkljx9FU5nlv9ZaI/P/oKYjoJFu6OGRpXQde+c4/Eq7bHvGrE8Kpi'
-    '7pjK9sR0EtNJMJ2c6i5en58MuU7y+ld76CxXs3Bx3iYx590nXA+9loWP7bbWA7+1hmU1S3tS9FWcyNS+in5+arUh+xvhUJfs'
-    'p5N+uzOacx4qt9DyZD9BGc8qUjb2VcInj0yPGVKvfK9gAvD1az+/B1B13z3vB/TFXE/KXy/pNeRzkvXMfaa2XoF7HTlXWAzs'
-    'YjPoK7Av0Fd1IQh3NA3jTh1OCHazE5698NwAz5sN58ISA/gWWEP4c4f0P8bE4nE8VsK7viLa6JePl71RA6ZXA2ZvmfptiwYu'
-    'm6VnN+ljvz0N0pdOm4Poai/RF+rAYt9RWuxm4l5BWQepyreT5DPxe8BxmMzM44bKNpYXMLVfdpbIUP+HpJ2RF3yC/1bxieeg'
-    '7Ml5N5/g7/izeUX56uLxfFT87wVSV02rqIv/nkjG8Tn4nQV9bo4JX18OW9vqHJva1mB+q6pP5rNYjlxmD4yzBX1Ww0ohgQ5i'
-    'nWSj6aPbSfnwe2Vqn1DTrpa3WLtzDyzHDfpGpzOtiaRds8KZRuNa1rS7Ywrp3J+SgfpNcPaLh8h//xBib/XeJ+K+na5IozFJ'
-    'oqh7sL2kroX7Stuu10rQdyvBH27VPhH3Leo6sO+7IR7cU4XvVw30fGH0PF74mJRF+5/LvXcY7htcttiR6wOSZtwnXeE8M6sP'
-    'mg+vuQ2NnM658hgmAnjRL79z9Ei7Ha9zKHAz+dB7SY+0u2N76pafWmXHJ9QpP7VKxDOUZQgsF2WIe9pFOfy369zNUKlulYWg'
-    'RoBIkdXTv+vox/GeCIyPG+qeCO0xQlXk6LknotgxqpQzkhQTtimmayfdl+0nsj/PW5p1zKY4y4u8RuRpWsD6Yybzu+iuP2Qf'
-    'y3sHvJuIx4U2oRMeP9oEvr7LDP4PN9v0u47geFe3WRknbzGDz2wxg3/wQRHvsLHIdk4nZYTFYywpg78zHR+VLHMf5EmS+V8d'
-    '/fS3hpbplHMya/GajJHYOGyffhP+IAtu8ist/tFWLJMwE9Ha3PzlvDLxFy7HmsBzedcEfjHEHj/fsvWg5azzNEvEcab7AYQZ'
-    'tN+GvfsYAnt+txNmEuzzT0FM1aQldDnPQpz+qR9z1v1OQsBgTP7zVzhh/khgnoA6vrfaCfN6wo6HjniZ9MPLcJ52E5Fn6kGP'
-    'PZ7Fdn8Ou78iWKGGrJXV4R903G8i4/7FdrNxn7LPOe4N8biPmHH/LRN3C1E+FBg3rwTbilF1qNAW8SDnvMfyRVhrrukQd1bs'
-    'Y+51Jx7TkTumsrzfo9jvl8TaLFGEYraSBz/vJ/QHDrQVsM0Z2t/x8QsjS9K96ouGZSDN0L2qqSyHeNC9Kq4LumW07FPT7mEF'
-    '7WZKTbtoj5kewbrNAN4RRO6JoidJSOV3v1qX1WtI13wvZUrDYeh1B8Hx1FqzMtYsKw+Ol5N5adovC7rdPOb4RrMyuhU8ZoEh'
-    'j3mnw81jXjwUjk952TLQGAby3rzjsP28G/bAmVXibjn0n/SzT9vEhL0WzZ8Imf/bcCfaH5m4Lwxx/NktQufIn/8Ad+slDoi7'
-    '5bB9V+62n5fCXVJtG533Tf2M2TbEFIcdzGl7hrZouzXa0cOETR/as/F6nmHinpa/h3dfJ3gu22Y/n4M70c7a6rzj78sENv0Z'
-    'uOPzqBr2EYDj36d3AmyHgFH5tU4aEPvV+0n+Z6CO3x0X9woG5b+DCfuelauFfXFQvj7mvv/sS+3OewAL3TR0d8VLYAOUBFue'
-    't2DP9ufjwXWt9innFJQzpSe4HH5f70zsr1YznzG0V+oEmtzZKe7nlO8FfeO4+15Q3KO+eKf7bt5phF5o+fRetX0PijuiahX1'
-    '8ecDMNd+3em+N/VHYB/zi+vsZ9+DIla1iY1BX6HOlwNsAPoAr5d9bADuIrJUiom77yLX+6MwnypM6aogLf8I/CSKlrTaihDP'
-    'DDOktDLS+Yb3Yf4Q7rzcRGia3pU5aDMC/OvHW23YjxBYTMttVN+zeY1GuTwvh/2ABizi+z4CS+eBCt+5hKf+aa36Xk/KK9Ys'
-    'E/KICpbyCrTHOdWuhqW8gqapxsBvT186+10ltVtsdFn0Bm5W8obKHTqXftLppPkzFesTrt3NRC54dJNzLy7bPbauELZqdM3D'
-    'fFjmsO+npRswPWg0PWJ22B66oPKc3RquFIqz23Kfcz5D6qw3rJOfSYap8+9Inc8a2l3ws9Iwdd5J6uTnpSZl8HPVMHVuKUJ3'
-    'eD7shVZGoDu8vAjd4cudbv1CWP0j1S+ce9isjK8ecusXTMvw0i/UMOFjiT6tFsyHJ446Zzeu//x9sbFUNCymk6PH63z4Y3oz'
-    'ZkYvz4Pu4JtHBa3UEVpx3CEKtDKmy40CpZnB+967nDLI/ntFfTQeKX/3g00CRnWvEr3HvkmBt4revfzV5mwUOPPf8h3MOn22'
-    'cau4/9c075u3qfEtkz2seoZaXudfqQAJqTK3w3ltbtSmf46gJaz3e8riqJ9vM9RbNxvKHzsN163tm2x63JwUOIYpwwR+zsZw'
-    '8+2CMuL4lmH5yz8DPo5lxHFKTzgcf2OVD8dfGp6PnAB+/izB0XQsuG7ZBD55u2H519k4PlBGHF83PHdDn9ntBMcwY2EUU6HT'
-    'vA84jpeVEcctXeZzjON4RhlxNIknRsf6zUT5cAzLw18oI45h18ITZcTxVHc4ejxQRhzfConjsgrG8Smgx5kVjCPyx7+xysUR'
-    'ZYoflRFHU7kH+/FLFYwj9uPHy4hjWLlnFcFx/73m60A55kwr0YU+arhWXRVSRqB6u6e2Geog+9R6gR3M7SdXkviPAaqspK8S'
-    'qgI/dZErK03UAwl53/+44b5pueHc5PZGJvB/hX3WcbL+vbHTrIynDeHD9AHHsbcIHF8/Xh4cLyU4/qXPrIw9hmceYXweOY6T'
-    'yohjGJ6LtoTlwjGM3zfH8bky4vju/Yb9DnuYh8uIY1je00fW6BpDHz5mCL+hR8gu5arz+wftOi8kddaWqZ1TylgntlOWXaqZ'
-    '09aPwz7ZLewbZTsVTMNz4SlM2EVhmmzLMkEBQ+1WZBsntKvE2HKy/YuuPeTJQr4f99pnV59dpj6WOwllczh6zsXhve6m4X3x'
-    'U9Sx9JjFMt4pjUtjl9PPtYbFfq6efq5F3OMcKBXn9ERPjI9YrB0DtYUI4xst20K81BmuDGoLYerzsV/ha2GKxzsdbpvrVMKO'
-    'GTu4X+41K6+6x8x2vNhxnB7BOI6NYBxp//0PZvtXIH8ztfcJc96O/ZFhwj9DtnPhv++ldl7t5riFwWlnBPZPPGTfWql9S9qF'
-    'PWZaOhtDGwi6fmEsiyqy/eX2FVart21QmDvWWlEv8xmzMpphrabzA9t1KczTMUQWyLQ70yj8W+3uO2jTTMRPVN3ROp/UHeR/'
-    'ZUn1zQGZag7B70Sv00dpGoE/2S3sbNOEHjE+Lr67YqX9bhx5h/ZsDbS9oBtEXwlVLFNdnzK5Tf/Np02PKdp0QtGmhxS4PqBo'
-    '03+IgCfeVkQZ3JZOnrNh+er1EfDV9iLWR1zbLopgfZxLytjVEe68/nRSRrYrXBmm9E3j+2YJXQ/qgfvE/mKslPbiIbXNGs9D'
-    '9w+yzdoMso8Igp3ExF3bMmwp7N1Uc73aY8+D58XppJj7FIanvWuJtC0dzrS3SRqWeSfQ0h9I7CdaH4V5jcB0Xq/G7RekDgrD'
-    '035C0l5od6b9gKTN2ei0uXtekYbn0t+xBL86DmX9L0U7zwbe+DVFGub7smWriIcjBjWv/75C/Rcz/TtzTe+waob1zjR/KfA5'
-    'BXOEt7uDjMmuDidvuYqkcf5E0y4laResd6ZdSNIWfMyZdh5JY+2iXp42n9ATvptN4F/tdK61UxVpE8BH63RS1quwDk4g8Ogz'
-    '9iLYjzcQeJ42yFstt9yRVsxx9At9NyHSNm914vM2SavrEud0g/OfpKE/6DyQE36TEDj0wVx5hbz7KcSi/2XCPR6dy+y0nyrS'
-    'sH9fImm/6xP3DKDdicwPl/QIfSeH+bYC5loYi2ug/v+pgHn9mDhrGJz/PnXdgbIVgWncqK7rcwoYGef7FTAyPkd9ykF8Pp5w'
-    'rwVta+C+VZKG+TFtryLfj4BOtinyYdoNinyfh7G6XpEP0z6iyLcRZM4ORT5Mu0qR785OcXYj58O0CxVjOQ/m+nevt2EWKfpX'
-    'hpmjqH83yKPTFPVj2hmKfJOAPsYr8mHaGJL2uWVCDzm4l1Kkfe9uiOtM0qo3Oef2/2PuNDz7/hNJ+/ky570P/0p1vHucfO8V'
-    'knYj+Juugjb8nKRNWuPM9zJJW7VM6Ll52osk7R/bnfmeo3sasGf4LoEff72QpXnaN0kaxiBA+f0pkkZlOp72BKnnS0fsd3/P'
-    '3HyzYYPwF8O4AkthT//QOnHeh+d4cqxOnuc/Erk0CPYIE7E6cOwXwd0ibx9V5zlIyvfDDfdW2EZaLk+7kaQdhXG5GeIbbCRp'
-    'p9YKP2eMA4FpT0P9Gx+w07pI2v+GNj/VIXy7M8QWEGNjoI4Ux+ceOHu8hLwb0y7ObvDdC53CtxvfJVrtd+eQd3eALcc88u4T'
-    'UF4Ledey0q07wLWS6g5qFLoDpOdxCp0R1R0sYd57qzqfvZXXuQefv3x/wuu/slut6sY5jvuYauBbHF72z6liTv8cfs8NlsN/'
-    'm94NNgnozII+LPYO94CTkMg/ZTnrKMJ3fiDgo1O2rB//OvCCxl41j8E4BMiXHllt0+zNRZSB6/sWwg91611NePWJg0KuwfXX'
-    'L+/VhJf64Yz8COUKr/Le7wODbVxAYBDPj3Q55YWZBEbVpgbQrSNfQflvInmH9Y0l71DeG0PeoSxHYwbI8hLyI7wHT5cP0PPk'
-    'xVucdt1LmFvuwbRFCtmmZ5fQj8n5MG0GSZtwWPiMy3EWMO0/dQi9PqZd0Sv2M3JsoSmgV5p2r7vP9kHcrHNX+dsO0lg7JXXh'
-    '87af84rXUZkGhfkoGh8iqhGxuMz4yFGnkzSqw0R5IOOhM6R2EH5rtIqWHmBu/9Sa6NfTZOFPKu14V+X4L8P/ZMX/1cNsPOCU'
-    'fEIbEbRFYZbq/vTrF5hVEH9Cd57oTBj/uE+4jp+3z0z/93Og7a+RMvKG9pFT4N6CR0kZpnamzxwScfmwjA8b2kAuAZn+dlJG'
-    'V7+hbd2tdhm7SRmPG57H/DP06QZSxtuGZ0sY53E5KeN1w/7ohLhbS0kZF7eb26E2wPlv2NiheKYzmchIXfDshmcvE/xXhrkM'
-    'z3WY+67TvR7laMfPHg6m57NLSQ4T/82HXbbDLPhtbv41nvCvQbvw1eHi8HwFbCk7CL2GLaONrPcqvKgtxXlMxOO4jKnPmOaR'
-    '39vQ3pQ546wi/Z5FyuuOoDwqu1DcB21SVsKeZKV/LJC0pGuYe1CsTPx3o2QXk1D0dY2kcxjyhwVctoA8deEW9b3gparf6x7y'
-    'UtXH/SfLWZ/q7vNS1sfjrpY3ZilT3o+Z9Nw0iZ1cFWMjIIppWyT7v1woCVrVxR4lSQMbdJUm3ad9AexKTjvu1j9j2qatQv+M'
-    'aTMk25GlJO2RzYDpcaHvQT64/QDAwD7v5/c5z3nmkXK+dMRZx0ySNg3qf6Vd2N1j2p8B78Qmd2xRPJNBu5oTUgxUyrPl2MB4'
-    '//VDPf48OyPNcZ4PR4//nmywLvK7tnXhsZ0qG8g3bxM+A8xQPyXzpCDbEFP9F71rlcbapP6jmVIyLqcaI6me4yMn1KaPqBjM'
-    'uzS5m9laktVminycf83c982b2OuU7/4lZoftNvmMoBjA+ci1O1ljeym6T0GfMFkm53ZMJrZmrWStqJVs8WaTNLz/ANOmsuG1'
-    'kUNKa4Yv7SNcs16DOfPGIXXscKqLl9OobTr/v7BlYcvIOoR3kgzn2I2E8cFzsPEKPibTHLU1DRq7uT5yjBz3/Cyir/GCoXIR'
-    '2py0rFTXTeWiTVv9YWW56C6FHigbvR7IcutyUo7/BnX0VRmhh6koPXzUx1dhMuRDLA5hNFiWY72fQvTGqA82mZth9e+PkLof'
-    '7xJ65HLUfSep+yWw+9y0vzx130DqPr5R7LHKUfcVEZybnB/BmccMDb34GRp68bERnOEMT/ycIWagLcAmR8RBeJCGRYdj5kLv'
-    'jjg/u1XBz1Dna0IfbSvN/B3XgHyTjHxtHe6V0lwWiIBEA/MOnlkmxHjjnfJfPhqP92gd77fI/JZt1+LxHn3jfUvhe4DF4zta'
-    'x1fXhpyf5XFbV/nuESoxUB9Y2c5NvtMkRfbEFinfqzx6ZiPbyFGdzv3rnGcmfndMWPA7AWfAWC//jTp/F12WRAdvsdHycamD'
-    '9bf2Q0ryRjIufveCcH0SY+F05Dpny1Ww7wg6w+a2DYzYOZicV8n6tKXd5mdH3E65mDq53ZdJnRPB5iPm3cPHu8OcX6ronJ6Z'
-    'VjN3HBZVWQmN9YL7s/K7hrlsOBh4Q8EW0Oe1aoXbh02OkYBnymkyd+thfk6AM43FPme2CSZiqaWkEznaLj/eYEnwlgSfDig/'
-    'aVB+DvQgg35z8LwJxibJ3P2TrrD+0e0Xk/5YoWg/9gHSZLWYQf1+x7R0TtQa5lOtTVlpTVhA6HwBEzG0Bu35mNNubrekf9vO'
-    'hJ0pz7OLCT+c5fCul5xHLPcop48Jm2CEbZdgDkh1XceEb9XlzGnXh+XvkfJ8iJR/tdQ2GfZiAvtBCRcZdhFp9weZsAnOSO3u'
-    'gbRZoNcctENmTltdxH0fnuFI6SZj4idn0JguqrhdJvOmJoJ5U6556CWjyfOA8p2xUn1j4MxwaC7ePjgsLV7CouWzLo0j/ABj'
-    '62QAh8uBpnthPLthvIM0ogs85kUvU9uF7w6gFUvBjzNM3OW7WpLXeH7errVkLNYy4V90GsEz6v5V+fclCK4JaY1OAx4fhn7a'
-    'DPM7qG8/LPXtZsIbdPsS+47SGvZhW32S0T5slPpSpp96Bf0sBz6xG8Z6O4y9Lv2E4TUJTfoZ6ev5BKnfs5B3AfD0fSAP8b7h'
-    'vsQ7od+YQf93SmvBRmn+3gzPncxpC69LezKf2CGN8zafdo8ZBe3+EFP7B/SQcuX250g5lIfwWA5LQU7ZBrzWq50X4h5akm22'
-    'ET49ScFPLyZ1y3NwkzSGmyX+tJ20zaSvLjKAp3asU+E5S5JjJxJVC5blkGvXDyTfHRi4612blSn3k40a9cnrfYO03l8ojUce'
-    '+j8PfZsHessDXdDx4I2m45GH/ufPLSRPHuZSHtYFuexSjUMzrAs646JbZpNiDC1YlKe4x5CPXb/OGNJxovsjzmf4BmeA7H/S'
-    'ivfy/rKKfJPM6f+5x0PW7pbmP+V7su2APO82a+yB/WIq4n7YVP4aaeunbvu8dJmyHvzXZP7+WqIPruZ8RlOf/ntSzu+hnAyh'
-    's/+C9ige44ftqdLhb03BVg0Jsgd35J0ebMtNYxljP/rRXqMCd11+RNewPKxhlIfKa9hzzM0zkRdul3joDnhuhueNElylrGFR'
-    '8r8U4XM4Jglmvpcwgd8r8a4dRP4wKWe+IXyPxG93SPvTGxX7C1kOayK/FycEz98J8iPKn70B8ieVIzs95MxewvtV7fKjc9Rv'
-    '0fb2ErpEOpP3gAmg/3GQLu8Bpyr6IgN4YV/sgbbg/m8DzE+/vjBZI1VnNPXkN56h/n+j8Qc5'
+    'eNrtfQt0HMW1YE3PjGb0s0byR8ZgPNgGC/BHxkBi87EI4RMCsmUJHMcfbNlCBst/WwZMbBEgmBiCs4sDuyEhfguEd7JLyGbJ'
+    'WZJsIJ99Afa8RzhJSLLnJCEvGMh7IT/yIEte0E5N36u6XV3dXdXTMxqJnnNGPeq6VXWr6tatW7fuvTWBMZYtfBOFr1X4Dhc+'
+    'Cfj/VGZ/cvC7tfBthncJeN9G3k0rfNPwm5djAVwzgT+98G2BdxbkyZE8jYVnfeFbC+9qB4aTRQCsRPpg+cnCV86bL3xfLoD8'
+    '5eNzE155J/i0/zTS/tMIChnoC/5+VuE7tfCtgzzYBt4PUwrf9sJ3MamPw9ZIfXge/G4qfD9Q+M4mZTcCPP//Rnh+BPJPhf8T'
+    'Hn1XeJs8UPh7gHn3XRA+Jxe+JwEcjmMe8GoofCdjfYXGfsgG8/zo1GdBGtaFY5SSymoOgMM+aSZ9VUPojNc7j+BwEelPL1rk'
+    'DbeG/Nvnh7cuPlOhXopHDcETYYPq9OuDBCknATSdhnftMBZ8bCfCWCM9LyT0PJX0DeKZgvlUR+pRjWsrlE3bYEH980nZiYCy'
+    'ce63QJmzpbSUNIf64HkJaUM9yUNh58HzTIl+dfFKA15B4yLzzaQ0rtg3lB45XEqwJ+UH+4byuRTURfnTQmlOZaAepAWv8W8i'
+    'OOUgTeZ9ZxFYmQawj7F9JvWeCG2SYbA+1bjI+C5S4LvQA19VP9ZBfjkvb8cR0o40wFoeeCEcpS+LrGkq+uJwWyS6vQ5ginSR'
+    '8P9YiXH9SY4IAKE/Of/kgLKzsD7KfCMDaX68ciYUj3NKh34WEjpAel6k4NX41eHVaUhnPvAyb8M8GZBl+HOS1JYG0pYaUiby'
+    'frlNOWhHE7QLyzvLsLyzSHntUluxf5JQhld7U+R/ulYc77Of2X5nX36i8L19DPaD5UNvKC/kPGSKdgUtRrFuZEBmmCrh4pU3'
+    'EfE6kIL/g2QfOu9roFx5bslrCX7ldSxD+nqhRAO1JO0sj/FUtd9rTOk8xr1QBuRAXnZdp3q8Waf4vWedGubRdaIPvlL43gt4'
+    'bKJrVqSfhB6YRX4n2dj8dHg1yOCTMqNrhEsRGdtLTtEpT5d2cG0crfqtEuY/n19fBDjkoXUEPlrat5I4rri3GGmY85Mhy/xI'
+    'm+w+rK8uOs97UW3wrDAU3zzlwACuMmTSHCtoMpZehRJpr9Lp/uvrnfazecB+LgX55sF19jw4BHNOTuPPz6+wnwNd9vPh1Xae'
+    '/UBffjC7fGDu6LZhricwP1oFOrEe+zltmQ2znugzOtbY71aTd1jWNeTd60fsd13k3a6D9rsryTteJ393GXnHcUX9Hb7r/Yz9'
+    '7gKyTs+Dfv3utXbauaQtx/Y724RtmUf6GmFq9vi3P0/yrDxkP7uPOPv1MOCSgvZMhL1u0Pj7jZ9FWA3le/uA7pLAL+s82VHp'
+    'i75rXiXN5Yv0GFj2rRB73KHIuYlN26cD3fxqmdmau329GXxjjxn8H26y6XIdwfHOPrMyXr7ZDD6z2Qz+gQdsHM8h8y9sO2eT'
+    'MsLiQfkAf2c6PpQPTNfMS/fSS+A5bdisDOQ1tUTGQp3ybuBTtw+691WY9qlOG3eqC+fwfnyN6j04bq2KPuG8k7YPeeixFTZc'
+    'i8c+ms8lrzMTPm/wN/Jgdq2tA89IsMfX2s81y7zr4u3UlYP570d67ecVQKeqcz+vvkqV2FfYN9gPch+Y4kP3uqdLtPEErHvn'
+    '9tl0MIOs15j2k26xJqNuRoZ5ZKOzHKp/mNsv+h1hinv5FU7aK8ocKfvMleIo138ySZPLaoW2yzgp9TgrxL6H6hownwq/GQX8'
+    'Fids2BMi1Bvw3z88AGN9r13X9IR9DiCn8ee/3BqtzsIidS3cW952vVaGvlsJst+qvXYd/1SGOrDv+7rsOp4sfL86Snt1k7Jo'
+    '/6dBX2uyx+fvB6Et0cu0iZGtvPZGsdqF12wpW369nbhVAnJ+ZyL896uFfwaBx/1aQUMmOrTrJToqnz6UV2LYK2NIHxqWToKI'
+    '1ISXUF15fUTrTjtZd+s7Rb4mIqvwd6dscaZVi560Fb60j1DueQ3mzBsHnDoFlGOozCGnYfktUB8/b1+mWIdGc+zGwvjw3xeR'
+    'tstyFKU5LENn7OaScZ62xn6e0e+E5XVx2FOIvOwFM5WU94+AU9tKdd1Utt64xR+W9sOOQudslWRrGY+NpGxaFn/evdp+/niL'
+    'DfsRAotpuV41HldplMvzoo4xCBbxfR+BTa3yx3cuGYc/wZ6xB/SNjaAjnEXKWwN7sHe61LB0zA7BmB3vVMPSMaNpqjGgY5Ys'
+    'jNn5MF5zmbBtGtFHdLr5jowL3TvKeDeAXrVpgxqW4v0PXc7yZVjL4/x5c5fQPwfl+z7Jh/A1K9T5vklgGzv9cfsKgX0Z9ow/'
+    'Bt3vD2C/91nQLT/qUy6lMQ77WQI7CHW+5AF7hMBeecipd0ZaePywDXsHEza4FJbO3ecO289vHnavJ/etEzByH29jtk0q2htQ'
+    'vvTCATc+/PnnQefeeN89zvJPJW0Lgp3GhC2qDPsDkkel66F90eLRD7St3PbhNKZu04QeZ3/KeFIblKjxovPjid3OMmphLC7v'
+    'U9tUpIj4inqdQ5Jej48nznXUdR4b0Nc1Ih6yvvDlvnD6T95ncyR5BPF6sdsMrxl73XrcL3aGK4PKWSZtkf0E/mpY/9XLzOpE'
+    'PZYJ/OJ7hE5vOqGLctb5Urc/zSZgHcsoZKIXu51jQ/nlsQHn3JBh71CUh+s2n18c5haf8mTYnYryZF3jZp/yZNi1ivJkPWMP'
+    '4UUIg3PwKkX+L3Y6++CD5HyWygh8ztLfaTiXZdLc/jrwqfnkHV8jUdbHd+x+cRaD7/Y/IGgtI8mm3UTuQPiDy8UcxnfI7yaQ'
+    'd79XrG0boP1vdbppTbZrRj3XDfC7DXhvH+wJdO2Jx7l9cZJ3gpUrLiOlmFf56asCy9bx9WgFGqPrCNLF5ZuddDGZpC0Cnfbb'
+    'hwWNYdoOmKsvfDr4fKzFUG+6h+pNI6WxJP+TSo8hIlOYG5nbA2jbCUZAvApcdcce6Xe7dFZbVz71dUK/A5PG87d69J2lacFz'
+    'Bj1J+cDCveJ8EflGGmSQ34LeIkfSvnfAqdOg6xfd16pkpYcIzSSBZurLQy6iA5Mpj7OVmoxQGde6i6mrYtshvdmuYyLUUdoc'
+    'GdICsEppsIFJpR82lOYT+9y2gdY6t23gkm63beDT3cI2EN/9BOS795N3v1gr9un47peDbjn0sqNuOXRDp5BDcW698HHQh4Lc'
+    'PJ3IzXhm/o0BJ96TfGCwHfU+MNiGIBsatMNQ6a7n7hd68J1kveDry0DZ1g1+9hrGerB6P7WWtITkfDh+W6Tnq1km6QhkHRHl'
+    '+6ZyJNoLJdqd/k6m8si9ZG1BO9XacooillhavD8SZdewTLbaCCsfnDRUBtHUL29HyfKTi9J90aRrw6MH3Dz/xXvd9uB3gE71'
+    '+/cKe/A0SePvFpJ3Fx4RZzVYRs0aZ/mnkrQ5q5z4UNsw1N1/9R637IZpqHuhshuem9R1umW3V+Hc6M3uaPxl8GwU1wb5jJJJ'
+    'e1zZloriJtsnmepo/WIFvHmr6C9Mnx6yzSr99cjZ2BDoU2+xn+fAvv3nsG9/iMA+BmdX/3xYDXsf6Rs57R6Slodzvhn7hE8r'
+    '1vH4Eec5zZSDwIdvFD4fGQl2CvhU7CHlYP3LVzthv7Jf+HwEwaJeY52iTixnJRP+FDh2lzARGwJp1StOBs13FTy3AqwqTscG'
+    'RdqH4Hm9Iu1KpFVyFnKGz/i3w7l2x0qhXxw5d4e2f/mwGnaS4hwZzwVlWDqP5DTTOe5n641z4KBij5cp3+plL8iednapNFl7'
+    'x8AnEXoZLUHSjWyPltHYk5ymsd+YrqBZzD9FsY9rVuzjGhR7sYxiL6a7t0E/fZwHWeb208/B+k51vtgvpzNnDBq/GCGtwD8S'
+    'ZO2cy5yxDvzytzARe4LyKVVcATxbeD5hl68bJ8e0/P9e+PEE2F7eDfkPkf68HfJmI581XFB3eNN6fIIYRKZquESQ1uUua0Qf'
+    'WNJeMYQKLFv6FqHDQTf3F75HgQY/TXQHQfMvpqmYprxoiu4f7pJ4XUwzMc340UwzM7PrpTHSUPbA/Q71a79/tduv/W+dbr/2'
+    'ffe4ddeHlwndNe6Jzui005cyt2xG/QoxBpKsq872C1015jsw6LRbfGqHW2+xcbWwN5b1Fk2g73irz623eAr2ob33u/UWqF98'
+    '/ah7T3M1nFVdtSzYZiLJ/H0ILyFyTUJDrmmW9k9BMhPKdXR/ahIzsSUE/VEdSwb0Pxd3ueXhi7vctnxf4PtLqQxud4p2RfJY'
+    'oO3SO1JZ0whXq4P9q9XutMVCuy66/z2+z5m3RsqLc8s05qTJfncNlBG9S01CW3k5Pj4deZ2G+dnYpcleLMu844TJe69KxOFq'
+    'NtQdom+G3MaGEG3U9UUxxZHGL8UYa1yftkDiqSblpaT5agXgmzYovz5E+2oM8ckY6p1lfeTxPjMcVWsGlwF087cwc3stcxvA'
+    'pBl4alTNtdLSQVKII6xcqfzdX3TVwM2Efs6UaDhryDNqmVk8EBWvMKHXZsDBZF7WVxDHZvjfBD+sM0xc1mpZD3DN4rjMDHEG'
+    '5+XXaFI/PSdU9Re2+b3gV6Y6d8S+q1XQOju70L8Pqc9z2nDfNyzWdqSlBkKLjdB3U+CM7GbI9+9+cnPCek9//Lh9clFDjcWy'
+    'dvCCvKS56Lh6su6qEWacmhV0gLG2aofVNEaPfHBe8T0Z2nmlyNKXAbkD6Su2+TL7VIPNF9JEE+hKd8XjOGbHkdvYod5tss/e'
+    'tkY6U+H5mM9aIq9JXjo21T0VsV1MbBdTrXYxVD72utcnj+sl6V8vWwLML8e5S5J8Gea+34p+GYwFldFwfGQfM6wb39WKxXvI'
+    '74irmYxjvWE+Lx83WSdXJ9HJGnjOJHTSIMFNBt7D+/yAQl9ocp+S171f/HNQISPJZdYpyiznnstUZ2eyN00a4pPtL23f97fO'
+    'WAcW68AqqwOb46OH1pmz6TLO2ZYK6KJx3uLdZib9p6urqq1ynkhjc1zU7W8XzkBnc3en8zyZ+9tvZhW4A8VibOxebFK+PZDf'
+    'Hkd13l+uda2Z6BkxLm9tp5O2vOLQcTxfZnbsURXc3SReHZZVuXiTMe2Fob2YP4w9/mC6puPZrWrNK8YcS1TuDKaS5y70ntOT'
+    'oQ9RrjpRKnupYVylBw3lpAzU6Rd3v5S+wfj8chwu03YdWxHOVw11Fibw/FzIRBaWx4zbA5rUx+0GTcZMtX/j8WdMykC6z4As'
+    'b4Lvo+vM4PkdCSbwV/QIP5QmZl6XfBa4m9m+8vJeXoeXJMvIS8L0ZTn5Ac55E3g+v8s9F/3OaEvdI4WJJ1xOvZEJPly+NsEn'
+    'jK1YGF9GvAP27W71mE2Ix6zqx6wVzi8YM5cBdHANcx/SW33CTh5xnFUFONJYHabxQWM9bKyHjVIPW2PITzNl5Keoh80a8rDa'
+    'MvPUMLaQUa6DE+A32qbjOPH47afAWfI8D8o8H56nkHNnfJrwq35y/lyU48i5Mp498+c2HHfD8pco2tsUcXunlrm92A4+z+aS'
+    'etDeAm3CJku4ziN7j5OZ8L86H9bnWtI+Vbuwr9COEd+nmfBWpHkuZG7/rBZFuRSWjsvUMTouJnMe8d4klbtbqr9Xqr8P+jzJ'
+    'RAyiVqnN2wgsf94o4TovoE19TMS7r5fy7JL6ZZ8HbRR9BSU8BsizFJ9LXsYFknzcIp33N1K7htxw8t3h4TvftaeKS3nYoJCh'
+    'eZ++T6rzPCIDj9U5iDK5znxEGwr+/FPSLsci89Fr/rUBXbcBnbQBLbQBDfLnTfDcAc8+5rRxfT3p7ssL4blaGpfVPjYheF8D'
+    'pY0Rm5cL3ZKT6n8/O5+cRK8jZZ8WLJVVumzaJxukPnHac7+nY4onOJEnSpCwE5owfuPjZb90CrGN8vMn8Tv7ln0BvGwAeBlb'
+    'gSYmAcxmph97frzRhSv2PCMb/lCfgL3drOCDrzpNew5ZN2Gy1prenYj7mBrmH8NIdS80xkOS448F3UNtYr/J6zqL+DA8w2Kb'
+    '5dhmeWzYLJvSut+8aQL5TGnPEN8rwplU6HC+gTYhGmXTGB5oc+7li4EyAK7/SAP5zd57H5wX1AY8CD4N58tWiLym8LieeMrB'
+    'mmXkQLnpuxcoFlYsK+NXVivIYXStmh9R2XRNrGdO2/4pwO8+ypw+f9iv2QAYLPcuqdw4FpbeZyggfazHwpJ9xD4R00ZMGwra'
+    'QD6yRcFHYrkB9oTNI1ui6OWGgLJxPybP583xGFX1GOG82qmYV+kQupbk+BqzYpffvbLYbW0hh22R/2oTYGs9UW9Mcb5ti8du'
+    'TI4dzsPrQ65vsc6z/DpPOs+ui8emKsfG62zDS3+FeYsYtIs8XMr/lYe+UHX3GMZIiuOX6H+q5e6xWAepmM8d4cc1intnub7x'
+    'Ywn7jAHnXDzfxsd8U97pmrDvpKfnBvycOEdQmQp2SnT8t8XjP2bGX9530rGuHRYxwUbmP7PtvnTvt4n5eHXycTyPoPYk62cz'
+    '9tnZAsaKaB/0XhhTa3l4HVKQdtvKmekbrovHpirHBufRdua8LzOsbqjYwAp+KqEbKvE2hLxf4nDAR6dul3wbj1nVjxmNcaey'
+    'a/TSQeA9MHkyf9E+PQVyEJ4+RmE3U6SXCn4qIuskwhNG4Ngn9GQdXbuZfQr5JozfIp90qQp+KuK3eHFJm65FOuMclg7eFT+3'
+    '+/HtPfGYjqsxpbFTZfsoGrPYLy6+rJdGH5pa5h8DGeMqU5uvRuAr6NeqY4dVAzSp2m+pYrqiL5yfgp7am+nA+9mZMdIOjucM'
+    'Ukc2AAbL7Y9o3zjWPgELb3L4Oe/5Ecn6qCF3RSGzxGMS7ZjozRtv8S05zsdQ6schjX41O9x8ho0Ehn4m6c1jN8VjUlVj4rdu'
+    'vvuzYHzouqkDr7qPiLd7GhP+6ycz4X88WdpX3sLcPhomd31eI53Dmfpk+cXfMPEJ2/uALQ8tCJl/Z9fo498CMti0wst/DbEu'
+    'vifsSfKlrIxTS9ACiRJGg0ZiWqg+WmgCfjOvTDxhQRnoje7xdMv2ul8E17ZJTPiHy77fV0M9A5C+HHDrh7UoPiMi9DyxGPZA'
+    'w/DN/QlUohjanKJOAfUQNDYGxtK4DujpaibsMVRxNmRbOf7+RkKPlwDdtIH+E+uaQ+wAMA7NwYSYe+8juG0nOCEeeJ/8ZFJn'
+    'G9CiX9lB+J5A8L1ZKgtj1yxMCHOJHdJ5dxvo7dtAF4P/07lZ4zGnaEyGAeb074vnlGJOjaLPrDynvHyVShmzsabzCByz0xz6'
+    'i4N5DX2GgW4jqKylU2C0bE9a4asUj1H1jpHMIznv5Pd6TWMipkJDLHeoxzLltMOMnEeyYB6pulPa65wceeckFvtbKNe79SZW'
+    'eGbqr6DYrCq7S3kMm8kZ1ycN9yGNoK+qA7k0Wj5seSlI+Tlo2qSkmgoNeKlb4CH1BIY3HXmtCRxgE2pglmN56TdVOs7zgW5u'
+    'IP9z+uiL+XtVycDyGNJzcj7XVbFD0opzahqLEXmE6r7xeT50g3XyfDvD6tTG8SFKsZPmyrx9KGp5wPFJpjrSzxwS/6cJv/HT'
+    'Yc0Bv5ByxNOPfQUk/vGBMvoKaCwQujTxd4XvF5jG/XXxmKJNZMh1IVFSsqyzDorDT9eEeeSMT3ful5pfl/5k26mwtpxh6C/p'
+    'Elmr9mPb/R0JL5MYm3rnDB2UcsG4mdpyxmNa/WMata3geNQVFcbpULn2Ejplx2t59Y2Jap91coQ+KeNS/hpFnSuen3L5ZC8T'
+    '8RNOJrZiJv5lZuM1Rv3LcoyVa20LPC/J6cnTKhlUaU/fafsRoE/B01cp7Ok9YOS5jr4GGaAnGovDYnEsDtNPNcXiSLTD/XuF'
+    'F7ex4Bgc8biP/XGnY3w6EzE4cM3gsTf2G+6947VfWvs7yreW6JSd8tBn1AesJb9PuPdF50Q/t61kKl2TybLaQvn1DaxxAkcm'
+    '19wycdLkKa1T2QnTTmTsJDadSyoz8uyUmbNms1MZv4RoTtvpZ5zJ5s6bz1U87QvZWUX3wLOrYn53lAKbtbRFvCGTCc/ylp/a'
+    'zvjcb8ijEVkdjWA4B/6OQrahDWSbbyinpZzIW0bDZRkU7+7mnKZcn8ia91NeKyXrKnQouBVD2m22Sp8NQxEcNXU4gQPrznkS'
+    'muGnWcI1N7JaZl3o2zff5pielsqnc4fC8YQgsjHiOYcUBzhF7xZAPC8tQo7G3aoVrsHKDWV5vdmUAYVYnhRoFYE7VASQNyTh'
+    'ocKEzfrQUlb+LzsTW5wzlQxyWrSP6/xvE/GaHa/Z8Zodr9nxmh2v2fGaXe1rtp/vzxZ4h3FPS4m3GGAVNtY0M0lDXmPOxQLK'
+    'Vvlm+tojRa0bNV0Hk2NUadpRuiyCA2BiI9gK+jH8v3jv/D36+VtYNDEcTaxHgk+5qsD2NB9K9Nblqyx8IECb/+uOr+puiN4t'
+    'ZjQWn537+Cvlynh2novmHlTZHy1et8feuo17AV071WbDdYTzhT3rzHhCGvI9us6muZlM3NG8uUuUydP4vbgnQNpCeGb7nf8f'
+    'hzu837zV+f4sCX4Rc+ejNJ8muwUTW3tVP/rJvTuZ0+e9lDV0PN5rVsqK1xAwf4LKIvEyD/qVIY9vloxvvUQfXvYGJvOs3PPY'
+    'y77cBD+L6Z+pN8P6UUn8Uob4pQ3lJa9xl20QKP1gDPv4bkqlvVpDCatou+8i2hAoQwXWHfPusTdmOO8wLk0a5rUF/OAM+FL5'
+    '5gzyRD48jYl4Upif8l05H/UdTRB5Guf9arIDXC3x+xpSD48ZsFZR11om1hbKi+W8p0v8N0feUfxyAfjp8kWOTx88tzIRLygo'
+    '3hCfVycRgkCf16zEsxvIfuZUeOaKp3L2c5Yk850Lz3Z4ngd5+LoyieTlOGyDZy/zj7WE8ZFoeZbUBxh3CmMmYaynPVIfbfR4'
+    'v8lQJl8bIIPWSjKoiQybAZlctxwa21sHvgnUKCd7rM+tMFaqtVfn7glVmS0B+1+cs7QNNQbyfx18deU39ANHPpCBNiLtUnmI'
+    '0/ZiMg8aCexCCbYd9kVMam+zol7LsN4Toc0yzFlkvZTbKuO7SIHvQg98k0wdr6/GsJ/5XlOl7+L704RHHXQepRV8KUy8RBUO'
+    'fI+a8NDH0HbWaNIj8vekxN/rCH+vA967Q+K99VA+/z2ZtDknjSfnl+shbQ2kJWO9X3G1yKaKeuEsC+WNEbwTlnmY13w1iVeD'
+    '6x63pUdezhQ0ZcU09Z6gKb97o2OfCbNPtfhM0D1RUtoT1SnWzDrylPcZOVJWkAyqq/fKQDk50BdTGsS9zUyC30yg29kk3xyP'
+    'fHNIvjnSfmAq8j6CZz3BneWHk+8OD9/5rs3OlLNLJWeZxKdPExna9NyGGfa36lx4lgG+Lcw71nLSEBfezjiGvMcZU74UrjM6'
+    'MeSTLI4hPx5pgfMLHseq1Hs0oqCP0bxHI0r8UR+his0fVT0LyjCPo4zNb4VYL042OOMJsweaT/ZCSPs1hr7FyVhOHrNycpBv'
+    'MaeDW+PxHjfjbcJPMdaAnw7ZhJ9RWlu1zH5OWxWdnJ+R8H+7G9pxo73+mKwNXmffC66zn0s6w+lDvcpdAs9pw+bleulzp0fY'
+    'd9PL1HfTy9R3pnYofrHNGdHjxbHNo5TVtWObezI2Oa5FKbrUcfax2XaH3GtD+sPTobfb2gJrRC6eI+o5sr6EMQiaI+vN54hX'
+    '/H+vNdhkHWmW1pH2lWbn/B0rzdYbXud90p4pChv92I5b8fEn28Cym2CPMQfG7URp7F/sNqOVxBFz/x6UGdC2un2F+0zIhP68'
+    'dMIm9uO473pso5l8vvw2M/j0Z8zg/3rY7pejCYHjGzvMynjKED5MH3AcB0rA8fWjlcHxYoLjXwbNytjdZQb/q2Vm8NvXi3tu'
+    'K4XjI71m8Ff02Dj+kVUOxzv7zOBfvtnG8dkK4vjufYb9vtHG8aEK4hiW9wwCLy6ewXaalcEM4Tf023WuqmCd399v13k+qbO+'
+    'Qu2cUcE6sZ24xo72vt/rjvZSdCaL9oLu5LC5zuQmqY2OOPZR61aJKjEZXiKMXu0b9SevJ752lFRJSsufy9TPGP0Hf3jAfg7c'
+    'a8+fWpLG3/FnX1f0c0uWj03xnyzxlRoF/9C1V+Vtayft5mVSn8rTSdopW5xpM4EMdO1nTf1Eg/D20p3jWSDHe27Is7s2cjZn'
+    'cj5JbXDO7HHTVRp0v7/tdbaB7t9MeP/cCuEW1Ndh+lheY0ztvOid0Hg/ZnzfqUI3UUV3Qnvpw0aDjuj7Rs1zuISh7KOT31Lk'
+    'R36aIHP9FjxDJucqNR5pfv44E6U5VC/hhWXmFWU2E9uNwzDvqA9ZnVQW9c1YLNlx1DHhm4H3M9Qz4X/L694mwaIN4wC0v5kJ'
+    'Xwasqw14KepfM5DnWq4ngHdZ8l6208z/V3Z7kK5tHtQl5y30w/Ignb68pl1A+rSV8OMLyBN91TDtNPKU+fgt5Cnbk9bCO25f'
+    'Pw3e4f2yjczf72qCZLtTA2lJRT31HusGtf+3CH03Eo18I3wbgJfXUn6SuNxXDlTtO2oIXowJf0zkDyp/zN0QW+JTnU6ZcUe3'
+    '0KfKYzIAeZLr3GPyYrczzc8GN0VohK7ZB6BPT2PCB2ob2oEhDuSJflYI2xkAm1PAXg3PK8mzCXCSx93LNisNY0nbNIMJPzGk'
+    'OSvAXizIP6WG0LGXvdl64H9RlHUVkcVl37lFijLx61fm+wGe8uGz4fl+MkfaFf2X0cA5T8Z6oYHs3gTzA/MuNswbRCMJaa5m'
+    'yN7Cax81D2VZ+VwMnr1M3KNL+VmGOf0Fc7A2UHy5HHlqCfWr+Px2sjf0w+l9Hjh9APi2KU5B9S32qI/zmdkljsGNTMMvgg0n'
+    'C7xt6IAPXw9LQ//GSr8f9T1maxJCZaNtF97ht3aHsS/24zsm5cX0Uf30wXnAdws/vsNK8x2Igmao78BnJd31DSHKi+2rFPZV'
+    'R8pn/oa2CJXw9YiS3tDXg3vz9lcRXqo4G6Z6nLnwbBgONz7VwA/42Pxn5vbDiaqOBWVYJznOW8HWkMbwwDg1G+CJ9NYHeaYS'
+    '2OUBsI0K2IvgeRk8L2HhfIJ02xnWz4vu/7fD8zrm9K/FsSkn/i2acnCdJAd76eGieo/7AK/0DPR92Pxe74vyQOH7baJ7VOkK'
+    'ZN1jUH0mZWUAlvKxHjzDIng2S3NGV99KxzsKfFFfHmaMw+RrJUuxHN+pTpobXji3QDkf9Dhf1elHOk8/Ss495wfsZ6Poc5Xt'
+    'bpi+bFHYUobdF28l+x5Ki/G+R9r3POww49Yy1qX7Ht/N0sN6tg1NsGYi/b4MsYg/TN7dDLZxl5K16uPXOeGXkrRGOOd/9bDQ'
+    'O3rF51hK8JhPzpxrFDw1wfRjt6niR5jEfpPtjk/Fc+xh97m1n99wWtJN/18W+2SW+qkmH9z4PgGJp5VglBXFfbx8Xl4f+8G/'
+    'p+YgjnHtsPCHR1p4tfB9RdrDx+M+Psa9fOPGmH60f2xJ0sy2qcKfjoh7IhWiAD/bhJRiH2HCw614Lo8LHq6KZcJt7PfF4z1u'
+    'xlsVo4TaEaC9LY3F2sDUd2OwgD2dyj40RXgSr2MX04/VFMv81Snz3xGvF/F64aPT5oZuww+JMnT0mDcZ6ptukPYV8Zm7dOa+'
+    'vATi0zhzN9HtcTq5E/gGz3erNHa3MGG7HO3OweKVpErnODVVwxeGxgDfCFpgwtoB8nk/h6SF8TPSsYk3jdeM+u4WQ5wsQ5yS'
+    'zNvfhvLSHmZu6+l3PtYgtSfI5pTq/03z8jE+xQPvPibsCxgLZz+r69eCfOufgGpHsz9Hqw94+z/FbL/7MLbD81k4m2VOAydp'
+    'tt8PjzDjvYLgHaa9GZjP9I4r9O1AW5NJBOZDHjD1Chj05biUuf06uX33TA88sOwN5H8Zj04JplOBB8JcJMGo/Eu9eHqKuc/p'
+    '0J5oDzx3Mad/C9oeLSWwPQGwZytgVzCnLwzaKZ3OxP0j10n9gL41u6XyTyJ5LtXM06TIg32JfjndTG1D5XfuSX1yWoE+kS6p'
+    'zdNf4az46mV22bNIGo9tgv5S2D5MewLu2r190E6bzMR59RN9wpcE71yY22/u+422IXMl3LHspYDDg+tE7B6MyUN9tjgjKcbo'
+    'IX39uWXu2BOqPNS2Lah8ireqjbyvVDEvVONnSfMB+536rsl+aPM6hc2ozl0QlD4+mRDvS+njGxP6/bU1YT4e60n5frhx2KsT'
+    'gv5ouaqx+XqnoL/LEqJPD0Of3gT2nx0k7fLN9vMtGIvFJO3KQwJHnnYWSWtcZT8fB/uMM0nac9Dub0LabJK2A9r7wqfttOkJ'
+    'Med2QD1TCfx5651pzYo0LKuOpO2EPj8GOCRJWrbHmfbvzF0mpv0bSVvwMWfa7wi/QHr9DXmHcK+Qd0ugn39Jyv3WvSLeBk/7'
+    'KYH/FsT++CF5x2PpogyH72ohrs9zpNwUtHP/LXbad3z44jdIWS9fY7/7GoGffK3Tr/TLJO0HG+3nvnvstMfI2vqlQ27axfhT'
+    'aQKDdslp5uTJR8m7T0DfHSH87DWIkfIGPD+/wn7W7BE6vYwClqcdIGk9+wVdo693s2Ie8Of37gJf2dvgnp31Il4YnUvXEV6t'
+    'm2cVae/dEAOjh7ybAHDLyLvnYUyuIO9QN34JaeNlK500eCGB52lNIDumCf2gzIFl/O2Is4x5BJ6nNcH2G8e/BsbjzBXOfDN8'
+    'YJC+p5B6KQzKHCNzCv6vY/53qtK1zUvuQFmOritt0tot27nlmbdN2wkk7diAc662EDqmsgXKErQcWm/fXv32yLqGFHPHVqB7'
+    'thrSb+ijj+XQOkx0CLd4yHc50s8qXUYTC74TvkLxsmTVUdL0+LqqAmalvN50GB2gWKXr2CwvrWRaQyeEe1aU9XR1t/SuMR7z'
+    '6cQAei7l/l+de80sJuJVMOa8j7uBiTgUdO/7LxCj6xvAU5Z0C57uBfOLtTbMOT4wT0M5cwnfal/prONUus7sEzwQ31nrRGyH'
+    'ER7dLXg6vsO6msm7nwC/ayDvEG/KA3856N+nSYlWVPLyEua8AxLzyLbCXvm86LRWUXdOoq0R//KWYCshenedV2wQnr6ROX2A'
+    'Nnnoa/qZOj7RBQHrgl/MHRagE5sH8yYrrU3Nmmdppnor1f1JfrE70Nab2pXT2GXJgPwtki7E5H5wi8gapdqbe9FkjQdNesU8'
+    'yG8OvgsyR3TIGvdKZvzKasUzVtL/8yMqu0Xqy0ayljRCP04BndVH4TfXed3sIfv40SnSPI4NLys3XJADSeyvjdLcWhef8UZ3'
+    'xrt8OBl0mFenMa6yLeH0iMctvrvZ7MRb5fP6JhM22c0K+5zYNnvs2ufQWGevHxE6AJP4tqXETHlP2NwtD0+4geObCy4b5Z93'
+    'uD6S+d/FTu0K4vk9PuZ3kqljqdP5bhJLPZ7j1TfHw8Qmx/iqU2FOW2CrQeNgpg30RLHsVn2y26c0+D2eG++N+f644fvU9sYr'
+    'xqkcqxfz7We2PTXa5cc0MT5oAm3vZV8ejPOwHGy6rPZ4zz6W+T69b1c173Gum8h7NeS8G3V8prKG7KtVT2gQ6ew8Sf5IBpwh'
+    'y7rW/RIug/TMMlI6TPI/qfQYo8Mw1KfNfzoiOydlKlxlmvKTS08mMg/qKPB9ee8ttSL/VGT/kgxPF8MBH52yg8ZTnuc7pbOK'
+    'WB4Ze/JIrEeoPv9c1Z0Nsi3IGeTZrLCl8LpLg+bTtWsy4QkmvlwZJux9Z0p7ZJ5/ErxPEBj0k8B8czzyzSH55jBhjzFJ/5zV'
+    '9zxYPsv+MKnf1OfMJPbpeOivFhbOP++CCGmQj9mlzHkX01yFXYKuPYLsP+hla1jHRHxlyoPlMv1i+lE/BzyDx5i3fMwmFlaU'
+    'SXm3fkE37kNLhP3McfskU59ZxnLD2D+zDBNbXN6/chr9VuH7aSbiT4TxwY3pavyclZmsC6czYZ9/pnSmohOjBs9YwtDyfELT'
+    'KKtlie4nyA4uyvWsSbFemPB8P7vDmUQ2kOU4nm+iVAdvE70v7m5bDGlTUY9X3CFTfEq5r/KCiMeDr3uvxGc544YvmdBWvJ+u'
+    'vnhX8Xnae+c8TcdHQZeHU/t2nbsVDxa+H4M8N0l5SvHd0oiRxEqnr+rx3BqqEP350VcQ00mwcHfM0LgKuvaduyVetS3mVWOG'
+    'V5Vyx1S2P6aTmE6C6eR4X+n6/GTIdZLXv9pDZ7mahYvzNo057z7heui1LHxst7Ue+K01LKtV2pOir+JUpvZV9PNTqw/Z3wiH'
+    'umQ/nfTb3dGc81C5hZYn+wnKeNaQsrGvEj55ZHrMkHrlewUTgK9f+/k9gKr77nk/oC/melL+ekmvIZ+TrGfuM7X1CtwbyLnC'
+    'YmAXm0BfgX2BvqoLQbijaRh36mBCsJsd8ByA5wZ43mQ4F5YYwLfBGsKf26X/MSYWj+OxEt4NltBGv3y87F4NmAENmD0V6rfN'
+    'Grhskp59pI/99jRIXzptDqKrPURfqAOLfUdpsY+JewVlHaQq3w6Sz8TvAcdhOjOPGyrbWJ7H1H7ZWSJD/R+SdlJe8An+W8Un'
+    'noWyp+fdfIK/48/WFZWri8fzUfG/50ldde2iLv57KhnHZ+F3FvS5OSZ8fTlsfbtzbOrbg/mtqj6Zz2I5cpn9MM4W9FkdK4cE'
+    'WsQ6ycbTR7eT8uH3ytQ+oa5TLW+xTuceWI4b9I1uZ1oLSbtqhTONxrWs63THFNK5PyUD9Zvg7BcPkf/+IcTeGrhXxH07UZFG'
+    'Y5JEUXexvaSuhXvL267XytB3K8EfbtVeEfct6jqw7/sgHtyThe9XDfR8YfQ8XviYlEX7n8u9txvuG1y22JHrA5Jm3Cdd5Twz'
+    'qw+aD6+5DY2czrnyBCYCeNEvv3P0UKcdr3MkcDP50HtJD3W6Y3vqlp9aZccn1Ck/tUrEM5RlCCwXZYi7O0U5/Lfr3M1QqW5V'
+    'hKDGgEiR1dO/6+jH8Z4IjI8b6p4I7TFCVeT4uSei1DGqljOSFBO2KaZrJ92X7SOyP89bnnXMpjjLi7zG5GlawPpjJvO76G4o'
+    'ZB/Lewe8m4jHhTahEx4/2gS+sccM/g832fS7juB4Z59ZGS/fbAaf2WwG/8ADIt5hc4ntnE3KCIvHRFIGf2c6PipZ5l7IkyTz'
+    'vzb66W+NLNMp52TW4jUZI7Fx1D5DJvxBFtzkV1r8o6NUJmEmonW4+cs5FeIvXI41gefyrgn8Yog9fq5l60ErWecJlojjTPcD'
+    'CFO034a9+wQCe26fE2Ya7POPQ0zVpCV0Oc9AnP6ZH3PW/U5CwGBM/nNXOGH+SGAehzq+t9oJ83rCjoeOeJn0w0twnnYDkWca'
+    'QY89mcV2fw67vxJYoYasldXhH3TcbyDj/sVOs3Gfsdc57k3xuI+Zcf8tE3cLUT4UGDevDNuKcXWo0BHxIOe8x/IFWGuu6hJ3'
+    'Vuxl7nUnHtOxO6ayvN+v2O+XxdosUYJitpoHP+8n9AcOtBWwzRnZ3/HxCyNL0r3qC4ZlIM3QvaqpLId40L0qrgu6ZbTtVdPu'
+    'QQXtZspNu2iPmR7Dus0A3hFE7omSJ0lI5feQWpc1YEjXfC9lSsNh6HU7wfH4WrMy1iyrDI6Xknlp2i8L+tw85mivWRl9Ch6z'
+    'wJDHvNPl5jEvHAjHp7xsGdDGht47KN/Dd1iRlgQbidtJ2ovdzrSPkbQd3c570QaZuKOkDu7g2kne1cO7Adg38TZeF++VnHul'
+    'XPHa0PLslXIjpOS5kVLdGeZ17wO95xVpqOug/bwLdCyZVeLuQvTP9bN/3MiEPSDNnwiZ/9tw594fmbiPDnH82c1Cp82f/wB3'
+    'NyZuFHcXYvsu32U/L4a7yjp6nfeZ/YzZNuoUh+3MaduIto67NNrRz4TNKNpL8nqeJvPp7+Hd1wmey7baz2fhzr1TtjjvkPwy'
+    'gU1/Bu6QPayGfRjg+PepHQDbJWBUftPThgX93EfyPw11/O6ouLcyKP/tTNiPrVwt7NeD8g0y9/16X+p03jNZ6KaRu1Eojyve'
+    'Rwg6gT8fDa5rtU85x6GcGf3B5fD7oE/D/mo380lEftzdK/gy3v8q3zv7xlH3vbOoA3nhDvfdz7MIvdDy6b19ex8Qd5DVK+rj'
+    'z/thrv26230v74/A/uoX19jPwQdELHQTG5bBQp0vBdiYDAJeL/nYmNxJZPUUE3crRn6uhJvFVGFK1wSdIo3BT6JkSb6jBPHf'
+    'MENKKyOdb3jf6g/hTtWNhKbpXaxFmyTgXz/eYsN+hMBiWq5XfY/rVRrl8rwc9gMasIjv+wgsnQcqfOcSnvqntep7YymvWLNM'
+    'yLsqWMor0N7reKcalvIKmqYaAz+dUfnsw5XUbrHxZTEeuBnOGyoP6Vz6SbeT5k9WrE+4drcSueCRjU5dj2xX275C2ELSNQ/z'
+    'YZmjrq+Rblj1oNH0mNHgeOgaK2MbYLhSdLjpstLn6E+TOhsN6+Rn3mHq/DtS5zOGdj38LD5MnXeQOvl5vEkZ/Nw+TJ2bS9BN'
+    'nwt7oZUR6KYvLUE3/VK3W38VVr9N9VdnHzQr46sH3Por0zK89Fd1TPjwos+0BfPh8cPO2Y3rP39faqweDYv85PiJajD6MeMZ'
+    'M6OX50B38M3DglYaCK047qgFWpnQ40aB0gx/chgqg+y7R9RH493ydz/YKGBU93Zxv0r+XNon9AEUbxW9e/lDntErcOa/5Tu+'
+    'dfqsd4u4X9o075u3qvGtkL21eoZaXuerqQAJqTq3w3ltbtShf06lJawPecrieP7TYXgu0moof+wwXLe2bbTpcVNS4BimDBP4'
+    'M3rDzbfzKojjW4blL/8M+NBWEMcZ/eFw/I1VORx/aXj+dgz4+TMER9Ox4LplE/jkbYblX2PjeH8FcXzd8FwXfbK3ERzDjIVR'
+    'zI5u8z7gOF5SQRw395jPMY7jSRXE0SReHR3rNxOVwzEsD3++gjiGXQuPVRDH433h6PHGCuL4Vkgcl1Uxjk8CPZ5WxTgif/wb'
+    'q14cUab4UQVxNJV7sB+/VMU4Yj9+vII4hpV7VhEc991jvg5UYs60E13oI4Zr1RUhZQSqt3tyq6EOclCtF9jO3H6YZYkvGqDK'
+    'Svoqoarw0xC5stJEPZCQ9/2PGe6blhvOTW5vZAL/V9hnHSXr3xs7zMp4yhA+TB8UbRpLwPH1o5XB8WKC418GzcrYbXjmEcan'
+    'luM4rYI4huG5aEtYKRzDxBXgOD5bQRzfvc+w32EP81AFcQzLewbJGl1n6CPKDOE39AvZpVJ1fn+/Xef5pM76CrVzRgXrxHbK'
+    'skstc9r6cdgn+oR9o2yngml4LjyDCbsoTJNtWaYoYKjdimzjhHaVGLtQtn/RtYd8uZDvxwP22dVnl6mP5V6GsjkcPefi8F53'
+    'H/G++CnqWPrNYmXvkMalucfpR13HYj9qH9+A0B8N3wAtgRHjb5Zqx0BtIcL43su2EC92hyuD2kKY+hTtU/jymOLxTpfb5jqV'
+    'sGMSF/fLA2bl1fab2Y6XOo6zIxjHiRGMI+2//8Fs/wrkb6b2PmHO27E/Mkz4Z8h2Lvz3PdTOq9MctzA47YjA/omHhFwrtW9J'
+    'p7DHTEtnY2gDQdcvjJVSQ7a/3L7Cave2DQpzh1876mU+Y1ZGK6zVdH5guy6GeTqByAKZTmcahX+r033HcZqJ+JyqO4Dnk7p1'
+    '/fvSZB3mec4g+B0bcPoozSLwL/cJO9s0oUeMv4zvLltpv5tE3qE9WxNtL+gG0VdCFStX16dMbtN/82nTo4o2HVO06UEFrvcr'
+    '2vQfIuCJt5ZQBrelk+dsWL56bQR8tbOE9RHXtgsiWB/nkjJ2doU7rz+RlJHtCVeGKX3T+NFZQtdFPfCg2F9MlNJeOKC2WeN5'
+    '6P5Btlk7lewjgmCnMXGXuwxbDns31Vyv9djz4HlxOinmPoXhae9aIm1zlzPtbZKGZd4BtPQHEluM1kdhXiMw3deqcfsFqYPC'
+    '8LSfkLTnO51pPyBpZ/Q6be6eU6ThufR3LMGvjkJZ/0vRzjOBN35NkYb5vmzZKuLRiHHO67+3UP+FTP9OZtM70lphvTPNXw58'
+    'jsMc4e3uImOys8vJW64gaZw/0bSLSdp5651p55O0BR9zpp1D0linqJenzSf0hO9OJ/CvdjvX2pmKtCngo3UiKetVWAenEHj0'
+    'GXsB7MebCDxPK/JWyy13pBVzHP1C302ItE1bnPi8TdIaesQ5XXH+kzT0B50HcsJvEgKHQZgrr5B3P4W7Dn6ZcI9H9zI77aeK'
+    'NOzfF0na7wbFPRZodyLzwyX9Qt/JYb6tgLkaxuIqqP9/KmBePyLOGorz36eu21G2IjDNveq6PqeAkXG+TwEj43PYpxzE5+MJ'
+    '91rQsQbu8yVpmB/T9ijy/QjoZKsiH6Zdp8j3eRiraxX5MO0jiny9IHN2KfJh2hWKfHd0i7MbOR+mna8Yy3kw178L8T4WKfpX'
+    'hjlDUf8ukEdnKerHtJMU+aYBfUxW5MO0CSTtc8uEHrK4l1Kkfe8uiBtO0mo3Ouf2/2PuNDz7/hNJ+/ky570i/0p1vLudfO8V'
+    'knY9+Juugjb8nKRNW+PM9xJJW7VM6Ll52gsk7R87nfmepXsasGf4LoGffK0z7so3mTteC8rvT5I0KtPxtMdJPV86ZL/7e+bm'
+    'm00bhL8YxhVYCnv6B9eJ8z48x1PFm/mPRC4Ngj3ERKwOHPtFcHfN24fVefaT8v1ww70VtpGWy9OuJ2mHYVxugvgGvSTt+Frh'
+    '54xxIDDtKai/9347rYek/W9o85Ndwrc7Q2wBMTYG6khxfO6Gs8eLyLsJneLsBt893y18u/FdAuLunEXe3Q62HPPIu09AeW3k'
+    'XdtKt+4A10qqO6hT6A6QnicpdEZUd7CEee+t/OLReJ178PnL9ye8/sv71KpunOO4j6kFvsXhZf+cGub0z+H3KGE5/Lfp3XPT'
+    'gM4s6ENXTMpIjw6syD8VOesowXd+OOCjU7asH/868ILmATWPwTgEyJceXm3T7E0llIHr+2bCD3XrXU149bH9Qq7B9dcv75WE'
+    'l/rhjPwI5Qqv8t7vA4NtXEBgEM+P9DjlhdMIjKpNTaBbR76C8t9U8g7rm0jeobw3gbxDWY7GDJDlJeRHeM+iLh+g58mLNzvt'
+    'upcwt9yDaYsUsk3/TqEfk/Nh2qkkbcpB4TMux1nAtP/UJfT6mHbZgNjPyLGFZoBeadY97j7bC3Gzzl7lbztIY+2U1YXP237O'
+    'K15HdRoU5qNofIioRsTiMuMjR51I0qgOE+WBjIfOkNpB+K3RKlq6n7n9U+uiX0+ThT+ptONdjeO/DP+TFf/XjrLxgFPyCW1E'
+    '0BGFWar7M6RfYFZB/AndeaIzYfzjPuE6fs5eM/3fz4G2v0bKyBvaR86AezEeIWWY2pk+fUDE5cMyPmxoA7kEZPrbSBk9Q4a2'
+    'dbfYZewiZTxmeB7zz9CnG0gZbxueLWGcx+WkjNcN+6Mb4m4tJWVc2Gluh9oE579hY9Pimc50IiP1wLMPngNM8F8Z5hI812Hu'
+    'u3T3eJSjHZ99NJiezy4lOUr8Nx922Q6z4He4+ddkwr+KduGrw8Xh+QrYUnYReg1bRgdZ71V4UVuKc5iIx3EJU58xzSO/t6K9'
+    'KXPGWUX6PYWU1xdBeVR2obgXbVJWwp5kpX8skLSka5i7X6xM/HezZBeTUPR1naRzGPGHBVw2gzx1/mb1vfPlqt/rnvty1cf9'
+    'JytZH5dTK1kfj7ta2ZilTHn/atJz0yR2cjWMjYEoph2R7P9yoSRoVRd7lCQNbNBVrXSf9gWwKznhqFv/jGkbtwj9M6adKtmO'
+    'LCVpD28CTI8KfQ/ywW03Agzs835+r/OcZx4p50uHnHWcRtJmQf2vdAq7e0z7M+Cd2OiOLYpnMmhXc0yKgUp5thwbGO9Xf7Df'
+    'n2dnpDnO8+Ho8d/TDdZFfpe7Ljy2U2UDye1J0GeAGeqnZJ4UZBtiqv+id/nSWJvUfzRTTsblVGMk1XN87ITa9BEVg3mXJncz'
+    'W0uy2kyRj/OvmXO+8TlgYq9Tufu9mB222+QzhmIA5yPX7mSN7aXoPgV9wmSZnNsxmdiatZO1ol6yxTudpOH9B5g2k42ujRxS'
+    'Wit8aR/hmvUazJk3Dqhjh1NdvJxGbdP5/4UtC1tG1iG882Y0x24sjA+eg01W8DGZ5qitadDYzfWRY+S456cQfY0XDJWL0Oak'
+    'baW6bioXbdziDyvLRXcq9EDZ6PVAlluXk3L8V9TR12SEHqaq9PBRH1+FyZAPsTiE0WBZjvV+BtEboz7YZG6G1b8/TOp+rEfo'
+    'kStR9x2k7hfB7nPjvsrUfR2p+2iv2GNVou7LIjg3OTeCM49TNfTiJ2noxSdGcIYzOvFzRpiBtgCbHBMH4UEaFh2OmQu9O+L8'
+    '7BYFP0Odrwl9dKw083dcA/JNMvK1dbRXSnNZIAISDcxbPLNMiPGeBjr+Lx+Ox3u8jvdbZH7LtmvxeI+/8b658L2RxeM7XsdX'
+    '14acn+VxW1f57hEqMVAfWNnOTb7TJEX2xBYp36s8emYj28hRnc5965xnJn53TFjwOwFnwFgv/406fxddlkUHb7Hx8nGpg/W3'
+    '9iNK8mYyLn73gnB9EmPhdOQ6Z8s1sO8IOsPmtg2M2DmYnFfJ+rSlfeZnR9xOuZQ6ud2XSZ1TweYj5t2jx7vDnF+q6JyemdYy'
+    'dxwWVVkJjfWC+7Pyu4a5bFgMvKFgC+jzWrPC7cMmx0jAM+U0mbuNMD+nwJnGYp8z2wQTsdRS0okcbZcfb7AkeEuCTweUnzQo'
+    'Pwd6kKLfHDxvgLFJMnf/pKusf3T7xaQ/Vijaj32ANFkrZtCQ3zEtnRP1hvlUa1NWWhMWEDpfwEQMraI9H3Paze2S9G/bmLAz'
+    '5Xl2MuGHsxzeDZDziOUe5QwyYROMsJ0SzI1SXdcw4Vt1KXPa9WH5u6U8HyLlXym1TYa9kMB+UMJFhl1E2v1BJmyCM1K7+yFt'
+    'Dug1i3bIzGmri7jvxTMcKd1kTPzkDBrTRRW3y2Te1EUwbyo1D71kNHkeUL4zUapvApwZjszF24rD0uYlLFo+69Ikwg8wtk4G'
+    'cLgUaHoAxrMPxjtII7rAY14MMLVd+K4AWrEU/DjDxF2+qyV5jefn7VpLxmItE/5FJxA8o+5flX9fguCakNboNODxYeinTTC/'
+    'g/r2w1LfbiK8Qbcvse8orWEfdjQmGe3DZqkvZfppVNDPcuATu2Cst8HY69JPGF6T0KSfsb6eT5H6PQt5FwBP3wvyEO8b7ku8'
+    'A/qNGfR/t7QW9Erz9yZ47mBOW3hd2pP5xHZpnLf6tHvCOGj3h5jaP6CflCu3P0fKoTyEx3JYCnLKVuC1Xu08H/fQkmyzlfDp'
+    'aQp+eiGpW56DG6Ux3CTxp22kbSZ9dYEBPLVjnQnPOZIcO5WoWrAsh1y7fjj57vDwne/arEy5n2zWqE9e75uk9f58aTzy0P95'
+    '6Ns80Fse6IKOB280HY889D9/biZ58jCX8rAuyGWXaxxaYV3QGRfdMlsUY2jBojzDPYZ87IZ0xpCOE90fcT7DNzjDZP+TVryX'
+    '95c15JtkTv/P3R6ydp80/ynfk20H5Hm3SWMP7BdTEffDpvLXWFs/ddvnpcuU9eC/JvP31xJ9cDXn05r69N+Tcn4P5WQInf0X'
+    'tEfxGD9sT40Of2sJtmpIkD24I+/sYFtuGssY+9GP9poVuOvyI7qG5WENozxUXsOeZW6eibxwm8RDt8NzEzyvl+CqZQ2Lkv+l'
+    'CJ/DMUkw872ECfweiXdtJ/KHSTnzDeH7JX67XdqfXq/YX8hyWAv5vTgheP4OkB9R/hwIkD+pHNntIWcOEN6vapcfnaN+i7Z3'
+    'gNAl0pm8B0wA/U+CdHkPOFPRFxnAC/tiN7QF938bYH769YXJGqk6o2kkv/EM9f8DdqwT/g=='
 )

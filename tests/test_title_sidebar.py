@@ -255,3 +255,32 @@ def test_menus_and_lists_longer_than_a_screen(tmp_path, chrome):
     report, findings = _read(tmp_path, _page(chrome))
     assert (report.title, report.agency, report.year) == (TITLE, AGENCY, YEAR)
     assert findings == [], [(f.rule, f.message.zh) for f in findings]
+
+
+def _crawled(before_page: str = "", header: bool = True) -> str:
+    """The report as a crawler saves it (header lines, then the whole page on one line), with
+    ``before_page`` in front of the page's line."""
+    from tests.builder.crawled import render_crawled
+
+    text = render_crawled(build_document(SPEC), TITLE, YEAR, seed=1)
+    top, rule, page = text.partition("==================== 正文 ====================\n")
+    return (top + rule if header else "") + before_page + page
+
+
+CRAWLED = {
+    "the crawler's header, a related list on the page's line": _crawled("相关链接： " + " ".join(OTHER_YEARS[:4]) + " "),
+    "the crawler's header, a list on lines of its own": _crawled("\n".join(OTHER_AGENCIES) + "\n"),
+    "no header, a related list on the page's line": _crawled("相关链接： " + " ".join(OTHER_YEARS[:4]) + " ", header=False),
+    "no header, a hot list on the page's line": _crawled("热点推荐 " + " ".join(OTHER_AGENCIES[:5]) + " ", header=False),
+    "no header, other years on lines of their own": _crawled("\n".join(OTHER_YEARS) + "\n", header=False),
+}
+
+
+@pytest.mark.parametrize("text", list(CRAWLED.values()), ids=list(CRAWLED))
+def test_crawled_pages_with_lists(tmp_path, text):
+    """Only the glued tables' damage notes (GAO003), as on the page without the list."""
+    report, findings = _read(tmp_path, text)
+    assert (report.agency, report.year, report.format_version) == (AGENCY, YEAR, "cn-2021")
+    assert rules_of(findings) <= {"GAO003"}, [(f.rule, f.message.zh) for f in findings]
+    _, plain = _read(tmp_path, _crawled(), name="plain.txt")
+    assert sorted(f.rule for f in findings) == sorted(f.rule for f in plain)

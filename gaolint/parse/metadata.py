@@ -247,6 +247,8 @@ def _title_label() -> re.Pattern[str]:
 
 
 _LINK_FROM_DATA: re.Pattern[str] | None = None
+#: A link line is one title long: a longer line that starts like one is a crawled page's text.
+LINK_CHARS = 120
 _LABEL_FROM_DATA: re.Pattern[str] | None = None
 
 
@@ -258,7 +260,7 @@ def _first_screen(lines: list[Line], most: int = TITLE_LINES, chars: int = TITLE
     for line in lines:
         if not line.text.strip():
             continue
-        found = link.match(line.text)
+        found = link.match(line.text) if len(line.text) <= LINK_CHARS else None  # not a crawled page's one line
         if found or bare_link:
             # 上一篇： on a line of its own links the title on the next line
             bare_link = bool(found) and found.end() == len(line.text.rstrip())
@@ -297,21 +299,23 @@ def find_title(lines: list[Line]) -> tuple[str, Location | None, int | None]:
     if not any(BODY_SENTENCE.search(line.text) for line in head):
         head = _screen_to_body(lines)  # menus and lists fill the first screen: the title may be below
         candidates = title_candidates(head)
-    if candidates:
-        chosen = candidates[0]
-        if len(candidates) > 1:
-            from .title_choice import choose
+    if len(candidates) == 1:
+        return candidates[0].text, candidates[0].location, candidates[0].year
+    # No title line: the opening sentence often names the report (现向社会公开…年度报告), and a
+    # crawled page's one line names it after the site's breadcrumb.
+    # Among several title lines, the body's first lines may name the report's own (a crawled
+    # page's one line after a list of other reports).
+    inline = inline_candidates(head, candidates[-1].last + 1, 2) if candidates else inline_candidates(head)
+    if not candidates and not inline:
+        return "", None, None
+    chosen = candidates[0] if candidates else inline[0]
+    if len(candidates) + len(inline) > 1:
+        from .title_choice import choose
 
-            chosen = choose(candidates, head, lines)
-        return chosen.text, chosen.location, chosen.year
-    # No title line: the opening sentence often names the report (现向社会公开…年度报告).
-    title = _title_pattern()
-    for line in head[:4]:
-        match = title.search(mask_quotes(line.text[:TITLE_CHARS]))
-        if match:
-            span = line.location_of(match.start(), match.end())
-            return match.group(0), span, int(match.group(1) or match.group(2))
-    return "", None, None
+        chosen = choose(candidates + inline, head, lines)
+    if chosen.inline and (candidates or chosen is not inline[0]):
+        return chosen.agency + chosen.text, chosen.location, chosen.year  # its agency, not the first title's
+    return chosen.text, chosen.location, chosen.year
 
 
 class TitleCandidate(NamedTuple):
@@ -325,6 +329,11 @@ class TitleCandidate(NamedTuple):
     first: int
     last: int
     listed: bool
+    #: A title named inside a longer line (``inline_candidates``): the agency written just
+    #: before it (as written), and where in its line it ends.
+    inline: bool = False
+    agency: str = ""
+    end: int = -1
 
 
 #: What a site prints before each entry of a list of links: a bullet, a number (1. 2、 3）),
@@ -332,6 +341,28 @@ class TitleCandidate(NamedTuple):
 _LIST_MARK = re.compile(
     r"[·•●○■□◆◇▪▸▶►*+>\-](?!\d)|\d{1,2}\s*+[.、)）](?!\d)|[\[【(（]?\d{4}[-./]\d{1,2}[-./]\d{1,2}(?!\d)"
 )
+
+
+#: What stands between a breadcrumb's or a list's words and the agency before a title.
+_BEFORE_AGENCY = re.compile(r"公开|公布|发布|印发|《|》|[,，。:：;；>\s]")
+
+
+def inline_candidates(head: list[Line], start: int = 0, count: int = 4) -> list[TitleCandidate]:
+    """The titles named inside ``count`` lines of the first screen from ``start``, in order: an
+    opening sentence's (现向社会公开…年度报告), or those of a crawled page's one line (a
+    相关链接 list, the breadcrumb's own title), each with the agency written just before it."""
+    title = _title_pattern()
+    found: list[TitleCandidate] = []
+    for position in range(start, min(start + count, len(head))):
+        line = head[position]
+        masked = mask_quotes(line.text[:TITLE_CHARS])
+        for match in title.finditer(masked):
+            before = _BEFORE_AGENCY.split(masked[max(0, match.start() - 40) : match.start()].rstrip())[-1].strip()
+            agency = before if len(before) >= 2 and _AGENCY_LINE.match(before) else ""
+            found.append(TitleCandidate(match.group(0), line.location_of(match.start(), match.end()),
+                                        int(match.group(1) or match.group(2)), position, position, False,
+                                        True, agency, match.end()))
+    return found
 
 
 def title_candidates(head: list[Line]) -> list[TitleCandidate]:
@@ -393,7 +424,7 @@ def report_end(lines: list[Line]) -> int:
         text = lines[index].text.strip()
         if not text:
             continue
-        if in_body and link.match(text):
+        if in_body and len(text) <= LINK_CHARS and link.match(text):
             return index
         mark = _LIST_MARK.match(text)
         is_title = _title_line(text[mark.end() :] if mark else text)

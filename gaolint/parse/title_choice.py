@@ -31,46 +31,61 @@ from .metadata import TitleCandidate
 OPENING_CHARS = 600
 
 
+#: What each piece of evidence weighs. The year is the strongest: a list's other years share
+#: the agency, and the body's period names one year.
+YEAR_POINTS, AGENCY_POINTS, BEFORE_BODY_POINTS, LISTED_POINTS, INLINE_POINTS = 3, 2, 1, -2, -1
+
+
 def choose(candidates: list[TitleCandidate], head: list[Line], lines: list[Line]) -> TitleCandidate:
     """The candidate the body confirms best; ties go to the earlier one."""
-    named = [metadata.agency_from_title(candidate.text) for candidate in candidates]
+    named = [metadata.agency_from_title(candidate.agency + candidate.text) for candidate in candidates]
     if len({c.year for c in candidates}) == 1 and len({name for name in named if name}) <= 1:
         return candidates[0]
     year = metadata.body_year(lines)
     signer = metadata.agency_from_signature(lines)
+    # A signer that no title names is the agency of the title that names none (2023年…年度报告
+    # below other agencies' titles), or a footer's line: either way no named title is confirmed.
+    unnamed_signed = bool(signer) and signer not in named
     last = candidates[-1]
-    opening = _opening(lines, head[last.last].location.line)
+    opening = _opening(head, lines, last)
     before_body = _last_before_body(candidates, head)
 
     def score(index: int) -> int:
         candidate, agency = candidates[index], named[index]
         points = 0
         if year is not None and candidate.year == year:
-            points += 2
-        if agency and (agency == signer or agency in opening):
-            points += 2
+            points += YEAR_POINTS
+        if unnamed_signed:
+            confirmed = not agency
+        else:
+            confirmed = bool(agency) and (agency == signer if signer else agency in opening)
+        if confirmed:
+            points += AGENCY_POINTS
         if candidate.listed:
-            points -= 2
+            points += LISTED_POINTS
+        if candidate.inline:
+            points += INLINE_POINTS
         if index == before_body:
-            points += 1
+            points += BEFORE_BODY_POINTS
         return points
 
     best = max(range(len(candidates)), key=lambda index: (score(index), -index))
     return candidates[best]
 
 
-def _opening(lines: list[Line], after: int) -> str:
-    """The first ``OPENING_CHARS`` characters of text below the last title, without spaces,
+def _opening(head: list[Line], lines: list[Line], last: TitleCandidate) -> str:
+    """The first ``OPENING_CHARS`` characters of text after the last title, without spaces,
     cited titles masked (a provincial notice's issuer is not the report's agency)."""
-    parts: list[str] = []
-    size = 0
-    for line in lines:
-        if line.location.line <= after or not line.text.strip():
-            continue
-        parts.append(line.text)
-        size += len(line.text)
+    line = head[last.last]
+    parts = [line.text[last.end :]] if last.inline else []
+    size = len(parts[0]) if parts else 0
+    for other in lines:
         if size >= OPENING_CHARS:
             break
+        if other.location.line <= line.location.line or not other.text.strip():
+            continue
+        parts.append(other.text)
+        size += len(other.text)
     return re.sub(r"\s+", "", metadata.mask_quotes("\n".join(parts)[:OPENING_CHARS]))
 
 
@@ -78,6 +93,8 @@ def _last_before_body(candidates: list[TitleCandidate], head: list[Line]) -> int
     """The index of the last candidate above the first line of the body (a sentence that is
     no candidate's), or None when the first screen holds no such line."""
     taken = {index for candidate in candidates for index in range(candidate.first, candidate.last + 1)}
+    if any(candidate.inline for candidate in candidates):
+        return None  # titles inside the body's own lines: no line stands between titles and body
     body = next((index for index, line in enumerate(head) if index not in taken and metadata.BODY_SENTENCE.search(line.text)), None)
     if body is None:
         return None
