@@ -284,3 +284,13 @@ def test_crawled_pages_with_lists(tmp_path, text):
     assert rules_of(findings) <= {"GAO003"}, [(f.rule, f.message.zh) for f in findings]
     _, plain = _read(tmp_path, _crawled(), name="plain.txt")
     assert sorted(f.rule for f in findings) == sorted(f.rule for f in plain)
+
+
+@pytest.mark.parametrize("chrome", [["相关报告", *LAST_YEAR_OTHERS], OTHER_YEARS[:4]], ids=["other agencies", "other years"])
+def test_an_announcement_page_below_a_list_names_its_own_report(tmp_path, chrome):
+    """A page announcing the report as an attachment, below a list: one GAO002, and the
+    report's agency and year are the announced report's (for --summary and the repository)."""
+    lines = [*chrome, TITLE, f"发布时间：{YEAR + 1}-01-20", f"现将{TITLE}予以公布，详见附件。", f"附件：{TITLE}.pdf"]
+    report, findings = _read(tmp_path, "\n".join(lines) + "\n")
+    assert (report.title, report.agency, report.year) == (TITLE, AGENCY, YEAR)
+    assert [f.rule for f in findings] == ["GAO002"]

@@ -46,8 +46,7 @@ def choose(candidates: list[TitleCandidate], head: list[Line], lines: list[Line]
     # A signer that no title names is the agency of the title that names none (2023年…年度报告
     # below other agencies' titles), or a footer's line: either way no named title is confirmed.
     unnamed_signed = bool(signer) and signer not in named
-    last = candidates[-1]
-    opening = _opening(head, lines, last)
+    opening = _opening(head, lines, candidates)
     before_body = _last_before_body(candidates, head)
 
     def score(index: int) -> int:
@@ -73,29 +72,42 @@ def choose(candidates: list[TitleCandidate], head: list[Line], lines: list[Line]
     return candidates[best]
 
 
-def _opening(head: list[Line], lines: list[Line], last: TitleCandidate) -> str:
-    """The first ``OPENING_CHARS`` characters of text after the last title, without spaces,
-    cited titles masked (a provincial notice's issuer is not the report's agency)."""
-    line = head[last.last]
-    parts = [line.text[last.end :]] if last.inline else []
-    size = len(parts[0]) if parts else 0
+def _opening(head: list[Line], lines: list[Line], candidates: list[TitleCandidate]) -> str:
+    """The first ``OPENING_CHARS`` characters of the text from the first title on, titles by
+    themselves left out, without spaces, cited titles masked (a provincial notice's issuer is
+    not the report's agency). Titles inside a line (a crawled page): the text after the last."""
+    last = candidates[-1]
+    if last.inline:
+        after, parts = head[last.last].location.line, [head[last.last].text[last.end :]]
+    else:
+        after, parts = head[candidates[0].first].location.line - 1, []
+    titles = {head[index].location.line for c in candidates if not c.inline for index in range(c.first, c.last + 1)
+              if not _STOP.search(head[index].text)}
+    size = sum(map(len, parts))
     for other in lines:
         if size >= OPENING_CHARS:
             break
-        if other.location.line <= line.location.line or not other.text.strip():
+        where = other.location.line
+        if where <= after or where in titles or not other.text.strip():
             continue
         parts.append(other.text)
         size += len(other.text)
     return re.sub(r"\s+", "", metadata.mask_quotes("\n".join(parts)[:OPENING_CHARS]))
 
 
+#: What ends a sentence: a title line holding one is text (现将…年度报告予以公布。), not a title by itself.
+_STOP = re.compile(r"[。；;！？!?]")
+
+
 def _last_before_body(candidates: list[TitleCandidate], head: list[Line]) -> int | None:
-    """The index of the last candidate above the first line of the body (a sentence that is
-    no candidate's), or None when the first screen holds no such line."""
-    taken = {index for candidate in candidates for index in range(candidate.first, candidate.last + 1)}
+    """The index of the last candidate above the first line of the body (a sentence, or a
+    title line holding a sentence's stop), or None when the first screen holds no such line or
+    titles stand inside the body's own lines."""
     if any(candidate.inline for candidate in candidates):
-        return None  # titles inside the body's own lines: no line stands between titles and body
-    body = next((index for index, line in enumerate(head) if index not in taken and metadata.BODY_SENTENCE.search(line.text)), None)
+        return None
+    titles = {index for candidate in candidates for index in range(candidate.first, candidate.last + 1)}
+    body = next((index for index, line in enumerate(head) if metadata.BODY_SENTENCE.search(line.text)
+                 and (index not in titles or _STOP.search(line.text))), None)
     if body is None:
         return None
     above = [index for index, candidate in enumerate(candidates) if candidate.last < body]
