@@ -193,296 +193,297 @@ ENTRIES = (
     ('信\\s*息\\s*处\\s*理\\s*费|处\\s*理\\s*费|公开费用|收费通知|检索费|复制费|邮寄费|收\\s*取[^。；;]{0,24}费|产\\s*生[^。；;]{0,15}费|收费[及和与]?减免|费用[及和与]?减免', 0, 32, 0, (), 31439, 764),
     ('免\\s*费|减\\s*免|收\\s*费|费\\s*用', 0, 32, 0, (), 32203, 175),
     ('公\\s*开\\s*费\\s*用|工\\s*作\\s*费\\s*用|开\\s*支|投\\s*入|支\\s*出|经\\s*费', 0, 32, 0, (), 32378, 281),
-    ('公开|公布|发布|印发|《|》|[,，。:：;；>\\s]', 0, 32, 0, (), 32659, 152),
-    ('公网安备|ICP备|ICP证|网站标识码|版权所有|Copyright|©|浏览次数|阅读次数|点击数[:：]|访问量[:：]|字号[:：]|分享到|发布时间[:：]|发布日期[:：]|【\\s*(?:打印|关闭|收藏)|打印本页|关闭窗口|返回顶部', 2, 34, 0, (), 32811, 290),
-    ('其他处理', 0, 32, 0, (), 33101, 24),
-    ('办结|办理完毕|完成办理|办理完成|办理完结|处理完毕|已答复|作出答复|予以答复|答复办结', 0, 32, 0, (), 33125, 243),
-    ('受理|收到|接收到?|接到', 0, 32, 0, (), 33368, 142),
-    ('处\\s*理\\s*费|复\\s*制\\s*费|检\\s*索\\s*费|邮\\s*寄\\s*费|免\\s*收|减\\s*免|收\\s*取|收\\s*费|缴\\s*纳|缴\\s*费', 0, 32, 0, (), 33510, 349),
-    ('复议[、和及与]\\s*诉讼', 0, 32, 0, (), 33859, 139),
-    ('复议后起诉|复议后提起(?:行政)?诉讼', 0, 32, 0, (), 33998, 49),
-    ('截\\s*止|截\\s*至', 0, 32, 0, (), 34047, 44),
-    ('所\\s*列\\s*数\\s*据|数\\s*据\\s*截\\s*止|数\\s*据\\s*时\\s*限|数\\s*据\\s*期\\s*限|数\\s*据\\s*统\\s*计|时\\s*间\\s*范\\s*围|时\\s*间\\s*跨\\s*度|统\\s*计\\s*区\\s*间|统\\s*计\\s*周\\s*期|统\\s*计\\s*年\\s*度|统\\s*计\\s*截\\s*止|统\\s*计\\s*数\\s*据|统\\s*计\\s*日\\s*期|统\\s*计\\s*时\\s*期|统\\s*计\\s*时\\s*段|统\\s*计\\s*时\\s*间|统\\s*计\\s*时\\s*限|统\\s*计\\s*期\\s*间|统\\s*计\\s*期\\s*限|统\\s*计\\s*范\\s*围|起\\s*止\\s*时\\s*间|报\\s*告\\s*期|涵\\s*盖', 0, 32, 0, (), 34091, 1030),
-    ('推\\s*荐\\s*阅\\s*读|热\\s*点\\s*推\\s*荐|热\\s*门\\s*推\\s*荐|相\\s*关\\s*信\\s*息|相\\s*关\\s*报\\s*告|相\\s*关\\s*文\\s*章|相\\s*关\\s*链\\s*接|相\\s*关\\s*阅\\s*读|上\\s*一\\s*条|上\\s*一\\s*篇|下\\s*一\\s*条|下\\s*一\\s*篇', 0, 32, 0, (), 35121, 559),
-    ('新收|新受理|新接收|本年收到', 0, 32, 0, (), 35680, 49),
-    ('无法提供', 0, 32, 0, (), 35729, 24),
-    ('未\\s*(?:向[^。，,]{0,10})?(?:收\\s*取|产\\s*生|发\\s*生|开\\s*具|发\\s*出)|没\\s*有\\s*(?:收\\s*取|产\\s*生|发\\s*生)|无\\s*(?:收\\s*取|收费)|不\\s*收\\s*取|免\\s*收|(?:为|计|收取[^。]{0,12}费)\\s*(?:0|零)\\s*(?:元|万元|件)?(?![\\d.])', 0, 32, 0, (), 35753, 482),
-    ('未|没有|无|不|均|免|零|\\d', 0, 32, 0, (), 36235, 53),
-    ('未|没有|无|不|零|免|收\\s*取|收\\s*缴|产\\s*生|发\\s*生|开\\s*出|发\\s*出|共\\s*计|合\\s*计|\\d', 0, 32, 0, (), 36288, 184),
-    ('未经复议直接起诉|直接起诉|直接提起(?:行政)?诉讼', 0, 32, 0, (), 36472, 67),
-    ('本年度|本年|全年|年内|年度内|当年度|当年|今年|截至|截止|底|年末|年底|\\d{4}\\s*年度?|\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日)?|共计|合计|总计|累计|一共|共|另有|另外|另|已经|已|均|全部|此外|同时|其中|并|还|总体|总共|目前|本机关|本单位|本部门|本机构|我单位|我机关|我部门|我机构|本局|我局|本委|我委|本办|我办|本院|我院|本厅|我厅|本中心|我中心|本署|我署|本会|我会|依法|依规|按时|按期|保留|现有|剩余|尚有|余下|仍有|因|引发|发生|提起|被|同意|政府信息公开|信息公开|依申请公开|政府信息|申请|事项|工作|方面|情况|数量|和|与|及|、|的|了|在|中|上|有|为|:|\\s', 0, 32, 0, (), 36539, 788),
-    ('现行有效', 0, 32, 0, (), 37327, 24),
-    ('由\\s*+([\\u4e00-\\u9fff（）()]{2,30}?(?:人民政府办公室|人民政府办公厅|政府办公室|管委会办公室|人民政府|办公室|办公厅|委员会|管委会|局|厅|委|办|中心))\\s*+(?:根据|依据|按照|依照|编制|编写|汇总|负责|牵头)', 0, 32, 1, (), 37351, 345),
-    ('申请|复议|诉讼|现行有效', 0, 32, 0, (), 37696, 147),
-    ('电\\s*话|传\\s*真|热\\s*线|手\\s*机|联\\s*系|咨\\s*询|号\\s*码|拨\\s*打|举\\s*报|投\\s*诉|Tel|TEL|tel', 0, 32, 0, (), 37843, 352),
-    ('电子邮\\s*箱|邮\\s*箱|电子邮件|E-?mail|e-?mail|邮件地址', 0, 32, 0, (), 38195, 207),
-    ('第(\\d+)个表格', 0, 32, 1, (), 38402, 32),
-    ('第(\\d+)列', 0, 32, 1, (), 38434, 28),
-    ('第(\\d+)段', 0, 32, 1, (), 38462, 28),
-    ('第(\\d+)行', 0, 32, 1, (), 38490, 28),
-    ('第(\\d+)页', 0, 32, 1, (), 38518, 28),
-    ('纠错|纠正|败诉|撤销|确认违法|被诉|责令|维持|尚未审结|其他结果', 0, 32, 0, (), 38546, 221),
-    ('结\\s*+转\\s*+(?:至|到)?\\s*+(\\d{4})\\s*+年', 0, 32, 1, (), 38767, 82),
-    ('结转\\s*(?:至|到|入)?\\s*(?:下一?年度?|下年|次年|\\d{4}\\s*年度?)(?:继续办理|办理)?|转入\\s*(?:下一?年度?|次年|\\d{4}\\s*年度?)|结转下年度继续办理|尚未办结|未办结|仍在办理|正在办理', 0, 32, 0, (), 38849, 500),
-    ('联系\\s*电\\s*话|咨询\\s*电\\s*话|监督\\s*电\\s*话|投诉\\s*电\\s*话|电\\s*话|热\\s*线|Tel|TEL|传\\s*真', 0, 32, 0, (), 39349, 332),
-    ('联系地\\s*址\\s*[:：为]|通讯地\\s*址\\s*[:：为]|办公地\\s*址\\s*[:：为]|地\\s*址\\s*[:：为]', 0, 32, 0, (), 39681, 607),
-    ('行政复议', 0, 32, 0, (), 40288, 24),
-    ('行政诉讼|行政应诉', 0, 32, 0, (), 40312, 32),
-    ('表([一二三四])', 0, 32, 1, (), 40344, 109),
-    ('转\\s*\\d+$', 0, 32, 0, (), 40453, 34),
-    ('邮\\s*+(?:政)?\\s*+编\\s*+(?:码)?\\s*+[:：为]?\\s*+(\\d[\\d\\s]{0,9})', 0, 32, 1, (), 40487, 197),
-    ('部分公开', 0, 32, 0, (), 40684, 24),
-    (b'(?<![0-9])(\\d{1,10})\\s+(\\d{1,5})\\s+obj\\b', 0, 0, 2, (), 40708, 72),
-    (b'(?<![0-9])(\\d{1,10})\\s+\\d{1,5}\\s+R\\b', 0, 0, 1, (), 40780, 64),
-    (b'([*?[])', 0, 0, 1, (), 40844, 32),
-    (b'/(?:Parent|P|Prev|Next|First|Last|Dest|D|Pg|StructParent\\w*)\\s+\\d{1,10}\\s+\\d{1,5}\\s+R\\b', 0, 0, 0, (), 40876, 194),
-    (b'/([^\\s/\\[\\]<>()]+)', 0, 0, 1, (), 41070, 36),
-    (b'/Filter\\s*(\\[[^\\]]*\\]|/[^\\s/\\[\\]<>()]+)', 0, 0, 1, (), 41106, 91),
-    (b'/Kids\\s*\\[([^\\]]{0,200000})\\]', 0, 0, 1, (), 41197, 53),
-    (b'/Parent\\s+(\\d{1,10})\\s+\\d{1,5}\\s+R\\b', 0, 0, 1, (), 41250, 94),
-    (b'/Subtype\\s*/Form\\b', 0, 0, 0, (), 41344, 62),
-    (b'/Subtype\\s*/Image\\b', 0, 0, 0, (), 41406, 64),
-    (b'<\\?xml[^>]*?encoding\\s*=\\s*[\\"\']([A-Za-z0-9._-]*)[\\"\']', 0, 0, 1, (), 41470, 108),
-    (b'<meta[^>]{0,512}?charset\\s*=\\s*(?:["\']\\s*)?([A-Za-z0-9_.:-]{2,40})', 2, 2, 1, (), 41578, 106),
-    (b'[\x80-\xff]', 0, 0, 0, (), 41684, 16),
-    (b'\\bstream\\b|\\bendobj\\b', 0, 0, 0, (), 41700, 44),
-    (b'\\s*(\\d{1,10})\\s+\\d{1,5}\\s+R\\s*$', 0, 0, 1, (), 41744, 74),
-    (b'\\xe3[\\x90-\\xbf]', 0, 0, 0, (), 41818, 18),
-    (b'\\xef[\\x80-\\xa3\\xbf]', 0, 0, 0, (), 41836, 20),
-    (b'^[ \\t\\f]*(?:[#\\r\\n]|$)', 256, 256, 0, (), 41856, 47),
-    (b'^\\s*<\\?xml[^>]{0,200}?encoding\\s*=\\s*["\']([A-Za-z0-9_.:-]{2,40})', 2, 2, 1, (), 41903, 101),
-    (b'^\\s*\\[\\s*tool\\s*\\.\\s*gaolint\\b', 8, 8, 0, (), 42004, 76),
-    (b'pStyle\\s[^>]{0,200}?val=\\"([^\\"]{1,100})\\"', 0, 0, 1, (), 42080, 67),
-    (b'stream\\r?\\n', 0, 0, 0, (), 42147, 41),
+    ('公开|公布|发布|印发|现将|《|》|[,，。:：;；>\\s]', 0, 32, 0, (), 32659, 159),
+    ('公网安备|ICP备|ICP证|网站标识码|版权所有|Copyright|©|浏览次数|阅读次数|点击数[:：]|访问量[:：]|字号[:：]|分享到|发布时间[:：]|发布日期[:：]|【\\s*(?:打印|关闭|收藏)|打印本页|关闭窗口|返回顶部', 2, 34, 0, (), 32818, 290),
+    ('其他处理', 0, 32, 0, (), 33108, 24),
+    ('办结|办理完毕|完成办理|办理完成|办理完结|处理完毕|已答复|作出答复|予以答复|答复办结', 0, 32, 0, (), 33132, 243),
+    ('受理|收到|接收到?|接到', 0, 32, 0, (), 33375, 142),
+    ('处\\s*理\\s*费|复\\s*制\\s*费|检\\s*索\\s*费|邮\\s*寄\\s*费|免\\s*收|减\\s*免|收\\s*取|收\\s*费|缴\\s*纳|缴\\s*费', 0, 32, 0, (), 33517, 349),
+    ('复议[、和及与]\\s*诉讼', 0, 32, 0, (), 33866, 139),
+    ('复议后起诉|复议后提起(?:行政)?诉讼', 0, 32, 0, (), 34005, 49),
+    ('截\\s*止|截\\s*至', 0, 32, 0, (), 34054, 44),
+    ('所\\s*列\\s*数\\s*据|数\\s*据\\s*截\\s*止|数\\s*据\\s*时\\s*限|数\\s*据\\s*期\\s*限|数\\s*据\\s*统\\s*计|时\\s*间\\s*范\\s*围|时\\s*间\\s*跨\\s*度|统\\s*计\\s*区\\s*间|统\\s*计\\s*周\\s*期|统\\s*计\\s*年\\s*度|统\\s*计\\s*截\\s*止|统\\s*计\\s*数\\s*据|统\\s*计\\s*日\\s*期|统\\s*计\\s*时\\s*期|统\\s*计\\s*时\\s*段|统\\s*计\\s*时\\s*间|统\\s*计\\s*时\\s*限|统\\s*计\\s*期\\s*间|统\\s*计\\s*期\\s*限|统\\s*计\\s*范\\s*围|起\\s*止\\s*时\\s*间|报\\s*告\\s*期|涵\\s*盖', 0, 32, 0, (), 34098, 1030),
+    ('推\\s*荐\\s*阅\\s*读|热\\s*点\\s*推\\s*荐|热\\s*门\\s*推\\s*荐|相\\s*关\\s*信\\s*息|相\\s*关\\s*报\\s*告|相\\s*关\\s*文\\s*章|相\\s*关\\s*链\\s*接|相\\s*关\\s*阅\\s*读|上\\s*一\\s*条|上\\s*一\\s*篇|下\\s*一\\s*条|下\\s*一\\s*篇', 0, 32, 0, (), 35128, 559),
+    ('新收|新受理|新接收|本年收到', 0, 32, 0, (), 35687, 49),
+    ('无法提供', 0, 32, 0, (), 35736, 24),
+    ('未\\s*(?:向[^。，,]{0,10})?(?:收\\s*取|产\\s*生|发\\s*生|开\\s*具|发\\s*出)|没\\s*有\\s*(?:收\\s*取|产\\s*生|发\\s*生)|无\\s*(?:收\\s*取|收费)|不\\s*收\\s*取|免\\s*收|(?:为|计|收取[^。]{0,12}费)\\s*(?:0|零)\\s*(?:元|万元|件)?(?![\\d.])', 0, 32, 0, (), 35760, 482),
+    ('未|没有|无|不|均|免|零|\\d', 0, 32, 0, (), 36242, 53),
+    ('未|没有|无|不|零|免|收\\s*取|收\\s*缴|产\\s*生|发\\s*生|开\\s*出|发\\s*出|共\\s*计|合\\s*计|\\d', 0, 32, 0, (), 36295, 184),
+    ('未经复议直接起诉|直接起诉|直接提起(?:行政)?诉讼', 0, 32, 0, (), 36479, 67),
+    ('本年度|本年|全年|年内|年度内|当年度|当年|今年|截至|截止|底|年末|年底|\\d{4}\\s*年度?|\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日)?|共计|合计|总计|累计|一共|共|另有|另外|另|已经|已|均|全部|此外|同时|其中|并|还|总体|总共|目前|本机关|本单位|本部门|本机构|我单位|我机关|我部门|我机构|本局|我局|本委|我委|本办|我办|本院|我院|本厅|我厅|本中心|我中心|本署|我署|本会|我会|依法|依规|按时|按期|保留|现有|剩余|尚有|余下|仍有|因|引发|发生|提起|被|同意|政府信息公开|信息公开|依申请公开|政府信息|申请|事项|工作|方面|情况|数量|和|与|及|、|的|了|在|中|上|有|为|:|\\s', 0, 32, 0, (), 36546, 788),
+    ('现行有效', 0, 32, 0, (), 37334, 24),
+    ('由\\s*+([\\u4e00-\\u9fff（）()]{2,30}?(?:人民政府办公室|人民政府办公厅|政府办公室|管委会办公室|人民政府|办公室|办公厅|委员会|管委会|局|厅|委|办|中心))\\s*+(?:根据|依据|按照|依照|编制|编写|汇总|负责|牵头)', 0, 32, 1, (), 37358, 345),
+    ('申请|复议|诉讼|现行有效', 0, 32, 0, (), 37703, 147),
+    ('电\\s*话|传\\s*真|热\\s*线|手\\s*机|联\\s*系|咨\\s*询|号\\s*码|拨\\s*打|举\\s*报|投\\s*诉|Tel|TEL|tel', 0, 32, 0, (), 37850, 352),
+    ('电子邮\\s*箱|邮\\s*箱|电子邮件|E-?mail|e-?mail|邮件地址', 0, 32, 0, (), 38202, 207),
+    ('第(\\d+)个表格', 0, 32, 1, (), 38409, 32),
+    ('第(\\d+)列', 0, 32, 1, (), 38441, 28),
+    ('第(\\d+)段', 0, 32, 1, (), 38469, 28),
+    ('第(\\d+)行', 0, 32, 1, (), 38497, 28),
+    ('第(\\d+)页', 0, 32, 1, (), 38525, 28),
+    ('纠错|纠正|败诉|撤销|确认违法|被诉|责令|维持|尚未审结|其他结果', 0, 32, 0, (), 38553, 221),
+    ('结\\s*+转\\s*+(?:至|到)?\\s*+(\\d{4})\\s*+年', 0, 32, 1, (), 38774, 82),
+    ('结转\\s*(?:至|到|入)?\\s*(?:下一?年度?|下年|次年|\\d{4}\\s*年度?)(?:继续办理|办理)?|转入\\s*(?:下一?年度?|次年|\\d{4}\\s*年度?)|结转下年度继续办理|尚未办结|未办结|仍在办理|正在办理', 0, 32, 0, (), 38856, 500),
+    ('联系\\s*电\\s*话|咨询\\s*电\\s*话|监督\\s*电\\s*话|投诉\\s*电\\s*话|电\\s*话|热\\s*线|Tel|TEL|传\\s*真', 0, 32, 0, (), 39356, 332),
+    ('联系地\\s*址\\s*[:：为]|通讯地\\s*址\\s*[:：为]|办公地\\s*址\\s*[:：为]|地\\s*址\\s*[:：为]', 0, 32, 0, (), 39688, 607),
+    ('行政复议', 0, 32, 0, (), 40295, 24),
+    ('行政诉讼|行政应诉', 0, 32, 0, (), 40319, 32),
+    ('表([一二三四])', 0, 32, 1, (), 40351, 109),
+    ('转\\s*\\d+$', 0, 32, 0, (), 40460, 34),
+    ('邮\\s*+(?:政)?\\s*+编\\s*+(?:码)?\\s*+[:：为]?\\s*+(\\d[\\d\\s]{0,9})', 0, 32, 1, (), 40494, 197),
+    ('部分公开', 0, 32, 0, (), 40691, 24),
+    (b'(?<![0-9])(\\d{1,10})\\s+(\\d{1,5})\\s+obj\\b', 0, 0, 2, (), 40715, 72),
+    (b'(?<![0-9])(\\d{1,10})\\s+\\d{1,5}\\s+R\\b', 0, 0, 1, (), 40787, 64),
+    (b'([*?[])', 0, 0, 1, (), 40851, 32),
+    (b'/(?:Parent|P|Prev|Next|First|Last|Dest|D|Pg|StructParent\\w*)\\s+\\d{1,10}\\s+\\d{1,5}\\s+R\\b', 0, 0, 0, (), 40883, 194),
+    (b'/([^\\s/\\[\\]<>()]+)', 0, 0, 1, (), 41077, 36),
+    (b'/Filter\\s*(\\[[^\\]]*\\]|/[^\\s/\\[\\]<>()]+)', 0, 0, 1, (), 41113, 91),
+    (b'/Kids\\s*\\[([^\\]]{0,200000})\\]', 0, 0, 1, (), 41204, 53),
+    (b'/Parent\\s+(\\d{1,10})\\s+\\d{1,5}\\s+R\\b', 0, 0, 1, (), 41257, 94),
+    (b'/Subtype\\s*/Form\\b', 0, 0, 0, (), 41351, 62),
+    (b'/Subtype\\s*/Image\\b', 0, 0, 0, (), 41413, 64),
+    (b'<\\?xml[^>]*?encoding\\s*=\\s*[\\"\']([A-Za-z0-9._-]*)[\\"\']', 0, 0, 1, (), 41477, 108),
+    (b'<meta[^>]{0,512}?charset\\s*=\\s*(?:["\']\\s*)?([A-Za-z0-9_.:-]{2,40})', 2, 2, 1, (), 41585, 106),
+    (b'[\x80-\xff]', 0, 0, 0, (), 41691, 16),
+    (b'\\bstream\\b|\\bendobj\\b', 0, 0, 0, (), 41707, 44),
+    (b'\\s*(\\d{1,10})\\s+\\d{1,5}\\s+R\\s*$', 0, 0, 1, (), 41751, 74),
+    (b'\\xe3[\\x90-\\xbf]', 0, 0, 0, (), 41825, 18),
+    (b'\\xef[\\x80-\\xa3\\xbf]', 0, 0, 0, (), 41843, 20),
+    (b'^[ \\t\\f]*(?:[#\\r\\n]|$)', 256, 256, 0, (), 41863, 47),
+    (b'^\\s*<\\?xml[^>]{0,200}?encoding\\s*=\\s*["\']([A-Za-z0-9_.:-]{2,40})', 2, 2, 1, (), 41910, 101),
+    (b'^\\s*\\[\\s*tool\\s*\\.\\s*gaolint\\b', 8, 8, 0, (), 42011, 76),
+    (b'pStyle\\s[^>]{0,200}?val=\\"([^\\"]{1,100})\\"', 0, 0, 1, (), 42087, 67),
+    (b'stream\\r?\\n', 0, 0, 0, (), 42154, 41),
 )
 
 # every entry's opcodes, CODESIZE-byte words in native order, zlib, base64
 WORDS = (
-    'eNrtfQt0HMW1YE3PjGb0s0byR8ZgPPgrwB8ZA4nNxyKETwjIliVwHH+wZQsZLP9t2WBiiwDBxBCcXRzYDQnxWyC8k11CNkvO'
-    'kmQD+ewLsOc9wklCkj0nCXnBQN4L+ZEHWfJi7ZT6XtXt6uruqp6e0Uj0nDPqUdetqltVt27dunXvrXGMsWzhmyh8rcJ3sPBJ'
-    'wP+zmP3Jwe/mwrcR3iXgfQt5N6XwTcNvXo4FcI0E/szCtwneWZAnR/LUF561hW81vKvuG0wOAWAl0gfLTxa+ct584ftKAeQv'
-    'H5+b8Mo7zqf9s0n7ZxMUMtAX/P2Mwndy4VsDebANvB8mFb6the9iUh+HrZL68AL43VD4fqDwnUnKrgd4/v9+eH4E8k+G/xMe'
-    'fVd4mzxY+HuQefddED6nF76nARyOYx7wqit8J2J9hcZ+yAbz/OjUZ0Ea1oVjlJLKagyAwz5pJH1VReiM1zuP4HAJ6U8vWuQN'
-    'twb82+eHty4+k6FeikcVwRNhg+r064MEKScBNJ2Gd60wFnxsx8NYIz0vJPQ8mfQN4pmC+VRD6lGNazOUTdtgQf3zSdmJgLJx'
-    '7jdBmTOltJQ0h3rgeRlpQy3JQ2HnwfNsiX518UoDXkHjIvPNpDSu2DeUHjlcSrAn5Qf7hvK5FNRF+dNCaU5loB6kBa/xbyA4'
-    '5SBN5n3nEFiZBrCPsX0m9Z4KbZJhsD7VuMj4LlLgu9ADX1U/1kB+OS9vx1HSjjTAWh54IRylL4usaSr64nBbJLq9AWCG6CLh'
-    '/7ESY/qTHBYAQn9y/skBZWdhfZT5RgbS/HjldCge55QO/SwkdID0vEjBq/Grw6vTkM584GXehnkyIMvw5wSpLXWkLVWkTOT9'
-    'cpty0I4GaBeWd45heeeQ8lqltmL/JKEMr/amyP90rTjRYz+zvc6+/EThe8co7AfLh95QXsh5yBStClqMYt3IgMwwWcLFK28i'
-    '4nUgBf8HyT503ldBufLcktcS/MrrWIb09UKJBqpJ2jke46lqv9eY0nmMe6EMyIG87Jp29XizdvF7zzo1zGPrRB98pfC9D/DY'
-    'RNesSD8JPTCL/E6y0flp82qQwSdlRtcIlyIytpecolOeLu3g2jhS9VtFzH8+v74IcMhDawh8tLRvJXFccW8x3DDnJ0OW+eE2'
-    '2X1YW1l0nvei2uBZYSi+ecqBAVxlwKQ5VtBkLL4KJdJepdP919fb7Wdjn/1cCvLNQ+vseXAY5pycxp+fX2E/+zrs5yOr7TwH'
-    'gL78YHb5wNzZacPcSGB+tAp0Yl32c8oyG2Y90We0rbHfrSbvsKzryLs3jtrvOsi7XYfsd1eTd7xO/u4K8o7jivo7fNf9Gfvd'
-    'RWSdngf9+t3r7bTzSVuOH3C2Cdsyj/Q1wlTt8W9/nuRZedh+dh519usRwCUF7RkPe92g8fcbP4uwGsr39gHdJYFf1niyo+IX'
-    'fde8SprLF+lRsOxbIfa4A5FzE5u2zwS6+dUyszV3+3oz+PouM/g/3GzT5TqC4109ZmW8cosZfGazGfyDD9o4nkfmX9h2ziRl'
-    'hMWD8gH+znR8KB+YqpmX7qWXwHPKoFkZyGuqiYyFOuXdwKfu6HfvqzDtU+027lQXzuH9+BrVe3DcmhV9wnknbR/y0OMrbLgm'
-    'j300n0teZyZ83uBv5MHselsHnpFgT6y1n2uWedfF26krB/Pfj3bbz6uATlXnfl59lSqyr7BvsB/kPjDFh+51z5Ro40lY987v'
-    'selgGlmvMe0nnWJNRt2MDPPoRmc5VP8wt1f0O8IM7eVXOGlvSOZI2WeuFEe5/tNJmlxWM7Rdxkmpx1kh9j1U14D5VPhNK+C3'
-    'OGHDnhKh3oD//uFBGOv77LqmJuxzADmNP//ltmh1Fhapa+He0rbr9RL03UqQ/Vbttev4pxLUgX3f02HX8VTh+9UR2qublEX7'
-    'Pw36WpM9Pn/fD22JXqZNDG/ltTeKlS68ZovZ8uvtxK0ikPM7E+G/Xyv80w887tcKGjLRod0o0VHp9KG8EsNeGUX60LB0EkSk'
-    'JryE6sprI1p3Wsm6W9su8jUQWYW/O2OLM61S9KTN8KV9hHLP6zBn3jzo1CmgHENlDjkNy2+C+vh5+zLFOjSSYzcaxof/voS0'
-    'XZajKM1hGTpjN5eM85Q19vOsXicsr4vDnkHkZS+YyaS8fwScWlaq66ay9cYt/rC0H3YUOmerJFvLeGwkZdOy+POe1fbzx1ts'
-    '2I8QWEzLdavxuEajXJ4XdYxBsIjv+whsapU/vnPJOPwJ9oxdoG+sBx3hDFLeGtiDvduhhqVjdhjG7ES7GpaOGU1TjQEds2Rh'
-    'zC6E8ZrLhG3TsD6i3c13ZFzo3lHGuw70qg0b1LAU73/ocJYvw1oe58+bO4T+OSjf90k+hK9aoc73TQJb3+6P21cI7CuwZ/wx'
-    '6H5/APu9z4Ju+TGfcimNcdjPEth+qPNlD9ijBPbqw069M9LCE0ds2DuZsMGlsHTuPn/Efn7ziHs9uX+dgJH7eBuzbVLR3oDy'
-    'pRcPuvHhzz/3O/fG++51lj+LtC0IdgoTtqgy7A9IHpWuh/ZFk0c/0LZy24fZTN2mcV3O/pTxpDYoUeNF58eTu51lVMNYXNmj'
-    'tqlIEfEV9TqHJb0eH0+c66jrPN6nr2tEPGR94Ss94fSfvM/mSPII4vVSpxle0/a69bhfbA9XBpWzTNoi+wn81bD+a5eZ1Yl6'
-    'LBP4xfcKnd5UQhelrPPlTn+aTcA6llHIRC91OseG8svjfc65IcPeqSgP120+vzjMrT7lybA7FeXJusbNPuXJsGsV5cl6xi7C'
-    'ixAG5+A1ivxfbHf2wQfJ+SyVEficpb/TcC7LpLn9deBT88k7vkairI/v2APiLAbfHXhQ0FpGkk07idyB8IeWizmM75DfjSPv'
-    'fq9Y2zZA+99ud9OabNeMeq6b4HcL8N4e2BPo2hOPcfviJO8EKze0jBRjXuWnrwosW8fXoxlojK4jSBdXbnbSxUSStgh02u8c'
-    'ETSGaTtgrr746eDzsSZDvekeqjeNlMaS/E8qPYqITGFuZG4PoG0nGAHxKnDVHXuk3+3SWW1N6dTXCf0OTBrP38rRdxanBc8Z'
-    '9CTlAwv3ivNF5BtpkEF+C3qLHEn73kGnToOuX3Rfq5KVHiY0kwSaqS0NuYgOTKY8zlaqMkJlXO0upqaCbYf0ZruOiVBbcXNk'
-    'QAvAKqbBBiaVfthQmk/sc9sGWuvctoFLOt22gc90CttAfPcTkO/eT979Yq3Yp+O7X/a75dArjrnl0A3tQg7FufXix0EfCnLz'
-    'VCI345n5N/qceE/wgcF21PrAYBuCbGjQDkOlu557QOjBd5L1gq8vfSVbN/jZaxjrwcr9VFvSEpLz4fgtkZ6vZpmkI5B1RJTv'
-    'm8qRaC+UaHX6O5nKI/eRtQXtVKtLKYpYYmnx/kiUXcUy2UojrHxw0kAJRFO/vG1Fy08uSvdFk64Njx108/yX7nPbg98JOtXv'
-    '3yfswdMkjb9bSN5dfFSc1WAZVWuc5c8iaXNWOfGhtmGou//qvW7ZDdNQ90JlNzw3qWl3y26vwbnRW53R+Mvg2SiuDfIZJZP2'
-    'uLItFcVNtk8y1dH6xQp46zbRX5g+NWSbVfrr4bOxAdCn3mo/z4N9+89h3/4wgX0czq7++Yga9n7SN3LavSQtD+d80/YJn1as'
-    '44mjznOaSYeAD+8XPh8ZCXYS+FTsIeVg/ctXO2G/ckD4fATBol5jnaJOLGclE/4UOHaXMREbAmnVK04GzXcNPLcCrCpOxwZF'
-    '2ofgeaMi7WqkVXIWcpbP+LfCuXbbSqFfHD53h7Z/+YgadoLiHBnPBWVYOo/kNNM57mfrjXPgkGKPlynd6mUvyJ52dqk0WXtH'
-    'wScRehktQtKNbI+W0diTzNbYb0xV0Czmn6TYxzUq9nF1ir1YRrEX093boJ8+zoMsc/vp52B9pzpf7JczmTMGjV+MkGbgHwmy'
-    'ds5lzlgHfvmbmIg9QfmUKq4Ani28kLDL142TY1r+fy/8eBJsL++B/IdJf94BebORzxouqDu8aT0+QQwiUzFcIkjrcrc1rA8s'
-    'aq8YQgWWLX6L0OagmwcK32NAg58muoOg+RfTVExTXjRF9w93S7wuppmYZvxoppGZ2fXSGGkoe+B+h/q1P7Da7df+t3a3X/u+'
-    'e9266yPLhO4a90RntdvpS5lbNqN+hRgDSdZVZ3uFrhrzHex32i0+vcOtt9i4Wtgby3qLBtB3vN3j1ls8DfvQ7gfcegvUL75x'
-    'zL2nuRbOqq5ZFmwzkWT+PoSXEbkmoSHXNEr7pyCZCeU6uj81iZnYFIL+qI4lA/qfSzvc8vClHW5bvi/w/aVUBrc7RbsieSzQ'
-    'duldqawphKvVwP7VanXaYqFdF93/ntjnzFsl5cW5ZRpz0mS/uwbKiN6lJqGtvBwbn7a8TsP8bOzSZC+WZd5xwuS9VznicDUa'
-    '6g7RN0NuY12INur6opjiSOOXYow1rk9bIPFUk/JS0ny1AvBNG5RfG6J9VYb4ZAz1zrI+8kSPGY6qNYPLALr5m5i5vZa5DWDS'
-    'DDw1ouZaaekgKcQRVq5Y/u4vumrgZkI/Z0s0nDXkGdXMLB6IileY0Gsj4GAyL2vLiGMj/G+CH9YZJi5rpawHuGZxXKaHOIPz'
-    '8ms0qZ+eE6r6C9v8XvArU507Yt9VK2idnVvo34fV5zktuO8bFGs70lIdocV66LtJcEZ2C+T7dz+5OWG9pz9+3D65qK7KYlk7'
-    'eEFe0ly0XTtRd9UIM06NCjrAWFvVg2oao0c+OK/4ngztvFJk6cuA3IH0Fdt8mX0qweYLaaIBdKW74nEctePIbexQ7zbRZ29b'
-    'JZ2p8HzMZy2R1yQvHZvqnorYLia2i6lUuxgqH3vd65PH9ZL0r5ctAeaX49wlSb4Mc99vRb8MxoLKaDg+so8Z1o3vqsXiPeB3'
-    'xNVIxrHWMJ+Xj5usk6uR6GQNPKcTOqmT4CYC7+F9flChLzS5T8nr3i/+OaSQkeQyaxRllnLPZaqzM9mbJg3xyfYWt+/7W3us'
-    'A4t1YOXVgc3x0UPrzNl0CedsUxl00Thv8W4zk/7T1VVVVzhPpLE5Lun0twtnoLO5p915nsz97TezMtyBYjE2ei82Kd0eyG+P'
-    'ozrvL9W61kj0jBiXt7rdSVteceg4nq8wO/aoCu4eEq8OyypfvMmY9sLQXswfRh9/MF3T8exWteYNxRxLlO8MppznLvSe09Oh'
-    'D1GuOlUqe6lhXKWHDOWkDNTpF3e/mL7B+PxyHC7Tdh1fEc5XDXUWJvD8XMhEFpbHjNsDmtTH7QZNxky1f+PxZ0zKQLrPgCxv'
-    'gu9j68zg+R0JJvBXdQk/lAZmXpd8Frib2b7y8l5eh5ckS8hLwvRlKfkBznkTeD6/Sz0X/c5oi90jhYknXEq9kQk+XL42wSeM'
-    'rVgYX0a8A/adTvWYjYvHrOLHrBnOLxgzlwF0cA1zH9LbPcJOHnGcUQE40lgdpvFBYz1srIeNUg9bZchPMyXkp6iHzRrysOoS'
-    '89QwtpBRroPj4DfapuM48fjtZ8BZ8jwPyrwQnmeQc2d8mvCrXnL+PCTHkXNlPHvmz2047oblL1G0tyHi9k4ucXuxHXyezSX1'
-    'oL0F2oRNlHCdR/YepzPhf3UhrM/VpH2qdmFfoR0jvk8z4a1I81zM3P5ZTYpyKSwdl8mjdFxM5jzivUkqd7dUf7dUfw/0eZKJ'
-    'GETNUpu3EVj+3C/hOi+gTT1MxLuvlfLskvplnwdtDPkKSnj0kWcxPpe8jIsk+bhJOu+vp3YNucHkycHBu07aU8WlPKxTyNC8'
-    'T98n1XkBkYFH6xxEmVxnPqINBX/+KWmXY5H56DX/WoCuW4BOWoAWWoAG+fNmeO6AZw9z2ri+kXT35cXwXC2Ny2ofmxC8r4HS'
-    'xrDNy8VuyUn1v5+dT06i1+GyZwdLZeUum/bJBqlPnPbc7+mY4glO5IkiJOyEJozf+HjZL51BbKP8/En8zr5lXwAvGwBexlag'
-    'iQkAs5npx54fa3Thij3PyIY/1Cdgbzcj+OCrRtOeQ9ZNmKy1pncn4j6mivnHMFLdC43xkOT4Y0H3UJvYb/K6ziE+DM+y2GY5'
-    'tlkeHTbLprTuN28aQD5T2jPE94pwJhU6nG+gTYhG2TSGB9qce/lioAyA6z/SQH6z994H5wW1AQ+CT8P5shUiryk8rieecrBm'
-    'GTlQbvruBYYKGyor41dWM8hhdK2aH1HZdE2sZU7b/knA7z7KnD5/2K/ZABgs926p3DgWlt5nICB9tMfCkn3EPhHTRkwbCtpA'
-    'PrJFwUdiuQH2hI3DW6Lo5YaAsnE/Js/nzfEYVfQY4bzaqZhX6RC6luTYGrOhLr9n5VC3tYQctkX+q02ArfV4vTHF+bYtHrtR'
-    'OXY4D28Mub7FOs/S6zzpPLshHpuKHBuvsw0v/RXmHcKgVeThUv6vPPSFqrvHMEZSHL9E/1Mpd4/FOkjFfG4LP65R3DvL9Y0f'
-    'S9hnDDjn4vk2Nuab8k7XhH0nPT034OfEOYLKZLBTouO/LR7/UTP+8r6TjnX1oIgJNjz/mW33pXu/TczHK5OP43kEtSdZP5Ox'
-    'z84UMFZE+6D3wphay8PrkIK021bOTN9wQzw2FTk2OI+2M+d9mWF1Q0MNLOOnHLqhIm9DyPslDgZ8dOp2ybfxmFX8mNEYdyq7'
-    'Ri8dBN4DkyfzF+3TUyAH4eljFHYzQ/RSxk9ZZJ1EeMIIHPuEnqyjazezTyHfhPFb5JMuVcZPWfwWLy1q07VIZ5zD0sFJ8XO7'
-    'H9/eE4/pmBpTGjtVto+iMYv94uLLemn0oalm/jGQMa4ytfmqB76Cfq06dlhVQJOq/ZYqpiv6wvkp6Km9mQ68n50ZI+3geE4j'
-    'dWQDYLDc3oj2jaPtE7DwJgef954fkayPGnJXFDJLPCbRjonevPEW35JjfAylfhzQ6Fezw81n2XBg6GeT3jx2UzwmFTUmfuvm'
-    'yZ8F40PXTR141X1EvN1TmPBfP50J/+OJ0r7yVub20TC56/M66RzO1CfLL/6GiU/Y3gdteWhByPw7O0Ye/yaQwaYUXv5riHXx'
-    'PWFPki9mZZxchBZIlDASNBLTQuXRQgPwm3kl4gkLSkBvdI+nW7bX/SK4tk1gwj9c9v2+Furpg/TlgFsvrEXxGRGh5/FDYQ80'
-    'DN/cn0AliqHNKeoUUA9BY2NgLI0bgJ6uZcIeQxVnQ7aV4+/3E3q8DOimBfSfWNccYgeAcWgOJcTcex/BbTvBCfHA++Qnkjpb'
-    'gBb9yg7C9xSC7y1SWRi7ZmFCmEvskM67W0Bv3wK6GPyfzs0qjzlFYzL0Mad/XzynFHNqBH1m5Tnl5atUzJiNNp1H4JjNdugv'
-    'DuU19BkGuo2gspZOgtGyPWmFr1I8RpU7RjKP5LyT3+s1hYmYCnWx3KEey5TTDjNyHsmCeaTqTmmvc3LknRNY7G+hXO/Wm1jh'
-    'mam/gmKzquwu5TFsJGdcnzTch9SDvqoG5NJo+bDlpSDl56Bpk5KqyjTgxW6BB9QTGN605bUmcIBNqIFZjuWl31TpOC8EurmJ'
-    '/M/poyfm7xUlA8tjSM/J+VxXxQ5JK86paSxG5BGq+8bn+dAN1snz7QyrUxvDhyhDnTRX5u0DUcsDjk8y1ZZ+9rD4P034jZ8O'
-    'aw74hZQinn7sKyDxjw+U0FdAY4HQpYm/K3y/wDTur4vHFG0iQ64LiaKSZZ11UBx+uibMI2d8unO/2Py69CfbToW15QxDf0mX'
-    'yFqxH9vu72h4mcTY1Dtn6KCUC8bN1JYzHtPKH9OobQXHoq6oME6HS7WX0Ck7Xssrb0xU+6zTI/RJGZPy1wjqXPH8lMsne5mI'
-    'n3A6sRUz8S8zG69R6l+WY6xUa1vgeUlOT55WyaDxWuY9B+O1LB4TIz+Udtv/Bn1xnrlG4YfiASOvkeijkwE+TGPYWCyOYWP6'
-    'qaQYNolWuLey8OJ2Fhy7Jh730T/udIzPZCJ2DcpaPGbNAUOdVbw2SDJzW3g6iSJmTcpDD1gbIIP9PuGWwc6Lfm5byVS6KpNl'
-    '1YXya+tY/TiOTK6xafyEiZOaJ7NTppzK2GlsKpfwp+XZGdNnzGSzGL+8a07LmWedzebOm89Vo60L2TlDbrXnVsT8bisGNmtp'
-    'b40GTCY8y1t+6m7j8/IBj0ZkdTTp4QJftBWyDWwg6jHD/U3KibxlNFyWQfHubs5pyn2JrHk/5bVSsq5CB4JbMaDdZqv42TAQ'
-    'wRFtmxM4sO6cJ6EZfholXHPDq2XWhb59Y3SO6Wl3fTp3IBxPCCIbI55zWHHwOeQVBojnpUXI0bjbtMKcWLmBLK83mzKgEMuT'
-    'Aq0h4DYVAeQNSXigMGGzPrSUlf/LTscW50wlg5wW7eM6/9tEvGbHa3a8Zsdrdrxmx2t2vGZX+prt5zO3Bd5hvOBi4pQGWFOO'
-    'Ns1M0pDXmHOxgLJVPs2+dnxR60ZN18HkKFWathUvi+AAmNjWNoN+DP/nM3rfvfr5m1g0sU9NrK6CT4crwGY7H0r01uWrLHwA'
-    'TZv/646v6k6V7i1mNBbbnHjbCenYwIUWQHPR3B8s+3HG6/boW7dxL6Br391ouI5wvrBnnRlPSEO+x9bZNDedibvNN3eIMnka'
-    'v0/6FEhbCM9sr/P/Ez32863bnO/PkeAXMXc+SvNpslsw8VFR9aOf3LuTOWNFFLOGjsX7AItZ8eoC5k9QWSTO7CG/MuTxzZLx'
-    'rZXow8vewGSelXoee/llmOBnMf0z9UZYP8qJX8oQv7ShvOQ17rINAqUfvPshvtNVaedZV8Qq2uq7iNYFylCBdce8e/SNGc47'
-    'jOeUhnltAT84C75UvjmLPJEPT2EiDhvmp3xXzkd9rhNEnsZ5v5rsAFdL/L6K1MNjbaxV1LWWibWF8mI575kS/82RdxS/XAB+'
-    'unyR49MDz61MxNkKitPF59VphCDQVzwr8ew6sp+ZBc/c0Kmc/ZwhyXznw7MVnhdAHr6uTCB5OQ7b4NnN/GOUYVwxWp4l9QHG'
-    'a8NYYxgjbY/URxs93m8ylMnXBsig1ZIMaiLDZkAm1y2HxsTXgW8ANcrpHutzM4yVau3VubNFVWZTwP4X5yxtQ5WB/F8DX135'
-    'DeMnIB/IQBuRdqk8xGl7MZkH9QR2oQTbCvsiJrW3UVGvZVjvqdBmGeYcsl7KbZXxXaTAd6EHvkmmjnNZZdjPfK+p0nfx/WnC'
-    'ow46j9IKvhQmzqgKB75HTXjoY2g7qzTpEfl7UuLvNYS/1wDv3SHx3loon/+eSNqck8aT88v1kLYG0pKx3m9otcimhvTCWRbK'
-    'iyl4JyzzMK/5ahLnCdc9bkuPvJwpaMqKaeo9QVN+963HPhNmn0rxmaB7oqS0J6pRrJk15CnvM3KkrCAZVFfvlYFycqAvpjSI'
-    'e5vpBL/pQLczSb45HvnmkHxzpP3AZOR9BM9agjvLDyZPDg7eddJmZ8rZpZKzTO51SBMZ2vTchhn2t+pceIYBvk3MO0Z50hAX'
-    '3s747gWPM6Z8MVxnZO5eSLL47oWxSAucX/D4b8XePxMFfYzk/TNR4o/6CNWdFlHVs6AE8zjKOy2sEOvF6QZnPGH2QPPJXghp'
-    'v8rQtzgZy8mjVk4O8i3mdHBbPN5jZrxN+CnGGvDTIZvwM0prq5bZzymropPzMxL+73RCO/bb64/J2uB19r3gBvu5pD2cPtSr'
-    '3CXwnDJoXq6XPndqhH03tUR9N7VEfWdqh+J3JwAjerz4ToAoZXXtOwE8GZsc16IYXeoY+9hsu03utQH94WnT221tgTUiF88R'
-    '9RxZX8QYBM2R9eZzxOveDK812GQdaZTWkdaVZuf8bSvN1hte5/3SnikKG/3Yjlvx8SfbwLIbYI8xB8btVGnsX+o0o5XEUXP/'
-    'HpQZ0La6dYX7TMiE/rx0wib247jvenyjmXy+/HYz+PRnzOD/esTul2MJgeObO8zKeNoQPkwfcBz7isDxjWPlwfFSguNf+s3K'
-    '2N1hBv+rZWbw29eL+6HLheOj3WbwV3XZOP6RlQ/Hu3rM4F+5xcbxuTLiePJ+w37faOP4cBlxDMt7+oEXD53BtpuVwQzhN/Ta'
-    'da4qY53fP2DXeSGps7ZM7ZxWxjqxnbjGjvS+X3XvV7E6k0V7QXdyxFxncrPURsf9D1HrVokqMRleIoxe7Rv1J68nvrYVVUlK'
-    'y5/L1M8Y/Qd/eNB+9t1nz59qksbf8WdPR/RzS5aPTfGfKPGVKgX/0LVX5W1rJe3mZVKfyjNJ2hlbnGnTgQx07WdN/USD8PbS'
-    'neNZIMd7bsizuxZyNmdyPkltcM7uctNVGnS/v+12toHu30x4/9wy4RbU12H6WF5jTO286F3qeK9sfE+wQjdRQXepe+nDRoKO'
-    '6Pt6zXO4hKHso5PfUuRHfpogc/1WPEMm5ypVHml+/jjjpTlUK+GFZeYVZTYS240jMO+oD1mNVBb1zVgs2XHUMOGbgfea1DLh'
-    'f8vr3ibBog1jH7S/kQlfBqyrBXgp6l8zkOd6rieAd1nyXrbTzP9XdkeQrm0e1CXnLfTD8iCdvrymXUT6tJnw44vIE33VMG02'
-    'ecp8/FbylO1Jq+Edt6+fAu/wXuZ65u93NU6y3amCtKSinlqPdYPa/1uEvuuJRr4evnXAy6spP0lc6SsHqvYdVQQvxoQ/JvIH'
-    'lT/mbogt8al2p8y4o1PoU+Ux6YM8yXXuMXmp05nmZ4ObIjRC1+yD0KezmfCB2oZ2YIgDeaKfFcK2B8DmFLDXwvNq8mwAnORx'
-    '97LNSsNY0jZNY8JPDGnOCrAXC/JPqSJ07GVvth74XxRlXUNkcdl3bpGiTPz6lfl+gKd8+Fx4vp/MkVZF/2U0cM6TsV5oILs3'
-    'wPzAvIsN8wbRSEKaqxmyt/DaR81DWVY+F4NnNxP3T1N+lmFOf8EcrA0UXy5HziqifhWf3072hn44vc8Dpw8A3zbFKai+xR71'
-    'cT4zs8gx2M80/CLYYLLA2wYO+vD1sDT0b6z4e4XfY7YmIVQ22nbhbX5rdxj7Yj++Y1JeTB+VTx+cB3y38OM7rDjfgShohvoO'
-    'fFbSXd8UorzYvkphX3W0dOZvaItQDl+PKOkNfT24N29vBeGlirNhqseZC8+6wXDjUwn8gI/Nf2ZuP5yo6lhQgnWS47wVbA1p'
-    'DA+MU7MBnkhvPZBnMoFdHgBbr4C9BJ5XwPMyFs4nSLedYf286P5/OzxvYE7/WhybUuLfpCkH10hysJceLqr3uA/wSs9A34fN'
-    '7/V+SB4ofL9NdI8qXYGsewyqz6SsDMBSPtaFZ1gEz0ZpzujqW+l4R4Ev6svDjHGYfM1kKZbjO9VIc8ML5yYo54Me56s6/Ujn'
-    '6UfJuef8gP1sFH2ust0N05dNClvKsPvirWTfQ2kx3vdI+55HHGbcWsa6dN/ju1l6RM+2oQHWTKTfVyAW8YfJu1vANu5yslZ9'
-    '/AYn/FKSVg/n/K8dEXpHr/gcSwke88mZc5WCpyaYfuw2VfwIk9hvst3xLDzHHnSfW/v5Dacl3fT/ZbFPZrGfSvLBje8TkHha'
-    'EUZZUdzHy+fljbEf/HtqDuIYVw8Kf3ikhdcK31elPXw87mNj3Es3bozpR/vHliTNbJvK/GmLuCdSIQrws01IKfYRJjzciufy'
-    'mODhqlgm3MZ+XzzeY2a8VTFKqB0B2tvSWKx1TH03BgvY06nsQ1OEJ/E6djH9WE2xzF+ZMv+d8XoRrxc+Om1u6Db4sChDR495'
-    's6G+6SZpXxGfuUtn7suLID6NM3cT3R6nk7uAb/B8t0ljdysTtsvR7hwsXkmqeI5TVTF8YWAU8I2gBSasHSCf93NIWhg/Ix2b'
-    'eNN4zajvbjLEyTLEKcm8/W0oL+1i5raefudjdVJ7gmxOqf7fNC8f4zM88O5hwr6AsXD2s7p+Lci3/gmodiT7c6T6gLf/U8z2'
-    'uw9jOzyfhbNZ5jRwmmb7/fAIM94rCN5h2puB+UzvuELfDrQ1mUBgPuQBU6uAQV+Oy5nbr5Pbd0/3wAPL3kD+l/Fol2DaFXgg'
-    'zCUSjMq/1Iunp5j7nA7tifbAcxdz+reg7dFSAtsVAHuuAnYFc/rCoJ3SmUzcP3KD1A/oW7NbKv80kudyzTwNijzYl+iX08nU'
-    'NlR+557UJ6cZ6BPpkto8/RXOiq9dZpc9g6Tx2CboL4Xtw7Qn4a7dO/rttIlMnFc/2SN8SfDOhbm95r7faBsyV8Idy14KODy0'
-    'TsTuwZg81GeLM5KhGD2krz+3zB17QpWH2rYFlU/xVrWR95Uq5oVq/CxpPmC/U9812Q9tXruwGdW5C4LSxycT4n0xfbw/od9f'
-    'WxPm47GelO+HG4e9NiHoj5arGpuvtwv6uyIh+vQI9OnNYP/ZRtKu3Gw/34axWEzSrj4scORp55C0+lX28wmwzzibpD0P7f4m'
-    'pM0kaTugvS9+2k6bmhBzbgfUM5nAX7DemdaoSMOyakjaTujz44BDkqRlu5xp/87cZWLav5G0BR9zpv2O8Auk19+Qdwj3Knm3'
-    'BPr5l6Tcb90n4m3wtJ8S+G9B7I8fknc8li7KcPiuGuL6PE/KTUE7D9xqp33Hhy9+g5T1ynX2u68R+InXO/1Kv0zSfrDRfu67'
-    '1057nKytXzrspl2MP5UmMGiXnGZOnnyMvPsE9N1Rws9ehxgpb8Lz8yvsZ9UeodPLKGB52kGS1nVA0DX6ejcq5gF/fu9u8JW9'
-    'He7ZWS/ihdG5dAPh1bp5VpH23gMxMLrIu3EAt4y8ewHG5CryDnXjl5E2XrHSSYMXE3ie1gCyY5rQD8ocWMbfjjrLmEfgeVoD'
-    'bL9x/KtgPM5e4cw3zQcG6XsSqZfCoMwxPKfg/xrmf6cqXdu85A6U5ei60iKt3bKdW55527SdQtKO9znnahOhYypboCxBy6H1'
-    '9uzVb4+sa0gxd2wFumerIv2GPvpYDq3DRIdwq4d8lyP9rNJlNLDgO+HLFC9LVh0lTY+vKypgVsrrTZvRAYpVvI7N8tJKpjV0'
-    'QrhnRVlPV3dL7xrjMZ9ODaDnYu7/1bnXzGIiXgVjzvu465iIQ0H3vv8CMbq+ATxlSafg6V4wv1hrw5znA/MMlDOX8K3Wlc46'
-    'ZtF1Zp/ggfjOWidiOwzz6E7B0/Ed1tVI3v0E+F0deYd4Ux74y37/Pk1KtKKSl5cw5x2QmEe2FfbK50Wn1Yq6cxJtDfuXNwVb'
-    'CdG767xig/D0jczpA7TJQ1/Ty9TxiS4KWBf8Yu6wAJ3YPJg3WWltatQ8SzPVW6nuT/KL3YG23tSunMYuSwbkb5J0ISb3g1tE'
-    '1ijW3tyLJqs8aNIr5kF+c/BdkDmiQ9a4VzLjV1YznrGS/p8fUdlNUl/Wk7WkHvpxEuisPgq/uc7rFg/Zx49OkeZxbHhZucGC'
-    'HEhif22U5ta6+Iw3ujPe5YPJoMO8Go1xlW0Jp0Y8bvHdzWYn3iqf17eYsMluVNjnxLbZo9c+h8Y6e+Oo0AGYxLctJmbKe8Lm'
-    'bnl4wg0c31xw2Sj/vMv1kcz/LnZqVxDP77Exv5NMHUudzneTWOrxHK+8OR4mNjnGV50Mc9oCWw0aBzNtoCeKZbfKk90+pcHv'
-    '8dx4b8z3xwzfp7Y3XjFO5Vi9mO8As+2p0S4/pomxQRNoey/78mCch+Vg02W1xnv20cz36X27qnmPc91E3qsi592o4zOVNWRf'
-    'rVpCg0hnF0jyRzLgDFnWtR6QcOmnZ5aR0mGS/0mlRxkdhqE+bf7TFtk5KVPhKtOUn1x6OpF5UEeB70t7b6kV+acs+5dkeLoY'
-    'DPjolB00nvI83ymdVcTyyOiTR2I9QuX556rubJBtQc4iz0aFLYXXXRo0n65dkwlPMPHlyjBh7ztd2iPz/BPgfYLAoJ8E5pvj'
-    'kW8OyTeHCXuMCfrnrL7nwfJZ9odJ/aY+ZyaxT8dCfzWxcP55F0VIg3zMLmfOu5jmKuwSdO0RZP9BL1vDGibiK1MeLJfpF9OP'
-    '+jngGTzGvOVjNr6wokzIu/ULunEfmiLsZ47bJ5n6zDKWG0b/mWWY2OLy/pXT6LcK308zEX8ijA9uTFdj56zMZF04kwn7/LOl'
-    'MxWdGDV4xhKGlucTmkZZLUt0P0F2cFGuZw2K9cKE5/vZHU4nsoEsx/F846U6eJvofXH32GJIi4p6vOIOmeJTzH2VF0U8Hnzd'
-    'ezU+yxkzfMmEtuL9dOXFu4rP094752k6Pgq6PJzat+vcrXio8P0Y5LlZylOM75ZGjCRWPH1VjufWQJnoz4++gphOgoW7Y4bG'
-    'VdC179wt8aptMa8aNbyqmDumsr0xncR0EkwnJ3qK1+cnQ66TvP7VHjrL1SxcnLcpzHn3CddDr2XhY7ut9cBvrWFZzdKeFH0V'
-    'JzO1r6Kfn1ptyP5GONQl++mk3+mM5pyHyi20PNlPUMazipSNfZXwySPTY4bUK98rmAB8/drP7wFU3XfP+wF9MdeT8tdLeg35'
-    'nGQ9c5+prVfgXkfOFRYDu9gE+grsC/RVXQjCHU3DuFOHEoLd7IBnHzw3wPNmw7mwxAC+BdYQ/twu/Y8xsXgcj5Xwrr+INvrl'
-    '42V3a8D0acDsKVO/bdbAZZP07CF97LenQfrSaXMQXe0h+kIdWOw7Sos9TNwrKOsgVfl2kHwmfg84DlOZedxQ2cbyAqb2y84S'
-    'Ger/kLTT8oJP8N8qPvEclD017+YT/B1/Nq8oX108no+K/71A6qppFXXx35PJOD4Hv7Ogz80x4evLYWtbnWNT2xrMb1X1yXwW'
-    'y5HL7IVxtqDPalgpJNAhrJNsLH10Oykffq9M7RNq2tXyFmt37oHluEHf6HSmNZG0a1Y402hcy5p2d0whnftTMlC/Cc5+8RD5'
-    '7x9C7K2++0Tct1MVaTQmSRR1D7WX1LVwb2nb9XoJ+m4l+MOt2ivivkVdB/Z9D8SDe6rw/aqBni+MnscLH5OyaP9zufcOw32D'
-    'yxY7cn1A0oz7pCucZ2b1QfPhNbehkdM5Vx7HRAAv+uV3jh5ut+N1DgduJh96L+nhdndsT93yU6vs+IQ65adWiXiGsgyB5aIM'
-    'cU+7KIf/dp27GSrVrbIQ1CgQKbJ6+ncd/TjeE4HxcUPdE6E9RqiKHDv3RBQ7RpVyRpJiwjbFdO2k+7J9RPbneUuzjtkUZ3mR'
-    '16g8TQtYf8xkfhfdDYTsY3nvgHcT8bjQJnTC40ebwNd3mcH/4WabftcRHO/qMSvjlVvM4DObzeAffFDEO2wssp0zSRlh8RhP'
-    'yuDvTMdHJcvcB3mSZP5XRz/9reFlOuWczFq8JmMkNo7YZ8CEP8iCm/xKi3+0FcskzES0Njd/Oa9M/IXLsSbwXN41gV8MscfP'
-    't2w9aDnrPMUScZzpfgBhhuy3Ye8+jsCe3+OEmQL7/BMQUzVpCV3OsxCnf/rHnHW/mxAwGJP//BVOmD8SmCegju+tdsK8kbDj'
-    'oSNeJv3wMpyn3UTkmXrQY09ksd2fw+6vCFaoIWtldfgHHfebyLh/sd1s3KftdY57Qzzuo2bcf8vE3UKUDwXGzSvBtmJMHSq0'
-    'RTzIOe+xfBHWmms6xJ0Ve5l73YnHdPSOqSzv9yr2+yWxNksUoZit5MHP+wn9gQNtBWxzhvd3fPzCyJJ0r/qiYRlIM3SvairL'
-    'IR50r4rrgm4ZLXvVtHtIQbuZUtMu2mOmR7FuM4B3BJF7ouhJElL5PaDWZfUZ0jXfS5nScBh63U5wPLHWrIw1y8qD4+VkXpr2'
-    'y4IeN4851m1WRo+Cxyww5DHvdrh5zIsHw/EpL1sGtLGh9w7K9/AdUaQlwUbiDpL2Uqcz7WMkbUen8160fibuKKmBO7h2kne1'
-    '8K4P9k28jTfEeyXnXik3dG1oafZKuWFS8txIqe4M87r3gd7zijTUcch+3g06lswqcXch+uf62T9uZMIekOZPhMz/bbhz749M'
-    '3EeHOP7sFqHT5s9/gLsbE/vF3YXYvit32c9L4a6ytm7nfWY/Y7aNOsVhO3PaNqKt4y6NdvQyYTOK9pK8nmfIfPp7ePd1guey'
-    'rfbzObhz74wtzjskv0xg05+BO2SPqGEfATj+fXoHwHYIGJXf9JRBQT/3k/zPQB2/OyburQzKfwcT9mMrVwv79aB8/cx9v96X'
-    '2p33TBa6afhuFMrjhu4jBJ3An48F17Xap5wTUM603uBy+H3Qs7G/Ws18EpEfd3YLvoz3v8r3zr55zH3vLOpAXrzTfffzDEIv'
-    'tHx6b9/eB8UdZLWK+vjzAZhrv+5038v7I7C/+sV19rP/QREL3cSGpb9Q58sBNib9gNfLPjYmdxFZPcXE3YqRnyvhZjFVmNJV'
-    'QadIo/CTKFqSbytC/DfMkNLKSOcb3rf6Q7hTdSOhaXoX65BNEvCvH2+xYT9CYDEt162+x/UajXJ5Xg77AQ1YxPd9BJbOAxW+'
-    'cwlP/dNa9b2xlFesWSbkXRUs5RVo73WiXQ1LeQVNU42Bn86odPbhSmq32NiyGA/cDOcNlYd0Lv2k00nzpyvWJ1y7m4lc8OhG'
-    'p65HtqttXSFsIemah/mwzBHX10g3rHrQaHrUaHA8dI3lsQ0wXCna3HRZ7nP0Z0id9YZ18jPvMHX+HanzWUO7Hn4WH6bOO0md'
-    '/DzepAx+bh+mzs1F6KbPh73Qygh005cXoZt+udOtvwqr36b6q3MPmZXx1YNu/ZVpGV76qxomfHjRZ9qC+fDEEefsxvWfvy82'
-    'Vo+GRX5y7EQ1GPmY8YyZ0cvzoDv45hFBK3WEVhx31AKtjOtyo0Bphj85DJVB9t0r6qPxbvm7H2wUMKp7u7hfJX8u7RH6AIq3'
-    'it69/CHP6hY489/yHd86fda9RdwvbZr3rdvU+JbJ3lo9Qy2v89VUgIRUmdvhvDY3atM/p9IS1gc8ZXE8/2kzPBdpNpQ/dhiu'
-    'W9s22vS4KSlwDFOGCfxZ3eHm2wVlxPFtw/KXfwZ8aMuI47TecDj+xiofjr80PH87Dvz8WYKj6Vhw3bIJfPJ2w/Kvs3F8oIw4'
-    'vmF4ros+2dsIjmHGwihmR6d5H3AcLysjjpu7zOcYx/G0MuJoEq+OjvVbifLhGJaHv1BGHMOuhcfLiOOJnnD0uL+MOL4dEsdl'
-    'FYzjU0CPsysYR+SPf2OViyPKFD8qI46mcg/245cqGEfsx4+XEcewcs8qguO+e83XgXLMmVaiC33UcK26KqSMQPV2T2011EH2'
-    'q/UC25nbD7Mk8UUDVFlJXyVUBX7qIldWmqgHEvK+/3HDfdNyw7nJ7Y1M4P8K+6xjZP17c4dZGU8bwofpgyGbxiJwfONYeXC8'
-    'lOD4l36zMnYbnnmE8anlOE4pI45heC7aEpYLxzBxBTiOz5URx5P3G/Y77GEeLiOOYXlPP1mjawx9RJkh/IZeIbuUq87vH7Dr'
-    'vJDUWVumdk4rY53YTll2qWZOWz8O+2SPsG+U7VQwDc+FpzFhF4Vpsi3LJAUMtVuRbZzQrhJjF8r2L7r2kK8U8v24zz67+uwy'
-    '9bHcK1A2h6PnXBze6+4j3hc/RR1Lr1ms7B3SuDR2Of2oa1jsR+3jGxD6o+EboCUwYvzNYu0YqC1EGN972Rbipc5wZVBbCFOf'
-    'on0KXx5TPN7tcNtcpxJ2TOKh/XKfWXnVvWa248WO48wIxnF8BONI++9/MNu/Avmbqb1PmPN27I8ME/4Zsp0L/30vtfNqN8ct'
-    'DE47IrB/4iEh10rtW9Iu7DHT0tkY2kDQ9QtjpVSR7S+3r7BavW2Dwtzh14p6mc+YldEMazWdH9iuS2GejiOyQKbdmUbh3253'
-    '33GcZiI+p+oO4Pmkbl3/vjRZh3meswh+x/ucPkozCPwrPcLONk3oEeMv47srVtrvJpB3aM/WQNsLukH0lVDFytX1KZPb9N98'
-    '2vSYok3HFW16SIHrA4o2/YcIeOJtRZTBbenkORuWr14fAV9tL2J9xLXtogjWx7mkjJ0d4c7rTyVlZLvClWFK3zR+dJbQ9ZAe'
-    'uF/sL8ZLaS8eVNus8Tx0/yDbrM0i+4gg2ClM3OUuw5bC3k0116s99jx4XpxOirlPYXjaSUukbe5wpr1D0rDMO4GW/kBii9H6'
-    'KMzrBKbzejVuvyB1UBie9hOS9kK7M+0HJO2sbqfN3fOKNDyX/o4l+NUxKOt/Kdp5NvDGrynSMN+XLVtFPBIxznn99xXqv5jp'
-    '38lsekdaM6x3pvlLgc8JmCO83R1kTHZ2OHnLVSSN8yeadilJu2C9M+1CkrbgY86080gaaxf18rT5hJ7w3ZkE/rVO51o7XZE2'
-    'CXy0TiVlvQbr4CQCjz5jL4L9eAOB52lDvNVyyx1pxRxHv9CTCZG2aYsTn3dIWl2XOKcbmv8kDf1B54Gc8JuEwKEf5sqr5N1P'
-    '4a6DXybc49G5zE77qSIN+/clkva7fnGPBdqdyPxwSa/Qd3KYbytgroWxuAbq/58KmDeOirOGofnvU9cdKFsRmMZudV2fU8DI'
-    'ON+vgJHxOeJTDuLz8YR7LWhbA/f5kjTMj2l7FPl+BHSyVZEP025Q5Ps8jNX1inyY9hFFvm6QOTsU+TDtKkW+OzvF2Y2cD9Mu'
-    'VIzlPJjr34V4H4sU/SvDnKWofxfIozMU9WPaaYp8U4A+JiryYdo4kva5ZUIPObSXUqR9726IG07Sqjc65/b/Y+40PPv+E0n7'
-    '+TLnvSL/SnW8u51871WSdiP4m66CNvycpE1Z48z3MklbtUzouXnaiyTtH9ud+Z6jexqwZ/gugZ94vTPuyjeZO14Lyu9PkTQq'
-    '0/G0J0g9Xzpsv/t75uabDRuEvxjGFVgKe/qH1onzPjzHU8Wb+Y9ELg2CPcxErA4c+0Vwd807R9R5DpDy/XDDvRW2kZbL024k'
-    'aUdgXG6G+AbdJO3EWuHnjHEgMO1pqL/7ATuti6T9b2jzUx3CtztDbAExNgbqSHF87oGzx0vIu3Ht4uwG373QKXy78V0C4u6c'
-    'Q97dAbYc88i7T0B5LeRdy0q37gDXSqo7qFHoDpCeJyh0RlR3sIR576384tF4nXvw+cv3J7z+K3vUqm6c47iPqQa+xeFl/5wq'
-    '5vTP4fcoYTn8t+ndc1OAzizoQ1dMykiPDqzIP2U56yjCd34w4KNTtqwf/zrwgsY+NY/BOATIlx5ZbdPszUWUgev7ZsIPdetd'
-    'TXj18QNCrsH11y/v1YSX+uGM/AjlCq/y3u8Dg21cQGAQz490OeWF2QRG1aYG0K0jX0H5bzJ5h/WNJ+9Q3htH3qEsR2MGyPIS'
-    '8iO8Z1GXD9Dz5MWbnXbdS5hb7sG0RQrZpnen0I/J+TBtFkmbdEj4jMtxFjDtP3UIvT6mXdEn9jNybKFpoFeaca+7z/ZC3Kxz'
-    'V/nbDtJYOyV14fO2n/OK11GZBoX5KBofIqoRsbjM+MhRp5I0qsNEeSDjoTOkdhB+a7SKlh5gbv/UmujX02ThTyrteFfl+C/D'
-    '/2TF/9UjbDzglHxCGxG0RWGW6v4M6BeYVRB/Qnee6EwY/7hPuI6ft9dM//dzoO2vkTLyhvaR0+BejEdJGaZ2ps8cFHH5sIwP'
-    'G9pALgGZ/nZSRteAoW3drXYZu0gZjxuex/wz9OkGUsY7hmdLGOdxOSnjDcP+6IS4W0tJGRe3m9uhNsD5b9jYtHimM5XISF3w'
-    '7IFnHxP8V4a5DM91mPsu3T0e5WjHZx8JpuezS0mOEP/Nh122wyz4bW7+NZHwryG78NXh4vB8BWwpOwi9hi2jjaz3KryoLcV5'
-    'TMTjuIypz5jmkd9b0d6UOeOsIv2eQcrriaA8KrtQ3IdsUlbCnmSlfyyQtKRrmHtArEz8d6NkF5NQ9HWNpHMY9ocFXDaDPHXh'
-    'ZvW986Wq3+ue+1LVx/0ny1kfl1PLWR+Pu1remKVMef9q0nPTJHZyVYyNgiimbZHs/3KhJGhVF3uUJA1s0FWtdJ/2BbArOeWY'
-    'W/+MaRu3CP0zps2SbEeWkrRHNgGmx4S+B/ngtv0AA/u8n9/nPOeZR8r50mFnHbNJ2gyo/9V2YXePaX8GvBMb3bFF8UwG7WqO'
-    'SzFQKc+WYwPj/eoP9frz7Iw0x3k+HD3+e6rBusjvcteFx3aqbCC5PQn6DDBD/ZTMk4JsQ0z1X/QuXxprk/qPZkrJuJxqjKR6'
-    'jo+eUJs+omIw79LkbmZrSVabKfJx/jVzzjc+B0zsdcp3vxezw3abfEZRDOB85NqdrLG9FN2noE+YLJNzOyYTW7NWslbUSrZ4'
-    'Z5I0vP8A06azkbWRQ0prhi/tI1yzXoc58+ZBdexwqouX06htOv+/sGVhy8g6hHfejOTYjYbxwXOwiQo+JtMctTUNGru5PnKM'
-    'HPf8DKKv8YKhchHanLSsVNdN5aKNW/xhZbnoLoUeKBu9Hshy63JSjv+GdPRVGaGHqSg9fNTHV2Ey5EMsDmE0WJZjvZ9G9Mao'
-    'DzaZm2H174+Quh/vEnrkctR9J6n7JbD73LivPHXfQOo+1i32WOWo+4oIzk3Oj+DMY5aGXvw0Db34+AjOcEYmfs4wM9AWYJOj'
-    '4iA8SMOiwzFzoXdHnJ/dquBnqPM1oY+2lWb+jmtAvklGvraO9EppLgtEQKKBeYfOLBNivKeAjv/LR+LxHqvj/TaZ37LtWjze'
-    'Y2+8byl897N4fMfq+OrakPOzPG7rKt89QiUG6gMr27nJd5qkyJ7YIuV7lUfPbGQbOarTuX+d88zE744JC34n4AwY6+W/Uefv'
-    'osuS6OAtNlY+LnWw/tZ+WEneSMbF714Qrk9iLJyOXOdsuQr2HUFn2Ny2gRE7B5PzKlmftrTH/OyI2ykXUye3+zKpczLYfMS8'
-    'e+R4d5jzSxWd0zPTauaOw6IqK6GxXnB/Vn7XMJcNhwJvKNgC+rxWrXD7sMkxEvBMOU3mbj3Mz0lwprHY58w2wUQstZR0Ikfb'
-    '5ccbLAnekuDTAeUnDcrPgR5kyG8OnjfB2CSZu3/SFdY/uv1i0h8rFO3HPkCarBYzaMDvmJbOiVrDfKq1KSutCQsInS9gIobW'
-    'kD0fc9rN7ZL0b9uYsDPleXYy4YezHN71kfOI5R7l9DNhE4yw7RLMfqmu65jwrbqcOe36sPzdUp4PkfKvltomw15MYD8o4SLD'
-    'LiLt/iATNsEZqd29kDYH9JpDdsjMaauLuO/FMxwp3WRM/OQMGtNFFbfLZN7URDBvyjUPvWQ0eR5QvjNeqm8cnBkOz8Xbh4al'
-    'xUtYtHzWpQmEH2BsnQzgcDnQdB+MZw+Md5BGdIHHvOhjarvwXQG0Yin4cYaJu3xXS/Iaz8/btZaMxVom/ItOIXhG3b8q/74E'
-    'wTUhrdFpwOPD0E+bYH4H9e2Hpb7dRHiDbl9i31Fawz5sq08y2oeNUl/K9FOvoJ/lwCd2wVhvg7HXpZ8wvCahST+jfT2fJPV7'
-    'FvIuAJ6+F+Qh3jfcl3gH9Bsz6P9OaS3olubvzfDcwZy28Lq0J/OJ7dI4b/Vp97gx0O4PMbV/QC8pV25/jpRDeQiP5bAU5JSt'
-    'wGu92nkh7qEl2WYr4dNTFPz0YlK3PAc3SmO4SeJP20jbTPrqIgN4asc6HZ5zJDl2MlG1YFkOuXb9YPLk4OBdJ21WptxPNmrU'
-    'J6/3DdJ6f6E0Hnno/zz0bR7oLQ90QceDN5qORx76nz83kzx5mEt5WBfksks1Ds2wLuiMi26ZTYoxtGBRnuYeQz52AzpjSMeJ'
-    '7o84n+EbnEGy/0kr3sv7yyryTTKn/+duD1m7R5r/lO/JtgPyvNuksQf2i6mI+2FT+Wu0rZ+67fPSZcp68F+T+ftriT64mvMZ'
-    'TX3670k5v4dyMoTO/gvao3iMH7anSoe/NQVbNSTIHtyRd2awLTeNZYz96Ed7jQrcdfkRXcPysIZRHiqvYc8xN89EXrhN4qHb'
-    '4bkJnjdKcJWyhkXJ/1KEz+GYJJj5XsIEfo/Eu7YT+cOknPmG8L0Sv90u7U9vVOwvZDmsifxenBA8fwfIjyh/9gXIn1SO7PSQ'
-    'M/sI71e1y4/OUb9F29tH6BLpTN4DJoD+J0C6vAecruiLDOCFfbEb2oL7vw0wP/36wmSNVJ3R1JPfeIb6/wEy+Rk7'
+    'eNrtfQt0XMWVYPXrbnXrZ7Xkj4zBuLEBC/BHxkBi87EI4RMCsmUJHMcfbNmyDJb/tgyY2CJAMDEEZwYHdkNCPAuEOdklZLPk'
+    'LEk2kM9OgD0zhJOEJHtOEjLBQGZCfmRglkzQdvW7V3VfvXrvVb1+3WqJ1+e0XuvVrapbVbdu3bp1760JjLFs4ZsofK3Cd7jw'
+    'ScD/pzH7k4PfrYVvM7xLwPs28m5a4ZuG37wcC+CaCfwZhW8LvLMgT47kaSw86wvfWnhXOzCcLAJgJdIHy08WvnLefOH7cgHk'
+    '3z8+J+GVd4JP+08n7T+doJCBvuDvZxW+UwvfOsiDbeD9MKXwbS98F5H6OGyN1Ifnw++mwvcDhe+ppOxGgOf/3wjPj0D+qfB/'
+    'wqPvCm+TBwp/DzDvvgvC5+TC9ySAw3HMA14Nhe9krK/Q2A/ZYJ4fnfosSMO6cIxSUlnNAXDYJ82kr2oInfF65xIcLib96UWL'
+    'vOHWkH/7/PDWxWcq1EvxqCF4ImxQnX59kCDlJICm0/CuHcaCj+1EGGuk5wWEnqeSvkE8UzCf6kg9qnFthbJpGyyofx4pOxFQ'
+    'Ns79FijzVCktJc2hPnheStpQT/JQ2LnwPEuiX1280oBX0LjIfDMpjSv2DaVHDpcS7En5wb6hfC4FdVH+tECaUxmoB2nBa/yb'
+    'CE45SJN539kEVqYB7GNsn0m9J0KbZBisTzUuMr4LFfgu8MBX1Y91kF/Oy9txhLQjDbCWB14IR+nLImuair443BaJbjcBTJEu'
+    'Ev4fKzGuP8kRASD0J+efHFB2FtZHmW9kIM2PV86E4nFO6dDPAkIHSM8LFbwavzq8Og3pzAde5m2YJwOyDH9OktrSQNpSQ8pE'
+    '3i+3KQftaIJ2YXlnG5Z3NimvXWor9k8SyvBqb4r8T9eK4332M9vv7MtPFL63j8F+sHzoDeWFnIdM0a6gxSjWjQzIDFMlXLzy'
+    'JiJeB1Lwf5DsQ+d9DZQrzy15LcGvvI5lSF8vkGiglqSd7TGeqvZ7jSmdx7gXyoAcyMuu61SPN+sUv/esVcM8ulb0wVcK33sB'
+    'j410zYr0k9ADs8jvJBubnw6vBhl8UmZ0jXApImN7ySk65enSDq6No1W/VcL85/PriwCHPLSOwEdL+1YSxxX3FiMNc34yZJkf'
+    'aZPdh/XVRed5L6oNnhWG4punHBjAVYZMmmMFTcbSq1Ai7VU63X99vdN+Ng/YzyUg3zy41p4Hh2DOyWn8+fnl9nOgy34+vMrO'
+    'sx/oyw9mlw/MHd02zPUE5kcrQSfWYz+nLbVh1hF9Rsdq+90q8g7Lupa8e/2I/a6LvNt10H53FXnH6+TvLifvOK6ov8N3vZ+x'
+    '311I1um50K/fvc5OO4+05dh+Z5uwLXNJXyNMzR7/9udJnhWH7Gf3EWe/HgZcUtCeibDXDRp/v/GzCKuhfG8f0F0S+GWdJzsq'
+    'fdF3zaukuXyRHgPLvhVijzsUOTexafsMoJtfLTVbc7evM4Nv7DGD/8NNNl2uJTje2WdWxss3m8FnNpvBP/CAjeO5ZP6Fbeep'
+    'pIyweFA+wN+Zjg/lA9M189K99GJ4Ths2KwN5TS2RsVCnvBv41O2D7n0Vpn2q08ad6sI5vB9fo3oPjlurok8476TtQx56bLkN'
+    '1+Kxj+ZzyevMhM8b/I08mF1n68AzEuzxNfZz9VLvung7deVg/vuRXvt5JdCp6tzPq69SJfYV9g32g9wHpvjQve4ZEm08Aeve'
+    'eX02Hcwg6zWm/aRbrMmom5FhHtngLIfqH+b0i35HmOJefrmT9ooyR8o+c6U4yvWfTNLkslqh7TJOSj3OcrHvoboGzKfCb0YB'
+    'v0UJG/aECPUG/PcPD8BY32vXNT1hnwPIafz5L7dGq7OwSF0L9pa3Xa+Voe9WgOy3cq9dxz+VoQ7s+74uu44nC9+vjtJe3aQs'
+    '2v9p0Nea7PH5+0FoS/QybWJkK6+9Uax24TVbypZfbydulYCc35kI//1q4Z9B4HG/VtCQiQ7teomOyqcP5ZUY9soY0oeGpZMg'
+    'IjXhJVRXXh/RutNO1t36TpGvicgq/N0pW5xp1aInbYUv7SOUe16DOfPGAadOAeUYKnPIaVh+C9THz9uXKtah0Ry7sTA+/PfF'
+    'pO2yHEVpDsvQGbs5ZJynrbafZ/Y7YXldHPYUIi97wUwl5f0j4NS2Ql03la03bPGHpf2wo9A5WyXZWsZjAymblsWfd6+ynz/e'
+    'YsN+hMBiWq5XjcfVGuXyvKhjDIJFfN9HYFMr/fGdQ8bhT7Bn7AF9YyPoCGeR8lbDHuydLjUsHbNDMGbHO9WwdMxommoM6Jgl'
+    'C2N2AYzXHCZsm0b0EZ1uviPjQveOMt4NoFdtWq+GpXj/Q5ezfBnW8jh/3twl9M9B+b5P8iF8zXJ1vm8S2MZOf9y+QmBfhj3j'
+    'j0H3+wPY730WdMuP+pRLaYzDfpbADkKdL3nAHiGwVx1y6p2RFh4/bMPewYQNLoWlc/e5w/bzm4fd68l9awWM3MfbmG2TivYG'
+    'lC+9cMCND3/+edC5N953j7P800jbgmCnMWGLKsP+gORR6XpoX7R49ANtK7d9OJ2p2zShx9mfMp7UBiVqvOj8eGK3s4xaGIsr'
+    '+tQ2FSkivqJe55Ck1+PjiXMddZ3HBvR1jYiHrC98uS+c/pP32WxJHkG8Xuw2w2vGXrce94ud4cqgcpZJW2Q/gb8Y1n/NUrM6'
+    'UY9lAr/oHqHTm07oopx1vtTtT7MJWMcyCpnoxW7n2FB+eWzAOTdk2DsU5eG6zecXh7nFpzwZdqeiPFnXuNmnPBl2jaI8Wc/Y'
+    'Q3gRwuAcvFqR/4udzj74IDmfpTICn7P0dxrOZZk0t78OfGoeecfXSJT18R27X5zF4Lv9Dwhay0iyaTeROxD+4DIxh/Ed8rsJ'
+    '5N3vFWvbemj/W51uWpPtmlHPdQP8bgPe2wd7Al174nFuX5zknWDlistIKeZVfvqqwLJ1fD1agcboOoJ0ccVmJ11MJmkLQaf9'
+    '9mFBY5i2A+bqC58OPh9rMdSb7qF600hpLMn/pNJjiMgU5kbm9gDadoIREK8CV92xR/rdLp3V1pVPfZ3Q78Ck8fytHn1naVrw'
+    'nEFPUj6wYK84X0S+kQYZ5Legt8iRtO8dcOo06PpF97UqWekhQjNJoJn68pCL6MBkyuNspSYjVMa17mLqqth2SG+265gIdZQ2'
+    'R4a0AKxSGmxgUumHDaX5xD63baC11m0buLjbbRv4dLewDcR3PwH57v3k3S/WiH06vvvloFsOvfyoWw5d3ynkUJxbL3wc9KEg'
+    'N08ncjOemX9jwIn3JB8YbEe9Dwy2IciGBu0wVLrrOfuFHnwnWS/4+jJQtnWDn72GsR6s3k+tJS0hOR+O3xbp+WqWSToCWUdE'
+    '+b6pHIn2Qol2p7+TqTxyL1lb0E61tpyiiCWWFu+PRNk1LJOtNsLKBycNlUE09cvbUbL85KJ0XzTp2vDoATfPf/Fetz34HaBT'
+    '/f69wh48TdL4uwXk3UVHxFkNllGz2ln+aSRt9konPtQ2DHX3X73HLbthGupeqOyG5yZ1nW7Z7VU4N3qzOxp/GTwbxbVBPqNk'
+    '0h5XtqWiuMn2SaY6Wr9YAW/eKvoL06eHbLNKfz1yNjYE+tRb7Oe5sG//OezbHyKwj8HZ1T8fVsPeR/pGTruHpOXhnG/GPuHT'
+    'inU8fsR5TjPlIPDhG4XPR0aCnQI+FXtIOVj/slVO2K/sFz4fQbCo11irqBPLWcGEPwWO3aVMxIZAWvWKk0HzXQ3PrQCritOx'
+    'XpH2IXher0i7CmmVnIWc6TP+7XCu3bFC6BdHzt2h7V8+rIadpDhHxnNBGZbOIznNdI772XrjHDio2ONlyrd62Quyp51dKk3W'
+    '3jHwSYReRkuQdCPbo2U09iSna+w3pitoFvNPUezjmhX7uAbFXiyj2Ivp7m3QTx/nQZa5/fRzsL5TnS/2yxnMGYPGL0ZIK/CP'
+    'BFk75zBnrAO//C1MxJ6gfEoVVwDPFp5P2OXrxskxLf+/F348AbaXd0P+Q6Q/b4e82chnDRfUHd60Hp8gBpGpGi4RpHW5yxrR'
+    'B5a0VwyhAsuWvkXocNDN/YXvUaDBTxPdQdD8i2kqpikvmqL7h7skXhfTTEwzfjTTzMzsemmMNJQ9cL9D/drvX+X2a/9rp9uv'
+    'fd89bt314aVCd417ojM77fQlzC2bUb9CjIEk66qz/UJXjfkODDrtFp/a4dZbbFgl7I1lvUUT6Dve6nPrLZ6CfWjv/W69BeoX'
+    'Xz/q3tNcA2dVVy8NtplIMn8fwkuJXJPQkGuapf1TkMyEch3dn5rETGwJQX9Ux5IB/c8lXW55+JIuty3fF/j+UiqD252iXZE8'
+    'Fmi79I5U1jTC1epg/2q1O22x0K6L7n+P73PmrZHy4twyjTlpst9dDWVE71KT0FZejo9PR16nYX42dmmyF8sy7zhh8t6rEnG4'
+    'mg11h+ibIbexIUQbdX1RTHGk8UsxxhrXp82XeKpJeSlpvloB+KYNyq8P0b4aQ3wyhnpnWR95vM8MR9WawWUA3fwtzNxey9wG'
+    'MGkGnhpVc620dJAU4ggrVyp/9xddNXAzoZ+zJBrOGvKMWmYWD0TFK0zotRlwMJmX9RXEsRn+N8EP6wwTl7Va1gNcszguM0Oc'
+    'wXn5NZrUT88JVf2FbX4v+JWpzh2x72oVtM7OKfTvQ+rznDbc9w2LtR1pqYHQYiP03RQ4I7sZ8v2Hn9ycsN7THz9un1zYUGOx'
+    'rB28IC9pLjqumay7aoQZp2YFHWCsrdphNY3RIx+cV3xPhnZeKbL0ZUDuQPqKbb7MPtVg84U00QS60l3xOI7ZceQ2dqh3m+yz'
+    't62RzlR4PuazlshrkpeOTXVPRWwXE9vFVKtdDJWPve71yeN6SfrXy5YA88tx7pIkX4a577eiXwZjQWU0HB/Zxwzrxne1YvEe'
+    '8jviaibjWG+Yz8vHTdbJ1Ul0shqeMwmdNEhwk4H38D4/oNAXmtyn5HXvF/8cVMhIcpl1ijLLuecy1dmZ7E2Thvhk+0vb9/21'
+    'M9aBxTqwyurAZvvooXXmbLqMc7alArponLd4t5lJ/+nqqmqrnCfS2BwXd/vbhTPQ2dzd6TxP5v72m1kF7kCxGBu7F5uUbw/k'
+    't8dRnfeXa11rJnpGjMtb2+mkLa84dBzPl5kde1QFdzeJV4dlVS7eZEx7YWgv5g9jjz+Yrul4dqta84oxxxKVO4Op5LkLvef0'
+    'ZOhDlKtOlMpeYhhX6UFDOSkDdfrF3S+lbzA+vxyHy7Rdx5aH81VDnYUJPD8XMpGF5THj9oAm9XG7QZMxU+3fePwZkzKQ7jMg'
+    'y5vg++haM3h+R4IJ/JU9wg+liZnXJZ8F7ma2r7y8l9fhJcky8pIwfVlOfoBz3gSez+9yz0W/M9pS90hh4gmXU29kgg+Xr03w'
+    'CWMrFsaXEe+AfbtbPWYT4jGr+jFrhfMLxsxlAB1cw9yH9FafsJNHHGdVAY40VodpfNBYDxvrYaPUw9YY8tNMGfkp6mGzhjys'
+    'tsw8NYwtZJTr4AT4jbbpOE48fvspcJY814MyL4DnKeTcGZ8m/KqfnD8X5Thyroxnz/y5DcfdsPzFivY2RdzeqWVuL7aDz7M5'
+    'pB60t0CbsMkSrnPJ3uNkJvyvLoD1uZa0T9Uu7Cu0Y8T3aSa8FWmei5jbP6tFUS6FpeMydYyOi8mcR7w3SuXulurvlervgz5P'
+    'MhGDqFVq8zYCy583SrjODWhTHxPx7uulPLukftnnQRtFX0EJjwHyLMXnkpdxoSQft0jn/Y3UriE3nHx3ePjOd+2p4lIeNihk'
+    'aN6n75PqPJ/IwGN1DqJMrjMf0YaCP/+UtMuxyHz0mn9tQNdtQCdtQAttQIP8eRM8d8CzjzltXF9PuvvyIniuksZllY9NCN7X'
+    'QGljxOblIrfkpPrfz84nJ9HrSNmnB0tllS6b9sl6qU+c9tzv6ZjiCU7kiRIk7IQmjN/4eNkvnUJso/z8SfzOvmVfAC8bAF7G'
+    'VqCJSQCzmenHnh9vdOGKPc/Ihj/UJ2BvNyv44KtO055D1k2YrLWmdyfiPqaG+ccwUt0LjfGQ5PhjQfdQm9hv8rrOJj4Mz7DY'
+    'Zjm2WR4bNsumtO43b5pAPlPaM8T3inAmFTqcb6BNiEbZNIYH2px7+WKgDIDrP9JAfrP33gfnBbUBD4JPw/myFSKvKTyuJ55y'
+    'sGYZOVBu+u4FioUVy8r4ldUKchhdq+ZFVDZdE+uZ07Z/CvC7jzKnzx/2azYABsu9Syo3joWl9xkKSB/rsbBkH7FPxLQR04aC'
+    'NpCPbFHwkVhugD1h88iWKHq5IaBs3I/J83lzPEZVPUY4r3Yq5lU6hK4lOb7GrNjld68odltbyGFb6L/aBNhaT9QbU5xv2+Kx'
+    'G5Njh/Pw+pDrW6zzLL/Ok86zTfHYVOXYeJ1teOmvMG8Rg3aRh0v5v/LQF6ruHsMYSXH8Ev1Ptdw9FusgFfO5I/y4RnHvLNc3'
+    'fixhnzHgnIvn2/iYb8o7XRP2nfT03ICfE+cIKlPBTomO/7Z4/MfM+Mv7TjrWtcMiJtjI/Ge23Zfu/TYxH69OPo7nEdSeZN2p'
+    'jH32VAFjRbQPei+MqbUsvA4pSLtt5cz0DZvisanKscF5tJ0578sMqxsqNrCCn0rohkq8DSHvlzgc8NGp2yXfxmNW9WNGY9yp'
+    '7Bq9dBB4D0yezF+0T0+BHISnj1HYzRTppYKfisg6ifCEETj2CT1ZR9duZp9Cvgnjt8gnXaqCn4r4LV5S0qZroc44h6WDd8XP'
+    '7X58e088puNqTGnsVNk+isYs9ouLL+ul0YemlvnHQMa4ytTmqxH4Cvq16thh1QBNqvZbqpiu6Avnp6Cn9mY68H52Zoy0g+M5'
+    'g9SRDYDBcvsj2jeOtU/Awpscfs57fkSyPmrIXVHILPGYRDsmevPGW3xLjvMxlPpxSKNfzQ43n2EjgaGfSXrz2I3xmFTVmPit'
+    'm+/+LBgfum7qwKvuI+LtnsaE//rJTPgfT5b2lbcwt4+GyV2f10rncKY+WX7xN0x8wvY+YMtD80Pm39k1+vi3gAw2rfDyX0Os'
+    'i+8Je5J8KSvj1BK0QKKE0aCRmBaqjxaagN/MLRNPmF8GeqN7PN2yve4XwbVtEhP+4bLv9zVQzwCkLwPc+mEtis+ICD1PLIY9'
+    '0DB8c38ClSiGNqeoU0A9BI2NgbE0NgE9XcOEPYYqzoZsK8ff30jo8VKgmzbQf2Jds4kdAMahOZgQc+99BLftBCfEA++Tn0zq'
+    'bANa9Cs7CN8TCL43S2Vh7JoFCWEusUM6724DvX0b6GLwfzo3azzmFI3JMMCc/n3xnFLMqVH0mZXnlJevUiljNtZ0HoFjdrpD'
+    'f3Ewr6HPMNBtBJW1ZAqMlu1JK3yV4jGq3jGSeSTnnfxer2lMxFRoiOUO9VimnHaYkfNIFswjVXdKe52TI++cxGJ/C+V6t87E'
+    'Cs9M/RUUm1VldymPYTM54/qk4T6kEfRVdSCXRsuHLS8FKT8HTZuUVFOhAS91CzyknsDwpiOvNYEDbEINzHIsL/2mSsd5AdDN'
+    'DeR/Th99MX+vKhlYHkN6Ts7nuip2SFpxTk1jMSKPUN03PteHbrBOnm9nWJ3aOD5EKXbSHJm3D0UtDzg+yVRH+plD4v804Td+'
+    'OqzZ4BdSjnj6sa+AxD8+UEZfAY0FQpcm/q7w/QLTuL8uHlO0iQy5LiRKSpZ11kFx+OmaMJec8enO/VLz69KfbDsV1pYzDP0l'
+    'XSJr1X5su78j4WUSY1PvnKGDUi4YN1NbznhMq39Mo7YVHI+6osI4HSrXXkKn7Hgtr74xUe2zTo7QJ2Vcyl+jqHPF81Mun+xl'
+    'In7CycRWzMS/zGy8xqh/WY6xcq1tgeclOT15WiWDxmuZ9xyM17J4TIz8UDpt/xv0xXn6aoUfigeMvEaij04G+DCNYWOxOIaN'
+    '6aeaYtgk2uHeysKL21hw7Jp43Mf+uNMxPoOJ2DUoa/GYNfsNdVbx2iDJzB3h6SSKmDUpDz1gfYAM9vuEWwY7N/q5bSVT6ZpM'
+    'ltUWyq9vYI0TODK55paJkyZPaZ3KTph2ImMnselcwp+RZ6fMnHUqO43xy7tmt51x5llsztx5XDXavoCdXXSrPacq5ndHKbBZ'
+    'S3trNGQy4Vne8lN3G5+XD3k0IqujSQ8X+KKjkG1oPVGPGe5vUk7kLaPhsgyKd3dzTlPuS2TN+ymvlZJ1FToU3Ioh7TZbpc+G'
+    'oQiOaDucwIF15zwJzfDTLOGaG1ktsy707Rujc0xPu+vTuUPheEIQ2RjxnEOKg8+iVxggnpcWIUfjbtUKc2LlhrK83mzKgEIs'
+    'Twq0isAdKgLIG5LwUGHCZn1oKSv/l52JLc6ZSgY5LdrHdf63iXjNjtfseM2O1+x4zY7X7HjNrvY1289nbgu8w3jBpcQpDbCm'
+    'HGuamaQhrzHnYgFlq3yafe34otaNmq6DyTGqNO0oXRbBATCxrW0F/Rj+z2f0vnv087ewaGKfmlhdBZ8OV4HNdj6U6K3LV1n4'
+    'AJo2/9cdX9WdKr1bzGgstjnxthPSsYELLYDmork/WPbjjNftsbdu415A17672XAd4Xxhz1oznpCGfI+utWluJhN3m2/uEmXy'
+    'NH6f9AmQtgCe2X7n/8f77Oebtzrfny3BL2TufJTm02S3YOKjoupHP7l3J3PGiihlDR2P9wGWsuI1BMyfoLJInNmDfmXI45sl'
+    '41sv0YeXvYHJPCv3PPbyyzDBz2L6Z+rNsH5UEr+UIX5pQ3nJa9xlGwRKP3j3Q3ynq9LOs6GEVbTddxFtCJShAuuOeffYGzOc'
+    'dxjPKQ3z2gJ+cCZ8qXxzJnkiH57GRBw2zE/5rpyP+lwniDyN834V2QGukvh9DamHx9pYo6hrDRNrC+XFct4zJP6bI+8ofrkA'
+    '/HT5IsenD55bmYizFRSni8+rkwhBoK94VuLZDWQ/cxo8c8VTOfs5S5L5zoNnOzzPhzx8XZlE8nIctsGzl/nHKMO4YrQ8S+oD'
+    'jNeGscYwRtoeqY82eLzfaCiTrwmQQWslGdREhs2ATK5bDo2JrwPfBGqUkz3W51YYK9Xaq3Nni6rMloD9L85Z2oYaA/m/Dr66'
+    '8hvGT0A+kIE2Iu1SeYjT9iIyDxoJ7AIJth32RUxqb7OiXsuw3hOhzTLM2WS9lNsq47tQge8CD3yTTB3nssawn/leU6Xv4vvT'
+    'hEcddB6lFXwpTJxRFQ58j5rw0MfQdtZo0iPy96TE3+sIf68D3rtD4r31UD7/PZm0OSeNJ+eX6yBtNaQlY71fcbXIpop64SwL'
+    '5cUUvBOWeZjXfDWJ84TrHrelR17OFDRlxTT1nqApv/vWY58Js0+1+EzQPVFS2hPVKdbMOvKU9xk5UlaQDKqr98pAOTnQF1Ma'
+    'xL3NTILfTKDbU0m+2R75ZpN8s6X9wFTkfQTPeoI7yw8n3x0evvNdm50pZ5dKzjK51yFNZGjTcxtm2N+qc+FZBvi2MO8Y5UlD'
+    'XHg747sXPM6Y8qVwndG5eyHJ4rsXxiMtcH7B47+Vev9MFPQxmvfPRIk/6iNUd1pEVc/8MszjKO+0sEKsFycbnPGE2QPNI3sh'
+    'pP0aQ9/iZCwnj1k5Oci3mNPBrfF4j5vxNuGnGGvAT4dsws8ora1caj+nrYxOzs9I+L/dDe240V5/TNYGr7Pv+Zvs5+LOcPpQ'
+    'r3IXw3PasHm5Xvrc6RH23fQy9d30MvWdqR2K350AjOjx4jsBopTVte8E8GRsclyLUnSp4+xjs+0OudeG9IenQ2+3tQXWiFw8'
+    'R9RzZF0JYxA0R9aZzxGvezO81mCTdaRZWkfaV5id83esMFtveJ33SXumKGz0YztuxcefbAPLboI9xmwYtxOlsX+x24xWEkfM'
+    '/XtQZkDb6vbl7jMhE/rz0gmb2I/jvuuxDWby+bLbzODTnzGD/8thu1+OJgSOb+wwK+MpQ/gwfcBxHCgBx9ePVgbHSwiO/z5o'
+    'VsbuLjP4Xy01g9++TtwPXSkcH+k1g7+yx8bxj6xyON7ZZwb/8s02js9WEMd37zPs9w02jg9VEMewvGcQeHHxDLbTrAxmCL++'
+    '365zZQXr/P5+u84LSJ31FWrnjArWie3ENXa09/2qe79K1Zks3Au6k8PmOpObpDY67n+IWrdKVInJ8BJh9GrfqD95PfG1o6RK'
+    'Ulr+XKZ+xug/+MMD9nPgXnv+1JI0/o4/+7qin1uyfGyK/2SJr9Qo+IeuvSpvWztpNy+T+lSeQdJO2eJMmwlkoGs/a+onGoS3'
+    'l+4czwI53nNCnt21kbM5k/NJaoNzVo+brtKg+/1tr7MNdP9mwvvnVAi3oL4O08fyGmNq50XvUsd7ZeN7ghW6iSq6S91LHzYa'
+    'dETfN2qewyUMZR+d/JYiP/LTBJnrt+AZMjlXqfFI8/PHmSjNoXoJLywzryizmdhuHIZ5R33I6qSyqG/GIsmOo44J3wy816Se'
+    'Cf9bXvc2CRZtGAeg/c1M+DJgXW3AS1H/moE813E9AbzLkveynWb+v7Lbg3Rtc6EuOW+hH5YF6fTlNe1C0qethB9fSJ7oq4Zp'
+    'p5OnzMdvIU/ZnrQW3nH7+mnwDu9lbmT+flcTJNudGkhLKuqp91g3qP2/Rei7kWjkG+HbALy8lvKTxBW+cqBq31FD8GJM+GMi'
+    'f1D5Y+6G2BKf6nTKjDu6hT5VHpMByJNc6x6TF7udaX42uClCI3TNPgB9ejoTPlDb0A4McSBP9LNC2M4A2JwC9hp4XkWeTYCT'
+    'PO5etllpGEvaphlM+IkhzVkB9mJB/ik1hI697M3WAf+LoqyriSwu+84tVJSJX78y3w/wlA+fA8/3kznSrui/jAbOeTLWCwxk'
+    '9yaYH5h3kWHeIBpJSHM1Q/YWXvuouSjLyudi8Oxl4v5pys8yzOkvmIO1geLL5cjTSqhfxee3k72hH07v88DpA8C3TXEKqm+R'
+    'R32cz5xa4hjcyDT8IthwssDbhg748PWwNPRvrPR7hd9jtiYhVDbaduEdfmt3GPtiP75jUl5MH9VPH5wHfLfw4zusNN+BKGiG'
+    '+g58VtJd3xCivNi+SmFfdaR85m9oi1AJX48o6Q19Pbg3b38V4aWKs2Gqx5kDz4bhcONTDfyAj81/Zm4/nKjqmF+GdZLjvBVs'
+    'DWkMD4xTsx6eSG99kGcqgV0WANuogL0YnpfD81IWzidIt51h/bzo/n87PDcxp38tjk058W/RlIPrJDnYSw8X1XvcB3ilZ6Dv'
+    'w+b3el+UBwrfbxPdo0pXIOseg+ozKSsDsJSP9eAZFsGzWZozuvpWOt5R4Iv68jBjHCZfK1mK5fhOddLc8MK5Bcr5oMf5qk4/'
+    '0nn6UXLuOS9gPxtFn6tsd8P0ZYvCljLsvngr2fdQWoz3PdK+52GHGbeWsS7d9/hulh7Ws21ogjUT6fdliEX8YfLuZrCNu4ys'
+    'VR/f5IRfQtIa4Zz/1cNC7+gVn2MJwWMeOXOuUfDUBNOP3aaKH2ES+022Oz4Nz7GH3efWfn7DaUk3/X9Z7JNZ6qeafHDj+wQk'
+    'nlaCUVYU9/HyeXl97Af/npqDOMa1w8IfHmnh1cL3FWkPH4/7+Bj38o0bY/rR/rElSTPbpgp/OiLuiVSIAvxsE1KKfYQJD7fi'
+    'uTwueLgqlgm3sd8Xj/e4GW9VjBJqR4D2tjQWawNT343BAvZ0KvvQFOFJvI5dTD9WUyzzV6fMf0e8XsTrhY9Omxu6DT8kytDR'
+    'Y95kqG+6QdpXxGfu0pn7shKIT+PM3US3x+nkTuAbPN+t0tjdwoTtcrQ7B4tXkiqd49RUDV8YGgN8I2iBCWsHyOf9bJIWxs9I'
+    'xybeNF4z6rtbDHGyDHFKMm9/G8pLe5i5raff+ViD1J4gm1Oq/zfNy8f4FA+8+5iwL2AsnP2srl8L8q1/Aqodzf4crT7g7f8U'
+    's/3uw9gOz2PhbJY5DZyk2X4/PMKM93KCd5j2ZmA+0zuu0LcDbU0mEZgPecDUK2DQl+My5vbr5PbdMz3wwLLXk/9lPDolmE4F'
+    'HghzsQSj8i/14ukp5j6nQ3uiPfDcxZz+LWh7tITA9gTAnqOAXc6cvjBop3QGE/ePbJL6AX1rdkvln0TyXKaZp0mRB/sS/XK6'
+    'mdqGyu/ck/rktAJ9Il1Sm6e/wFnxNUvtsmeRNB7bBP2lsH2Y9gTctXv7oJ02mYnz6if6hC8J3rkwp9/c9xttQ+ZIuGPZSwCH'
+    'B9eK2D0Yk4f6bHFGUozRQ/r6c0vdsSdUeahtW1D5FG9VG3lfqWJeqMbPkuYD9jv1XZP90OZ2CptRnbsgKH18MiHel9LHNyb0'
+    '+2trwnw81pHy/XDjsNckBP3RclVj8/VOQX+XJ0SfHoY+vQnsPztI2hWb7edbMBaLSNpVhwSOPO1skta40n4+DvYZZ5G056Dd'
+    '34S0U0naDmjvC5+206YnxJzbAfVMJfDnr3OmNSvSsKw6krYT+vwY4JAkadkeZ9p/MHeZmPZvJG3+x5xpvyP8Aun1N+Qdwr1C'
+    '3i2Gfv4lKfdb94p4GzztpwT+WxD744fkHY+lizIcvquFuD7PkXJT0M79t9hp3/Hhi98gZb18rf3uawR+8nVOv9Ivk7QfbLCf'
+    '++6x0x4ja+uXDrlpF+NPpQkM2iWnmZMnHyXvPgF9d4Tws9cgRsob8Pz8cvtZs0fo9DIKWJ52gKT17Bd0jb7ezYp5wJ/fuwt8'
+    'ZW+De3bWiXhhdC5tIrxaN89K0t67IQZGD3k3AeCWknfPw5hcSd6hbvxS0sbLVzhp8CICz9OaQHZME/pBmQPL+OsRZxlzCTxP'
+    'a4LtN45/DYzHWcud+Wb4wCB9TyH1UhiUOUbmFPxfx/zvVKVrm5fcgbIcXVfapLVbtnPLM2+bthNI2rEB51xtIXRMZQuUJWg5'
+    'tN6+vfrtkXUNKeaOrUD3bDWk39BHH8uhdZjoEG7xkO9ypJ9VuowmFnwnfIXiZcmqo6Tp8XVVBcxKeb3pMDpAsUrXsVleWsm0'
+    'hk4I96wo6+nqbuldYzzm04kB9FzK/b8695pZTMSrYMx5H3cDE3Eo6N73XyBG1zeApyzuFjzdC+YXa2yYc31gnoZy5hC+1b7C'
+    'WcdpdJ3ZJ3ggvrPWitgOIzy6W/B0fId1NZN3PwF+10DeId6UB/5y0L9PkxKtqOTlxcx5ByTmkW2FvfJ50Wmtou6cRFsj/uUt'
+    'wVZC9O46r9ggPH0Dc/oAbfTQ1/QzdXyiCwPWBb+YOyxAJzYX5k1WWpuaNc/STPVWqvuT/GJ3oK03tSunscuSAflbJF2Iyf3g'
+    'FpE1SrU396LJGg+a9Ip5kN8cfBdkjuiQNe6VzPiV1YpnrKT/50VUdovUl41kLWmEfpwCOquPwm+u87rZQ/bxo1OkeRwbXlZu'
+    'uCAHkthfG6S5tTY+443ujHfZcDLoMK9OY1xlW8LpEY9bfHez2Ym3yuf1TSZsspsV9jmxbfbYtc+hsc5ePyJ0ACbxbUuJmfKe'
+    'sLlbFp5wA8c3F1w2yj/vcH0k87+LndoVxPN7fMzvJFPHUqfz3SSWejzHq2+Oh4lNjvFVp8KctsBWg8bBTBvoiWLZrfpkt09p'
+    '8Hs8N94b8/1xw/ep7Y1XjFM5Vi/m289se2q0y49pYnzQBNrey748GOdhGdh0We3xnn0s8316365q3uNcN5H3ash5N+r4TGUN'
+    '2VerntAg0tn5kvyRDDhDlnWt+yVcBumZZaR0mOR/UukxRodhqE+b/3REdk7KVLjKNOUnl55MZB7UUeD78t5bakX+qcj+JRme'
+    'LoYDPjplB42nPM93SmcVsTwy9uSRWI9Qff65qjsbZFuQM8mzWWFL4XWXBs2na9dkwhNMfLkyTNj7zpT2yDz/JHifIDDoJ4H5'
+    'Znvkm03yzWbCHmOS/jmr73mwfJb9YVK/qc+ZSezT8dBfLSycf96FEdIgH7PLmPMupjkKuwRdewTZf9DL1rCOifjKlAfLZfrF'
+    '9KN+DngGjzFv+ZhNLKwok/Ju/YJu3IeWCPuZ4/ZJpj6zjOWGsX9mGSa2uLx/5TT6rcL300zEnwjjgxvT1fg5KzNZF85gwj7/'
+    'LOlMRSdGDZ6xhKHleYSmUVbLEt1PkB1clOtZk2K9MOH5fnaHM4lsIMtxPN9EqQ7eJnpf3N22GNKmoh6vuEOm+JRyX+WFEY8H'
+    'X/deic9yxg1fMqGteD9dffGu4vO09855mo6Pgi4Pp/btOncrHix8PwZ5bpLylOK7pREjiZVOX9XjuTVUIfrzo68gppNg4e6Y'
+    'oXEVdO07d0u8alvMq8YMryrljqlsf0wnMZ0E08nxvtL1+cmQ6ySvf5WHznIVCxfnbRpz3n3C9dBrWPjYbms88FtjWFartCdF'
+    'X8WpTO2r6OenVh+yvxEOdcl+Oum3u6M556FyCy1P9hOU8awhZWNfJXzyyPSYIfXK9womAF+/9vN7AFX33fN+QF/MdaT8dZJe'
+    'Qz4nWcfcZ2rrFLg3kHOFRcAuNoK+AvsCfVUXgHBH0zDu1MGEYDc74DkAz/XwvMlwLiw2gG+DNYQ/t0v/Y0wsHsdjBbwbLKGN'
+    'fvl42b0aMAMaMHsq1G+bNXDZKD37SB/77WmQvnTaHERXe4i+UAcW+47SYh8T9wrKOkhVvh0kn4nfA47DdGYeN1S2sTyfqf2y'
+    's0SG+j8k7aS84BP8t4pPPAtlT8+7+QR/x5+tyytXF4/no+J/z5O66tpFXfz3VDKOz8LvLOhzc0z4+nLY+nbn2NS3B/NbVX0y'
+    'n8Vy5DL7YZwt6LM6Vg4JtIh1ko2nj24n5cPvlal9Ql2nWt5inc49sBw36BvdzrQWknb1cmcajWtZ1+mOKaRzf0oG6jfB2S8e'
+    'Iv/9Q4i9NXCviPt2oiKNxiSJou5ie0ldC/aWt12vlaHvVoA/3Mq9Iu5b1HVg3/dBPLgnC9+vGuj5wuh5vPAxKYv2P5d7bzfc'
+    'N7hssSPXByTNuE+6ynlmVh80H15zGxo5nXPlCUwE8KJffufooU47XudI4GbyofeSHup0x/bULT+10o5PqFN+aqWIZyjLEFgu'
+    'yhB3d4py+G/XuZuhUt2qCEGNAZEiq6d/19GP4z0RGB831D0R2mOEqsjxc09EqWNULWckKSZsU0zXTrov20dkf563POuYTXGW'
+    'F3mNydO0gPXHTOZ30d1QyD6W9w54NxGPC21CJzx+tAl8Y48Z/B9usul3LcHxzj6zMl6+2Qw+s9kM/oEHRLzD5hLbeSopIywe'
+    'E0kZ/J3p+KhkmXshT5LM/9rop781skynnJNZi9dkjMTGUfsMmfAHWXCTX2nxj45SmYSZiNbh5i/nVoi/cDnWBJ7LuybwiyD2'
+    '+HmWrQetZJ0nWCKOM90PIEzRfhv27hMI7Hl9TphpsM8/DjFVk5bQ5TwDcfpnfsxZ9zsJAYMx+c9b7oT5I4F5HOr43ionzOsJ'
+    'Ox464mXSDy/BedoNRJ5pBD32ZBbb/Tns/kpghRqyVlaHf9Bxv4GM+xc7zcZ9xl7nuDfF4z5mxv23TNwtRPlQYNy8MmwrxtWh'
+    'QkfEg5zzHssXYK25ukvcWbGXudedeEzH7pjK8n6/Yr9fFmuzRAmK2Woe/Lyf0B840FbANmdkf8fHL4wsSfeqLxiWgTRD96qm'
+    'shziQfequC7oltG2V027BxW0myk37aI9ZnoM6zYDeEcQuSdKniQhld9Dal3WgCFd872UKQ2HodftBMfja8zKWL20MjheRual'
+    'ab/M73PzmKO9ZmX0KXjMfEMe806Xm8e8cCAcn/KyZUAbG3rvoHwP398o0pJgI3GYpL3Y7Uy7naTt6Hbei/YxkvbEbtArrLbT'
+    'Bpm4v6QO7ufaSd7Vw7sB2FPx9m+K91HOfVSueKVoefZRuREy89xkqe4T87oTgt4Bi/TVddB+3gX6l8xKca8h+u762UZuYMJW'
+    'kOZPhMz/bbiP749M3FWHOP7sZqHv5s9/gHsdEzeKew2xfVfssp+XwD1mHb3Ou85+xmz7dYrDdua0e0Q7yF0a7ehnwp4UbSl5'
+    'PU+T+fT38O7rBM+lW+3ns3Af3ylbnPdLfpnApj8D98seVsM+DHD8+9QOgO0SMCqf6mnDgn7uI/mfhjp+d1TcaRmU/3YmbMtW'
+    'rBK27UH5Bpn77r0vdTrvoCx008i9KZT/Fe8qBH3Bn48G17XKp5zjUM6M/uBy+F3Rp2N/tZv5KyI/7u4VPBvvhpXvpH3jqPtO'
+    'WtSPvHCH+17oWYReaPn0Tr+9D4j7yeoV9fHn/TDXft3tvrP3R2Cb9Ytr7efgAyJOuol9y2ChzpcC7E8GAa+XfOxP7iRyfIqJ'
+    'excjP3PCjWSqMKVrgk6YxuAnUbKU31HC1sAwQ0orI51veBfrD+G+1Q2Epuk9rUV7JeBfP95iw36EwGJarld9x+vVGuXyvBz2'
+    'AxqwiO/7CCydByp85xCe+qc16jtlKa9YvVTIwipYyivQFux4pxqW8gqaphoDP31S+WzHldRusfFlTR64Uc4bKhbpXPpJt5Pm'
+    'T1asT7h2txK54JENTj2QbHPbvlzYSdI1D/NhmaOuy5FuX/Wg0fSY0e546CErYzdguFJ0uOmy0mfsT5M6Gw3r5OfhYer8O1Ln'
+    'M4Y2P/ycPkydd5A6+Vm9SRn8TD9MnZtL0FufB3uhFRHorS8rQW/9UrdbtxVW9011W+ccNCvjqwfcui3TMrx0W3VM+PeiP7UF'
+    '8+Hxw87Zjes/f19qHB8Na/3k+Il4MPrx5Bkzo5fnQHfwzcOCVhoIrTjurwVamdDjRoHSDH9yGCqD7LtH1Edj4fJ3P9ggYFR3'
+    'enGfS/5c0if0ARRvFb17+Uqe2Stw5r/l+791+qx3i7h72jTvm7eq8a2QLbZ6hlpeZ6+pAAmpOrfDeW1u1KF/hqUlrA95yuJ4'
+    'NtRheGbSaih/7DBct7ZtsOlxY1LgGKYME/gze8PNt/MriONbhuUv+wz411YQxxn94XD8jVU5HH9peDZ3DPj5MwRH07HgumUT'
+    '+ORthuVfa+N4fwVxfN3wzBf9tbcRHMOMhVE8j27zPuA4XlpBHDf3mM8xjuNJFcTRJJYdHes3E5XDMSwPf76COIZdC49VEMfj'
+    'feHo8cYK4vhWSByXVjGOTwI9nl7FOCJ//CurXhxRpvhRBXE0lXuwH79UxThiP368gjiGlXtWEhz33WO+DlRizrQTXegjhmvV'
+    'lSFlBKq3e3KroQ5yUK0X2M7cPppliT0aoMpK+iqhqvDTELmy0kQ9kJD3/Y8Z7puWGc5Nbm9kAv8X2GcdJevfGzvMynjKED5M'
+    'HxRtGkvA8fWjlcHxEoLjvw+albHb8MwjjL8tx3FaBXEMw3PRlrBSOIaJOcBxfLaCOL57n2G/wx7moQriGJb3DJI1us7Qf5QZ'
+    'wq/vF7JLper8/n67zgtInfUVaueMCtaJ7ZRll1rmtPUr2rX3CftG2U4F0/BceAYTdlGYJtuyTFHAULsV2cYJ7SoxrqFs/6Jr'
+    'D/lyId+PB+yzq88uVR/LvQxlczh6zsXhve5F4n3xU9Sx9JvF0d4hjUtzj9PHuo7FPtY+vgGhPxq+AVoCI8bmLNWOgdpChPHL'
+    'l20hXuwOVwa1hTD1N9qn8PMxxeOdLrfNdSphxysu7pcHzMqr7TezHS91HE+NYBwnRjCOtP/+B7P9K5C/mdr7hDlvx/7IMOGf'
+    'Idu58N/3UDuvTnPcwuC0IwL7Jx4uco3UvsWdwh4zLZ2NoQ0EXb8wjkoN2f5y+wqr3ds2KMz9fu2ol/mMWRmtsFbT+YHtugTm'
+    '6QQiC2Q6nWkU/q1O9/3HaSZid6ruB55H6tb1/UuTdZjnOZPgd2zA6aM0i8C/3CfsbNOEHjE2M767fIX9bhJ5h/ZsTbS9oBtE'
+    'XwlVHF1dnzK5Tf/Np02PKtp0TNGmBxW43q9o099EwBNvLaEMbksnz9mwfPW6CPhqZwnrI65tF0awPs4hZezsCndefyIpI9sT'
+    'rgxT+qaxpbOErot64EGxv5gopb1wQG2zxvPQ/YNss3Ya2UcEwU5j4p53GbYc9m6quV7rsefB8+J0Usx9CsPT3rVE2uYuZ9rb'
+    'JA3LvANo6Q8k7hitj8K8RmC6r1Pj9gtSB4XhaT8hac93OtN+QNLO7HXa3D2nSMNz6e9Ygl8dhbL+l6KdZwFv/JoiDfN92bJV'
+    'xKMR/5zXf2+h/ouY/n3NpventcJ6Z5q/HPgchznC291FxmRnl5O3XEnSOH+iaZeQtPPXOdMuIGnzP+ZMO5eksU5RL0+bR+gJ'
+    '351B4F/tdq61MxVpU8BH60RS1quwDk4h8Ogz9gLYjzcReJ5W5K2WW+5IK+Y4+oW+mxBpG7c48XmbpDX0iHO64vwnaegPOhfk'
+    'hN8kBA6DMFdeIe9+Cvcg/DLhHo/upXbaTxVp2L8vkrTfDYo7LtDuROaHi/uFvpPDfFsBcw2MxdVQ//9UwLx+RJw1FOe/T123'
+    'o2xFYJp71XV9TgEj43yfAkbG57BPOYjPxxPutaADYk/sJ2mYH9P2KPL9COhkqyIfpm1S5Ps8jNV1inyY9hFFvl6QObsU+TDt'
+    'SkW+O7rF2Y2cD9MuUIzlXJjr34VYIAsV/SvDnKmofxfIo7MU9WPaSYp804A+JivyYdoEkva5pUIPWdxLKdK+dxfEFCdptRuc'
+    'c/v/MXcann3/iaT9fKnzzpF/Ze64Jsj3XiFp14O/6Upow89J2rTVznwvkbSVS4Wem6e9QNL+sdOZ71m6pwF7hu8S+MnXOWOy'
+    'fJO5Y7mg/P4kSaMyHU97nNTzpUP2u79nbr7ZtF74i2FcgSWwp39wrTjvw3M8VSyavyVyaRDsISZideDYL4R7bd4+rM6zn5Tv'
+    'hxvurbCNtFyedj1JOwzjchPEN+glacfXCD9njAOBaU9B/b3322k9JO1/Q5uf7BK+3RliC4ixMVBHiuNzN5w9XkzeTegUZzf4'
+    '7vlu4duN7xIQd+ds8u52sOWYS959AsprI+/aVrh1B7hWUt1BnUJ3gPQ8SaEzorqDxcx7b+UXj8br3IPPX74/4fVf0adWdeMc'
+    'x31MLfAtDi/759Qwp38Ov2MJy+G/Te+lmwZ0ZkEfuuJVRnp0YEX+qchZRwm+88MBH52yZf3414EXNA+oeQzGIUC+9PAqm2Zv'
+    'KqEMXN83E36oW+8qwquP7RdyDa6/fnmvIrzUD2fkRyhXeJX3fh8YbON8AoN4fqTHKS+cTmBUbWoC3TryFZT/ppJ3WN9E8g7l'
+    'vQnkHcpyNGaALC8hP8I7GHX5AD1PXrTZade9mLnlHkxbqJBt+ncK/ZicD9NOI2lTDgqfcTnOAqb9py6h18e0ywfEfkaOLTQD'
+    '9Eqz7nH32V6Im3XOSn/bQRprp6wufN72c17xOqrToDAfReNDRDUiFpcZHznqRJJGdZgoD2Q8dIbUDsJvjVbR0v3M7Z9aF/16'
+    'miz8SaUd72oc/2X4n6z4v3aUjQeckk9oI4KOKMxS3Z8h/QKzCuJP6M4TnQnjH/cJ1/Fz95rp/34OtP01Ukbe0D5yBtyZ8Qgp'
+    'w9TO9OkDIi4flvFhQxvIxSDT30bK6BkytK27xS5jFynjMcPzmH+GPl1Pynjb8GwJ4zwuI2W8btgf3RB3awkp46JOczvUJjj/'
+    'DRu3Fs90phMZqQeeffAcYIL/yjCX4rkOc9+zu8ejHO3Y7aPB9Hx2KclR4r/5sMt2mAW/w82/JhP+VbQLXxUuDs9XwJayi9Br'
+    '2DI6yHqvwovaUpzLRDyOS5n6jGku+b0V7U2ZM84q0u8ppLy+CMqjsgvFvWiTsgL2JCv8Y4GkJV3DnP1iZeK/myW7mISir+sk'
+    'ncOIPyzgshnkqQs2q++kL1f9rcsrWx/3n6xkfVxOrWR9PO5qZWOWMuXdrEnPTZPYydUwNgaimHZEsv/LhZKgVV3sUZI0sEHX'
+    'uNJ92hfAruSEo279M6Zt2CL0z5h2mmQ7soSkPbwRMD0q9D3IB7fdCDCwz/v5vc5znrmknC8dctZxOkmbBfW/0ins7jHtz4B3'
+    'YoM7tiieyaBdzTEpBirl2XJsYLx7/cF+f56dkeY4z4ejx39PN1gX+T3vuvDYTpUNJLcnQZ8BZqifknlSkG2Iqf6L3vNLY21S'
+    '/9FMORmXU42RVM/xsRNq00dUDOZdmtzNbC3JajNFPs6/Zs75xueAib1O5e7+YnbYbpPPGIoBnI9cu5M1tpei+xT0CZNlcm7H'
+    'ZGJr1k7WinrJFu8Mkob3H2DaTDa6NnJIaa3wpX2Ea9ZrMGfeOKCOHU518XIatU3n/xe2LGwpWYfwPpzRHLuxMD54DjZZwcdk'
+    'mqO2pkFjN8dHjpHjnp9C9DVeMFQuQpuTthXquqlctGGLP6wsF92p0ANlo9cDWW5dTsrxX1FHX5MRepiq0sNHfXwVJkM+xOIQ'
+    'RoNlOdb7GURvjPpgk7kZVv/+MKn7sR6hR65E3XeQul8Eu88N+ypT9yZS99FesceqRN2XR3Bucl4EZx6naejFT9LQi0+M4Axn'
+    'dOLnjDADbQE2OSYOwoM0LDocMxd6d8T52S0KfoY6XxP66Fhh5u+4GuSbZORr62ivlOayQAQkGpi3eGaZEOM9DXT8Xz4cj/d4'
+    'He+3yPyWbdfi8R5/431z4Xsji8d3vI6vrg05P8vjtq7y3SNUYqA+sLKdm3ynSYrsiS1Svld59MxGtpGjOp371jrPTPzumLDg'
+    'dwLOgLFe/ht1/i66LIsO3mLj5eNSB+tv7UeU5M1kXPzuBeH6JMbC6ch1zpZrYN8RdIbNbRsYsXMwOa+S9WlL+szPjridcil1'
+    'crsvkzqngs1HzLtHj3eHOb9U0Tk9M61l7jgsqrISGusF92fldw1z2bAYeEPBFtDntWa524dNjpGAZ8ppMncbYX5OgTONRT5n'
+    'tgkmYqmlpBM52i4/3mBJ8JYEnw4oP2lQfg70IEW/OXjeAGOTZO7+SVdZ/+j2i0l/LFe0H/sAabJWzKAhv2NaOifqDfOp1qas'
+    'tCbMJ3Q+n4kYWkV7Pua0m9sl6d+2MWFnyvPsZMIPZxm8GyDnEcs8yhlkwiYYYTslmBuluq5lwrfqMua068Pyd0t5PkTKv0pq'
+    'mwx7EYH9oISLDLuQtPuDTNgEZ6R290PabNBrFu2QmdNWF3Hfi2c4UrrJmPjJGTSmiypul8m8qYtg3lRqHnrJaPI8oHxnolTf'
+    'BDgzHJmLtxWHpc1LWLR81qVJhB9gbJ0M4HAZ0PQAjGcfjHeQRnS+x7wYYGq78F0BtGIp+HGGibt8V0nyGs/P27WGjMUaJvyL'
+    'TiB4Rt2/Kv++BME1Ia3RacDjw9BPG2F+B/Xth6W+3Uh4g25fYt9RWsM+7GhMMtqHzVJfyvTTqKCfZcAndsFYb4Ox16WfMLwm'
+    'oUk/Y309nyL1exbyzgeevhfkId433Jd4B/QbM+j/bmkt6JXm703w3MGctvC6tCfzie3SOG/1afeEcdDuDzG1f0A/KVduf46U'
+    'Q3kIj+WwBOSUrcBrvdp5Ae6hJdlmK+HT0xT89CJStzwHN0hjuFHiT9tI20z66kIDeGrHOhOesyU5dipRtWBZDrl23XDy3eHh'
+    'O9+1WZlyP9msUZ+83jdJ6/0F0njkof/z0Ld5oLc80AUdD95oOh556H/+3Ezy5GEu5WFdkMsu1zi0wrqgMy66ZbYoxtCCRXmG'
+    'ewz52A3pjCEdJ7o/4nyGb3CGyf4nrXgv7y9ryDfJnP6fuz1k7T5p/lO+J9sOyPNuo8Ye2C+mIu6HTeWvsbZ+6rbPS5cp68F/'
+    'TebvryX64GrOpzX16b8n5fweyskQOvsvaI/iMX7Ynhod/tYSbNWQIHtwR95Tg225aSxj7Ec/2mtW4K7Lj+galoc1jPJQeQ17'
+    'lrl5JvLCbRIP3Q7PjfC8XoKrljUsSv6XInwOxyTBzPcSJvB7JN61ncgfJuXMM4Tvl/jtdml/er1ifyHLYS3k96KE4Pk7QH5E'
+    '+XMgQP6kcmS3h5w5QHi/ql1+dI76LdreAUKXSGfyHjAB9D8J0uU94ExFX2QAL+yL3dAW3P+th/np1xcma6TqjKaR/MYz1P8P'
+    'yH8biA=='
 )

@@ -232,7 +232,17 @@ def _link_line() -> re.Pattern[str]:
         from ..formats import load_common
 
         _LINK_FROM_DATA = re.compile(r"\s*+(?:" + alternatives(load_common().title_links).pattern + r")\s*+[:：]?\s*+")
+        _LINK_STARTS.update(word[0] for word in load_common().title_links if word)
     return _LINK_FROM_DATA
+
+
+def _links_to(text: str) -> re.Match[str] | None:
+    """The link words opening ``text`` (a non-blank line of at most ``LINK_CHARS``), if it
+    links to another page; tested first by its first character, most lines being none."""
+    link = _LINK_FROM_DATA or _link_line()
+    if text[0] not in _LINK_STARTS and not text[0].isspace() or len(text) > LINK_CHARS:
+        return None
+    return link.match(text)
 
 
 def _title_label() -> re.Pattern[str]:
@@ -247,6 +257,8 @@ def _title_label() -> re.Pattern[str]:
 
 
 _LINK_FROM_DATA: re.Pattern[str] | None = None
+#: The first characters of the link words (filled with the pattern).
+_LINK_STARTS: set[str] = set()
 #: A link line is one title long: a longer line that starts like one is a crawled page's text.
 LINK_CHARS = 120
 _LABEL_FROM_DATA: re.Pattern[str] | None = None
@@ -255,12 +267,11 @@ _LABEL_FROM_DATA: re.Pattern[str] | None = None
 def _first_screen(lines: list[Line], most: int = TITLE_LINES, chars: int = TITLE_CHARS) -> list[Line]:
     head: list[Line] = []
     size = 0
-    link = _link_line()
     bare_link = False
     for line in lines:
         if not line.text.strip():
             continue
-        found = link.match(line.text) if len(line.text) <= LINK_CHARS else None  # not a crawled page's one line
+        found = _links_to(line.text)  # not a crawled page's one line, that may start the same way
         if found or bare_link:
             # 上一篇： on a line of its own links the title on the next line
             bare_link = bool(found) and found.end() == len(line.text.rstrip())
@@ -344,7 +355,7 @@ _LIST_MARK = re.compile(
 
 
 #: What stands between a breadcrumb's or a list's words and the agency before a title.
-_BEFORE_AGENCY = re.compile(r"公开|公布|发布|印发|《|》|[,，。:：;；>\s]")
+_BEFORE_AGENCY = re.compile(r"公开|公布|发布|印发|现将|《|》|[,，。:：;；>\s]")
 
 
 def inline_candidates(head: list[Line], start: int = 0, count: int = 4) -> list[TitleCandidate]:
@@ -374,11 +385,13 @@ def title_candidates(head: list[Line]) -> list[TitleCandidate]:
     position = 0
     while position < len(head):
         line = head[position]
+        if found and BODY_SENTENCE.search(line.text):
+            break  # the body has begun below a title: its short lines are its own
         text = line.text.strip().lstrip("#").strip()
-        listed = bool(_LIST_MARK.match(text))
-        if len(text) > 60:
+        if len(text) > 60 or "年" not in text:  # every title names its year (…年…)
             position += 1
             continue
+        listed = bool(_LIST_MARK.match(text))
         text = mask_quotes(text)
         match = title.search(text)
         if match and match.start() < 30:
@@ -417,22 +430,28 @@ def report_end(lines: list[Line]) -> int:
     ``TAIL_LINES`` lines, below a sentence of the report, that links to another page (上一篇：…,
     相关报告, rules/common.yaml ``title.links``) or starts a run of two report titles by
     themselves (a list). The dates and names of that list are not the report's signature."""
-    link = _link_line()
     start = max(0, len(lines) - TAIL_LINES)
     previous_title = in_body = False
     for index in range(start, len(lines)):
         text = lines[index].text.strip()
         if not text:
             continue
-        if in_body and len(text) <= LINK_CHARS and link.match(text):
+        if not in_body:
+            in_body = "。" in text
+            continue
+        if _links_to(text):
             return index
-        mark = _LIST_MARK.match(text)
-        is_title = _title_line(text[mark.end() :] if mark else text)
-        if is_title and previous_title and in_body:
+        is_title = len(text) <= LINK_CHARS and "年" in text and _title_line(_unlisted(text))
+        if is_title and previous_title:
             return _previous_filled(lines, index)
         previous_title = is_title
-        in_body = in_body or "。" in text
     return len(lines)
+
+
+def _unlisted(text: str) -> str:
+    """``text`` without the list's bullet, number or date before it."""
+    mark = _LIST_MARK.match(text)
+    return text[mark.end() :] if mark else text
 
 
 def _previous_filled(lines: list[Line], index: int) -> int:

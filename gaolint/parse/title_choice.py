@@ -100,15 +100,12 @@ _STOP = re.compile(r"[。；;！？!?]")
 
 
 def _last_before_body(candidates: list[TitleCandidate], head: list[Line]) -> int | None:
-    """The index of the last candidate above the first line of the body (a sentence, or a
-    title line holding a sentence's stop), or None when the first screen holds no such line or
-    titles stand inside the body's own lines."""
-    if any(candidate.inline for candidate in candidates):
-        return None
-    titles = {index for candidate in candidates for index in range(candidate.first, candidate.last + 1)}
+    """The index of the last title line above the first line of the body (a sentence, or a
+    title line holding a sentence's stop), or None when the first screen holds no such line."""
+    titles = {index for candidate in candidates if not candidate.inline for index in range(candidate.first, candidate.last + 1)}
     body = next((index for index, line in enumerate(head) if metadata.BODY_SENTENCE.search(line.text)
                  and (index not in titles or _STOP.search(line.text))), None)
     if body is None:
         return None
-    above = [index for index, candidate in enumerate(candidates) if candidate.last < body]
+    above = [index for index, candidate in enumerate(candidates) if candidate.last < body and not candidate.inline]
     return above[-1] if above else None
