@@ -294,3 +294,11 @@ def test_an_announcement_page_below_a_list_names_its_own_report(tmp_path, chrome
     report, findings = _read(tmp_path, "\n".join(lines) + "\n")
     assert (report.title, report.agency, report.year) == (TITLE, AGENCY, YEAR)
     assert [f.rule for f in findings] == ["GAO002"]
+
+
+def test_a_department_signed_by_its_office_below_other_departments(tmp_path):
+    spec = sample_spec(8, year=2023, agency="临溪县民政局", kind="department", signer="临溪县民政局办公室")
+    others = [_title(a, 2023) for a in ("临溪县教育局", "临溪县财政局", "临溪县人民政府")]
+    report, findings = _read(tmp_path, _page(["相关报告", "热门文章", *others], spec=spec))
+    assert (report.agency, report.year) == ("临溪县民政局", 2023)
+    assert findings == [], [(f.rule, f.message.zh) for f in findings]

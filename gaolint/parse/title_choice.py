@@ -45,7 +45,7 @@ def choose(candidates: list[TitleCandidate], head: list[Line], lines: list[Line]
     signer = metadata.agency_from_signature(lines)
     # A signer that no title names is the agency of the title that names none (2023年…年度报告
     # below other agencies' titles), or a footer's line: either way no named title is confirmed.
-    unnamed_signed = bool(signer) and signer not in named
+    unnamed_signed = bool(signer) and not any(name and signer.startswith(name) for name in named)
     opening = _opening(head, lines, candidates)
     before_body = _last_before_body(candidates, head)
 
@@ -57,7 +57,8 @@ def choose(candidates: list[TitleCandidate], head: list[Line], lines: list[Line]
         if unnamed_signed:
             confirmed = not agency
         else:
-            confirmed = bool(agency) and (agency == signer if signer else agency in opening)
+            # signed by the agency, or by an office of it (临溪县教育局办公室)
+            confirmed = bool(agency) and (signer.startswith(agency) if signer else agency in opening)
         if confirmed:
             points += AGENCY_POINTS
         if candidate.listed:
