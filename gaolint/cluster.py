@@ -239,6 +239,8 @@ class _Dispatch:
         self.in_flight += len(part)
 
     def results(self) -> Iterator[FileResult]:
+        from concurrent.futures import CancelledError
+
         from distributed.scheduler import KilledWorker
 
         from .engine import crashed_result
@@ -250,7 +252,11 @@ class _Dispatch:
             start, part, attempt = self.tasks.pop(future)
             self.in_flight -= len(part)
             if future.status == "finished":
-                for offset, result in enumerate(future.result()):
+                try:
+                    chunk_results = future.result()
+                except CancelledError:  # finished, then cancelled as the scheduler went away
+                    raise OSError("the task was cancelled") from None
+                for offset, result in enumerate(chunk_results):
                     self.done[start + offset] = result
             elif future.status == "cancelled":  # the scheduler was lost, or shut down
                 raise OSError("the task was cancelled")

@@ -87,7 +87,8 @@ def _load_raw() -> list[tuple[str, dict]]:
     from .format_data import check_schema
 
     for (path, blob), data in zip(sources, raw):
-        check_schema(data, _shown_path(path), blob)  # the text only for an error's line
+        if fresh:  # a cache entry was checked before it was written (startcache.source_digest)
+            check_schema(data, _shown_path(path), blob)  # the text only for an error's line
         if data.get("kind") == "common" and os.path.dirname(path) != builtin:
             from .format_data import FormatDataError
 

@@ -83,6 +83,11 @@ def run_check(args) -> int:
         from .cluster import expand_inputs, scheduler_address
 
         scheduler = scheduler_address(args)  # a Dask cluster: paths and URLs the workers read
+        from .formats import check_files
+
+        # A broken format file here is most likely the workers' too (one installation, one
+        # GAOLINT_FORMATS): exit 2 before connecting, not GAO000 on every report.
+        check_files()
         items, missing = expand_inputs(args.paths)
         files = [shown for _, shown in items]
     else:

@@ -152,6 +152,43 @@ def test_a_file_that_kills_workers_is_gao000_and_the_rest_are_linted(corpus_dir,
     assert results == _local_results(corpus_dir)
 
 
+class _FinishedThenCancelled:
+    """A future whose task finished, then was cancelled when the client lost the scheduler
+    before the result was fetched: its status still says finished, its result() raises."""
+
+    status = "finished"
+
+    def result(self):
+        from distributed.client import FutureCancelledError
+
+        raise FutureCancelledError("lint_chunk-1", reason="scheduler-connection-lost")
+
+    def cancel(self) -> None:
+        pass
+
+
+def test_a_result_cancelled_as_the_scheduler_goes_is_the_lost_scheduler_error(monkeypatch):
+    """The race the real-cluster test below met under load: a usage error (exit 2), not a
+    FutureCancelledError traceback."""
+    from gaolint import cluster as cluster_module
+    from gaolint.cli import UsageError
+
+    future = _FinishedThenCancelled()
+    dispatch = cluster_module._Dispatch.__new__(cluster_module._Dispatch)
+    dispatch.queue, dispatch.alone, dispatch.done = [], [], {}
+    dispatch.tasks = {future: (0, [("a.txt", "a.txt")], 0)}
+    dispatch.in_flight, dispatch.window, dispatch.chunk = 1, 4, 1
+    dispatch.waiting = iter([future])
+
+    class _OneThread:
+        def threads(self) -> int:
+            return 1
+
+    monkeypatch.setattr(cluster_module, "_Dispatch", lambda *args, **kwargs: dispatch)
+    with pytest.raises(UsageError, match="lost the Dask scheduler"):
+        list(iter_results([("a.txt", "a.txt")], api.Settings(), _OneThread()))  # type: ignore[arg-type]
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

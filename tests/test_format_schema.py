@@ -83,7 +83,7 @@ def test_a_misspelled_key_names_file_line_and_key(extra):
     assert "'lable'" in message and "tables.table2.rows[2]" in message and "did you mean 'label'" in message
 
 
-@pytest.mark.parametrize("how", ["files", "stdin", "cached"])
+@pytest.mark.parametrize("how", ["files", "stdin", "cached", "cluster"])
 def test_a_broken_format_file_stops_the_run_with_exit_2(extra, tmp_path, monkeypatch, capsys, how):
     """A configuration error (spec/interface.md, exit codes): one message naming the file, the
     line and the key, exit 2 — not an internal error (GAO000) on every report checked."""
@@ -109,6 +109,8 @@ def test_a_broken_format_file_stops_the_run_with_exit_2(extra, tmp_path, monkeyp
     if how == "stdin":
         monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(_report_text().encode("utf-8"))))
         code = main(["check", "-", "--no-cache"])
+    elif how == "cluster":  # refused before connecting: no scheduler listens there
+        code = main(["check", "--no-cache", "--scheduler", "tcp://127.0.0.1:9", *reports])
     else:
         code = main(["check", *([] if how == "cached" else ["--no-cache"]), *reports])
     out, err = capsys.readouterr()

@@ -137,6 +137,33 @@ def test_version_and_module_entry(reports):
     assert done.returncode == 0 and re.match(r"gaolint \d+\.\d+", done.stdout)
 
 
+def test_each_command_parses_alike_from_its_own_parser_and_the_whole_one(capsys):
+    """cli._parser(command) builds only the subcommand being run (argparse asks gettext for
+    every parser's titles: ~1 ms of each pre-commit run); what it parses and what its help says
+    must be what the whole command line's parser gives, and ``gaolint --help`` lists them all."""
+    from gaolint.cli import COMMANDS, _parser
+
+    samples = {
+        "check": ["check", "--format", "json", "--select", "GAO3", "-q", "--jobs", "2", "a.txt", "b"],
+        "rules": ["rules", "--lang", "en"],
+        "explain": ["explain", "GAO301"],
+        "init": ["init", "--force"],
+        "clean": ["clean"],
+    }
+    assert set(samples) == set(COMMANDS)
+    for command, argv in samples.items():
+        assert vars(_parser(command).parse_args(argv)) == vars(_parser().parse_args(argv))
+        helps = []
+        for parser in (_parser(command), _parser()):
+            with pytest.raises(SystemExit):
+                parser.parse_args([command, "--help"])
+            helps.append(capsys.readouterr().out)
+        assert helps[0] == helps[1] and command in helps[0]
+    whole = _parser().format_help()
+    assert all(command in whole for command in COMMANDS)
+    assert _parser("--version").format_help() == whole  # not a command: every one is built
+
+
 #: What RFC 3986 lets a URI reference hold literally (unreserved, sub-delims, ``:@/?#[]``, and
 #: ``%`` only as the start of an escape).
 URI_REFERENCE = re.compile(r"^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#\[\]]|%[0-9A-F]{2})*$")

@@ -172,6 +172,36 @@ def test_the_collector_is_tuned_while_linting_and_put_back_after(frozen_by_the_h
         gc.unfreeze()
 
 
+def test_a_start_up_cache_entry_is_not_checked_again_but_a_new_checker_misses_it(tmp_path: Path, monkeypatch) -> None:
+    """The format data is checked against the schema before it is cached, not when read back
+    (startcache.source_digest); a changed gaolint/format_data.py makes the entry a miss, so
+    data is never used that the current checker did not see."""
+    from gaolint import format_data, formats, startcache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("GAOLINT_NO_CACHE", raising=False)
+    checked: list[str] = []
+    real = format_data.check_schema
+
+    def spy(data, name, text):
+        checked.append(name)
+        return real(data, name, text)
+
+    monkeypatch.setattr(format_data, "check_schema", spy)
+    try:
+        formats.reload()
+        first = formats._load_raw()
+        assert len(checked) == len(first) >= 4  # parsed from YAML: every file checked, then cached
+        checked.clear()
+        formats.reload()
+        assert formats._load_raw() == first and checked == []  # from the cache: not again
+        monkeypatch.setattr(startcache, "_checker_stamp", lambda: b"another checker")
+        formats.reload()
+        assert formats._load_raw() == first and len(checked) == len(first)  # a miss: checked
+    finally:
+        formats.reload()
+
+
 @pytest.mark.slow
 def test_a_warm_run_does_not_rewrite_the_cache(small: Path, env: dict) -> None:
     """Once warm, the start-up cache file is only read: a run that rewrote it every time would

@@ -14,6 +14,7 @@ from .reflow import reflow
 from .sections import find_sections
 from .tables import read_review_table, read_rows_table
 from .version import detect_format, report_year
+from .wraps import soft_breaks
 
 #: Each table's start pattern (its ``anchors`` anywhere in a line, or its ``opens`` opening a
 #: line, after an optional 一、), by the table spec's identity (the spec is kept, so its id stays its own).
@@ -143,7 +144,7 @@ def parse(path: str, container: str, lines: list[Line], layout: str = "flow") ->
                     in_table[index] = True
 
     prose_lines = [line for line, inside in zip(lines, in_table) if not inside]
-    prose = metadata.Prose(prose_lines, "\n")
+    prose = metadata.Prose(prose_lines, "\n", soft_breaks(prose_lines))
     report.period = metadata.find_period(prose)
     if report.year is None and report.period is not None and report.period.end is not None:
         report.year = report.period.end.year

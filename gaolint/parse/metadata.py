@@ -45,6 +45,9 @@ DAMAGED_DATE = re.compile(
 )
 #: What every DAMAGED_DATE match holds: lines without it are not searched.
 _DAMAGED_HINT = re.compile(r"(?:19|20)\d\d")
+#: A contact field's label right before digits: a Shanghai postcode (200120) or a number that
+#: a wrapped line leaves at a line's end is not a date that lost its 年/月/日.
+_CONTACT_BEFORE = re.compile(r"(?:邮\s*+政?\s*+编\s*+码?|电\s*+话|传\s*+真|热\s*+线|手\s*+机)\s*+[:：为]?\s*+$")
 #: ``\s*+`` (possessive, Python 3.11) wherever what follows cannot start with a space: the
 #: same matches, but no backtracking through long runs of spaces (``年\s*度?\s*`` on
 #: "2020年" and 3,000 spaces took minutes). The same in CARRYOVER_YEAR and POSTCODE.
@@ -89,19 +92,27 @@ _SENTENCE_STOP = re.compile(r"[。；;!?！？\n]")
 class Prose:
     """The report's prose joined into one string, with a map back to lines.
 
-    Lines are joined with a newline, which ends a sentence; the PDF reader has already joined
-    the lines a paragraph wraps over, so a newline never falls inside a word."""
+    Lines are joined with ``separator`` (a newline, which ends a sentence), except after the
+    lines in ``soft``: breaks a fixed width made in mid-sentence (parse/wraps.py), joined with
+    nothing, so that ``收取信息处理费2600`` / ``元`` reads as one amount. The PDF reader has
+    already joined the lines a paragraph wraps over."""
 
-    def __init__(self, lines: list[Line], separator: str) -> None:
+    def __init__(self, lines: list[Line], separator: str, soft: set[int] | frozenset[int] = frozenset()) -> None:
         self.lines = lines
         self.starts: list[int] = []
         parts = []
         offset = 0
-        for line in lines:
+        last = len(lines) - 1
+        for index, line in enumerate(lines):
             self.starts.append(offset)
-            parts.append(line.text)
-            offset += len(line.text) + len(separator)
-        self.text = separator.join(parts)
+            text = line.text
+            if index in soft:
+                text = text.rstrip()
+            elif index < last:
+                text += separator
+            parts.append(text)
+            offset += len(text)
+        self.text = "".join(parts)
         self._stops: list[int] | None = None
 
     def location(self, start: int, end: int | None = None) -> Location:
@@ -794,6 +805,8 @@ def find_damaged_dates(lines: list[Line]) -> list[Mention]:
         line = lines[index]
         position = starts[index] + len(line.text) + 1
         for match in DAMAGED_DATE.finditer(line.text):
+            if _CONTACT_BEFORE.search(line.text, max(0, match.start() - 12), match.start()):
+                continue
             found.append(Mention("date", match.group(0), line.location_of(match.start(), match.end())))
     return found
 

@@ -504,7 +504,7 @@ class _Page:
     def _recover_title(self, title: list[tuple[int, str, int]], report: Any) -> None:
         """Prepend the title found before the report element when the report lacks one."""
         head = self.lines[:3]
-        if any(_looks_like_title(line.text) for line in head if not line.place):
+        if any(_is_title_line(line.text) for line in head if not line.place):
             return
         start = self.position(report) or 0
         before = [t for t in title if t[0] < start]
@@ -850,6 +850,18 @@ def _collapse(text: str) -> str:
 def _looks_like_title(text: str) -> bool:
     """A report title: short, names a 报告/年报, and is not a sentence."""
     return ("报告" in text or "年报" in text) and 4 <= len(text) <= 80 and "。" not in text
+
+
+#: How a title ends: 报告 or 年报, perhaps with a bracketed note (（全文）, (修订版)).
+_TITLE_END = re.compile(r"(?:报告|年报)\s*(?:[(（【][^()（）【】]{0,20}[)）】])?\s*$")
+
+
+def _is_title_line(text: str) -> bool:
+    """Does the report element start with its title? Stricter than ``_looks_like_title``: a
+    paragraph wrapped by ``<br>`` at a fixed width gives lines such as ``本报告依据《…条例》和
+    国家规定的年度`` or ``制本年度报告，内容涵盖…``, pieces of a sentence that name a 报告
+    without being a title; a title ends with its 报告 and holds no comma."""
+    return _looks_like_title(text) and not any(mark in text for mark in "，,；;") and _TITLE_END.search(text) is not None
 
 
 def _own_text(node: Any) -> list[str]:

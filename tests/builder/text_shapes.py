@@ -9,6 +9,7 @@ line each.
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from .blocks import Document, Heading, Paragraph, Table
@@ -126,3 +127,39 @@ def render_text(document: Document, shape: str = "pipe") -> str:
             lines.append("")  # Markdown needs blank lines to keep blocks apart
     return "\n".join(lines).rstrip("\n") + "\n"
 
+
+
+#: What a layout engine keeps on one line: a run of Latin letters, digits and the marks of a
+#: number, an e-mail or a web address (a CJK character may end a line anywhere).
+_UNBREAKABLE = re.compile(r"[A-Za-z0-9@._/:%]+|.")
+
+
+def _columns(text: str) -> int:
+    """Width on the page: a character outside ASCII (CJK, full-width, the curly quotes and
+    dashes a CJK font draws full-width) is as wide as two Latin ones."""
+    return sum(1 if ord(ch) < 0x80 else 2 for ch in text)
+
+
+def hard_wrap(text: str, columns: int) -> str:
+    """``text`` with every prose line broken where a page ``columns`` CJK characters wide ends
+    it, as a PDF viewer's copy or a fixed-width page gives it: anywhere between CJK
+    characters, never inside a number, an e-mail or a web address (digits and Latin letters
+    are half as wide, so a line holding them holds more characters). Table lines (with ``|``
+    or mostly digits) are left alone."""
+    out: list[str] = []
+    width = 2 * columns
+    for line in text.split("\n"):
+        digits = sum(ch.isdigit() for ch in line)
+        if "|" in line or _columns(line) <= width or digits > len(line) // 3:
+            out.append(line)
+            continue
+        current, used = "", 0
+        for piece in _UNBREAKABLE.findall(line):
+            size = _columns(piece)
+            if current and used + size > width:
+                out.append(current)
+                current, used = "", 0
+            current += piece
+            used += size
+        out.append(current)
+    return "\n".join(out)
