@@ -302,3 +302,52 @@ def test_a_department_signed_by_its_office_below_other_departments(tmp_path):
     report, findings = _read(tmp_path, _page(["相关报告", "热门文章", *others], spec=spec))
     assert (report.agency, report.year) == ("临溪县民政局", 2023)
     assert findings == [], [(f.rule, f.message.zh) for f in findings]
+
+
+# --- any report, any list: the findings are those of the report alone --------------------------
+
+def _random_chrome(rng, spec) -> tuple[list[str], list[str]]:
+    """A site's lists above and below a report, drawn from the shapes above: other agencies of
+    its place and other years of its own agency, bulleted, numbered, dated or bare, under a
+    heading or not, with 上一篇/下一篇 links and a breadcrumb."""
+    from tests.builder import names
+
+    place = next((p for p in names.PLACES if spec.agency.startswith(p)), spec.agency[:3])
+    agencies = [f"{place}{d}" for d in rng.sample(names.DEPARTMENTS, 4)] + [f"{place}人民政府"]
+    agencies = [a for a in agencies if a != spec.agency]
+    years = [y for y in range(spec.year - 4, spec.year + 3) if y != spec.year]
+    entries = [_title(a, spec.year) for a in agencies[:3]] + [_title(spec.agency, y) for y in rng.sample(years, 3)]
+    rng.shuffle(entries)
+    shape = rng.choice(["bare", "bullet", "number", "date-after", "date-before"])
+    marked = [
+        {"bare": t, "bullet": f"· {t}", "number": f"{i}. {t}", "date-after": f"{t} {spec.year + 1}-0{i}-1{i}",
+         "date-before": f"[{spec.year + 1}-0{i}-0{i}] {t}"}[shape]
+        for i, t in enumerate(entries, 1)
+    ]
+    above: list[str] = []
+    if rng.random() < 0.5:
+        above.append("首页 > 政务公开 > 政府信息公开年报")
+    if rng.random() < 0.5:
+        above.append(rng.choice(["相关报告", "热点推荐", "往年报告", "栏目导航"]))
+    above += marked
+    if rng.random() < 0.5:
+        above += [f"上一篇：{entries[0]}", f"下一篇：{entries[-1]}"]
+    below = rng.choice([[], ["相关报告", *marked[:3]], [f"上一篇：{entries[1]}", f"下一篇：{entries[2]}"]])
+    return above, below
+
+
+@pytest.mark.parametrize("seed", range(24))
+def test_any_report_below_any_list_reads_as_the_report_alone(tmp_path, seed):
+    import random
+
+    rng = random.Random(seed)
+    version = ("cn-2021", "cn-2019", "cn-2008")[seed % 3]
+    spec = sample_spec(100 + seed, version=version)
+    above, below = _random_chrome(rng, spec)
+    alone, alone_findings = _read(tmp_path, _page(spec=spec), name="alone.txt")
+    listed, listed_findings = _read(tmp_path, _page(above, tail=below, spec=spec), name="listed.txt")
+    assert (listed.agency, listed.year, listed.format_version) == (alone.agency, alone.year, alone.format_version)
+    assert alone.year == spec.year
+    shift = len(above)
+    assert sorted((f.rule, f.location.line - shift) for f in listed_findings) == sorted(
+        (f.rule, f.location.line) for f in alone_findings)
