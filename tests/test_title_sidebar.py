@@ -351,3 +351,15 @@ def test_any_report_below_any_list_reads_as_the_report_alone(tmp_path, seed):
     shift = len(above)
     assert sorted((f.rule, f.location.line - shift) for f in listed_findings) == sorted(
         (f.rule, f.location.line) for f in alone_findings)
+
+
+def test_a_closing_sentence_that_starts_like_a_link_keeps_the_signature(tmp_path):
+    """相关信息… as a sentence of the report is no 相关信息： link: the signing date below it
+    is still read (a late one still GAO204)."""
+    late = f"{YEAR + 1}年7月1日"
+    text = _page().replace(f"{SPEC.signed_on.year}年{SPEC.signed_on.month}月{SPEC.signed_on.day}日", late)
+    lines = text.rstrip("\n").split("\n")
+    lines[-2:-2] = ["相关信息已在本机关门户网站政府信息公开专栏同步发布。"]
+    report, findings = _read(tmp_path, "\n".join(lines) + "\n")
+    assert report.signing_date is not None and report.signing_date.date.month == 7
+    assert rules_of(findings) == {"GAO204"}

@@ -450,8 +450,9 @@ def report_end(lines: list[Line]) -> int:
         if not in_body:
             in_body = "。" in text
             continue
-        if _links_to(text):
-            return index
+        link = _links_to(text)
+        if link and (link.end() == len(text) or ":" in link.group(0) or "：" in link.group(0)):
+            return index  # 上一篇：…, 相关报告 — not a sentence that starts 相关信息…
         is_title = len(text) <= LINK_CHARS and "年" in text and _title_line(_unlisted(text))
         if is_title and previous_title:
             return _previous_filled(lines, index)
