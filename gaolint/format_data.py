@@ -125,7 +125,7 @@ FORMAT_SCHEMA = Keys({
 #: Every key of the shared wording file (rules/common.yaml).
 COMMON_SCHEMA = Keys({
     "kind": OneOf("common"), "period": Keys({"keys": WORDS, "cutoff": WORDS}),
-    "title": Keys({"endings": WORDS}), "report_evidence": WORDS,
+    "title": Keys({"endings": WORDS, "links": WORDS, "labels": WORDS}), "report_evidence": WORDS,
     "agency_kinds": ListOf(Keys({"kind": STR, "endings": WORDS}, required=("kind", "endings"))),
     "default_kind": STR, "fees": Keys({"spending": WORDS, "charging": WORDS, "waivers": WORDS}),
     "table_words": WORDS, "contents_words": WORDS, "announcement_words": WORDS,
@@ -313,6 +313,8 @@ class CommonSpec:
         table_words: tuple[str, ...] = (),
         contents_words: tuple[str, ...] = (),
         announcement_words: tuple[str, ...] = (),
+        title_links: tuple[str, ...] = (),
+        title_labels: tuple[str, ...] = (),
     ) -> None:
         self.period_keys = period_keys
         self.period_key = alternatives(period_keys)
@@ -331,6 +333,10 @@ class CommonSpec:
         self.contents_words = contents_words
         #: Words of a page that announces a report kept elsewhere (附件, 详见附件, 点击下载).
         self.announcement_words = announcement_words
+        #: Words opening a line that links to another page (上一篇：…): its title is not the report's.
+        self.title_links = title_links
+        #: Labels a page or a crawler prints before a title (标题：…): not part of the agency's name.
+        self.title_labels = title_labels
 
     def kind_of(self, name: str) -> str:
         """The agency kind a name's ending makes (first listed kind wins)."""
@@ -379,4 +385,6 @@ class CommonSpec:
             table_words=_words(data, data.get("table_words"), "table_words"),
             contents_words=_words(data, data.get("contents_words"), "contents_words"),
             announcement_words=_words(data, data.get("announcement_words"), "announcement_words"),
+            title_links=_words(data, title.get("links"), "title.links"),
+            title_labels=_words(data, title.get("labels"), "title.labels"),
         )

@@ -12,6 +12,7 @@ import itertools
 import operator
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from ..model import TITLE_CHARS, TITLE_LINES, DateMention, FeeStatement, Line, Location, Mention, Period
 from ..normalise.widths import CHINESE_DIGITS
@@ -242,60 +243,251 @@ def _mask_quote(match: re.Match[str]) -> str:
     return "《" + "〇" * (len(match.group(0)) - 2) + "》"
 
 
-#: Links to other pages a site prints around a report (上一篇：…2011年…年度报告): never the title.
-_LINK_LINE = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读|相关信息|推荐阅读)")
+def _link_line() -> re.Pattern[str]:
+    """The start of a line linking to another page a site prints around a report (上一篇：…2011年…
+    年度报告): never the title. The words are data (rules/common.yaml, ``title.links``)."""
+    global _LINK_FROM_DATA
+    if _LINK_FROM_DATA is None:
+        from ..format_data import alternatives
+        from ..formats import load_common
+
+        _LINK_FROM_DATA = re.compile(r"\s*+(?:" + alternatives(load_common().title_links).pattern + r")\s*+[:：]?\s*+")
+        _LINK_STARTS.update(word[0] for word in load_common().title_links if word)
+    return _LINK_FROM_DATA
 
 
-def _first_screen(lines: list[Line]) -> list[Line]:
+def _links_to(text: str) -> re.Match[str] | None:
+    """The link words opening ``text`` (a non-blank line of at most ``LINK_CHARS``), if it
+    links to another page; tested first by its first character, most lines being none."""
+    link = _LINK_FROM_DATA or _link_line()
+    if text[0] not in _LINK_STARTS and not text[0].isspace() or len(text) > LINK_CHARS:
+        return None
+    return link.match(text)
+
+
+def _title_label() -> re.Pattern[str]:
+    """A label before a title (标题：…, rules/common.yaml ``title.labels``): not the agency's."""
+    global _LABEL_FROM_DATA
+    if _LABEL_FROM_DATA is None:
+        from ..format_data import alternatives
+        from ..formats import load_common
+
+        _LABEL_FROM_DATA = re.compile(r"(?:" + alternatives(load_common().title_labels).pattern + r")\s*+[:：]\s*+")
+    return _LABEL_FROM_DATA
+
+
+_LINK_FROM_DATA: re.Pattern[str] | None = None
+#: The first characters of the link words (filled with the pattern).
+_LINK_STARTS: set[str] = set()
+#: A link line is one title long: a longer line that starts like one is a crawled page's text.
+LINK_CHARS = 120
+_LABEL_FROM_DATA: re.Pattern[str] | None = None
+
+
+def _first_screen(lines: list[Line], most: int = TITLE_LINES, chars: int = TITLE_CHARS) -> list[Line]:
     head: list[Line] = []
     size = 0
+    bare_link = False
     for line in lines:
-        if not line.text.strip() or _LINK_LINE.match(line.text):
+        if not line.text.strip():
+            continue
+        found = _links_to(line.text)  # not a crawled page's one line, that may start the same way
+        if found or bare_link:
+            # 上一篇： on a line of its own links the title on the next line
+            bare_link = bool(found) and found.end() == len(line.text.rstrip())
             continue
         head.append(line)
         size += len(line.text)
-        if len(head) >= TITLE_LINES or size >= TITLE_CHARS:
+        if len(head) >= most or size >= chars:
             break
     return head
+
+
+#: A line of the report's body: one holding a sentence (a stop, or a long run of text).
+BODY_SENTENCE = re.compile(r"[。；;]|[\u4e00-\u9fff，,、]{30}")
+#: How many first screens a page's menus and lists may fill before the report's body begins.
+LONG_SCREEN = 6
+
+
+def _screen_to_body(lines: list[Line]) -> list[Line]:
+    """The first screen stretched over a site's long menus and lists to the body's first
+    sentence (and the line after it), at most ``LONG_SCREEN`` screens."""
+    head = _first_screen(lines, TITLE_LINES * LONG_SCREEN, TITLE_CHARS * LONG_SCREEN)
+    body = next((index for index, line in enumerate(head) if BODY_SENTENCE.search(line.text)), None)
+    return head if body is None else head[: body + 2]
 
 
 def find_title(lines: list[Line]) -> tuple[str, Location | None, int | None]:
     """The title (joined when it wraps over two lines) and the year it names.
 
     Looked for in the first screen of text, not only the first lines; a title inside 《》 is a
-    cited document (关于做好2012年政府信息公开工作年度报告……的通知), never the report's."""
-    title = _title_pattern()
+    cited document (关于做好2012年政府信息公开工作年度报告……的通知), never the report's.
+    When the first screen holds the titles of other reports too (a site's sidebar, a
+    "related reports" list, a breadcrumb), the one the body confirms is the report's
+    (``title_choice.choose``)."""
     head = _first_screen(lines)
-    for position, line in enumerate(head):
+    candidates = title_candidates(head)
+    if not any(BODY_SENTENCE.search(line.text) for line in head):
+        head = _screen_to_body(lines)  # menus and lists fill the first screen: the title may be below
+        candidates = title_candidates(head)
+    if len(candidates) == 1:
+        return candidates[0].text, candidates[0].location, candidates[0].year
+    # No title line: the opening sentence often names the report (现向社会公开…年度报告), and a
+    # crawled page's one line names it after the site's breadcrumb.
+    # Among several title lines, the body's first lines may name the report's own (a crawled
+    # page's one line after a list of other reports).
+    inline = inline_candidates(head, candidates[-1].last + 1, 2) if candidates else inline_candidates(head)
+    if not candidates and not inline:
+        return "", None, None
+    chosen = candidates[0] if candidates else inline[0]
+    if len(candidates) + len(inline) > 1:
+        from .title_choice import choose
+
+        chosen = choose(candidates + inline, head, lines)
+    if chosen.inline and (candidates or chosen is not inline[0]):
+        return chosen.agency + chosen.text, chosen.location, chosen.year  # its agency, not the first title's
+    return chosen.text, chosen.location, chosen.year
+
+
+class TitleCandidate(NamedTuple):
+    """A line (or two) of the first screen that reads as a report's title: its text, where it
+    is, the year it names, the first and last of its lines (indexes into the first screen),
+    and whether a list's bullet or number stands before it (· 1. 【2023-01-20】)."""
+
+    text: str
+    location: Location
+    year: int
+    first: int
+    last: int
+    listed: bool
+    #: A title named inside a longer line (``inline_candidates``): the agency written just
+    #: before it (as written), and where in its line it ends.
+    inline: bool = False
+    agency: str = ""
+    end: int = -1
+
+
+#: What a site prints before each entry of a list of links: a bullet, a number (1. 2、 3）),
+#: or the entry's date (【2023-01-20】, 2023-01-20). A report's own title has none of them.
+_LIST_MARK = re.compile(
+    r"[·•●○■□◆◇▪▸▶►*+>\-](?!\d)|\d{1,2}\s*+[.、)）](?!\d)|[\[【(（]?\d{4}[-./]\d{1,2}[-./]\d{1,2}(?!\d)"
+)
+
+
+#: What stands between a breadcrumb's or a list's words and the agency before a title.
+_BEFORE_AGENCY = re.compile(r"公开|公布|发布|印发|现将|《|》|[,，。:：;；>\s]")
+
+
+def inline_candidates(head: list[Line], start: int = 0, count: int = 4) -> list[TitleCandidate]:
+    """The titles named inside ``count`` lines of the first screen from ``start``, in order: an
+    opening sentence's (现向社会公开…年度报告), or those of a crawled page's one line (a
+    相关链接 list, the breadcrumb's own title), each with the agency written just before it."""
+    title = _title_pattern()
+    found: list[TitleCandidate] = []
+    for position in range(start, min(start + count, len(head))):
+        line = head[position]
+        masked = mask_quotes(line.text[:TITLE_CHARS])
+        for match in title.finditer(masked):
+            before = _BEFORE_AGENCY.split(masked[max(0, match.start() - 40) : match.start()].rstrip())[-1].strip()
+            agency = before if len(before) >= 2 and _AGENCY_LINE.match(before) else ""
+            found.append(TitleCandidate(match.group(0), line.location_of(match.start(), match.end()),
+                                        int(match.group(1) or match.group(2)), position, position, False,
+                                        True, agency, match.end()))
+    return found
+
+
+def title_candidates(head: list[Line]) -> list[TitleCandidate]:
+    """Every title in the first screen, in order (the first is the report's unless the body
+    says otherwise): a short line naming an annual report, a title cut by the page's width
+    (…工作年度报 / 告), or one whose agency stands on the line above."""
+    title = _title_pattern()
+    found: list[TitleCandidate] = []
+    position = 0
+    while position < len(head):
+        line = head[position]
+        if found and BODY_SENTENCE.search(line.text):
+            break  # the body has begun below a title: its short lines are its own
         text = line.text.strip().lstrip("#").strip()
-        if len(text) > 60:
+        if len(text) > 60 or "年" not in text:  # every title names its year (…年…)
+            position += 1
             continue
+        listed = bool(_LIST_MARK.match(text))
         text = mask_quotes(text)
         match = title.search(text)
         if match and match.start() < 30:
             year = int(match.group(1) or match.group(2))
-            return text, line.whole(), year
+            found.append(TitleCandidate(text, line.whole(), year, position, position, listed))
+            position += 1
+            continue
         if position + 1 < len(head) and "年" in text:
             # a title cut by the page's width: …工作年度报 / 告 (text copied from a PDF)
             rest = head[position + 1].text.strip()
             joined = text + rest
             match = title.search(joined) if len(rest) <= 8 else None
             if match and match.start() < 30 and match.end() > len(text):
-                return joined, line.whole(), int(match.group(1) or match.group(2))
+                found.append(TitleCandidate(joined, line.whole(), int(match.group(1) or match.group(2)),
+                                            position, position + 1, listed))
+                position += 2
+                continue
         squeezed = text.replace(" ", "")
-        if ("年度报告" in squeezed or squeezed.endswith("年报")) and position > 0:
+        if ("年度报告" in squeezed or squeezed.endswith("年报")) and position > 0 and (not found or found[-1].last < position - 1):
             before = mask_quotes(head[position - 1].text.strip().lstrip("#").strip())
             joined = before + text
             match = title.search(joined)
             if match and len(before) < 40:
-                return joined, head[position - 1].whole(), int(match.group(1) or match.group(2))
-    # No title line: the opening sentence often names the report (现向社会公开…年度报告).
-    for line in head[:4]:
-        match = title.search(mask_quotes(line.text[:TITLE_CHARS]))
-        if match:
-            span = line.location_of(match.start(), match.end())
-            return match.group(0), span, int(match.group(1) or match.group(2))
-    return "", None, None
+                found.append(TitleCandidate(joined, head[position - 1].whole(), int(match.group(1) or match.group(2)),
+                                            position - 1, position, listed))
+        position += 1
+    return found
+
+
+#: How far above the end a page's list of other reports is looked for.
+TAIL_LINES = 40
+
+
+def report_end(lines: list[Line]) -> int:
+    """Where the report ends and the page's links below it begin: the first of the last
+    ``TAIL_LINES`` lines, below a sentence of the report, that links to another page (上一篇：…,
+    相关报告, rules/common.yaml ``title.links``) or starts a run of two report titles by
+    themselves (a list). The dates and names of that list are not the report's signature."""
+    start = max(0, len(lines) - TAIL_LINES)
+    previous_title = in_body = False
+    for index in range(start, len(lines)):
+        text = lines[index].text.strip()
+        if not text:
+            continue
+        if not in_body:
+            in_body = "。" in text
+            continue
+        link = _links_to(text)
+        if link and (link.end() == len(text) or ":" in link.group(0) or "：" in link.group(0)):
+            return index  # 上一篇：…, 相关报告 — not a sentence that starts 相关信息…
+        is_title = len(text) <= LINK_CHARS and "年" in text and _title_line(_unlisted(text))
+        if is_title and previous_title:
+            return _previous_filled(lines, index)
+        previous_title = is_title
+    return len(lines)
+
+
+def _unlisted(text: str) -> str:
+    """``text`` without the list's bullet, number or date before it."""
+    mark = _LIST_MARK.match(text)
+    return text[mark.end() :] if mark else text
+
+
+def _previous_filled(lines: list[Line], index: int) -> int:
+    """The index of the last non-blank line before ``index``."""
+    index -= 1
+    while index > 0 and not lines[index].text.strip():
+        index -= 1
+    return index
+
+
+def _title_line(text: str) -> bool:
+    """A line that is a report's title by itself, as ``title_candidates`` reads one."""
+    text = text.strip().lstrip("#").strip()
+    match = _title_pattern().search(mask_quotes(text)) if len(text) <= 60 else None
+    return match is not None and match.start() < 30
 
 
 def listed_titles(lines: list[Line]) -> list[str]:
@@ -354,7 +546,8 @@ def agency_from_title(title: str, lines: list[Line] | None = None) -> str:
 
     When the title names none and ``lines`` are given, the agency printed on the line above the
     title or in the opening sentence (现向社会公开昆山市人民政府2025年…年度报告) is used."""
-    text = re.sub(r"\s+", "", mask_quotes(title))
+    label = _title_label().match(title)  # 标题：青禾县人民政府2012年…: a crawler's or a page's label
+    text = re.sub(r"\s+", "", mask_quotes(title[label.end() :] if label else title))
     # XX县人民政府办公室关于印发XX县2012年…年度报告的通知: the report's agency follows 印发.
     issuer = ""
     released = re.match(r"^(.*?)关于(?:印发|公布|发布)", text)
@@ -384,6 +577,8 @@ def agency_from_title(title: str, lines: list[Line] | None = None) -> str:
         if not match:
             continue
         before = re.split(r"公开|公布|发布|印发|《|》|[,，。:：;；\s]", masked[: match.start()].rstrip())[-1].strip()
+        if before and _title_line(line.text):
+            continue  # another report's title by itself (a sidebar's, a list's): the report's names no agency
         if len(before) >= 2 and _AGENCY_LINE.match(before) and before not in ("人民政府", "政府", "年报"):
             return normalise_agency(before)
         if not before and position > 0:
@@ -396,7 +591,7 @@ def agency_from_title(title: str, lines: list[Line] | None = None) -> str:
 def agency_from_signature(lines: list[Line]) -> str:
     """The signing agency printed above the date at the end of the report; a government's
     report is signed by its 办公室, which stands for the government here."""
-    for line in reversed(lines[-8:]):
+    for line in reversed(lines[: report_end(lines)][-8:]):
         text = line.text.strip()
         if 2 <= len(text) <= 30 and _AGENCY_SUFFIX.search(text) and not DATE.search(text):
             name = text
@@ -404,6 +599,26 @@ def agency_from_signature(lines: list[Line]) -> str:
                 name = name[: -len("办公室")]
             return normalise_agency(name)
     return ""
+
+
+#: The compiler the opening names: 本报告由临溪县人民政府办公室根据…编制 / 由…编制.
+_COMPILED_BY = re.compile(
+    r"由\s*+([\u4e00-\u9fff（）()]{2,30}?(?:人民政府办公室|人民政府办公厅|政府办公室|管委会办公室|人民政府|办公室|办公厅|"
+    r"委员会|管委会|局|厅|委|办|中心))\s*+(?:根据|依据|按照|依照|编制|编写|汇总|负责|牵头)"
+)
+
+
+def agency_from_opening(lines: list[Line]) -> str:
+    """The agency the first screen names as the report's compiler (本报告由…编制), for a report
+    whose title and signature name none; a government's 办公室 stands for the government."""
+    text = mask_quotes("\n".join(_first_screen_text(lines))[:TITLE_CHARS])
+    found = _COMPILED_BY.search(text)
+    if not found:
+        return ""
+    name = found.group(1)
+    if name.endswith(("人民政府办公室", "政府办公室", "人民政府办公厅", "管委会办公室")):
+        name = name[: -len("办公室")] if name.endswith("办公室") else name[: -len("办公厅")]
+    return normalise_agency(name)
 
 
 def agency_kind(name: str) -> str:
@@ -507,6 +722,20 @@ def find_period(prose: Prose) -> Period | None:
     return damaged
 
 
+def body_year(lines: list[Line]) -> int | None:
+    """The year the report's body gives: the statistics period's, else the year before the
+    signing date (a report is signed early in the year after, by 30 September at the latest)."""
+    period = find_period(Prose(lines, "\n"))
+    if period is not None:
+        date = period.end or period.start
+        if date is not None:
+            return date.year
+    signed = find_signing_date(lines)
+    if signed is not None:
+        return signed.date.year - 1 if signed.date.month <= 9 else signed.date.year
+    return None
+
+
 def period_is_damaged(period: Period | None) -> bool:
     """A period statement was found but its dates could not be read."""
     return period is not None and period.damaged
@@ -569,8 +798,9 @@ def _signing_date_in(text: str) -> tuple[dt.date, re.Match[str]] | None:
 
 
 def find_signing_date(lines: list[Line]) -> DateMention | None:
-    """The date printed at the end of the report (the last short line holding a date)."""
-    for line in reversed(lines[-10:]):
+    """The date printed at the end of the report (the last short line holding a date), above
+    any list of other reports the page prints below it (``report_end``)."""
+    for line in reversed(lines[: report_end(lines)][-10:]):
         text = line.text.strip()
         if len(text) > 40:
             continue

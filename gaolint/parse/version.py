@@ -66,14 +66,9 @@ def report_year(lines: list[Line], title_year: int | None) -> int | None:
     """The report year by the title, the period, the signing date, then the opening's years."""
     if title_year is not None:
         return title_year
-    period = metadata.find_period(metadata.Prose(lines, "\n"))
-    if period is not None:
-        date = period.end or period.start
-        if date is not None:
-            return date.year
-    signed = metadata.find_signing_date(lines)
-    if signed is not None:
-        return signed.date.year - 1 if signed.date.month <= 9 else signed.date.year
+    year = metadata.body_year(lines)
+    if year is not None:
+        return year
     opening = metadata.mask_quotes("\n".join(line.text[:4000] for line in lines[:60])[:4000])
     years = Counter(int(m.group(1)) for m in _YEAR_MENTION.finditer(opening))
     if years:
