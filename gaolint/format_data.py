@@ -125,7 +125,7 @@ FORMAT_SCHEMA = Keys({
 #: Every key of the shared wording file (rules/common.yaml).
 COMMON_SCHEMA = Keys({
     "kind": OneOf("common"), "period": Keys({"keys": WORDS, "cutoff": WORDS}),
-    "title": Keys({"endings": WORDS, "links": WORDS, "labels": WORDS}), "report_evidence": WORDS,
+    "title": Keys({"endings": WORDS, "links": WORDS, "labels": WORDS}), "report_evidence": WORDS, "site_dates": WORDS,
     "agency_kinds": ListOf(Keys({"kind": STR, "endings": WORDS}, required=("kind", "endings"))),
     "default_kind": STR, "fees": Keys({"spending": WORDS, "charging": WORDS, "waivers": WORDS}),
     "table_words": WORDS, "contents_words": WORDS, "announcement_words": WORDS,
@@ -315,6 +315,7 @@ class CommonSpec:
         announcement_words: tuple[str, ...] = (),
         title_links: tuple[str, ...] = (),
         title_labels: tuple[str, ...] = (),
+        site_dates: tuple[str, ...] = (),
     ) -> None:
         self.period_keys = period_keys
         self.period_key = alternatives(period_keys)
@@ -337,6 +338,8 @@ class CommonSpec:
         self.title_links = title_links
         #: Labels a page or a crawler prints before a title (标题：…): not part of the agency's name.
         self.title_labels = title_labels
+        #: Labels of a web page's own dates (发布日期：…, 更新时间：…): never the report's signing date.
+        self.site_dates = site_dates
 
     def kind_of(self, name: str) -> str:
         """The agency kind a name's ending makes (first listed kind wins)."""
@@ -387,4 +390,5 @@ class CommonSpec:
             announcement_words=_words(data, data.get("announcement_words"), "announcement_words"),
             title_links=_words(data, title.get("links"), "title.links"),
             title_labels=_words(data, title.get("labels"), "title.labels"),
+            site_dates=_words(data, data.get("site_dates"), "site_dates"),
         )

@@ -141,6 +141,19 @@ def test_a_signature_in_january_written_yuanyue(tmp_path, signed):
     assert report.signing_date is not None and report.signing_date.date == date(2013, 1, 20)
 
 
+@pytest.mark.parametrize("footer", [
+    ["发布日期：2014年6月3日"], ["【打印本页】", "发布时间：2014-06-03 09:30"], ["来源：青禾县人民政府办公室 2014年6月3日"],
+    ["更新时间：2014年6月3日", "浏览次数：1024"],
+])
+def test_a_page_date_below_the_signature_is_not_the_signing_date(tmp_path, footer):
+    """A crawled or saved page prints its own dates under the report: they are the site's, not
+    the report's (rules/common.yaml ``site_dates``); a year late, they gave a false GAO204."""
+    text = free_form(signature=["青禾县人民政府办公室", "2013年3月12日", *footer])
+    report = _report(tmp_path, text)
+    assert report.signing_date is not None and report.signing_date.date == date(2013, 3, 12)
+    assert "GAO204" not in rules_of(_lint(tmp_path, text))
+
+
 def test_a_late_signature_in_chinese_numerals_is_gao204(tmp_path):
     findings = _lint(tmp_path, free_form(signature=["青禾县人民政府办公室", "二〇一三年五月二十日"]))
     assert "GAO204" in rules_of(findings)

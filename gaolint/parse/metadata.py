@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import itertools
 import operator
 import re
@@ -800,16 +801,26 @@ def _signing_date_in(text: str) -> tuple[dt.date, re.Match[str]] | None:
 def find_signing_date(lines: list[Line]) -> DateMention | None:
     """The date printed at the end of the report (the last short line holding a date), above
     any list of other reports the page prints below it (``report_end``)."""
+    site = _site_date_line()
     for line in reversed(lines[: report_end(lines)][-10:]):
         text = line.text.strip()
-        if len(text) > 40:
-            continue
+        if len(text) > 40 or site.search(text):
+            continue  # a sentence, or the page's 发布日期：… (rules/common.yaml, ``site_dates``)
         found = _signing_date_in(text)
         if found:
             date, match = found
             shift = line.text.index(text)
             return DateMention(date, match.group(0), line.location_of(match.start() + shift, match.end() + shift))
     return None
+
+
+@functools.cache
+def _site_date_line() -> re.Pattern[str]:
+    """A label of the web page's own date or counter (发布日期：, 来源：), from rules/common.yaml."""
+    from ..format_data import alternatives
+    from ..formats import load_common
+
+    return re.compile(r"(?:" + alternatives(load_common().site_dates).pattern + r")\s*+[:：]")
 
 
 _TEXT = operator.attrgetter("text")
