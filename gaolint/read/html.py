@@ -853,7 +853,8 @@ def _looks_like_title(text: str) -> bool:
 
 
 #: How a title ends: 报告 or 年报, perhaps with a bracketed note (（全文）, (修订版)).
-_TITLE_END = re.compile(r"(?:报告|年报)\s*(?:[(（【][^()（）【】]{0,20}[)）】])?\s*$")
+#: ``\s*+`` (possessive): two runs of optional spaces in a row were tried at every split.
+_TITLE_END = re.compile(r"(?:报告|年报)\s*+(?:[(（【][^()（）【】]{0,20}[)）】]\s*+)?$")
 
 
 def _is_title_line(text: str) -> bool:
