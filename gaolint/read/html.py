@@ -84,19 +84,23 @@ _STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 def _maybe_hidden(raw: bytes) -> bool:
     """False when a page (its UTF-8 bytes) cannot hold a hidden element, so that the survey
-    need not read every element's ``style``: ``_STYLE_HIDDEN`` needs "none" or "dden" in some
-    case (no character but ASCII letters matches n, o, e, d case-insensitively, and
-    ``_LOWER_NOED`` lower-cases exactly those four), the ``hidden`` attribute holds "dden", and a
-    numeric character reference could spell either. (A case-insensitive regex over the page
-    took a millisecond; this a tenth of it.)"""
+    need not read every element's ``style``: ``_STYLE_HIDDEN`` needs "display" and "none", or
+    "dden", in some case — here "play", "none" and "dden": no character but ASCII letters
+    matches p, l, a, y, n, o, e or d case-insensitively (``re.I`` also matches "ſ" to "s" and
+    "ı" to "i", so not "display" itself), and ``_LOWER_PLAYNOED`` lower-cases exactly those —,
+    the ``hidden`` attribute holds "dden", and a numeric character reference could spell any
+    of them. (A case-insensitive regex over the page took a millisecond; this a tenth of it.
+    Pages written by Word hold "none" in their styles, never "display": asking for "none"
+    alone read every element's style of such a page.)"""
     if b"&#" in raw:
         return True
-    lower = raw.translate(_LOWER_NOED)  # (``bytes.lower`` took 1.5x as long)
-    return b"none" in lower or b"dden" in lower
+    lower = raw.translate(_LOWER_PLAYNOED)  # (``bytes.lower`` took 1.5x as long)
+    return b"dden" in lower or (b"none" in lower and b"play" in lower)
 
 
-#: The letters of "none" and "dden" lower-cased, the rest of the bytes left (``_maybe_hidden``).
-_LOWER_NOED = bytes.maketrans(b"NOED", b"noed")
+#: The letters of "play", "none" and "dden" lower-cased, the rest of the bytes left
+#: (``_maybe_hidden``).
+_LOWER_PLAYNOED = bytes.maketrans(b"PLAYNOED", b"playnoed")
 #: Page furniture that CMSs sometimes put inside the content element.
 _FURNITURE = re.compile(
     r"公网安备|ICP备|ICP证|网站标识码|版权所有|Copyright|©|浏览次数|阅读次数|点击数[:：]|访问量[:：]|"
@@ -593,9 +597,7 @@ class _Page:
                 if one is None and tag in _CELL_TAGS and len(cell) == 1:
                     one = _one_block_text(cell, cell[0])
                 if one is None:
-                    lines = _simple_cell_lines(cell)
-                    if lines is None:
-                        lines = _Walker.lines_of(cell)
+                    lines = _Walker.lines_of(cell)
                     text = (lines[0] if len(lines) == 1 else "") if len(lines) < 2 else join_cell_lines(lines)
                 else:
                     text = one
@@ -630,6 +632,8 @@ class _Walker:
     @classmethod
     def lines_of(cls, element: Any) -> list[str]:
         simple = _simple_cell_lines(element)
+        if simple is None:
+            simple = _one_deep_block_lines(element)
         if simple is not None:
             return simple
         walker = cls(None, table_mode=False)
@@ -774,6 +778,43 @@ def _simple_cell_lines(cell: Any) -> list[str] | None:
         if joined:
             lines.append(joined)
     return lines
+
+
+def _one_deep_block_lines(cell: Any) -> list[str] | None:
+    """The lines of a ``<td>``/``<th>`` whose only child is a block holding inline elements
+    only, at any depth (no block, ``<br>`` or ``<pre>`` below it), with no text of its own
+    outside it — the shape of every cell Word writes (``<td><p class=MsoNormal><span>12</span>
+    <span><o:p></o:p></span></p></td>``) — or None for any other cell.
+
+    The walk (``_Walker.run`` in cell mode) makes one line of such a cell: its text and tails
+    in document order, comments' text left out, from the first non-blank piece, collapsed;
+    blank pieces before it are leading blanks that ``_collapse`` strips. That text is what
+    libxml2 serialises (``tostring(method="text")``); a walker per such cell was most of the
+    time of reading a page written by Word."""
+    if cell.tag not in _CELL_TAGS or len(cell) != 1:
+        return None
+    child = cell[0]
+    tag = child.tag
+    if tag.__class__ is not str or tag not in BLOCK_TAGS or tag in _NOT_SIMPLE:
+        return None
+    outside = cell.text
+    if outside and not outside.isspace():
+        return None
+    outside = child.tail
+    if outside and not outside.isspace():
+        return None
+    for inner in child.iterdescendants():
+        tag = inner.tag
+        if tag.__class__ is str and _tag(inner) in _LINE_BREAKERS:
+            return None
+    from lxml import etree
+
+    text = _collapse(etree.tostring(child, method="text", encoding=str, with_tail=False))
+    return [text] if text else []
+
+
+#: Tags (lower-cased) at which the walk ends a line.
+_LINE_BREAKERS = BLOCK_TAGS | {"br"}
 
 
 def _one_block_cell(cell: Any, child: Any) -> list[str] | None:
