@@ -101,6 +101,7 @@ def _long_ways(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(reader, "_with_id_or_class", lambda body: set(body.iter()))
     monkeypatch.setattr(reader, "_maybe_hidden", lambda raw: True)  # every element's style read
     monkeypatch.setattr(reader, "_one_deep_block_lines", lambda cell: None)  # a walker per such cell
+    monkeypatch.setattr(reader, "_JUNK_NAMED", _Forgetful())  # every id and class asked afresh
 
     original = reader._data_table_holders
 
@@ -108,6 +109,13 @@ def _long_ways(monkeypatch: pytest.MonkeyPatch) -> None:
         return original(root, None, None)  # no lines kept: ``_Page.table`` reads every cell
 
     monkeypatch.setattr(reader, "_data_table_holders", holders)
+
+
+class _Forgetful(dict):  # type: ignore[type-arg]
+    """A memo that remembers nothing."""
+
+    def __len__(self) -> int:
+        return 1 << 30
 
 
 def _pages() -> list[bytes]:
@@ -168,3 +176,47 @@ def test_a_page_that_hides_an_element_may_hide_one(style: str) -> None:
     assert reader._maybe_hidden(data)
     assert reader._maybe_hidden(b"<p HIDDEN>x</p>")
     assert not reader._maybe_hidden(b"<p style='border:none; mso-border-alt:none'>x</p>")
+
+
+_WORD_PIECES = ["", " ", "\n", "\u3000", "\xa0", "中", "文\n", "\n字", "12", "a b", "<!-- c -->", "&nbsp;"]
+_INLINE = ["span", "b", "font", "o:p", "a", "i", "u", "sup"]
+_OTHERS = ["p", "div", "br", "pre", "li", "table", "bloc\u212aquote", "h2"]
+
+
+@st.composite
+def _word_cells(draw: st.DrawFn) -> str:
+    """A cell of one block (or something else) holding runs nested up to four deep."""
+
+    def run(depth: int) -> str:
+        tag = draw(st.sampled_from(_INLINE + (_OTHERS if draw(st.integers(0, 9)) == 0 else [])))
+        inner = "".join(run(depth + 1) + draw(st.sampled_from(_WORD_PIECES))
+                        for _ in range(draw(st.integers(0, 2 if depth < 4 else 0))))
+        return f"<{tag}>{draw(st.sampled_from(_WORD_PIECES))}{inner}</{tag}>"
+
+    block = draw(st.sampled_from(["p", "div", "li", "center", "h3", "pre", "span"]))
+    runs = "".join(run(1) + draw(st.sampled_from(_WORD_PIECES)) for _ in range(draw(st.integers(0, 3))))
+    outside = draw(st.sampled_from(["", "\n  ", " x "]))
+    return f"<table><tr><td>{outside}<{block}>{draw(st.sampled_from(_WORD_PIECES))}{runs}</{block}>{outside}</td></tr></table>"
+
+
+@settings(max_examples=400, deadline=None)
+@given(html=_word_cells())
+def test_word_cells_read_as_the_walk_reads_them(html: str) -> None:
+    from lxml import etree
+
+    root = etree.fromstring(f"<html><body>{html}</body></html>", etree.HTMLParser())
+    for cell in root.iter("td"):
+        fast = reader._one_deep_block_lines(cell)
+        walker = reader._Walker(None, table_mode=False)
+        walker.run(cell)
+        assert fast is None or fast == [text for text, _, _ in walker.collected]
+
+
+def test_junk_names_remembered_are_junk_names_asked() -> None:
+    from lxml import etree
+
+    page = "".join(f"<p id='{i}' class='{c}'>x</p>" for i in ("", "Nav1", "zoom") for c in ("MsoNormal", "SHARE", "bt"))
+    root = etree.fromstring(f"<html><body>{page * 2}</body></html>", etree.HTMLParser())
+    for node in root.iter("p"):
+        names = f"{node.get('id', '')} {node.get('class', '')}".lower()
+        assert reader._has_junk_name(node) == any(word in names for word in reader.JUNK_NAMES)

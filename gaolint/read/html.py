@@ -14,6 +14,7 @@ lxml is imported inside ``read_html`` so that importing gaolint stays fast.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -631,9 +632,11 @@ class _Walker:
 
     @classmethod
     def lines_of(cls, element: Any) -> list[str]:
-        simple = _simple_cell_lines(element)
+        # (a cell asked about here is not of the commonest shape: Word's first, a cell of one
+        # block at any depth, then a cell two levels deep; the same lines as the walk below)
+        simple = _one_deep_block_lines(element)
         if simple is None:
-            simple = _one_deep_block_lines(element)
+            simple = _simple_cell_lines(element)
         if simple is not None:
             return simple
         walker = cls(None, table_mode=False)
@@ -807,10 +810,17 @@ def _one_deep_block_lines(cell: Any) -> list[str] | None:
         tag = inner.tag
         if tag.__class__ is str and _tag(inner) in _LINE_BREAKERS:
             return None
+    text = _collapse(_etree().tostring(child, method="text", encoding=str, with_tail=False))
+    return [text] if text else []
+
+
+@functools.cache
+def _etree() -> Any:
+    """lxml.etree, imported when a page is first read (an import statement in a function
+    called for every cell cost a microsecond a call)."""
     from lxml import etree
 
-    text = _collapse(etree.tostring(child, method="text", encoding=str, with_tail=False))
-    return [text] if text else []
+    return etree
 
 
 #: Tags (lower-cased) at which the walk ends a line.
@@ -1264,8 +1274,19 @@ def _is_hidden(node: Any) -> bool:
 
 
 def _has_junk_name(node: Any) -> bool:
-    names = f"{node.get('id', '')} {node.get('class', '')}".lower()
-    return any(word in names for word in JUNK_NAMES)
+    names = f"{node.get('id', '')} {node.get('class', '')}"
+    found = _JUNK_NAMED.get(names)
+    if found is None:
+        lower = names.lower()
+        found = any(word in lower for word in JUNK_NAMES)
+        if len(_JUNK_NAMED) < 4096:
+            _JUNK_NAMED[names] = found
+    return found
+
+
+#: ``_has_junk_name`` of an id and class: a page written by Word gives every paragraph the
+#: same class (``MsoNormal``). Bounded: a hostile page may invent any number of names.
+_JUNK_NAMED: dict[str, bool] = {}
 
 
 def _is_furniture(line: SourceLine) -> bool:
