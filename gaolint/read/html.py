@@ -797,14 +797,7 @@ def _one_deep_block_lines(cell: Any) -> list[str] | None:
     if cell.tag not in _CELL_TAGS or len(cell) != 1:
         return None
     child = cell[0]
-    tag = child.tag
-    if tag.__class__ is not str or tag not in BLOCK_TAGS or tag in _NOT_SIMPLE:
-        return None
-    outside = cell.text
-    if outside and not outside.isspace():
-        return None
-    outside = child.tail
-    if outside and not outside.isspace():
+    if not _is_one_block(cell, child):
         return None
     for inner in child.iterdescendants():
         tag = inner.tag
@@ -849,18 +842,24 @@ def _one_block_text(cell: Any, child: Any) -> str | None:
     return _collapse(text)
 
 
+def _is_one_block(cell: Any, child: Any) -> bool:
+    """Is ``child``, the only child of ``cell``, a block (not ``<pre>``) with no text outside it
+    but blanks?"""
+    tag = child.tag
+    if tag.__class__ is not str or tag not in BLOCK_TAGS or tag in _NOT_SIMPLE:
+        return False
+    outside = cell.text
+    if outside and not outside.isspace():
+        return False
+    outside = child.tail
+    return not outside or outside.isspace()
+
+
 def _one_block_raw(cell: Any, child: Any) -> str | None:
     """``_one_block_text`` before collapsing: the block's text ("" for none), or None for
     another shape. Its ``strip()`` is the stripped text of the whole cell (what is outside the
     block is blank)."""
-    tag = child.tag
-    if tag.__class__ is not str or tag not in BLOCK_TAGS or tag in _NOT_SIMPLE:
-        return None
-    outside = cell.text
-    if outside and not outside.isspace():
-        return None
-    outside = child.tail
-    if outside and not outside.isspace():
+    if not _is_one_block(cell, child):
         return None
     count = len(child)
     if count == 0:
