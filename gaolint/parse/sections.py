@@ -38,6 +38,11 @@ _LEADER_DOTS = frozenset(".…·．_")
 _CONTENTS_ENTRY = re.compile(r"^[\s#*>|【\[]*+(?:第?([一二三四五六七八九十]{1,3}|[1-9])|（[一二三四五六七八九十]{1,3}）)[^。]{1,80}$")
 
 
+#: A heading repeated above the rest of its table on the next page: 三、收到和处理政府信息公开申请
+#: 情况（续表）, (续), 续表. The section goes on; it is not a second one.
+_CONTINUED = re.compile(r"(?:[（(]续表?[)）]|续表)\s*$")
+
+
 def heading_candidates(lines: list[Line], arabic: bool = False) -> list[tuple[Line, str, str]]:
     """(line, numeral, title) for every line shaped like a top-level heading; with ``arabic``,
     the lines numbered 1、2、… instead, each given the Chinese numeral of its number."""
@@ -80,7 +85,7 @@ def _candidates(lines: list[Line], heading: re.Pattern[str] = _HEADING) -> list[
         for stop in ("。", "：", ":"):
             if stop in title:
                 title = title.split(stop, 1)[0]
-        if any(word in title for word in table_words) or "|" in title:
+        if any(word in title for word in table_words) or "|" in title or _CONTINUED.search(title):
             continue
         found.append((line, numeral, title))
     return found

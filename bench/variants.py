@@ -1,0 +1,652 @@
+"""Lint builder reports transformed the way real published reports differ from them.
+
+The test builder (tests/builder) shares our own assumptions; real reports do not. Each variant
+below is one realistic difference (a table's zeros written as dashes, a page's paragraphs broken
+by ``<br>``, an e-mail with a full-width ＠, a Word paragraph broken by soft line breaks, …),
+applied at the level it lives at:
+
+- ``spec``: the report's facts or fixed sentences (fee sentence, contact), rebuilt and planted;
+- ``doc``: the builder's Document (headings, prose, table cells), rendered in every container;
+- ``text``: the rendered text of the pipe and cells shapes (copied text);
+- ``html``: the rendered page; ``docx``: the Word file, edited with python-docx.
+
+For each variant it lints the clean report before and after (a finding gained after is a false
+positive) and, for each defect the builder can plant, the planted report after (a defect's
+expected rule missing is a miss; a rule neither expected nor allowed is an extra finding).
+
+    python bench/variants.py                          # every variant, 12 seeds
+    python bench/variants.py --seeds 40 --only zero-dash,email-fullwidth-at
+    python bench/variants.py --containers text,html   # doc variants: which containers
+    python bench/variants.py --pdf                    # doc variants also through render_pdf (slow)
+    python bench/variants.py --list
+    python bench/variants.py --show zero-dash --seed 3   # print one transformed text report
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import dataclasses
+import io
+import random
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from gaolint import api  # noqa: E402
+from tests.builder import (  # noqa: E402
+    Cell, Document, Heading, Paragraph, Table, build_document, defects_for, plant, render_text,
+    sample_spec, to_traditional,
+)
+from tests.builder.docx import render_docx  # noqa: E402
+from tests.builder.html import render_html  # noqa: E402
+from tests.builder.text_shapes import hard_wrap  # noqa: E402
+
+SETTINGS = api.Settings()
+TEXT_SHAPES = ("pipe", "cells")
+
+
+@dataclasses.dataclass(frozen=True)
+class Variant:
+    name: str
+    kind: str  # spec | doc | text | html | docx
+    fn: Callable
+    note: str = ""
+    #: Rules the spec (rules.md) says this difference deserves: gained findings of these rules
+    #: are not false positives (a dash for a zero count is GAO106 by design).
+    expect: frozenset[str] = frozenset()
+
+
+VARIANTS: dict[str, Variant] = {}
+
+
+def variant(name: str, kind: str, note: str = "", expect: str = ""):
+    def register(fn: Callable) -> Callable:
+        VARIANTS[name] = Variant(name, kind, fn, note, frozenset(expect.split(",")) - {""})
+        return fn
+    return register
+
+
+# --- helpers over the Document -----------------------------------------------------------------
+
+def map_cells(doc: Document, fn: Callable[[Table, int, Cell], str]) -> Document:
+    blocks = []
+    for b in doc.blocks:
+        if isinstance(b, Table):
+            rows = tuple(tuple(Cell(fn(b, r, c), c.rowspan, c.colspan) for c in row)
+                         for r, row in enumerate(b.rows))
+            b = Table(rows=rows, kind=b.kind)
+        blocks.append(b)
+    return Document(blocks=blocks)
+
+
+def map_blocks(doc: Document, heading: Callable[[Heading], str] | None = None,
+               paragraph: Callable[[str], str] | None = None) -> Document:
+    out = []
+    for b in doc.blocks:
+        if heading and isinstance(b, Heading):
+            b = Heading(heading(b), b.level)
+        elif paragraph and isinstance(b, Paragraph):
+            b = Paragraph(paragraph(b.text))
+        out.append(b)
+    return Document(blocks=out)
+
+
+def _number_cell(c: Cell) -> bool:
+    return bool(re.fullmatch(r"-?\d+(\.\d+)?", c.text))
+
+
+def _first_data_row(t: Table) -> int:
+    for r, row in enumerate(t.rows):
+        if any(_number_cell(c) for c in row):
+            return r
+    return len(t.rows)
+
+
+# --- spec variants -------------------------------------------------------------------------------
+
+def _fee(spec, sentences):
+    if spec.version == "cn-2008" or "收取信息处理费" in spec.fee_sentence and re.search(r"\d+元", spec.fee_sentence):
+        return spec
+    rng = random.Random(spec.year)
+    return dataclasses.replace(spec, fee_sentence=rng.choice(sentences).format(year=spec.year))
+
+
+@variant("fee-wording", "spec", "no-fee sentences as agencies write them")
+def fee_wording(spec):
+    return _fee(spec, (
+        "本年度未收取任何费用。",
+        "本年度本机关未发生收取信息处理费情况。",
+        "本年度本机关未收取信息处理费，收费金额为0元。",
+        "本年度没有收取信息处理费。",
+        "信息处理费：0元。",
+        "{year}年度无收取信息处理费情况。",
+        "本机关在政府信息公开工作中未收取信息处理费。",
+    ))
+
+
+def _contact(spec, **changes):
+    return dataclasses.replace(spec, contact=dataclasses.replace(spec.contact, **changes))
+
+
+@variant("email-fullwidth-at", "spec", "gkb＠abc.gov.cn")
+def email_fullwidth(spec):
+    e = spec.contact.email
+    return _contact(spec, email=e.replace("@", "＠")) if e else spec
+
+
+@variant("phone-extension", "spec", "0512-12345678转8001")
+def phone_ext(spec):
+    return _contact(spec, telephone=spec.contact.telephone + "转8001")
+
+
+@variant("phone-two", "spec", "two numbers joined by 、")
+def phone_two(spec):
+    t = spec.contact.telephone
+    area = t.split("-")[0]
+    return _contact(spec, telephone=f"{t}、{area}-{'6' * (len(t) - len(area) - 1)}")
+
+
+@variant("phone-mobile", "spec", "a mobile number beside the fixed line")
+def phone_mobile(spec):
+    return _contact(spec, telephone=spec.contact.telephone + "，13912345678")
+
+
+@variant("phone-brackets", "spec", "（0512）12345678")
+def phone_brackets(spec):
+    area, _, number = spec.contact.telephone.partition("-")
+    return _contact(spec, telephone=f"（{area}）{number}")
+
+
+@variant("url-no-scheme", "spec", "www.abc.gov.cn")
+def url_no_scheme(spec):
+    w = spec.contact.website
+    return _contact(spec, website=w.replace("https://", "")) if w else spec
+
+
+# --- doc variants: tables ------------------------------------------------------------------------
+
+@variant("thousands", "doc", "table and prose numbers ≥ 1000 written 1,234")
+def thousands(doc):
+    def cell(t, r, c):
+        return f"{int(c.text):,}" if c.text.isdigit() and int(c.text) >= 1000 else c.text
+    doc = map_cells(doc, cell)
+    return map_blocks(doc, paragraph=lambda s: re.sub(r"(?<![\d年.-])(\d{4,})(?=[条件篇项次个])",
+                                                         lambda m: f"{int(m.group(1)):,}", s))
+
+
+def _zero(doc: Document, mark: str, kinds=("table2", "table3", "table4")) -> Document:
+    def cell(t, r, c):
+        return mark if t.kind in kinds and c.text == "0" else c.text
+    return map_cells(doc, cell)
+
+
+@variant("zero-dash", "doc", expect="GAO106", note="zeros in tables 2–4 as —")
+def zero_dash(doc):
+    return _zero(doc, "—")
+
+
+@variant("zero-slash", "doc", expect="GAO106", note="zeros in table 2 as ／ (not applicable)")
+def zero_slash(doc):
+    return _zero(doc, "／", ("table2",))
+
+
+@variant("zero-blank", "doc", expect="GAO106", note="zeros in table 3 left blank")
+def zero_blank(doc):
+    return _zero(doc, "", ("table3",))
+
+
+@variant("zero-wu", "doc", expect="GAO106", note="zeros in table 2 as 无")
+def zero_wu(doc):
+    return _zero(doc, "无", ("table2",))
+
+
+@variant("fullwidth-digits", "doc", "table digits full-width")
+def fullwidth_digits(doc):
+    tr = str.maketrans("0123456789.", "０１２３４５６７８９．")
+    return map_cells(doc, lambda t, r, c: c.text.translate(tr) if _number_cell(c) else c.text)
+
+
+@variant("cell-spaces", "doc", "numbers padded with spaces in cells")
+def cell_spaces(doc):
+    return map_cells(doc, lambda t, r, c: f" {c.text}\u3000" if _number_cell(c) else c.text)
+
+
+@variant("unit-cells", "doc", "table 3/4 numbers with 件")
+def unit_cells(doc):
+    return map_cells(doc, lambda t, r, c: c.text + "件" if t.kind in ("table3", "table4") and _number_cell(c)
+                     else c.text)
+
+
+@variant("table4-title-2019", "doc", "section 4 titled as 2019 reports: 因政府信息公开工作被申请行政复议、提起行政诉讼情况")
+def table4_title(doc):
+    return map_blocks(doc, heading=lambda h: re.sub(r"^四、.*行政复议.*$", "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况", h.text))
+
+
+@variant("section-title-variants", "doc", "small wording differences in section titles")
+def section_title_variants(doc):
+    subs = (("主动公开政府信息情况", "主动公开政府信息的情况"),
+            ("收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请的情况"),
+            ("存在的主要问题及改进情况", "存在的主要问题和改进情况"),
+            ("其他需要报告的事项", "其他需要报告事项"))
+
+    def head(h):
+        text = h.text
+        for a, b in subs:
+            text = text.replace(a, b)
+        return text
+    return map_blocks(doc, heading=head)
+
+
+# --- doc variants: headings, prose ---------------------------------------------------------------
+
+_TOP = re.compile(r"^([一二三四五六七八九十]+)、")
+_CN = "一二三四五六七八九十"
+
+
+@variant("heading-brackets", "doc", "top headings in 【】")
+def heading_brackets(doc):
+    return map_blocks(doc, heading=lambda h: f"【{h.text}】" if h.level == 1 else h.text)
+
+
+@variant("heading-part", "doc", "top headings 第一部分 总体情况")
+def heading_part(doc):
+    return map_blocks(doc, heading=lambda h: _TOP.sub(lambda m: f"第{m.group(1)}部分　", h.text) if h.level == 1 else h.text)
+
+
+@variant("heading-part-colon", "doc", "top headings 一、总体情况 → （一）… subheads as 1.…")
+def heading_arabic_sub(doc):
+    def head(h):
+        if h.level == 2:
+            m = re.match(r"^（([一二三四五六七八九十])）", h.text)
+            if m:
+                return f"{_CN.index(m.group(1)) + 1}.{h.text[m.end():]}"
+        return h.text
+    return map_blocks(doc, heading=head)
+
+
+@variant("extra-section", "doc", "fee sentence under its own 六、 and 其他需要报告的事项 becomes 七、")
+def extra_section(doc):
+    blocks = list(doc.blocks)
+    for i, b in enumerate(blocks):
+        if isinstance(b, Heading) and b.level == 1 and b.text.startswith("六、"):
+            blocks[i] = Heading("六、信息处理费收取情况", 1)
+            rest = blocks[i + 1:]
+            fee = [p for p in rest if isinstance(p, Paragraph) and "费" in p.text][:1]
+            if not fee:
+                return doc
+            others = [p for p in rest if p is not fee[0]]
+            tail = [p for p in others if isinstance(p, Paragraph)][-2:]  # signer, date
+            body = [p for p in others if p not in tail]
+            return Document(blocks=blocks[:i + 1] + fee + [Heading("七、其他需要报告的事项", 1)] + body + tail)
+    return doc
+
+
+@variant("traditional", "doc", "the whole report in Traditional characters")
+def traditional(doc):
+    def conv(s):
+        return to_traditional(s)
+    doc = map_blocks(doc, heading=lambda h: conv(h.text), paragraph=conv)
+    return map_cells(doc, lambda t, r, c: conv(c.text))
+
+
+@variant("signer-office", "doc", "signed by the agency's 办公室 on a line with the date")
+def signer_office(doc):
+    blocks = list(doc.blocks)
+    signer, date = blocks[-2], blocks[-1]
+    if not (isinstance(signer, Paragraph) and isinstance(date, Paragraph)):
+        return doc
+    name = signer.text if signer.text.endswith("办公室") else signer.text + "办公室"
+    return Document(blocks=blocks[:-2] + [Paragraph(name + "\u3000\u3000" + date.text)])
+
+
+@variant("prose-wrap", "doc", "prose hard-wrapped at 28 characters (newlines inside paragraphs)")
+def prose_wrap(doc):
+    return map_blocks(doc, paragraph=lambda s: hard_wrap(s, 28))
+
+
+@variant("contact-own-lines", "doc", "the contact block as label lines")
+def contact_lines(doc):
+    def para(s):
+        if "联系" in s and ("电话" in s):
+            parts = re.split(r"[，；（）。]", s)
+            return "\n".join(p for p in parts if p)
+        return s
+    return map_blocks(doc, paragraph=para)
+
+
+# --- text variants (copied text) -----------------------------------------------------------------
+
+def _lines_map(text: str, fn: Callable[[str], str], tables: bool = False) -> str:
+    return "\n".join(line if (not tables and "|" in line) or not line.strip() else fn(line)
+                     for line in text.split("\n"))
+
+
+@variant("bold-md", "text", "top headings as **bold** Markdown")
+def bold_md(text):
+    return _lines_map(text, lambda s: f"**{s}**" if _TOP.match(s) else s)
+
+
+@variant("indent", "text", "prose indented with ideographic spaces")
+def indent(text):
+    return _lines_map(text, lambda s: "\u3000\u3000" + s)
+
+
+@variant("page-footers", "text", "第 N 页 共 M 页 every 25 lines, tables included")
+def page_footers(text):
+    out = []
+    for i, line in enumerate(text.split("\n")):
+        out.append(line)
+        if i % 25 == 24:
+            out.append(f"第 {i // 25 + 1} 页 共 9 页")
+    return "\n".join(out)
+
+
+def _table3_rows(lines: list[str]) -> tuple[int, int]:
+    """Start (header's first line) and end of table 3 in pipe/cells text."""
+    head = next((i for i, s in enumerate(lines) if "勾稽关系" in s or "申请人情况" in s), None)
+    if head is None:
+        return -1, -1
+    end = next((i for i in range(head, len(lines)) if lines[i].startswith("四、结转") or "结转下年度" in lines[i]),
+               len(lines) - 1)
+    return head, end
+
+
+@variant("header-repeat", "text", "table 3's header rows repeated after a page break (copied from a PDF)")
+def header_repeat(text):
+    lines = text.split("\n")
+    head, end = _table3_rows(lines)
+    if head < 0:
+        return text
+    first = next(i for i in range(head, end) if "本年新收" in lines[i])
+    mid = next((i for i in range(first, end) if "（三）不予公开" in lines[i]), None)
+    if mid is None:
+        return text
+    return "\n".join(lines[:mid] + ["- 3 -"] + lines[head:first] + lines[mid:])
+
+
+def _continued(text: str, marks: list[str], at: str = "（四）无法提供") -> str:
+    lines = text.split("\n")
+    head, end = _table3_rows(lines)
+    if head < 0:
+        return text
+    mid = next((i for i in range(head, end) if at in lines[i]), None)
+    if mid is None:
+        return text
+    return "\n".join(lines[:mid] + [m.format(title=lines[head - 1]) for m in marks] + lines[mid:])
+
+
+@variant("table-continued", "text", "table 3 split by a page footer and a 续表 line (copied from a PDF)")
+def table_continued(text):
+    return _continued(text, ["第 3 页 共 6 页", "续表"])
+
+
+@variant("table-continued-title", "text", "table 3 split, its section title repeated with （续表）")
+def table_continued_title(text):
+    return _continued(text, ["- 3 -", "{title}（续表）"])
+
+
+@variant("chrome", "text", "a web page's furniture copied with the report")
+def chrome(text):
+    return ("首页 > 政务公开 > 政府信息公开年报\n【字体：大 中 小】 打印本页 关闭窗口\n"
+            "来源：本站 发布时间：2024-01-25 浏览次数：123\n" + text +
+            "\n扫一扫在手机打开当前页\n上一篇：关于2023年度部门预算的公告\n"
+            "主办单位：某某市人民政府办公室 版权所有 网站标识码：1234000012\n")
+
+
+@variant("blank-between", "text", "a blank line between all lines")
+def blank_between(text):
+    return "\n\n".join(text.split("\n"))
+
+
+@variant("email-fullstop", "text", "e-mail written with 。 for . (gkb@abc。gov。cn)")
+def email_fullstop(text):
+    return re.sub(r"([A-Za-z0-9_]+@[A-Za-z0-9.]+)", lambda m: m.group(1).replace(".", "。"), text)
+
+
+# --- html variants --------------------------------------------------------------------------------
+
+def _html_paras(page: str, fn: Callable[[str], str]) -> str:
+    def fix(m):
+        inner = m.group(2)
+        return m.group(0) if "<" in inner else m.group(1) + fn(inner) + m.group(3)
+    return re.sub(r"(<p[^>]*>)(.*?)(</p>)", fix, page, flags=re.S)
+
+
+@variant("html-br-wrap", "html", "paragraphs broken with <br> at 30 characters")
+def html_br_wrap(page):
+    return _html_paras(page, lambda s: hard_wrap(s.replace("\n", ""), 30).replace("\n", "<br>\n"))
+
+
+@variant("html-nbsp-indent", "html", "paragraphs indented with &nbsp;&nbsp;&nbsp;&nbsp;")
+def html_nbsp(page):
+    return re.sub(r"(<p[^>]*>)", r"\1&nbsp;&nbsp;&nbsp;&nbsp;", page)
+
+
+@variant("html-cell-nbsp", "html", "table cells padded with &nbsp;")
+def html_cell_nbsp(page):
+    return re.sub(r"(<td[^>]*><p[^>]*><span[^>]*>)", r"\1&nbsp;", page)
+
+
+@variant("html-cell-br", "html", "header cells broken with <br> every 4 characters")
+def html_cell_br(page):
+    def cell(m):
+        text = m.group(2)
+        if len(text) <= 6 or re.search(r"[<&\d]", text):
+            return m.group(0)
+        return m.group(1) + "<br>".join(text[i:i + 4] for i in range(0, len(text), 4)) + m.group(3)
+    return re.sub(r"(<td[^>]*><p[^>]*><span[^>]*>)(.*?)(</span>)", cell, page)
+
+
+@variant("html-cell-bare", "html", "cells holding bare text (no <p><span>)")
+def html_cell_bare(page):
+    return re.sub(r"(<td[^>]*>)<p[^>]*><span[^>]*>(.*?)</span></p>", r"\1\2", page)
+
+
+@variant("html-layout-table", "html", "the report body inside a 1×1 layout table")
+def html_layout(page):
+    start = page.find('id="zoom"')
+    open_end = page.find(">", start) + 1
+    close = page.find('<div class="share-box">')
+    close = page.rfind("</div>", open_end, close)
+    return (page[:open_end] + '<table width="100%" border="0"><tr><td>' + page[open_end:close]
+            + "</td></tr></table>" + page[close:])
+
+
+@variant("html-div-headings", "html", "headings as <div><b>…</b></div> instead of <h2>")
+def html_div_headings(page):
+    return re.sub(r"<h2>(.*?)</h2>", r'<div style="font-weight:bold">\1</div>', page, flags=re.S)
+
+
+@variant("html-font-spans", "html", "every paragraph wrapped in Word-export <span style> and <font>")
+def html_spans(page):
+    return _html_paras(page, lambda s: f'<span style="font-family:仿宋_GB2312;font-size:16pt"><font face="仿宋">{s}</font></span>')
+
+
+# --- docx variants --------------------------------------------------------------------------------
+
+def _docx_edit(data: bytes, fn: Callable) -> bytes:
+    import docx
+    d = docx.Document(io.BytesIO(data))
+    fn(d)
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+@variant("docx-soft-breaks", "docx", "long paragraphs broken by soft line breaks (Shift+Enter) every 30 characters")
+def docx_soft_breaks(data):
+    def edit(d):
+        for p in d.paragraphs:
+            text = p.text
+            if len(text) > 30 and not p.style.name.startswith(("Heading", "Title")):
+                for r in p.runs[1:]:
+                    r._r.getparent().remove(r._r)
+                p.runs[0].text = hard_wrap(text, 30)
+    return _docx_edit(data, edit)
+
+
+@variant("docx-plain-headings", "docx", "headings as bold Normal paragraphs (no heading styles)")
+def docx_plain_headings(data):
+    def edit(d):
+        for p in d.paragraphs:
+            if p.style.name.startswith("Heading"):
+                p.style = d.styles["Normal"]
+                for r in p.runs:
+                    r.bold = True
+    return _docx_edit(data, edit)
+
+
+@variant("docx-nested-table", "docx", "each table nested in the cell of a 1×1 layout table")
+def docx_nested(data):
+    def edit(d):
+        for t in list(d.tables):
+            outer = d.add_table(rows=1, cols=1)
+            t._tbl.addprevious(outer._tbl)
+            tc = outer.cell(0, 0)._tc
+            p = tc.p_lst[0]
+            tc.insert(tc.index(p), t._tbl)  # a cell ends with a paragraph
+    return _docx_edit(data, edit)
+
+
+# --- running ---------------------------------------------------------------------------------------
+
+def _lint(data: bytes, suffix: str) -> list[str]:
+    return sorted(f.rule for f in api.lint_bytes(data, "r" + suffix, SETTINGS).findings)
+
+
+def renderings(v: Variant, doc: Document, containers: tuple[str, ...], transformed: bool):
+    """(label, bytes, suffix) of the document in each container the variant applies to."""
+    t = v.fn if transformed else (lambda x: x)
+    if v.kind in ("spec", "doc"):
+        d = t(doc) if v.kind == "doc" else doc
+        for c in containers:
+            if c in TEXT_SHAPES:
+                yield c, render_text(d, c).encode("utf-8"), ".txt"
+            elif c == "html":
+                yield c, render_html(d), ".html"
+            elif c == "docx":
+                yield c, render_docx(d), ".docx"
+            elif c == "pdf":
+                from tests.builder.pdf import render_pdf
+                yield c, render_pdf(d), ".pdf"
+    elif v.kind == "text":
+        for c in TEXT_SHAPES:
+            yield c, t(render_text(doc, c)).encode("utf-8"), ".txt"
+    elif v.kind == "html":
+        yield "html", t(render_html(doc).decode("utf-8")).encode("utf-8"), ".html"
+    elif v.kind == "docx":
+        yield "docx", t(render_docx(doc)), ".docx"
+
+
+_BEFORE: dict[tuple[int, str], list[str]] = {}
+
+
+def run(v: Variant, seeds: range, containers: tuple[str, ...], planted_every: int, verbose: bool) -> dict:
+    runs = fps = 0
+    fp_rules: collections.Counter = collections.Counter()
+    p_runs = misses = extras = 0
+    miss_rules: collections.Counter = collections.Counter()
+    extra_rules: collections.Counter = collections.Counter()
+    examples: list[str] = []
+    for seed in seeds:
+        spec = sample_spec(seed)
+        tspec = v.fn(spec) if v.kind == "spec" else spec
+        before = {}
+        for c, b, s in renderings(v, build_document(spec), containers, False):
+            key = (seed, c)
+            if key not in _BEFORE:
+                _BEFORE[key] = _lint(b, s)
+            before[c] = _BEFORE[key]
+        for c, data, suffix in renderings(v, build_document(tspec), containers, True):
+            runs += 1
+            got = _lint(data, suffix)
+            gained = collections.Counter(r for r in got if r not in v.expect) - collections.Counter(before[c])
+            if gained:
+                fps += 1
+                fp_rules.update(gained)
+                if len(examples) < 6:
+                    examples.append(f"  FP seed {seed} {c}: +{sorted(gained.elements())}")
+        names = defects_for(tspec)
+        for i, defect in enumerate(names):
+            if (seed + i) % planted_every:
+                continue
+            try:
+                p = plant(tspec, defect, seed)
+            except (ValueError, LookupError):  # the defect cannot be planted in this variant's spec
+                continue
+            for c, data, suffix in renderings(v, p.document, containers, True):
+                p_runs += 1
+                got = set(_lint(data, suffix))
+                missed, extra = p.expected - got, got - p.expected - p.allowed - v.expect
+                if missed:
+                    misses += 1
+                    miss_rules.update((defect, r) for r in missed)
+                    if len(examples) < 12:
+                        examples.append(f"  MISS seed {seed} {c} {defect}: {sorted(missed)}")
+                if extra:
+                    extras += 1
+                    extra_rules.update((defect, r) for r in extra)
+                    if len(examples) < 12:
+                        examples.append(f"  EXTRA seed {seed} {c} {defect}: {sorted(extra)}")
+    return dict(runs=runs, fps=fps, fp_rules=fp_rules, p_runs=p_runs, misses=misses, miss_rules=miss_rules,
+                extras=extras, extra_rules=extra_rules, examples=examples)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--seeds", type=int, default=12)
+    ap.add_argument("--first-seed", type=int, default=0)
+    ap.add_argument("--only", default="")
+    ap.add_argument("--containers", default="pipe,cells,html",
+                    help="containers of doc and spec variants (also docx, pdf: slow to render)")
+    ap.add_argument("--pdf", action="store_true", help="doc and spec variants also as PDF")
+    ap.add_argument("--planted-every", type=int, default=3,
+                    help="plant every Nth defect of a spec (1: all; default 3 keeps runs short)")
+    ap.add_argument("--list", action="store_true")
+    ap.add_argument("--show", default="")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("-v", "--verbose", action="store_true", help="print example seeds")
+    a = ap.parse_args(argv)
+    if a.list:
+        for v in VARIANTS.values():
+            print(f"{v.name:24} {v.kind:5} {v.note}")
+        return 0
+    if a.show:
+        v = VARIANTS[a.show]
+        spec = sample_spec(a.seed)
+        doc = build_document(v.fn(spec) if v.kind == "spec" else spec)
+        for c, data, _ in renderings(v, doc, ("pipe",), True):
+            print(f"--- {c}")
+            print(data.decode("utf-8", "replace") if c != "docx" else f"{len(data)} bytes")
+            break
+        return 0
+    containers = tuple(c for c in a.containers.split(",") if c) + (("pdf",) if a.pdf else ())
+    chosen = [VARIANTS[n] for n in a.only.split(",")] if a.only else list(VARIANTS.values())
+    seeds = range(a.first_seed, a.first_seed + a.seeds)
+    print(f"{'variant':24} {'kind':5} {'runs':>5} {'FP':>4}  {'planted':>7} {'miss':>4} {'extra':>5}  rules")
+    worst = 0
+    for v in chosen:
+        t0 = time.perf_counter()
+        r = run(v, seeds, containers, a.planted_every, a.verbose)
+        rules = []
+        if r["fp_rules"]:
+            rules.append("FP " + ",".join(f"{k}×{n}" for k, n in r["fp_rules"].most_common(4)))
+        if r["miss_rules"]:
+            rules.append("miss " + ",".join(f"{d}:{k}×{n}" for (d, k), n in r["miss_rules"].most_common(4)))
+        if r["extra_rules"]:
+            rules.append("extra " + ",".join(f"{d}:{k}×{n}" for (d, k), n in r["extra_rules"].most_common(4)))
+        print(f"{v.name:24} {v.kind:5} {r['runs']:5} {r['fps']:4}  {r['p_runs']:7} {r['misses']:4} {r['extras']:5}  "
+              f"{'; '.join(rules)}  ({time.perf_counter() - t0:.0f}s)", flush=True)
+        if a.verbose:
+            print("\n".join(r["examples"]))
+        worst += r["fps"] + r["misses"] + r["extras"]
+    return 1 if worst else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""Reports that differ from the test builder's the way published ones do (bench/variants.py
+finds them): each test takes a builder report, changes it as a real report is written, and
+checks that a clean one stays clean and a defect is still found. The changes are written here
+in our own words; ../shared/corpus is read only by tests/test_corpus.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gaolint import api
+from tests.builder import build_document, plant, render_text, sample_spec, to_traditional
+
+SETTINGS = api.Settings()
+
+
+def _rules(text: str, name: str = "report.txt") -> list[str]:
+    return sorted(f.rule for f in api.lint_bytes(text.encode("utf-8"), name, SETTINGS).findings)
+
+
+# --- Traditional characters --------------------------------------------------------------------
+
+def _section5_empty(seed: int) -> str:
+    spec = sample_spec(seed, version="cn-2021")
+    return render_text(plant(spec, "section5_empty", seed).document, "pipe")
+
+
+@pytest.mark.parametrize("seed", [0, 3])
+def test_an_empty_section_in_traditional_characters_is_found(seed):
+    # 五、存在的主要問題及改進情況 / 暫無。: the line 暫無。 holds none of the characters that
+    # used to tell a Traditional line (報, 開, 數 …), so it stayed 暫無 and was not 暂无.
+    text = to_traditional(_section5_empty(seed))
+    assert "暫無" in text or "無。" in text
+    assert "GAO107" in _rules(text)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_clean_report_in_traditional_characters_stays_clean(seed):
+    text = to_traditional(render_text(build_document(sample_spec(seed)), "pipe"))
+    assert _rules(text) == []
+
+
+# --- a table continued on the next page ---------------------------------------------------------
+
+def _continued(text: str, mark: str) -> str:
+    """Table 3 broken before （四）无法提供 by a page number and a repeated title, as text copied
+    from a PDF whose table runs over a page break."""
+    lines = text.split("\n")
+    head = next(i for i, s in enumerate(lines) if s.startswith("三、") and "申请" in s)
+    cut = next(i for i in range(head, len(lines)) if lines[i][1:].startswith("四)无法提供") or lines[i][1:].startswith("四）无法提供"))
+    return "\n".join(lines[:cut] + ["- 4 -", mark.format(title=lines[head])] + lines[cut:])
+
+
+@pytest.mark.parametrize("mark", ["{title}（续表）", "{title}(续)", "续表", "{title}续表"])
+@pytest.mark.parametrize("seed", [0, 3, 5])
+def test_a_section_title_repeated_above_a_continued_table_is_not_a_second_section(seed, mark):
+    text = render_text(build_document(sample_spec(seed, version="cn-2021")), "pipe")
+    assert _rules(_continued(text, mark)) == []
+
+
+@pytest.mark.parametrize("seed", [0, 3])
+def test_a_changed_cell_below_a_continued_title_is_still_found(seed):
+    spec = sample_spec(seed, version="cn-2021")
+    planted = plant(spec, "table3_leaf_changed", seed)
+    got = set(_rules(_continued(render_text(planted.document, "pipe"), "{title}（续表）")))
+    assert planted.expected <= got
+    assert got <= planted.expected | planted.allowed
