@@ -7,7 +7,7 @@ applied at the level it lives at:
 
 - ``spec``: the report's facts or fixed sentences (fee sentence, contact), rebuilt and planted;
 - ``doc``: the builder's Document (headings, prose, table cells), rendered in every container;
-- ``text``: the rendered text of the pipe and cells shapes (copied text);
+- ``text``: the rendered text in every text shape (copied text);
 - ``html``: the rendered page; ``docx``: the Word file, edited with python-docx.
 
 For each variant it lints the clean report before and after (a finding gained after is a false
@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from gaolint import api  # noqa: E402
 from tests.builder import (  # noqa: E402
-    Cell, Document, Heading, Paragraph, Table, build_document, defects_for, plant, render_text,
+    SHAPES, Cell, Document, Heading, Paragraph, Table, build_document, defects_for, plant, render_text,
     sample_spec, to_traditional,
 )
 from tests.builder.docx import render_docx  # noqa: E402
@@ -535,7 +535,7 @@ def renderings(v: Variant, doc: Document, containers: tuple[str, ...], transform
                 from tests.builder.pdf import render_pdf
                 yield c, render_pdf(d), ".pdf"
     elif v.kind == "text":
-        for c in TEXT_SHAPES:
+        for c in SHAPES:
             yield c, t(render_text(doc, c)).encode("utf-8"), ".txt"
     elif v.kind == "html":
         yield "html", t(render_html(doc).decode("utf-8")).encode("utf-8"), ".html"

@@ -65,3 +65,21 @@ def test_a_changed_cell_below_a_continued_title_is_still_found(seed):
     got = set(_rules(_continued(render_text(planted.document, "pipe"), "{title}（续表）")))
     assert planted.expected <= got
     assert got <= planted.expected | planted.allowed
+
+
+# --- a page whose every cell was a paragraph, copied with a blank line after each ---------------
+
+@pytest.mark.parametrize("seed", [0, 1, 4])
+def test_one_cell_a_line_double_spaced_reads_as_without_the_blank_lines(seed):
+    # 自然人 |, 7 |, 3 |, … one cell a line, a lone | before each row, and a blank line after
+    # every line: the blank lines were read as empty cells (13 cells in a row of 7: GAO105).
+    text = render_text(build_document(sample_spec(seed)), "cells")
+    assert _rules("\n\n".join(text.split("\n"))) == []
+
+
+def test_a_changed_cell_in_a_double_spaced_table_is_still_found():
+    spec = sample_spec(0)
+    planted = plant(spec, "table3_leaf_changed", 0)
+    text = "\n\n".join(render_text(planted.document, "cells").split("\n"))
+    got = set(_rules(text))
+    assert planted.expected <= got <= planted.expected | planted.allowed
