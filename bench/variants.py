@@ -176,6 +176,15 @@ def url_no_scheme(spec):
 
 # --- doc variants: tables ------------------------------------------------------------------------
 
+@variant("format-early", "spec", "a 2020 report already in the 2021 format; a 2021 one still in the 2019 format")
+def format_early(spec):
+    if spec.version == "cn-2021":
+        return sample_spec(spec.year, version="cn-2021", year=2020)
+    if spec.version == "cn-2019":
+        return sample_spec(spec.year, version="cn-2019", year=2021)
+    return spec
+
+
 @variant("thousands", "doc", "table and prose numbers ≥ 1000 written 1,234")
 def thousands(doc):
     def cell(t, r, c):
@@ -642,6 +651,36 @@ def running_header(text):
     return "\n".join(out)
 
 
+def _pipe_rows(text: str, fn: Callable[[list[str]], list[str]]) -> str:
+    out: list[str] = []
+    for line in text.split("\n"):
+        if "|" in line:
+            out += fn([c.strip() for c in line.split("|") if c.strip()])
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+@variant("pdf-space-rows", "text", "table rows with cells parted by spaces (copied from a PDF viewer)", shapes="pipe")
+def pdf_space_rows(text):
+    return _pipe_rows(text, lambda cells: [" ".join(cells)])
+
+
+@variant("pdf-cell-lines", "text", "every cell on a line of its own, no row marks (pdftotext -raw)", shapes="pipe")
+def pdf_cell_lines(text):
+    return _pipe_rows(text, lambda cells: cells)
+
+
+@variant("pdf-label-wrapped", "text", "space rows whose long labels wrap onto a second line below the numbers",
+         shapes="pipe")
+def pdf_label_wrapped(text):
+    def row(cells):
+        if len(cells) > 2 and len(cells[0]) > 14 and re.fullmatch(r"[\d.]+", cells[-1]):
+            return [cells[0][:12] + " " + " ".join(cells[1:]), cells[0][12:]]
+        return [" ".join(cells)]
+    return _pipe_rows(text, row)
+
+
 @variant("blank-between", "text", "a blank line between all lines")
 def blank_between(text):
     return "\n\n".join(text.split("\n"))
@@ -719,6 +758,24 @@ def html_table_split(page):
     return page[:row] + '</tbody></table>\n<p style="text-align:center">续表</p>\n<table border="1"><tbody>\n' + page[row:]
 
 
+@variant("html-cell-empty-p", "html", "cells holding their value and an empty <p>&nbsp;</p> after it")
+def html_cell_empty_p(page):
+    return re.sub(r"(<td[^>]*><p[^>]*><span[^>]*>.*?</span></p>)(</td>)", r"\1<p>&nbsp;</p>\2", page)
+
+
+@variant("html-bold-numbers", "html", "figures in prose in <strong>, headings split into two <strong> runs")
+def html_bold_numbers(page):
+    def para(s):
+        return re.sub(r"(\d+)(件|条)", r"<strong>\1</strong>\2", s)
+    page = _html_paras(page, para)
+    return re.sub(r"<h2>([一二三四五六七八九十]、)(.*?)</h2>", r"<p><strong>\1</strong><strong>\2</strong></p>", page)
+
+
+@variant("html-trailing-br", "html", "each paragraph ending with <br> and an empty paragraph between")
+def html_trailing_br(page):
+    return _html_paras(page, lambda s: s + "<br>").replace("</p>\n<p", "</p>\n<p>&nbsp;</p>\n<p")
+
+
 @variant("html-cell-bare", "html", "cells holding bare text (no <p><span>)")
 def html_cell_bare(page):
     return re.sub(r"(<td[^>]*>)<p[^>]*><span[^>]*>(.*?)</span></p>", r"\1\2", page)
@@ -790,6 +847,37 @@ def docx_nested(data):
     return _docx_edit(data, edit)
 
 
+@variant("docx-split-runs", "docx", "every paragraph's text in runs of 3 characters (as Word splits runs by edits)")
+def docx_split_runs(data):
+    def edit(d):
+        paragraphs = list(d.paragraphs) + [p for t in d.tables for row in t.rows for c in row.cells for p in c.paragraphs]
+        done = set()
+        for p in paragraphs:
+            if id(p._p) in done or len(p.runs) != 1:
+                continue
+            done.add(id(p._p))
+            text = p.runs[0].text
+            if "\n" in text or len(text) < 4:
+                continue
+            p.runs[0].text = text[:3]
+            for i in range(3, len(text), 3):
+                p.add_run(text[i:i + 3])
+    return _docx_edit(data, edit)
+
+
+@variant("docx-cell-empty-p", "docx", "table cells with an empty paragraph after the value")
+def docx_cell_empty_p(data):
+    def edit(d):
+        seen = set()
+        for t in d.tables:
+            for row in t.rows:
+                for c in row.cells:
+                    if id(c._tc) not in seen:
+                        seen.add(id(c._tc))
+                        c.add_paragraph("")
+    return _docx_edit(data, edit)
+
+
 # --- running ---------------------------------------------------------------------------------------
 
 def _lint(data: bytes, suffix: str) -> list[str]:
@@ -828,10 +916,15 @@ def _plain(container: str, doc: Document) -> tuple[str, bytes, str]:
     return "html", render_html(doc), ".html"
 
 
-_BEFORE: dict[tuple[int, str], list[str]] = {}
+_BEFORE: dict[tuple[int, str, str], list[str]] = {}
 
 
-def run(v: Variant, seeds: range, containers: tuple[str, ...], planted_every: int, verbose: bool) -> dict:
+def _spec(seed: int, versions: tuple[str, ...]):
+    return sample_spec(seed, version=versions[seed % len(versions)])
+
+
+def run(v: Variant, seeds: range, containers: tuple[str, ...], planted_every: int, verbose: bool,
+        versions: tuple[str, ...] = ("cn-2021",)) -> dict:
     runs = fps = 0
     fp_rules: collections.Counter = collections.Counter()
     p_runs = misses = extras = 0
@@ -839,11 +932,11 @@ def run(v: Variant, seeds: range, containers: tuple[str, ...], planted_every: in
     extra_rules: collections.Counter = collections.Counter()
     examples: list[str] = []
     for seed in seeds:
-        spec = sample_spec(seed)
+        spec = _spec(seed, versions)
         tspec = v.fn(spec) if v.kind == "spec" else spec
         before = {}
         for c, b, s in renderings(v, build_document(spec), containers, False):
-            key = (seed, c)
+            key = (seed, spec.version, c)
             if key not in _BEFORE:
                 _BEFORE[key] = _lint(b, s)
             before[c] = _BEFORE[key]
@@ -892,6 +985,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pdf", action="store_true", help="doc and spec variants also as PDF")
     ap.add_argument("--planted-every", type=int, default=3,
                     help="plant every Nth defect of a spec (1: all; default 3 keeps runs short)")
+    ap.add_argument("--versions", default="cn-2021,cn-2019,cn-2008",
+                    help="format versions of the builder reports, in turn by seed")
     ap.add_argument("--list", action="store_true")
     ap.add_argument("--show", default="")
     ap.add_argument("--seed", type=int, default=0)
@@ -903,7 +998,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if a.show:
         v = VARIANTS[a.show]
-        spec = sample_spec(a.seed)
+        spec = _spec(a.seed, tuple(a.versions.split(",")))
         doc = build_document(v.fn(spec) if v.kind == "spec" else spec)
         for c, data, _ in renderings(v, doc, ("pipe",), True):
             print(f"--- {c}")
@@ -917,7 +1012,7 @@ def main(argv: list[str] | None = None) -> int:
     worst = 0
     for v in chosen:
         t0 = time.perf_counter()
-        r = run(v, seeds, containers, a.planted_every, a.verbose)
+        r = run(v, seeds, containers, a.planted_every, a.verbose, tuple(a.versions.split(",")))
         rules = []
         if r["fp_rules"]:
             rules.append("FP " + ",".join(f"{k}×{n}" for k, n in r["fp_rules"].most_common(4)))
