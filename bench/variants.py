@@ -358,6 +358,16 @@ def extra_section(doc):
     return doc
 
 
+@variant("fee-subheading", "doc", "section 六 with sub-headings （一）收取信息处理费情况 / （二）其他事项")
+def fee_subheading(doc):
+    blocks = list(doc.blocks)
+    for i, b in enumerate(blocks):
+        if isinstance(b, Paragraph) and "信息处理费" in b.text and i > 0:
+            head = Heading("（一）信息处理费收取情况", 2) if i % 2 else Heading("（一）收取信息处理费情况", 2)
+            return Document(blocks=blocks[:i] + [head] + blocks[i:])
+    return doc
+
+
 @variant("traditional", "doc", "the whole report in Traditional characters")
 def traditional(doc):
     def conv(s):

@@ -83,3 +83,32 @@ def test_a_changed_cell_in_a_double_spaced_table_is_still_found():
     text = "\n\n".join(render_text(planted.document, "cells").split("\n"))
     got = set(_rules(text))
     assert planted.expected <= got <= planted.expected | planted.allowed
+
+
+# --- section 六 with a sub-heading naming the fee -----------------------------------------------
+
+def _fee_subheading(text: str, heading: str) -> str:
+    """A sub-heading such as （一）收取信息处理费情况 above the fee sentence of section 六."""
+    lines = text.split("\n")
+    six = next(i for i, s in enumerate(lines) if s.startswith("六、"))
+    fee = next(i for i in range(six, len(lines)) if "信息处理费" in lines[i])
+    return "\n".join(lines[:fee] + [heading] + lines[fee:])
+
+
+@pytest.mark.parametrize("heading", ["（一）收取信息处理费情况", "（一）信息处理费收取情况", "1.关于收取信息处理费的情况"])
+@pytest.mark.parametrize("seed", [0, 2, 10])
+def test_a_fee_sub_heading_does_not_hide_the_fee_sentence_below_it(seed, heading):
+    # The heading and 本年度未收取信息处理费。 made one match of 收取…费 across the line break,
+    # which swallowed the 未: the statement was dropped as a bare topic (false GAO401).
+    spec = sample_spec(seed, version="cn-2021")
+    assert _rules(_fee_subheading(render_text(build_document(spec), "pipe"), heading)) == []
+
+
+@pytest.mark.parametrize("heading", ["（一）收取信息处理费情况", "（一）信息处理费收取情况"])
+@pytest.mark.parametrize("seed", [1, 6, 8])
+def test_a_fee_contradiction_below_a_fee_sub_heading_is_found(seed, heading):
+    # 本年度未收取信息处理费，全年共收取信息处理费35.5元。 was joined to the heading as well.
+    spec = sample_spec(seed, version="cn-2021")
+    planted = plant(spec, "fee_contradiction", seed)
+    got = set(_rules(_fee_subheading(render_text(planted.document, "pipe"), heading)))
+    assert "GAO402" in got and got <= planted.expected | planted.allowed
