@@ -368,6 +368,33 @@ def fee_subheading(doc):
     return doc
 
 
+@variant("fee-runin", "doc", "the fee sentence run in after a numbered topic: 1.信息处理费收取情况：本年度…")
+def fee_runin(doc):
+    return map_blocks(doc, paragraph=lambda s: "1.信息处理费收取情况：" + s if "信息处理费" in s and "依据" not in s else s)
+
+
+@variant("date-iso", "doc", "signed 2024-01-15")
+def date_iso(doc):
+    blocks = list(doc.blocks)
+    m = re.fullmatch(r"(\d{4})年(\d{1,2})月(\d{1,2})日", blocks[-1].text) if isinstance(blocks[-1], Paragraph) else None
+    if m:
+        blocks[-1] = Paragraph(f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}")
+    return Document(blocks=blocks)
+
+
+@variant("accountability-subheading", "doc", "工作考核、社会评议和责任追究结果 as a sub-heading of its own in section 一")
+def accountability_sub(doc):
+    blocks = list(doc.blocks)
+    for i, b in enumerate(blocks):
+        if isinstance(b, Paragraph) and "社会评议" in b.text:
+            cut = b.text.find("工作考核") if "工作考核" in b.text else b.text.find("在工作考核")
+            if cut <= 0:
+                return doc
+            return Document(blocks=blocks[:i] + [Paragraph(b.text[:cut]), Heading("（六）工作考核、社会评议和责任追究结果情况", 2),
+                                                 Paragraph(b.text[cut:])] + blocks[i + 1:])
+    return doc
+
+
 @variant("traditional", "doc", "the whole report in Traditional characters")
 def traditional(doc):
     def conv(s):
