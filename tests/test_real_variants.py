@@ -112,3 +112,27 @@ def test_a_fee_contradiction_below_a_fee_sub_heading_is_found(seed, heading):
     planted = plant(spec, "fee_contradiction", seed)
     got = set(_rules(_fee_subheading(render_text(planted.document, "pipe"), heading)))
     assert "GAO402" in got and got <= planted.expected | planted.allowed
+
+
+# --- a section the agency added -----------------------------------------------------------------
+
+def _seventh_section(text: str) -> str:
+    """六、信息处理费收取情况 added before 其他需要报告的事项, which becomes 七、."""
+    lines = text.split("\n")
+    six = next(i for i, s in enumerate(lines) if s.startswith("六、"))
+    fee = next(i for i in range(six, len(lines)) if "信息处理费" in lines[i])
+    rest = [s for i, s in enumerate(lines[six + 1:], six + 1) if i != fee]
+    return "\n".join(lines[:six] + ["六、信息处理费收取情况", lines[fee], "七、其他需要报告的事项"] + rest)
+
+
+@pytest.mark.parametrize("seed", [0, 3])
+def test_an_empty_section_five_before_an_added_section_six_is_found(seed):
+    # 五、… / 暂无。 / 六、信息处理费收取情况 / …: 六 was read as part of 五, which was not empty.
+    text = _seventh_section(_section5_empty(seed))
+    assert "GAO107" in _rules(text)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_report_with_an_added_section_stays_clean(seed):
+    text = _seventh_section(render_text(build_document(sample_spec(seed, version="cn-2021")), "pipe"))
+    assert _rules(text) == []
