@@ -594,6 +594,52 @@ def heading_spaced(doc):
     return map_blocks(doc, heading=head)
 
 
+@variant("signature-on-top", "doc", "signer and date right below the title instead of at the end")
+def signature_top(doc):
+    blocks = list(doc.blocks)
+    if not (isinstance(blocks[-1], Paragraph) and isinstance(blocks[-2], Paragraph)):
+        return doc
+    return Document(blocks=blocks[:1] + [Paragraph(f"（{blocks[-1].text}）")] + blocks[1:-2])
+
+
+@variant("notice-cover", "doc", "the report as the attachment of a 印发 notice with its own number, signer and date")
+def notice_cover(doc):
+    blocks = list(doc.blocks)
+    title = blocks[0].text if isinstance(blocks[0], Heading) else "年度报告"
+    signer, date = blocks[-2], blocks[-1]
+    if not (isinstance(signer, Paragraph) and isinstance(date, Paragraph)):
+        return doc
+    cover = [Heading(f"关于印发《{title}》的通知", 0), Paragraph("某政办发〔2024〕3号"),
+             Paragraph(f"各有关单位：现将《{title}》印发给你们，请结合实际认真贯彻落实。"),
+             Paragraph(signer.text), Paragraph(date.text), Paragraph("附件")]
+    return Document(blocks=cover + blocks)
+
+
+@variant("printed-line", "doc", "a 印发 line after the date, as official documents end")
+def printed_line(doc):
+    blocks = list(doc.blocks)
+    if isinstance(blocks[-1], Paragraph) and isinstance(blocks[-2], Paragraph):
+        return Document(blocks=blocks + [Paragraph(f"{blocks[-2].text}　　　　{blocks[-1].text}印发")])
+    return doc
+
+
+_CN_DIGITS = "〇一二三四五六七八九"
+
+
+def _cn_count(n: int) -> str:
+    if n < 10:
+        return _CN_DIGITS[n]
+    if n < 100:
+        return ("" if n < 20 else _CN_DIGITS[n // 10]) + "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
+    return str(n)
+
+
+@variant("narrative-cn-numbers", "doc", "small counts in prose in Chinese numerals: 新收政府信息公开申请二十三件")
+def narrative_cn(doc):
+    return map_blocks(doc, paragraph=lambda s: re.sub(r"(申请|复议|诉讼|结转|办结)(\d{1,2})件",
+                                                      lambda m: m.group(1) + _cn_count(int(m.group(2))) + "件", s))
+
+
 # --- text variants (copied text) -----------------------------------------------------------------
 
 def _lines_map(text: str, fn: Callable[[str], str], tables: bool = False) -> str:
