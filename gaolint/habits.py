@@ -108,25 +108,36 @@ def _cache_folder() -> str:
     return "off (GAOLINT_NO_CACHE)" if disabled_by_environment() else cache_dir()
 
 
-def lint_stdin(stdin_filename: str | None, settings) -> tuple[list, str]:
+def lint_stdin(stdin_filename: str | None, settings, budget=None) -> tuple[list, str]:
     """Lint the report piped on stdin as if it were ``stdin_filename`` (which need not exist:
     its extension picks the reader, its path is what findings show, and configuration globs
     match it). The bytes go to a private temporary file, since readers open paths; nothing is
-    written next to the reports."""
+    written next to the reports. As a file named on the command line, it is read within the
+    size limit (a byte more, and the reader refuses it: stdin is never read whole) and linted
+    under the per-file ``budget`` (workers.Budget: time and memory)."""
     import tempfile
 
-    from .engine import display_path, lint_file
+    from .engine import display_path
     from .formats import check_files
+    from .read.limits import MAX_FILE_BYTES
+    from .workers import Budget, lint_budgeted
 
     check_files()  # a broken format file: exit 2, not GAO000
     name = stdin_filename or "stdin.txt"
     shown = display_path(name) if stdin_filename else "stdin"
-    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
+    if hasattr(sys.stdin, "buffer"):
+        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    else:
+        data = sys.stdin.read(MAX_FILE_BYTES + 1).encode("utf-8")[: MAX_FILE_BYTES + 1]
+    linted: dict = {}
     with tempfile.TemporaryDirectory(prefix="gaolint-stdin-") as folder:
         path = os.path.join(folder, os.path.basename(name) or "stdin.txt")
         with open(path, "wb") as handle:
             handle.write(data)
-        result = lint_file(path, settings)
+        del data
+        lint_budgeted([(0, path, None)], settings, 1, budget or Budget(),
+                      lambda index, _path, _ticket, result: linted.__setitem__(index, result))
+    result = linted[0]
     result.path = shown
     for finding in result.findings:
         finding.path = shown

@@ -170,7 +170,7 @@ def _run_stdin(args, config) -> int:
 
     if args.paths not in ([], ["-"]):
         raise UsageError("--stdin-filename 只能与路径 - 一起使用 / --stdin-filename goes with the path - only")
-    results, _ = lint_stdin(getattr(args, "stdin_filename", None), config.settings)
+    results, _ = lint_stdin(getattr(args, "stdin_filename", None), config.settings, getattr(config, "budget", None))
     return _finish(args, config, [f for r in results for f in r.findings], results)
 
 

@@ -103,6 +103,40 @@ def test_a_small_text_file_is_stopped_inline_too(hostile, tmp_path, monkeypatch)
     assert signal.getsignal(signal.SIGPROF) in (signal.SIG_DFL, None, signal.SIG_IGN)
 
 
+@pytest.mark.parametrize("name", ["spin.txt", "spin.html", "hog.html"])
+def test_a_report_piped_on_stdin_is_linted_under_the_same_budget(hostile, tmp_path, monkeypatch, capsys, name):
+    """``gaolint check - --stdin-filename NAME`` (an editor, a pipeline): the report is linted
+    as a file named on the command line would be, under the per-file time and memory limits,
+    and the findings name NAME."""
+    import io
+
+    from gaolint.cli import main
+
+    text = render_text(build_document(sample_spec(1)), "pipe")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
+    started = time.monotonic()
+    code = main(["check", "-", "--stdin-filename", f"reports/{name}", "--timeout", "0.5", "--memory-limit", "150",
+                 "--format", "json"])
+    out = capsys.readouterr().out
+    assert code == 1 and time.monotonic() - started < 20
+    assert '"rule": "GAO001"' in out and f"reports/{name}" in out
+    assert ("内存上限" if name.startswith("hog") else "时间上限") in out
+
+
+def test_stdin_is_read_within_the_file_size_limit(tmp_path, monkeypatch, capsys):
+    """A byte past the limit is all that is read: what comes after it never reaches memory."""
+    import io
+
+    from gaolint.cli import main
+    from gaolint.read import limits
+
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 4096)
+    stream = io.BytesIO(b"x" * 100_000)
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(stream))
+    assert main(["check", "-", "--stdin-filename", "big.txt", "--format", "json"]) in (0, 1)
+    assert stream.tell() == 4096 + 1
+
+
 def test_a_file_that_eats_memory_gets_gao001_naming_the_memory_limit(hostile, tmp_path):
     paths = _reports(tmp_path, ["hog.html", "fine.html"])
     results = lint_files(paths, Settings(), 1, budget=Budget(timeout=20, memory_mb=150))

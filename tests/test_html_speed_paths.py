@@ -24,6 +24,7 @@ from gaolint.read import html as reader  # noqa: E402
 from gaolint.read.base import UnreadableFile  # noqa: E402
 from gaolint.read.decode import decode_bytes  # noqa: E402
 from tests.builder.html import render_html  # noqa: E402
+from tests.builder.wordhtml import render_word_html  # noqa: E402
 
 TABLE = "<table><tr><td>项目</td><td>数量</td></tr>" + "".join(
     f"<tr><td><p>（{c}）行政许可</p></td><td><p><span>{i}</span></p></td></tr>" for i, c in enumerate("一二三四五六")
@@ -62,6 +63,18 @@ PAGES = {
     "hidden": "<html><body><div style='DISPLAY: NONE'>一、隐藏</div><div hidden>二、隐藏</div>"
               "<p style='visibility:h&#105;dden'>三、x</p><div id=zoom><h2>一、总体情况</h2>"
               "<p>本年度主动公开信息很多很多很多条。</p></div></body></html>",
+    "word cells": "<html><body><div class=WordSection1><p class=MsoNormal>一、总体情况<o:p></o:p></p><table>" + "".join(
+        f"<tr><td>\n  <p class=MsoNormal align=center><span lang=EN-US>{i}</span><span><o:p></o:p></span></p>\n  </td>"
+        f"<td><p><span><b>行政\n许可</b><!-- c --></span>{i}<span><o:p>&nbsp;</o:p></span></p></td>"
+        f"<td><p><span><span>\u3000\n{i}</span> <i> x </i></span></p></td><td><p><span>a<br>b</span></p></td>"
+        f"<td><p><span><p>{i}</p></span></p></td><td><div><span>x</span><span>{i}</span></div>y</td>"
+        f"<td><li><span>一</span><span>{i}</span></li></td><td><p><span><bloc\u212aquote>{i}</bloc\u212aquote></span></p></td>"
+        f"<td><pre><span>{i}</span><span>\n{i}</span></pre></td><td><p><span>中\n</span><span>\n文</span></p></td></tr>"
+        for i in range(8)) + "</table></div></body></html>",
+    "hidden, spelled otherwise": "<html><body><div style='border:none'>一、可见</div>"
+                                 "<div style='di\u017fplay:none'>二、隐藏</div><p style='DISPLAY&nbsp;:NONE'>三、x</p>"
+                                 "<p style='vis\u0131bility:h\u0131dden'>四、y</p><div id=zoom><h2>一、总体情况</h2>"
+                                 "<p>本年度主动公开信息很多很多很多条。</p></div></body></html>",
     "crlf": "<html>\r\n<body>\r\n<div id=zoom>\r\n<h2>一、总体情况</h2>\r\n<p>本年度\r\n主动公开。</p>\x0c</div></body></html>",
 }
 
@@ -86,6 +99,9 @@ def _long_ways(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(reader._Page, "_kept_cells", lambda self, junk: None)
     monkeypatch.setattr(reader._CJKCounts, "remove", lambda self, victims: False)
     monkeypatch.setattr(reader, "_with_id_or_class", lambda body: set(body.iter()))
+    monkeypatch.setattr(reader, "_maybe_hidden", lambda raw: True)  # every element's style read
+    monkeypatch.setattr(reader, "_one_deep_block_lines", lambda cell: None)  # a walker per such cell
+    monkeypatch.setattr(reader, "_JUNK_NAMED", _Forgetful())  # every id and class asked afresh
 
     original = reader._data_table_holders
 
@@ -93,6 +109,13 @@ def _long_ways(monkeypatch: pytest.MonkeyPatch) -> None:
         return original(root, None, None)  # no lines kept: ``_Page.table`` reads every cell
 
     monkeypatch.setattr(reader, "_data_table_holders", holders)
+
+
+class _Forgetful(dict):  # type: ignore[type-arg]
+    """A memo that remembers nothing."""
+
+    def __len__(self) -> int:
+        return 1 << 30
 
 
 def _pages() -> list[bytes]:
@@ -103,6 +126,7 @@ def _pages() -> list[bytes]:
     for index in range(6):
         document = corpus.report_document(index)
         pages.append(render_html(document, ("utf-8", "gbk")[index % 2], title_outside=index % 3 != 0))
+        pages.append(render_word_html(document, pasted=index % 2 == 1))
     return pages
 
 
@@ -140,3 +164,64 @@ def test_plain_utf8_agrees_with_decode_bytes(pieces: list[str], encoding: str, b
         return
     assert not data.startswith(codecs.BOM_UTF8)
     assert decode_bytes(data, declared=reader.sniff_charset(data)) == (got, "utf-8")
+
+
+@pytest.mark.parametrize("style", [
+    "display:none", "DISPLAY : NONE", "di\u017fplay:none", "d\u0131splay:\tnone", "display&nbsp;:none",
+    "visibility:hidden", "VISIBILITY:HIDDEN", "vis\u0131bility:h\u0131dden", "d&#105;splay:none",
+])
+def test_a_page_that_hides_an_element_may_hide_one(style: str) -> None:
+    """``_maybe_hidden`` is True of every page on which the survey could find a hidden element."""
+    data = f"<html><body><p style='{style}'>一、隐藏</p><p hidden>x</p></body></html>".encode()
+    assert reader._maybe_hidden(data)
+    assert reader._maybe_hidden(b"<p HIDDEN>x</p>")
+    assert not reader._maybe_hidden(b"<p style='border:none; mso-border-alt:none'>x</p>")
+
+
+_WORD_PIECES = ["", " ", "\n", "\u3000", "\xa0", "中", "文\n", "\n字", "12", "a b", "<!-- c -->", "&nbsp;"]
+_INLINE = ["span", "b", "font", "o:p", "a", "i", "u", "sup"]
+_OTHERS = ["p", "div", "br", "pre", "li", "table", "bloc\u212aquote", "h2"]
+
+
+@st.composite
+def _word_cells(draw: st.DrawFn) -> str:
+    """A cell of one block (or something else) holding runs nested up to four deep."""
+
+    def run(depth: int) -> str:
+        tag = draw(st.sampled_from(_INLINE + (_OTHERS if draw(st.integers(0, 9)) == 0 else [])))
+        inner = "".join(run(depth + 1) + draw(st.sampled_from(_WORD_PIECES))
+                        for _ in range(draw(st.integers(0, 2 if depth < 4 else 0))))
+        return f"<{tag}>{draw(st.sampled_from(_WORD_PIECES))}{inner}</{tag}>"
+
+    block = draw(st.sampled_from(["p", "div", "li", "center", "h3", "pre", "span"]))
+    runs = "".join(run(1) + draw(st.sampled_from(_WORD_PIECES)) for _ in range(draw(st.integers(0, 3))))
+    outside = draw(st.sampled_from(["", "\n  ", " x "]))
+    return f"<table><tr><td>{outside}<{block}>{draw(st.sampled_from(_WORD_PIECES))}{runs}</{block}>{outside}</td></tr></table>"
+
+
+@settings(max_examples=400, deadline=None)
+@given(html=_word_cells())
+def test_word_cells_read_as_the_walk_reads_them(html: str) -> None:
+    from lxml import etree
+
+    cell = etree.fromstring(f"<html><body>{html}</body></html>", etree.HTMLParser()).find(".//td")
+    read = reader._one_deep_block_lines(cell)
+    if read is not None:
+        assert read == _walked(cell)
+
+
+def _walked(cell: object) -> list[str]:
+    """The lines of a cell as the walker reads them (cell mode)."""
+    walker = reader._Walker(None, table_mode=False)
+    walker.run(cell)
+    return [line for line, _, _ in walker.collected]
+
+
+def test_junk_names_remembered_are_junk_names_asked() -> None:
+    from lxml import etree
+
+    page = "".join(f"<p id='{i}' class='{c}'>x</p>" for i in ("", "Nav1", "zoom") for c in ("MsoNormal", "SHARE", "bt"))
+    root = etree.fromstring(f"<html><body>{page * 2}</body></html>", etree.HTMLParser())
+    for node in root.iter("p"):
+        names = f"{node.get('id', '')} {node.get('class', '')}".lower()
+        assert reader._has_junk_name(node) == any(word in names for word in reader.JUNK_NAMES)

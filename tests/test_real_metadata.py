@@ -301,6 +301,16 @@ def test_an_announcement_page_is_one_warning_naming_the_attachment(tmp_path, chr
     assert findings[0].location.line == len(chrome) + 1  # the title
 
 
+def test_an_announcement_page_under_a_list_of_other_reports_names_its_attachment(tmp_path):
+    """The site's column of other reports around the announcement does not make it a list
+    page: the attachment is what the user must check."""
+    column = ["相关报告", "青禾县教育局2012年政府信息公开工作年度报告", "青禾县民政局2012年政府信息公开工作年度报告",
+              "青禾县财政局2012年政府信息公开工作年度报告"]
+    findings = _lint(tmp_path, "\n".join([*column, *COVER]) + "\n")
+    assert [f.rule for f in findings] == ["GAO002"]
+    assert "附件：青禾县人民政府2012年政府信息公开工作年度报告.doc" in findings[0].message.zh
+
+
 def test_a_page_with_nothing_but_the_title_is_an_announcement_too(tmp_path):
     """A page whose report is shown in an embedded PDF viewer: no words of its own."""
     findings = _lint(tmp_path, "\n".join(["首页 > 信息公开 > 年度报告", TITLE, "日期：2013-03-15"]) + "\n")

@@ -155,7 +155,10 @@ def body_characters(report) -> int:
 
 
 def _cover_page_message(report) -> tuple[str, str]:
-    if len(report.listed_titles) >= LISTED_REPORTS:
+    # An attachment named on the page makes it the report's announcement, even with the site's
+    # list of other reports around it: the attachment is what the user must check.
+    attachment = next((m.group(0) for line in report.lines for m in _ATTACHMENT.finditer(line.text)), "")
+    if len(report.listed_titles) >= LISTED_REPORTS and not attachment:
         count = len(report.listed_titles)
         return (
             f"这是年度报告的列表页面（列出 {count} 份报告，如“{report.listed_titles[0]}”），不是报告本身："
@@ -163,7 +166,6 @@ def _cover_page_message(report) -> tuple[str, str]:
             f"a list of annual reports ({count} titles, such as '{report.listed_titles[0]}'), not a report: "
             "no statistics period, sections or tables. Check the reports themselves. Other rules were not run",
         )
-    attachment = next((m.group(0) for line in report.lines for m in _ATTACHMENT.finditer(line.text)), "")
     where_zh = f"（附件：{attachment}）" if attachment else "（附件或页面中嵌入的文件）"
     where_en = f" (attachment: {attachment})" if attachment else " (an attachment, or a document the page embeds)"
     return (

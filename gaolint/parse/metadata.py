@@ -13,9 +13,8 @@ import itertools
 import operator
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
 
-from ..model import TITLE_CHARS, TITLE_LINES, DateMention, FeeStatement, Line, Location, Mention, Period
+from ..model import TITLE_CHARS, TITLE_LINES, DateMention, FeeStatement, Line, Location, Mention, Period, Value
 from ..normalise.widths import CHINESE_DIGITS
 from .seen import SeenEmails, SeenTexts
 
@@ -352,22 +351,29 @@ def find_title(lines: list[Line]) -> tuple[str, Location | None, int | None]:
     return chosen.text, chosen.location, chosen.year
 
 
-class TitleCandidate(NamedTuple):
+class TitleCandidate(Value):
     """A line (or two) of the first screen that reads as a report's title: its text, where it
     is, the year it names, the first and last of its lines (indexes into the first screen),
-    and whether a list's bullet or number stands before it (· 1. 【2023-01-20】)."""
+    and whether a list's bullet or number stands before it (· 1. 【2023-01-20】). A title named
+    inside a longer line (``inline_candidates``) also has the agency written just before it
+    (as written) and where in its line it ends.
 
-    text: str
-    location: Location
-    year: int
-    first: int
-    last: int
-    listed: bool
-    #: A title named inside a longer line (``inline_candidates``): the agency written just
-    #: before it (as written), and where in its line it ends.
-    inline: bool = False
-    agency: str = ""
-    end: int = -1
+    A slotted record (model.Value), not a ``typing.NamedTuple``: ``typing`` costs every
+    pre-commit run ~3 ms to import (tests/test_startup.py keeps it off the path)."""
+
+    __slots__ = ("text", "location", "year", "first", "last", "listed", "inline", "agency", "end")
+
+    def __init__(self, text: str, location: Location, year: int, first: int, last: int, listed: bool,
+                 inline: bool = False, agency: str = "", end: int = -1) -> None:
+        self.text = text
+        self.location = location
+        self.year = year
+        self.first = first
+        self.last = last
+        self.listed = listed
+        self.inline = inline
+        self.agency = agency
+        self.end = end
 
 
 #: What a site prints before each entry of a list of links: a bullet, a number (1. 2、 3）),

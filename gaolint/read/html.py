@@ -14,6 +14,7 @@ lxml is imported inside ``read_html`` so that importing gaolint stays fast.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -84,19 +85,23 @@ _STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 def _maybe_hidden(raw: bytes) -> bool:
     """False when a page (its UTF-8 bytes) cannot hold a hidden element, so that the survey
-    need not read every element's ``style``: ``_STYLE_HIDDEN`` needs "none" or "dden" in some
-    case (no character but ASCII letters matches n, o, e, d case-insensitively, and
-    ``_LOWER_NOED`` lower-cases exactly those four), the ``hidden`` attribute holds "dden", and a
-    numeric character reference could spell either. (A case-insensitive regex over the page
-    took a millisecond; this a tenth of it.)"""
+    need not read every element's ``style``: ``_STYLE_HIDDEN`` needs "display" and "none", or
+    "dden", in some case — here "play", "none" and "dden": no character but ASCII letters
+    matches p, l, a, y, n, o, e or d case-insensitively (``re.I`` also matches "ſ" to "s" and
+    "ı" to "i", so not "display" itself), and ``_LOWER_PLAYNOED`` lower-cases exactly those —,
+    the ``hidden`` attribute holds "dden", and a numeric character reference could spell any
+    of them. (A case-insensitive regex over the page took a millisecond; this a tenth of it.
+    Pages written by Word hold "none" in their styles, never "display": asking for "none"
+    alone read every element's style of such a page.)"""
     if b"&#" in raw:
         return True
-    lower = raw.translate(_LOWER_NOED)  # (``bytes.lower`` took 1.5x as long)
-    return b"none" in lower or b"dden" in lower
+    lower = raw.translate(_LOWER_PLAYNOED)  # (``bytes.lower`` took 1.5x as long)
+    return b"dden" in lower or (b"none" in lower and b"play" in lower)
 
 
-#: The letters of "none" and "dden" lower-cased, the rest of the bytes left (``_maybe_hidden``).
-_LOWER_NOED = bytes.maketrans(b"NOED", b"noed")
+#: The letters of "play", "none" and "dden" lower-cased, the rest of the bytes left
+#: (``_maybe_hidden``).
+_LOWER_PLAYNOED = bytes.maketrans(b"PLAYNOED", b"playnoed")
 #: Page furniture that CMSs sometimes put inside the content element.
 _FURNITURE = re.compile(
     r"公网安备|ICP备|ICP证|网站标识码|版权所有|Copyright|©|浏览次数|阅读次数|点击数[:：]|访问量[:：]|"
@@ -593,9 +598,7 @@ class _Page:
                 if one is None and tag in _CELL_TAGS and len(cell) == 1:
                     one = _one_block_text(cell, cell[0])
                 if one is None:
-                    lines = _simple_cell_lines(cell)
-                    if lines is None:
-                        lines = _Walker.lines_of(cell)
+                    lines = _Walker.lines_of(cell)
                     text = (lines[0] if len(lines) == 1 else "") if len(lines) < 2 else join_cell_lines(lines)
                 else:
                     text = one
@@ -629,7 +632,11 @@ class _Walker:
 
     @classmethod
     def lines_of(cls, element: Any) -> list[str]:
-        simple = _simple_cell_lines(element)
+        # (a cell asked about here is not of the commonest shape: Word's first, a cell of one
+        # block at any depth, then a cell two levels deep; the same lines as the walk below)
+        simple = _one_deep_block_lines(element)
+        if simple is None:
+            simple = _simple_cell_lines(element)
         if simple is not None:
             return simple
         walker = cls(None, table_mode=False)
@@ -776,6 +783,43 @@ def _simple_cell_lines(cell: Any) -> list[str] | None:
     return lines
 
 
+def _one_deep_block_lines(cell: Any) -> list[str] | None:
+    """The lines of a ``<td>``/``<th>`` whose only child is a block holding inline elements
+    only, at any depth (no block, ``<br>`` or ``<pre>`` below it), with no text of its own
+    outside it — the shape of every cell Word writes (``<td><p class=MsoNormal><span>12</span>
+    <span><o:p></o:p></span></p></td>``) — or None for any other cell.
+
+    The walk (``_Walker.run`` in cell mode) makes one line of such a cell: its text and tails
+    in document order, comments' text left out, from the first non-blank piece, collapsed;
+    blank pieces before it are leading blanks that ``_collapse`` strips. That text is what
+    libxml2 serialises (``tostring(method="text")``); a walker per such cell was most of the
+    time of reading a page written by Word."""
+    if cell.tag not in _CELL_TAGS or len(cell) != 1:
+        return None
+    child = cell[0]
+    if not _is_one_block(cell, child):
+        return None
+    for inner in child.iterdescendants():
+        tag = inner.tag
+        if tag.__class__ is str and _tag(inner) in _LINE_BREAKERS:
+            return None
+    text = _collapse(_etree().tostring(child, method="text", encoding=str, with_tail=False))
+    return [text] if text else []
+
+
+@functools.cache
+def _etree() -> Any:
+    """lxml.etree, imported when a page is first read (an import statement in a function
+    called for every cell cost a microsecond a call)."""
+    from lxml import etree
+
+    return etree
+
+
+#: Tags (lower-cased) at which the walk ends a line.
+_LINE_BREAKERS = BLOCK_TAGS | {"br"}
+
+
 def _one_block_cell(cell: Any, child: Any) -> list[str] | None:
     """``_simple_cell_lines`` of a cell whose only child is a block holding at most one inline
     element (with no children), no text of its own outside it (blank ``cell.text`` and
@@ -798,18 +842,24 @@ def _one_block_text(cell: Any, child: Any) -> str | None:
     return _collapse(text)
 
 
+def _is_one_block(cell: Any, child: Any) -> bool:
+    """Is ``child``, the only child of ``cell``, a block (not ``<pre>``) with no text outside it
+    but blanks?"""
+    tag = child.tag
+    if tag.__class__ is not str or tag not in BLOCK_TAGS or tag in _NOT_SIMPLE:
+        return False
+    outside = cell.text
+    if outside and not outside.isspace():
+        return False
+    outside = child.tail
+    return not outside or outside.isspace()
+
+
 def _one_block_raw(cell: Any, child: Any) -> str | None:
     """``_one_block_text`` before collapsing: the block's text ("" for none), or None for
     another shape. Its ``strip()`` is the stripped text of the whole cell (what is outside the
     block is blank)."""
-    tag = child.tag
-    if tag.__class__ is not str or tag not in BLOCK_TAGS or tag in _NOT_SIMPLE:
-        return None
-    outside = cell.text
-    if outside and not outside.isspace():
-        return None
-    outside = child.tail
-    if outside and not outside.isspace():
+    if not _is_one_block(cell, child):
         return None
     count = len(child)
     if count == 0:
@@ -853,7 +903,8 @@ def _looks_like_title(text: str) -> bool:
 
 
 #: How a title ends: 报告 or 年报, perhaps with a bracketed note (（全文）, (修订版)).
-_TITLE_END = re.compile(r"(?:报告|年报)\s*(?:[(（【][^()（）【】]{0,20}[)）】])?\s*$")
+#: ``\s*+`` (possessive): two runs of optional spaces in a row were tried at every split.
+_TITLE_END = re.compile(r"(?:报告|年报)\s*+(?:[(（【][^()（）【】]{0,20}[)）】]\s*+)?$")
 
 
 def _is_title_line(text: str) -> bool:
@@ -1222,8 +1273,19 @@ def _is_hidden(node: Any) -> bool:
 
 
 def _has_junk_name(node: Any) -> bool:
-    names = f"{node.get('id', '')} {node.get('class', '')}".lower()
-    return any(word in names for word in JUNK_NAMES)
+    names = f"{node.get('id', '')} {node.get('class', '')}"
+    found = _JUNK_NAMED.get(names)
+    if found is None:
+        lower = names.lower()
+        found = any(word in lower for word in JUNK_NAMES)
+        if len(_JUNK_NAMED) < 4096:
+            _JUNK_NAMED[names] = found
+    return found
+
+
+#: ``_has_junk_name`` of an id and class: a page written by Word gives every paragraph the
+#: same class (``MsoNormal``). Bounded: a hostile page may invent any number of names.
+_JUNK_NAMED: dict[str, bool] = {}
 
 
 def _is_furniture(line: SourceLine) -> bool:
