@@ -146,7 +146,8 @@ EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\
 EMAIL_KEY = re.compile(r"(?:电子)?邮\s*箱|电子邮件|E-?mail|e-?mail|邮件地址")
 ADDRESS_KEY = re.compile(r"(?:联系|通讯|办公)?地\s*址\s*[:：为]")
 POSTCODE = re.compile(r"邮\s*+(?:政)?\s*+编\s*+(?:码)?\s*+[:：为]?\s*+(\d[\d\s]{0,9})")
-FEE_SUBJECT = re.compile(r"信\s*息\s*处\s*理\s*费|处\s*理\s*费|公开费用|收费通知|检索费|复制费|邮寄费|收\s*取[^。；;]{0,24}费|产\s*生[^。；;]{0,15}费|(?:收费|费用)[及和与]?减免")
+# 收取…费 / 产生…费 within one line (a heading 收取信息处理费情况 above the sentence).
+FEE_SUBJECT = re.compile(r"信\s*息\s*处\s*理\s*费|处\s*理\s*费|公开费用|收费通知|检索费|复制费|邮寄费|收\s*取[^。；;\n]{0,24}费|产\s*生[^。；;\n]{0,15}费|(?:收费|费用)[及和与]?减免")
 #: "No charge" said without naming the fee, after a cited 《…信息处理费管理办法》 names it.
 _NO_CHARGING = re.compile(r"(?:未|没\s*有|无)\s*(?:发\s*生|产\s*生)?\s*(?:任\s*何)?\s*收\s*费|未\s*收\s*取")
 FEE_VERB = re.compile(r"未|没有|无|不|零|免|收\s*取|收\s*缴|产\s*生|发\s*生|开\s*出|发\s*出|共\s*计|合\s*计|\d")
@@ -466,8 +467,8 @@ def ref_heading_candidates(lines: list[Line]) -> list[tuple[Line, str, str]]:
         for stop in ("。", "：", ":"):
             if stop in title:
                 title = title.split(stop, 1)[0]
-        if any(word in title for word in _TABLE_WORDS) or "|" in title:
-            continue
+        if any(word in title for word in _TABLE_WORDS) or "|" in title or re.search(r"(?:[（(]续表?[)）]|续表)\s*$", title):
+            continue  # …（续表）: the heading repeated above a continued table
         found.append((line, next(n for n in numbers if n), title))
     return found
 
@@ -492,9 +493,8 @@ def ref_find_sections(lines: list[Line], fmt: FormatSpec) -> list[Section]:
     were not rewritten for speed, so there is nothing to compare them with."""
     contents = sections._contents_entries(lines)
     found_sections: list[Section] = []
-    for line, numeral, title in ref_heading_candidates(lines):
-        if line.index in contents:
-            continue
+    numbered = [c for c in ref_heading_candidates(lines) if c[0].index not in contents]
+    for line, numeral, title in numbered:
         spec = ref_section_for(title, numeral, fmt)
         if spec is None:
             continue
@@ -507,13 +507,24 @@ def ref_find_sections(lines: list[Line], fmt: FormatSpec) -> list[Section]:
         arabic = sections._sections(lines, fmt, sections._outside(sections.heading_candidates(lines, arabic=True), contents),
                                     own_numbers=True)
         if len({s.key for s in arabic}) > found:
-            found_sections, found = arabic, len({s.key for s in arabic})
+            found_sections, found, numbered = arabic, len({s.key for s in arabic}), []
     if found <= 1 < len(fmt.sections):
         bare = sections._sections(lines, fmt, sections._outside(sections._unnumbered_candidates(lines, fmt), contents))
         if len({s.key for s in bare}) >= max(found + 2, (len(fmt.sections) + 1) // 2):
-            found_sections = bare
+            found_sections, numbered = bare, []
     for current, following in zip(found_sections, found_sections[1:]):
         current.end_line = following.first_line
+    if numbered:  # 五、… 六、(no section of the format) 七、其他…: 五 ends at 六
+        order = "一二三四五六七八九"
+        numeral_at = {line.index: numeral for line, numeral, _ in numbered}
+        for current, following in zip(found_sections, found_sections[1:]):
+            here, there = numeral_at.get(current.first_line), numeral_at.get(following.first_line)
+            if here not in order or there not in order or order.index(there) < order.index(here) + 2:
+                continue
+            skipped = order[order.index(here) + 1]
+            current.end_line = next((line.index for line, numeral, _ in numbered
+                                     if current.first_line < line.index < following.first_line and numeral == skipped),
+                                    current.end_line)
     for section in found_sections:
         section.body = "\n".join(l.text for l in lines[section.first_line + 1 : section.end_line])
     return found_sections

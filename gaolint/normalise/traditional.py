@@ -16,6 +16,9 @@ TRADITIONAL_MARKERS = frozenset(
     "開關報與為這國會區縣鎮機構處數議訴況複審結轉總計體動請單請據時間問題進條項規範決許罰強費"
     "資訊網電話傳郵務業務辦認識說讀專門發廢現標準層級稱彙統對點陳當實將於應從歷內團組織導員"
     "產經濟計劃財預決類義權護責聯繫頁屬難來長個們條過還並見東車書買賣節術質參種"
+    # A line may hold none of the above: 暫無。/ 無 (an empty section 五 or 六), （五）監督保障,
+    # 3.危及“三安全一穩定”, an agency such as 龍泉市交通運輸局 or 西湖鄉司法局 signing alone.
+    "無暫監穩鄉龍運輸豐"
 )
 
 

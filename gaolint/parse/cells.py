@@ -183,6 +183,8 @@ def tokenise(lines: list[Line]) -> list[Token]:
         tokens = [t for t in tokens if not (t[0] == SEP and t[2].text.strip() == "|")]
     elif layout == "blank-between-cells":
         tokens = _blank_lines_as_separators(tokens)
+    elif _double_spaced(lines):
+        tokens = _without_spacing(tokens)
     return tokens
 
 
@@ -213,6 +215,39 @@ def _layout(lines: list[Line]) -> str:
     if not pipes and blanks >= cells * 0.8:
         return "blank-between-cells"
     return ""
+
+
+def _double_spaced(lines: list[Line]) -> bool:
+    """A table of the usual shapes with a blank line after every line (cells, lone pipes and
+    rows alike): a page whose every cell is a paragraph, copied as paragraphs are. Its blank
+    lines are spacing, not empty cells."""
+    filled = blanks = adjacent = 0
+    previous_filled = False
+    for line in lines:
+        if line.text.strip():
+            filled += 1
+            adjacent += previous_filled
+            previous_filled = True
+        else:
+            blanks += 1
+            previous_filled = False
+    return filled >= 10 and adjacent <= filled // 20 and blanks >= filled * 0.9
+
+
+def _without_spacing(tokens: list[Token]) -> list[Token]:
+    """The tokens less the one blank line that follows each filled line (a longer run of blank
+    lines keeps the rest)."""
+    out: list[Token] = []
+    after_filled = False
+    for token in tokens:
+        line = token[2]
+        blank = line is not None and not line.text.strip()
+        if blank and after_filled and token[0] == EMPTY:
+            after_filled = False
+            continue
+        after_filled = line is not None and not blank
+        out.append(token)
+    return out
 
 
 def _blank_lines_as_separators(tokens: list[Token]) -> list[Token]:

@@ -38,6 +38,11 @@ _LEADER_DOTS = frozenset(".…·．_")
 _CONTENTS_ENTRY = re.compile(r"^[\s#*>|【\[]*+(?:第?([一二三四五六七八九十]{1,3}|[1-9])|（[一二三四五六七八九十]{1,3}）)[^。]{1,80}$")
 
 
+#: A heading repeated above the rest of its table on the next page: 三、收到和处理政府信息公开申请
+#: 情况（续表）, (续), 续表. The section goes on; it is not a second one.
+_CONTINUED = re.compile(r"(?:[（(]续表?[)）]|续表)\s*$")
+
+
 def heading_candidates(lines: list[Line], arabic: bool = False) -> list[tuple[Line, str, str]]:
     """(line, numeral, title) for every line shaped like a top-level heading; with ``arabic``,
     the lines numbered 1、2、… instead, each given the Chinese numeral of its number."""
@@ -80,7 +85,7 @@ def _candidates(lines: list[Line], heading: re.Pattern[str] = _HEADING) -> list[
         for stop in ("。", "：", ":"):
             if stop in title:
                 title = title.split(stop, 1)[0]
-        if any(word in title for word in table_words) or "|" in title:
+        if any(word in title for word in table_words) or "|" in title or _CONTINUED.search(title):
             continue
         found.append((line, numeral, title))
     return found
@@ -117,7 +122,9 @@ def _section_for(title: str, numeral: str, fmt: FormatSpec) -> tuple[SectionSpec
 def find_sections(lines: list[Line], fmt: FormatSpec) -> list[Section]:
     """The report's sections in document order, each spanning to the next heading."""
     contents = _contents_entries(lines)
-    sections = _sections(lines, fmt, _outside(heading_candidates(lines), contents))
+    candidates = _outside(heading_candidates(lines), contents)
+    sections = _sections(lines, fmt, candidates)
+    numbered = sections
     found = len({s.key for s in sections})
     if found <= 1 < len(fmt.sections):  # a report numbered 1. 2. … throughout (one 一、 at most)?
         arabic = _sections(lines, fmt, _outside(heading_candidates(lines, arabic=True), contents), own_numbers=True)
@@ -130,9 +137,27 @@ def find_sections(lines: list[Line], fmt: FormatSpec) -> list[Section]:
             sections = bare
     for current, following in zip(sections, sections[1:]):
         current.end_line = following.first_line
+    if sections is numbered and len(sections) > 1:
+        _end_at_extra_headings(sections, candidates)
     for section in sections:
         section.body = "\n".join([ln.text for ln in lines[section.first_line + 1 : section.end_line]])
     return sections
+
+
+def _end_at_extra_headings(sections: list[Section], candidates: list[tuple[Line, str, str]]) -> None:
+    """A section ends at a heading of no section of the format that is numbered next to it when
+    the section after is numbered beyond: 五、存在的主要问题…, 六、信息处理费收取情况, 七、其他需要
+    报告的事项 — 六 is a section the agency added, not part of 五 (which may be empty)."""
+    numerals = {line.index: numeral for line, numeral, _ in candidates}
+    for current, following in zip(sections, sections[1:]):
+        number = _NUMERALS.find(numerals.get(current.first_line, "?"))
+        if number < 0 or _NUMERALS.find(numerals.get(following.first_line, "?")) < number + 2:
+            continue
+        extra = _NUMERALS[number + 1] if number + 1 < len(_NUMERALS) else ""
+        for line, numeral, _ in candidates:
+            if current.first_line < line.index < following.first_line and numeral == extra:
+                current.end_line = line.index
+                break
 
 
 #: How much longer than a section's title an unnumbered heading may be (政府信息公开工作存在的

@@ -1,0 +1,1115 @@
+"""Lint builder reports transformed the way real published reports differ from them.
+
+The test builder (tests/builder) shares our own assumptions; real reports do not. Each variant
+below is one realistic difference (a table's zeros written as dashes, a page's paragraphs broken
+by ``<br>``, an e-mail with a full-width ＠, a Word paragraph broken by soft line breaks, …),
+applied at the level it lives at:
+
+- ``spec``: the report's facts or fixed sentences (fee sentence, contact), rebuilt and planted;
+- ``doc``: the builder's Document (headings, prose, table cells), rendered in every container;
+- ``text``: the rendered text in every text shape (copied text);
+- ``html``: the rendered page; ``docx``: the Word file, edited with python-docx.
+
+For each variant it lints the clean report before and after (a finding gained after is a false
+positive) and, for each defect the builder can plant, the planted report after (a defect's
+expected rule missing is a miss; a rule neither expected nor allowed is an extra finding).
+
+    python bench/variants.py                          # every variant, 12 seeds
+    python bench/variants.py --seeds 40 --only zero-dash,email-fullwidth-at
+    python bench/variants.py --containers text,html   # doc variants: which containers
+    python bench/variants.py --pdf                    # doc variants also through render_pdf (slow)
+    python bench/variants.py --list
+    python bench/variants.py --show zero-dash --seed 3   # print one transformed text report
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import dataclasses
+import io
+import random
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from gaolint import api  # noqa: E402
+from tests.builder import (  # noqa: E402
+    SHAPES, Cell, Document, Heading, Paragraph, Table, build_document, defects_for, plant, render_text,
+    sample_spec, to_traditional,
+)
+from tests.builder.docx import render_docx  # noqa: E402
+from tests.builder.html import render_html  # noqa: E402
+from tests.builder.text_shapes import hard_wrap  # noqa: E402
+
+SETTINGS = api.Settings()
+TEXT_SHAPES = ("pipe", "cells")
+
+
+@dataclasses.dataclass(frozen=True)
+class Variant:
+    name: str
+    kind: str  # spec | doc | text | html | docx
+    fn: Callable
+    note: str = ""
+    #: Rules the spec (rules.md) says this difference deserves: gained findings of these rules
+    #: are not false positives (a dash for a zero count is GAO106 by design).
+    expect: frozenset[str] = frozenset()
+    #: Defects not planted under this variant: the variant rewrites what the defect changes, so
+    #: the pair is not a report anyone writes (a malformed number given an extension).
+    skip: frozenset[str] = frozenset()
+    #: Text variants: the shapes the difference can occur in (all by default).
+    shapes: tuple[str, ...] = ()
+
+
+VARIANTS: dict[str, Variant] = {}
+
+
+def variant(name: str, kind: str, note: str = "", expect: str = "", skip: str = "", shapes: str = ""):
+    def register(fn: Callable) -> Callable:
+        VARIANTS[name] = Variant(name, kind, fn, note, frozenset(expect.split(",")) - {""},
+                                 frozenset(skip.split(",")) - {""}, tuple(shapes.split(",")) if shapes else ())
+        return fn
+    return register
+
+
+# --- helpers over the Document -----------------------------------------------------------------
+
+def map_cells(doc: Document, fn: Callable[[Table, int, Cell], str]) -> Document:
+    blocks = []
+    for b in doc.blocks:
+        if isinstance(b, Table):
+            rows = tuple(tuple(Cell(fn(b, r, c), c.rowspan, c.colspan) for c in row)
+                         for r, row in enumerate(b.rows))
+            b = Table(rows=rows, kind=b.kind)
+        blocks.append(b)
+    return Document(blocks=blocks)
+
+
+def map_blocks(doc: Document, heading: Callable[[Heading], str] | None = None,
+               paragraph: Callable[[str], str] | None = None) -> Document:
+    out = []
+    for b in doc.blocks:
+        if heading and isinstance(b, Heading):
+            b = Heading(heading(b), b.level)
+        elif paragraph and isinstance(b, Paragraph):
+            b = Paragraph(paragraph(b.text))
+        out.append(b)
+    return Document(blocks=out)
+
+
+def _number_cell(c: Cell) -> bool:
+    return bool(re.fullmatch(r"-?\d+(\.\d+)?", c.text))
+
+
+def _first_data_row(t: Table) -> int:
+    for r, row in enumerate(t.rows):
+        if any(_number_cell(c) for c in row):
+            return r
+    return len(t.rows)
+
+
+# --- spec variants -------------------------------------------------------------------------------
+
+def _fee(spec, sentences):
+    if spec.version == "cn-2008" or "收取信息处理费" in spec.fee_sentence and re.search(r"\d+元", spec.fee_sentence):
+        return spec
+    rng = random.Random(spec.year)
+    return dataclasses.replace(spec, fee_sentence=rng.choice(sentences).format(year=spec.year))
+
+
+@variant("fee-wording", "spec", "no-fee sentences as agencies write them")
+def fee_wording(spec):
+    return _fee(spec, (
+        "本年度未收取任何费用。",
+        "本年度本机关未发生收取信息处理费情况。",
+        "本年度本机关未收取信息处理费，收费金额为0元。",
+        "本年度没有收取信息处理费。",
+        "信息处理费：0元。",
+        "{year}年度无收取信息处理费情况。",
+        "本机关在政府信息公开工作中未收取信息处理费。",
+    ))
+
+
+def _contact(spec, **changes):
+    return dataclasses.replace(spec, contact=dataclasses.replace(spec.contact, **changes))
+
+
+@variant("email-fullwidth-at", "spec", "gkb＠abc.gov.cn")
+def email_fullwidth(spec):
+    e = spec.contact.email
+    return _contact(spec, email=e.replace("@", "＠")) if e else spec
+
+
+@variant("phone-extension", "spec", skip="telephone_malformed", note="0512-12345678转8001")
+def phone_ext(spec):
+    return _contact(spec, telephone=spec.contact.telephone + "转8001")
+
+
+@variant("phone-two", "spec", skip="telephone_malformed", note="two numbers joined by 、")
+def phone_two(spec):
+    t = spec.contact.telephone
+    area = t.split("-")[0]
+    return _contact(spec, telephone=f"{t}、{area}-{'6' * (len(t) - len(area) - 1)}")
+
+
+@variant("phone-mobile", "spec", skip="telephone_malformed", note="a mobile number beside the fixed line")
+def phone_mobile(spec):
+    return _contact(spec, telephone=spec.contact.telephone + "，13912345678")
+
+
+@variant("phone-brackets", "spec", skip="telephone_malformed", note="（0512）12345678")
+def phone_brackets(spec):
+    area, _, number = spec.contact.telephone.partition("-")
+    return _contact(spec, telephone=f"（{area}）{number}")
+
+
+@variant("url-no-scheme", "spec", "www.abc.gov.cn")
+def url_no_scheme(spec):
+    w = spec.contact.website
+    return _contact(spec, website=w.replace("https://", "")) if w else spec
+
+
+# --- doc variants: tables ------------------------------------------------------------------------
+
+@variant("format-early", "spec", "a 2020 report already in the 2021 format; a 2021 one still in the 2019 format")
+def format_early(spec):
+    if spec.version == "cn-2021":
+        return sample_spec(spec.year, version="cn-2021", year=2020)
+    if spec.version == "cn-2019":
+        return sample_spec(spec.year, version="cn-2019", year=2021)
+    return spec
+
+
+@variant("thousands", "doc", "table and prose numbers ≥ 1000 written 1,234")
+def thousands(doc):
+    def cell(t, r, c):
+        return f"{int(c.text):,}" if c.text.isdigit() and int(c.text) >= 1000 else c.text
+    doc = map_cells(doc, cell)
+    return map_blocks(doc, paragraph=lambda s: re.sub(r"(?<![\d年.-])(\d{4,})(?=[条件篇项次个])",
+                                                         lambda m: f"{int(m.group(1)):,}", s))
+
+
+def _zero(doc: Document, mark: str, kinds=("table2", "table3", "table4")) -> Document:
+    def cell(t, r, c):
+        return mark if t.kind in kinds and c.text == "0" else c.text
+    return map_cells(doc, cell)
+
+
+@variant("zero-dash", "doc", expect="GAO106", note="zeros in tables 2–4 as —")
+def zero_dash(doc):
+    return _zero(doc, "—")
+
+
+@variant("zero-slash", "doc", expect="GAO106", note="zeros in table 2 as ／ (not applicable)")
+def zero_slash(doc):
+    return _zero(doc, "／", ("table2",))
+
+
+@variant("zero-blank", "doc", expect="GAO106", note="zeros in table 3 left blank")
+def zero_blank(doc):
+    return _zero(doc, "", ("table3",))
+
+
+@variant("zero-wu", "doc", expect="GAO106", note="zeros in table 2 as 无")
+def zero_wu(doc):
+    return _zero(doc, "无", ("table2",))
+
+
+@variant("fullwidth-digits", "doc", "table digits full-width")
+def fullwidth_digits(doc):
+    tr = str.maketrans("0123456789.", "０１２３４５６７８９．")
+    return map_cells(doc, lambda t, r, c: c.text.translate(tr) if _number_cell(c) else c.text)
+
+
+@variant("cell-spaces", "doc", "numbers padded with spaces in cells")
+def cell_spaces(doc):
+    return map_cells(doc, lambda t, r, c: f" {c.text}\u3000" if _number_cell(c) else c.text)
+
+
+@variant("unit-cells", "doc", "table 3/4 numbers with 件")
+def unit_cells(doc):
+    return map_cells(doc, lambda t, r, c: c.text + "件" if t.kind in ("table3", "table4") and c.text.isdigit()
+                     else c.text)
+
+
+@variant("table4-title-2019", "doc", "section 4 titled as 2019 reports: 因政府信息公开工作被申请行政复议、提起行政诉讼情况")
+def table4_title(doc):
+    return map_blocks(doc, heading=lambda h: re.sub(r"^四、.*行政复议.*$", "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况", h.text))
+
+
+@variant("section-title-variants", "doc", "small wording differences in section titles")
+def section_title_variants(doc):
+    subs = (("主动公开政府信息情况", "主动公开政府信息的情况"),
+            ("收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请的情况"),
+            ("存在的主要问题及改进情况", "存在的主要问题和改进情况"),
+            ("其他需要报告的事项", "其他需要报告事项"))
+
+    def head(h):
+        text = h.text
+        for a, b in subs:
+            text = text.replace(a, b)
+        return text
+    return map_blocks(doc, heading=head)
+
+
+_LABEL_EDITS = (
+    ("危及“三安全一稳定”", "危及\"三安全一稳定\""),
+    ("（七）总计", "（七）总　计"),
+    ("四、结转下年度继续办理", "四、结转下一年度继续办理"),
+    ("1.属于国家秘密", "1. 属于国家秘密"),
+    ("法人或其他组织", "法人或者其他组织"),
+    ("本年收费金额（单位：万元）", "本年收费金额(单位:万元)"),
+    ("申请人情况", "申 请 人 情 况"),
+    ("其他对外管理服务事项", "其他对外管理服务"),
+)
+
+
+@variant("table-label-variants", "doc", "small wording differences in table labels (总　计, 结转下一年度, 法人或者其他组织 …)")
+def table_labels(doc):
+    def cell(t, r, c):
+        text = c.text
+        for a, b in _LABEL_EDITS:
+            text = text.replace(a, b)
+        return text
+    return map_cells(doc, cell)
+
+
+@variant("table4-short-outcomes", "doc", "table 4 outcomes 维持/纠正 (without 结果)")
+def table4_short(doc):
+    return map_cells(doc, lambda t, r, c: c.text.replace("结果维持", "维持").replace("结果纠正", "纠正")
+                     if t.kind == "table4" else c.text)
+
+
+@variant("fee-decimals", "doc", "table 2 fee amount 0.00 / 4位小数")
+def fee_decimals(doc):
+    def cell(t, r, c):
+        if t.kind == "table2" and re.fullmatch(r"\d+(\.\d+)?", c.text) and r == len(t.rows) - 1:
+            return f"{float(c.text):.4f}"
+        return c.text
+    return map_cells(doc, cell)
+
+
+_NEW = re.compile(r"新收政府信息公开申请(\d+)件")
+
+
+@variant("narrative-extra-numbers", "doc", "the 新收 sentence with other figures around it (同比, 其中当面/网络)")
+def narrative_extra(doc):
+    def para(s):
+        def sub(m):
+            n = int(m.group(1))
+            web = n // 2
+            return (f"新收政府信息公开申请{n}件（其中当面申请{n - web}件、网上申请{web}件），"
+                    f"较上年增加{n // 5 + 3}件")
+        return _NEW.sub(sub, s, count=1)
+    return map_blocks(doc, paragraph=para)
+
+
+@variant("narrative-shouli", "doc", "共受理政府信息公开申请N件 instead of 新收")
+def narrative_shouli(doc):
+    return map_blocks(doc, paragraph=lambda s: _NEW.sub(lambda m: f"受理政府信息公开申请{m.group(1)}件", s, count=1))
+
+
+# --- doc variants: headings, prose ---------------------------------------------------------------
+
+_TOP = re.compile(r"^([一二三四五六七八九十]+)、")
+_CN = "一二三四五六七八九十"
+
+
+@variant("heading-brackets", "doc", "top headings in 【】")
+def heading_brackets(doc):
+    return map_blocks(doc, heading=lambda h: f"【{h.text}】" if h.level == 1 else h.text)
+
+
+@variant("heading-part", "doc", "top headings 第一部分 总体情况")
+def heading_part(doc):
+    return map_blocks(doc, heading=lambda h: _TOP.sub(lambda m: f"第{m.group(1)}部分　", h.text) if h.level == 1 else h.text)
+
+
+@variant("heading-part-colon", "doc", "top headings 一、总体情况 → （一）… subheads as 1.…")
+def heading_arabic_sub(doc):
+    def head(h):
+        if h.level == 2:
+            m = re.match(r"^（([一二三四五六七八九十])）", h.text)
+            if m:
+                return f"{_CN.index(m.group(1)) + 1}.{h.text[m.end():]}"
+        return h.text
+    return map_blocks(doc, heading=head)
+
+
+@variant("extra-section", "doc", "fee sentence under its own 六、 and 其他需要报告的事项 becomes 七、")
+def extra_section(doc):
+    blocks = list(doc.blocks)
+    for i, b in enumerate(blocks):
+        if isinstance(b, Heading) and b.level == 1 and b.text.startswith("六、"):
+            blocks[i] = Heading("六、信息处理费收取情况", 1)
+            rest = blocks[i + 1:]
+            fee = [p for p in rest if isinstance(p, Paragraph) and "费" in p.text][:1]
+            if not fee:
+                return doc
+            others = [p for p in rest if p is not fee[0]]
+            tail = [p for p in others if isinstance(p, Paragraph)][-2:]  # signer, date
+            body = [p for p in others if p not in tail]
+            return Document(blocks=blocks[:i + 1] + fee + [Heading("七、其他需要报告的事项", 1)] + body + tail)
+    return doc
+
+
+@variant("fee-subheading", "doc", "section 六 with sub-headings （一）收取信息处理费情况 / （二）其他事项")
+def fee_subheading(doc):
+    blocks = list(doc.blocks)
+    for i, b in enumerate(blocks):
+        if isinstance(b, Paragraph) and "信息处理费" in b.text and i > 0:
+            head = Heading("（一）信息处理费收取情况", 2) if i % 2 else Heading("（一）收取信息处理费情况", 2)
+            return Document(blocks=blocks[:i] + [head] + blocks[i:])
+    return doc
+
+
+@variant("fee-runin", "doc", "the fee sentence run in after a numbered topic: 1.信息处理费收取情况：本年度…")
+def fee_runin(doc):
+    return map_blocks(doc, paragraph=lambda s: "1.信息处理费收取情况：" + s if "信息处理费" in s and "依据" not in s else s)
+
+
+@variant("date-iso", "doc", "signed 2024-01-15")
+def date_iso(doc):
+    blocks = list(doc.blocks)
+    m = re.fullmatch(r"(\d{4})年(\d{1,2})月(\d{1,2})日", blocks[-1].text) if isinstance(blocks[-1], Paragraph) else None
+    if m:
+        blocks[-1] = Paragraph(f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}")
+    return Document(blocks=blocks)
+
+
+@variant("accountability-subheading", "doc", "工作考核、社会评议和责任追究结果 as a sub-heading of its own in section 一")
+def accountability_sub(doc):
+    blocks = list(doc.blocks)
+    for i, b in enumerate(blocks):
+        if isinstance(b, Paragraph) and "社会评议" in b.text:
+            cut = b.text.find("工作考核") if "工作考核" in b.text else b.text.find("在工作考核")
+            if cut <= 0:
+                return doc
+            return Document(blocks=blocks[:i] + [Paragraph(b.text[:cut]), Heading("（六）工作考核、社会评议和责任追究结果情况", 2),
+                                                 Paragraph(b.text[cut:])] + blocks[i + 1:])
+    return doc
+
+
+@variant("traditional", "doc", "the whole report in Traditional characters")
+def traditional(doc):
+    def conv(s):
+        return to_traditional(s)
+    doc = map_blocks(doc, heading=lambda h: conv(h.text), paragraph=conv)
+    return map_cells(doc, lambda t, r, c: conv(c.text))
+
+
+@variant("signer-office", "doc", "signed by the agency's 办公室 on a line with the date")
+def signer_office(doc):
+    blocks = list(doc.blocks)
+    signer, date = blocks[-2], blocks[-1]
+    if not (isinstance(signer, Paragraph) and isinstance(date, Paragraph)):
+        return doc
+    name = signer.text if signer.text.endswith("办公室") else signer.text + "办公室"
+    return Document(blocks=blocks[:-2] + [Paragraph(name + "\u3000\u3000" + date.text)])
+
+
+@variant("prose-wrap", "doc", "prose hard-wrapped at 28 characters (newlines inside paragraphs)")
+def prose_wrap(doc):
+    return map_blocks(doc, paragraph=lambda s: hard_wrap(s, 28))
+
+
+@variant("contact-own-lines", "doc", "the contact block as label lines")
+def contact_lines(doc):
+    def para(s):
+        if "联系" in s and ("电话" in s):
+            parts = re.split(r"[，；（）。]", s)
+            return "\n".join(p for p in parts if p)
+        return s
+    return map_blocks(doc, paragraph=para)
+
+
+def _cn_numeral_date(text: str) -> str:
+    digits = "〇一二三四五六七八九"
+
+    def small(n: int) -> str:
+        return ("" if n < 20 else digits[n // 10]) + ("十" if n >= 10 else "") + (digits[n % 10] if n % 10 else "")
+
+    m = re.fullmatch(r"(\d{4})年(\d{1,2})月(\d{1,2})日", text)
+    if not m:
+        return text
+    year = "".join(digits[int(d)] for d in m.group(1))
+    return f"{year}年{small(int(m.group(2)))}月{small(int(m.group(3)))}日"
+
+
+@variant("signed-cn-numerals", "doc", "signing date in Chinese numerals: 二〇二四年一月十五日")
+def signed_cn(doc):
+    blocks = list(doc.blocks)
+    last = blocks[-1]
+    if isinstance(last, Paragraph):
+        blocks[-1] = Paragraph(_cn_numeral_date(last.text))
+    return Document(blocks=blocks)
+
+
+_PERIOD = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日(起?)至(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
+
+
+@variant("period-dots", "doc", "period as 2023.1.1-2023.12.31")
+def period_dots(doc):
+    def para(s):
+        return _PERIOD.sub(lambda m: f"{m[1]}.{m[2]}.{m[3]}-{m[5] or m[1]}.{m[6]}.{m[7]}", s)
+    return map_blocks(doc, paragraph=para)
+
+
+@variant("period-dash", "doc", "period as 2023年1月1日—2023年12月31日")
+def period_dash(doc):
+    def para(s):
+        return _PERIOD.sub(lambda m: f"{m[1]}年{m[2]}月{m[3]}日{m[4]}—{m[5] or m[1]}年{m[6]}月{m[7]}日", s)
+    return map_blocks(doc, paragraph=para)
+
+
+def _title(doc: Document, fn: Callable[[str], str]) -> Document:
+    blocks = list(doc.blocks)
+    if isinstance(blocks[0], Heading) and blocks[0].level == 0:
+        blocks[0] = Heading(fn(blocks[0].text), 0)
+    return Document(blocks=blocks)
+
+
+@variant("title-niandu", "doc", "title …2023年度政府信息公开工作年度报告")
+def title_niandu(doc):
+    return _title(doc, lambda t: re.sub(r"(\d{4})年政府", r"\1年度政府", t, count=1))
+
+
+@variant("title-guanyu", "doc", "title …关于2023年政府信息公开工作的年度报告")
+def title_guanyu(doc):
+    return _title(doc, lambda t: re.sub(r"(\d{4}年)政府信息公开工作年度报告", r"关于\1政府信息公开工作的年度报告", t))
+
+
+@variant("title-nianbao", "doc", "title …2023年政府信息公开年报")
+def title_nianbao(doc):
+    return _title(doc, lambda t: t.replace("政府信息公开工作年度报告", "政府信息公开年报"))
+
+
+@variant("contents", "doc", "a table of contents below the title")
+def contents(doc):
+    heads = [b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 1]
+    blocks = list(doc.blocks)
+    return Document(blocks=blocks[:1] + [Paragraph("目　录")] + [Paragraph(f"{h}……{i + 1}") for i, h in enumerate(heads)]
+                    + blocks[1:])
+
+
+@variant("contact-table", "doc", "the contact details as a two-column table at the end")
+def contact_table(doc):
+    blocks = list(doc.blocks)
+    for i, b in enumerate(blocks):
+        if isinstance(b, Paragraph) and "联系" in b.text and "电话" in b.text:
+            pairs = re.findall(r"(地址|邮编|电话|电子邮箱|联系电话|通讯地址|邮政编码)[：:]([^，；,;（）()。]+)", b.text)
+            if not pairs:
+                return doc
+            table = Table(rows=tuple((Cell(k), Cell(v)) for k, v in pairs))
+            return Document(blocks=blocks[:i] + [Paragraph("政府信息公开工作机构联系方式：")] + [table] + blocks[i + 1:])
+    return doc
+
+
+@variant("phone-400", "spec", "a 400 service number", skip="telephone_malformed")
+def phone_400(spec):
+    return _contact(spec, telephone="400-123-4567")
+
+
+@variant("phone-mobile-only", "spec", "a mobile number only", skip="telephone_malformed")
+def phone_mobile_only(spec):
+    return _contact(spec, telephone="13912345678")
+
+
+@variant("phone-12345", "spec", "the 12345 hotline beside the office number", skip="telephone_malformed")
+def phone_12345(spec):
+    return _contact(spec, telephone=spec.contact.telephone + "、12345")
+
+
+@variant("docx-numbered", "render", "Word headings numbered by a list (一、 drawn by Word)")
+def docx_numbered(doc):
+    return "docx", render_docx(doc, numbered=True), ".docx"
+
+
+@variant("html-list-nested", "render", "LibreOffice page: headings in nested <ol>")
+def html_nested(doc):
+    return "html", render_html(doc, list_headings="nested"), ".html"
+
+
+@variant("html-list-cjk", "render", "headings in cjk-ideographic lists")
+def html_cjk(doc):
+    return "html", render_html(doc, list_headings="cjk"), ".html"
+
+
+@variant("html-title-inside", "render", "the title inside the content element")
+def html_title_inside(doc):
+    return "html", render_html(doc, title_outside=False), ".html"
+
+
+def _around_tables(doc: Document, before: Callable[[Table], list] | None = None,
+                   after: Callable[[Table], list] | None = None) -> Document:
+    out: list = []
+    for b in doc.blocks:
+        if isinstance(b, Table) and before:
+            out += before(b)
+        out.append(b)
+        if isinstance(b, Table) and after:
+            out += after(b)
+    return Document(blocks=out)
+
+
+@variant("table-unit-lines", "doc", "a caption and 单位：件 above each table")
+def table_units(doc):
+    names = {"table2": "表一", "table3": "表二", "table4": "表三"}
+    return _around_tables(doc, before=lambda t: [Paragraph(names.get(t.kind, "表")), Paragraph("单位：件" if t.kind != "table2" else "单位：件、万元")])
+
+
+@variant("table-notes", "doc", "a note with a date below each table")
+def table_notes(doc):
+    year = next((m.group(1) for b in doc.blocks if isinstance(b, Heading)
+                 for m in [re.search(r"(\d{4})年", b.text)] if m), "2023")
+    return _around_tables(doc, after=lambda t: [Paragraph(f"注：本表数据统计截至{year}年12月31日，数据来源于依申请公开系统。")])
+
+
+@variant("signature-tail", "doc", "（此件公开发布） and an attachment line below the date")
+def signature_tail(doc):
+    return Document(blocks=list(doc.blocks) + [Paragraph("（此件公开发布）"), Paragraph("附件：政府信息公开工作年度报告解读")])
+
+
+@variant("date-month-only", "doc", "signed with year and month only (2024年1月)")
+def date_month(doc):
+    blocks = list(doc.blocks)
+    last = blocks[-1]
+    if isinstance(last, Paragraph):
+        blocks[-1] = Paragraph(re.sub(r"(\d{4}年\d{1,2}月)\d{1,2}日$", r"\1", last.text))
+    return Document(blocks=blocks)
+
+
+@variant("heading-spaced", "doc", "short top headings letter-spaced (一、总 体 情 况)")
+def heading_spaced(doc):
+    def head(h):
+        m = _TOP.match(h.text)
+        if h.level == 1 and m and len(h.text) - m.end() <= 6:
+            return m.group(0) + " ".join(h.text[m.end():])
+        return h.text
+    return map_blocks(doc, heading=head)
+
+
+@variant("signature-on-top", "doc", "signer and date right below the title instead of at the end")
+def signature_top(doc):
+    blocks = list(doc.blocks)
+    if not (isinstance(blocks[-1], Paragraph) and isinstance(blocks[-2], Paragraph)):
+        return doc
+    return Document(blocks=blocks[:1] + [Paragraph(f"（{blocks[-1].text}）")] + blocks[1:-2])
+
+
+@variant("notice-cover", "doc", "the report as the attachment of a 印发 notice with its own number, signer and date")
+def notice_cover(doc):
+    blocks = list(doc.blocks)
+    title = blocks[0].text if isinstance(blocks[0], Heading) else "年度报告"
+    signer, date = blocks[-2], blocks[-1]
+    if not (isinstance(signer, Paragraph) and isinstance(date, Paragraph)):
+        return doc
+    cover = [Heading(f"关于印发《{title}》的通知", 0), Paragraph("某政办发〔2024〕3号"),
+             Paragraph(f"各有关单位：现将《{title}》印发给你们，请结合实际认真贯彻落实。"),
+             Paragraph(signer.text), Paragraph(date.text), Paragraph("附件")]
+    return Document(blocks=cover + blocks)
+
+
+@variant("printed-line", "doc", "a 印发 line after the date, as official documents end")
+def printed_line(doc):
+    blocks = list(doc.blocks)
+    if isinstance(blocks[-1], Paragraph) and isinstance(blocks[-2], Paragraph):
+        return Document(blocks=blocks + [Paragraph(f"{blocks[-2].text}　　　　{blocks[-1].text}印发")])
+    return doc
+
+
+_CN_DIGITS = "〇一二三四五六七八九"
+
+
+def _cn_count(n: int) -> str:
+    if n < 10:
+        return _CN_DIGITS[n]
+    if n < 100:
+        return ("" if n < 20 else _CN_DIGITS[n // 10]) + "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
+    return str(n)
+
+
+@variant("narrative-cn-numbers", "doc", "small counts in prose in Chinese numerals: 新收政府信息公开申请二十三件")
+def narrative_cn(doc):
+    return map_blocks(doc, paragraph=lambda s: re.sub(r"(申请|复议|诉讼|结转|办结)(\d{1,2})件",
+                                                      lambda m: m.group(1) + _cn_count(int(m.group(2))) + "件", s))
+
+
+# --- text variants (copied text) -----------------------------------------------------------------
+
+def _lines_map(text: str, fn: Callable[[str], str], tables: bool = False) -> str:
+    return "\n".join(line if (not tables and "|" in line) or not line.strip() else fn(line)
+                     for line in text.split("\n"))
+
+
+@variant("bold-md", "text", "top headings as **bold** Markdown")
+def bold_md(text):
+    return _lines_map(text, lambda s: f"**{s}**" if _TOP.match(s) else s)
+
+
+@variant("indent", "text", "prose indented with ideographic spaces")
+def indent(text):
+    return _lines_map(text, lambda s: "\u3000\u3000" + s)
+
+
+@variant("page-footers", "text", "第 N 页 共 M 页 every 25 lines, tables included")
+def page_footers(text):
+    out = []
+    for i, line in enumerate(text.split("\n")):
+        out.append(line)
+        if i % 25 == 24:
+            out.append(f"第 {i // 25 + 1} 页 共 9 页")
+    return "\n".join(out)
+
+
+def _table3_rows(lines: list[str]) -> tuple[int, int]:
+    """Start (header's first line) and end of table 3 in pipe/cells text."""
+    head = next((i for i, s in enumerate(lines) if "勾稽关系" in s or "申请人情况" in s), None)
+    if head is None:
+        return -1, -1
+    end = next((i for i in range(head, len(lines)) if lines[i].startswith("四、结转") or "结转下年度" in lines[i]),
+               len(lines) - 1)
+    return head, end
+
+
+@variant("header-repeat", "text", "table 3's header rows repeated after a page break (copied from a PDF)")
+def header_repeat(text):
+    lines = text.split("\n")
+    head, end = _table3_rows(lines)
+    if head < 0:
+        return text
+    first = next(i for i in range(head, end) if "本年新收" in lines[i])
+    mid = next((i for i in range(first, end) if "（三）不予公开" in lines[i]), None)
+    if mid is None:
+        return text
+    return "\n".join(lines[:mid] + ["- 3 -"] + lines[head:first] + lines[mid:])
+
+
+def _continued(text: str, marks: list[str], at: str = "（四）无法提供") -> str:
+    lines = text.split("\n")
+    head, end = _table3_rows(lines)
+    if head < 0:
+        return text
+    mid = next((i for i in range(head, end) if at in lines[i]), None)
+    if mid is None:
+        return text
+    return "\n".join(lines[:mid] + [m.format(title=lines[head - 1]) for m in marks] + lines[mid:])
+
+
+@variant("table-continued", "text", "table 3 split by a page footer and a 续表 line (copied from a PDF)")
+def table_continued(text):
+    return _continued(text, ["第 3 页 共 6 页", "续表"])
+
+
+@variant("table-continued-title", "text", "table 3 split, its section title repeated with （续表）")
+def table_continued_title(text):
+    return _continued(text, ["- 3 -", "{title}（续表）"])
+
+
+@variant("chrome", "text", "a web page's furniture copied with the report")
+def chrome(text):
+    return ("首页 > 政务公开 > 政府信息公开年报\n【字体：大 中 小】 打印本页 关闭窗口\n"
+            "来源：本站 发布时间：2024-01-25 浏览次数：123\n" + text +
+            "\n扫一扫在手机打开当前页\n上一篇：关于2023年度部门预算的公告\n"
+            "主办单位：某某市人民政府办公室 版权所有 网站标识码：1234000012\n")
+
+
+# Only in the shapes of text copied from a PDF (rows on one line): the one-cell-a-line shapes
+# (cells, tabs) are copies of web pages, which have no running headers.
+@variant("running-header", "text", "the title repeated as a running page header every 30 lines",
+         shapes="pipe,markdown,merged")
+def running_header(text):
+    lines = text.split("\n")
+    title = lines[0]
+    out = []
+    for i, line in enumerate(lines):
+        if i and i % 30 == 0:
+            out += [title, f"- {i // 30 + 1} -"]
+        out.append(line)
+    return "\n".join(out)
+
+
+def _pipe_rows(text: str, fn: Callable[[list[str]], list[str]]) -> str:
+    out: list[str] = []
+    for line in text.split("\n"):
+        if "|" in line:
+            out += fn([c.strip() for c in line.split("|") if c.strip()])
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+@variant("pdf-space-rows", "text", "table rows with cells parted by spaces (copied from a PDF viewer)", shapes="pipe")
+def pdf_space_rows(text):
+    return _pipe_rows(text, lambda cells: [" ".join(cells)])
+
+
+@variant("pdf-cell-lines", "text", "every cell on a line of its own, no row marks (pdftotext -raw)", shapes="pipe")
+def pdf_cell_lines(text):
+    return _pipe_rows(text, lambda cells: cells)
+
+
+@variant("pdf-label-wrapped", "text", "space rows whose long labels wrap onto a second line below the numbers",
+         shapes="pipe")
+def pdf_label_wrapped(text):
+    def row(cells):
+        if len(cells) > 2 and len(cells[0]) > 14 and re.fullmatch(r"[\d.]+", cells[-1]):
+            return [cells[0][:12] + " " + " ".join(cells[1:]), cells[0][12:]]
+        return [" ".join(cells)]
+    return _pipe_rows(text, row)
+
+
+@variant("blank-between", "text", "a blank line between all lines")
+def blank_between(text):
+    return "\n\n".join(text.split("\n"))
+
+
+@variant("email-fullstop", "text", expect="GAO502", note="e-mail written with 。 for . (gkb@abc。gov。cn)")
+def email_fullstop(text):
+    return re.sub(r"([A-Za-z0-9_]+@[A-Za-z0-9.]+)", lambda m: m.group(1).replace(".", "。"), text)
+
+
+# --- html variants --------------------------------------------------------------------------------
+
+def _html_paras(page: str, fn: Callable[[str], str]) -> str:
+    def fix(m):
+        inner = m.group(2)
+        return m.group(0) if "<" in inner else m.group(1) + fn(inner) + m.group(3)
+    return re.sub(r"(<p[^>]*>)(.*?)(</p>)", fix, page, flags=re.S)
+
+
+@variant("html-br-wrap", "html", "paragraphs broken with <br> at 30 characters")
+def html_br_wrap(page):
+    return _html_paras(page, lambda s: hard_wrap(s.replace("\n", ""), 30).replace("\n", "<br>\n"))
+
+
+@variant("html-nbsp-indent", "html", "paragraphs indented with &nbsp;&nbsp;&nbsp;&nbsp;")
+def html_nbsp(page):
+    return re.sub(r"(<p[^>]*>)", r"\1&nbsp;&nbsp;&nbsp;&nbsp;", page)
+
+
+@variant("html-cell-nbsp", "html", "table cells padded with &nbsp;")
+def html_cell_nbsp(page):
+    return re.sub(r"(<td[^>]*><p[^>]*><span[^>]*>)", r"\1&nbsp;", page)
+
+
+@variant("html-cell-br", "html", "header cells broken with <br> every 4 characters")
+def html_cell_br(page):
+    def cell(m):
+        text = m.group(2)
+        if len(text) <= 6 or re.search(r"[<&\d]", text):
+            return m.group(0)
+        return m.group(1) + "<br>".join(text[i:i + 4] for i in range(0, len(text), 4)) + m.group(3)
+    return re.sub(r"(<td[^>]*><p[^>]*><span[^>]*>)(.*?)(</span>)", cell, page)
+
+
+@variant("html-cell-p", "html", "header cells with a <p> for each 4 characters")
+def html_cell_p(page):
+    def cell(m):
+        text = m.group(2)
+        if len(text) <= 6 or re.search(r"[<&\d]", text):
+            return m.group(0)
+        return m.group(1) + "".join(f"<p>{text[i:i + 4]}</p>" for i in range(0, len(text), 4)) + m.group(3)
+    return re.sub(r"(<td[^>]*>)<p[^>]*><span[^>]*>(.*?)</span></p>(</td>)", cell, page)
+
+
+@variant("html-th", "html", "header cells as <th> in a <thead>")
+def html_th(page):
+    def table(m):
+        body = m.group(0)
+        rows = body.split("</tr>")
+        out = []
+        for row in rows:
+            if "<td" in row and not re.search(r"<span[^>]*>\s*-?[\d.]+\s*</span>", row):
+                row = row.replace("<td", "<th").replace("</td>", "</th>")
+            out.append(row)
+        return "</tr>".join(out)
+    return re.sub(r"<table.*?</table>", table, page, flags=re.S)
+
+
+@variant("html-table-split", "html", "table 3 split in two <table>s at a page break, a 续表 paragraph between")
+def html_table_split(page):
+    i = page.find("无法提供")
+    if i < 0:
+        return page
+    row = page.rfind("<tr>", 0, i)
+    return page[:row] + '</tbody></table>\n<p style="text-align:center">续表</p>\n<table border="1"><tbody>\n' + page[row:]
+
+
+@variant("html-cell-empty-p", "html", "cells holding their value and an empty <p>&nbsp;</p> after it")
+def html_cell_empty_p(page):
+    return re.sub(r"(<td[^>]*><p[^>]*><span[^>]*>.*?</span></p>)(</td>)", r"\1<p>&nbsp;</p>\2", page)
+
+
+@variant("html-bold-numbers", "html", "figures in prose in <strong>, headings split into two <strong> runs")
+def html_bold_numbers(page):
+    def para(s):
+        return re.sub(r"(\d+)(件|条)", r"<strong>\1</strong>\2", s)
+    page = _html_paras(page, para)
+    return re.sub(r"<h2>([一二三四五六七八九十]、)(.*?)</h2>", r"<p><strong>\1</strong><strong>\2</strong></p>", page)
+
+
+@variant("html-trailing-br", "html", "each paragraph ending with <br> and an empty paragraph between")
+def html_trailing_br(page):
+    return _html_paras(page, lambda s: s + "<br>").replace("</p>\n<p", "</p>\n<p>&nbsp;</p>\n<p")
+
+
+@variant("html-cell-bare", "html", "cells holding bare text (no <p><span>)")
+def html_cell_bare(page):
+    return re.sub(r"(<td[^>]*>)<p[^>]*><span[^>]*>(.*?)</span></p>", r"\1\2", page)
+
+
+@variant("html-layout-table", "html", "the report body inside a 1×1 layout table")
+def html_layout(page):
+    start = page.find('id="zoom"')
+    open_end = page.find(">", start) + 1
+    close = page.find('<div class="share-box">')
+    close = page.rfind("</div>", open_end, close)
+    return (page[:open_end] + '<table width="100%" border="0"><tr><td>' + page[open_end:close]
+            + "</td></tr></table>" + page[close:])
+
+
+@variant("html-div-headings", "html", "headings as <div><b>…</b></div> instead of <h2>")
+def html_div_headings(page):
+    return re.sub(r"<h2>(.*?)</h2>", r'<div style="font-weight:bold">\1</div>', page, flags=re.S)
+
+
+@variant("html-font-spans", "html", "every paragraph wrapped in Word-export <span style> and <font>")
+def html_spans(page):
+    return _html_paras(page, lambda s: f'<span style="font-family:仿宋_GB2312;font-size:16pt"><font face="仿宋">{s}</font></span>')
+
+
+# --- docx variants --------------------------------------------------------------------------------
+
+def _docx_edit(data: bytes, fn: Callable) -> bytes:
+    import docx
+    d = docx.Document(io.BytesIO(data))
+    fn(d)
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+@variant("docx-soft-breaks", "docx", "long paragraphs broken by soft line breaks (Shift+Enter) every 30 characters")
+def docx_soft_breaks(data):
+    def edit(d):
+        for p in d.paragraphs:
+            text = p.text
+            if len(text) > 30 and not p.style.name.startswith(("Heading", "Title")):
+                for r in p.runs[1:]:
+                    r._r.getparent().remove(r._r)
+                p.runs[0].text = hard_wrap(text, 30)
+    return _docx_edit(data, edit)
+
+
+@variant("docx-plain-headings", "docx", "headings as bold Normal paragraphs (no heading styles)")
+def docx_plain_headings(data):
+    def edit(d):
+        for p in d.paragraphs:
+            if p.style.name.startswith("Heading"):
+                p.style = d.styles["Normal"]
+                for r in p.runs:
+                    r.bold = True
+    return _docx_edit(data, edit)
+
+
+@variant("docx-nested-table", "docx", "each table nested in the cell of a 1×1 layout table")
+def docx_nested(data):
+    def edit(d):
+        for t in list(d.tables):
+            outer = d.add_table(rows=1, cols=1)
+            t._tbl.addprevious(outer._tbl)
+            tc = outer.cell(0, 0)._tc
+            p = tc.p_lst[0]
+            tc.insert(tc.index(p), t._tbl)  # a cell ends with a paragraph
+    return _docx_edit(data, edit)
+
+
+@variant("docx-split-runs", "docx", "every paragraph's text in runs of 3 characters (as Word splits runs by edits)")
+def docx_split_runs(data):
+    def edit(d):
+        paragraphs = list(d.paragraphs) + [p for t in d.tables for row in t.rows for c in row.cells for p in c.paragraphs]
+        done = set()
+        for p in paragraphs:
+            if id(p._p) in done or len(p.runs) != 1:
+                continue
+            done.add(id(p._p))
+            text = p.runs[0].text
+            if "\n" in text or len(text) < 4:
+                continue
+            p.runs[0].text = text[:3]
+            for i in range(3, len(text), 3):
+                p.add_run(text[i:i + 3])
+    return _docx_edit(data, edit)
+
+
+@variant("docx-cell-empty-p", "docx", "table cells with an empty paragraph after the value")
+def docx_cell_empty_p(data):
+    def edit(d):
+        seen = set()
+        for t in d.tables:
+            for row in t.rows:
+                for c in row.cells:
+                    if id(c._tc) not in seen:
+                        seen.add(id(c._tc))
+                        c.add_paragraph("")
+    return _docx_edit(data, edit)
+
+
+# --- running ---------------------------------------------------------------------------------------
+
+def _lint(data: bytes, suffix: str) -> list[str]:
+    return sorted(f.rule for f in api.lint_bytes(data, "r" + suffix, SETTINGS).findings)
+
+
+def renderings(v: Variant, doc: Document, containers: tuple[str, ...], transformed: bool):
+    """(label, bytes, suffix) of the document in each container the variant applies to."""
+    t = v.fn if transformed else (lambda x: x)
+    if v.kind in ("spec", "doc"):
+        d = t(doc) if v.kind == "doc" else doc
+        for c in containers:
+            if c in TEXT_SHAPES:
+                yield c, render_text(d, c).encode("utf-8"), ".txt"
+            elif c == "html":
+                yield c, render_html(d), ".html"
+            elif c == "docx":
+                yield c, render_docx(d), ".docx"
+            elif c == "pdf":
+                from tests.builder.pdf import render_pdf
+                yield c, render_pdf(d), ".pdf"
+    elif v.kind == "text":
+        for c in v.shapes or SHAPES:
+            yield c, t(render_text(doc, c)).encode("utf-8"), ".txt"
+    elif v.kind == "html":
+        yield "html", t(render_html(doc).decode("utf-8")).encode("utf-8"), ".html"
+    elif v.kind == "docx":
+        yield "docx", t(render_docx(doc)), ".docx"
+    elif v.kind == "render":  # the builder's own options: (container, bytes, suffix)
+        yield v.fn(doc) if transformed else _plain(v.fn(doc)[0], doc)
+
+
+def _plain(container: str, doc: Document) -> tuple[str, bytes, str]:
+    if container == "docx":
+        return "docx", render_docx(doc), ".docx"
+    return "html", render_html(doc), ".html"
+
+
+_BEFORE: dict[tuple[int, str, str], list[str]] = {}
+
+
+def _spec(seed: int, versions: tuple[str, ...]):
+    return sample_spec(seed, version=versions[seed % len(versions)])
+
+
+def run(v: Variant, seeds: range, containers: tuple[str, ...], planted_every: int, verbose: bool,
+        versions: tuple[str, ...] = ("cn-2021",)) -> dict:
+    runs = fps = 0
+    fp_rules: collections.Counter = collections.Counter()
+    p_runs = misses = extras = 0
+    miss_rules: collections.Counter = collections.Counter()
+    extra_rules: collections.Counter = collections.Counter()
+    examples: list[str] = []
+    for seed in seeds:
+        spec = _spec(seed, versions)
+        tspec = v.fn(spec) if v.kind == "spec" else spec
+        before = {}
+        for c, b, s in renderings(v, build_document(spec), containers, False):
+            key = (seed, spec.version, c)
+            if key not in _BEFORE:
+                _BEFORE[key] = _lint(b, s)
+            before[c] = _BEFORE[key]
+        for c, data, suffix in renderings(v, build_document(tspec), containers, True):
+            runs += 1
+            got = _lint(data, suffix)
+            gained = collections.Counter(r for r in got if r not in v.expect) - collections.Counter(before[c])
+            if gained:
+                fps += 1
+                fp_rules.update(gained)
+                if len(examples) < 6:
+                    examples.append(f"  FP seed {seed} {c}: +{sorted(gained.elements())}")
+        names = defects_for(tspec)
+        for i, defect in enumerate(names):
+            if (seed + i) % planted_every or defect in v.skip:
+                continue
+            try:
+                p = plant(tspec, defect, seed)
+            except (ValueError, LookupError):  # the defect cannot be planted in this variant's spec
+                continue
+            for c, data, suffix in renderings(v, p.document, containers, True):
+                p_runs += 1
+                got = set(_lint(data, suffix))
+                missed, extra = p.expected - got, got - p.expected - p.allowed - v.expect
+                if missed:
+                    misses += 1
+                    miss_rules.update((defect, r) for r in missed)
+                    if len(examples) < 12:
+                        examples.append(f"  MISS seed {seed} {c} {defect}: {sorted(missed)}")
+                if extra:
+                    extras += 1
+                    extra_rules.update((defect, r) for r in extra)
+                    if len(examples) < 12:
+                        examples.append(f"  EXTRA seed {seed} {c} {defect}: {sorted(extra)}")
+    return dict(runs=runs, fps=fps, fp_rules=fp_rules, p_runs=p_runs, misses=misses, miss_rules=miss_rules,
+                extras=extras, extra_rules=extra_rules, examples=examples)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--seeds", type=int, default=12)
+    ap.add_argument("--first-seed", type=int, default=0)
+    ap.add_argument("--only", default="")
+    ap.add_argument("--containers", default="pipe,cells,html",
+                    help="containers of doc and spec variants (also docx, pdf: slow to render)")
+    ap.add_argument("--pdf", action="store_true", help="doc and spec variants also as PDF")
+    ap.add_argument("--planted-every", type=int, default=3,
+                    help="plant every Nth defect of a spec (1: all; default 3 keeps runs short)")
+    ap.add_argument("--versions", default="cn-2021,cn-2019,cn-2008",
+                    help="format versions of the builder reports, in turn by seed")
+    ap.add_argument("--list", action="store_true")
+    ap.add_argument("--show", default="")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("-v", "--verbose", action="store_true", help="print example seeds")
+    a = ap.parse_args(argv)
+    if a.list:
+        for v in VARIANTS.values():
+            print(f"{v.name:24} {v.kind:5} {v.note}")
+        return 0
+    if a.show:
+        v = VARIANTS[a.show]
+        spec = _spec(a.seed, tuple(a.versions.split(",")))
+        doc = build_document(v.fn(spec) if v.kind == "spec" else spec)
+        for c, data, _ in renderings(v, doc, ("pipe",), True):
+            print(f"--- {c}")
+            print(data.decode("utf-8", "replace") if c != "docx" else f"{len(data)} bytes")
+            break
+        return 0
+    containers = tuple(c for c in a.containers.split(",") if c) + (("pdf",) if a.pdf else ())
+    chosen = [VARIANTS[n] for n in a.only.split(",")] if a.only else list(VARIANTS.values())
+    seeds = range(a.first_seed, a.first_seed + a.seeds)
+    print(f"{'variant':24} {'kind':5} {'runs':>5} {'FP':>4}  {'planted':>7} {'miss':>4} {'extra':>5}  rules")
+    worst = 0
+    for v in chosen:
+        t0 = time.perf_counter()
+        r = run(v, seeds, containers, a.planted_every, a.verbose, tuple(a.versions.split(",")))
+        rules = []
+        if r["fp_rules"]:
+            rules.append("FP " + ",".join(f"{k}×{n}" for k, n in r["fp_rules"].most_common(4)))
+        if r["miss_rules"]:
+            rules.append("miss " + ",".join(f"{d}:{k}×{n}" for (d, k), n in r["miss_rules"].most_common(4)))
+        if r["extra_rules"]:
+            rules.append("extra " + ",".join(f"{d}:{k}×{n}" for (d, k), n in r["extra_rules"].most_common(4)))
+        print(f"{v.name:24} {v.kind:5} {r['runs']:5} {r['fps']:4}  {r['p_runs']:7} {r['misses']:4} {r['extras']:5}  "
+              f"{'; '.join(rules)}  ({time.perf_counter() - t0:.0f}s)", flush=True)
+        if a.verbose:
+            print("\n".join(r["examples"]))
+        worst += r["fps"] + r["misses"] + r["extras"]
+    return 1 if worst else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

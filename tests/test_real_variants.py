@@ -1,0 +1,138 @@
+"""Reports that differ from the test builder's the way published ones do (bench/variants.py
+finds them): each test takes a builder report, changes it as a real report is written, and
+checks that a clean one stays clean and a defect is still found. The changes are written here
+in our own words; ../shared/corpus is read only by tests/test_corpus.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gaolint import api
+from tests.builder import build_document, plant, render_text, sample_spec, to_traditional
+
+SETTINGS = api.Settings()
+
+
+def _rules(text: str, name: str = "report.txt") -> list[str]:
+    return sorted(f.rule for f in api.lint_bytes(text.encode("utf-8"), name, SETTINGS).findings)
+
+
+# --- Traditional characters --------------------------------------------------------------------
+
+def _section5_empty(seed: int) -> str:
+    spec = sample_spec(seed, version="cn-2021")
+    return render_text(plant(spec, "section5_empty", seed).document, "pipe")
+
+
+@pytest.mark.parametrize("seed", [0, 3])
+def test_an_empty_section_in_traditional_characters_is_found(seed):
+    # 五、存在的主要問題及改進情況 / 暫無。: the line 暫無。 holds none of the characters that
+    # used to tell a Traditional line (報, 開, 數 …), so it stayed 暫無 and was not 暂无.
+    text = to_traditional(_section5_empty(seed))
+    assert "暫無" in text or "無。" in text
+    assert "GAO107" in _rules(text)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_clean_report_in_traditional_characters_stays_clean(seed):
+    text = to_traditional(render_text(build_document(sample_spec(seed)), "pipe"))
+    assert _rules(text) == []
+
+
+# --- a table continued on the next page ---------------------------------------------------------
+
+def _continued(text: str, mark: str) -> str:
+    """Table 3 broken before （四）无法提供 by a page number and a repeated title, as text copied
+    from a PDF whose table runs over a page break."""
+    lines = text.split("\n")
+    head = next(i for i, s in enumerate(lines) if s.startswith("三、") and "申请" in s)
+    cut = next(i for i in range(head, len(lines)) if lines[i][1:].startswith("四)无法提供") or lines[i][1:].startswith("四）无法提供"))
+    return "\n".join(lines[:cut] + ["- 4 -", mark.format(title=lines[head])] + lines[cut:])
+
+
+@pytest.mark.parametrize("mark", ["{title}（续表）", "{title}(续)", "续表", "{title}续表"])
+@pytest.mark.parametrize("seed", [0, 3, 5])
+def test_a_section_title_repeated_above_a_continued_table_is_not_a_second_section(seed, mark):
+    text = render_text(build_document(sample_spec(seed, version="cn-2021")), "pipe")
+    assert _rules(_continued(text, mark)) == []
+
+
+@pytest.mark.parametrize("seed", [0, 3])
+def test_a_changed_cell_below_a_continued_title_is_still_found(seed):
+    spec = sample_spec(seed, version="cn-2021")
+    planted = plant(spec, "table3_leaf_changed", seed)
+    got = set(_rules(_continued(render_text(planted.document, "pipe"), "{title}（续表）")))
+    assert planted.expected <= got
+    assert got <= planted.expected | planted.allowed
+
+
+# --- a page whose every cell was a paragraph, copied with a blank line after each ---------------
+
+@pytest.mark.parametrize("seed", [0, 1, 4])
+def test_one_cell_a_line_double_spaced_reads_as_without_the_blank_lines(seed):
+    # 自然人 |, 7 |, 3 |, … one cell a line, a lone | before each row, and a blank line after
+    # every line: the blank lines were read as empty cells (13 cells in a row of 7: GAO105).
+    text = render_text(build_document(sample_spec(seed)), "cells")
+    assert _rules("\n\n".join(text.split("\n"))) == []
+
+
+def test_a_changed_cell_in_a_double_spaced_table_is_still_found():
+    spec = sample_spec(0)
+    planted = plant(spec, "table3_leaf_changed", 0)
+    text = "\n\n".join(render_text(planted.document, "cells").split("\n"))
+    got = set(_rules(text))
+    assert planted.expected <= got <= planted.expected | planted.allowed
+
+
+# --- section 六 with a sub-heading naming the fee -----------------------------------------------
+
+def _fee_subheading(text: str, heading: str) -> str:
+    """A sub-heading such as （一）收取信息处理费情况 above the fee sentence of section 六."""
+    lines = text.split("\n")
+    six = next(i for i, s in enumerate(lines) if s.startswith("六、"))
+    fee = next(i for i in range(six, len(lines)) if "信息处理费" in lines[i])
+    return "\n".join(lines[:fee] + [heading] + lines[fee:])
+
+
+@pytest.mark.parametrize("heading", ["（一）收取信息处理费情况", "（一）信息处理费收取情况", "1.关于收取信息处理费的情况"])
+@pytest.mark.parametrize("seed", [0, 2, 10])
+def test_a_fee_sub_heading_does_not_hide_the_fee_sentence_below_it(seed, heading):
+    # The heading and 本年度未收取信息处理费。 made one match of 收取…费 across the line break,
+    # which swallowed the 未: the statement was dropped as a bare topic (false GAO401).
+    spec = sample_spec(seed, version="cn-2021")
+    assert _rules(_fee_subheading(render_text(build_document(spec), "pipe"), heading)) == []
+
+
+@pytest.mark.parametrize("heading", ["（一）收取信息处理费情况", "（一）信息处理费收取情况"])
+@pytest.mark.parametrize("seed", [1, 6, 8])
+def test_a_fee_contradiction_below_a_fee_sub_heading_is_found(seed, heading):
+    # 本年度未收取信息处理费，全年共收取信息处理费35.5元。 was joined to the heading as well.
+    spec = sample_spec(seed, version="cn-2021")
+    planted = plant(spec, "fee_contradiction", seed)
+    got = set(_rules(_fee_subheading(render_text(planted.document, "pipe"), heading)))
+    assert "GAO402" in got and got <= planted.expected | planted.allowed
+
+
+# --- a section the agency added -----------------------------------------------------------------
+
+def _seventh_section(text: str) -> str:
+    """六、信息处理费收取情况 added before 其他需要报告的事项, which becomes 七、."""
+    lines = text.split("\n")
+    six = next(i for i, s in enumerate(lines) if s.startswith("六、"))
+    fee = next(i for i in range(six, len(lines)) if "信息处理费" in lines[i])
+    rest = [s for i, s in enumerate(lines[six + 1:], six + 1) if i != fee]
+    return "\n".join(lines[:six] + ["六、信息处理费收取情况", lines[fee], "七、其他需要报告的事项"] + rest)
+
+
+@pytest.mark.parametrize("seed", [0, 3])
+def test_an_empty_section_five_before_an_added_section_six_is_found(seed):
+    # 五、… / 暂无。 / 六、信息处理费收取情况 / …: 六 was read as part of 五, which was not empty.
+    text = _seventh_section(_section5_empty(seed))
+    assert "GAO107" in _rules(text)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_report_with_an_added_section_stays_clean(seed):
+    text = _seventh_section(render_text(build_document(sample_spec(seed, version="cn-2021")), "pipe"))
+    assert _rules(text) == []
