@@ -40,6 +40,24 @@ def test_a_clean_report_in_traditional_characters_stays_clean(seed):
     assert _rules(text) == []
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_a_web_page_in_traditional_characters_keeps_its_title_and_year(seed):
+    """The HTML reader looks for the page's title before OpenCC converts the lines: 年度報告
+    must count as 年度报告, or the year comes from the period and a wrong period is GAO204
+    (late publication) instead of GAO202."""
+    from tests.builder.html import render_html
+
+    spec = sample_spec(seed, version="cn-2021")
+    page = render_html(build_document(spec))
+    page = page.decode("utf-8") if isinstance(page, bytes) else page
+    assert _rules(to_traditional(page), "page.html") == []
+    planted = plant(spec, "period_wrong_year", seed)
+    page = render_html(planted.document)
+    page = page.decode("utf-8") if isinstance(page, bytes) else page
+    got = set(_rules(to_traditional(page), "page.html"))
+    assert planted.expected <= got <= planted.expected | planted.allowed
+
+
 # --- a table continued on the next page ---------------------------------------------------------
 
 def _continued(text: str, mark: str) -> str:

@@ -899,12 +899,17 @@ def _collapse(text: str) -> str:
 
 def _looks_like_title(text: str) -> bool:
     """A report title: short, names a 报告/年报, and is not a sentence."""
-    return ("报告" in text or "年报" in text) and 4 <= len(text) <= 80 and "。" not in text
+    return any(word in text for word in _REPORT_WORDS) and 4 <= len(text) <= 80 and "。" not in text
 
 
-#: How a title ends: 报告 or 年报, perhaps with a bracketed note (（全文）, (修订版)).
+#: 报告 and 年报, and their Traditional forms: a page is read before OpenCC converts its lines.
+_REPORT_WORDS = ("报告", "年报", "報告", "年報")
+
+
+#: How a title ends: 报告 or 年报 (or their Traditional forms), perhaps with a bracketed note
+#: (（全文）, (修订版)).
 #: ``\s*+`` (possessive): two runs of optional spaces in a row were tried at every split.
-_TITLE_END = re.compile(r"(?:报告|年报)\s*+(?:[(（【][^()（）【】]{0,20}[)）】]\s*+)?$")
+_TITLE_END = re.compile(r"(?:报告|年报|報告|年報)\s*+(?:[(（【][^()（）【】]{0,20}[)）】]\s*+)?$")
 
 
 def _is_title_line(text: str) -> bool:
