@@ -572,3 +572,54 @@ def _parsed(xml: bytes) -> tuple:
     from lxml import etree
 
     return etree.fromstring(xml, etree.XMLParser(remove_blank_text=True, resolve_entities=False)), xml
+
+
+# --- tables inside a frame of one cell (docx._open_frames) ----------------------------------
+
+def _framed(data: bytes, depth: int = 1) -> bytes:
+    """Every table of the document put into the cell of a one-cell table, ``depth`` times: a
+    template's frame, or a table pasted into a cell."""
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    for _ in range(depth):
+        for table in list(document.tables):
+            frame = document.add_table(rows=1, cols=1)
+            table._tbl.addprevious(frame._tbl)
+            cell = frame.cell(0, 0)._tc
+            cell.insert(cell.index(cell.p_lst[0]), table._tbl)  # a cell ends with a paragraph
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _docx_rules(data: bytes) -> list[str]:
+    from gaolint import api
+
+    return sorted(f.rule for f in api.lint_bytes(data, "report.docx", api.Settings()).findings)
+
+
+@pytest.mark.parametrize("depth", [1, 2])
+def test_tables_inside_one_cell_frames_read_as_the_tables(depth):
+    """Read closed, the national table inside was one cell's lines: a clean report gave GAO003,
+    and a dash in a count was GAO003 instead of GAO106."""
+    from tests.builder import build_document, plant, sample_spec
+
+    spec = sample_spec(100)
+    framed = _framed(render_docx(build_document(spec)), depth)
+    body = zipfile.ZipFile(io.BytesIO(framed)).read("word/document.xml")
+    assert body.count(b"<w:tbl>") == 3 * (depth + 1)  # the three tables, each inside its frames
+    assert _docx_rules(framed) == []
+    planted = plant(spec, "table3_bad_value", 100)
+    got = set(_docx_rules(_framed(render_docx(planted.document), depth)))
+    assert planted.expected <= got <= planted.expected | planted.allowed
+
+
+def test_a_boxed_note_of_one_cell_reads_as_its_paragraph():
+    document = Document(blocks=(
+        Heading("一、总体情况", 1),
+        Table(rows=((Cell("注：本报告数据均来自本机关政府信息公开工作台账。"),),)),
+        Paragraph("本年度本机关继续推进政务公开。"),
+    ))
+    lines = [line.text for line in read_docx(render_docx(document), "note.docx").lines]
+    assert lines == ["一、总体情况", "注：本报告数据均来自本机关政府信息公开工作台账。", "本年度本机关继续推进政务公开。"]

@@ -52,6 +52,7 @@ def read_docx(data: bytes, path: str) -> Extracted:
         root, xml = main
         body = root.find(W + "body")
         if body is not None:
+            _open_frames(body)
             if mark_list_numbers(archive, body):  # Word's list numbers: the walk puts them in
                 return _Body(_plain_runs(body), numbered=True).extract(body)
             records = docx_records.records(root, xml)
@@ -362,6 +363,40 @@ def _blocks(container: Any) -> list[Any]:
         elif tag in _WRAPPERS:
             stack.extend(reversed(node))
     return found
+
+
+#: Frames opened, at most: a frame in a frame in a frame… is still read, only not opened.
+_MOST_FRAMES = 100
+
+
+def _open_frames(body: Any) -> None:
+    """Read a table of one row and one cell in the body as what it holds. Templates draw such
+    a frame around the report or around each table, and a table pasted into a cell makes one:
+    left closed, the national table inside was read as one cell's lines (a clean report gave
+    GAO003, a dash in a count was no longer GAO106). A boxed note of one cell becomes a
+    paragraph, as it reads. Frames inside frames are opened in turn."""
+    opened = 0
+    while opened < _MOST_FRAMES:
+        found = next(((node, cell) for node in _blocks(body) if node.tag == W + "tbl"
+                      and (cell := _one_cell(node)) is not None), None)
+        if found is None:
+            return
+        frame, cell = found
+        parent = frame.getparent()
+        place = parent.index(frame)
+        parent.remove(frame)
+        for offset, node in enumerate(child for child in cell if child.tag != W + "tcPr"):
+            parent.insert(place + offset, node)
+        opened += 1
+
+
+def _one_cell(table: Any) -> Any | None:
+    """The cell of a table of one row and one cell, else None."""
+    rows = _rows(table)
+    if len(rows) != 1:
+        return None
+    cells = _cells(rows[0])
+    return cells[0] if len(cells) == 1 else None
 
 
 def _rows(table: Any) -> list[Any]:
