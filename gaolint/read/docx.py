@@ -370,11 +370,12 @@ _MOST_FRAMES = 100
 
 
 def _open_frames(body: Any) -> None:
-    """Read a table of one row and one cell in the body as what it holds. Templates draw such
-    a frame around the report or around each table, and a table pasted into a cell makes one:
-    left closed, the national table inside was read as one cell's lines (a clean report gave
-    GAO003, a dash in a count was no longer GAO106). A boxed note of one cell becomes a
-    paragraph, as it reads. Frames inside frames are opened in turn."""
+    """Read a table of one row and one cell that holds a table as what it holds. Templates draw
+    such a frame around the report or around each table, and a table pasted into a cell makes
+    one: left closed, the national table inside was read as one cell's lines (a clean report
+    gave GAO003, a dash in a count was no longer GAO106). Frames inside frames are opened in
+    turn. A one-cell table holding only text (a boxed note) stays a table: its lines read the
+    same either way, and the tables keep the numbers Word shows them with."""
     opened = 0
     while opened < _MOST_FRAMES:
         found = next(((node, cell) for node in _blocks(body) if node.tag == W + "tbl"
@@ -391,12 +392,14 @@ def _open_frames(body: Any) -> None:
 
 
 def _one_cell(table: Any) -> Any | None:
-    """The cell of a table of one row and one cell, else None."""
+    """The cell of a table of one row and one cell that holds a table, else None."""
     rows = _rows(table)
     if len(rows) != 1:
         return None
     cells = _cells(rows[0])
-    return cells[0] if len(cells) == 1 else None
+    if len(cells) != 1 or not any(node.tag == W + "tbl" for node in _blocks(cells[0])):
+        return None
+    return cells[0]
 
 
 def _rows(table: Any) -> list[Any]:
