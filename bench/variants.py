@@ -798,24 +798,27 @@ def html_cell_nbsp(page):
     return re.sub(r"(<td[^>]*><p[^>]*><span[^>]*>)", r"\1&nbsp;", page)
 
 
-@variant("html-cell-br", "html", "header cells broken with <br> every 4 characters")
-def html_cell_br(page):
+def _split_header_cells(page, pattern, join):
+    """Header cells (text of more than six characters, no digit or markup) matched by
+    ``pattern`` (groups: before, text, after), their text cut every 4 characters and joined
+    back by ``join`` (a list of the pieces -> markup)."""
     def cell(m):
         text = m.group(2)
         if len(text) <= 6 or re.search(r"[<&\d]", text):
             return m.group(0)
-        return m.group(1) + "<br>".join(text[i:i + 4] for i in range(0, len(text), 4)) + m.group(3)
-    return re.sub(r"(<td[^>]*><p[^>]*><span[^>]*>)(.*?)(</span>)", cell, page)
+        return m.group(1) + join([text[i:i + 4] for i in range(0, len(text), 4)]) + m.group(3)
+    return re.sub(pattern, cell, page)
+
+
+@variant("html-cell-br", "html", "header cells broken with <br> every 4 characters")
+def html_cell_br(page):
+    return _split_header_cells(page, r"(<td[^>]*><p[^>]*><span[^>]*>)(.*?)(</span>)", "<br>".join)
 
 
 @variant("html-cell-p", "html", "header cells with a <p> for each 4 characters")
 def html_cell_p(page):
-    def cell(m):
-        text = m.group(2)
-        if len(text) <= 6 or re.search(r"[<&\d]", text):
-            return m.group(0)
-        return m.group(1) + "".join(f"<p>{text[i:i + 4]}</p>" for i in range(0, len(text), 4)) + m.group(3)
-    return re.sub(r"(<td[^>]*>)<p[^>]*><span[^>]*>(.*?)</span></p>(</td>)", cell, page)
+    return _split_header_cells(page, r"(<td[^>]*>)<p[^>]*><span[^>]*>(.*?)</span></p>(</td>)",
+                               lambda pieces: "".join(f"<p>{piece}</p>" for piece in pieces))
 
 
 @variant("html-th", "html", "header cells as <th> in a <thead>")
