@@ -368,10 +368,17 @@ class RefProse:
         return left, right
 
 
+#: A contact label right before digits that end a line: a postcode or number, not a date.
+CONTACT_BEFORE = re.compile(r"(?:邮\s*政?\s*编\s*码?|电\s*话|传\s*真|热\s*线|手\s*机)\s*[:：为]?\s*$")
+
+
 def ref_find_damaged_dates(lines: list[Line]) -> list[Mention]:
     found = []
     for line in lines:
         for match in DAMAGED_DATE.finditer(line.text):
+            at_line_end = line.text[match.end():match.end() + 1] not in ("日", "月")
+            if at_line_end and CONTACT_BEFORE.search(line.text[:match.start()][-12:]):
+                continue
             found.append(Mention("date", match.group(0), line.location_of(match.start(), match.end())))
     return found
 

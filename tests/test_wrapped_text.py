@@ -114,6 +114,8 @@ def test_a_postcode_at_the_end_of_a_line_is_not_a_damaged_date() -> None:
     found = [m.text for m in find_damaged_dates(_lines(text))]
     assert found == ["20161231"]
     assert [m.text for m in find_damaged_dates(_lines("邮政编码为 200120"))] == []
+    # With 日 after it, the digits are a date that lost its marks, whatever label stands before.
+    assert [m.text for m in find_damaged_dates(_lines("电话20161231日"))] == ["20161231"]
 
 
 @pytest.mark.parametrize("seed", range(6))

@@ -847,8 +847,9 @@ def find_damaged_dates(lines: list[Line]) -> list[Mention]:
         line = lines[index]
         position = starts[index] + len(line.text) + 1
         for match in DAMAGED_DATE.finditer(line.text):
-            if _CONTACT_BEFORE.search(line.text, max(0, match.start() - 12), match.start()):
-                continue
+            if (line.text[match.end() : match.end() + 1] not in ("日", "月")  # 20161231日 is a date
+                    and _CONTACT_BEFORE.search(line.text, max(0, match.start() - 12), match.start())):
+                continue  # digits ending a line after 邮编： or 电话：
             found.append(Mention("date", match.group(0), line.location_of(match.start(), match.end())))
     return found
 
