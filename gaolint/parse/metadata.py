@@ -245,45 +245,39 @@ def _mask_quote(match: re.Match[str]) -> str:
     return "《" + "〇" * (len(match.group(0)) - 2) + "》"
 
 
-def _link_line() -> re.Pattern[str]:
+@functools.cache
+def _link_line() -> tuple[re.Pattern[str], frozenset[str]]:
     """The start of a line linking to another page a site prints around a report (上一篇：…2011年…
-    年度报告): never the title. The words are data (rules/common.yaml, ``title.links``)."""
-    global _LINK_FROM_DATA
-    if _LINK_FROM_DATA is None:
-        from ..format_data import alternatives
-        from ..formats import load_common
+    年度报告): never the title; and the first characters of its words. The words are data
+    (rules/common.yaml, ``title.links``)."""
+    from ..format_data import alternatives
+    from ..formats import load_common
 
-        _LINK_FROM_DATA = re.compile(r"\s*+(?:" + alternatives(load_common().title_links).pattern + r")\s*+[:：]?\s*+")
-        _LINK_STARTS.update(word[0] for word in load_common().title_links if word)
-    return _LINK_FROM_DATA
+    words = load_common().title_links
+    pattern = re.compile(r"\s*+(?:" + alternatives(words).pattern + r")\s*+[:：]?\s*+")
+    return pattern, frozenset(word[0] for word in words if word)
 
 
 def _links_to(text: str) -> re.Match[str] | None:
     """The link words opening ``text`` (a non-blank line of at most ``LINK_CHARS``), if it
     links to another page; tested first by its first character, most lines being none."""
-    link = _LINK_FROM_DATA or _link_line()
-    if text[0] not in _LINK_STARTS and not text[0].isspace() or len(text) > LINK_CHARS:
+    link, starts = _link_line()
+    if text[0] not in starts and not text[0].isspace() or len(text) > LINK_CHARS:
         return None
     return link.match(text)
 
 
+@functools.cache
 def _title_label() -> re.Pattern[str]:
     """A label before a title (标题：…, rules/common.yaml ``title.labels``): not the agency's."""
-    global _LABEL_FROM_DATA
-    if _LABEL_FROM_DATA is None:
-        from ..format_data import alternatives
-        from ..formats import load_common
+    from ..format_data import alternatives
+    from ..formats import load_common
 
-        _LABEL_FROM_DATA = re.compile(r"(?:" + alternatives(load_common().title_labels).pattern + r")\s*+[:：]\s*+")
-    return _LABEL_FROM_DATA
+    return re.compile(r"(?:" + alternatives(load_common().title_labels).pattern + r")\s*+[:：]\s*+")
 
 
-_LINK_FROM_DATA: re.Pattern[str] | None = None
-#: The first characters of the link words (filled with the pattern).
-_LINK_STARTS: set[str] = set()
 #: A link line is one title long: a longer line that starts like one is a crawled page's text.
 LINK_CHARS = 120
-_LABEL_FROM_DATA: re.Pattern[str] | None = None
 
 
 def _first_screen(lines: list[Line], most: int = TITLE_LINES, chars: int = TITLE_CHARS) -> list[Line]:
