@@ -83,11 +83,12 @@ def soft_breaks(lines: list[Line]) -> set[int]:
     ]
     if not candidates:
         return set()
-    right = margin([_width(text) for text in texts if len(text) * 2 >= MIN_WIDTH])
+    widths = {index: _width(text) for index, text in enumerate(texts) if len(text) * 2 >= MIN_WIDTH}
+    right = margin(list(widths.values()))
     if right is None:
         return set()
     full = right - _slack(right)
-    return {index for index in candidates if _width(texts[index]) >= full and not _NUMBERED.match(texts[index + 1])}
+    return {index for index in candidates if widths[index] >= full and not _NUMBERED.match(texts[index + 1])}
 
 
 __all__ = ["margin", "soft_breaks"]
