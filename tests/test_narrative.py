@@ -54,6 +54,12 @@ def test_chinese_numbers(text, value):
     ("新收和办结政府信息公开申请分别为30件、28件。", [("new", 30), ("results_total", 28)]),
     ("截至2025年底,现行有效的行政规范性文件107件。", [("normative_in_force", 107)]),
     ("全年受理政府信息公开申请169件。", [("received", 169)]),
+    # One figure for two measures together: no single row holds it (a crawled Fujian page).
+    ("办结申请81件,其中:予以公开及部分公开42件,不予公开5件。", [("results_total", 81), ("withheld", 5)]),
+    ("本年度新收和上年结转的申请共计50件。", []),
+    ("同意公开、部分公开的申请合计20件,无法提供3件。", [("unavailable", 3)]),
+    # ... except zero, which is each one's.
+    ("因政府信息公开引发的行政复议、行政诉讼案件0件。", [("review", 0), ("litigation", 0)]),
 ])
 def test_figures_read_from_sentences(sentence, expected):
     assert _figures(sentence) == expected

@@ -257,6 +257,13 @@ def ref_sentence_figures(prose, sentence: str, offset: int, in_review: bool = Fa
             elif "分别" in filler:
                 chain = ref_chain(region, keywords)
                 measures, pending = chain[:1], chain[1:]
+            elif len(keywords) > 1 and len(chain := ref_chain(region, keywords)) > 1:
+                # 予以公开及部分公开42件: one figure for the keywords together, which no single
+                # row holds; only a zero is each keyword's (行政复议、行政诉讼0件).
+                if value != 0:
+                    pending.clear()
+                    continue
+                measures = chain
         elif pending and _CONNECTOR.match(region):
             measures = [pending.pop(0)]
             subject = ""
