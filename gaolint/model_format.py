@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Set
 
-from .model import Value
+from .model import Cell, Row, Table, Value
 
 
 class RowSpec(Value):
@@ -96,6 +96,67 @@ class TableSpec(Value):
             if row.parent == parent and not row.total:
                 out.extend([row] if not row.group else [row] + self.leaves(row.key))
         return out
+
+    # --- which rows of a table read an identity adds up -----------------------------------------
+    # Asked by the arithmetic rules, which check the identities, and by the parser, which uses
+    # them to choose between the splits of a row whose digits came glued.
+
+    def is_full(self, row: Row) -> bool:
+        """A row read with as many cells as the format gives it. A row a cell short (or long)
+        is GAO105's: which column lost its cell is unknown, so its numbers stand in the wrong
+        columns and a sum over them would report a false difference."""
+        return bool(row.cells) and len(row.cells) == len(self.columns_of(self.row(row.key)))
+
+    def leaf_rows(self, table: Table, parent: str) -> list[Row] | None:
+        """The rows of ``table`` whose numbers add up to ``parent``'s total; None when one is
+        missing, since a sum over an incomplete table would only repeat GAO104, or has the wrong
+        width (GAO105)."""
+        rows: list[Row] = []
+        for child in (r for r in self.rows if r.parent == parent and not r.total):
+            row = table.rows.get(child.key)
+            if row is not None and row.cells and not self.is_full(row):
+                return None
+            if row is not None and row.cells:
+                rows.append(row)
+            elif child.group:
+                nested = self.leaf_rows(table, child.key)
+                if nested is None or not nested:
+                    return None
+                rows.extend(nested)
+            else:
+                return None
+        return rows
+
+    def side_rows(self, table: Table, terms: list) -> list[Row] | None:
+        """The rows of ``table`` one side of an identity names (a row key, or ``{leaves_of:
+        group}``); None when one of them is missing or not full."""
+        rows: list[Row] = []
+        for term in terms:
+            if isinstance(term, dict) and "leaves_of" in term:
+                leaves = self.leaf_rows(table, term["leaves_of"])
+                if leaves is None:
+                    return None
+                rows.extend(leaves)
+            else:
+                row = table.rows.get(term)
+                if row is None or not self.is_full(row):
+                    return None
+                rows.append(row)
+        return rows
+
+
+def column_cells(rows: list[Row], column: int) -> list[Cell] | None:
+    """The cells of ``rows`` in ``column``; None when a row is too short or its cell holds no
+    number (GAO105/GAO106 report those; a sum over them would only repeat it)."""
+    cells = []
+    for row in rows:
+        if column >= len(row.cells):
+            return None
+        cell = row.cells[column]
+        if cell.value is None:
+            return None
+        cells.append(cell)
+    return cells
 
 
 class SectionSpec(Value):
@@ -187,6 +248,11 @@ class FormatSpec(Value):
         """The identity that adds up cells within one row (``per: row``) or one group
         (``per: group``) of ``table``: it tells how a row of glued digits may be split."""
         return next((i for i in self.identities if i.get("table") == table and i.get("per") in ("row", "group")), None)
+
+    def column_sums(self, table: str) -> list[dict]:
+        """The identities that add up cells down the columns of ``table`` (``per: column``):
+        they choose between the splits of glued rows that several fit."""
+        return [i for i in self.identities if i.get("table") == table and i.get("per") == "column"]
 
 
 class FormatSelection(Set):

@@ -157,6 +157,96 @@ def test_a_wrong_total_in_glued_cells_is_found_and_marked_inferred(tmp_path):
     assert "GAO302" not in _rules(findings)
 
 
+#: A row that two splits fit along the row: 27,0,0,2,0,1,30 and 2,7,0,0,20,1,30.
+_AMBIGUOUS_ROW = [27, 0, 0, 2, 0, 1, 30]
+
+
+def _with_ambiguous_leaf(spec, key: str = "result.1", *, column_defect: bool = False) -> dict:
+    """Table 3 of ``spec`` with ``key`` printed as ``_AMBIGUOUS_ROW``; 一 and 三（七） take the
+    difference, so every identity still holds (unless ``column_defect``: 三（七）'s first and
+    total cells then grow by 1, its row still adding up, two columns no longer)."""
+    values = _table3_values(spec)
+    delta = [new - old for new, old in zip(_AMBIGUOUS_ROW, values[key])]
+    values[key] = list(_AMBIGUOUS_ROW)
+    for row in ("new", "results_total"):
+        values[row] = [value + change for value, change in zip(values[row], delta)]
+    if column_defect:
+        values["results_total"][0] += 1
+        values["results_total"][TOTAL_COLUMN] += 1
+    return values
+
+
+def _format_keys(spec) -> dict[str, str]:
+    """The builder's table 3 row keys (result.1 …) → the format's (disclosed …): the same rows
+    in the same order."""
+    from gaolint.formats import load_formats
+
+    rows = [row.key for row in load_formats()[spec.version].tables["table3"].rows if not row.group]
+    assert len(rows) == len(spec.table3)
+    return dict(zip(spec.table3, rows))
+
+
+def _crawled_with_table3(tmp_path, spec, seed: int, values) -> str:
+    """The crawled page of ``spec`` with table 3 holding ``values``, its prose saying them too."""
+    from dataclasses import replace
+
+    spec = replace(spec, table3={key: tuple(row) for key, row in values.items()})
+    return _write(tmp_path, "crawled.txt", _crawled(spec, seed))
+
+
+def test_a_glued_row_that_several_splits_fit_is_read_by_the_column_sums(tmp_path, monkeypatch):
+    """The row alone cannot choose; 三（七）总计 = the sum of the result rows can, in every column."""
+    spec = sample_spec(0)
+    path = _crawled_with_table3(tmp_path, spec, 0, _with_ambiguous_leaf(spec))
+    report, _ = read_report(path, path)
+    table = report.tables["table3"]
+    key = _format_keys(spec)["result.1"]
+    assert [c.value for c in table.rows[key].cells] == _AMBIGUOUS_ROW
+    assert key in table.inferred_rows and key not in table.unread_rows
+    assert all(c.inferred for c in table.rows[key].cells)
+    assert _rules(lint_file(path, Settings()).findings) <= {"GAO003"}
+    # Without the column sums the row stays unread (what the reader did before).
+    from gaolint.parse import glued_rows
+
+    monkeypatch.setattr(glued_rows, "settle", lambda *args: None)
+    report, _ = read_report(path, path)
+    assert key in report.tables["table3"].unread_rows
+
+
+def test_a_glued_row_is_not_chosen_when_no_reading_lets_the_columns_add_up(tmp_path):
+    """A column defect elsewhere in the sums: neither split makes them hold, so the row stays
+    unread and said so — never read as whichever split is closest."""
+    spec = sample_spec(0)
+    path = _crawled_with_table3(tmp_path, spec, 0, _with_ambiguous_leaf(spec, column_defect=True))
+    report, _ = read_report(path, path)
+    table = report.tables["table3"]
+    key = _format_keys(spec)["result.1"]
+    assert key in table.unread_rows and not table.rows[key].cells
+    findings = lint_file(path, Settings()).findings
+    assert _rules(findings) <= {"GAO003"}, [(f.rule, f.message.en) for f in findings]
+    assert any("未作核对" in f.message.zh for f in findings if f.rule == "GAO003")
+
+
+def test_glued_rows_settled_by_the_columns_read_the_builders_values(tmp_path):
+    """Over crawled builder reports: every table 3 row read, split by row or by column, holds
+    what the builder wrote; and table 3 is left with unread rows only where the sums cannot tell."""
+    unread_tables = 0
+    for seed in range(16):
+        for version in ("cn-2021", "cn-2019"):
+            spec = sample_spec(seed, version=version)
+            path = _write(tmp_path, f"crawled-{seed}-{version}.txt", _crawled(spec, seed))
+            report, _ = read_report(path, path)
+            table = report.tables["table3"]
+            unread_tables += bool(table.unread_rows)
+            read = 0
+            for builder_key, key in _format_keys(spec).items():
+                if table.rows[key].cells:
+                    read += 1
+                    assert [c.value for c in table.rows[key].cells] == list(spec.table3[builder_key]), (seed, version, key)
+            assert read == len(spec.table3) or table.unread_rows
+    assert unread_tables <= 2
+
+
 def test_a_glued_digit_run_in_a_table_is_not_a_telephone(tmp_path):
     spec = sample_spec(0)
     path = _write(tmp_path, "crawled.txt", _crawled(spec, 0))

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..model import Cell, Finding, Message, Row, Severity, Table
 from ..model import number_text as _number
-from ..model_format import TableSpec
+from ..model_format import TableSpec, column_cells
 from .base import Context, FileRule, register
 from .structure import NATIONAL
 
@@ -42,51 +42,6 @@ def _identity_tables(context: Context, code: str) -> Iterator[tuple[dict, Table,
             yield identity, table, spec
 
 
-def _full(row: Row, spec: TableSpec) -> bool:
-    """A row read with as many cells as the format gives it. A row a cell short (or long) is
-    GAO105's: which column lost its cell is unknown, so its numbers stand in the wrong columns
-    and a sum over them would report a false difference."""
-    if not row.cells:
-        return False
-    row_spec = spec.row(row.key)
-    expected = len(spec.columns_of(row_spec))
-    return len(row.cells) == expected
-
-
-def _leaf_rows(table: Table, spec: TableSpec, parent: str) -> list[Row] | None:
-    """The rows whose numbers add up to ``parent``'s total; None when one is missing, since a
-    sum over an incomplete table would only repeat GAO104, or has the wrong width (GAO105)."""
-    rows: list[Row] = []
-    for child in (r for r in spec.rows if r.parent == parent and not r.total):
-        row = table.rows.get(child.key)
-        if row is not None and row.cells and not _full(row, spec):
-            return None
-        if row is not None and row.cells:
-            rows.append(row)
-        elif child.group:
-            nested = _leaf_rows(table, spec, child.key)
-            if nested is None or not nested:
-                return None
-            rows.extend(nested)
-        else:
-            return None
-    return rows
-
-
-def _column(rows: list[Row], column: int) -> list[Cell] | None:
-    """The cells of ``rows`` in ``column``; None when a row is too short or its cell holds no
-    number (GAO105/GAO106 report those; a sum over them would only repeat it)."""
-    cells = []
-    for row in rows:
-        if column >= len(row.cells):
-            return None
-        cell = row.cells[column]
-        if cell.value is None:
-            return None
-        cells.append(cell)
-    return cells
-
-
 def _row_sum_mismatches(table: Table, identity: dict) -> Iterator[tuple[str, Row, Cell, list[Cell], float]]:
     """Rows of ``table`` whose total cell differs from the sum of their part cells, as
     (row key, row, total cell, part cells, sum of parts). Rows with unreadable cells or the
@@ -114,35 +69,19 @@ class _ColumnIdentity(FileRule):
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
         for identity, table, spec in _identity_tables(context, self.code):
-            left = self._side(table, spec, identity["left"])
-            right = self._side(table, spec, identity["right"])
+            left = spec.side_rows(table, identity["left"])
+            right = spec.side_rows(table, identity["right"])
             if left is None or right is None:
                 continue
             for column, name in enumerate(spec.columns):
-                left_cells = _column(left, column)
-                right_cells = _column(right, column)
+                left_cells = column_cells(left, column)
+                right_cells = column_cells(right, column)
                 if left_cells is None or right_cells is None:
                     continue
                 for finding in self.compare(report, spec, name, left, right, left_cells, right_cells):
                     if any(cell.inferred for cell in left_cells + right_cells):
                         finding.message = _with_inferred_note(finding.message)
                     yield finding
-
-    @staticmethod
-    def _side(table: Table, spec: TableSpec, terms: list) -> list[Row] | None:
-        rows: list[Row] = []
-        for term in terms:
-            if isinstance(term, dict) and "leaves_of" in term:
-                leaves = _leaf_rows(table, spec, term["leaves_of"])
-                if leaves is None:
-                    return None
-                rows.extend(leaves)
-            else:
-                row = table.rows.get(term)
-                if row is None or not _full(row, spec):
-                    return None
-                rows.append(row)
-        return rows
 
     def compare(self, report, spec, name, left, right, left_cells, right_cells) -> Iterator[Finding]:
         raise NotImplementedError

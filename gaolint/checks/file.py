@@ -187,12 +187,12 @@ _DAMAGE = {
     ),
     "reader": ("提取时发现的问题", "problems noticed while extracting the text"),
     "glued": (
-        "表格单元格之间没有分隔、数字粘连成一串，已按唯一符合列数与合计关系的拆分读取（这些单元格为推断值）",
-        "table cells lost their separators and were glued into digit runs; they were read by the only split that fits the row's width and sums (inferred cells)",
+        "表格单元格之间没有分隔、数字粘连成一串，已按唯一符合列数与合计关系（行合计或表内各列的勾稽关系）的拆分读取（这些单元格为推断值）",
+        "table cells lost their separators and were glued into digit runs; they were read by the only split that fits the row's width and sums, or the table's column sums (inferred cells)",
     ),
     "glued-unread": (
-        "表格单元格之间没有分隔、数字粘连成一串，且无法唯一拆分，这些行未作核对",
-        "table cells lost their separators and were glued into digit runs that fit no single split; those rows were not checked",
+        "表格单元格之间没有分隔、数字粘连成一串，且无法唯一拆分（行合计与各列的勾稽关系都无法确定），这些行未作核对",
+        "table cells lost their separators and were glued into digit runs that fit no single split (neither the row's sums nor the table's column sums decide); those rows were not checked",
     ),
     "table": (
         "表格无法可靠读取（PDF 中的表格没有框线，数字与行名错位），已跳过该表的检查",
@@ -211,8 +211,11 @@ class DamagedText(FileRule):
     e-mail address a web page's protection replaced (`[email protected]`), pinyin left after each character by a web converter
     (`區(qū)`), U+FFFD replacement characters, and PDF tables without ruled lines whose numbers
     came out beside the wrong labels (that table's rows and sums are then not checked, rather
-    than reported wrongly). One finding per kind of damage, pointing at the first place and
-    counting the others.
+    than reported wrongly), and table cells a web crawler glued into digit runs (`713000074`:
+    each row is read by the only split that fits its width and its own sums, or, where two
+    splits fit a row, by the only one that lets the table's column sums hold; a row that no
+    split decides is named and not checked). One finding per kind of damage, pointing at the
+    first place and counting the others.
 
     The same warning names any part of the file left unread because it passes one of the
     limits that keep gaolint fast on hostile input (no real report comes near them): text

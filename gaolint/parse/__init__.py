@@ -122,7 +122,10 @@ def parse(path: str, container: str, lines: list[Line], layout: str = "flow") ->
         window = lines[start:end]
         sums = fmt.cell_sums(kind)
         try:
-            table = read_review_table(spec, window, sums) if spec.groups else read_rows_table(spec, window, sums)
+            if spec.groups:
+                table = read_review_table(spec, window, sums)
+            else:
+                table = read_rows_table(spec, window, sums, fmt.column_sums(kind))
         except TooManyCells:
             report.unreadable_tables.append(kind)
             report.damage.append(Mention(

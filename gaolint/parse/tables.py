@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from ..model import Cell, Line, Row, Table
 from ..model_format import RowSpec, TableSpec
-from . import unglue
+from . import glued_rows, unglue
 from .cells import _HAS_CJK, BAD, EMPTY, GLUED, LABEL, NUMBER, SEP, Token, token_location, tokenise
 from .labels import bigrams, similarity, split_numbering, squeeze
 
@@ -110,11 +110,13 @@ class RowMatcher:
         return similarity(content, row_body, content_grams, self.grams[index]) - marker_penalty
 
 
-def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = None) -> Table | None:
+def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = None,
+                    column_sums: list[dict] | None = None) -> Table | None:
     """Table 2 or 3: rows of numbers behind labels. None when no row of the table is found.
 
     ``row_sums`` is the format's per-row identity for this table (``total_column`` and
-    ``part_columns``), which decides how a row of glued digits may be split."""
+    ``part_columns``), which decides how a row of glued digits may be split; ``column_sums``
+    its per-column identities, which choose between the splits of rows that several fit."""
     matcher = RowMatcher(spec)
     tokens = join_wrapped_labels(tokenise(lines), matcher)
     found: dict[str, Row] = {}
@@ -123,6 +125,8 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
     values: list[Token] = []
     inferred: list[str] = []
     unread: list[str] = []
+    #: Rows that several splits fit: each split's cells, for the column sums to choose from.
+    ambiguous: dict[str, list[list[Cell]]] = {}
 
     def close() -> None:
         if current is None or current_spec is None:
@@ -134,13 +138,16 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
             fits: Callable[[list[int]], bool] = unglue.anything
             if row_sums is not None and width == row_sums["total_column"] + 1:
                 fits = unglue.row_sum(row_sums["total_column"], row_sums["part_columns"])
-            cells, guessed = _glued_cells(values, width, fits)
-            current.cells = cells
+            ways, guessed = _glued_cells(values, width, fits, glued_rows.MAX_WAYS)
             found[current.key] = current
-            if not cells:
+            if len(ways) == 1:
+                current.cells = ways[0]
+                if guessed:
+                    inferred.append(current.key)
+            else:
                 unread.append(current.key)
-            elif guessed:
-                inferred.append(current.key)
+                if ways:
+                    ambiguous[current.key] = ways
             return
         cells = _row_cells(values, len(current_spec.columns) if current_spec.columns else 0, width)
         if row_sums is not None and len(cells) == width + 1 == row_sums["total_column"] + 2:
@@ -195,6 +202,8 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
     first = min(found.values(), key=lambda r: (r.location.line, r.location.column))
     table = Table(kind=spec.kind, location=first.location, rows=found, inferred_rows=inferred, unread_rows=unread)
     table.missing_rows = _missing(spec, found)
+    if ambiguous and column_sums:
+        glued_rows.settle(table, spec, ambiguous, column_sums)
     return table
 
 
@@ -337,24 +346,29 @@ def _piece_runs(tokens: list[Token]) -> list[list[int]]:
     return [r for r in runs if len(r) > 1]
 
 
-def _glued_cells(tokens: list[Token], width: int, fits) -> tuple[list[Cell], bool]:
-    """The cells of a row whose digits came glued: (cells, whether a run was split). No cells
-    when the digits fit no split, or more than one."""
+def _glued_cells(tokens: list[Token], width: int, fits, limit: int = 2) -> tuple[list[list[Cell]], bool]:
+    """The ways to read a row whose digits came glued, as (the cells of each split that fits,
+    whether a run was split). One way: the row is read. None: the digits fit no split. Several
+    (up to ``limit``; none past it): only the table's column sums may tell them apart
+    (gaolint.parse.glued_rows)."""
     numbers = [t for t in _one_row(tokens, _VALUES) if t[0] in _VALUES]
     if len(numbers) == width and all(t[0] != GLUED or t[5] is not None for t in numbers):
-        return [_cell(t) for t in numbers], False  # each run is one cell: nothing to infer
+        return [[_cell(t) for t in numbers]], False  # each run is one cell: nothing to infer
     if any(t[0] != GLUED or not t[1].isdigit() for t in numbers):
         return [], False  # a decimal or a dash among glued digits: no split is safe
     groups = [t[1] for t in numbers]
-    found = unglue.splits(groups, width, fits)
-    if len(found) != 1:
+    found = unglue.splits(groups, width, fits, limit + 1)
+    if len(found) > limit:
         return [], False
-    cells = []
-    for group, start, end in found[0]:
-        _, text, line, offset, _, _ = numbers[group]
-        raw = text[start:end]
-        cells.append(Cell(raw, float(raw), line.location_of(offset + start, offset + end), inferred=True))
-    return cells, True
+    ways = []
+    for spans in found:
+        cells = []
+        for group, start, end in spans:
+            _, text, line, offset, _, _ = numbers[group]
+            raw = text[start:end]
+            cells.append(Cell(raw, float(raw), line.location_of(offset + start, offset + end), inferred=True))
+        ways.append(cells)
+    return ways, True
 
 
 #: Token kinds that hold a row's value (a number, a bad value, or glued digits).
@@ -520,7 +534,8 @@ def _glued_review(spec: TableSpec, values: list[Token], group_sums: dict | None)
     fits: Callable[[list[int]], bool] = unglue.anything
     if group_sums is not None and width == group_sums["total_column"] + 1:
         fits = unglue.every_group(width, unglue.row_sum(group_sums["total_column"], group_sums["part_columns"]))
-    cells, guessed = _glued_cells(values, width * len(spec.groups), fits)
+    ways, guessed = _glued_cells(values, width * len(spec.groups), fits)
+    cells = ways[0] if len(ways) == 1 else []
     rows: dict[str, Row] = {}
     location = token_location(values[0])
     for index, (key, label) in enumerate(spec.groups):
