@@ -227,6 +227,24 @@ def test_a_glued_row_is_not_chosen_when_no_reading_lets_the_columns_add_up(tmp_p
     assert any("未作核对" in f.message.zh for f in findings if f.rule == "GAO003")
 
 
+def test_too_many_ambiguous_glued_rows_are_not_tried_combination_by_combination(tmp_path, monkeypatch):
+    """Every result row printed as a row that two splits fit: 2^18 combinations, past
+    MAX_COMBINATIONS, so none is tried (bounded time on a hostile page) and the rows stay unread."""
+    from gaolint.parse import glued_rows
+
+    spec = sample_spec(0)
+    values = _table3_values(spec)
+    for key in _leaf_keys(spec):
+        values[key] = list(_AMBIGUOUS_ROW)
+    tried = []
+    real = glued_rows._sums_hold
+    monkeypatch.setattr(glued_rows, "_sums_hold", lambda *args: tried.append(1) or real(*args))
+    path = _crawled_with_table3(tmp_path, spec, 0, values)
+    report, _ = read_report(path, path)
+    assert tried == []
+    assert len(report.tables["table3"].unread_rows) > 12
+
+
 def test_glued_rows_settled_by_the_columns_read_the_builders_values(tmp_path):
     """Over crawled builder reports: every table 3 row read, split by row or by column, holds
     what the builder wrote; and table 3 is left with unread rows only where the sums cannot tell."""
