@@ -7,8 +7,13 @@ at the exact cell or line.
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import Enum
+
+#: Dates appear here only in annotations (strings, under the ``__future__`` import): the module
+#: is imported for mypy alone (``TYPE_CHECKING``: see gaolint/dates.py), not at run time.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import datetime as dt
 
 #: How far into a report the parser looks for its title and opening words (the "first screen"
 #: a reader sees): real pages put menus, breadcrumbs, blank lines and a citation of the

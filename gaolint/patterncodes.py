@@ -32,11 +32,13 @@ clean report compiles nothing the table lacks. ``GAOLINT_NO_PATTERN_TABLE=1`` tu
 from __future__ import annotations
 
 import _sre
-import binascii
 import os
 import re
 import sys
-from array import array
+
+TYPE_CHECKING = False  # for mypy only, without importing typing (see gaolint/dates.py)
+if TYPE_CHECKING:
+    from typing import Literal
 
 #: One entry: pattern, flags as given, flags as compiled, group count, named groups, and where
 #: its opcodes are in the table's word blob (first word, number of words).
@@ -53,12 +55,15 @@ def stamp() -> str:
             f"magic={_sre.MAGIC} codesize={_sre.CODESIZE} maxunicode={sys.maxunicode} {sys.byteorder}")
 
 
-def word_type() -> str:
-    """The array type code whose items are ``_sre.CODESIZE`` bytes: how the table stores opcodes."""
-    for code in "IL":
-        if array(code).itemsize == _sre.CODESIZE:
-            return code
-    raise RuntimeError(f"no array type of {_sre.CODESIZE} bytes")
+def word_format() -> Literal["I", "L"]:
+    """The ``memoryview``/``array`` format whose items are ``_sre.CODESIZE`` bytes: how the table
+    stores opcodes. (Read through ``memoryview``: importing ``array`` and ``binascii`` for the
+    table cost ~0.6 ms of start-up; docs/performance.md.)"""
+    if memoryview(bytes(8)).cast("I").itemsize == _sre.CODESIZE:
+        return "I"
+    if memoryview(bytes(8)).cast("L").itemsize == _sre.CODESIZE:
+        return "L"
+    raise RuntimeError(f"no word type of {_sre.CODESIZE} bytes")
 
 
 def compiled(pattern: str | bytes, flags: int) -> tuple[int, int, tuple[tuple[str, int], ...], list[int]]:
@@ -72,7 +77,7 @@ def compiled(pattern: str | bytes, flags: int) -> tuple[int, int, tuple[tuple[st
             [int(op) for op in _compiler._code(parsed, flags)])
 
 
-def build(item: Entry, words: array) -> re.Pattern:
+def build(item: Entry, words: memoryview) -> re.Pattern:
     """A compiled pattern from its entry, as ``re.compile`` would have returned it."""
     pattern, _, compiled_flags, groups, names, first, count = item
     indexgroup: list[str | None] = [None] * (groups + 1)
@@ -82,7 +87,7 @@ def build(item: Entry, words: array) -> re.Pattern:
                         groups, dict(names), tuple(indexgroup))
 
 
-def table() -> tuple[tuple[Entry, ...], array] | None:
+def table() -> tuple[tuple[Entry, ...], memoryview] | None:
     """The shipped entries and their opcodes, or None when they were written by another
     interpreter (or are absent)."""
     try:
@@ -93,7 +98,7 @@ def table() -> tuple[tuple[Entry, ...], array] | None:
         return None
     import zlib
 
-    return ENTRIES, array(word_type(), zlib.decompress(binascii.a2b_base64(WORDS)))
+    return ENTRIES, memoryview(zlib.decompress(WORDS)).cast(word_format())
 
 
 def seed() -> int:

@@ -129,8 +129,20 @@ def inline_safe(path: str) -> bool:
 
 def lint_inline(path: str, settings: Settings, budget: Budget) -> FileResult:
     """Lint in this process under a processor-time alarm (main thread only; elsewhere, or
-    where there is no ``setitimer``, without one: only small text files come here)."""
-    import signal
+    where there is no ``setitimer``, without one: only small text files come here).
+
+    The alarm is set through ``_signal``, the C module ``signal`` wraps: the same functions, but
+    ``import signal`` builds its enums of every signal and handler (~0.9 ms of a pre-commit
+    run's start-up; docs/performance.md). Handlers here are plain functions and the numbers
+    plain ints, which is all ``_signal`` takes and gives back."""
+    TYPE_CHECKING = False  # mypy reads ``signal`` (see gaolint/dates.py)
+    if TYPE_CHECKING:
+        import signal
+    else:
+        try:
+            import _signal as signal
+        except ImportError:  # an interpreter without the C module
+            import signal
 
     timer = getattr(signal, "setitimer", None)
     if not budget.timeout or timer is None:

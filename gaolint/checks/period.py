@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
+from ..dates import MAXYEAR, date
 from ..model import Finding, Severity
 from .base import Context, FileRule, register, start_of_report
 
@@ -13,8 +13,8 @@ from .base import Context, FileRule, register, start_of_report
 _DEFAULT_DEADLINES = {"department": "01-31", "government": "03-31", "zone": "03-31"}
 
 
-def _fmt(date: dt.date | None) -> str:
-    return f"{date.year}年{date.month}月{date.day}日" if date else "？"
+def _fmt(day: date | None) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if day else "？"
 
 
 @register
@@ -128,7 +128,7 @@ class WrongPeriod(FileRule):
         year = report.year or (end.year if end else start.year if start else None)
         if year is None:
             return
-        expected_start, expected_end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        expected_start, expected_end = date(year, 1, 1), date(year, 12, 31)
         if (start is None or start == expected_start or start.isoformat() in context.format.period_starts) and end == expected_end:
             return
         if start is None:
@@ -240,7 +240,7 @@ class LatePublication(FileRule):
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
         signed = report.signing_date
-        if signed is None or report.year is None or report.year >= dt.MAXYEAR:
+        if signed is None or report.year is None or report.year >= MAXYEAR:
             return  # a title year of 9999 has no next year to publish in
         kind = context.options.get("agency_kind") or report.agency_kind or "department"
         deadlines = dict(_DEFAULT_DEADLINES)
@@ -248,7 +248,7 @@ class LatePublication(FileRule):
         deadlines.update(context.options.get("deadlines") or {})
         month_day = deadlines.get(kind) or deadlines["department"]
         month, day = (int(part) for part in str(month_day).split("-"))
-        deadline = dt.date(report.year + 1, month, day)
+        deadline = date(report.year + 1, month, day)
         if signed.date > deadline:
             who = {"government": "人民政府", "zone": "管委会"}.get(kind, "部门")
             yield self.finding(

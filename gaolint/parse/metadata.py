@@ -7,13 +7,13 @@ These live in prose, which PDF extraction wraps mid-word, so searches run over a
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import functools
 import itertools
 import operator
 import re
 from collections.abc import Sequence
 
+from ..dates import date, timedelta
 from ..model import TITLE_CHARS, TITLE_LINES, DateMention, FeeStatement, Line, Location, Mention, Period, Value
 from ..normalise.widths import CHINESE_DIGITS
 from .seen import SeenEmails, SeenTexts
@@ -156,14 +156,14 @@ class Prose:
         return left, right
 
 
-def _date(year: str, month: str, day: str) -> dt.date | None:
+def _date(year: str, month: str, day: str) -> date | None:
     try:
-        return dt.date(int(year), int(month), int(day))
+        return date(int(year), int(month), int(day))
     except ValueError:
         return None
 
 
-def _numeric_dates(found: re.Match[str]) -> tuple[dt.date, dt.date] | None:
+def _numeric_dates(found: re.Match[str]) -> tuple[date, date] | None:
     """Both dates of a ``PERIOD_NUMERIC_RANGE`` match, or None when either is no real date
     (2022.13.45 is a number, not a period)."""
     start = _date(found.group(1), found.group(3), found.group(4))
@@ -646,12 +646,12 @@ _MONTH_RANGE = re.compile(
 _WHOLE_YEAR = re.compile(r"[为是:：\s]{0,3}(\d{4})\s*+年\s*+(?:度|全年|1月1日至12月31日)(?!\s*+\d)")
 
 
-def _month_end(year: int, month: int) -> dt.date | None:
+def _month_end(year: int, month: int) -> date | None:
     try:
-        following = dt.date(year + (month == 12), month % 12 + 1, 1)
+        following = date(year + (month == 12), month % 12 + 1, 1)
     except ValueError:
         return None
-    return following - dt.timedelta(days=1)
+    return following - timedelta(days=1)
 
 
 def _period_key() -> re.Pattern[str]:
@@ -707,7 +707,7 @@ def find_period(prose: Prose) -> Period | None:
         if whole:
             year = int(whole.group(1))
             offset = key.start() + whole.start(1)
-            return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), whole.group(0).strip("为是:： "),
+            return Period(date(year, 1, 1), date(year, 12, 31), whole.group(0).strip("为是:： "),
                           prose.location(offset, key.start() + whole.end()))
         single = DATE.search(window)
         if single and cutoff.search(window[: single.start() + 1]):
@@ -730,9 +730,9 @@ def body_year(lines: list[Line]) -> int | None:
     signing date (a report is signed early in the year after, by 30 September at the latest)."""
     period = find_period(Prose(lines, "\n"))
     if period is not None:
-        date = period.end or period.start
-        if date is not None:
-            return date.year
+        day = period.end or period.start
+        if day is not None:
+            return day.year
     signed = find_signing_date(lines)
     if signed is not None:
         return signed.date.year - 1 if signed.date.month <= 9 else signed.date.year
@@ -782,21 +782,21 @@ def _chinese_number(text: str) -> int:
     return int(tens.translate(CHINESE_DIGITS) or 1) * 10 + int(units.translate(CHINESE_DIGITS) or 0)
 
 
-def _signing_date_in(text: str) -> tuple[dt.date, re.Match[str]] | None:
+def _signing_date_in(text: str) -> tuple[date, re.Match[str]] | None:
     """The date a short closing line holds, in Arabic or Chinese numerals, or as a line of its own
     with hyphens, dots or slashes."""
     match = DATE.search(text)
     if match:
-        date = _date(*match.groups())
-        return (date, match) if date else None
+        day = _date(*match.groups())
+        return (day, match) if day else None
     match = CHINESE_DATE.search(text)
     if match:
-        date = _date(match.group(1), str(_month_or_day(match.group(2))), str(_month_or_day(match.group(3))))
-        return (date, match) if date else None
+        day = _date(match.group(1), str(_month_or_day(match.group(2))), str(_month_or_day(match.group(3))))
+        return (day, match) if day else None
     match = _NUMERIC_SIGNATURE.fullmatch(text)
     if match:
-        date = _date(*match.groups())
-        return (date, match) if date else None
+        day = _date(*match.groups())
+        return (day, match) if day else None
     return None
 
 
@@ -810,9 +810,9 @@ def find_signing_date(lines: list[Line]) -> DateMention | None:
             continue  # a sentence, or the page's 发布日期：… (rules/common.yaml, ``site_dates``)
         found = _signing_date_in(text)
         if found:
-            date, match = found
+            day, match = found
             shift = line.text.index(text)
-            return DateMention(date, match.group(0), line.location_of(match.start() + shift, match.end() + shift))
+            return DateMention(day, match.group(0), line.location_of(match.start() + shift, match.end() + shift))
     return None
 
 
