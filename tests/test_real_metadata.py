@@ -93,6 +93,12 @@ def test_the_free_form_fixture_is_clean(tmp_path):
     "统计期限为二○一二年一月一日至十二月三十一日。",
     "统计期限为2012年元月1日至2012年12月31日。",
     "本报告统计期限自二〇一二年元月一日起至二〇一二年十二月三十一日止。",
+    # A comma after 起 (GAO201 before), 开始 for 起, 截至/截止 for 至.
+    "本报告中所列数据统计期限自2012年1月1日起，至2012年12月31日止。",
+    "统计期限：2012年1月1日起,至12月31日止。",
+    "本报告统计期限自2012年1月1日开始至2012年12月31日结束。",
+    "本报告所列数据统计期限自2012年1月1日起截至2012年12月31日。",
+    "统计期限为2012.1.1起，至2012.12.31止。",
 ])
 def test_period_wordings_are_read(tmp_path, sentence):
     report = _report(tmp_path, free_form(period=sentence))
@@ -106,6 +112,7 @@ def test_period_wordings_are_read(tmp_path, sentence):
     ("本报告统计期限为2012年度。", date(2012, 12, 31)),
     ("统计时间为2012年全年。", date(2012, 12, 31)),
     ("统计期限为2012年1月份至2012年6月份。", date(2012, 6, 30)),
+    ("统计期限为2012年1月起，至12月止。", date(2012, 12, 31)),
 ])
 def test_periods_in_months_or_whole_years(tmp_path, sentence, end):
     report = _report(tmp_path, free_form(period=sentence))
