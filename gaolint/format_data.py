@@ -127,7 +127,7 @@ COMMON_SCHEMA = Keys({
     "kind": OneOf("common"), "period": Keys({"keys": WORDS, "cutoff": WORDS}),
     "title": Keys({"endings": WORDS, "links": WORDS, "labels": WORDS}), "report_evidence": WORDS, "site_dates": WORDS,
     "agency_kinds": ListOf(Keys({"kind": STR, "endings": WORDS}, required=("kind", "endings"))),
-    "default_kind": STR, "fees": Keys({"spending": WORDS, "charging": WORDS, "waivers": WORDS}),
+    "default_kind": STR, "fees": Keys({"spending": WORDS, "charging": WORDS, "waivers": WORDS, "no_charge": WORDS}),
     "table_words": WORDS, "contents_words": WORDS, "announcement_words": WORDS,
 }, required=("kind",))
 
@@ -310,6 +310,7 @@ class CommonSpec:
         spending: tuple[str, ...] = (),
         charging: tuple[str, ...] = (),
         waivers: tuple[str, ...] = (),
+        no_charge: tuple[str, ...] = (),
         table_words: tuple[str, ...] = (),
         contents_words: tuple[str, ...] = (),
         announcement_words: tuple[str, ...] = (),
@@ -328,6 +329,8 @@ class CommonSpec:
         self.spending = alternatives(spending)
         self.charging = alternatives(charging)
         self.waivers = alternatives(waivers)
+        #: Sentences saying the agency charges nothing at all (均未收费, 不涉及收费): a fee statement.
+        self.no_charge = alternatives(no_charge)
         #: Words of table rows and headers: a numbered line holding one is never a section heading.
         self.table_words = table_words
         #: Headings of a table of contents (目录): the numbered lines under one are its entries.
@@ -385,6 +388,7 @@ class CommonSpec:
             spending=_words(data, fees.get("spending"), "fees.spending"),
             charging=_words(data, fees.get("charging"), "fees.charging"),
             waivers=_words(data, fees.get("waivers"), "fees.waivers"),
+            no_charge=_words(data, fees.get("no_charge"), "fees.no_charge"),
             table_words=_words(data, data.get("table_words"), "table_words"),
             contents_words=_words(data, data.get("contents_words"), "contents_words"),
             announcement_words=_words(data, data.get("announcement_words"), "announcement_words"),

@@ -499,6 +499,33 @@ def test_a_cited_fee_regulation_names_the_fee_of_a_no_charge_sentence(tmp_path, 
     assert "GAO401" in rules_of(_lint(tmp_path, cited_only, name="only.txt"))
 
 
+@pytest.mark.parametrize("sentence", [
+    "本机关依申请公开政府信息均未收费。",
+    "本单位在政府信息公开工作中不存在收费情况。",
+    "本年度我局无收费情况。",
+    "政府信息公开工作中不涉及收费。",
+    "本机关依申请提供政府信息均为免费。",
+])
+def test_a_sentence_that_the_agency_charges_nothing_states_the_fee(tmp_path, sentence):
+    """Without naming 信息处理费: none was charged (fees.no_charge in rules/common.yaml; each
+    gave a false GAO401)."""
+    text = _builder_text(version="cn-2021", year=2023, fee_sentence=sentence)
+    findings = _lint(tmp_path, text, name="none.txt")
+    assert not rules_of(findings) & {"GAO401", "GAO402"}, [(f.rule, f.message.zh) for f in findings]
+    (statement,) = _report(tmp_path, text, name="none2.txt").fee_statements
+    assert statement.says_none and sentence.rstrip("。") in statement.text
+
+
+@pytest.mark.parametrize("sentence", [
+    "本机关免费发放政策解读宣传资料2000余份。",  # free brochures: no word of charging for information
+    "全文包括总体情况、收费情况、不收费事项等部分。",  # a list of topics, not a statement
+    "本机关组织学习了《关于清理规范不收费事项的通知》。",  # a cited title
+])
+def test_what_is_not_a_statement_that_nothing_was_charged(tmp_path, sentence):
+    text = _builder_text(version="cn-2021", year=2023, fee_sentence=sentence)
+    assert "GAO401" in rules_of(_lint(tmp_path, text, name="other.txt"))
+
+
 # --- item 10: agency kinds ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name,kind", [

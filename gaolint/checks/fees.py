@@ -22,7 +22,9 @@ class MissingFeeStatement(FileRule):
       that only names the topic (四、政府信息公开的收费及减免情况) is not the statement.
 
     A sentence about the office's own spending on disclosure work (`产生的政府信息公开费用1万元`,
-    words in `fees.spending` of rules/common.yaml) is not a fee statement.
+    words in `fees.spending` of rules/common.yaml) is not a fee statement. A sentence saying the
+    agency charges nothing at all, without naming the fee (`依申请公开政府信息均未收费`,
+    `本年度无收费情况`, `不涉及收费`; `fees.no_charge`), states that none was charged.
 
     **Why is this bad?**
     Since 2021 agencies may charge fees for unusually large or frequent requests; the report

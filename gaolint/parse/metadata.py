@@ -981,6 +981,11 @@ def fee_statements(prose: Prose, obligation: str = "processing-fee") -> list[Fee
             continue  # a heading (四、政府信息公开的收费及减免情况): names the topic, states nothing
         kept.append(mention)
         seen.add(mention.location)
+    if obligation == "processing-fee" and not kept:
+        charged_nothing = _no_charge_statement(prose, common)
+        return [] if charged_nothing is None else [
+            FeeStatement(charged_nothing.kind, charged_nothing.text, charged_nothing.location, True)
+        ]
     if obligation == "charges-and-waivers" and not kept:
         read: set[int] = set()
         for match in common.waivers.finditer(prose.text):
@@ -1000,6 +1005,23 @@ def fee_statements(prose: Prose, obligation: str = "processing-fee") -> list[Fee
                 kept.append(Mention("fee", sentence, location))
                 break
     return [_fee_statement(mention) for mention in kept]
+
+
+def _no_charge_statement(prose: Prose, common) -> Mention | None:
+    """The first sentence saying the agency charges nothing at all, without naming 信息处理费
+    (依申请公开政府信息均未收费, 本年度我局无收费情况; ``fees.no_charge`` in rules/common.yaml):
+    it states that none was charged. Not a table of contents that lists the topic, nor a
+    sentence about the office's own spending."""
+    for match in common.no_charge.finditer(prose.text):
+        left, right = prose.sentence(match.start(), match.end())
+        sentence = prose.text[left:right].strip()
+        if not common.no_charge.search(mask_quotes(sentence)) or (_LISTING.search(sentence) and "、" in sentence):
+            continue
+        if "事业性收费" in sentence or (common.spending.search(sentence) and not common.charging.search(sentence)):
+            continue
+        start = left + prose.text[left:right].index(sentence[0])
+        return Mention("fee", sentence, prose.location(start, start + len(sentence)))
+    return None
 
 
 def _fee_statement(mention: Mention) -> FeeStatement:
