@@ -9,11 +9,23 @@ from __future__ import annotations
 
 from enum import Enum
 
-#: Dates appear here only in annotations (strings, under the ``__future__`` import): the module
-#: is imported for mypy alone (``TYPE_CHECKING``: see gaolint/dates.py), not at run time.
+#: The date types of ``Period`` and ``DateMention``, which the parser and the rules build and
+#: compare, taken without running Lib/datetime.py: ``import datetime`` executes its pure-Python
+#: implementation and then replaces it with the C types of ``_datetime`` (about 1.4 ms of a
+#: changed report's ~60 ms start-up, for classes thrown away). These are those C types
+#: themselves, the classes ``datetime`` exports (``date.__module__ == "datetime"``; equal,
+#: hashed and pickled alike); an interpreter without ``_datetime`` gets them from ``datetime``.
+#: What it buys: docs/performance.md, "What each clever piece buys". mypy takes any name
+#: ``TYPE_CHECKING`` for true and reads the first branch; at run time it is False without
+#: importing ``typing`` (itself kept off the start-up path).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    import datetime as dt
+    from datetime import MAXYEAR, date, timedelta
+else:
+    try:
+        from _datetime import MAXYEAR, date, timedelta
+    except ImportError:  # an interpreter without the C module
+        from datetime import MAXYEAR, date, timedelta  # noqa: F401 (re-exported to the parser and rules)
 
 #: How far into a report the parser looks for its title and opening words (the "first screen"
 #: a reader sees): real pages put menus, breadcrumbs, blank lines and a citation of the
@@ -217,7 +229,7 @@ class Section(Record):
 class DateMention(Value):
     __slots__ = ("date", "text", "location")
 
-    def __init__(self, date: dt.date, text: str, location: Location) -> None:
+    def __init__(self, date: date, text: str, location: Location) -> None:
         self.date = date
         self.text = text
         self.location = location
@@ -228,7 +240,7 @@ class Period(Record):
 
     __slots__ = ("start", "end", "text", "location")
 
-    def __init__(self, start: dt.date | None, end: dt.date | None, text: str, location: Location) -> None:
+    def __init__(self, start: date | None, end: date | None, text: str, location: Location) -> None:
         self.start = start
         self.end = end
         self.text = text

@@ -36,7 +36,7 @@ import os
 import re
 import sys
 
-TYPE_CHECKING = False  # for mypy only, without importing typing (see gaolint/dates.py)
+TYPE_CHECKING = False  # for mypy only, without importing typing (see gaolint/model.py)
 if TYPE_CHECKING:
     from typing import Literal
 

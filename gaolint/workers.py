@@ -135,7 +135,7 @@ def lint_inline(path: str, settings: Settings, budget: Budget) -> FileResult:
     ``import signal`` builds its enums of every signal and handler (~0.9 ms of a pre-commit
     run's start-up; docs/performance.md). Handlers here are plain functions and the numbers
     plain ints, which is all ``_signal`` takes and gives back."""
-    TYPE_CHECKING = False  # mypy reads ``signal`` (see gaolint/dates.py)
+    TYPE_CHECKING = False  # mypy reads ``signal`` (see gaolint/model.py)
     if TYPE_CHECKING:
         import signal
     else:

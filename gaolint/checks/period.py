@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..dates import MAXYEAR, date
-from ..model import Finding, Severity
+from ..model import MAXYEAR, Finding, Severity, date
 from .base import Context, FileRule, register, start_of_report
 
 #: Since the 2019 regulation (in force 2019-05-15) departments publish by 31 January; before it,

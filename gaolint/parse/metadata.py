@@ -13,8 +13,19 @@ import operator
 import re
 from collections.abc import Sequence
 
-from ..dates import date, timedelta
-from ..model import TITLE_CHARS, TITLE_LINES, DateMention, FeeStatement, Line, Location, Mention, Period, Value
+from ..model import (
+    TITLE_CHARS,
+    TITLE_LINES,
+    DateMention,
+    FeeStatement,
+    Line,
+    Location,
+    Mention,
+    Period,
+    Value,
+    date,
+    timedelta,
+)
 from ..normalise.widths import CHINESE_DIGITS
 from .seen import SeenEmails, SeenTexts
 
