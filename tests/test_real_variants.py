@@ -154,3 +154,40 @@ def test_an_empty_section_five_before_an_added_section_six_is_found(seed):
 def test_a_report_with_an_added_section_stays_clean(seed):
     text = _seventh_section(render_text(build_document(sample_spec(seed, version="cn-2021")), "pipe"))
     assert _rules(text) == []
+
+
+# --- section headings as real reports print them ------------------------------------------------
+
+_HEADINGS = ("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+             "四、政府信息公开行政复议、行政诉讼情况", "六、其他需要报告的事项")
+
+
+def _with_heading(seed: int, old: str, new: str, defect: str | None = None) -> str:
+    spec = sample_spec(seed, version="cn-2021")
+    document = plant(spec, defect, seed).document if defect else build_document(spec)
+    text = render_text(document, "pipe")
+    assert old + "\n" in text
+    return text.replace(old + "\n", new + "\n", 1)
+
+
+@pytest.mark.parametrize("seed", [0, 5])
+@pytest.mark.parametrize("separator", [" ", "  ", "\t", "\u3000"])
+def test_a_heading_whose_numeral_is_followed_by_a_space_is_a_section(seed, separator):
+    """一 总体情况: Word's numbering or a PDF's layout left a space where 、 was (GAO101 before)."""
+    for heading in _HEADINGS:
+        numeral, title = heading.split("、", 1)
+        assert _rules(_with_heading(seed, heading, numeral + separator + title)) == [], heading
+
+
+def test_a_missing_section_is_still_found_among_space_numbered_headings():
+    text = _with_heading(0, "二、主动公开政府信息情况", "二 主动公开政府信息情况")
+    text = text.replace("一、总体情况\n", "一 总体情况\n", 1)
+    cut = text.index("四、政府信息公开行政复议")
+    end = text.index("五、")
+    assert "GAO101" in _rules(text[:cut] + text[end:])
+
+
+@pytest.mark.parametrize("seed", [0, 5])
+def test_section_six_titled_other_matters_to_explain_is_section_six(seed):
+    """六、其他需要说明的事项 (GAO101 before)."""
+    assert _rules(_with_heading(seed, "六、其他需要报告的事项", "六、其他需要说明的事项")) == []

@@ -16,8 +16,10 @@ from ..model import Line, Section
 from ..model_format import FormatSpec, SectionSpec
 from .labels import squeeze
 
+#: The numeral may be followed by 、 or other punctuation, or only by a space (一 总体情况, 一\t总体情况:
+#: a Word numbering or PDF layout that lost its 、); the words after it must still name a section.
 _HEADING = re.compile(
-    r"^[\s#*>|【\[]*+(?:第([一二三四五六七八九十]{1,3})部分\s*+[、.,，:：]?|第?([一二三四五六七八九十]{1,3})(?:部分)?\s*+[、.,，:：])"
+    r"^[\s#*>|【\[]*+(?:第([一二三四五六七八九十]{1,3})部分\s*+[、.,，:：]?|第?([一二三四五六七八九十]{1,3})(?:部分)?(?:\s*+[、.,，:：]|\s++))"
     r"\s*+(.{2,60})$"
 )
 #: Headings numbered 1. 2. … (or 1、): read only in a report with no heading numbered 一、二、…,
