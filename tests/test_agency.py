@@ -182,7 +182,7 @@ def test_configured_name_alone_changes_the_kind(tmp_path):
 
 # --- GAO108 missing-accountability-results --------------------------------------------------
 
-_ACCOUNTABILITY = ("工作考核", "社会评议", "责任追究", "绩效考核", "考核评议")
+_ACCOUNTABILITY = ("工作考核", "社会评议", "责任追究", "绩效考核", "考核评议", "问责")
 
 
 def _without_accountability(text: str) -> str:
@@ -211,6 +211,17 @@ def test_gao108_government_without_results(tmp_path):
     found = _gao108(tmp_path, spec, strip=True)
     assert len(found) == 1 and found[0].severity.value == "warning"
     assert found[0].location.line > 1  # at section 一 when present
+
+
+def test_gao108_a_result_stated_as_accountability_is_reported(tmp_path):
+    """本年度未发生因政府信息公开工作被问责的情况: the result of 责任追究, in the word most
+    reports use for it."""
+    spec = sample_spec(6, kind="government", agency="苏州市吴江区人民政府", year=2025)
+    text = _without_accountability(render_text(build_document(spec), "pipe"))
+    text = text.replace("一、总体情况\n", "一、总体情况\n本年度未发生因政府信息公开工作被问责的情况。\n", 1)
+    path = tmp_path / "wenze.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [f for f in lint_file(str(path), Settings()).findings if f.rule == "GAO108"] == []
 
 
 def test_gao108_only_for_governments_and_national_formats(tmp_path):
