@@ -66,6 +66,26 @@ def test_figures_read_from_sentences(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence", [
+    "（二）依申请公开 本年度新收政府信息公开申请203件。",
+    "(二)依申请公开办理全年共新收政府信息公开申请20件。",
+    "二、依申请公开情况 本年度新收政府信息公开申请203件。",
+    "2.依申请公开 本年度新收政府信息公开申请203件。",
+])
+def test_a_run_in_sub_heading_does_not_narrow_the_figure(sentence):
+    """A page saved as one line runs each sub-heading into the sentence after it: its outline
+    number is not a sub-unit the figure would be about."""
+    lines = [Line(0, sentence, Location(1), sentence)]
+    (figure,) = find_figures(Prose(lines, "\n"))
+    assert figure.measure == "new" and figure.scope == ""
+
+
+def test_a_named_sub_unit_still_narrows_the_figure():
+    lines = [Line(0, "（二）市本级新收政府信息公开申请203件。", Location(1), "（二）市本级新收政府信息公开申请203件。")]
+    (figure,) = find_figures(Prose(lines, "\n"))
+    assert figure.scope == "市本级"
+
+
+@pytest.mark.parametrize("sentence", [
     "新收政府信息公开申请比上年增加12件。",  # a change, not a count
     "新收政府信息公开申请约2000件。",  # an approximation
     "新收政府信息公开申请2000余件。",

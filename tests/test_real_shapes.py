@@ -73,6 +73,16 @@ def test_a_heading_word_mid_sentence_is_not_cut():
     assert run_in[cuts[0] :].startswith("一、总体情况") and run_in[cuts[1] :].startswith(" 2024年")
 
 
+@pytest.mark.parametrize("seed", [3, 5])
+def test_a_prose_figure_after_a_run_in_sub_heading_is_compared(tmp_path, seed):
+    """（二）依申请公开 本年度新收…申请203件 on one line: the figure is the report's own (its
+    outline number is no sub-unit), so a figure that disagrees with table 3 is GAO305."""
+    spec = sample_spec(seed, version="cn-2021")
+    planted = plant(spec, "narrative_new_mismatch", seed)
+    path = _write(tmp_path, "crawled.txt", _crawled(spec, seed, planted.document))
+    assert "GAO305" in _rules(lint_file(path, Settings()).findings), planted.description
+
+
 @pytest.mark.parametrize("defect", ["fee_statement_missing", "contact_missing", "missing_section", "period_mid_year"])
 def test_prose_defects_are_found_in_a_crawled_report(tmp_path, defect):
     spec = sample_spec(3)
