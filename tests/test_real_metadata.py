@@ -582,6 +582,19 @@ def test_a_dotted_telephone_is_malformed_not_missing(tmp_path):
     assert "6402.1371" in next(f for f in findings if f.rule == "GAO502").message.zh
 
 
+@pytest.mark.parametrize("number", ["0591-87654321-8001", "0591-87654321转8001", "0591-87654321分机8001",
+                                    "+86-591-87654321", "0086 591 87654321"])
+def test_an_extension_or_a_country_code_is_a_well_formed_telephone(tmp_path, number):
+    """An extension after a dash and China's code before the area code (GAO502 before)."""
+    findings = _lint(tmp_path, free_form(contact=f"咨询电话：{number}。"))
+    assert not rules_of(findings) & {"GAO501", "GAO502"}, [(f.rule, f.message.zh) for f in findings]
+
+
+@pytest.mark.parametrize("number", ["0591-876543211", "8765432-8001", "+86-591-8765"])
+def test_a_malformed_telephone_is_still_malformed_with_an_extension_or_country_code(tmp_path, number):
+    assert "GAO502" in rules_of(_lint(tmp_path, free_form(contact=f"咨询电话：{number}。")))
+
+
 def test_empty_contact_fields_are_named(tmp_path):
     findings = _lint(tmp_path, free_form(contact="联系方式：邮编：电话：传真："))
     assert "GAO502" not in rules_of(findings)

@@ -75,7 +75,9 @@ class MalformedContact(FileRule):
     """**What it does**
     Reports a contact detail that is malformed: a telephone number that is not a valid Chinese
     landline (area code + 7–8 digits, or a bare 7–8-digit local number), mobile (11 digits
-    from 13–19), 400/800 or public-service form — `电话6402.1371`, with a dot in it, included;
+    from 13–19), 400/800 or public-service form — `电话6402.1371`, with a dot in it, included
+    (an extension after a full number, `转8001` or `-8001`, and China's code before it,
+    `+86-591-87654321`, are well formed);
     a postcode that is not 6 digits; a malformed e-mail address. A full-width `＠` is read as
     `@`. An empty field (`电话：` followed by the next label) is not a malformed number (GAO501
     names it), and an address replaced by a web page's protection placeholder
@@ -116,13 +118,33 @@ class MalformedContact(FileRule):
             yield self.finding(report, mention.location, problem[0], problem[1])
 
 
+#: An extension after the number: 转8001, 分机8001, or a dash (0591-87654321-8001).
+_EXTENSION = re.compile(r"\s*(?:转|分机|[-－—])\s*\d{1,5}\s*$")
+#: China's country code before a number written for callers abroad: +86-591-87654321, +86 138….
+_COUNTRY_CODE = re.compile(r"^\s*[(（]?\s*(?:\+|00)?\s*86\s*[)）]?[\s\-－—]*(?=[1-9])")
+
+
+def _phone_ok(number: str) -> bool:
+    """A telephone number in one of the accepted forms once spaces, brackets and dashes go; an
+    extension (转8001, -8001) may follow a full number, and +86 may lead one (the area code then
+    loses its 0)."""
+    candidates = [number]
+    if _COUNTRY_CODE.match(number):
+        rest = _COUNTRY_CODE.sub("", number)
+        candidates.append(rest if rest.lstrip().startswith("1") and len(re.sub(r"\D", "", rest)) == 11 else "0" + rest)
+    for candidate in candidates:
+        for form in (candidate, _EXTENSION.sub("", candidate)):
+            digits = re.sub(r"[\s\-－—()（）]", "", form)
+            if digits.isdigit() and _PHONE_FORMS.match(digits) and (form is candidate or len(digits) >= 10):
+                return True
+    return False
+
+
 def _problem(kind: str, text: str) -> tuple[str, str] | None:
     if kind in ("phone", "fax"):
         numbers = [n for n in re.split(r"[、,，/或和;；]", text) if n.strip()]
         for number in numbers:
-            digits = re.sub(r"转\s*\d+$", "", number)
-            digits = re.sub(r"[\s\-－—()（）]", "", digits)
-            if not digits.isdigit() or not _PHONE_FORMS.match(digits):
+            if not _phone_ok(number):
                 label = "电话" if kind == "phone" else "传真"
                 return (
                     f"{label}号码“{number.strip()}”格式不对（应为区号加7至8位号码、11位手机号等）",
