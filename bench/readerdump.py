@@ -2,7 +2,8 @@
 
 Findings (``bench/snapshot.py``) can stay the same while a reader's lines, places or damage
 notes move; this dumps everything ``gaolint.read.read_bytes`` returns — every line's text,
-source line, column and place, the damage notes, the suppressions, the encoding, the layout —
+source line, column and place, the damage notes, the suppressions, the encoding, the layout, where
+pictures stand —
 for every file given and for generated pages, so two trees can be compared line by line::
 
     python bench/readerdump.py --save /tmp/before.json tests examples /tmp/gaolint-bench/html-200
@@ -71,6 +72,7 @@ def dump_one(path: str, data: bytes) -> object:
         "layout": got.layout,
         "container": got.container,
         "repeatable": got.repeatable,
+        "images": list(got.images),
     }
 
 

@@ -160,8 +160,8 @@ def read_report(path: str, shown: str, read=None) -> tuple[Report | None, Findin
     try:
         if len(extracted.suppressions) > MAX_SUPPRESSIONS:
             _drop_extra_suppressions(extracted)
-        lines, damage = normalise(extracted)
-        report = parse(shown, extracted.container, lines, extracted.layout)
+        lines, damage, images = normalise(extracted)
+        report = parse(shown, extracted.container, lines, extracted.layout, images)
         report.damage[:0] = damage
         report.suppressions = list(extracted.suppressions)
         report.repeatable = extracted.repeatable

@@ -283,7 +283,7 @@ class Report(Record):
     __slots__ = (
         "path", "container", "lines", "format_version", "title", "title_location", "agency",
         "agency_kind", "year", "year_location", "period", "signing_date", "contacts",
-        "fee_statements", "sections", "tables", "unreadable_tables", "damage", "carryover_years",
+        "fee_statements", "sections", "tables", "unreadable_tables", "pictured_tables", "damage", "carryover_years",
         "suppressions", "narrative", "repeatable", "opening_phrases", "announcement_phrases", "listed_titles",
     )
 
@@ -310,6 +310,9 @@ class Report(Record):
         #: Tables that were found but could only be read misaligned (a PDF table without ruled
         #: lines); they are left out of ``tables`` so no row or sum is checked, and GAO003 says why.
         self.unreadable_tables: list[str] = []
+        #: Tables not found as text whose section holds a picture (a web page that pasted a
+        #: screenshot of the table): still missing as tables (GAO103), and said to be pictures.
+        self.pictured_tables: list[str] = []
         #: Places where extraction damaged the text (lost date characters, pinyin residue).
         self.damage: list[Mention] = []
         #: Carry-over phrases naming a year (结转2026年度).

@@ -13,7 +13,8 @@ from gaolint.read.decode import decode_bytes
 
 def _lines(*texts: str):
     extracted = Extracted([SourceLine(t, i + 1) for i, t in enumerate(texts)], "text")
-    return normalise(extracted)
+    lines, damage, _ = normalise(extracted)
+    return lines, damage
 
 
 def test_traditional_becomes_simplified_with_columns_kept():
@@ -75,3 +76,14 @@ def test_chinese_numeral_years_become_digits_column_for_column():
     assert arabic_years("二〇二三件") == "二〇二三件"
     assert arabic_years("一〇一一年") == "一〇一一年"
     assert arabic_years("零星信息三条") == "零星信息三条"
+
+
+def test_pictures_keep_their_place_through_joined_runs_and_dropped_furniture():
+    """Extracted.images index the reader's lines; normalising joins runs of one-character lines
+    and drops page furniture, and each picture still stands before the same text."""
+    texts = ["一、总体情况", "正文。", "三", "、", "收", "到", "和", "处", "理", "- 3 -", "表后的说明。"]
+    extracted = Extracted([SourceLine(t, i + 1) for i, t in enumerate(texts)], "html", images=[1, 2, 9, 11])
+    lines, _, images = normalise(extracted)
+    assert [line.text for line in lines] == ["一、总体情况", "正文。", "三、收到和处理", "表后的说明。"]
+    # before 正文。; before the joined run; before the dropped page number, so before the line after it; at the end
+    assert images == [1, 2, 3, 4]

@@ -34,7 +34,7 @@ def _unruled(misalign: bool) -> list[str]:
 
 def _findings(lines: list[str]):
     extracted = Extracted([SourceLine(t, i + 1) for i, t in enumerate(lines)], "pdf", layout="positioned")
-    normalised, damage = normalise(extracted)
+    normalised, damage, _ = normalise(extracted)
     report = parse("r.pdf", "pdf", normalised, extracted.layout)
     report.damage[:0] = damage
     context = Context(report, get_format(report.format_version))

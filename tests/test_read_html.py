@@ -551,3 +551,28 @@ def test_a_control_character_reference_beside_a_dropped_script_keeps_the_text(re
             f"<p>前文<b>粗体</b>中间<script>var a = 1;</script>{reference}二百条。</p></div></body></html>")
     lines = [line.text for line in read_html(page.encode("utf-8"), "x.html").lines]
     assert lines == ["本机关全年主动公开政府信息。", "前文粗体中间 二百条。"]
+
+
+def test_a_picture_is_placed_before_the_line_that_follows_it_once_furniture_is_gone():
+    from gaolint.read.html import read_html
+
+    page = ("<html><body><div><h1>青禾县2024年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>正文。</p>"
+            "<p><img src='a.png'></p><p>分享到：微信 微博</p><p>二、主动公开政府信息情况</p>"
+            "<p>正文<img src='b.png' width='400'>之中。</p><p><img src='icon.gif' width='12'></p></div></body></html>")
+    extracted = read_html(page.encode("utf-8"), "p.html")
+    texts = [line.text for line in extracted.lines]
+    assert "分享到:微信 微博" not in texts and "分享到：微信 微博" not in texts
+    assert [texts[index] for index in extracted.images] == ["二、主动公开政府信息情况", "正文之中。"]
+
+
+def test_reflow_moves_picture_marks_with_the_lines_it_cuts():
+    from gaolint.formats import load_formats
+    from gaolint.model import Line, Location
+    from gaolint.parse.reflow import reflow
+
+    long = "开头的说明文字。" * 20 + "一、总体情况 本年度工作情况良好。" + "二、主动公开政府信息情况 全年主动公开信息100条。" * 3
+    lines = [Line(0, "标题", Location(1), "标题"), Line(1, long, Location(2), long), Line(2, "结尾", Location(3), "结尾")]
+    marks = [1, 2, 3]
+    out = reflow(lines, list(load_formats().values()), marks)
+    assert len(out) > 3
+    assert out[marks[0]].text.startswith("开头") and out[marks[1]].text == "结尾" and marks[2] == len(out)

@@ -191,3 +191,62 @@ def test_a_missing_section_is_still_found_among_space_numbered_headings():
 def test_section_six_titled_other_matters_to_explain_is_section_six(seed):
     """六、其他需要说明的事项 (GAO101 before)."""
     assert _rules(_with_heading(seed, "六、其他需要报告的事项", "六、其他需要说明的事项")) == []
+
+
+# --- a table given as a picture -------------------------------------------------------------------
+
+def _page_with_table3_as(replacement: str, seed: int = 0) -> bytes:
+    import re
+
+    from tests.builder.html import render_html
+
+    page = render_html(build_document(sample_spec(seed))).decode("utf-8")
+    tables = list(re.finditer(r"<table.*?</table>", page, re.S))
+    table3 = tables[1]
+    return (page[: table3.start()] + replacement + page[table3.end():]).encode("utf-8")
+
+
+def _findings(data: bytes, name: str = "report.html"):
+    return api.lint_bytes(data, name, SETTINGS).findings
+
+
+@pytest.mark.parametrize("picture", [
+    '<p><img src="/uploads/2024/table3.png" width="640" alt=""></p>',
+    '<p style="text-align:center"><img src="t3.jpg"></p><p>注：本表数据截至12月31日。</p>',
+    '<div><span><img src="data:image/png;base64,iVBORw0KGgo=" width="100%"></span></div>',
+])
+def test_a_table_given_as_a_picture_is_reported_as_a_picture(picture):
+    """A screenshot of table 3 pasted into the page: still no table anyone can check (GAO103),
+    and the finding says it is a picture, not that nothing is there."""
+    findings = _findings(_page_with_table3_as(picture))
+    assert [f.rule for f in findings] == ["GAO103"], [(f.rule, f.message.zh) for f in findings]
+    assert "表三" in findings[0].message.zh and "图片" in findings[0].message.zh
+    assert "picture" in findings[0].message.en
+
+
+@pytest.mark.parametrize("replacement", [
+    "",  # gone
+    '<p><img src="/images/print.gif" width="16" height="16">打印本页</p>',  # an icon, not a picture
+])
+def test_a_missing_table_is_still_missing_beside_an_icon_or_nothing(replacement):
+    (missing,) = [f for f in _findings(_page_with_table3_as(replacement)) if f.rule == "GAO103"]
+    assert "找不到表三" in missing.message.zh and "图片" not in missing.message.zh
+
+
+def test_a_picture_in_the_page_chrome_does_not_stand_for_a_missing_table():
+    page = _page_with_table3_as("").decode("utf-8")
+    assert "<body>" in page
+    page = page.replace("<body>", '<body><div class="header"><img src="/logo.png" width="300"></div>', 1)
+    (missing,) = [f for f in _findings(page.encode("utf-8")) if f.rule == "GAO103"]
+    assert "图片" not in missing.message.zh
+
+
+def test_a_chart_beside_a_table_read_as_text_changes_nothing():
+    import re
+
+    from tests.builder.html import render_html
+
+    page = render_html(build_document(sample_spec(0))).decode("utf-8")
+    table3 = list(re.finditer(r"<table.*?</table>", page, re.S))[1]
+    charted = page[: table3.end()] + '<p><img src="chart.png"></p>' + page[table3.end():]
+    assert _findings(charted.encode("utf-8")) == []

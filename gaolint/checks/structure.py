@@ -159,7 +159,9 @@ class MissingTable(FileRule):
     """**What it does**
     Reports that one of the three national tables cannot be located: table 2
     (主动公开政府信息情况), table 3 (收到和处理政府信息公开申请情况) or table 4
-    (政府信息公开行政复议、行政诉讼情况).
+    (政府信息公开行政复议、行政诉讼情况). A table a web page gives only as a picture (a
+    screenshot pasted into its section in place of the table) is reported too, since no one
+    can read or check its numbers, and the finding says that it is a picture.
 
     **Why is this bad?**
     The tables are the comparable core of every report; without them none of the arithmetic
@@ -189,10 +191,19 @@ class MissingTable(FileRule):
         for kind, spec in context.format.tables.items():
             if kind in report.tables or kind in report.unreadable_tables:
                 continue
+            name = TABLE_NAMES.get(kind, kind)
+            if kind in report.pictured_tables:
+                yield self.finding(
+                    report,
+                    _table_home(report, spec),
+                    f"{name}“{spec.title}”只以图片形式提供，没有文字表格，其中的数字无法读取和核对",
+                    f"{kind} ({spec.title}) is given only as a picture, not as a table: its numbers cannot be read or checked",
+                )
+                continue
             yield self.finding(
                 report,
                 _table_home(report, spec),
-                f"找不到{TABLE_NAMES.get(kind, kind)}“{spec.title}”",
+                f"找不到{name}“{spec.title}”",
                 f"{kind} ({spec.title}) is missing or cannot be located",
             )
 

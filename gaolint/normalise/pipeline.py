@@ -28,13 +28,18 @@ _RUNNING_FOOTER = re.compile(
 _PAGE_END = frozenset("页-—–－0123456789")
 
 
-def normalise(extracted: Extracted) -> tuple[list[Line], list[Mention]]:
-    """Return the report's normalised lines and the damage noticed on the way."""
+def normalise(extracted: Extracted) -> tuple[list[Line], list[Mention], list[int]]:
+    """Return the report's normalised lines, the damage noticed on the way, and for each picture
+    the reader found (``Extracted.images``) the index of the normalised line it stands before."""
     sources = extracted.lines
     originals = [source.text for source in sources]
     runs = _one_character_runs(originals)
+    images = extracted.images
     if runs:
         sources, originals = _joined(sources, originals, runs)
+        images = [_after_runs(index, runs) for index in images]
+    #: For each source line, the index its normalised line has (None: dropped as furniture).
+    line_at: list[int | None] = []
     halves = _halfwidth_lines(originals)
     # One search over the whole text decides whether any line needs OpenCC or shows U+FFFD.
     whole = "\n".join(halves)
@@ -48,6 +53,7 @@ def normalise(extracted: Extracted) -> tuple[list[Line], list[Mention]]:
         if (_is_furniture(original) or (previous_was_furniture and _REGISTRATION_NUMBER.match(original))
                 or (footers and original in footers)):
             previous_was_furniture = "公网安备" in original or "公網安備" in original
+            line_at.append(None)
             continue
         previous_was_furniture = False
         if traditional and has_traditional(text):
@@ -60,10 +66,34 @@ def normalise(extracted: Extracted) -> tuple[list[Line], list[Mention]]:
         if replaced and "\ufffd" in stripped:
             start = stripped.index("\ufffd")
             damage.append(Mention("replacement", stripped.strip()[:40], line.location_of(start, start + 1)))
+        line_at.append(len(lines))
         lines.append(line)
     for source, message in extracted.damage:
         damage.append(Mention("reader", message, Location(source.line, source.column, None, source.place)))
-    return lines, damage
+    return lines, damage, [_first_kept(index, line_at, len(lines)) for index in images]
+
+
+def _after_runs(index: int, runs: list[tuple[int, int]]) -> int:
+    """A source line's index once each run of one-character lines is one line."""
+    shift = 0
+    for start, end in runs:
+        if index < start:
+            break
+        if index < end:
+            return start - shift
+        shift += end - start - 1
+    return index - shift
+
+
+def _first_kept(index: int, line_at: list[int | None], total: int) -> int:
+    """The normalised line a picture before source line ``index`` stands before: that line's, or
+    the first kept one after it (``total`` past the last)."""
+    while index < len(line_at):
+        kept = line_at[index]
+        if kept is not None:
+            return kept
+        index += 1
+    return total
 
 
 #: Consecutive lines of one character each that are one line of text drawn glyph by glyph: a

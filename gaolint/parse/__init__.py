@@ -104,11 +104,27 @@ def _note_glued_rows(report: Report, table: Table, spec) -> None:
 _TABLE_NAMES = {"table2": "表二", "table3": "表三", "table4": "表四"}
 
 
-def parse(path: str, container: str, lines: list[Line], layout: str = "flow") -> Report:
+def _note_pictured_tables(report: Report, fmt: FormatSpec, images: list[int]) -> None:
+    """A table the report does not give as text, in a section that holds a picture, was most
+    likely given as an image (a screenshot of the table pasted into the page). It is still not
+    a table anyone can read or check (GAO103), but the finding can say what is there instead.
+    A picture stands in the section when it comes after the section's heading and before the
+    next one."""
+    for kind, spec in fmt.tables.items():
+        if kind in report.tables or kind in report.unreadable_tables:
+            continue
+        section = report.section(spec.section)
+        if section is not None and any(section.first_line < image <= section.end_line for image in images):
+            report.pictured_tables.append(kind)
+
+
+def parse(path: str, container: str, lines: list[Line], layout: str = "flow", images: list[int] | None = None) -> Report:
     """Build the ``Report`` for one file's normalised lines. ``container`` is only recorded on
     the report; ``layout`` (``Extracted.layout``: "flow" or "positioned") says whether a table's
-    numbers may stand away from their labels."""
-    lines = reflow(lines, list(load_formats().values()))
+    numbers may stand away from their labels; ``images`` (the index of the line each picture
+    stands before) tell a table given as a picture from a missing one."""
+    images = list(images or ())
+    lines = reflow(lines, list(load_formats().values()), images)
     report = Report(path=path, container=container, lines=lines)
     report.title, report.title_location, report.year = metadata.find_title(lines)
     fmt = detect_format(lines, report_year(lines, report.year))
@@ -146,6 +162,8 @@ def parse(path: str, container: str, lines: list[Line], layout: str = "flow") ->
                 if lines[index].location.line <= last or not lines[index].text.strip() or "|" in lines[index].text:
                     in_table[index] = True
 
+    if images:
+        _note_pictured_tables(report, fmt, images)
     prose_lines = [line for line, inside in zip(lines, in_table) if not inside]
     prose = metadata.Prose(prose_lines, "\n", soft_breaks(prose_lines))
     report.period = metadata.find_period(prose)

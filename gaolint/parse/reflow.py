@@ -131,13 +131,17 @@ def _piece(line: Line, start: int, end: int) -> Line:
     return Line(0, line.text[start:end], here, line.original, line.columns[start:end])
 
 
-def reflow(lines: list[Line], formats: list[FormatSpec]) -> list[Line]:
-    """``lines`` with every long line cut at the section headings it runs on into."""
+def reflow(lines: list[Line], formats: list[FormatSpec], marks: list[int] | None = None) -> list[Line]:
+    """``lines`` with every long line cut at the section headings it runs on into. ``marks``
+    (indexes into ``lines``: where pictures stand) are moved in place to the same lines' new
+    indexes."""
     if not any(len(line.text) > LONG_LINE for line in lines):
         return lines
     words, titles = _section_words(formats)
     out: list[Line] = []
+    first_piece: list[int] = []  # for each line of ``lines``, the index of its first piece in ``out``
     for line in lines:
+        first_piece.append(len(out))
         text = line.text
         cuts = heading_cuts(text, words, titles) if len(text) > LONG_LINE else []
         if not cuts:
@@ -151,4 +155,6 @@ def reflow(lines: list[Line], formats: list[FormatSpec]) -> list[Line]:
     for index, line in enumerate(out):
         if line.index != index:
             out[index] = Line(index, line.text, line.location, line.original, line.columns)
+    if marks:
+        marks[:] = [first_piece[mark] if mark < len(first_piece) else len(out) for mark in marks]
     return out

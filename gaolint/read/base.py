@@ -38,7 +38,7 @@ class SourceLine(Value):
 class Extracted(Record):
     """A container's text, ready for normalising and parsing."""
 
-    __slots__ = ("lines", "container", "encoding", "damage", "suppressions", "repeatable", "layout")
+    __slots__ = ("lines", "container", "encoding", "damage", "suppressions", "repeatable", "layout", "images")
 
     def __init__(
         self,
@@ -49,6 +49,7 @@ class Extracted(Record):
         suppressions: list[tuple[int, str, tuple[str, ...]]] | None = None,
         repeatable: bool = True,
         layout: str = "flow",
+        images: list[int] | None = None,
     ) -> None:
         self.lines = lines
         self.container = container
@@ -67,6 +68,10 @@ class Extracted(Record):
         #: on a page (a PDF's text layer): a table without a ruled grid may have a row's
         #: numbers above or below its label.
         self.layout = layout
+        #: Where the document shows a picture among its text: for each, the index in ``lines``
+        #: of the line it stands before (``len(lines)`` after the last). A section whose table
+        #: is missing but which holds a picture gave its table as an image (GAO003, not GAO103).
+        self.images = [] if images is None else images
 
 
 #: Row separator emitted between table rows by container readers.

@@ -285,6 +285,8 @@ class _Page:
         self.scans = 0
         self.lines: list[SourceLine] = []
         self.damage: list[tuple[SourceLine, str]] = []
+        #: For each picture in the report's text, the index of the line it stands before.
+        self.images: list[int] = []
         self.first_heading: int | None = None  # document-order index of the first heading
         self.tables = 0
         self.cells = 0
@@ -309,11 +311,14 @@ class _Page:
         counts, holders, markers = self._drop_furniture(body, junk, named, markers)
         report = _choose_report(body, counts, holders, markers)
         _Walker(self, table_mode=True).run(report)
+        walked = self.lines
+        anchors = [walked[index] if index < len(walked) else None for index in self.images]
         self._recover_title(title, report)
         search = _FURNITURE.search  # (``_is_furniture``, inline: every line of the page is asked)
         self.lines = [line for line in self.lines
                       if line.place or len(line.text) > _FURNITURE_MAX or not search(line.text)]
-        extracted = Extracted(lines=self.lines, container="html", encoding=encoding, damage=self.damage)
+        extracted = Extracted(lines=self.lines, container="html", encoding=encoding, damage=self.damage,
+                              images=_image_indexes(anchors, walked, self.lines) if anchors else None)
         extracted.suppressions = self._suppressions(comments)
         return extracted
 
@@ -674,6 +679,8 @@ class _Walker:
             if tag == "br":
                 self._flush()  # its tail starts the next line, placed at the <br>'s line
             else:
+                if tag == "img" and self.table_mode and self.page is not None and _is_picture(node):
+                    self.page.images.append(len(self.page.lines))
                 self._text(node.text, node)
             stack.extend((child, False) for child in reversed(node))
         self._flush()
@@ -727,6 +734,36 @@ class _Walker:
                 else:
                     self.collected.append((text, self.buffer_line, self.buffer_owner))
         self.buffer = []
+
+
+#: An image this small in either dimension is an icon, a bullet or a spacer, not a picture
+#: that could hold a table.
+_ICON_PIXELS = 64
+
+
+def _is_picture(image: Any) -> bool:
+    """An ``<img>`` large enough to show a table: not one whose width or height attribute says
+    it is an icon (``width="16"``, ``height="20px"``)."""
+    for name in ("width", "height"):
+        size = (image.get(name) or "").strip().lower().removesuffix("px").strip()
+        if size.isdigit() and int(size) < _ICON_PIXELS:
+            return False
+    return True
+
+
+def _image_indexes(anchors: list[Any], walked: list[SourceLine], kept: list[SourceLine]) -> list[int]:
+    """The index in ``kept`` (the lines left once page furniture went) of the line each picture
+    stands before: the line it stood before in ``walked``, or the first one after it that was
+    kept; ``len(kept)`` for a picture after the last."""
+    where = {id(line): index for index, line in enumerate(kept)}
+    order = {id(line): index for index, line in enumerate(walked)}
+    indexes = []
+    for anchor in anchors:
+        position = len(walked) if anchor is None else order.get(id(anchor), len(walked))
+        while position < len(walked) and id(walked[position]) not in where:
+            position += 1
+        indexes.append(where[id(walked[position])] if position < len(walked) else len(kept))
+    return indexes
 
 
 def _simple_cell_lines(cell: Any) -> list[str] | None:
