@@ -250,3 +250,47 @@ def test_a_chart_beside_a_table_read_as_text_changes_nothing():
     table3 = list(re.finditer(r"<table.*?</table>", page, re.S))[1]
     charted = page[: table3.end()] + '<p><img src="chart.png"></p>' + page[table3.end():]
     assert _findings(charted.encode("utf-8")) == []
+
+
+# --- zeros written as a dash, 无 or nothing -----------------------------------------------------
+
+def _zeros_as(mark: str, seed: int = 0):
+    """The builder's document with every 0 in tables 2–4 written as ``mark``."""
+    from tests.builder.document import Cell, Document, Table
+
+    blocks = []
+    for block in build_document(sample_spec(seed)).blocks:
+        if isinstance(block, Table) and block.kind in ("table2", "table3", "table4"):
+            rows = tuple(tuple(Cell(mark if cell.text == "0" else cell.text, cell.rowspan, cell.colspan) for cell in row)
+                         for row in block.rows)
+            block = Table(rows=rows, kind=block.kind)
+        blocks.append(block)
+    return Document(blocks=blocks)
+
+
+def _renderings(document):
+    from tests.builder.html import render_html
+
+    yield "pipe", render_text(document, "pipe").encode("utf-8"), "r.txt"
+    yield "html", render_html(document), "r.html"
+
+
+@pytest.mark.parametrize("seed", [0, 1, 5])
+@pytest.mark.parametrize("mark", ["—", "-", "无", "／"])
+def test_zeros_written_as_a_mark_are_bad_values_and_nothing_else(seed, mark):
+    """A table that writes its zeros as — or 无 is GAO106 (a count must be a number): each cell
+    on its own line (a web page's cells) is not joined into a rule ———— or a label 规章无无,
+    which gave GAO105 (a row short of cells) on every such row."""
+    for shape, data, name in _renderings(_zeros_as(mark, seed)):
+        rules = {f.rule for f in api.lint_bytes(data, name, SETTINGS).findings}
+        allowed = {"GAO106"} | ({"GAO305"} if mark != "／" else set())  # a prose "0件" against a mark
+        assert rules and rules <= allowed, (shape, sorted(rules))
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_a_row_of_blank_zeros_around_one_count_keeps_its_width(seed):
+    """``3.补正后申请内容仍不明确 |  |  |  | 1 |  |  |  |``: the blanks before the 1 are cells of
+    the row, not merged label columns (GAO105 before: the row read as one cell)."""
+    for shape, data, name in _renderings(_zeros_as("", seed)):
+        rules = {f.rule for f in api.lint_bytes(data, name, SETTINGS).findings}
+        assert rules and rules <= {"GAO106", "GAO305"}, (shape, sorted(rules))

@@ -113,6 +113,8 @@ def _one_character_runs(texts: list[str]) -> list[tuple[int, int]]:
         if not single[index]:
             continue
         character = text.strip()
+        if character in _CELL_MARKS:
+            continue  # a table cell's — or / (a zero, or "not applicable"), one per line
         if not character.isdigit() and _GLYPH.match(character):  # full-width digits are digits
             joinable[index] = True
         elif 0 < index < len(texts) - 1 and single[index - 1] and single[index + 1]:
@@ -127,7 +129,10 @@ def _one_character_runs(texts: list[str]) -> list[tuple[int, int]]:
             if index - start >= ONE_CHARACTER_RUN:
                 runs += _at_numberings(texts, start, index)
             start = None
-    return runs
+    # One character over and over, digits aside (无 / 无 / 无 / 1: table cells, one per line), is
+    # no word drawn glyph by glyph.
+    return [(begin, end) for begin, end in runs
+            if len({texts[i].strip() for i in range(begin, end) if not texts[i].strip().isdigit()}) > 1]
 
 
 def _at_numberings(texts: list[str], start: int, end: int) -> list[tuple[int, int]]:
@@ -144,6 +149,9 @@ def _at_numberings(texts: list[str], start: int, end: int) -> list[tuple[int, in
     return pieces
 
 
+#: What a table cell holds for zero or "not applicable" when it holds no number: never a glyph of
+#: a word drawn one character per line.
+_CELL_MARKS = frozenset("—–―-－/／")
 #: A character that is part of a word or a label's numbering; a lone ``|`` or ``-`` is a table's
 #: rule, never a glyph of the text (``5`` / ``|`` / ``0`` / ``|``: one cell per line).
 _GLYPH = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff5b\uff5d\uff5e“”‘’().:、]")

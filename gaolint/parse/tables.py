@@ -149,7 +149,7 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
                 if ways:
                     ambiguous[current.key] = ways
             return
-        cells = _row_cells(values, len(current_spec.columns) if current_spec.columns else 0, width)
+        cells = _row_cells(values, width, width)
         if row_sums is not None and len(cells) == width + 1 == row_sums["total_column"] + 2:
             cells = _wrapped_total(cells, row_sums["part_columns"]) or cells
         if current_spec.group and not cells:
@@ -275,7 +275,8 @@ def _lone_characters(tokens: list[Token]) -> list[Token]:
     a bad count: 三 and 一 (numerals), 无 and 空. Between two other one-character pieces, each
     alone on the line before and after, such a character is a piece of the label; so is a
     numeral alone on its line above a lone 、 (``四`` / ``、`` / ``结`` …: the next label's
-    numbering). A 无 under a whole label (``行政许可`` / ``无``) is still the cell it is."""
+    numbering). A 无 under a whole label (``行政许可`` / ``无``) is still the cell it is, and so
+    is a 无 beside another (``规章`` / ``无`` / ``无`` / ``无``: a row's cells, one per line)."""
     changed: list[Token] | None = None
     for index in range(1, len(tokens) - 1):
         token = tokens[index]
@@ -285,6 +286,8 @@ def _lone_characters(tokens: list[Token]) -> list[Token]:
         line = token[2].index
         if after[2].index != line + 1 or not _alone(tokens, index + 1) or not _alone(tokens, index):
             continue
+        if before[1] == token[1] or after[1] == token[1]:
+            continue  # 无 / 无 / 无: a row of cells one per line, not a word drawn glyph by glyph
         numbering = after[1] in _NUMBERING_MARKS  # 四 / 、 / 结 / 转 …: the numbering of the next label
         if numbering or (before[2].index == line - 1 and _one_character_piece(before)
                          and _one_character_piece(after) and _alone(tokens, index - 1)):
