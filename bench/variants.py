@@ -135,6 +135,16 @@ def fee_wording(spec):
     ))
 
 
+@variant("fee-no-charge", "spec", "no-fee sentences that never name 信息处理费 (均未收费, 不涉及收费)")
+def fee_no_charge(spec):
+    return _fee(spec, (
+        "本机关依申请公开政府信息均未收费。",
+        "本年度我局无收费情况。",
+        "政府信息公开工作中不涉及收费。",
+        "本单位在政府信息公开工作中不存在收费情况。",
+    ))
+
+
 def _contact(spec, **changes):
     return dataclasses.replace(spec, contact=dataclasses.replace(spec.contact, **changes))
 
@@ -155,6 +165,12 @@ def phone_two(spec):
     t = spec.contact.telephone
     area = t.split("-")[0]
     return _contact(spec, telephone=f"{t}、{area}-{'6' * (len(t) - len(area) - 1)}")
+
+
+@variant("phone-dash-extension", "spec", skip="telephone_malformed", note="0512-12345678-8001")
+def phone_dash_ext(spec):
+    t = spec.contact.telephone
+    return _contact(spec, telephone=t + "-8001") if "-" in t else spec
 
 
 @variant("phone-mobile", "spec", skip="telephone_malformed", note="a mobile number beside the fixed line")
@@ -453,6 +469,13 @@ def signed_cn(doc):
 _PERIOD = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日(起?)至(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 
 
+@variant("period-comma", "doc", "period as 自2023年1月1日起，至2023年12月31日止")
+def period_comma(doc):
+    def para(s):
+        return _PERIOD.sub(lambda m: f"自{m[1]}年{m[2]}月{m[3]}日起，至{m[5] or m[1]}年{m[6]}月{m[7]}日止", s)
+    return map_blocks(doc, paragraph=para)
+
+
 @variant("period-dots", "doc", "period as 2023.1.1-2023.12.31")
 def period_dots(doc):
     def para(s):
@@ -591,6 +614,14 @@ def heading_spaced(doc):
         if h.level == 1 and m and len(h.text) - m.end() <= 6:
             return m.group(0) + " ".join(h.text[m.end():])
         return h.text
+    return map_blocks(doc, heading=head)
+
+
+@variant("heading-space-numeral", "doc", "top headings with a space for 、 (一 总体情况)")
+def heading_space_numeral(doc):
+    def head(h):
+        m = _TOP.match(h.text)
+        return m.group(1) + " " + h.text[m.end():] if h.level == 1 and m else h.text
     return map_blocks(doc, heading=head)
 
 
