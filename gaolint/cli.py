@@ -52,18 +52,37 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     subcommand's parser is built: each argparse parser asks gettext for its three group and
     help titles, and gettext looks for message catalogues on disk each time (a stat per
     language) and imports ``locale`` — about 2 ms of every pre-commit run for the four
-    subcommands it does not use. ``gaolint --help`` and anything unrecognised build them all."""
-    parser = argparse.ArgumentParser(
-        prog="gaolint",
-        formatter_class=_Formatter,
-        description="政府信息公开工作年度报告合规检查 / compliance linter for government information-disclosure annual reports",
-    )
-    parser.add_argument("--version", action="version", version=f"gaolint {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subcommands it does not use. ``gaolint --help`` and anything unrecognised build them all.
 
-    for name in COMMANDS if command not in COMMANDS else (command,):
-        _SUBCOMMANDS[name](commands)
+    While the parsers are built, argparse's titles are not looked up at all (``_untranslated``):
+    Python ships no message catalogue for argparse, so the lookups find nothing, and the one
+    subcommand's still cost ~1 ms (``locale`` imported, a stat per language). Help and error
+    messages, printed later, are looked up as argparse always does."""
+    lookups = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = _untranslated, _untranslated_plural  # type: ignore[attr-defined]
+    try:
+        parser = argparse.ArgumentParser(
+            prog="gaolint",
+            formatter_class=_Formatter,
+            description="政府信息公开工作年度报告合规检查 / compliance linter for government information-disclosure annual reports",
+        )
+        parser.add_argument("--version", action="version", version=f"gaolint {__version__}")
+        commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+        for name in COMMANDS if command not in COMMANDS else (command,):
+            _SUBCOMMANDS[name](commands)
+    finally:
+        argparse._, argparse.ngettext = lookups  # type: ignore[attr-defined]
     return parser
+
+
+def _untranslated(message: str) -> str:
+    """gettext's answer when no catalogue holds ``message``: the message itself."""
+    return message
+
+
+def _untranslated_plural(singular: str, plural: str, count: int) -> str:
+    return singular if count == 1 else plural
 
 
 def _add_check(commands) -> None:

@@ -84,8 +84,9 @@ def test_clean_txt_imports_nothing_heavy(how: str, small: Path, env: dict, tmp_p
 
 #: Kept off a changed report's path (the pre-commit miss) since the sixth session: datetime.py's
 #: pure-Python twin of the C date types, signal's enums, and the two modules the pattern table
-#: was once decoded with (docs/performance.md, "start-up trims of the sixth session").
-MISS_KEPT_OFF = ("datetime", "signal", "array", "binascii")
+#: was once decoded with, and locale, which gettext imported for argparse's titles (docs/performance.md,
+#: "start-up trims of the sixth session").
+MISS_KEPT_OFF = ("datetime", "signal", "array", "binascii", "locale")
 
 
 @pytest.mark.slow
@@ -233,3 +234,24 @@ def test_a_warm_run_does_not_rewrite_the_cache(small: Path, env: dict) -> None:
     done = subprocess.run(command, env=env, capture_output=True, timeout=120, check=False)
     assert done.returncode in (0, 1)
     assert (files[0].stat().st_mtime_ns, files[0].read_bytes()) == stamp
+
+
+def test_argparse_titles_are_not_looked_up_while_building_and_lookups_come_back() -> None:
+    """The parsers are built without gettext's lookups (docs/performance.md), and argparse's own
+    lookups are put back for the help and error messages printed later."""
+    import argparse
+    import gettext
+
+    from gaolint.cli import _parser
+
+    seen: list[str] = []
+    original = argparse._  # type: ignore[attr-defined]
+    argparse._ = lambda message: seen.append(message) or message  # type: ignore[attr-defined]
+    try:
+        parser = _parser("check")
+        assert seen == []
+        assert argparse._ is not original  # type: ignore[attr-defined]
+    finally:
+        argparse._ = original  # type: ignore[attr-defined]
+    assert argparse._ is gettext.gettext  # type: ignore[attr-defined]
+    assert "usage: gaolint check" in parser._subparsers._group_actions[0].choices["check"].format_help()  # type: ignore[union-attr]
