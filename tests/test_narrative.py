@@ -344,3 +344,17 @@ def test_prose_figures_past_the_limit_are_named_in_a_note(monkeypatch, tmp_path)
     monkeypatch.setattr(narrative, "MAX_FIGURES", 5_000)
     few = lint_file(_write(tmp_path, _document(_spec(), "\n".join([AGREEING] * 20))), Settings()).findings
     assert not [f for f in few if f.rule == "GAO003"]
+
+
+@pytest.mark.parametrize("stated,found", [(3, True), (4, False)])
+def test_a_figure_stated_above_the_table_in_its_own_section_is_compared(tmp_path, stated, found):
+    """三、收到和处理… / 办结的申请中，予以公开N件。 / then table 3: the sentence above the table was
+    taken for part of the table's lines and never read."""
+    spec = sample_spec(0)
+    assert spec.table3["result.1"][-1] == 4
+    text = render_text(build_document(spec), "pipe").replace(
+        "三、收到和处理政府信息公开申请情况\n", f"三、收到和处理政府信息公开申请情况\n办结的申请中，予以公开{stated}件。\n", 1)
+    path = tmp_path / "above.txt"
+    path.write_text(text, encoding="utf-8")
+    rules = [f.rule for f in lint_file(str(path), Settings()).findings]
+    assert ("GAO305" in rules) == found and set(rules) <= {"GAO305"}, rules

@@ -156,10 +156,14 @@ def parse(path: str, container: str, lines: list[Line], layout: str = "flow", im
             else:
                 report.tables[kind] = table
                 _note_glued_rows(report, table, spec)
-            last = max((c.location.line for r in table.rows.values() for c in r.cells), default=0)
-            last = max([last, *(table.rows[key].location.line for key in table.unread_rows)])
+            # The table's lines, from its first row (or cell) to its last: the prose above it in
+            # the same section (本年度共收到申请12件…, then the table) is read as prose.
+            placed = [c.location.line for r in table.rows.values() for c in r.cells]
+            placed += [r.location.line for r in table.rows.values()]
+            first, last = min(placed, default=0), max(placed, default=0)
             for index in range(start, end):
-                if lines[index].location.line <= last or not lines[index].text.strip() or "|" in lines[index].text:
+                line_number = lines[index].location.line
+                if first <= line_number <= last or not lines[index].text.strip() or "|" in lines[index].text:
                     in_table[index] = True
 
     if images:

@@ -149,7 +149,11 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
                 if ways:
                     ambiguous[current.key] = ways
             return
-        cells = _row_cells(values, width, width)
+        # Trailing blanks fill the row up to its width only in a row that leaves zeros blank (a
+        # blank before one of its counts: ``|  |  | 1 |  |  |``); elsewhere they are the line's
+        # padding (``| 2 | 0 | 0 | 0 | 0 | 2 | ||``, a row a cell short: GAO105).
+        expected = len(current_spec.columns) if current_spec.columns else (width if _blank_before_count(values) else 0)
+        cells = _row_cells(values, expected, width)
         if row_sums is not None and len(cells) == width + 1 == row_sums["total_column"] + 2:
             cells = _wrapped_total(cells, row_sums["part_columns"]) or cells
         if current_spec.group and not cells:
@@ -392,6 +396,17 @@ def _one_row(tokens: list[Token], kinds: tuple[str, ...]) -> list[Token]:
         seen = seen or kind in kinds
         row.append(token)
     return row
+
+
+def _blank_before_count(tokens: list[Token]) -> bool:
+    """Whether the row leaves a cell blank before one of its values."""
+    blank = False
+    for token in _one_row(tokens, _VALUES):
+        if token[0] == EMPTY:
+            blank = True
+        elif blank and token[0] in _VALUES:
+            return True
+    return False
 
 
 def _row_cells(tokens: list[Token], expected: int, width: int = 0) -> list[Cell]:
