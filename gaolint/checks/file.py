@@ -191,8 +191,8 @@ _DAMAGE = {
         "table cells lost their separators and were glued into digit runs; they were read by the only split that fits the row's width and sums, or the table's column sums (inferred cells)",
     ),
     "glued-unread": (
-        "表格单元格之间没有分隔、数字粘连成一串，且无法唯一拆分（行合计与各列的勾稽关系都无法确定），这些行未作核对",
-        "table cells lost their separators and were glued into digit runs that fit no single split (neither the row's sums nor the table's column sums decide); those rows were not checked",
+        "表格单元格之间没有分隔、数字粘连成一串，且无法唯一拆分，这些行未作核对",
+        "table cells lost their separators and were glued into digit runs that fit no single split; those rows were not checked",
     ),
     "table": (
         "表格无法可靠读取（PDF 中的表格没有框线，数字与行名错位），已跳过该表的检查",
