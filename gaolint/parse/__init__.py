@@ -158,8 +158,9 @@ def parse(path: str, container: str, lines: list[Line], layout: str = "flow", im
                 _note_glued_rows(report, table, spec)
             # The table's lines, from its first row (or cell) to its last: the prose above it in
             # the same section (本年度共收到申请12件…, then the table) is read as prose.
+            # (A group row without numbers is left out: its words may be matched in prose below.)
             placed = [c.location.line for r in table.rows.values() for c in r.cells]
-            placed += [r.location.line for r in table.rows.values()]
+            placed += [r.location.line for r in table.rows.values() if r.cells or r.key in table.unread_rows]
             first, last = min(placed, default=0), max(placed, default=0)
             for index in range(start, end):
                 line_number = lines[index].location.line
