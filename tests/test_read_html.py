@@ -576,3 +576,15 @@ def test_reflow_moves_picture_marks_with_the_lines_it_cuts():
     out = reflow(lines, list(load_formats().values()), marks)
     assert len(out) > 3
     assert out[marks[0]].text.startswith("开头") and out[marks[1]].text == "结尾" and marks[2] == len(out)
+
+
+def test_pictures_are_placed_for_the_first_thousand_only():
+    """A page of 20,000 pictures, each before a furniture line that is dropped: the places are
+    worked out in one pass, for the first MAX_PICTURES (a report has a few)."""
+    from gaolint.read.html import MAX_PICTURES, read_html
+
+    page = ("<html><body><div><h1>青禾县2024年政府信息公开工作年度报告</h1>"
+            + "<p><img src='a.png'></p><p>分享到：微信</p>" * 20_000 + "<p>结尾。</p></div></body></html>")
+    extracted = read_html(page.encode("utf-8"), "p.html")
+    assert len(extracted.images) == MAX_PICTURES
+    assert {extracted.lines[index].text for index in extracted.images} == {"结尾。"}

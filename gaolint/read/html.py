@@ -679,7 +679,8 @@ class _Walker:
             if tag == "br":
                 self._flush()  # its tail starts the next line, placed at the <br>'s line
             else:
-                if tag == "img" and self.table_mode and self.page is not None and _is_picture(node):
+                if (tag == "img" and self.table_mode and self.page is not None
+                        and len(self.page.images) < MAX_PICTURES and _is_picture(node)):
                     self.page.images.append(len(self.page.lines))
                 self._text(node.text, node)
             stack.extend((child, False) for child in reversed(node))
@@ -739,6 +740,8 @@ class _Walker:
 #: An image this small in either dimension is an icon, a bullet or a spacer, not a picture
 #: that could hold a table.
 _ICON_PIXELS = 64
+#: Pictures placed on one page; a report has a few, and past this the rest tell nothing more.
+MAX_PICTURES = 1_000
 
 
 def _is_picture(image: Any) -> bool:
@@ -756,13 +759,15 @@ def _image_indexes(anchors: list[Any], walked: list[SourceLine], kept: list[Sour
     stands before: the line it stood before in ``walked``, or the first one after it that was
     kept; ``len(kept)`` for a picture after the last."""
     where = {id(line): index for index, line in enumerate(kept)}
+    # next_kept[i]: the index in ``kept`` of walked[i], or of the first kept line after it
+    next_kept = [len(kept)] * (len(walked) + 1)
+    for position in range(len(walked) - 1, -1, -1):
+        next_kept[position] = where.get(id(walked[position]), next_kept[position + 1])
     order = {id(line): index for index, line in enumerate(walked)}
     indexes = []
     for anchor in anchors:
         position = len(walked) if anchor is None else order.get(id(anchor), len(walked))
-        while position < len(walked) and id(walked[position]) not in where:
-            position += 1
-        indexes.append(where[id(walked[position])] if position < len(walked) else len(kept))
+        indexes.append(next_kept[position])
     return indexes
 
 
