@@ -294,3 +294,65 @@ def test_a_row_of_blank_zeros_around_one_count_keeps_its_width(seed):
     for shape, data, name in _renderings(_zeros_as("", seed)):
         rules = {f.rule for f in api.lint_bytes(data, name, SETTINGS).findings}
         assert rules and rules <= {"GAO106", "GAO305"}, (shape, sorted(rules))
+
+
+_WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+
+
+def _docx_with_table3_as(drawing: str, seed: int = 0, keep_table: bool = False) -> bytes:
+    """The builder's .docx with table 3's ``w:tbl`` replaced by a paragraph holding ``drawing``
+    (or, with ``keep_table``, that paragraph put before the table)."""
+    import io
+    import re
+    import zipfile
+
+    from tests.builder.docx import render_docx
+
+    source = zipfile.ZipFile(io.BytesIO(render_docx(build_document(sample_spec(seed)))))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                xml = data.decode("utf-8")
+                table3 = list(re.finditer(r"<w:tbl>.*?</w:tbl>", xml, re.S))[1]
+                picture = f"<w:p><w:r>{drawing}</w:r></w:p>"
+                kept = table3.group(0) if keep_table else ""
+                xml = xml[: table3.start()] + picture + kept + xml[table3.end():]
+                data = xml.encode("utf-8")
+            target.writestr(item, data)
+        if drawing.startswith("<w:drawing"):
+            target.writestr("word/media/image1.png", b"\x89PNG\r\n\x1a\n")  # where Word keeps the picture
+    return out.getvalue()
+
+
+def _drawing(width_px: int, height_px: int) -> str:
+    return (f'<w:drawing><wp:inline xmlns:wp="{_WP_NS}"><wp:extent cx="{width_px * 9525}" cy="{height_px * 9525}"/>'
+            f'<wp:docPr id="1" name="table3.png"/></wp:inline></w:drawing>')
+
+
+def test_a_word_table_given_as_a_picture_is_reported_as_a_picture():
+    findings = _findings(_docx_with_table3_as(_drawing(600, 400)), "report.docx")
+    assert [f.rule for f in findings] == ["GAO103"], [(f.rule, f.message.zh) for f in findings]
+    assert "表三" in findings[0].message.zh and "图片" in findings[0].message.zh
+
+
+@pytest.mark.parametrize("replacement", [_drawing(16, 16), ""])
+def test_a_word_table_missing_beside_an_icon_is_missing(replacement):
+    document = _docx_with_table3_as(replacement) if replacement else _docx_with_table3_as("<w:t>（表略）</w:t>")
+    (missing,) = [f for f in _findings(document, "report.docx") if f.rule == "GAO103"]
+    assert "找不到表三" in missing.message.zh
+
+
+def test_a_word_document_with_a_picture_reads_as_without_it():
+    """A picture sends the document down the walk instead of the libxslt records: the same lines,
+    and the picture's place; a chart beside a table read as text changes no finding."""
+    from gaolint.read.docx import read_docx
+    from tests.builder.docx import render_docx
+
+    plain = read_docx(render_docx(build_document(sample_spec(0))), "a.docx")
+    charted_bytes = _docx_with_table3_as(_drawing(600, 400), keep_table=True)
+    charted = read_docx(charted_bytes, "b.docx")
+    assert not plain.images and len(charted.images) == 1
+    assert [(x.text, x.line, x.place) for x in charted.lines] == [(x.text, x.line, x.place) for x in plain.lines]
+    assert _findings(charted_bytes, "report.docx") == []

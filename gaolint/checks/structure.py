@@ -159,9 +159,9 @@ class MissingTable(FileRule):
     """**What it does**
     Reports that one of the three national tables cannot be located: table 2
     (主动公开政府信息情况), table 3 (收到和处理政府信息公开申请情况) or table 4
-    (政府信息公开行政复议、行政诉讼情况). A table a web page gives only as a picture (a
-    screenshot pasted into its section in place of the table) is reported too, since no one
-    can read or check its numbers, and the finding says that it is a picture.
+    (政府信息公开行政复议、行政诉讼情况). A table a web page or a Word file gives only as a
+    picture (a screenshot pasted into its section in place of the table) is reported too, since
+    no one can read or check its numbers, and the finding says that it is a picture.
 
     **Why is this bad?**
     The tables are the comparable core of every report; without them none of the arithmetic

@@ -106,10 +106,10 @@ _TABLE_NAMES = {"table2": "表二", "table3": "表三", "table4": "表四"}
 
 def _note_pictured_tables(report: Report, fmt: FormatSpec, images: list[int]) -> None:
     """A table the report does not give as text, in a section that holds a picture, was most
-    likely given as an image (a screenshot of the table pasted into the page). It is still not
-    a table anyone can read or check (GAO103), but the finding can say what is there instead.
-    A picture stands in the section when it comes after the section's heading and before the
-    next one."""
+    likely given as an image (a screenshot of the table pasted into the page or the Word file).
+    It is still not a table anyone can read or check (GAO103), but the finding can say what is
+    there instead. A picture stands in the section when it comes after the section's heading
+    and before the next one."""
     for kind, spec in fmt.tables.items():
         if kind in report.tables or kind in report.unreadable_tables:
             continue

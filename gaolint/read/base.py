@@ -68,9 +68,10 @@ class Extracted(Record):
         #: on a page (a PDF's text layer): a table without a ruled grid may have a row's
         #: numbers above or below its label.
         self.layout = layout
-        #: Where the document shows a picture among its text: for each, the index in ``lines``
-        #: of the line it stands before (``len(lines)`` after the last). A section whose table
-        #: is missing but which holds a picture gave its table as an image (GAO003, not GAO103).
+        #: Where the document shows a picture among its text (HTML and .docx readers): for each,
+        #: the index in ``lines`` of the line it stands before (``len(lines)`` after the last). A
+        #: section whose table is missing but which holds a picture gave its table as an image
+        #: (GAO103 says so).
         self.images = [] if images is None else images
 
 

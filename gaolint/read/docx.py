@@ -53,15 +53,21 @@ def read_docx(data: bytes, path: str) -> Extracted:
         body = root.find(W + "body")
         if body is not None:
             _open_frames(body)
+            # A document with a picture is walked (the walk notes where pictures stand; the
+            # records do not): the same lines either way (tests/test_real_variants.py). A
+            # picture is stored under word/media/ and drawn by a w:drawing or w:pict; the part
+            # names are asked first (a scan of the body's bytes cost ~60 µs a document).
+            pictures = (any(name.startswith("word/media/") for name in archive.names)
+                        and _PICTURE_BYTES.search(xml) is not None)
             if mark_list_numbers(archive, body):  # Word's list numbers: the walk puts them in
-                return _Body(_plain_runs(body), numbered=True).extract(body)
-            records = docx_records.records(root, xml)
+                return _Body(_plain_runs(body), numbered=True, pictures=pictures).extract(body)
+            records = None if pictures else docx_records.records(root, xml)
             if records is not None:
                 try:
                     return _Body().extract_records(records)
                 except _Unusual:
                     pass
-            return _Body(_plain_runs(body)).extract(body)
+            return _Body(_plain_runs(body), pictures=pictures).extract(body)
     archive.check_all()  # python-docx parses every part it knows
     try:
         import docx
@@ -74,7 +80,7 @@ def read_docx(data: bytes, path: str) -> Extracted:
         raise UnreadableFile(f"无法打开 Word 文档 / cannot open the Word document: {error}") from None
     if body is None:
         raise UnreadableFile("Word 文档没有正文（可能是 Strict Open XML 格式） / the document has no body (Strict Open XML?)")
-    return _Body(numbered=mark_list_numbers(archive, body)).extract(body)
+    return _Body(numbered=mark_list_numbers(archive, body), pictures=True).extract(body)
 
 
 _RELS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -125,8 +131,12 @@ def _main_document(archive: Any) -> tuple[Any, bytes] | None:
 class _Body(LineCollector):
     """Collects the lines of one document body, numbering paragraphs and tables."""
 
-    def __init__(self, plain: bool = False, numbered: bool = False) -> None:
+    def __init__(self, plain: bool = False, numbered: bool = False, pictures: bool = False) -> None:
         super().__init__()
+        #: Whether body paragraphs may hold a picture: then each is asked (``_holds_picture``),
+        #: and the line a picture stands before is noted in ``images``.
+        self.pictures = pictures
+        self.images: list[int] = []
         #: No text-bearing element inside a skipped subtree (``_plain_runs``): paragraphs are
         #: read by lxml's filtered ``iter``.
         text_of = _plain_paragraph_text if plain else paragraph_text
@@ -137,10 +147,13 @@ class _Body(LineCollector):
 
     def extract(self, body: Any) -> Extracted:
         text_of = self.text_of
+        pictures = self.pictures
         for block in _blocks(body):
             if self.full:
                 break
             if block.tag == W + "p":
+                if pictures and len(self.images) < MAX_PICTURES and _holds_picture(block):
+                    self.images.append(len(self.lines))
                 texts = _lines(text_of(block))
                 if texts:
                     self.paragraphs += 1
@@ -148,7 +161,8 @@ class _Body(LineCollector):
                         self._emit(text, f"第{self.paragraphs}段")
             else:
                 self._table(block)
-        return Extracted(lines=self.lines, container="docx", encoding="utf-8", damage=self.damage)
+        return Extracted(lines=self.lines, container="docx", encoding="utf-8", damage=self.damage,
+                         images=self.images)
 
     def extract_records(self, records: str) -> Extracted:
         """``extract`` of the body whose records (``docx_records``) are ``records``: the same
@@ -349,6 +363,31 @@ def _int(value: str, default: int) -> int:
         return int(value)
     except ValueError:
         return default
+
+
+#: A drawing (DrawingML) or a VML picture anywhere in the document's XML.
+_PICTURE_BYTES = re.compile(rb"<w:drawing[\s>]|<w:pict[\s>]")
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+#: English Metric Units a pixel (at 96 dpi), and the size below which a picture is an icon.
+_EMU_PER_PIXEL = 9525
+_ICON_PIXELS = 64
+#: Pictures noted in one document; a report has a few.
+MAX_PICTURES = 1_000
+
+
+def _holds_picture(paragraph: Any) -> bool:
+    """Whether a body paragraph shows a picture large enough to hold a table: a ``w:drawing``
+    whose extent is not an icon's (under 64 px either way), or a VML ``w:pict``."""
+    for drawing in paragraph.iter(W + "drawing", W + "pict"):
+        if drawing.tag == W + "pict":
+            return True
+        extent = next(drawing.iter(_WP + "extent"), None)
+        if extent is None:
+            return True
+        sizes = [_int(extent.get(name) or "", 0) for name in ("cx", "cy")]
+        if all(size >= _ICON_PIXELS * _EMU_PER_PIXEL for size in sizes):
+            return True
+    return False
 
 
 def _blocks(container: Any) -> list[Any]:
