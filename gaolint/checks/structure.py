@@ -196,8 +196,9 @@ class MissingTable(FileRule):
                 yield self.finding(
                     report,
                     _table_home(report, spec),
-                    f"{name}“{spec.title}”只以图片形式提供，没有文字表格，其中的数字无法读取和核对",
-                    f"{kind} ({spec.title}) is given only as a picture, not as a table: its numbers cannot be read or checked",
+                    f"找不到文字形式的{name}“{spec.title}”：该部分只有图片，表格可能以图片形式提供，其中的数字无法读取和核对",
+                    f"{kind} ({spec.title}) is not given as a table: its section holds a picture, the table is probably "
+                    f"given as that picture, and its numbers cannot be read or checked",
                 )
                 continue
             yield self.finding(
