@@ -302,28 +302,18 @@ _WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing
 def _docx_with_table3_as(drawing: str, seed: int = 0, keep_table: bool = False) -> bytes:
     """The builder's .docx with table 3's ``w:tbl`` replaced by a paragraph holding ``drawing``
     (or, with ``keep_table``, that paragraph put before the table)."""
-    import io
     import re
-    import zipfile
 
-    from tests.builder.docx import render_docx
+    from tests.builder.docx import render_docx, with_document_xml
 
-    source = zipfile.ZipFile(io.BytesIO(render_docx(build_document(sample_spec(seed)))))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename == "word/document.xml":
-                xml = data.decode("utf-8")
-                table3 = list(re.finditer(r"<w:tbl>.*?</w:tbl>", xml, re.S))[1]
-                picture = f"<w:p><w:r>{drawing}</w:r></w:p>"
-                kept = table3.group(0) if keep_table else ""
-                xml = xml[: table3.start()] + picture + kept + xml[table3.end():]
-                data = xml.encode("utf-8")
-            target.writestr(item, data)
-        if drawing.startswith("<w:drawing"):
-            target.writestr("word/media/image1.png", b"\x89PNG\r\n\x1a\n")  # where Word keeps the picture
-    return out.getvalue()
+    def edit(xml: str) -> str:
+        table3 = list(re.finditer(r"<w:tbl>.*?</w:tbl>", xml, re.S))[1]
+        kept = table3.group(0) if keep_table else ""
+        return xml[: table3.start()] + f"<w:p><w:r>{drawing}</w:r></w:p>" + kept + xml[table3.end():]
+
+    # Word keeps an embedded picture under word/media/
+    media = {"word/media/image1.png": b"\x89PNG\r\n\x1a\n"} if drawing.startswith("<w:drawing") else None
+    return with_document_xml(render_docx(build_document(sample_spec(seed))), edit, media)
 
 
 def _drawing(width_px: int, height_px: int) -> str:

@@ -355,23 +355,19 @@ def _damage(data: bytes, rng: random.Random) -> bytes:
 
 def _rezip(data: bytes, rng: random.Random) -> bytes:
     """A valid .docx whose document text is damaged (digits changed, text cut)."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            content = source.read(item.filename)
-            if item.filename == "word/document.xml":
-                text = content.decode("utf-8")
-                digits = [i for i, ch in enumerate(text) if ch.isdigit()]
-                chars = list(text)
-                for i in rng.sample(digits, min(len(digits), rng.randint(1, 20))):
-                    chars[i] = str(rng.randrange(10))
-                text = "".join(chars)
-                if rng.random() < 0.3:
-                    text = text[: rng.randrange(len(text))]  # malformed XML
-                content = text.encode("utf-8")
-            target.writestr(item, content)
-    return out.getvalue()
+    from tests.builder.docx import with_document_xml
+
+    def damage(text: str) -> str:
+        digits = [i for i, ch in enumerate(text) if ch.isdigit()]
+        chars = list(text)
+        for i in rng.sample(digits, min(len(digits), rng.randint(1, 20))):
+            chars[i] = str(rng.randrange(10))
+        text = "".join(chars)
+        if rng.random() < 0.3:
+            text = text[: rng.randrange(len(text))]  # malformed XML
+        return text
+
+    return with_document_xml(data, damage)
 
 
 def _build_folder(folder: Path, count: int = 400) -> None:

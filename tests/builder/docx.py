@@ -126,3 +126,22 @@ def _number(paragraph, num_id: str, level: int) -> None:
 
     props = paragraph._p.get_or_add_pPr()
     props.append(parse_xml(f'<w:numPr xmlns:w="{_W}"><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+
+def with_document_xml(data: bytes, edit, added: dict[str, bytes] | None = None) -> bytes:
+    """The .docx ``data`` with ``word/document.xml`` replaced by ``edit(its text)``, and the
+    ``added`` parts written after the others (a picture under ``word/media/``): the shapes
+    real documents take that python-docx does not write."""
+    import zipfile
+
+    source = zipfile.ZipFile(BytesIO(data))
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                content = edit(content.decode("utf-8")).encode("utf-8")
+            target.writestr(item, content)
+        for name, content in (added or {}).items():
+            target.writestr(name, content)
+    return out.getvalue()
