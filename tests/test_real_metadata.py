@@ -739,3 +739,17 @@ def test_a_zone_compares_its_own_figures(tmp_path):
     assert "GAO305" in rules_of(_lint(tmp_path, wrong, name="wrong.txt"))
     other = "\n".join(lines[:at] + [f"其中某街道收到政府信息公开申请{new + over + 7}件。"] + lines[at:]) + "\n"
     assert "GAO305" not in rules_of(_lint(tmp_path, other, name="other.txt"))
+
+
+def test_a_sentence_holding_many_no_charge_words_is_read_once(monkeypatch):
+    """行政事业性收费 followed by 20,000 不收费 in one sentence: every match is the same sentence,
+    which is read once (each match read it again: 7 s, quadratic)."""
+    from gaolint.model import Line, Location
+    from gaolint.parse import metadata
+
+    calls = []
+    real = metadata.mask_quotes
+    monkeypatch.setattr(metadata, "mask_quotes", lambda text: calls.append(1) or real(text))
+    text = "行政事业性收费" + "不收费" * 20_000 + "。"
+    prose = metadata.Prose([Line(0, text, Location(1), text)], "\n")
+    assert metadata.fee_statements(prose) == [] and len(calls) == 1

@@ -998,19 +998,12 @@ def fee_statements(prose: Prose, obligation: str = "processing-fee") -> list[Fee
             FeeStatement(charged_nothing.kind, charged_nothing.text, charged_nothing.location, True)
         ]
     if obligation == "charges-and-waivers" and not kept:
-        read: set[int] = set()
-        for match in common.waivers.finditer(prose.text):
-            left, right = prose.sentence(match.start(), match.end())
-            if left in read:
-                continue  # each sentence once: a long one holding many fee words stays linear
-            read.add(left)
-            sentence = prose.text[left:right].strip()
+        for start, sentence in _sentences_holding(prose, common.waivers):
             rest = common.waivers.sub("", mask_quotes(sentence))
-            if not sentence or not _WAIVER_VERB.search(rest) or (_LISTING.search(sentence) and "、" in sentence):
+            if not _WAIVER_VERB.search(rest) or (_LISTING.search(sentence) and "、" in sentence):
                 continue
             if common.spending.search(sentence) and not FEE_NONE.search(sentence):
                 continue
-            start = left + prose.text[left:right].index(sentence[0])
             location = prose.location(start, start + len(sentence))
             if location not in seen:
                 kept.append(Mention("fee", sentence, location))
@@ -1018,19 +1011,31 @@ def fee_statements(prose: Prose, obligation: str = "processing-fee") -> list[Fee
     return [_fee_statement(mention) for mention in kept]
 
 
+def _sentences_holding(prose: Prose, words: re.Pattern[str]):
+    """(start, sentence) of each sentence of ``prose`` in which ``words`` finds a word, once
+    each and stripped: a long sentence holding many of the words stays linear."""
+    text = prose.text
+    read: set[int] = set()
+    for match in words.finditer(text):
+        left, right = prose.sentence(match.start(), match.end())
+        if left in read:
+            continue
+        read.add(left)
+        sentence = text[left:right].strip()
+        if sentence:
+            yield left + text[left:right].index(sentence[0]), sentence
+
+
 def _no_charge_statement(prose: Prose, common) -> Mention | None:
     """The first sentence saying the agency charges nothing at all, without naming 信息处理费
     (依申请公开政府信息均未收费, 本年度我局无收费情况; ``fees.no_charge`` in rules/common.yaml):
     it states that none was charged. Not a table of contents that lists the topic, nor a
     sentence about the office's own spending."""
-    for match in common.no_charge.finditer(prose.text):
-        left, right = prose.sentence(match.start(), match.end())
-        sentence = prose.text[left:right].strip()
+    for start, sentence in _sentences_holding(prose, common.no_charge):
         if not common.no_charge.search(mask_quotes(sentence)) or (_LISTING.search(sentence) and "、" in sentence):
             continue
         if "事业性收费" in sentence or (common.spending.search(sentence) and not common.charging.search(sentence)):
             continue
-        start = left + prose.text[left:right].index(sentence[0])
         return Mention("fee", sentence, prose.location(start, start + len(sentence)))
     return None
 
