@@ -581,7 +581,8 @@ def test_reflow_moves_picture_marks_with_the_lines_it_cuts():
 def test_pictures_are_placed_for_the_first_thousand_only():
     """A page of 20,000 pictures, each before a furniture line that is dropped: the places are
     worked out in one pass, for the first MAX_PICTURES (a report has a few)."""
-    from gaolint.read.html import MAX_PICTURES, read_html
+    from gaolint.read.html import read_html
+    from gaolint.read.limits import MAX_PICTURES
 
     page = ("<html><body><div><h1>青禾县2024年政府信息公开工作年度报告</h1>"
             + "<p><img src='a.png'></p><p>分享到：微信</p>" * 20_000 + "<p>结尾。</p></div></body></html>")

@@ -22,7 +22,7 @@ from typing import Any
 from . import docx_records
 from .base import ROW_SEPARATOR, Extracted, LineCollector, SourceLine, UnreadableFile
 from .docx_numbering import LABEL, mark_list_numbers
-from .limits import MAX_FILE_BYTES, MAX_LINE_CHARS, MAX_LINES, MAX_TEXT_CHARS
+from .limits import ICON_PIXELS, MAX_FILE_BYTES, MAX_LINE_CHARS, MAX_LINES, MAX_PICTURES, MAX_TEXT_CHARS
 from .xmlsafe import join_cell_lines, open_docx_zip
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -368,11 +368,8 @@ def _int(value: str, default: int) -> int:
 #: A drawing (DrawingML) or a VML picture anywhere in the document's XML.
 _PICTURE_BYTES = re.compile(rb"<w:drawing[\s>]|<w:pict[\s>]")
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
-#: English Metric Units a pixel (at 96 dpi), and the size below which a picture is an icon.
+#: English Metric Units a pixel (at 96 dpi).
 _EMU_PER_PIXEL = 9525
-_ICON_PIXELS = 64
-#: Pictures noted in one document; a report has a few.
-MAX_PICTURES = 1_000
 
 
 def _holds_picture(paragraph: Any) -> bool:
@@ -385,7 +382,7 @@ def _holds_picture(paragraph: Any) -> bool:
         if extent is None:
             return True
         sizes = [_int(extent.get(name) or "", 0) for name in ("cx", "cy")]
-        if all(size >= _ICON_PIXELS * _EMU_PER_PIXEL for size in sizes):
+        if all(size >= ICON_PIXELS * _EMU_PER_PIXEL for size in sizes):
             return True
     return False
 

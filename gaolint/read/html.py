@@ -22,7 +22,7 @@ from typing import Any
 from .base import ROW_SEPARATOR, Extracted, SourceLine, UnreadableFile
 from .decode import decode_bytes
 from .html_lists import ListMarkers, has_own_number
-from .limits import MAX_FILE_BYTES, MAX_LINE_CHARS, MAX_TEXT_CHARS
+from .limits import ICON_PIXELS, MAX_FILE_BYTES, MAX_LINE_CHARS, MAX_PICTURES, MAX_TEXT_CHARS
 from .text import SUPPRESSION
 from .xmlsafe import _CJK_IDEOGRAPH, count_cjk, is_cjk, join_cell_lines
 
@@ -737,19 +737,12 @@ class _Walker:
         self.buffer = []
 
 
-#: An image this small in either dimension is an icon, a bullet or a spacer, not a picture
-#: that could hold a table.
-_ICON_PIXELS = 64
-#: Pictures placed on one page; a report has a few, and past this the rest tell nothing more.
-MAX_PICTURES = 1_000
-
-
 def _is_picture(image: Any) -> bool:
     """An ``<img>`` large enough to show a table: not one whose width or height attribute says
     it is an icon (``width="16"``, ``height="20px"``)."""
     for name in ("width", "height"):
         size = (image.get(name) or "").strip().lower().removesuffix("px").strip()
-        if size.isdigit() and int(size) < _ICON_PIXELS:
+        if size.isdigit() and int(size) < ICON_PIXELS:
             return False
     return True
 

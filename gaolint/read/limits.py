@@ -33,3 +33,8 @@ MAX_PDF_PAGES = 200
 MAX_LINES = 100_000
 #: Longest line kept whole; longer lines are cut (regexes stay linear on them anyway).
 MAX_LINE_CHARS = 20_000
+#: Pictures placed among one document's lines (``Extracted.images``); a report has a few.
+MAX_PICTURES = 1_000
+#: A picture this small in either dimension (in pixels) is an icon, a bullet or a spacer, not
+#: one that could show a table.
+ICON_PIXELS = 64
