@@ -35,8 +35,11 @@ def reference_pipe_cells(text: str) -> list[tuple[int, int]]:
             bounds.append((start, index))
             start = index + 1
     bounds.append((start, len(text)))
-    if bounds and not text[bounds[0][0] : bounds[0][1]].strip() and text.lstrip().startswith("|"):
-        bounds = bounds[1:]
+    first = text[bounds[0][0] : bounds[0][1]]
+    if not first.strip() and text.lstrip().startswith("|"):
+        # One space before the first pipe of a line without CJK is a blank first cell.
+        if first != " " or re.search(r"[\u3400-\u9fff]", text):
+            bounds = bounds[1:]
     return bounds
 
 
@@ -99,7 +102,11 @@ def reference_tokenise(line: Line) -> list[tuple]:
     text = line.text
     if cells_module.is_glued(text):
         return list(cells_module._cut_glued(text))
-    if cells_module._SEPARATOR_LINE.match(text) or cells_module._is_prose(text):
+    if cells_module._SEPARATOR_LINE.match(text):
+        # A lone pipe (or one then padding after a space) may be a blank cell: its own mark.
+        maybe_blank = re.fullmatch(r"\s*\|(\s+\|+)?\s*", text)
+        return [(SEP, "|" if maybe_blank else "||", 0, 0, None)]
+    if cells_module._is_prose(text):
         return [(SEP, "", 0, 0, None)]
     out: list[tuple] = []
     if not ("|" in text or "\t" in text.strip("\t")):

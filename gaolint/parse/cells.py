@@ -27,6 +27,11 @@ _COUNT_WITH_UNIT = re.compile(r"^(\d{1,15})(?:件|条|个|项|次|人|家)$")
 #: A cell that holds a number badly written: separators in the wrong places (1,0 / 1.0.0) or
 #: a Chinese numeral alone (一, 十二). Never a row label, which always has words.
 _MISTYPED_NUMBER = re.compile(r"^(?:\d+(?:[,，.]\d+){1,3}|[一二三四五六七八九十零〇]{1,3})$")
+#: The text of a SEP token cut from a line of pipes alone that may be a blank cell of a table
+#: copied one cell per line (gaolint.parse.blank_pipes): one pipe, or one pipe then the grid's
+#: padding after a space (``| |||``); PADDING for any other line of pipes alone (``||``).
+MAYBE_BLANK, PADDING = "|", "||"
+_MAYBE_BLANK_LINE = re.compile(r"^\s*\|(?:\s+\|+)?\s*$")
 _MARKDOWN_RULE = re.compile(r"^:?-{3,}:?$")
 #: A line of nothing but pipes and spaces (at least one pipe). Written as a look-ahead so a
 #: long line of pipes stays linear (``^[\s|]*\|[\s|]*$`` is quadratic on "|||…|x").
@@ -281,7 +286,9 @@ def _cut(text: str) -> tuple[tuple, ...]:
     out: list[tuple] = []
     if is_glued(text):
         return _cut_glued(text)
-    if _SEPARATOR_LINE.match(text) or _is_prose(text):
+    if _SEPARATOR_LINE.match(text):
+        return ((SEP, MAYBE_BLANK if _MAYBE_BLANK_LINE.match(text) else PADDING, 0, 0, None),)
+    if _is_prose(text):
         return ((SEP, "", 0, 0, None),)
     if "|" not in text and "\t" not in text.strip("\t"):
         _split_cell(text, 0, text, out)
@@ -311,7 +318,10 @@ def _pipe_cells(text: str) -> list[tuple[int, str]]:
         cells.append((start, piece))
         start += len(piece) + 1
     if cells and (not cells[0][1] or cells[0][1].isspace()) and text.lstrip().startswith("|"):
-        del cells[0]
+        # A leading pipe opens the row; but on a line of values alone (table 4's row, no
+        # label), the one space before it is the first cell, left blank: `` | 22 |  | 22 |``.
+        if cells[0][1] != " " or _HAS_CJK.search(text):
+            del cells[0]
     return cells
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from ..model import Cell, Line, Row, Table
 from ..model_format import RowSpec, TableSpec
-from . import glued_rows, unglue
+from . import blank_pipes, glued_rows, unglue
 from .cells import _HAS_CJK, BAD, EMPTY, GLUED, LABEL, NUMBER, SEP, Token, token_location, tokenise
 from .labels import bigrams, similarity, split_numbering, squeeze
 
@@ -127,18 +127,25 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
     unread: list[str] = []
     #: Rows that several splits fit: each split's cells, for the column sums to choose from.
     ambiguous: dict[str, list[list[Cell]]] = {}
+    #: Lines of pipes alone that part two rows (a table copied one cell per line), or 0.
+    boundary = blank_pipes.row_boundary(tokens)
 
-    def close() -> None:
+    def close(at_end: bool = False) -> None:
         if current is None or current_spec is None:
             return
         width = len(spec.columns_of(current_spec))
-        if any(t[0] == GLUED for t in values):
+        row = values
+        # After the table's last row no row starts: one line fewer parts it from what follows.
+        marked = blank_pipes.blank_cells(values, width, boundary - at_end) if boundary else None
+        if marked is not None:
+            row = marked
+        if any(t[0] == GLUED for t in row):
             if current.key in found and found[current.key].cells:
                 return
             fits: Callable[[list[int]], bool] = unglue.anything
             if row_sums is not None and width == row_sums["total_column"] + 1:
                 fits = unglue.row_sum(row_sums["total_column"], row_sums["part_columns"])
-            ways, guessed = _glued_cells(values, width, fits, glued_rows.MAX_WAYS)
+            ways, guessed = _glued_cells(row, width, fits, glued_rows.MAX_WAYS)
             found[current.key] = current
             if len(ways) == 1:
                 current.cells = ways[0]
@@ -152,15 +159,20 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
         # Trailing blanks fill the row up to its width only in a row that leaves zeros blank (a
         # blank before one of its counts: ``|  |  | 1 |  |  |``); elsewhere they are the line's
         # padding (``| 2 | 0 | 0 | 0 | 0 | 2 | ||``, a row a cell short: GAO105).
-        expected = len(current_spec.columns) if current_spec.columns else (width if _blank_before_count(values) else 0)
-        cells = _row_cells(values, expected, width)
+        if marked is not None:
+            expected = width  # its blank cells were counted to make it exactly this wide
+        elif current_spec.columns:
+            expected = len(current_spec.columns)
+        else:
+            expected = width if _blank_before_count(row) else 0
+        cells = _row_cells(row, expected, width)
         if row_sums is not None and len(cells) == width + 1 == row_sums["total_column"] + 2:
             cells = _wrapped_total(cells, row_sums["part_columns"]) or cells
         if current_spec.group and not cells:
             found.setdefault(current.key, current)
             return
         if not cells:
-            cells = _blank_row(values, width)  # every count left blank is still the row
+            cells = _blank_row(row, width)  # every count left blank is still the row
         if not cells:
             return  # a label with nothing after it: a header, or prose naming the row
         if current.key in found and found[current.key].cells:
@@ -200,7 +212,7 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
             values.append(token)
         elif orphan is not None:
             orphan[1].append(token)
-    close()
+    close(at_end=True)
     if not unread and not any(row.cells for row in found.values()):
         return None
     first = min(found.values(), key=lambda r: (r.location.line, r.location.column))
@@ -486,7 +498,7 @@ def _missing(spec: TableSpec, found: dict[str, Row]) -> list[str]:
 def read_review_table(spec: TableSpec, lines: list[Line], group_sums: dict | None = None) -> Table | None:
     """Table 4: fifteen numbers after a header of labels, in group order. ``group_sums`` is
     the format's per-group identity, which decides how glued digits may be split."""
-    tokens = [t for t in tokenise(lines) if t[0] != SEP]
+    tokens = blank_pipes.review_tokens(tokenise(lines))
     values: list[Token] = []
     started = False
     for token in tokens:
@@ -538,11 +550,30 @@ def _with_leading_blanks(tokens: list[Token], values: list[Token], count: int) -
     while end < len(tokens) and tokens[end][0] != LABEL:
         end += 1
     run = tokens[start:end]
-    while len(run) > count and run[0][0] == EMPTY:
+    # Surplus blanks go first where they are empty lines (spacing between rows: a cell left
+    # blank is a line holding its tab or pipe), then from the front where their line holds no
+    # value (a header's padding, a row's opening pipe), then from the back (a row line's
+    # closing pipe), then from the front: `` | 22 |  | … | 31 |`` keeps its blank 结果维持.
+    while len(run) > count and run[0][0] == EMPTY and _empty_line(run[0]):
         run.pop(0)
+    while len(run) > count and run[-1][0] == EMPTY and _empty_line(run[-1]):
+        run.pop()
+    with_values = {id(t[2]) for t in run if t[0] != EMPTY}
+    skip = 0
+    while len(run) - skip > count and run[skip][0] == EMPTY and id(run[skip][2]) not in with_values:
+        skip += 1
+    run = run[skip:]
     while len(run) > count and run[-1][0] == EMPTY:
         run.pop()
+    while len(run) > count and run[0][0] == EMPTY:
+        run.pop(0)
     return run if len(run) == count else values
+
+
+def _empty_line(token: Token) -> bool:
+    """Whether the token is an empty line's (not a cell's line holding its tab or pipe)."""
+    text = token[2].text
+    return not text.strip() and "\t" not in text
 
 
 def _glued_review(spec: TableSpec, values: list[Token], group_sums: dict | None) -> Table:

@@ -1,0 +1,156 @@
+"""Zeros left blank in tables copied one cell per line, where a blank cell is a lone pipe.
+
+A web page's table copied as text gives each cell a line ending in a pipe and opens every row
+with a lone ``|``; a cell the agency left blank copies as a lone ``|`` too. Those blanks are
+GAO106's (a count must be written, 0 included), as in every other shape, and must not make
+the rows look short (GAO105) or missing (GAO104). The two pages in tests/data/pages are
+written here, in our own words: the same small bureau's report with its zeros left blank and
+with them written.
+"""
+
+from __future__ import annotations
+
+import collections
+import dataclasses
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gaolint.engine import Settings, lint_file, read_report
+from gaolint.parse.cells import _pipe_cells
+from tests.builder import build_document, render_text, sample_spec
+from tests.builder.blocks import Document, Table
+from tests.builder.text_shapes import SHAPES
+
+PAGES = Path(__file__).parent / "data" / "pages"
+BLANK = PAGES / "cells-blank-zeros.txt"
+WRITTEN = PAGES / "cells-zeros-written.txt"
+
+
+def _findings(tmp_path, text: str):
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    return lint_file(str(path), Settings()).findings
+
+
+def _values(report, table: str, row: str) -> list[float | None]:
+    return [c.value for c in report.tables[table].rows[row].cells]
+
+
+def test_zeros_written_read_clean():
+    findings = lint_file(str(WRITTEN), Settings()).findings
+    assert findings == [], [(f.rule, f.message.en) for f in findings]
+
+
+def test_blank_zeros_are_blank_cells_one_finding_a_row():
+    findings = lint_file(str(BLANK), Settings()).findings
+    assert {f.rule for f in findings} == {"GAO106"}, [(f.rule, f.message.en) for f in findings]
+    # Every row of tables 2-4 that leaves a zero blank, once: 5 + 25 + 3.
+    assert len(findings) == 33
+    assert len({f.location.line for f in findings}) == 33
+    report, problem = read_report(str(BLANK), str(BLANK))
+    assert problem is None
+    assert _values(report, "table3", "new") == [5, 1, None, None, None, None, 6]
+    assert _values(report, "table3", "withheld_secret") == [None] * 7
+    assert _values(report, "table3", "carried_forward") == [1, None, None, None, None, None, 1]
+    assert _values(report, "table2", "normative_documents") == [2, None, 9]
+    assert _values(report, "table2", "regulations") == [None, None, None]
+    assert _values(report, "table2", "licensing") == [None]
+    assert _values(report, "table4", "review") == [None, 1, None, None, 1]
+    assert _values(report, "table4", "suit_after_review") == [None] * 5
+
+
+def test_a_row_a_cell_short_stays_a_shape_finding(tmp_path):
+    """A value missing from a row whose zeros are written is GAO105, not a blank cell: the
+    lone pipe after it opens the next row."""
+    text = WRITTEN.read_text(encoding="utf-8")
+    short = text.replace("2.重复申请 |\n0 |\n0 |", "2.重复申请 |\n0 |", 1)
+    assert short != text
+    findings = _findings(tmp_path, short)
+    assert [f.rule for f in findings if f.rule in ("GAO105", "GAO106")] == ["GAO105"]
+    assert "2.重复申请" in next(f.message.zh for f in findings if f.rule == "GAO105")
+
+
+# --- any zeros blank -------------------------------------------------------------------------
+
+_LABEL_LINE = re.compile(r"^(?!\d+ \|)(?!\|).+ \|( \|+)?$")
+_ZERO_LINE = re.compile(r"^0 \|( \|+)?$")
+
+
+def _zero_cells() -> list[tuple[int, str]]:
+    """(line index, the row it belongs to) of every written zero in the tables' cells."""
+    lines = WRITTEN.read_text(encoding="utf-8").split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("二、主动公开"))
+    review = next(i for i, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    cells: list[tuple[int, str]] = []
+    row = ""
+    review_values = 0
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if index > review and re.match(r"^\d+ \|$", line):
+            if _ZERO_LINE.match(line):
+                cells.append((index, f"table4-{review_values // 5}"))
+            review_values += 1
+        elif index < review and _LABEL_LINE.match(line):
+            row = line
+        elif index < review and _ZERO_LINE.match(line):
+            cells.append((index, row))
+    return cells
+
+
+ZERO_CELLS = _zero_cells()
+
+
+def test_the_written_page_has_zeros_in_every_table():
+    rows = {row for _, row in ZERO_CELLS}
+    assert len(ZERO_CELLS) > 150 and "规章 |" in rows and "table4-2" in rows
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sets(st.sampled_from(range(len(ZERO_CELLS))), min_size=1, max_size=40))
+def test_any_zeros_left_blank_give_one_blank_cell_finding_a_row(tmp_path_factory, chosen):
+    lines = WRITTEN.read_text(encoding="utf-8").split("\n")
+    for pick in chosen:
+        index, _ = ZERO_CELLS[pick]
+        lines[index] = lines[index].replace("0 |", "|", 1)
+    findings = _findings(tmp_path_factory.mktemp("blank"), "\n".join(lines))
+    assert {f.rule for f in findings} == {"GAO106"}, [(f.rule, f.message.en) for f in findings]
+    assert len(findings) == len({ZERO_CELLS[pick][1] for pick in chosen})
+
+
+# --- the builder's text shapes ---------------------------------------------------------------
+
+def _zeros_blank(document: Document) -> Document:
+    """Every zero of tables 2-4 left blank."""
+    blocks = []
+    for block in document.blocks:
+        if isinstance(block, Table) and block.kind in ("table2", "table3", "table4"):
+            rows = tuple(tuple(dataclasses.replace(c, text="" if c.text == "0" else c.text) for c in row)
+                         for row in block.rows)
+            block = Table(rows=rows, kind=block.kind)
+        blocks.append(block)
+    return Document(blocks=blocks)
+
+
+@pytest.mark.parametrize("seed", [0, 4, 8])
+def test_blank_zeros_read_alike_in_every_text_shape(tmp_path, seed):
+    """The shapes differ only in how they part cells, so blank zeros give the same findings
+    in each: a pipe row opening on a blank first cell (`` | 22 |``), a tab line holding only
+    its tab, a lone pipe line between padding lines."""
+    spec = sample_spec(seed, version="cn-2021")
+    found = {}
+    for shape in SHAPES:
+        text = render_text(_zeros_blank(build_document(spec)), shape)
+        found[shape] = collections.Counter(f.rule for f in _findings(tmp_path, text))
+    assert set(found["pipe"]) == {"GAO106"}, found["pipe"]
+    assert all(counts == found["pipe"] for counts in found.values()), found
+
+
+def test_a_values_row_opening_on_one_space_keeps_its_blank_first_cell():
+    assert _pipe_cells(" | 22 |  |") == [(0, " "), (2, " 22 "), (7, "  "), (10, "")]
+    # A Markdown row's opening pipe, and one before a label, open the row as before.
+    assert _pipe_cells("| 22 |")[0] == (1, " 22 ")
+    assert _pipe_cells(" | 规章 | 0 |")[0] == (2, " 规章 ")
