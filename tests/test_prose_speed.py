@@ -144,7 +144,7 @@ ANY_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}[-－—\s]?\d{7,8}|1[3-9]\d{9})(?!\d
 #: scanned once, not once per character.
 EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 EMAIL_KEY = re.compile(r"(?:电子)?邮\s*箱|电子邮件|E-?mail|e-?mail|邮件地址")
-ADDRESS_KEY = re.compile(r"(?:联系|通讯|办公)?地\s*址\s*[:：为]")
+ADDRESS_KEY = re.compile(r"(?:联系|通讯|办公)?地\s*址\s*[:：为|]")
 POSTCODE = re.compile(r"邮\s*+(?:政)?\s*+编\s*+(?:码)?\s*+[:：为]?\s*+(\d[\d\s]{0,9})")
 # 收取…费 / 产生…费 within one line (a heading 收取信息处理费情况 above the sentence).
 FEE_SUBJECT = re.compile(r"信\s*息\s*处\s*理\s*费|处\s*理\s*费|公开费用|收费通知|检索费|复制费|邮寄费|收\s*取[^。；;\n]{0,24}费|产\s*生[^。；;\n]{0,15}费|(?:收费|费用)[及和与]?减免")
@@ -396,7 +396,7 @@ def ref_find_contacts(prose: Prose) -> list[Mention]:
     text = prose.text
     for key in PHONE_KEY.finditer(text):
         after = text[key.end() : key.end() + 40]
-        lead = re.match(r"\s*(?:号码)?\s*(?:是|为)?\s*[:：]?\s*", after)
+        lead = re.match(r"\s*(?:号码)?\s*(?:是|为)?\s*[:：|]?\s*", after)
         offset = key.end() + (lead.end() if lead else 0)
         value = PHONE_VALUE.match(text, offset)
         kind = "fax" if "传" in key.group(0) else "phone"
@@ -417,7 +417,7 @@ def ref_find_contacts(prose: Prose) -> list[Mention]:
             seen.add(match.group(0))
     for key in EMAIL_KEY.finditer(text):
         after = text[key.end() : key.end() + 60]
-        lead = re.match(r"\s*[:：为是]?\s*", after)
+        lead = re.match(r"\s*[:：为是|]?\s*", after)
         start = key.end() + (lead.end() if lead else 0)
         value = re.compile(r"[^\s，,。；;)）]+").match(text, start)  # no slice: linear
         if value and ("@" in value.group(0) or re.search(r"[A-Za-z]", value.group(0))):
@@ -428,7 +428,7 @@ def ref_find_contacts(prose: Prose) -> list[Mention]:
             found.append(Mention("email", match.group(0), prose.location(match.start(), match.end())))
             emails.add(match.group(0))
     for match in ADDRESS_KEY.finditer(text):
-        value = re.compile(r"[^，,。；;)）]{4,60}").match(text, match.end())  # no slice: linear
+        value = re.compile(r"[^，,。；;)）|]{4,60}").match(text, match.end())  # no slice: linear
         if value:
             found.append(Mention("address", value.group(0).strip(), prose.location(match.end(), match.end() + len(value.group(0)))))
     for match in POSTCODE.finditer(text):

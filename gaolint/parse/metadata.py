@@ -89,7 +89,8 @@ ANY_PHONE = re.compile(r"(?:0(?<!\d0)\d{2,3}[-－—\s]?\d{7,8}|1(?<!\d1)[3-9]\d
 #: scanned once, not once per character.
 EMAIL = re.compile(r"[A-Za-z0-9._%+\-](?<![A-Za-z0-9._%+\-][A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 EMAIL_KEY = re.compile(r"电子邮\s*箱|邮\s*箱|电子邮件|E-?mail|e-?mail|邮件地址")
-ADDRESS_KEY = re.compile(r"联系地\s*址\s*[:：为]|通讯地\s*址\s*[:：为]|办公地\s*址\s*[:：为]|地\s*址\s*[:：为]")
+#: ``地址 | …`` is a contact table's row copied as text (key cell, then value cell).
+ADDRESS_KEY = re.compile(r"联系地\s*址\s*[:：为|]|通讯地\s*址\s*[:：为|]|办公地\s*址\s*[:：为|]|地\s*址\s*[:：为|]")
 POSTCODE = re.compile(r"邮\s*+(?:政)?\s*+编\s*+(?:码)?\s*+[:：为]?\s*+(\d[\d\s]{0,9})")
 #: ``收取…费`` and ``产生…费`` stay on one line: a heading ``（一）收取信息处理费情况`` above
 #: ``本年度未收取信息处理费。`` made one match over both, which hid the second line's 未 (GAO401).
@@ -99,14 +100,14 @@ FEE_NONE = re.compile(r"未\s*(?:向[^。，,]{0,10})?(?:收\s*取|产\s*生|发
 FEE_AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:万元|元)|(?:开出|发出)[^。]{0,10}?收费通知[^。]{0,6}?(\d+)\s*[件份次]")
 
 
-_PHONE_LEAD = re.compile(r"\s*(?:号码)?\s*(?:是|为)?\s*[:：]?\s*")
+_PHONE_LEAD = re.compile(r"\s*(?:号码)?\s*(?:是|为)?\s*[:：|]?\s*")
 _PHONE_NOT_NUMBER = re.compile(r"\s*[:：]\s*\S")
 _PHONE_BAD = re.compile(r"\s*[:：]\s*([^\s，,。；;)）]{1,20})")
 #: What stands between an e-mail key and its address: 电子邮箱：…, 邮箱地址为…, 发送电子邮件至….
-_EMAIL_LEAD = re.compile(r"\s*+(?:地\s*+址)?\s*+(?:[:：为是]|(?:发\s*+送\s*+)?[至到])?\s*+")
+_EMAIL_LEAD = re.compile(r"\s*+(?:地\s*+址)?\s*+(?:[:：为是|]|(?:发\s*+送\s*+)?[至到])?\s*+")
 _EMAIL_VALUE = re.compile(r"[^\s，,。；;)）]+")
 _LATIN = re.compile(r"[A-Za-z]")
-_ADDRESS_VALUE = re.compile(r"[^，,。；;)）]{4,60}")
+_ADDRESS_VALUE = re.compile(r"[^，,。；;)）|]{4,60}")
 _TITLE_QUOTE = re.compile(r"《[^》]*》")
 _LISTING = re.compile(r"(?:由|包括|组成|部分)")
 
