@@ -154,3 +154,42 @@ def test_a_values_row_opening_on_one_space_keeps_its_blank_first_cell():
     # A Markdown row's opening pipe, and one before a label, open the row as before.
     assert _pipe_cells("| 22 |")[0] == (1, " 22 ")
     assert _pipe_cells(" | 规章 | 0 |")[0] == (2, " 规章 ")
+
+
+# --- sums over zeros left blank or dashed ----------------------------------------------------
+
+def test_a_wrong_total_among_blank_zeros_is_found_and_says_blanks_count_as_zero(tmp_path):
+    """The sums are checked as a reader checks them, blank for 0: a wrong count is not hidden
+    by the blanks around it (it was: a row or column holding a blank was not summed)."""
+    text = BLANK.read_text(encoding="utf-8")
+    wrong = text.replace("（一）予以公开 |\n3 |\n|\n|\n|\n|\n|\n3 |", "（一）予以公开 |\n3 |\n|\n|\n|\n|\n|\n4 |", 1)
+    assert wrong != text
+    findings = _findings(tmp_path, wrong)
+    by_rule = collections.defaultdict(list)
+    for f in findings:
+        by_rule[f.rule].append(f)
+    assert set(by_rule) == {"GAO106", "GAO302", "GAO303"}, [(f.rule, f.message.zh) for f in findings]
+    row_total = by_rule["GAO302"][0].message
+    assert "总计为 4" in row_total.zh and "之和为 3" in row_total.zh and row_total.zh.endswith("（空白单元格按 0 计）")
+    assert row_total.en.endswith("(blank cells counted as 0)")
+    assert "差 1" in by_rule["GAO303"][0].message.zh
+
+
+def test_dashed_zeros_count_as_zero_in_table_4(tmp_path):
+    text = render_text(build_document(sample_spec(3, version="cn-2021")), "pipe")
+    lines = text.split("\n")
+    review = next(i for i, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    row = next(i for i in range(review, len(lines)) if re.match(r"^\s*\|?\s*\d", lines[i]))
+    cells = lines[row].split("|")
+    numbers = [i for i, c in enumerate(cells) if c.strip().isdigit()]
+    assert len(numbers) == 15
+    total = numbers[4]  # 行政复议's 总计
+    cells = [(" — " if c.strip() == "0" else c) for c in cells]
+    clean = "\n".join(lines[:row] + ["|".join(cells)] + lines[row + 1:])
+    assert {f.rule for f in _findings(tmp_path, clean)} <= {"GAO106"}
+    cells[total] = f" {int(lines[row].split('|')[total]) + 2} "
+    wrong = "\n".join(lines[:row] + ["|".join(cells)] + lines[row + 1:])
+    gao304 = [f for f in _findings(tmp_path, wrong) if f.rule == "GAO304"]
+    assert len(gao304) == 1 and "差 2" in gao304[0].message.zh, [f.message.zh for f in gao304]
+    assert "—" in [cells[n].strip() for n in numbers[:4]]  # an outcome of 行政复议 was 0
+    assert gao304[0].message.zh.endswith("（“—”单元格按 0 计）")

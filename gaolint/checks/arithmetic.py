@@ -8,7 +8,7 @@ from ..model import Cell, Finding, Message, Row, Severity, Table
 from ..model import number_text as _number
 from ..model_format import TableSpec, column_cells
 from .base import Context, FileRule, register
-from .structure import NATIONAL
+from .structure import NATIONAL, ZERO_PLACEHOLDERS
 
 _GROUP_NAMES = {"review": "行政复议", "direct_suit": "未经复议直接起诉", "suit_after_review": "复议后起诉"}
 _ROW_SHORT = {
@@ -28,6 +28,44 @@ def _with_inferred_note(message: Message) -> Message:
     )
 
 
+def _stands_for_zero(cell: Cell) -> bool:
+    """A count cell left blank or holding a dash, slash or 无 where a 0 belongs (GAO106)."""
+    raw = cell.raw.strip()
+    return not raw or raw in ZERO_PLACEHOLDERS
+
+
+def _zeros_counted(table: Table) -> Table:
+    """``table`` with every cell that stands for a zero counted as 0. Pages that leave zeros
+    blank (or dash them) are common; GAO106 asks for the 0, and the sums are checked as any
+    reader checks them, blank for 0, so a wrong count elsewhere in the row or column is not
+    hidden by the blanks. Findings over such cells say so (``_with_notes``)."""
+    rows = {}
+    changed = False
+    for key, row in table.rows.items():
+        if any(c.value is None and _stands_for_zero(c) for c in row.cells):
+            changed = True
+            cells = [Cell(c.raw, 0.0, c.location, c.inferred) if c.value is None and _stands_for_zero(c) else c
+                     for c in row.cells]
+            row = Row(row.key, row.label, row.location, cells)
+        rows[key] = row
+    if not changed:
+        return table
+    return Table(table.kind, table.location, rows, table.missing_rows, table.end_location,
+                 table.inferred_rows, table.unread_rows)
+
+
+def _with_notes(message: Message, cells: list[Cell]) -> Message:
+    """The message, noting the cells split out of glued digits and those counted as 0."""
+    if any(cell.inferred for cell in cells):
+        message = _with_inferred_note(message)
+    marks = sorted({c.raw.strip() for c in cells if c.value == 0 and _stands_for_zero(c)})
+    if marks:
+        shown = "、".join(f"“{m}”" if m else "空白" for m in marks)
+        message = Message(message.zh + f"（{shown}单元格按 0 计）",
+                          message.en + " (" + ", ".join(f"'{m}'" if m else "blank" for m in marks) + " cells counted as 0)")
+    return message
+
+
 def _identities(context: Context, code: str) -> list[dict]:
     return [i for i in context.format.identities if i.get("rule") == code]
 
@@ -39,7 +77,7 @@ def _identity_tables(context: Context, code: str) -> Iterator[tuple[dict, Table,
         table = context.report.tables.get(identity["table"])
         spec = context.format.tables.get(identity["table"])
         if table is not None and spec is not None:
-            yield identity, table, spec
+            yield identity, _zeros_counted(table), spec
 
 
 def _row_sum_mismatches(table: Table, identity: dict) -> Iterator[tuple[str, Row, Cell, list[Cell], float]]:
@@ -79,8 +117,7 @@ class _ColumnIdentity(FileRule):
                 if left_cells is None or right_cells is None:
                     continue
                 for finding in self.compare(report, spec, name, left, right, left_cells, right_cells):
-                    if any(cell.inferred for cell in left_cells + right_cells):
-                        finding.message = _with_inferred_note(finding.message)
+                    finding.message = _with_notes(finding.message, left_cells + right_cells)
                     yield finding
 
     def compare(self, report, spec, name, left, right, left_cells, right_cells) -> Iterator[Finding]:
@@ -221,14 +258,16 @@ class RowTotal(FileRule):
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
         for identity, table, _spec in _identity_tables(context, self.code):
-            for _, row, total, _cells, summed in _row_sum_mismatches(table, identity):
+            for _, row, total, cells, summed in _row_sum_mismatches(table, identity):
                 difference = abs(summed - total.value)
-                yield self.finding(
+                finding = self.finding(
                     report, total.location,
                     f"表三“{row.label}”行的总计为 {_number(total.value)}，但自然人与法人或其他组织各列之和为 {_number(summed)}（差 {_number(difference)}）",
                     f"table 3 row '{row.label}': 总计 is {_number(total.value)} but the applicant columns add up to "
                     f"{_number(summed)} (difference {_number(difference)})",
                 )
+                finding.message = _with_notes(finding.message, [total, *cells])
+                yield finding
 
 
 @register
@@ -274,8 +313,10 @@ class ReviewLitigationTotal(FileRule):
             for key, row, total, cells, summed in _row_sum_mismatches(table, identity):
                 group = _GROUP_NAMES.get(key, row.label)
                 terms = " + ".join(_number(c.value) for c in cells)
-                yield self.finding(
+                finding = self.finding(
                     report, total.location,
                     f"表四“{group}”的总计为 {_number(total.value)}，但 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = {terms} = {_number(summed)}（差 {_number(abs(summed - total.value))}）",
                     f"table 4 '{group}': total is {_number(total.value)} but the four outcomes add up to {terms} = {_number(summed)}",
                 )
+                finding.message = _with_notes(finding.message, [total, *cells])
+                yield finding

@@ -345,8 +345,9 @@ class TableShape(FileRule):
                     )
 
 
-#: What agencies write for a zero in a count cell instead of 0: one finding per row and mark.
-_ZERO_PLACEHOLDERS = frozenset({"—", "——", "–", "-", "－", "/", "／", "\\", "无", "空"})
+#: What agencies write for a zero in a count cell instead of 0: one finding per row and mark
+#: (and, with a blank, counted as 0 in the tables' sums: gaolint.checks.arithmetic).
+ZERO_PLACEHOLDERS = frozenset({"—", "——", "–", "-", "－", "/", "／", "\\", "无", "空"})
 
 
 @register
@@ -356,11 +357,13 @@ class BadCellValue(FileRule):
     `-3`, `1.5`, or a run of more than 15 digits, which no count reaches and no sum could
     check exactly), or a fee amount that is not a non-negative number. A row's blank cells,
     and its cells holding the same dash, slash or 无 for a zero, are one finding naming their
-    columns. A count written with its unit (`3件`) is read as the count.
+    columns. A count written with its unit (`3件`) is read as the count. The sums of tables
+    3 and 4 (GAO301–GAO304) count a blank, dash, slash or 无 as 0, as a reader does, and
+    their findings say so.
 
     **Why is this bad?**
     The format asks for numbers; a dash or a blank leaves the reader guessing whether the
-    count is zero or unknown, and breaks every total that includes the cell.
+    count is zero or unknown, and every total that includes the cell rests on that guess.
 
     **Example**
     ```text
@@ -401,7 +404,7 @@ class BadCellValue(FileRule):
                         continue
                     if row_spec is not None and cell.raw.strip() in row_spec.not_applicable:
                         continue  # "/" where the row does not apply to this agency
-                    if cell.raw.strip() in _ZERO_PLACEHOLDERS:
+                    if cell.raw.strip() in ZERO_PLACEHOLDERS:
                         placeholders.setdefault(cell.raw.strip(), []).append((index, cell))
                         continue
                     signed = row_spec is not None and index in row_spec.signed
