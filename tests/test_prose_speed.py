@@ -145,7 +145,7 @@ ANY_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}[-－—\s]?\d{7,8}|1[3-9]\d{9})(?!\d
 EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 EMAIL_KEY = re.compile(r"(?:电子)?邮\s*箱|电子邮件|E-?mail|e-?mail|邮件地址")
 ADDRESS_KEY = re.compile(r"(?:联系|通讯|办公)?地\s*址\s*[:：为|]")
-POSTCODE = re.compile(r"邮\s*+(?:政)?\s*+编\s*+(?:码)?\s*+[:：为]?\s*+(\d[\d\s]{0,9})")
+POSTCODE = re.compile(r"邮\s*+(?:政)?\s*+编\s*+(?:码)?\s*+[:：为|]?\s*+(\d[\d\s]{0,9})")
 # 收取…费 / 产生…费 within one line (a heading 收取信息处理费情况 above the sentence).
 FEE_SUBJECT = re.compile(r"信\s*息\s*处\s*理\s*费|处\s*理\s*费|公开费用|收费通知|检索费|复制费|邮寄费|收\s*取[^。；;\n]{0,24}费|产\s*生[^。；;\n]{0,15}费|(?:收费|费用)[及和与]?减免")
 #: "No charge" said without naming the fee, after a cited 《…信息处理费管理办法》 names it.

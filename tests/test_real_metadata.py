@@ -627,12 +627,18 @@ def test_a_full_width_at_sign_is_read(tmp_path):
     "政府信息公开工作机构联系方式：\n地址 | 青禾县府前路186号 |",
     "联系方式：\n电子邮箱 | qinghe_gk@163.com |",
     "联系方式：\n| 办公地址 | 青禾县府前路186号 |\n| 邮政编码 | 418000 |",
+    "联系方式：\n邮政编码 | 418000 |\n电子邮箱 | qinghe_gk@163.com |",
 ])
 def test_a_contact_table_copied_as_text_is_a_contact(tmp_path, table):
     """A page's contact details in a two-column table copy as ``地址 | …``: the key cell, a
     pipe, the value cell (GAO501 before)."""
     findings = _lint(tmp_path, free_form(contact=table))
     assert not rules_of(findings) & {"GAO501", "GAO502"}, [(f.rule, f.message.zh) for f in findings]
+
+
+def test_a_malformed_postcode_in_a_contact_table_is_malformed(tmp_path):
+    findings = _lint(tmp_path, free_form(contact="联系方式：\n地址 | 青禾县府前路186号 |\n邮政编码 | 4180 |"))
+    assert "GAO502" in rules_of(findings) and "4180" in next(f for f in findings if f.rule == "GAO502").message.zh
 
 
 def test_a_malformed_telephone_in_a_contact_table_is_malformed(tmp_path):

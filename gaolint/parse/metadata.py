@@ -91,7 +91,7 @@ EMAIL = re.compile(r"[A-Za-z0-9._%+\-](?<![A-Za-z0-9._%+\-][A-Za-z0-9._%+\-])[A-
 EMAIL_KEY = re.compile(r"电子邮\s*箱|邮\s*箱|电子邮件|E-?mail|e-?mail|邮件地址")
 #: ``地址 | …`` is a contact table's row copied as text (key cell, then value cell).
 ADDRESS_KEY = re.compile(r"联系地\s*址\s*[:：为|]|通讯地\s*址\s*[:：为|]|办公地\s*址\s*[:：为|]|地\s*址\s*[:：为|]")
-POSTCODE = re.compile(r"邮\s*+(?:政)?\s*+编\s*+(?:码)?\s*+[:：为]?\s*+(\d[\d\s]{0,9})")
+POSTCODE = re.compile(r"邮\s*+(?:政)?\s*+编\s*+(?:码)?\s*+[:：为|]?\s*+(\d[\d\s]{0,9})")
 #: ``收取…费`` and ``产生…费`` stay on one line: a heading ``（一）收取信息处理费情况`` above
 #: ``本年度未收取信息处理费。`` made one match over both, which hid the second line's 未 (GAO401).
 FEE_SUBJECT = re.compile(r"信\s*息\s*处\s*理\s*费|处\s*理\s*费|公开费用|收费通知|检索费|复制费|邮寄费|收\s*取[^。；;\n]{0,24}费|产\s*生[^。；;\n]{0,15}费|收费[及和与]?减免|费用[及和与]?减免")
