@@ -193,3 +193,58 @@ def test_dashed_zeros_count_as_zero_in_table_4(tmp_path):
     assert len(gao304) == 1 and "差 2" in gao304[0].message.zh, [f.message.zh for f in gao304]
     assert "—" in [cells[n].strip() for n in numbers[:4]]  # an outcome of 行政复议 was 0
     assert gao304[0].message.zh.endswith("（“—”单元格按 0 计）")
+
+
+# --- spacing between the cells of such tables ------------------------------------------------
+
+def _indented_and_spaced(lines: list[str]) -> list[str]:
+    """Each cell indented and followed by a line of spaces alone, each row opening with
+    ``| `` after a shorter line of spaces (a page's table copied with its layout's
+    indentation; a blank cell keeps its pipe)."""
+    out: list[str] = []
+    for line in lines:
+        if line == "|":
+            out += ["    ", "| "]
+        elif line == " |":
+            out += ["      |", "      "]  # a blank cell keeps its pipe
+        elif line.strip() and not line.strip().strip("|"):
+            out.append("      " + line.strip())
+        elif line.endswith(" |"):
+            out += ["      " + line + " ", "      "]
+        else:
+            out.append(line)
+    return out
+
+
+def _blank_lines_between(lines: list[str]) -> list[str]:
+    """Each cell followed by one blank line, a cell left blank by one blank line alone, and
+    nothing else between rows (a page whose every cell is a paragraph, with no pipes)."""
+    out: list[str] = []
+    for line in lines:
+        if line == " |":
+            out.append("")  # a blank cell: its empty paragraph
+        elif line == "|" or (line.strip() and not line.strip().strip("|")):
+            continue  # a row's opening pipe, or padding
+        elif line.endswith(" |"):
+            out += [line[:-2], ""]
+        else:
+            out.append(line)
+    return out
+
+
+@pytest.mark.parametrize("layout", [_indented_and_spaced, _blank_lines_between])
+@pytest.mark.parametrize("seed", [0, 4, 8])
+@pytest.mark.parametrize("blank", [False, True])
+def test_spacing_lines_between_cells_are_not_cells(tmp_path, layout, seed, blank):
+    """Lines of spaces between the cells of a one-cell-per-line table are spacing (they gave
+    GAO105/GAO106 on every row); where rows follow one another after one blank line, each
+    further blank line is a cell left blank (a row lost its values after the first blank)."""
+    spec = sample_spec(seed, version="cn-2021")
+    document = build_document(spec)
+    if blank:
+        document = _zeros_blank(document)
+    expected = collections.Counter(f.rule for f in _findings(tmp_path, render_text(document, "pipe")))
+    text = "\n".join(layout(render_text(document, "cells").split("\n")))
+    got = collections.Counter(f.rule for f in _findings(tmp_path, text))
+    assert got == expected
+    assert set(got) <= {"GAO106"}

@@ -190,7 +190,26 @@ def tokenise(lines: list[Line]) -> list[Token]:
         tokens = _blank_lines_as_separators(tokens)
     elif _double_spaced(lines):
         tokens = _without_spacing(tokens)
+    elif _pipe_on_every_value_line(tokens):
+        # A blank cell of such a table keeps its pipe (a lone ``|``): a line of spaces alone
+        # between its cells (``      0  |`` / ``      `` / ``      0  |``) is spacing.
+        tokens = [t for t in tokens if not (t[0] == EMPTY and _blank_line(t[2].text))]
     return tokens
+
+
+def _blank_line(text: str) -> bool:
+    """A line of spaces alone (not a tab-indented cell left blank)."""
+    return not text.strip() and "\t" not in text
+
+
+def _pipe_on_every_value_line(tokens: list[Token]) -> bool:
+    found = False
+    for token in tokens:
+        if token[0] == NUMBER or token[0] == BAD:
+            if "|" not in token[2].text:
+                return False
+            found = True
+    return found
 
 
 def _layout(lines: list[Line]) -> str:
@@ -257,19 +276,47 @@ def _without_spacing(tokens: list[Token]) -> list[Token]:
 
 def _blank_lines_as_separators(tokens: list[Token]) -> list[Token]:
     """In a table whose cells are parted by blank lines, one blank line parts two cells and
-    holds none; a longer run of blank lines ends a row."""
+    holds none. A longer run of blank lines ends a row where the table parts its rows so; in
+    a table whose rows start after one blank line (each row's label follows its last value
+    after a single blank line), each blank line past the first is a cell left blank: the
+    page wrote an empty paragraph for it (``3`` ⏎⏎⏎⏎ ``1``: two blank cells between)."""
+    blank_cells = _row_gap(tokens) == 1
     out: list[Token] = []
     run: list[Token] = []
     for token in tokens + [(SEP, "", None, 0, 0, None)]:
         if token[0] == EMPTY and token[2] is not None and not token[2].text.strip():
             run.append(token)
             continue
-        if len(run) >= 2:
+        if blank_cells:
+            out += [(EMPTY, "", t[2], 0, 0, None) for t in run[1:]]
+        elif len(run) >= 2:
             out.append((SEP, "", run[0][2], 0, 0, None))
         run = []
         if token[2] is not None:
             out.append(token)
     return out
+
+
+def _row_gap(tokens: list[Token]) -> int:
+    """The fewest blank lines between a value and the label after it; in a table where no
+    label follows a value (table 4: its values come after its header), the fewest between
+    two labels. 0 when there is none."""
+    after_value_gap = between_labels = 0
+    run = 0
+    previous = ""
+    for token in tokens:
+        kind = token[0]
+        if kind == EMPTY and not token[2].text.strip():
+            run += 1
+            continue
+        if kind == LABEL and run:
+            if previous in (NUMBER, BAD) and (not after_value_gap or run < after_value_gap):
+                after_value_gap = run
+            elif previous == LABEL and (not between_labels or run < between_labels):
+                between_labels = run
+        previous = kind
+        run = 0
+    return after_value_gap or between_labels
 
 
 #: Line text -> its cuts, as (kind, text, start, end, value). How a line cuts depends on its
