@@ -99,6 +99,7 @@ def test_the_free_form_fixture_is_clean(tmp_path):
     "本报告统计期限自2012年1月1日开始至2012年12月31日结束。",
     "本报告所列数据统计期限自2012年1月1日起截至2012年12月31日。",
     "统计期限为2012.1.1起，至2012.12.31止。",
+    "报告中所列数据统计期限自2012年1月1日始至2012年12月31日止。",  # 始 for 起 (GAO201 before)
 ])
 def test_period_wordings_are_read(tmp_path, sentence):
     report = _report(tmp_path, free_form(period=sentence))
@@ -220,7 +221,8 @@ def test_both_period_dates_lost_is_gao003_and_gao201(tmp_path):
     assert {"GAO003", "GAO201"} <= rules_of(findings)
 
 
-@pytest.mark.parametrize("sentence", ["统计期限为2012111231。", "统计期限为201211-1231日。"])
+@pytest.mark.parametrize("sentence", ["统计期限为2012111231。", "统计期限为201211-1231日。",
+                                      "统计期限为20121月1日至12月31日。"])
 def test_period_dates_that_lost_their_marks_are_gao003_only(tmp_path, sentence):
     findings = _lint(tmp_path, free_form(period=sentence))
     assert "GAO003" in rules_of(findings)
@@ -505,6 +507,7 @@ def test_a_cited_fee_regulation_names_the_fee_of_a_no_charge_sentence(tmp_path, 
     "本年度我局无收费情况。",
     "政府信息公开工作中不涉及收费。",
     "本机关依申请提供政府信息均为免费。",
+    "本年度我办未收到政府信息公开申请,未发生信息公开收费事项。",
 ])
 def test_a_sentence_that_the_agency_charges_nothing_states_the_fee(tmp_path, sentence):
     """Without naming 信息处理费: none was charged (fees.no_charge in rules/common.yaml; each

@@ -37,8 +37,8 @@ DATE = re.compile(_DATE)
 #: read by ``PERIOD_NUMERIC_RANGE`` — not as dates that lost their 年/月 in extraction.
 _HOUR = r"(?:\s*+\d{1,2}\s*+[时点](?:\s*+\d{1,2}\s*+分)?)?"
 #: The words between the two dates: 至, 到, a dash or tilde, 截至/截止 (自2023年1月1日起截至2023年12月31日), after an
-#: optional 起 or 开始 that a comma may follow (自2023年1月1日起，至2023年12月31日止).
-_RANGE_WORD = r"\s*+(?:(?:起|开始)\s*+[,，]?\s*+)?(?:至|到|截至|截止|—|－|-|~|～)\s*+"
+#: optional 起, 开始 or 始 that a comma may follow (自2023年1月1日起，至2023年12月31日止).
+_RANGE_WORD = r"\s*+(?:(?:起|开始|始)\s*+[,，]?\s*+)?(?:至|到|截至|截止|—|－|-|~|～)\s*+"
 PERIOD_RANGE = re.compile(_DATE + _HOUR + _RANGE_WORD + _SHORT_DATE)
 #: A month and a day in Chinese numerals (二〇二二年一月一日至十二月三十一日; the year is already
 #: Arabic, normalise/widths.py), or mixed with Arabic ones, and 元月 for January: read when the
@@ -649,8 +649,9 @@ def agency_kind(name: str) -> str:
 
 #: What a period statement holds when both its dates were lost (统计期限自至。) or when its dates
 #: lost their 年/月/日 marks (2011111231, 201211-1231日, 019328): read only after a period key.
-_PERIOD_LOST = re.compile(r"[为是:：\s]{0,3}(?:自|从|由)?\s*+(?:(?:起|开始)\s*+[,，]?\s*+)?(?:至|到|截至|截止|—|-|~)\s*+(?:止)?\s*+(?:[。；;,，\n]|$)")
-_PERIOD_DAMAGED = re.compile(r"[^。；;\n\d]{0,12}?(\d[\d\-－—~～.]{4,20}\d)(?!\s*(?:件|条|个|万|元|%|项|人|次|份))")
+_PERIOD_LOST = re.compile(r"[为是:：\s]{0,3}(?:自|从|由)?\s*+(?:(?:起|开始|始)\s*+[,，]?\s*+)?(?:至|到|截至|截止|—|-|~)\s*+(?:止)?\s*+(?:[。；;,，\n]|$)")
+#: A date whose 年 was lost before its month (20241月1日, 202412月31日) is damaged too.
+_PERIOD_DAMAGED = re.compile(r"[^。；;\n\d]{0,12}?(\d[\d\-－—~～.]{4,20}\d|\d{5,6}(?=\s*月))(?!\s*(?:件|条|个|万|元|%|项|人|次|份))")
 
 
 #: Periods stated in months (2012年1月至12月) or as a whole year (2012年度, 2012年全年).
