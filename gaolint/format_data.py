@@ -129,6 +129,7 @@ COMMON_SCHEMA = Keys({
     "agency_kinds": ListOf(Keys({"kind": STR, "endings": WORDS}, required=("kind", "endings"))),
     "default_kind": STR, "fees": Keys({"spending": WORDS, "charging": WORDS, "waivers": WORDS, "no_charge": WORDS}),
     "table_words": WORDS, "contents_words": WORDS, "announcement_words": WORDS,
+    "agency_words": Keys({"before": WORDS, "after": WORDS, "pronouns": WORDS}),
 }, required=("kind",))
 
 
@@ -317,6 +318,9 @@ class CommonSpec:
         title_links: tuple[str, ...] = (),
         title_labels: tuple[str, ...] = (),
         site_dates: tuple[str, ...] = (),
+        agency_before: tuple[str, ...] = (),
+        agency_after: tuple[str, ...] = (),
+        agency_pronouns: tuple[str, ...] = (),
     ) -> None:
         self.period_keys = period_keys
         self.period_key = alternatives(period_keys)
@@ -343,6 +347,11 @@ class CommonSpec:
         self.title_labels = title_labels
         #: Labels of a web page's own dates (发布日期：…, 更新时间：…): never the report's signing date.
         self.site_dates = site_dates
+        #: Words an opening sentence writes right before or after an agency's name (由…编制,
+        #: 现将…): not part of it, longest first; and pronouns (我局, 本单位) that name no agency.
+        self.agency_before = tuple(sorted(agency_before, key=len, reverse=True))
+        self.agency_after = tuple(sorted(agency_after, key=len, reverse=True))
+        self.agency_pronouns = frozenset(agency_pronouns)
 
     def kind_of(self, name: str) -> str:
         """The agency kind a name's ending makes (first listed kind wins)."""
@@ -361,6 +370,7 @@ class CommonSpec:
         period = _mapping(data, data.get("period"), "period")
         title = _mapping(data, data.get("title"), "title")
         fees = _mapping(data, data.get("fees"), "fees")
+        agency_words = _mapping(data, data.get("agency_words"), "agency_words")
         kinds = []
         raw_kinds = data.get("agency_kinds") or []
         if not isinstance(raw_kinds, list):
@@ -395,4 +405,7 @@ class CommonSpec:
             title_links=_words(data, title.get("links"), "title.links"),
             title_labels=_words(data, title.get("labels"), "title.labels"),
             site_dates=_words(data, data.get("site_dates"), "site_dates"),
+            agency_before=_words(data, agency_words.get("before"), "agency_words.before"),
+            agency_after=_words(data, agency_words.get("after"), "agency_words.after"),
+            agency_pronouns=_words(data, agency_words.get("pronouns"), "agency_words.pronouns"),
         )

@@ -31,6 +31,15 @@ def _lines(*texts: str) -> list[Line]:
     ("苏州高新区", "苏州高新区"),  # run by a 管委会, not a people's government
     ("昆山市人民", "昆山市人民政府"),
     ("昆山市人民政府关于", "昆山市人民政府"),
+    # The words of the opening sentence around the name (rules/common.yaml agency_words), and
+    # a bracketed alias after it, are not the name.
+    ("由武进区湖塘镇人民政府编制", "武进区湖塘镇人民政府"),
+    ("现将嘉兴市国资委", "嘉兴市国资委"),
+    ("特编制罗平县长底布依族乡", "罗平县长底布依族乡人民政府"),
+    ("四川省发展和改革委员会关于报送", "四川省发展和改革委员会"),
+    ("贵阳市人民政府（市人民政府办公厅）", "贵阳市人民政府"),
+    ("黔东南州人民政府(州政府办公室", "黔东南州人民政府"),
+    ("现代农业示范区管委会", "现代农业示范区管委会"),
 ])
 def test_normalise_agency(name, expected):
     assert normalise_agency(name) == expected
@@ -61,6 +70,17 @@ def test_agency_from_opening_sentence_and_line_above_title():
     assert agency_from_title("2023年政府信息公开工作年度报告", nothing) == ""
 
 
+@pytest.mark.parametrize("name", ["我局", "本单位", "本机关", "我县", "现编制", "现将"])
+def test_a_pronoun_or_a_verb_is_no_agency_name(name):
+    assert normalise_agency(name) == ""
+
+
+def test_agency_from_a_customs_title_and_an_opening_that_names_none():
+    assert agency_from_title("广州海关2015年海关政府信息公开年度报告") == "广州海关"
+    opening = _lines("根据有关要求，现编制2023年政府信息公开工作年度报告。")
+    assert agency_from_title("2023年政府信息公开工作年度报告", opening) == ""
+
+
 def test_agency_from_signature():
     assert agency_from_signature(_lines("……", "昆山市人民政府办公室", "2026年1月20日")) == "昆山市人民政府"
     assert agency_from_signature(_lines("……", "昆山市政府办公室", "2026年1月20日")) == "昆山市人民政府"
@@ -74,6 +94,10 @@ def test_agency_kind_from_name():
     assert agency_kind("昆山市人民政府办公室") == "department"
     assert agency_kind("淮安市洪泽区教育局") == "department"
     assert agency_kind("") == ""
+    # 管理委员会 that are government departments, not a development zone's.
+    assert agency_kind("北京市通州区城市管理委员会") == "department"
+    assert agency_kind("青禾市国有资产监督管理委员会") == "department"
+    assert agency_kind("青禾经济技术开发区管理委员会") == "zone"
 
 
 def _lint(tmp_path, spec, settings: Settings | None = None, name: str = "report.txt", traditional: bool = False):

@@ -544,9 +544,21 @@ def _zone_endings() -> tuple[str, ...]:
 def normalise_agency(name: str) -> str:
     """One spelling per agency: 昆山市 / 昆山市政府 → 昆山市人民政府; departments keep their
     full names (淮安市洪泽区教育局). Traditional text was folded to Simplified before parsing."""
+    from ..formats import load_common
+
+    common = load_common()
     name = re.sub(r"\s+", "", name).strip("《》“”\"'()（）:：,，、.。")
+    # 贵阳市人民政府（市人民政府办公厅）: the bracketed alias after the name (or its opening
+    # bracket alone, the rest cut off) is not part of it.
+    name = re.sub(r"[(（][^)）]*[)）]?$", "", name) or name
     name = re.sub(r"^(?:关于|中共)", "", name)
     name = re.sub(r"(?:关于|的)$", "", name)
+    # 由武进区湖塘镇人民政府编制 / 现将嘉兴市国资委: the opening sentence's words around the name.
+    name = next((name[len(w):] for w in common.agency_before if name.startswith(w) and len(name) > len(w) + 1), name)
+    name = next((name[: -len(w)] for w in common.agency_after if name.endswith(w) and len(name) > len(w) + 1), name)
+    name = re.sub(r"的$", "", name)
+    if name in common.agency_pronouns or name in common.agency_before:
+        return ""  # 我局, 本单位, 现将: no name written
     if name.endswith("人民"):
         name += "政府"
     elif name.endswith("政府") and not name.endswith("人民政府"):
@@ -573,8 +585,8 @@ def agency_from_title(title: str, lines: list[Line] | None = None) -> str:
         issuer = re.sub(r"(?<=人民政府)办公[室厅]$", "", issuer)
     text = re.sub(r"^.*?公开(?=[^公开]*\d{4}年)", "", text) if "现向社会公开" in text else text
     text = re.sub(r"\d{4}年度?", "", text)
-    text = re.sub(r"(?:政府|政务)?信?息?公开(?:工作)?(?:的)?年度?报告.*$", "", text)
-    text = re.sub(r"(?:政府|政务)?信息公开.*$", "", text)
+    text = re.sub(r"(?:海关)?(?:政府|政务)?信?息?公开(?:工作)?(?:的)?年度?报告.*$", "", text)
+    text = re.sub(r"(?:海关)?(?:政府|政务)?信息公开.*$", "", text)
     text = text.strip("《》“”\"'()（）:：,，、 ")
     if "〇〇" in text or "《" in text:  # what is left of a cited notice: not an agency name
         text = re.split(r"[《》]", text)[-1] if "》" in text else ""
