@@ -463,6 +463,8 @@ HEADING_STYLES = {
     "1.总体情况": lambda numeral, number, title: f"{number}.{title}",
     "1、总体情况": lambda numeral, number, title: f"{number}、{title}",
     "一．总体情况": lambda numeral, number, title: f"{numeral}．{title}",
+    # The space after the numeral lost (a PDF's text layer, a saved page): 四政府信息公开行政复议…
+    "一总体情况": lambda numeral, number, title: f"{numeral}{title}",
 }
 
 
@@ -484,6 +486,16 @@ def test_heading_numbering_styles(tmp_path, style):
     assert problem is None
     assert [s.key for s in report.sections] == ["overview", "active", "requests", "review", "problems", "other"]
     assert lint_file(path, Settings()).findings == []
+
+
+@pytest.mark.parametrize("line", ["一是主动公开政府信息情况", "三年来政府信息公开工作情况", "二〇二三年主动公开情况",
+                                  "一些需要报告的事项", "四是行政复议情况"])
+def test_a_paragraph_opening_with_a_numeral_word_is_no_glued_heading(line):
+    """A numeral run into a title is a heading only where it cannot start a word (一是, 三年来)."""
+    from gaolint.model import Line, Location
+    from gaolint.parse.sections import heading_candidates
+
+    assert heading_candidates([Line(0, line, Location(1), line)]) == []
 
 
 def test_a_sentence_opening_with_yi_bu_fen_is_no_heading():

@@ -22,6 +22,13 @@ _HEADING = re.compile(
     r"^[\s#*>|【\[]*+(?:第([一二三四五六七八九十]{1,3})部分\s*+[、.,，:：]?|第?([一二三四五六七八九十]{1,3})(?:部分)?(?:\s*+[、.,，:：]|\s++))"
     r"\s*+(.{2,60})$"
 )
+#: A numeral run straight into a heading's title, the space after it lost (a PDF's text layer
+#: or a saved page drops the gap of 一 总体情况: 一总体情况, 四政府信息公开行政复议、行政诉讼情况).
+#: Only a short line with no sentence punctuation, ending the way section titles end, and not
+#: a paragraph's 一是/一年来/二〇二三年: the words must still name a section (_section_for).
+_GLUED_HEADING = re.compile(
+    r"^[\s#*>|【\[]*+([一二三四五六七八九十]{1,2})(?![是要些般年〇○])([^\s。，,；;：:|]{1,40}?(?:情况|事项|措施|问题))$"
+)
 #: Headings numbered 1. 2. … (or 1、): read only in a report with no heading numbered 一、二、…,
 #: where 1、主动公开政府信息情况 is a paragraph inside 一、总体情况, not the second section.
 _ARABIC_HEADING = re.compile(r"^[\s#*>|【\[]*+([1-9])\s*+[、.]\s*+(\D.{1,59})$")
@@ -73,7 +80,7 @@ def _candidates(lines: list[Line], heading: re.Pattern[str] = _HEADING) -> list[
         text = line.text.strip().strip("*").strip()
         if len(text) > 70 or not text:
             continue
-        match = heading.match(text)
+        match = heading.match(text) or (_GLUED_HEADING.match(text) if heading is _HEADING else None)
         if not match:
             continue
         *numbers, title = match.groups()
