@@ -67,6 +67,16 @@ def _report(tmp_path, text: str, name: str = "report.txt"):
     return report
 
 
+@pytest.mark.parametrize("title", ["青禾县卫生健康委2012年政府信息公开工作报告", "青禾县人民政府2012年度政府信息公开工作报告"])
+def test_a_title_ending_in_gongzuo_baogao_is_the_title(tmp_path, title):
+    """…政府信息公开工作报告 without 年度 is the report's title (its year was not read: the
+    period, deadline and year checks had nothing to compare with)."""
+    report = _report(tmp_path, free_form(title=title))
+    assert (report.title, report.year) == (title, 2012)
+    late = free_form(title=title, period="本报告所列数据的统计期限为2011年1月1日至2011年12月31日。")
+    assert "GAO202" in rules_of(_lint(tmp_path, late, name="late.txt"))
+
+
 def test_the_free_form_fixture_is_clean(tmp_path):
     findings = _lint(tmp_path, free_form())
     assert rules_of(findings) == set(), [(f.rule, f.message.zh) for f in findings]
