@@ -320,6 +320,20 @@ def test_an_announcement_page_is_one_warning_naming_the_attachment(tmp_path, chr
     assert findings[0].location.line == len(chrome) + 1  # the title
 
 
+def test_a_short_report_opening_with_xianjiang_baogao_ruxia_is_checked_as_a_report(tmp_path):
+    """现将…情况报告如下 opens the report itself: a short report with no period and one heading
+    is checked (GAO201 …), not taken for a page announcing an attachment (GAO002 silenced all)."""
+    text = "\n".join([
+        "青禾县文化和旅游局2020年度政府信息公开工作年度报告",
+        "根据《中华人民共和国政府信息公开条例》要求，现将青禾县文化和旅游局2020年度政府信息公开情况报告如下：",
+        "一、总体公开情况",
+        "本年度我局通过县政府门户网站主动公开政府信息86条，未收到政府信息公开申请，未发生收费。",
+        "联系电话：0598-5123456。",
+    ]) + "\n"
+    rules = rules_of(_lint(tmp_path, text))
+    assert "GAO002" not in rules and "GAO201" in rules
+
+
 def test_an_announcement_page_under_a_list_of_other_reports_names_its_attachment(tmp_path):
     """The site's column of other reports around the announcement does not make it a list
     page: the attachment is what the user must check."""
