@@ -40,6 +40,7 @@ def _lines(*texts: str) -> list[Line]:
     ("贵阳市人民政府（市人民政府办公厅）", "贵阳市人民政府"),
     ("黔东南州人民政府(州政府办公室", "黔东南州人民政府"),
     ("现代农业示范区管委会", "现代农业示范区管委会"),
+    ("重庆海关关区", "重庆海关关区"),  # a customs district, not a people's government's area
 ])
 def test_normalise_agency(name, expected):
     assert normalise_agency(name) == expected

@@ -248,3 +248,17 @@ def test_spacing_lines_between_cells_are_not_cells(tmp_path, layout, seed, blank
     got = collections.Counter(f.rule for f in _findings(tmp_path, text))
     assert got == expected
     assert set(got) <= {"GAO106"}
+
+
+def test_an_amount_written_with_its_unit_is_the_amount(tmp_path):
+    """``行政事业性收费 | 43.788万元 |``: the cell holds the amount (the row was missing: GAO104)."""
+    from gaolint.parse.cells import NUMBER, classify
+
+    assert classify("43.788万元") == (NUMBER, 43.788) and classify("1530000元") == (NUMBER, 1530000.0)
+    text = WRITTEN.read_text(encoding="utf-8").replace("行政事业性收费 |\n0 | ||", "行政事业性收费 |\n43.788万元 | ||")
+    assert "43.788万元" in text
+    assert _findings(tmp_path, text) == []
+    path = tmp_path / "fee.txt"
+    path.write_text(text, encoding="utf-8")
+    report, _ = read_report(str(path), str(path))
+    assert _values(report, "table2", "fees") == [43.788]

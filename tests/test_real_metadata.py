@@ -110,6 +110,7 @@ def test_the_free_form_fixture_is_clean(tmp_path):
     "本报告所列数据统计期限自2012年1月1日起截至2012年12月31日。",
     "统计期限为2012.1.1起，至2012.12.31止。",
     "报告中所列数据统计期限自2012年1月1日始至2012年12月31日止。",  # 始 for 起 (GAO201 before)
+    "报告中数据核定时间为2012年1月1日起至2012年12月31日止。",  # (GAO201 before)
 ])
 def test_period_wordings_are_read(tmp_path, sentence):
     report = _report(tmp_path, free_form(period=sentence))
@@ -614,14 +615,14 @@ def test_a_dotted_telephone_is_malformed_not_missing(tmp_path):
 
 
 @pytest.mark.parametrize("number", ["0591-87654321-8001", "0591-87654321转8001", "0591-87654321分机8001",
-                                    "+86-591-87654321", "0086 591 87654321"])
+                                    "+86-591-87654321", "0086 591 87654321", "023-12360"])
 def test_an_extension_or_a_country_code_is_a_well_formed_telephone(tmp_path, number):
     """An extension after a dash and China's code before the area code (GAO502 before)."""
     findings = _lint(tmp_path, free_form(contact=f"咨询电话：{number}。"))
     assert not rules_of(findings) & {"GAO501", "GAO502"}, [(f.rule, f.message.zh) for f in findings]
 
 
-@pytest.mark.parametrize("number", ["0591-876543211", "8765432-8001", "+86-591-8765"])
+@pytest.mark.parametrize("number", ["0591-876543211", "8765432-8001", "+86-591-8765", "0931-2179"])
 def test_a_malformed_telephone_is_still_malformed_with_an_extension_or_country_code(tmp_path, number):
     assert "GAO502" in rules_of(_lint(tmp_path, free_form(contact=f"咨询电话：{number}。")))
 

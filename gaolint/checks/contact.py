@@ -10,7 +10,8 @@ from .base import Context, FileRule, register, start_of_report
 
 #: Accepted telephone forms once spaces, brackets and dashes are removed: area code + local
 #: number, a bare local number, a mobile, a 400/800 number, a 5-digit public service line.
-_PHONE_FORMS = re.compile(r"^(?:0\d{2,3}[1-9]\d{6,7}|[1-9]\d{6,7}|1[3-9]\d{9}|[48]00\d{7}|1\d{4}|9\d{4})$")
+#: … and a 12xxx service line after its area code (023-12360, 0591-12345).
+_PHONE_FORMS = re.compile(r"^(?:0\d{2,3}[1-9]\d{6,7}|(?:010|02\d|0[3-9]\d{2})12\d{3}|[1-9]\d{6,7}|1[3-9]\d{9}|[48]00\d{7}|1\d{4}|9\d{4})$")
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
 
 

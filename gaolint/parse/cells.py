@@ -24,6 +24,8 @@ _NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _BAD = re.compile(r"^(?:[—–\-－/／\\×xX*＊…]+|无|空|暂无|不详|\?+|-?\d+(?:\.\d+)?[%％])$")
 #: A count followed by its unit (3件, 12条): the number is what the cell says.
 _COUNT_WITH_UNIT = re.compile(r"^(\d{1,15})(?:件|条|个|项|次|人|家)$")
+#: An amount followed by its unit (43.788万元, table 2's 行政事业性收费): the number is the cell's.
+_AMOUNT_WITH_UNIT = re.compile(r"^(\d{1,12}(?:\.\d{1,6})?)(?:万元|元)$")
 #: A cell that holds a number badly written: separators in the wrong places (1,0 / 1.0.0) or
 #: a Chinese numeral alone (一, 十二). Never a row label, which always has words.
 _MISTYPED_NUMBER = re.compile(r"^(?:\d+(?:[,，.]\d+){1,3}|[一二三四五六七八九十零〇]{1,3})$")
@@ -77,8 +79,8 @@ def classify_squeezed(squeezed: str) -> tuple[str, float | None]:
         return NUMBER, float(squeezed.replace(",", ""))
     if _BAD.match(squeezed):
         return BAD, None
-    counted = _COUNT_WITH_UNIT.match(squeezed)
-    if counted:  # "3件": a count written with its unit is the count
+    counted = _COUNT_WITH_UNIT.match(squeezed) or _AMOUNT_WITH_UNIT.match(squeezed)
+    if counted:  # "3件", "43.788万元": a count or amount written with its unit is the number
         return NUMBER, float(counted.group(1))
     if _MISTYPED_NUMBER.match(squeezed):  # "1,0", "一": a value mistyped, not a label
         return BAD, None

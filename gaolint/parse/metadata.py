@@ -565,7 +565,7 @@ def normalise_agency(name: str) -> str:
         name = name[: -len("政府")] + "人民政府"
     if name.endswith("街道") and len(name) > 2:
         return name + "办事处"
-    if _AREA.search(name) and not name.endswith(_zone_endings()) and len(name) >= 2:
+    if _AREA.search(name) and not name.endswith(_zone_endings()) and "海关" not in name and len(name) >= 2:
         name += "人民政府"
     return name
 
