@@ -67,6 +67,17 @@ def _report(tmp_path, text: str, name: str = "report.txt"):
     return report
 
 
+@pytest.mark.parametrize("line,title", [
+    ("| 标题: | 青禾县民政局2012年政府信息公开工作年度报告 | ||", "青禾县民政局2012年政府信息公开工作年度报告"),
+    ("名 称: 青禾县民政局2012年政府信息公开工作年度报告", "青禾县民政局2012年政府信息公开工作年度报告"),
+])
+def test_a_label_before_the_title_is_not_the_title_or_the_agency(tmp_path, line, title):
+    """A page's metadata label (in a table's cells, or spaced) is neither the title's text nor
+    the agency's name (the agency was read as ``|标题:|青禾县民政局``)."""
+    report = _report(tmp_path, free_form(title=line))
+    assert (report.title, report.agency) == (title, "青禾县民政局")
+
+
 @pytest.mark.parametrize("title", ["青禾县卫生健康委2012年政府信息公开工作报告", "青禾县人民政府2012年度政府信息公开工作报告"])
 def test_a_title_ending_in_gongzuo_baogao_is_the_title(tmp_path, title):
     """…政府信息公开工作报告 without 年度 is the report's title (its year was not read: the
@@ -233,7 +244,7 @@ def test_both_period_dates_lost_is_gao003_and_gao201(tmp_path):
 
 
 @pytest.mark.parametrize("sentence", ["统计期限为2012111231。", "统计期限为201211-1231日。",
-                                      "统计期限为20121月1日至12月31日。"])
+                                      "统计期限为20121月1日至12月31日。", "统计期限自2012年11日至20121231日止。"])
 def test_period_dates_that_lost_their_marks_are_gao003_only(tmp_path, sentence):
     findings = _lint(tmp_path, free_form(period=sentence))
     assert "GAO003" in rules_of(findings)

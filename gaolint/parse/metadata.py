@@ -290,6 +290,14 @@ def _title_label() -> re.Pattern[str]:
     return re.compile(r"(?:" + alternatives(load_common().title_labels).pattern + r")\s*+[:：]\s*+")
 
 
+def _title_label_cell() -> re.Pattern[str]:
+    """A label before a title, in a metadata table's cell or not: ``| 标题: |``, ``名 称:``."""
+    from ..format_data import alternatives
+    from ..formats import load_common
+
+    return re.compile(r"[|\s]*+(?:" + alternatives(load_common().title_labels).pattern + r")\s*+[:：]\s*+\|?\s*+")
+
+
 #: A link line is one title long: a longer line that starts like one is a crawled page's text.
 LINK_CHARS = 120
 
@@ -341,7 +349,7 @@ def find_title(lines: list[Line]) -> tuple[str, Location | None, int | None]:
         head = _screen_to_body(lines)  # menus and lists fill the first screen: the title may be below
         candidates = title_candidates(head)
     if len(candidates) == 1:
-        return candidates[0].text, candidates[0].location, candidates[0].year
+        return _unlabelled(candidates[0].text), candidates[0].location, candidates[0].year
     # No title line: the opening sentence often names the report (现向社会公开…年度报告), and a
     # crawled page's one line names it after the site's breadcrumb.
     # Among several title lines, the body's first lines may name the report's own (a crawled
@@ -356,7 +364,16 @@ def find_title(lines: list[Line]) -> tuple[str, Location | None, int | None]:
         chosen = choose(candidates + inline, head, lines)
     if chosen.inline and (candidates or chosen is not inline[0]):
         return chosen.agency + chosen.text, chosen.location, chosen.year  # its agency, not the first title's
-    return chosen.text, chosen.location, chosen.year
+    return _unlabelled(chosen.text), chosen.location, chosen.year
+
+
+def _unlabelled(title: str) -> str:
+    """The title without a page's label before it (标题：…, 名 称: …, a metadata table's
+    ``| 标题: | … | ||``) and the table's pipes after it; the label is not the agency's name."""
+    if "|" not in title and not _title_label().match(title):
+        return title
+    label = _title_label_cell().match(title)
+    return (title[label.end():] if label else title.lstrip("| ")).rstrip("| ")
 
 
 class TitleCandidate(Value):
@@ -662,8 +679,11 @@ def agency_kind(name: str) -> str:
 #: What a period statement holds when both its dates were lost (统计期限自至。) or when its dates
 #: lost their 年/月/日 marks (2011111231, 201211-1231日, 019328): read only after a period key.
 _PERIOD_LOST = re.compile(r"[为是:：\s]{0,3}(?:自|从|由)?\s*+(?:(?:起|开始|始)\s*+[,，]?\s*+)?(?:至|到|截至|截止|—|-|~)\s*+(?:止)?\s*+(?:[。；;,，\n]|$)")
-#: A date whose 年 was lost before its month (20241月1日, 202412月31日) is damaged too.
-_PERIOD_DAMAGED = re.compile(r"[^。；;\n\d]{0,12}?(\d[\d\-－—~～.]{4,20}\d|\d{5,6}(?=\s*月))(?!\s*(?:件|条|个|万|元|%|项|人|次|份))")
+#: A date whose 年 was lost before its month (20241月1日, 202412月31日), or whose 月 was lost
+#: (2019年11日), is damaged too.
+_PERIOD_DAMAGED = re.compile(
+    r"[^。；;\n\d]{0,12}?(\d[\d\-－—~～.]{4,20}\d|\d{5,6}(?=\s*月)|\d{4}\s*年\s*\d{2,4}\s*日)(?!\s*(?:件|条|个|万|元|%|项|人|次|份))"
+)
 
 
 #: Periods stated in months (2012年1月至12月) or as a whole year (2012年度, 2012年全年).
