@@ -417,7 +417,7 @@ def ref_find_contacts(prose: Prose) -> list[Mention]:
             seen.add(match.group(0))
     for key in EMAIL_KEY.finditer(text):
         after = text[key.end() : key.end() + 60]
-        lead = re.match(r"\s*[:：为是|]?\s*", after)
+        lead = re.match(r"\s*(?:地\s*址)?\s*(?:[:：为是|]|(?:发\s*送\s*)?[至到])?\s*", after)
         start = key.end() + (lead.end() if lead else 0)
         value = re.compile(r"[^\s，,。；;)）]+").match(text, start)  # no slice: linear
         if value and ("@" in value.group(0) or re.search(r"[A-Za-z]", value.group(0))):
@@ -428,8 +428,8 @@ def ref_find_contacts(prose: Prose) -> list[Mention]:
             found.append(Mention("email", match.group(0), prose.location(match.start(), match.end())))
             emails.add(match.group(0))
     for match in ADDRESS_KEY.finditer(text):
-        value = re.compile(r"[^，,。；;)）|]{4,60}").match(text, match.end())  # no slice: linear
-        if value:
+        value = re.compile(r"[^，,。；;)）|\n]{4,60}").match(text, match.end())  # no slice: linear
+        if value and not re.match(r"\s*(?:https?:|www\.)", value.group(0), re.IGNORECASE):
             found.append(Mention("address", value.group(0).strip(), prose.location(match.end(), match.end() + len(value.group(0)))))
     for match in POSTCODE.finditer(text):
         found.append(Mention("postcode", match.group(1).strip(), prose.location(match.start(1), match.end(1))))

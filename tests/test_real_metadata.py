@@ -679,6 +679,17 @@ def test_a_contact_table_copied_as_text_is_a_contact(tmp_path, table):
     assert not rules_of(findings) & {"GAO501", "GAO502"}, [(f.rule, f.message.zh) for f in findings]
 
 
+def test_a_web_address_is_no_contact(tmp_path):
+    """门户网站地址：http://… names the site, not a place to write to (it hid GAO501)."""
+    findings = _lint(tmp_path, free_form(contact="本报告可在门户网站地址：http://www.qinghe.gov.cn/ 查阅。"))
+    assert "GAO501" in rules_of(findings)
+
+
+def test_an_address_ends_at_its_line(tmp_path):
+    report = _report(tmp_path, free_form(contact="联系地址：青禾县南街8号1506室\n\n电话：0598-5123456"))
+    assert [m.text for m in report.contacts if m.kind == "address"] == ["青禾县南街8号1506室"]
+
+
 def test_a_malformed_postcode_in_a_contact_table_is_malformed(tmp_path):
     findings = _lint(tmp_path, free_form(contact="联系方式：\n地址 | 青禾县府前路186号 |\n邮政编码 | 4180 |"))
     assert "GAO502" in rules_of(findings) and "4180" in next(f for f in findings if f.rule == "GAO502").message.zh

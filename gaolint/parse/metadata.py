@@ -107,8 +107,10 @@ _PHONE_BAD = re.compile(r"\s*[:：]\s*([^\s，,。；;)）]{1,20})")
 _EMAIL_LEAD = re.compile(r"\s*+(?:地\s*+址)?\s*+(?:[:：为是|]|(?:发\s*+送\s*+)?[至到])?\s*+")
 _EMAIL_VALUE = re.compile(r"[^\s，,。；;)）]+")
 _LATIN = re.compile(r"[A-Za-z]")
-_ADDRESS_VALUE = re.compile(r"[^，,。；;)）|]{4,60}")
+#: An address ends at a line's end too (…1506室 / blank line / 电话:…).
+_ADDRESS_VALUE = re.compile(r"[^，,。；;)）|\n]{4,60}")
 _TITLE_QUOTE = re.compile(r"《[^》]*》")
+_WEB_ADDRESS = re.compile(r"\s*(?:https?:|www\.)", re.IGNORECASE)
 _LISTING = re.compile(r"(?:由|包括|组成|部分)")
 
 _SENTENCE_STOP = re.compile(r"[。；;!?！？\n]")
@@ -963,7 +965,7 @@ def find_contacts(prose: Prose) -> list[Mention]:
             emails.add(match.group(0))
     for match in ADDRESS_KEY.finditer(text):
         value = _ADDRESS_VALUE.match(text, match.end())  # no slice: linear
-        if value:
+        if value and not _WEB_ADDRESS.match(value.group(0)):  # 网站地址：http://…: no postal address
             found.append(Mention("address", value.group(0).strip(), prose.location(match.end(), match.end() + len(value.group(0)))))
     for match in POSTCODE.finditer(text):
         found.append(Mention("postcode", match.group(1).strip(), prose.location(match.start(1), match.end(1))))
