@@ -110,7 +110,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 #: An address ends at a line's end too (…1506室 / blank line / 电话:…).
 _ADDRESS_VALUE = re.compile(r"[^，,。；;)）|\n]{4,60}")
 _TITLE_QUOTE = re.compile(r"《[^》]*》")
-_WEB_ADDRESS = re.compile(r"\s*(?:https?:|www\.)", re.IGNORECASE)
+_WEB_ADDRESS = re.compile(r"^\s*+(?:https?:|www\.)", re.IGNORECASE)  # ^: only ever matched
 _LISTING = re.compile(r"(?:由|包括|组成|部分)")
 
 _SENTENCE_STOP = re.compile(r"[。；;!?！？\n]")
