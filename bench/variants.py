@@ -142,6 +142,7 @@ def fee_no_charge(spec):
         "本年度我局无收费情况。",
         "政府信息公开工作中不涉及收费。",
         "本单位在政府信息公开工作中不存在收费情况。",
+        "本年度未发生信息公开收费事项。",
     ))
 
 
@@ -625,6 +626,27 @@ def heading_space_numeral(doc):
     return map_blocks(doc, heading=head)
 
 
+@variant("heading-glued-numeral", "doc", "top headings whose numeral runs into the title (四政府信息公开…: a PDF text layer lost the space)")
+def heading_glued_numeral(doc):
+    def head(h):
+        m = _TOP.match(h.text)
+        return m.group(1) + h.text[m.end():] if h.level == 1 and m else h.text
+    return map_blocks(doc, heading=head)
+
+
+@variant("fee-amount-unit", "doc", "table 2's 行政事业性收费 amount written with 万元")
+def fee_amount_unit(doc):
+    return map_cells(doc, lambda t, r, c: c.text + "万元" if t.kind == "table2" and r == len(t.rows) - 1
+                     and re.fullmatch(r"\d+(?:\.\d+)?", c.text) else c.text)
+
+
+@variant("period-shi", "doc", "period as 自2023年1月1日始至2023年12月31日止")
+def period_shi(doc):
+    def para(s):
+        return _PERIOD.sub(lambda m: f"自{m[1]}年{m[2]}月{m[3]}日始至{m[5] or m[1]}年{m[6]}月{m[7]}日止", s)
+    return map_blocks(doc, paragraph=para)
+
+
 @variant("signature-on-top", "doc", "signer and date right below the title instead of at the end")
 def signature_top(doc):
     blocks = list(doc.blocks)
@@ -798,6 +820,40 @@ def pdf_label_wrapped(text):
 @variant("blank-between", "text", "a blank line between all lines")
 def blank_between(text):
     return "\n\n".join(text.split("\n"))
+
+
+@variant("cells-indented-spaced", "text", "one cell per line, indented, a line of spaces after each cell, rows opening with '| '",
+         shapes="cells")
+def cells_indented_spaced(text):
+    out: list[str] = []
+    for line in text.split("\n"):
+        if line == "|":
+            out += ["    ", "| "]
+        elif line == " |":
+            out += ["      |", "      "]
+        elif line.strip() and not line.strip().strip("|"):
+            out.append("      " + line.strip())
+        elif line.endswith(" |"):
+            out += ["      " + line + " ", "      "]
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+@variant("cells-blank-lines", "text", "each cell a paragraph: a blank line after it, no pipes, rows one after another",
+         shapes="cells")
+def cells_blank_lines(text):
+    out: list[str] = []
+    for line in text.split("\n"):
+        if line == " |":
+            out.append("")
+        elif line == "|" or (line.strip() and not line.strip().strip("|")):
+            continue
+        elif line.endswith(" |"):
+            out += [line[:-2], ""]
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 @variant("email-fullstop", "text", expect="GAO502", note="e-mail written with 。 for . (gkb@abc。gov。cn)")
