@@ -42,7 +42,7 @@ def _zeros_counted(table: Table) -> Table:
     rows = {}
     changed = False
     for key, row in table.rows.items():
-        if any(c.value is None and _stands_for_zero(c) for c in row.cells):
+        if None in [c.value for c in row.cells] and any(c.value is None and _stands_for_zero(c) for c in row.cells):
             changed = True
             cells = [Cell(c.raw, 0.0, c.location, c.inferred) if c.value is None and _stands_for_zero(c) else c
                      for c in row.cells]

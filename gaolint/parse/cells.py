@@ -172,10 +172,13 @@ def tokenise(lines: list[Line]) -> list[Token]:
     TooManyCells past ``MAX_TABLE_TOKENS``."""
     tokens: list[Token] = []
     cuts = _CUTS
+    blank_lines = False
     for line in lines:
         if len(tokens) > MAX_TABLE_TOKENS:
             raise TooManyCells(len(tokens))
         text = line.text
+        if not text or text.isspace():
+            blank_lines = True
         cut = cuts.get(text)
         if cut is None:
             cut = _cut(text)
@@ -192,7 +195,7 @@ def tokenise(lines: list[Line]) -> list[Token]:
         tokens = _blank_lines_as_separators(tokens)
     elif _double_spaced(lines):
         tokens = _without_spacing(tokens)
-    elif _pipe_on_every_value_line(tokens):
+    elif blank_lines and _pipe_on_every_value_line(tokens):
         # A blank cell of such a table keeps its pipe (a lone ``|``): a line of spaces alone
         # between its cells (``      0  |`` / ``      `` / ``      0  |``) is spacing.
         tokens = [t for t in tokens if not (t[0] == EMPTY and _blank_line(t[2].text))]

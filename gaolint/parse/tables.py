@@ -135,10 +135,6 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
             return
         width = len(spec.columns_of(current_spec))
         row = values
-        # After the table's last row no row starts: one line fewer parts it from what follows.
-        marked = blank_pipes.blank_cells(values, width, boundary - at_end) if boundary else None
-        if marked is not None:
-            row = marked
         if any(t[0] == GLUED for t in row):
             if current.key in found and found[current.key].cells:
                 return
@@ -159,13 +155,19 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
         # Trailing blanks fill the row up to its width only in a row that leaves zeros blank (a
         # blank before one of its counts: ``|  |  | 1 |  |  |``); elsewhere they are the line's
         # padding (``| 2 | 0 | 0 | 0 | 0 | 2 | ||``, a row a cell short: GAO105).
-        if marked is not None:
-            expected = width  # its blank cells were counted to make it exactly this wide
-        elif current_spec.columns:
+        if current_spec.columns:
             expected = len(current_spec.columns)
         else:
             expected = width if _blank_before_count(row) else 0
         cells = _row_cells(row, expected, width)
+        if boundary and len(cells) < width:
+            # A table copied one cell per line: lone pipes among or after the row's values may
+            # be its blank cells. After the table's last row no row starts, so one line fewer
+            # parts it from what follows.
+            marked = blank_pipes.blank_cells(values, width, boundary - at_end)
+            if marked is not None:
+                row = marked
+                cells = _row_cells(row, width, width)  # exactly this wide, its blanks counted
         if row_sums is not None and len(cells) == width + 1 == row_sums["total_column"] + 2:
             cells = _wrapped_total(cells, row_sums["part_columns"]) or cells
         if current_spec.group and not cells:
