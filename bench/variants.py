@@ -261,7 +261,8 @@ def table4_title(doc):
 
 @variant("section-title-variants", "doc", "small wording differences in section titles")
 def section_title_variants(doc):
-    subs = (("主动公开政府信息情况", "主动公开政府信息的情况"),
+    subs = (("、总体情况", "、政府信息公开工作的基本概况"),
+            ("主动公开政府信息情况", "主动公开政府信息的情况"),
             ("收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请的情况"),
             ("存在的主要问题及改进情况", "存在的主要问题和改进情况"),
             ("其他需要报告的事项", "其他需要报告事项"))

@@ -71,9 +71,15 @@ def test_agency_from_opening_sentence_and_line_above_title():
     assert agency_from_title("2023年政府信息公开工作年度报告", nothing) == ""
 
 
-@pytest.mark.parametrize("name", ["我局", "本单位", "本机关", "我县", "现编制", "现将"])
+@pytest.mark.parametrize("name", ["我局", "本单位", "本机关", "现编制", "现将"])
 def test_a_pronoun_or_a_verb_is_no_agency_name(name):
     assert normalise_agency(name) == ""
+
+
+def test_a_township_pronoun_still_says_a_government():
+    """我乡 / 本镇 name no agency but say which level: a township people's government (GAO108
+    and the deadline follow the kind)."""
+    assert agency_kind(normalise_agency("我乡")) == agency_kind(normalise_agency("本镇")) == "government"
 
 
 def test_agency_from_a_customs_title_and_an_opening_that_names_none():

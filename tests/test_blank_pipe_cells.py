@@ -262,3 +262,25 @@ def test_an_amount_written_with_its_unit_is_the_amount(tmp_path):
     path.write_text(text, encoding="utf-8")
     report, _ = read_report(str(path), str(path))
     assert _values(report, "table2", "fees") == [43.788]
+
+
+def test_a_row_split_into_its_label_and_lone_pipes_is_a_blank_row(tmp_path):
+    """``规章 |`` / ``|`` / ``|`` / ``|`` among rows on lines of their own: the page split its one
+    empty row; three blank cells (GAO106), not a missing row (GAO104)."""
+    text = render_text(build_document(sample_spec(3, version="cn-2021")), "pipe")
+    row = next(line for line in text.split("\n") if line.startswith("规章 |"))
+    findings = _findings(tmp_path, text.replace(row, "规章 |\n|\n|\n|", 1))
+    assert [f.rule for f in findings] == ["GAO106"], [(f.rule, f.message.zh) for f in findings]
+    assert "规章" in findings[0].message.zh and "3 个单元格空白" in findings[0].message.zh
+
+
+def test_a_label_with_its_definition_in_brackets_is_a_label(tmp_path):
+    """2019-format pages print a row's definition after its label (规范性文件（行政机关制定
+    发布的决定、公告，…）): with commas in brackets it is still the label, not a note (the row
+    was lost in a table of cells parted by blank lines: GAO104)."""
+    document = build_document(sample_spec(3, version="cn-2021"))
+    lines = _blank_lines_between(render_text(document, "cells").split("\n"))
+    label = next(i for i, line in enumerate(lines) if line == "行政规范性文件")
+    lines[label] = ("行政规范性文件（行政机关制定发布的决定、公告、通告、意见、通知，以及标题采用“规定”“办法”"
+                    "“细则”等字样的公文，一般情况下属于规范性文件）")
+    assert _findings(tmp_path, "\n".join(lines)) == []

@@ -14,7 +14,9 @@ import pytest
 from gaolint.engine import Settings, lint_file, read_report
 from gaolint.parse import unglue
 from tests.builder import build_document, plant, render_text, sample_spec
-from tests.builder.crawled import blank_line_after_every_cell, pipe_after_every_cell, render_crawled
+from tests.builder.crawled import (
+    blank_line_after_every_cell, pipe_after_every_cell, pipe_after_every_cell_with_padding, render_crawled,
+)
 from tests.builder.defects import _leaf_keys, _swap, _table3_values, clean_or_planted
 from tests.builder.labels import TOTAL_COLUMN
 from tests.builder.document import table3_block
@@ -59,6 +61,18 @@ def test_run_in_headings_are_found_and_point_into_the_one_line(tmp_path):
         assert section.location.line == 8
         start = section.location.column - 1
         assert section.title[:4] in body[start : start + 10], (section.title, body[start : start + 20])
+
+
+def test_a_heading_that_ends_its_line_after_a_sentence_is_cut():
+    """``…电话：0714-8766001）。一、总体情况`` with the heading last on the line (the page put a
+    paragraph and the next heading in one line): a heading, not part of the sentence (GAO101)."""
+    from gaolint.formats import load_formats
+    from gaolint.parse.reflow import heading_cuts, _section_words
+
+    words, titles = _section_words(list(load_formats().values()))
+    line = ("本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。如对本报告有任何疑问，"
+            "请与青禾县城关街道党政综合办公室联系（地址：青禾县南街8号，电话：0598-5123456）。一、总体情况")
+    assert line[heading_cuts(line, words, titles)[0]:] == "一、总体情况"
 
 
 def test_a_heading_word_mid_sentence_is_not_cut():
@@ -283,7 +297,7 @@ def test_a_glued_digit_run_in_a_table_is_not_a_telephone(tmp_path):
 
 # --- table layouts of copied pages ----------------------------------------------------------
 
-@pytest.mark.parametrize("layout", [pipe_after_every_cell, blank_line_after_every_cell])
+@pytest.mark.parametrize("layout", [pipe_after_every_cell, pipe_after_every_cell_with_padding, blank_line_after_every_cell])
 def test_one_cell_per_line_layouts_read_clean(tmp_path, layout):
     spec = sample_spec(3)
     lines = render_text(build_document(spec), "cells").splitlines()
@@ -465,6 +479,9 @@ HEADING_STYLES = {
     "一．总体情况": lambda numeral, number, title: f"{numeral}．{title}",
     # The space after the numeral lost (a PDF's text layer, a saved page): 四政府信息公开行政复议…
     "一总体情况": lambda numeral, number, title: f"{numeral}{title}",
+    # The overview worded as 2019-era pages word it.
+    "一、政府信息公开工作的基本概况": lambda numeral, number, title: (
+        f"{numeral}、政府信息公开工作的基本概况" if number == 1 else f"{numeral}、{title}"),
 }
 
 

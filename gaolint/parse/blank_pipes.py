@@ -101,3 +101,13 @@ def review_tokens(tokens: list[Token]) -> list[Token]:
         return [t for t in tokens if t[0] != SEP]
     return [(EMPTY, "", t[2], 0, 0, None) if t[0] == SEP and t[1] == MAYBE_BLANK else t
             for t in tokens if t[0] != SEP or t[1] == MAYBE_BLANK]
+
+
+def pipes_only_row(values: list[Token], width: int) -> list[Token] | None:
+    """A row whose label line is followed by exactly ``width`` lone pipes and nothing else, in
+    a table whose other rows stand on lines of their own (``规章 |`` / ``|`` / ``|`` / ``|``, a
+    page that split its one empty row): its cells, all blank; None otherwise."""
+    pipes = [t for t in values if t[0] == SEP and t[1] == MAYBE_BLANK]
+    if len(pipes) != width or any(t[0] != SEP and t[2].text.strip() for t in values):
+        return None
+    return [(EMPTY, "", t[2], 0, 0, None) for t in pipes]

@@ -43,6 +43,7 @@ _SEPARATOR_LINE = re.compile(r"^(?=[\s|]*$)\s*\|")
 #: searched forwards it restarts at every space, quadratic on a long line of numbers.
 _TRAILING_NUMBERS_REVERSED = re.compile(r"^\s*(?:(?:(?:\d+\.)?[\d,]*\d-?|[—–/])\s+)+")  # ^: only ever matched
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 
 
 #: One cell (or row boundary) of a table region: (kind, text, line, start, end, value), where
@@ -95,7 +96,12 @@ def _is_prose(text: str) -> bool:
     if len(text) <= 45 or not ("。" in text or "，" in text or "," in text) or "|" in text:
         return False
     start = _trailing_numbers_start(text)
-    return start is None or len(text[start:].split()) < 3
+    if start is not None and len(text[start:].split()) >= 3:
+        return False
+    # A label with its definition in brackets (规范性文件（行政机关制定发布的决定、公告、通告，…）),
+    # as 2019-format pages print it, is a label: what is outside the brackets is short.
+    bare = _BRACKETED.sub("", text)
+    return len(bare) > 45 or "。" in bare or "，" in bare or "," in bare
 
 
 def _trailing_numbers_start(text: str) -> int | None:
@@ -231,6 +237,8 @@ def _layout(lines: list[Line]) -> str:
         elif text == "|":
             pipes += 1
             previous_cell = False
+        elif not text.strip("|"):
+            previous_cell = False  # a header row's padding (||||): neither a cell nor its pipe
         elif "|" in text or "\t" in text:
             return ""  # rows on lines of their own: the usual shapes
         else:

@@ -113,7 +113,7 @@ def heading_cuts(text: str, words: tuple[str, ...], titles: tuple[str, ...]) -> 
             continue
         end = _title_end(text, title_start, titles)
         after = text[end : end + 1]
-        if after in "；;、" or (after == "。" and start > 0 and text[start - 1] in "；;"):
+        if (after and after in "；;、") or (after == "。" and start > 0 and text[start - 1] in "；;"):
             continue  # "…组成：一、总体情况；二、主动公开…": a list of the parts, not headings
         if start > 0:
             cuts.append(start)

@@ -173,6 +173,10 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
         if current_spec.group and not cells:
             found.setdefault(current.key, current)
             return
+        if not cells and not boundary:
+            pipes = blank_pipes.pipes_only_row(values, width)
+            if pipes is not None:
+                row = pipes
         if not cells:
             cells = _blank_row(row, width)  # every count left blank is still the row
         if not cells:

@@ -78,6 +78,25 @@ def pipe_after_every_cell(lines: list[str]) -> list[str]:
     return out
 
 
+def pipe_after_every_cell_with_padding(lines: list[str]) -> list[str]:
+    """Like ``pipe_after_every_cell``, but each row also closes with a lone ``|`` and a row short
+    of the grid keeps its padding line of pipes (``||||``), as a page saved so has it."""
+    out: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if stripped == "|":
+            if out and out[-1] == "|":
+                out.append("|")  # the row's own closing pipe after its last cell's
+            continue
+        if stripped and not stripped.strip("|"):
+            out.append(stripped)  # the grid's padding
+        elif line.rstrip().endswith("|"):
+            out += [line.rstrip(" |"), "|"]
+        else:
+            out.append(line)
+    return out
+
+
 def blank_line_after_every_cell(lines: list[str]) -> list[str]:
     """A one-cell-per-line table with a blank line after every cell and a longer gap between
     rows."""
