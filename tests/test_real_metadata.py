@@ -122,6 +122,7 @@ def test_the_free_form_fixture_is_clean(tmp_path):
     "统计期限为2012.1.1起，至2012.12.31止。",
     "报告中所列数据统计期限自2012年1月1日始至2012年12月31日止。",  # 始 for 起 (GAO201 before)
     "报告中数据核定时间为2012年1月1日起至2012年12月31日止。",  # (GAO201 before)
+    "本报告统计期限从2012年1月1日至12月31止。",  # 日 left out before 止 (GAO201 before)
 ])
 def test_period_wordings_are_read(tmp_path, sentence):
     report = _report(tmp_path, free_form(period=sentence))

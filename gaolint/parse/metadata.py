@@ -30,7 +30,8 @@ from ..normalise.widths import CHINESE_DIGITS
 from .seen import SeenEmails, SeenTexts
 
 _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
-_SHORT_DATE = r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
+#: The period's last date; its 日 may be left out before 止 (至12月31止).
+_SHORT_DATE = r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*(?:[日号]|(?=止))"
 DATE = re.compile(_DATE)
 #: The range of a period statement. An hour may follow the first date (2022年1月1日0时至2022年12月31日24时);
 #: the dates may also be written with dots, slashes or hyphens (2022.1.1—2022.12.31, 2022/01/01至2022/12/31),
