@@ -42,6 +42,7 @@ from tests.builder import (  # noqa: E402
     SHAPES, Cell, Document, Heading, Paragraph, Table, build_document, defects_for, plant, render_text,
     sample_spec, to_traditional,
 )
+from tests.builder.crawled import cells_as_paragraphs, indented_and_spaced  # noqa: E402
 from tests.builder.docx import render_docx  # noqa: E402
 from tests.builder.html import render_html  # noqa: E402
 from tests.builder.text_shapes import hard_wrap  # noqa: E402
@@ -826,35 +827,13 @@ def blank_between(text):
 @variant("cells-indented-spaced", "text", "one cell per line, indented, a line of spaces after each cell, rows opening with '| '",
          shapes="cells")
 def cells_indented_spaced(text):
-    out: list[str] = []
-    for line in text.split("\n"):
-        if line == "|":
-            out += ["    ", "| "]
-        elif line == " |":
-            out += ["      |", "      "]
-        elif line.strip() and not line.strip().strip("|"):
-            out.append("      " + line.strip())
-        elif line.endswith(" |"):
-            out += ["      " + line + " ", "      "]
-        else:
-            out.append(line)
-    return "\n".join(out)
+    return "\n".join(indented_and_spaced(text.split("\n")))
 
 
 @variant("cells-blank-lines", "text", "each cell a paragraph: a blank line after it, no pipes, rows one after another",
          shapes="cells")
 def cells_blank_lines(text):
-    out: list[str] = []
-    for line in text.split("\n"):
-        if line == " |":
-            out.append("")
-        elif line == "|" or (line.strip() and not line.strip().strip("|")):
-            continue
-        elif line.endswith(" |"):
-            out += [line[:-2], ""]
-        else:
-            out.append(line)
-    return "\n".join(out)
+    return "\n".join(cells_as_paragraphs(text.split("\n")))
 
 
 @variant("email-fullstop", "text", expect="GAO502", note="e-mail written with 。 for . (gkb@abc。gov。cn)")

@@ -23,6 +23,7 @@ from gaolint.engine import Settings, lint_file, read_report
 from gaolint.parse.cells import _pipe_cells
 from tests.builder import build_document, render_text, sample_spec
 from tests.builder.blocks import Document, Table
+from tests.builder.crawled import cells_as_paragraphs, indented_and_spaced
 from tests.builder.text_shapes import SHAPES
 
 PAGES = Path(__file__).parent / "data" / "pages"
@@ -197,42 +198,7 @@ def test_dashed_zeros_count_as_zero_in_table_4(tmp_path):
 
 # --- spacing between the cells of such tables ------------------------------------------------
 
-def _indented_and_spaced(lines: list[str]) -> list[str]:
-    """Each cell indented and followed by a line of spaces alone, each row opening with
-    ``| `` after a shorter line of spaces (a page's table copied with its layout's
-    indentation; a blank cell keeps its pipe)."""
-    out: list[str] = []
-    for line in lines:
-        if line == "|":
-            out += ["    ", "| "]
-        elif line == " |":
-            out += ["      |", "      "]  # a blank cell keeps its pipe
-        elif line.strip() and not line.strip().strip("|"):
-            out.append("      " + line.strip())
-        elif line.endswith(" |"):
-            out += ["      " + line + " ", "      "]
-        else:
-            out.append(line)
-    return out
-
-
-def _blank_lines_between(lines: list[str]) -> list[str]:
-    """Each cell followed by one blank line, a cell left blank by one blank line alone, and
-    nothing else between rows (a page whose every cell is a paragraph, with no pipes)."""
-    out: list[str] = []
-    for line in lines:
-        if line == " |":
-            out.append("")  # a blank cell: its empty paragraph
-        elif line == "|" or (line.strip() and not line.strip().strip("|")):
-            continue  # a row's opening pipe, or padding
-        elif line.endswith(" |"):
-            out += [line[:-2], ""]
-        else:
-            out.append(line)
-    return out
-
-
-@pytest.mark.parametrize("layout", [_indented_and_spaced, _blank_lines_between])
+@pytest.mark.parametrize("layout", [indented_and_spaced, cells_as_paragraphs])
 @pytest.mark.parametrize("seed", [0, 4, 8])
 @pytest.mark.parametrize("blank", [False, True])
 def test_spacing_lines_between_cells_are_not_cells(tmp_path, layout, seed, blank):
@@ -279,7 +245,7 @@ def test_a_label_with_its_definition_in_brackets_is_a_label(tmp_path):
     发布的决定、公告，…）): with commas in brackets it is still the label, not a note (the row
     was lost in a table of cells parted by blank lines: GAO104)."""
     document = build_document(sample_spec(3, version="cn-2021"))
-    lines = _blank_lines_between(render_text(document, "cells").split("\n"))
+    lines = cells_as_paragraphs(render_text(document, "cells").split("\n"))
     label = next(i for i, line in enumerate(lines) if line == "行政规范性文件")
     lines[label] = ("行政规范性文件（行政机关制定发布的决定、公告、通告、意见、通知，以及标题采用“规定”“办法”"
                     "“细则”等字样的公文，一般情况下属于规范性文件）")

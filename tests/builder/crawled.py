@@ -111,3 +111,38 @@ def blank_line_after_every_cell(lines: list[str]) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+def indented_and_spaced(lines: list[str]) -> list[str]:
+    """Each cell indented and followed by a line of spaces alone, each row opening with
+    ``| `` after a shorter line of spaces (a page's table copied with its layout's
+    indentation; a blank cell keeps its pipe)."""
+    out: list[str] = []
+    for line in lines:
+        if line == "|":
+            out += ["    ", "| "]
+        elif line == " |":
+            out += ["      |", "      "]  # a blank cell keeps its pipe
+        elif line.strip() and not line.strip().strip("|"):
+            out.append("      " + line.strip())
+        elif line.endswith(" |"):
+            out += ["      " + line + " ", "      "]
+        else:
+            out.append(line)
+    return out
+
+
+def cells_as_paragraphs(lines: list[str]) -> list[str]:
+    """Each cell followed by one blank line, a cell left blank by one blank line alone, and
+    nothing else between rows (a page whose every cell is a paragraph, with no pipes)."""
+    out: list[str] = []
+    for line in lines:
+        if line == " |":
+            out.append("")  # a blank cell: its empty paragraph
+        elif line == "|" or (line.strip() and not line.strip().strip("|")):
+            continue  # a row's opening pipe, or padding
+        elif line.endswith(" |"):
+            out += [line[:-2], ""]
+        else:
+            out.append(line)
+    return out
