@@ -250,3 +250,17 @@ def test_a_label_with_its_definition_in_brackets_is_a_label(tmp_path):
     lines[label] = ("行政规范性文件（行政机关制定发布的决定、公告、通告、意见、通知，以及标题采用“规定”“办法”"
                     "“细则”等字样的公文，一般情况下属于规范性文件）")
     assert _findings(tmp_path, "\n".join(lines)) == []
+
+
+def test_a_long_run_of_blank_lines_before_table_4_keeps_its_fifteen_cells():
+    """Surplus blanks are trimmed by index (popping the front of a 40,000-token run one by one
+    was quadratic); the fifteen cells after them are the table."""
+    from gaolint.formats import load_formats
+    from gaolint.model import Line, Location
+    from gaolint.parse.tables import read_review_table
+
+    spec = load_formats()["cn-2021"].tables["table4"]
+    texts = ["四、政府信息公开行政复议、行政诉讼情况", "总计 |"] + ["|"] * 40_000 + [f"{n} |" for n in range(1, 16)]
+    table = read_review_table(spec, [Line(i, t, Location(i + 1), t) for i, t in enumerate(texts)])
+    assert [c.value for c in table.rows["review"].cells] == [1, 2, 3, 4, 5]
+    assert [c.value for c in table.rows["suit_after_review"].cells] == [11, 12, 13, 14, 15]

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from ..model import Cell, Line, Row, Table
 from ..model_format import RowSpec, TableSpec
 from . import blank_pipes, glued_rows, unglue
-from .cells import _HAS_CJK, BAD, EMPTY, GLUED, LABEL, NUMBER, SEP, Token, token_location, tokenise
+from .cells import _HAS_CJK, BAD, EMPTY, GLUED, LABEL, NUMBER, SEP, Token, _blank_line, token_location, tokenise
 from .labels import bigrams, similarity, split_numbering, squeeze
 
 #: Below this bigram similarity a label is not taken for a row of the format.
@@ -560,26 +560,21 @@ def _with_leading_blanks(tokens: list[Token], values: list[Token], count: int) -
     # blank is a line holding its tab or pipe), then from the front where their line holds no
     # value (a header's padding, a row's opening pipe), then from the back (a row line's
     # closing pipe), then from the front: `` | 22 |  | … | 31 |`` keeps its blank 结果维持.
-    while len(run) > count and run[0][0] == EMPTY and _empty_line(run[0]):
-        run.pop(0)
-    while len(run) > count and run[-1][0] == EMPTY and _empty_line(run[-1]):
-        run.pop()
-    with_values = {id(t[2]) for t in run if t[0] != EMPTY}
-    skip = 0
-    while len(run) - skip > count and run[skip][0] == EMPTY and id(run[skip][2]) not in with_values:
-        skip += 1
-    run = run[skip:]
-    while len(run) > count and run[-1][0] == EMPTY:
-        run.pop()
-    while len(run) > count and run[0][0] == EMPTY:
-        run.pop(0)
+    # Trimmed by index: popping the front of a long run one by one is quadratic.
+    low, high = 0, len(run)
+    while high - low > count and run[low][0] == EMPTY and _blank_line(run[low][2].text):
+        low += 1
+    while high - low > count and run[high - 1][0] == EMPTY and _blank_line(run[high - 1][2].text):
+        high -= 1
+    with_values = {id(t[2]) for t in run[low:high] if t[0] != EMPTY}
+    while high - low > count and run[low][0] == EMPTY and id(run[low][2]) not in with_values:
+        low += 1
+    while high - low > count and run[high - 1][0] == EMPTY:
+        high -= 1
+    while high - low > count and run[low][0] == EMPTY:
+        low += 1
+    run = run[low:high]
     return run if len(run) == count else values
-
-
-def _empty_line(token: Token) -> bool:
-    """Whether the token is an empty line's (not a cell's line holding its tab or pipe)."""
-    text = token[2].text
-    return not text.strip() and "\t" not in text
 
 
 def _glued_review(spec: TableSpec, values: list[Token], group_sums: dict | None) -> Table:
