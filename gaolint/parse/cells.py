@@ -214,6 +214,8 @@ def _blank_line(text: str) -> bool:
 
 
 def _pipe_on_every_value_line(tokens: list[Token]) -> bool:
+    """Whether the table has values and each stands on a line holding a pipe (rows of ``|``
+    cells, or a cell per line ending in one): then no line of spaces alone can be a cell."""
     found = False
     for token in tokens:
         if token[0] == NUMBER or token[0] == BAD:
