@@ -158,8 +158,12 @@ FEE_AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:万元|元)|(?:开出|�
 _SENTENCE_STOP = re.compile(r"[。；;!?！？\n]")
 
 _HEADING = re.compile(
-    r"^[\s#*>|【\[]*+(?:第([一二三四五六七八九十]{1,3})部分\s*+[、.,，:：]?|第?([一二三四五六七八九十]{1,3})(?:部分)?\s*+[、.,，:：])"
+    r"^[\s#*>|【\[]*+(?:第([一二三四五六七八九十]{1,3})部分\s*+[、.,，:：]?|第?([一二三四五六七八九十]{1,3})(?:部分)?(?:\s*+[、.,，:：]|\s++))"
     r"\s*+(.{2,60})$"
+)
+#: A numeral run straight into a title that ends as section titles end (一总体情况), not 一是/三年来.
+_GLUED_HEADING = re.compile(
+    r"^[\s#*>|【\[]*+([一二三四五六七八九十]{1,2})(?![是要些般年〇○])([^\s。，,；;：:|]{1,40}?(?:情况|事项|措施|问题))$"
 )
 #: Words of table rows and table headers that must never be taken for a section title.
 _TABLE_WORDS = ("结转下年度", "本年新收", "上年结转", "本年度办理结果", "申请数量", "办理结果")
@@ -472,10 +476,12 @@ def ref_heading_candidates(lines: list[Line]) -> list[tuple[Line, str, str]]:
         text = line.text.strip().strip("*").strip()
         if len(text) > 70 or not text:
             continue
-        match = _HEADING.match(text)
+        match = _HEADING.match(text) or _GLUED_HEADING.match(text)
         if not match:
             continue
         *numbers, title = match.groups()
+        if sections._contents_page(title):
+            continue  # a table-of-contents entry (一、总体情况……1), not the section
         title = title.strip().strip("*#】] ")
         # A heading line may run on into its first sentence; the title ends at a full stop.
         for stop in ("。", "：", ":"):
