@@ -286,15 +286,8 @@ def _links_to(text: str) -> re.Match[str] | None:
 
 @functools.cache
 def _title_label() -> re.Pattern[str]:
-    """A label before a title (标题：…, rules/common.yaml ``title.labels``): not the agency's."""
-    from ..format_data import alternatives
-    from ..formats import load_common
-
-    return re.compile(r"(?:" + alternatives(load_common().title_labels).pattern + r")\s*+[:：]\s*+")
-
-
-def _title_label_cell() -> re.Pattern[str]:
-    """A label before a title, in a metadata table's cell or not: ``| 标题: |``, ``名 称:``."""
+    """A label before a title (标题：…, 名 称: …, rules/common.yaml ``title.labels``), also in a
+    metadata table's cell (``| 标题: |``): not the title's text, nor the agency's."""
     from ..format_data import alternatives
     from ..formats import load_common
 
@@ -373,10 +366,10 @@ def find_title(lines: list[Line]) -> tuple[str, Location | None, int | None]:
 def _unlabelled(title: str) -> str:
     """The title without a page's label before it (标题：…, 名 称: …, a metadata table's
     ``| 标题: | … | ||``) and the table's pipes after it; the label is not the agency's name."""
-    if "|" not in title and not _title_label().match(title):
-        return title
-    label = _title_label_cell().match(title)
-    return (title[label.end():] if label else title.lstrip("| ")).rstrip("| ")
+    label = _title_label().match(title)
+    if label:
+        title = title[label.end():]
+    return title.strip("| ") if "|" in title else title
 
 
 class TitleCandidate(Value):
@@ -576,7 +569,6 @@ def normalise_agency(name: str) -> str:
     # 由武进区湖塘镇人民政府编制 / 现将嘉兴市国资委: the opening sentence's words around the name.
     name = next((name[len(w):] for w in common.agency_before if name.startswith(w) and len(name) > len(w) + 1), name)
     name = next((name[: -len(w)] for w in common.agency_after if name.endswith(w) and len(name) > len(w) + 1), name)
-    name = re.sub(r"的$", "", name)
     if name in common.agency_pronouns or name in common.agency_before:
         return ""  # 我局, 本单位, 现将: no name written
     if name.endswith("人民"):
