@@ -8,6 +8,7 @@ from collections.abc import Callable
 from ..model import Cell, Line, Row, Table
 from ..model_format import RowSpec, TableSpec
 from . import blank_pipes, glued_rows, unglue
+from .blank_rows import blank_row
 from .cells import _HAS_CJK, BAD, EMPTY, GLUED, LABEL, NUMBER, SEP, Token, _blank_line, token_location, tokenise
 from .labels import bigrams, similarity, split_numbering, squeeze
 
@@ -518,11 +519,15 @@ def read_review_table(spec: TableSpec, lines: list[Line], group_sums: dict | Non
             values.append(token)
     while values and values[-1][0] == EMPTY:
         values.pop()
-    if not values:
-        return None
-    if any(t[0] == GLUED for t in values):
+    count = len(spec.columns) * len(spec.groups)
+    if not values:  # (no cell holds a value: a row left blank, or no table)
+        values = blank_row(lines, count, spec.columns) or []
+        if not values:
+            return None
+    elif any(t[0] == GLUED for t in values):
         return _glued_review(spec, values, group_sums)
-    values = _with_leading_blanks(tokens, values, len(spec.columns) * len(spec.groups))
+    else:
+        values = _with_leading_blanks(tokens, values, count)
     width = len(spec.columns)
     rows: dict[str, Row] = {}
     for index, (key, label) in enumerate(spec.groups):
