@@ -14,6 +14,8 @@ give it). Lines of pipes alone (``||||||``) are a header's padding, not cells.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..model import Line
 from .cells import EMPTY, Token, _pipe_cells
 
@@ -22,7 +24,7 @@ from .cells import EMPTY, Token, _pipe_cells
 SURPLUS = 3
 
 
-def blank_row(lines: list[Line], count: int, header_words: list[str]) -> list[Token] | None:
+def blank_row(lines: list[Line], count: int, header_words: Sequence[str]) -> list[Token] | None:
     """The ``count`` blank cells of the last run of blank-cell lines after the header (a line
     naming one of ``header_words``, the table's columns) in ``lines``, when that run holds
     ``count`` cells or a few more (``SURPLUS``); None when there is no such run: then there is
