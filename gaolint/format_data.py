@@ -118,7 +118,7 @@ FORMAT_SCHEMA = Keys({
         "key": STR, "title": STR, "match": WORDS, "numeral": STR, "required": BOOL, "not_empty": BOOL,
     }, required=("key", "title", "match"))),
     "accountability": WORDS, "tables": MapOf(_TABLE), "identities": ListOf(_IDENTITY),
-    "deadlines": MapOf(STR), "obligations": Keys({"fee_statement": OneOf(*FEE_OBLIGATIONS)}),
+    "deadlines": MapOf(STR), "obligations": Keys({"fee_statement": OneOf(*FEE_OBLIGATIONS), "fee_statement_from": INT}),
     "period_starts": WORDS,
 }, required=("version",))
 
@@ -272,8 +272,13 @@ def check_format(data: dict) -> dict:
     """Refuse a format file whose obligations or deadlines cannot be used."""
     obligations = _mapping(data, data.get("obligations"), "obligations")
     for key, value in obligations.items():
-        if key != "fee_statement":
-            raise FormatDataError(f"{_where(data)}: unknown obligation {key!r} (known: fee_statement)")
+        if key not in ("fee_statement", "fee_statement_from"):
+            raise FormatDataError(
+                f"{_where(data)}: unknown obligation {key!r} (known: fee_statement, fee_statement_from)")
+        if key == "fee_statement_from":
+            if type(value) is not int:
+                raise FormatDataError(f"{_where(data)}: obligations.fee_statement_from is {value!r}, not a year")
+            continue
         if value not in FEE_OBLIGATIONS:
             raise FormatDataError(
                 f"{_where(data)}: obligations.fee_statement is {value!r}; use one of {', '.join(FEE_OBLIGATIONS)}"

@@ -199,7 +199,7 @@ class FormatSpec(Value):
         tables: dict[str, TableSpec],
         identities: tuple[dict, ...],
         deadlines: dict[str, str] | None = None,
-        obligations: dict[str, str] | None = None,
+        obligations: dict[str, str | int] | None = None,
         period_starts: tuple[str, ...] = (),
         national: bool = False,
         headers: tuple[str, ...] = (),
@@ -234,7 +234,14 @@ class FormatSpec(Value):
 
     @property
     def fee_obligation(self) -> str:
-        return self.obligations.get("fee_statement", "processing-fee")
+        return str(self.obligations.get("fee_statement", "processing-fee"))
+
+    @property
+    def fee_statement_from(self) -> int | None:
+        """The first report year the fee statement is due (``obligations.fee_statement_from``):
+        a report of an earlier year written in this format owes none."""
+        year = self.obligations.get("fee_statement_from")
+        return year if isinstance(year, int) else None
 
     @property
     def running_totals(self) -> bool:

@@ -748,6 +748,8 @@ def test_bad_format_obligations_are_refused():
         check_format({"version": "cn-x", "period_starts": ["May 1"]})
     with pytest.raises(FormatDataError, match="deadlines.zone"):
         check_format({"version": "cn-x", "deadlines": {"zone": "3-31"}})
+    with pytest.raises(FormatDataError, match="fee_statement_from"):
+        check_format({"version": "cn-x", "obligations": {"fee_statement_from": "2021"}})
     assert check_format({"version": "cn-x", "obligations": {"fee_statement": "none"}})
 
 
@@ -757,6 +759,7 @@ def test_shipped_formats_carry_their_fee_obligation():
     formats = load_formats()
     assert {v: f.fee_obligation for v, f in formats.items()} == {
         "cn-2021": "processing-fee", "cn-2019": "none", "cn-2008": "charges-and-waivers"}
+    assert {v: f.fee_statement_from for v, f in formats.items()} == {"cn-2021": 2021, "cn-2019": None, "cn-2008": None}
 
 
 # --- the crawled pages (../shared/corpus/crawled): what is ours to get right -------------------

@@ -346,3 +346,15 @@ def test_a_word_document_with_a_picture_reads_as_without_it():
     assert not plain.images and len(charted.images) == 1
     assert [(x.text, x.line, x.place) for x in charted.lines] == [(x.text, x.line, x.place) for x in plain.lines]
     assert _findings(charted_bytes, "report.docx") == []
+
+
+# --- a 2020 report in the 2021 format -----------------------------------------------------------
+
+@pytest.mark.parametrize("seed", [0, 5])
+def test_a_2020_report_in_the_2021_format_owes_no_processing_fee_statement(seed):
+    # Some agencies used the 2021 tables for their 2020 report already; 信息处理费 were only
+    # introduced from 1 January 2021 (obligations.fee_statement_from), so no statement is due.
+    for year, expected in ((2020, set()), (2021, {"GAO401"})):
+        spec = sample_spec(seed, version="cn-2021", year=year)
+        planted = plant(spec, "fee_statement_missing", seed)
+        assert set(_rules(render_text(planted.document, "pipe"))) == expected, year

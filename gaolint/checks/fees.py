@@ -15,7 +15,9 @@ class MissingFeeStatement(FileRule):
     Reports a report that never states the fees its format asks about. Which statement each
     format carries is data (`obligations.fee_statement` in rules/*.yaml):
     - cn-2021 (report years from 2021): whether 信息处理费 (information processing fees) were
-      charged in the year, under 《政府信息公开信息处理费管理办法》, in force from 1 January 2021;
+      charged in the year, under 《政府信息公开信息处理费管理办法》, in force from 1 January 2021
+      (`obligations.fee_statement_from`: a 2020 report that already used the 2021 tables owes
+      no such statement);
     - cn-2019 (report years 2019 and 2020): no fee statement is required, and none is asked for;
     - cn-2008 (report years up to 2018): the 收费及减免 (fees charged and waived) statement of
       the 2008 regulation, also written 均免费提供 or 未向申请人收费 (`fees.waivers`); a heading
@@ -61,6 +63,9 @@ class MissingFeeStatement(FileRule):
         obligation = context.format.fee_obligation
         if obligation == "none" or report.fee_statements:
             return
+        since = context.format.fee_statement_from
+        if since is not None and report.year is not None and report.year < since:
+            return  # (a 2020 report in the 2021 format: the fee rules began in 2021)
         section = report.section("other") or report.section("fees")
         location = section.location if section else start_of_report(report)
         if obligation == "charges-and-waivers":
