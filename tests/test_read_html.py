@@ -306,6 +306,47 @@ def test_report_split_over_sibling_divs_is_kept_whole() -> None:
     assert not any("版权所有" in t or "88888888" in t for t in texts)
 
 
+def _word_wrapped_page(rows: int) -> bytes:
+    """An old page exported from Word: the whole report's paragraphs inside one ``<P><SPAN>``
+    (the parser nests them there), the statistics table beside that wrapper, and the CMS's
+    source line, version tabs and QR caption around it (the shape of a real 2011 page)."""
+    paragraph = "<P><SPAN>{}</SPAN></P>"
+    prose = "本年度本区认真贯彻政府信息公开条例，不断完善工作机制，拓展公开渠道，规范办理流程，为公众提供及时服务。"
+    body = "".join(paragraph.format(text) for text in (
+        "本报告由青禾新区管委会编制，统计期限自2011年1月1日起至2011年12月31日。联系电话：0591-2345678。",
+        "一、概述", prose * 2, "二、主动公开政府信息情况", prose, "三、依申请公开政府信息情况", "本年度未收到申请。"))
+    cells = "".join(f"<TR><TD>第{i}项指标</TD><TD>条</TD><TD>{i * 7}</TD></TR>" for i in range(1, rows + 1))
+    return f"""<html><body>
+<div class="top"><span>来源：青禾新区管委会办公室</span><span>时间：2012-04-11</span></div>
+<div class="tabs"><a href="#">全真版</a><a href="#">文字版</a></div>
+<div class="article">
+<P><SPAN>{body}</SPAN></P>
+<DIV align=center><TABLE border=1><TR><TD>指标名称</TD><TD>计量单位</TD><TD>本年度</TD></TR>{cells}</TABLE></DIV>
+</div>
+<div class="qr"><p>扫一扫在手机上查看当前页面</p></div>
+<div class="rel"><p>文字解读</p><p>图片解读</p></div>
+</body></html>""".encode()
+
+
+def test_a_report_wrapped_by_word_in_one_span_keeps_its_table_and_leaves_the_chrome() -> None:
+    """The text's element (the wrapping ``<SPAN>``) misses the one marker, the statistics
+    table: the report is what holds both, not the whole page with its source line and tabs."""
+    texts = [line.text for line in read_html(_word_wrapped_page(8), "r.html").lines]
+    assert texts[0].startswith("本报告由青禾新区管委会编制") and "一、概述" in texts
+    assert "第8项指标" in texts and "56" in texts
+    assert not any(chrome in text for text in texts for chrome in ("来源：", "全真版", "扫一扫", "图片解读"))
+
+
+def test_paragraphs_after_a_word_wrapper_are_still_the_report() -> None:
+    """Sections after the ``<P><SPAN>`` that wraps most of the report, as paragraphs of their
+    own: the wrapper adds nothing, and the search for the report's siblings goes on above it."""
+    page = _word_wrapped_page(0).decode("utf-8").replace(
+        "</SPAN></P>\n<DIV", "</SPAN></P>\n<P>四、存在的主要问题及改进情况</P><P>个别栏目更新不够及时，明年加强督促检查。</P>\n<DIV")
+    texts = [line.text for line in read_html(page.encode("utf-8"), "r.html").lines]
+    assert "一、概述" in texts and "四、存在的主要问题及改进情况" in texts
+    assert not any(chrome in text for text in texts for chrome in ("来源：", "全真版", "扫一扫", "图片解读"))
+
+
 def test_layout_table_around_report() -> None:
     """Old portals lay the page out with tables; the report table inside stays a table."""
     document = handmade_document()

@@ -1110,14 +1110,29 @@ def _choose_report(body: Any, counts: _CJKCounts | dict[Any, int], holders: set[
     inside = sum(1 for m in markers if m is node or any(a is node for a in m.iterancestors()))
     if markers and 2 * inside <= len(markers):
         # Most of the text is elsewhere than the headings and tables: a short report on a
-        # busy page. Trust the headings and tables.
-        node = _common_ancestor(markers, body) if len(markers) >= 2 else body
+        # busy page. Trust the headings and tables. A single one (a statistics table beside
+        # the text, whose headings sit in inline elements no heading test sees: a page
+        # written by Word wraps its paragraphs in <P><SPAN>) is the report with that text:
+        # their common ancestor, not the whole page with its menus.
+        node = _common_ancestor(markers if len(markers) >= 2 else [node, markers[0]], body)
     while node is not body:
         parent = node.getparent()
-        if parent is None or not _siblings_hold_report(parent, node, counts, total, holders):
+        if parent is None:
+            break
+        if not _only_wraps(parent, node) and not _siblings_hold_report(parent, node, counts, total, holders):
             break
         node = parent
     return node
+
+
+def _only_wraps(parent: Any, node: Any) -> bool:
+    """Does ``parent`` hold nothing but ``node`` (no other element, no text but blanks)? Such a
+    wrapper (``<P><SPAN>…</SPAN></P>`` around a whole report, as Word writes it) adds nothing to
+    the report, and the search for the report's siblings goes on above it."""
+    if (parent.text and not parent.text.isspace()) or (node.tail and not node.tail.isspace()):
+        return False
+    return all(child is node or (not _is_element(child) and not (child.tail and not child.tail.isspace()))
+               for child in parent)
 
 
 def _siblings_hold_report(parent: Any, node: Any, counts: _CJKCounts | dict[Any, int], total: int,
