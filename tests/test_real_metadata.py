@@ -835,3 +835,93 @@ def test_a_sentence_holding_many_no_charge_words_is_read_once(monkeypatch):
     text = "行政事业性收费" + "不收费" * 20_000 + "。"
     prose = metadata.Prose([Line(0, text, Location(1), text)], "\n")
     assert metadata.fee_statements(prose) == [] and len(calls) == 1
+
+
+# --- session 8: shapes from county, township and department pages -------------------------------
+
+def test_a_period_with_a_doubled_dash_is_read(tmp_path):
+    """统计期限为:2016年1月1日——2016年12月31日 (a Chinese dash typed twice) was GAO201."""
+    report = _report(tmp_path, free_form(period="本报告信息数据统计期限为:2012年1月1日——2012年12月31日。"))
+    assert (report.period.start, report.period.end) == (date(2012, 1, 1), date(2012, 12, 31))
+
+
+def test_the_report_time_key_states_the_period(tmp_path):
+    report = _report(tmp_path, free_form(period="本报告时间为2012年1月1日至12月31日，全文包括概述等六个部分。"))
+    assert (report.period.start, report.period.end) == (date(2012, 1, 1), date(2012, 12, 31))
+
+
+def test_an_email_run_into_the_next_heading_ends_at_it(tmp_path):
+    """A crawled page runs the first heading on after the e-mail address: 电子邮箱：…＠163.com一、概述."""
+    text = free_form(contact="如有疑问请联系区政府办公室（电话：0591-23456789；电子邮箱：qhxxgk＠163.com）")
+    text = text.replace("）\n一、概述", "）电子邮箱：qhxxgk＠163.com一、概述")
+    findings = _lint(tmp_path, text)
+    assert "GAO502" not in rules_of(findings), [(f.rule, f.message.zh) for f in findings]
+    emails = {m.text for m in _report(tmp_path, text, name="e.txt").contacts if m.kind == "email"}
+    assert emails == {"qhxxgk@163.com"}
+
+
+@pytest.mark.parametrize("phones,expected", [
+    ("0471-5612345 5612346", {"0471-5612345", "5612346"}),  # two lines sharing the area code
+    ("0471 5612345", {"0471 5612345"}),  # the area code parted by a space: one number
+])
+def test_two_telephone_numbers_after_one_key(tmp_path, phones, expected):
+    text = free_form(contact=f"联系方式：电话:{phones}")
+    assert "GAO502" not in rules_of(_lint(tmp_path, text))
+    assert {m.text for m in _report(tmp_path, text, name="p.txt").contacts if m.kind == "phone"} == expected
+
+
+def test_a_cn2008_fee_heading_naming_requests_is_the_fee_section(tmp_path):
+    """三、依申请公开政府信息收费及减免情况 holds the requests section's words too: with that
+    section found already under 二, it is the fee section, not a second requests section."""
+    body = [line.replace("四、政府信息公开的收费及减免情况", "四、依申请公开政府信息收费及减免情况") for line in BODY]
+    findings = _lint(tmp_path, free_form(body=body))
+    assert findings == [], [(f.rule, f.message.zh) for f in findings]
+    keys = [s.key for s in _report(tmp_path, free_form(body=body), name="s.txt").sections]
+    assert keys.count("requests") == 1 and keys.index("requests") < keys.index("fees")
+
+
+@pytest.mark.parametrize("sentence", [
+    "其中价格和收费信息5条，规划信息3条。",  # information about fees that was published
+    "公开行政事业性收费信息2条。",
+    "我局印发并放置了免费的政务公开手册，不断方便群众取阅。",  # something handed out free
+    "办理下岗失业人员减免税共计91件，减免金额21万元。",  # tax relief
+    "公开重点如人事任免、各项收费政策和收费标准等。",  # 任免 is no waiver
+])
+def test_cn2008_sentences_that_only_mention_fees_are_no_fee_statement(tmp_path, sentence):
+    """The 2008 regulation's fee statement says whether fees were charged to applicants or
+    waived; each of these passed for one (a missed GAO401)."""
+    body = [line for line in BODY if line not in ("四、政府信息公开的收费及减免情况", "FEE")]
+    body.insert(3, sentence)
+    findings = _lint(tmp_path, free_form(body=body))
+    assert rules_of(findings) == {"GAO401"}, [(f.rule, f.message.zh) for f in findings]
+
+
+@pytest.mark.parametrize("sentence", [
+    "我局没有任何信息公开的收费项目。",
+    "2012年我县各级工作部门依申请提供政府信息暂不收费。",
+    "本年度未向申请人收费。",
+])
+def test_cn2008_fee_statements_that_say_none(tmp_path, sentence):
+    text = free_form(fee=sentence)
+    assert "GAO401" not in rules_of(_lint(tmp_path, text))
+    (statement,) = _report(tmp_path, text, name="f.txt").fee_statements
+    assert statement.says_none
+
+
+@pytest.mark.parametrize("sentence", ["本年度未向申请人收费。", "本年度无依申请公开收费情况。", "依申请提供政府信息均免收费用。"])
+def test_more_sentences_that_the_agency_charges_nothing(tmp_path, sentence):
+    text = _builder_text(version="cn-2021", year=2023, fee_sentence=sentence)
+    findings = _lint(tmp_path, text, name="none.txt")
+    assert not rules_of(findings) & {"GAO401", "GAO402"}, [(f.rule, f.message.zh) for f in findings]
+
+
+def test_a_report_copied_onto_one_line_is_no_announcement(tmp_path):
+    """A township report copied as one line, its title run into its text: the title was taken
+    out with the whole line, which left no body and made it an announcement page (GAO002,
+    which stops every other rule)."""
+    prose = "我乡建立健全依申请公开工作机制，开通投诉举报信箱，按时更新公开栏目。" * 14
+    text = ("根据《中华人民共和国政府信息公开条例》的有关要求，现将青禾乡2012年政府信息公开工作年度报告如下："
+            f" 一、2012年政务公开工作完成情况 （一）机构建设方面。{prose} 3、政府信息公开收费及减免情况。"
+            "2012年度，我乡没有政府信息公开的收费及减免事项。")
+    findings = _lint(tmp_path, text + "\n")
+    assert "GAO002" not in rules_of(findings) and {"GAO101", "GAO201"} <= rules_of(findings)

@@ -148,10 +148,18 @@ LISTED_REPORTS = 3
 
 
 def body_characters(report) -> int:
-    """Chinese characters outside the title and the lines that are report titles by themselves."""
-    titles = [report.title, *report.listed_titles]
-    return sum(len(_CJK.findall(line.text)) for line in report.lines
-               if not any(title and title in line.text for title in titles))
+    """Chinese characters outside the title and the report titles a page lists: each line
+    counted without the titles it holds (a line that is a title by itself counts nothing; a
+    report copied onto one line, its title run in, counts the rest of it)."""
+    titles = [title for title in (report.title, *report.listed_titles) if title]
+    total = 0
+    for line in report.lines:
+        text = line.text
+        for title in titles:
+            if title in text:
+                text = text.replace(title, "")
+        total += len(_CJK.findall(text))
+    return total
 
 
 def _cover_page_message(report) -> tuple[str, str]:

@@ -39,7 +39,7 @@ DATE = re.compile(_DATE)
 _HOUR = r"(?:\s*+\d{1,2}\s*+[时点](?:\s*+\d{1,2}\s*+分)?)?"
 #: The words between the two dates: 至, 到, a dash or tilde, 截至/截止 (自2023年1月1日起截至2023年12月31日), after an
 #: optional 起, 开始 or 始 that a comma may follow (自2023年1月1日起，至2023年12月31日止).
-_RANGE_WORD = r"\s*+(?:(?:起|开始|始)\s*+[,，]?\s*+)?(?:至|到|截至|截止|—|－|-|~|～)\s*+"
+_RANGE_WORD = r"\s*+(?:(?:起|开始|始)\s*+[,，]?\s*+)?(?:至|到|截至|截止|—{1,2}+|－{1,2}+|-{1,2}+|―{1,2}+|~|～)\s*+"
 PERIOD_RANGE = re.compile(_DATE + _HOUR + _RANGE_WORD + _SHORT_DATE)
 #: A month and a day in Chinese numerals (二〇二二年一月一日至十二月三十一日; the year is already
 #: Arabic, normalise/widths.py), or mixed with Arabic ones, and 元月 for January: read when the
@@ -97,7 +97,7 @@ POSTCODE = re.compile(r"邮\s*+(?:政)?\s*+编\s*+(?:码)?\s*+[:：为|]?\s*+(\d
 #: ``本年度未收取信息处理费。`` made one match over both, which hid the second line's 未 (GAO401).
 FEE_SUBJECT = re.compile(r"信\s*息\s*处\s*理\s*费|处\s*理\s*费|公开费用|收费通知|检索费|复制费|邮寄费|收\s*取[^。；;\n]{0,24}费|产\s*生[^。；;\n]{0,15}费|收费[及和与]?减免|费用[及和与]?减免")
 FEE_VERB = re.compile(r"未|没有|无|不|零|免|收\s*取|收\s*缴|产\s*生|发\s*生|开\s*出|发\s*出|共\s*计|合\s*计|\d")
-FEE_NONE = re.compile(r"未\s*(?:向[^。，,]{0,10})?(?:收\s*取|产\s*生|发\s*生|开\s*具|发\s*出)|没\s*有\s*(?:收\s*取|产\s*生|发\s*生)|无\s*(?:收\s*取|收费)|不\s*收\s*取|免\s*收|(?:为|计|收取[^。]{0,12}费)\s*(?:0|零)\s*(?:元|万元|件)?(?![\d.])")
+FEE_NONE = re.compile(r"(?:未|不|没\s*有|无)\s*(?:向[^。，,]{0,10})?(?:任\s*何)?收\s*费|(?:没\s*有|无|未)\s*任\s*何[^。，,；;]{0,10}?收\s*费|未\s*(?:向[^。，,]{0,10})?(?:收\s*取|产\s*生|发\s*生|开\s*具|发\s*出)|没\s*有\s*(?:收\s*取|产\s*生|发\s*生)|无\s*(?:收\s*取|收费)|不\s*收\s*取|免\s*收|(?:为|计|收取[^。]{0,12}费)\s*(?:0|零)\s*(?:元|万元|件)?(?![\d.])")
 FEE_AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:万元|元)|(?:开出|发出)[^。]{0,10}?收费通知[^。]{0,6}?(\d+)\s*[件份次]")
 
 
@@ -106,7 +106,8 @@ _PHONE_NOT_NUMBER = re.compile(r"\s*[:：]\s*\S")
 _PHONE_BAD = re.compile(r"\s*[:：]\s*([^\s，,。；;)）]{1,20})")
 #: What stands between an e-mail key and its address: 电子邮箱：…, 邮箱地址为…, 发送电子邮件至….
 _EMAIL_LEAD = re.compile(r"\s*+(?:地\s*+址)?\s*+(?:[:：为是|]|(?:发\s*+送\s*+)?[至到])?\s*+")
-_EMAIL_VALUE = re.compile(r"[^\s，,。；;)）]+")
+#: An e-mail address ends at a Chinese character too (…＠163.com一、概述: a heading run on).
+_EMAIL_VALUE = re.compile(r"[^\s，,。；;)）\u3400-\u9fff]+")
 _LATIN = re.compile(r"[A-Za-z]")
 #: An address ends at a line's end too (…1506室 / blank line / 电话:…).
 _ADDRESS_VALUE = re.compile(r"[^，,。；;)）|\n]{4,60}")
@@ -919,6 +920,21 @@ def find_carryover_years(prose: Prose) -> list[tuple[int, Location]]:
     return found
 
 
+_NOT_BLANK = re.compile(r"\S+")
+
+
+def _numbers_of(prose: Prose, kind: str, value: re.Match[str]) -> list[Mention]:
+    """The telephone numbers a telephone value holds: one, or several parted by spaces when
+    each part holds seven digits or more (``0471-5612345 5612346``: two numbers sharing the
+    area code, not one malformed number; ``0471 5612345`` stays one)."""
+    text = value.group(0).strip()
+    parts = list(_NOT_BLANK.finditer(value.group(0)))
+    if len(parts) < 2 or any(sum(map(str.isdigit, part.group(0))) < 7 for part in parts):
+        return [Mention(kind, text, prose.location(value.start(), value.end()))]
+    return [Mention(kind, part.group(0), prose.location(value.start() + part.start(), value.start() + part.end()))
+            for part in parts]
+
+
 def find_contacts(prose: Prose) -> list[Mention]:
     """Telephone numbers, e-mail addresses, postal addresses and postcodes."""
     found: list[Mention] = []
@@ -930,7 +946,7 @@ def find_contacts(prose: Prose) -> list[Mention]:
         value = PHONE_VALUE.match(text, offset)
         kind = "fax" if "传" in key.group(0) else "phone"
         if value:
-            found.append(Mention(kind, value.group(0).strip(), prose.location(value.start(), value.end())))
+            found += _numbers_of(prose, kind, value)
         elif kind == "phone" and _PHONE_NOT_NUMBER.match(after):
             # 电话：followed by something that is not a number at all.
             bad = _PHONE_BAD.match(after)
@@ -996,7 +1012,21 @@ def find_fee_statements(prose: Prose) -> list[Mention]:
     return found
 
 
-_WAIVER_VERB = re.compile(r"未|没有|无|不|均|免|零|\d")
+#: What makes a sentence holding a ``fees.waivers`` word say whether fees were charged: a
+#: negation (未收费, 没有减免, 均免费提供) or an amount or count (收取费用120元, 减免2件).
+_WAIVER_VERB = re.compile(r"未|没有|无|不|均|免|零|\d\s*+(?:万元|元|件|次|笔)")
+#: ``fees.waivers`` words that speak of something else than charging applicants: published
+#: information about fees (价格和收费信息3条, 收费政策和收费标准等, 行政事业性收费), and
+#: things handed out free (免费的政务公开手册, 免费发放宣传资料). Masked before a sentence is
+#: asked whether it states the fees of the 2008 regulation; a sentence about tax relief
+#: (``_TAX_RELIEF``: 办理减免税91件，减免金额21万元) states none of them.
+_NOT_CHARGING = re.compile(
+    r"(?:事业性|价格和?|服务性)收费|收费(?:信息|政策|目录|依据|公示|清单|许可)|收费标准(?=[等和及、])|"
+    r"免费(?=的|发放|赠|派发|领取|取阅|开放|咨询|培训|使用|停车|上网|乘坐|体检|为)"
+)
+
+
+_TAX_RELIEF = re.compile(r"减免税|税收?减免|免税|税费减免")
 
 
 def fee_statements(prose: Prose, obligation: str = "processing-fee") -> list[FeeStatement]:
@@ -1028,7 +1058,10 @@ def fee_statements(prose: Prose, obligation: str = "processing-fee") -> list[Fee
         ]
     if obligation == "charges-and-waivers" and not kept:
         for start, sentence in _sentences_holding(prose, common.waivers):
-            rest = common.waivers.sub("", mask_quotes(sentence))
+            about = _NOT_CHARGING.sub("□", mask_quotes(sentence))
+            if not common.waivers.search(about) or _TAX_RELIEF.search(sentence):
+                continue  # (其中价格和收费信息3条: fees published, none charged)
+            rest = common.waivers.sub("", about)
             if not _WAIVER_VERB.search(rest) or (_LISTING.search(sentence) and "、" in sentence):
                 continue
             if common.spending.search(sentence) and not FEE_NONE.search(sentence):

@@ -114,18 +114,24 @@ def _plan(fmt: FormatSpec) -> list[tuple[SectionSpec, tuple[str, ...], int]]:
     return kept[1]
 
 
-def _section_for(title: str, numeral: str, fmt: FormatSpec) -> tuple[SectionSpec, int] | None:
+def _section_for(title: str, numeral: str, fmt: FormatSpec,
+                 found: frozenset[str] | set[str] = frozenset()) -> tuple[SectionSpec, int] | None:
     """The section a heading's title names, and its number: of the sections whose words the
-    title holds, the first whose numeral is the heading's, else the first."""
+    title holds, the first whose numeral is the heading's, else the first not ``found`` under
+    an earlier heading, else the first. (A free-form report's 三、依申请公开政府信息收费及减免
+    情况 holds the words of the requests section, found under 二 already, and of the fees
+    section: it is the fees section, not the requests section again.)"""
     squeezed = squeeze(title)
-    best = None
+    best = fresh = None
     for spec, words, number in _plan(fmt):
         if any(word in squeezed for word in words):
             if spec.numeral == numeral:
                 return spec, number
             if best is None:
                 best = spec, number
-    return best
+            if fresh is None and spec.key not in found:
+                fresh = spec, number
+    return fresh or best
 
 
 def find_sections(lines: list[Line], fmt: FormatSpec) -> list[Section]:
@@ -277,13 +283,15 @@ def _sections(lines: list[Line], fmt: FormatSpec, candidates: list[tuple[Line, s
     the sub-heading look like section 2 by its words."""
     sections: list[Section] = []
     matches: list[bool] = []
+    found: set[str] = set()
     for line, numeral, title in candidates:
-        chosen = _section_for(title, numeral, fmt)
+        chosen = _section_for(title, numeral, fmt, found)
         if chosen is None:
             continue
         # 五、存在的主要问题… must open with its own numeral to be taken for the section when the
         # words are generic (a table-4 header line never starts with a numeral).
         spec, number = chosen
+        found.add(spec.key)
         sections.append(Section(number, spec.key, title, line.whole(), line.index, len(lines)))
         matches.append(spec.numeral == numeral)
     if own_numbers:
