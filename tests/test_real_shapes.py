@@ -49,6 +49,28 @@ def test_a_clean_crawled_report_gets_only_the_damage_note(tmp_path, seed, versio
     assert _rules(findings) <= {"GAO003"}, [(f.rule, f.message.en) for f in findings]
 
 
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("version", ["cn-2021", "cn-2019"])
+def test_a_space_between_each_label_and_its_glued_digits(tmp_path, seed, version):
+    """``…申请数量 713000074二、上年结转…``: table 3 was not found (a false GAO103) when a space
+    parted each row label from its digit run. The same tables read, and the same defect found."""
+    spec = sample_spec(seed, version=version)
+    document = build_document(spec)
+    text = render_crawled(document, document.blocks[0].text, spec.year, seed, label_space=True)
+    assert " 0" in text or " 1" in text
+    findings = lint_file(_write(tmp_path, "crawled.txt", text), Settings()).findings
+    assert _rules(findings) <= {"GAO003"}, [(f.rule, f.message.en) for f in findings]
+
+    def values(path: str) -> dict:
+        report, _ = read_report(path, path)
+        return {kind: {key: [c.value for c in row.cells] for key, row in table.rows.items()}
+                for kind, table in report.tables.items()}
+
+    spaced = values(_write(tmp_path, "spaced.txt", text))
+    assert set(spaced) == {"table2", "table3", "table4"}
+    assert spaced == values(_write(tmp_path, "glued.txt", _crawled(spec, seed)))
+
+
 def test_run_in_headings_are_found_and_point_into_the_one_line(tmp_path):
     spec = sample_spec(5)
     text = _crawled(spec, 5)

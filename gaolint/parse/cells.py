@@ -389,7 +389,7 @@ def _pipe_cells(text: str) -> list[tuple[int, str]]:
 
 #: A label running straight into digits and on into the next label: ``规范性文件693665第二十条``,
 #: ``予以公开270020130(二)``. Digits followed by a unit (年, 月, 件 …) are prose, not a cell.
-_GLUE_POINT = re.compile(r"[\u3400-\u9fff)）”](\d[\d ]*)(?=[\u3400-\u9fff(（]|$)")
+_GLUE_POINT = re.compile(r"[\u3400-\u9fff)）”] ?(\d[\d ]*)(?=[\u3400-\u9fff(（]|$)")
 #: Digits in one run that no single count in a table has.
 _LONG_RUN = 10
 _UNITS = frozenset("年月日号件条个次项人万元亿%％期批家份篇天")

@@ -30,9 +30,11 @@ def _is_number(text: str) -> bool:
     return text.replace(".", "", 1).lstrip("+-").isdigit()
 
 
-def glued_table(table: Table, rng: random.Random | None = None) -> str:
+def glued_table(table: Table, rng: random.Random | None = None, label_space: bool = False) -> str:
     """The table's cells in reading order with every separator dropped; ``rng`` lets a space
-    survive between two numbers now and then, as crawled pages show."""
+    survive between two numbers now and then, as crawled pages show. ``label_space``: a space
+    between each label and the digits after it (``…申请数量 713000074二、上年结转…``), as the
+    2022 page of the crawled corpus's site has it."""
     out: list[str] = []
     previous = ""
     for row in table.rows:
@@ -40,16 +42,18 @@ def glued_table(table: Table, rng: random.Random | None = None) -> str:
             text = cell.text
             if not text:
                 continue
-            if rng is not None and _is_number(text) and _is_number(previous) and rng.random() < 0.1:
+            if label_space and _is_number(text) and previous and not _is_number(previous):
+                out.append(" ")
+            elif rng is not None and _is_number(text) and _is_number(previous) and rng.random() < 0.1:
                 out.append(" ")
             out.append(text)
             previous = text
     return "".join(out)
 
 
-def render_crawled(document: Document, title: str, year: int, seed: int = 0) -> str:
+def render_crawled(document: Document, title: str, year: int, seed: int = 0, label_space: bool = False) -> str:
     """The document as a crawler saved its page: header lines, then chrome and the whole report
-    on one line."""
+    on one line (``label_space``: see ``glued_table``)."""
     rng = random.Random(seed)
     pieces: list[str] = []
     first = True
@@ -60,7 +64,7 @@ def render_crawled(document: Document, title: str, year: int, seed: int = 0) -> 
         if isinstance(block, (Heading, Paragraph)):
             pieces.append(block.text + (" " if isinstance(block, Heading) and rng.random() < 0.5 else ""))
         elif isinstance(block, Table):
-            pieces.append(glued_table(block, rng) + " ")
+            pieces.append(glued_table(block, rng, label_space) + " ")
     header = CRAWLER_HEADER.format(title=title, year_after=year + 1)
     return header + CHROME.format(title=title, year_after=year + 1) + "".join(pieces) + "\n"
 
