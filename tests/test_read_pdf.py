@@ -703,3 +703,26 @@ def test_a_blank_page_is_no_scanned_page() -> None:
     extracted = read_pdf(buffer.getvalue(), "blank-last-page.pdf")
     assert not any("文字层" in note for _, note in extracted.damage)
     assert expected_lines(document)[0] in [line.text for line in extracted.lines]
+
+
+# --- a heading whose numeral lost its 、, after a paragraph whose last line is full -----------------
+
+def _line(text: str, x1: float, top: float, size: float = 12.0) -> "TextLine":
+    from gaolint.read.pdf_text import TextLine
+
+    return TextLine(text, 72.0, x1, top, top + size, size, 0)
+
+
+@pytest.mark.parametrize("heading", ["二主动公开政府信息情况", "二 主动公开政府信息情况", "五存在的主要问题及改进情况"])
+def test_a_bare_numbered_heading_is_not_the_rest_of_a_full_line(heading):
+    """A paragraph whose last line ends at the column's edge, then a heading flush left whose
+    numeral has no 、 (a layout where headings are set 1–2 points larger): the heading was
+    joined to the paragraph and its section lost (GAO101)."""
+    from gaolint.read.pdf_layout import Column, _continues
+
+    column = Column(72.0, 432.0, 12.0)
+    full = _line("全年通过门户网站主动公开政府信息一千二百条，其中政策文件九十条。", 432.0, 100.0)
+    assert not _continues(full, _line(heading, 72.0 + 14 * len(heading), 118.0, 13.5), column)
+    # a wrapped line that opens with a numeral is the paragraph's: a full line, or its end with 。
+    assert _continues(full, _line("一步加强栏目管理，确保信息发布及时准确，按时更新各类公开内容和解读材料", 432.0, 118.0), column)
+    assert _continues(full, _line("十项制度。", 132.0, 118.0), column)

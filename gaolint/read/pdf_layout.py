@@ -27,6 +27,21 @@ _PAGE_NUMBER = re.compile(
     r"|(?:page|Page|PAGE)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)$"
 )
 _HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章节部分])")
+#: A heading whose numeral lost its 、 (二主动公开政府信息情况, 二 主动公开…): a short line opening
+#: with a Chinese numeral, holding no punctuation (``_is_bare_heading``).
+_BARE_NUMERAL = re.compile(r"^[一二三四五六七八九十]{1,3}\s*+[\u4e00-\u9fff]")
+_BARE_HEADING_CHARS = 30
+_SENTENCE_MARKS = frozenset("。，,；;：:！？!?")
+
+
+def _is_bare_heading(text: str) -> bool:
+    """A line that is a section heading even without the 、 after its numeral: short, opening
+    with a numeral, no punctuation. (A wrapped line of prose that opens with 一, as 进 / 一步
+    does, is either a full line or the paragraph's end with its 。.)"""
+    return (len(text) <= _BARE_HEADING_CHARS and _BARE_NUMERAL.match(text) is not None
+            and not _SENTENCE_MARKS.intersection(text))
+
+
 #: Share of the page height at the top and bottom where headers, footers and numbers live.
 MARGIN_SHARE = 0.12
 
@@ -153,6 +168,8 @@ def _continues(line: TextLine, following: TextLine, column: Column) -> bool:
         return False
     if following.page not in (line.page, line.page + 1) or _HEADING_START.match(following.text):
         return False
+    if _is_bare_heading(following.text) and column.right - following.x1 > 2 * size:
+        return False  # (a full line is the paragraph's, whatever it opens with)
     if following.x0 <= column.left + 0.5 * size:
         return True
     centre = (column.left + column.right) / 2
