@@ -97,6 +97,8 @@ def test_a_named_sub_unit_still_narrows_the_figure():
     "第三件申请已办结。",
     "新收涉及房屋征收的政府信息公开申请30件。",  # a subset of applications
     "现行有效的规章和规范性文件共120件。",
+    "全部申请均已答复，未收到申请人对答复结果的异议。",  # the applicants' objections, not applications
+    "本年度未收到申请者的投诉。",
 ])
 def test_sentences_that_state_no_comparable_figure(sentence):
     assert _figures(sentence) == []

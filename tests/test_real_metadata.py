@@ -925,3 +925,17 @@ def test_a_report_copied_onto_one_line_is_no_announcement(tmp_path):
             "2012年度，我乡没有政府信息公开的收费及减免事项。")
     findings = _lint(tmp_path, text + "\n")
     assert "GAO002" not in rules_of(findings) and {"GAO101", "GAO201"} <= rules_of(findings)
+
+
+@pytest.mark.parametrize("sentence,named", [
+    ("经查，2011年收到，结转至2012年作出答复的申请2件。", []),  # carried in from the year before
+    ("2011年底结转到2012年办理的申请1件。", []),
+    ("截至2012年12月31日，结转2012年度继续办理的申请3件。", [2012]),  # the wrong year: still named
+    ("本年度办结申请20件，结转2013年度继续办理1件。", [2013]),
+])
+def test_a_carry_in_from_the_year_before_names_no_carry_over_year(tmp_path, sentence, named):
+    """GAO203 asks that applications carried over out of the 2012 report go to 2013; a sentence
+    about those carried into 2012 from 2011 names 2012 rightly (a false GAO203)."""
+    body = [line if line != "全年共受理依申请公开12件，均已按时答复。" else line + sentence for line in BODY]
+    report = _report(tmp_path, free_form(body=body))
+    assert [year for year, _ in report.carryover_years] == named

@@ -80,6 +80,7 @@ _CONTACT_BEFORE = re.compile(r"(?:邮\s*+政?\s*+编\s*+码?|电\s*+话|传\s*+�
 _AREA = re.compile(r"(?:省|市|区|县|旗|州|盟|镇|乡|苏木|自治区|自治县|自治州)$")
 _AGENCY_SUFFIX = re.compile(r"(?:人民政府|政府办公室|办公室|办公厅|委员会|局|厅|部|署|委|办|院|中心|管委会|管理委员会|街道办事处|人民政府办公室)$")
 CARRYOVER_YEAR = re.compile(r"结\s*+转\s*+(?:至|到)?\s*+(\d{4})\s*+年")
+_YEAR_NAMED = re.compile(r"(\d{4})\s*+年")
 _CARRIED_IN = re.compile(r"(?:上一?年度?|(?:从|由|自)\s*\d{4}\s*年度?|\d{4}\s*年度?)\s*$")
 #: The optional prefix carries its own spaces: a leading ``\s*`` made every search restart
 #: through long runs of blank lines (quadratic). Callers use only the match's end.
@@ -916,6 +917,8 @@ def find_carryover_years(prose: Prose) -> list[tuple[int, Location]]:
         before = prose.text[max(0, match.start() - 12) : match.start()]
         if _CARRIED_IN.search(before):
             continue  # 上年结转 / 从2024年结转: applications carried in, not out
+        if int(match.group(1)) - 1 in {int(year) for year in _YEAR_NAMED.findall(before)}:
+            continue  # 2023年收到，结转至2024年作出答复 / 2024年底结转到2025年: from the year before
         found.append((int(match.group(1)), prose.location(match.start(), match.end())))
     return found
 

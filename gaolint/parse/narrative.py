@@ -82,7 +82,7 @@ _NEUTRAL = re.compile(
 _YEAR = re.compile(r"(?<!\d)(\d{4})\s*+年(?!\s*+度?\s*+结转)")  # possessive: see _AFTER_FORWARD
 _ZERO = re.compile(r"(?:未发生|没有发生|未出现|没有出现|未收到|没有收到|未接到|未有|未产生|(?<![无])无(?!论|法|需|须|正当|偿|效|误|条件))(?P<body>[^,。;；!?！？\n]{0,40})")
 _ZERO_QUALIFIED = re.compile(r"纠错|纠正|败诉|撤销|确认违法|被诉|责令|维持|尚未审结|其他结果")
-_ZERO_NEW = re.compile(r"^(?:任何|相关|新的|新|本年度?)?(?:政府信息公开|依申请公开|信息公开)?(?:的)?申请")
+_ZERO_NEW = re.compile(r"^(?:任何|相关|新的|新|本年度?)?(?:政府信息公开|依申请公开|信息公开)?(?:的)?申请(?!人|者)")
 
 
 class NarrativeFigure(Value):
