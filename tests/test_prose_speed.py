@@ -405,7 +405,12 @@ def ref_find_contacts(prose: Prose) -> list[Mention]:
         value = PHONE_VALUE.match(text, offset)
         kind = "fax" if "传" in key.group(0) else "phone"
         if value:
-            found.append(Mention(kind, value.group(0).strip(), prose.location(value.start(), value.end())))
+            parts = list(re.finditer(r"\S+", value.group(0)))
+            if len(parts) > 1 and all(sum(ch.isdigit() for ch in part.group(0)) >= 7 for part in parts):
+                found += [Mention(kind, part.group(0), prose.location(value.start() + part.start(), value.start() + part.end()))
+                          for part in parts]  # 0471-5612345 5612346: two numbers
+            else:
+                found.append(Mention(kind, value.group(0).strip(), prose.location(value.start(), value.end())))
         elif kind == "phone" and re.match(r"\s*[:：]\s*\S", after):
             # 电话：followed by something that is not a number at all.
             bad = re.match(r"\s*[:：]\s*([^\s，,。；;)）]{1,20})", after)
@@ -423,7 +428,7 @@ def ref_find_contacts(prose: Prose) -> list[Mention]:
         after = text[key.end() : key.end() + 60]
         lead = re.match(r"\s*(?:地\s*址)?\s*(?:[:：为是|]|(?:发\s*送\s*)?[至到])?\s*", after)
         start = key.end() + (lead.end() if lead else 0)
-        value = re.compile(r"[^\s，,。；;)）]+").match(text, start)  # no slice: linear
+        value = re.compile(r"[^\s，,。；;)）\u3400-\u9fff]+").match(text, start)  # no slice: linear
         if value and ("@" in value.group(0) or re.search(r"[A-Za-z]", value.group(0))):
             found.append(Mention("email", value.group(0), prose.location(start, start + len(value.group(0)))))
     emails = SeenEmails(m.text for m in found if m.kind == "email")

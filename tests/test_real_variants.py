@@ -187,6 +187,24 @@ def test_a_missing_section_is_still_found_among_space_numbered_headings():
     assert "GAO101" in _rules(text[:cut] + text[end:])
 
 
+@pytest.mark.parametrize("seed", [0, 5, 9])
+def test_a_first_heading_that_lost_its_number_among_numbered_ones_is_a_section(seed):
+    """总体情况 alone on its line, then 二、…六、 numbered (a page whose first list number did
+    not copy): section 一 was reported missing (GAO101)."""
+    assert _rules(_with_heading(seed, "一、总体情况", "总体情况")) == []
+    text = render_text(build_document(sample_spec(seed, version="cn-2021")), "pipe")
+    five = next(line for line in text.split("\n") if line.startswith("五、"))
+    assert _rules(text.replace(five + "\n", five[2:] + "\n", 1)) == [], five
+
+
+def test_a_bare_title_out_of_its_section_order_is_no_section():
+    """The overview's title as a bare line after section 二 is a sub-heading or prose, not
+    section 一: the missing section is still found."""
+    text = _with_heading(0, "一、总体情况", "（零）概况")
+    at = text.index("三、收到和处理")
+    assert "GAO101" in _rules(text[:at] + "总体情况\n" + text[at:])
+
+
 @pytest.mark.parametrize("seed", [0, 5])
 def test_section_six_titled_other_matters_to_explain_is_section_six(seed):
     """六、其他需要说明的事项 (GAO101 before)."""

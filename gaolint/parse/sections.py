@@ -150,6 +150,9 @@ def find_sections(lines: list[Line], fmt: FormatSpec) -> list[Section]:
         bare = _sections(lines, fmt, _outside(_unnumbered_candidates(lines, fmt), contents))
         if len({s.key for s in bare}) >= max(found + 2, (len(fmt.sections) + 1) // 2):
             sections = bare
+    elif found < len(fmt.sections):  # one heading that lost its number among numbered ones?
+        sections = _with_unnumbered(sections, lines, fmt, contents)
+        numbered = sections
     for current, following in zip(sections, sections[1:]):
         current.end_line = following.first_line
     if sections is numbered and len(sections) > 1:
@@ -157,6 +160,40 @@ def find_sections(lines: list[Line], fmt: FormatSpec) -> list[Section]:
     for section in sections:
         section.body = "\n".join([ln.text for ln in lines[section.first_line + 1 : section.end_line]])
     return sections
+
+
+#: How a sub-heading's outline number opens: （一） (1) 1. ①.
+_OUTLINE_OPENINGS = ("（", "(", "①", "②", "③", "④", "⑤", "⑥", *"0123456789")
+
+
+def _with_unnumbered(sections: list[Section], lines: list[Line], fmt: FormatSpec, contents: set[int]) -> list[Section]:
+    """``sections`` (numbered headings) with a missing section found as a line holding its
+    title (or its words, about as long: ``_unnumbered_candidates``) and no number, where that
+    section stands in the format's order: between the
+    sections numbered before and after it. A page whose first list number was lost (总体情况
+    alone on its line, then 二、主动公开… numbered) reported its section 一 missing (GAO101)."""
+    have = {section.key for section in sections}
+    numbers = {section.number for section in sections}
+    added = list(sections)
+    for line, _, title in _outside(_unnumbered_candidates(lines, fmt), contents):
+        chosen = _section_for(title, "", fmt)
+        if chosen is None or chosen[0].key in have or title.startswith(_OUTLINE_OPENINGS):
+            continue  # (（一）主动公开政府信息情况: a sub-heading)
+        if "|" in line.text or "\t" in line.text or line.location.place:
+            continue  # a table's cell (行政复议 | 行政诉讼: table 4's header)
+        spec, number = chosen
+        if any((other.number < number) != (other.first_line < line.index) for other in sections):
+            continue  # out of the format's order: a sub-heading or a line of prose
+        whole = squeeze(spec.title) in squeeze(title)
+        # the section's whole title before a numbered section, or its words (存在的主要问题及改进
+        # 工作措施) exactly between the sections numbered before and after it; a sub-heading of
+        # section 一 (主动公开情况) in a report that lacks 二 is neither
+        if not (whole and any(other.number > number for other in sections)) and not (
+                {number - 1, number + 1} <= numbers or (number == 1 and 2 in numbers)):
+            continue
+        added.append(Section(number, spec.key, title, line.whole(), line.index, len(lines)))
+        have.add(spec.key)
+    return sorted(added, key=lambda section: section.first_line)
 
 
 def _end_at_extra_headings(sections: list[Section], candidates: list[tuple[Line, str, str]]) -> None:
