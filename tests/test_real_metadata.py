@@ -78,7 +78,8 @@ def test_a_label_before_the_title_is_not_the_title_or_the_agency(tmp_path, line,
     assert (report.title, report.agency) == (title, "青禾县民政局")
 
 
-@pytest.mark.parametrize("title", ["青禾县卫生健康委2012年政府信息公开工作报告", "青禾县人民政府2012年度政府信息公开工作报告"])
+@pytest.mark.parametrize("title", ["青禾县卫生健康委2012年政府信息公开工作报告", "青禾县人民政府2012年度政府信息公开工作报告",
+                                   "青禾县统计局政府信息公开工作2012年度报告", "青禾县人民政府政府信息公开2012年度报告"])
 def test_a_title_ending_in_gongzuo_baogao_is_the_title(tmp_path, title):
     """…政府信息公开工作报告 without 年度 is the report's title (its year was not read: the
     period, deadline and year checks had nothing to compare with)."""

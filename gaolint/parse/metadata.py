@@ -194,7 +194,7 @@ def _numeric_dates(found: re.Match[str]) -> tuple[date, date] | None:
 
 def _title_pattern() -> re.Pattern[str]:
     """The title pattern, with the endings listed in rules/common.yaml (年度报告, 年报, …) and an optional 的
-    (……政府信息公开工作的年度报告)."""
+    (……政府信息公开工作的年度报告), or with the year after the work (……政府信息公开工作2023年度报告)."""
     global _TITLE_FROM_DATA
     if _TITLE_FROM_DATA is None:
         from ..format_data import spaced
@@ -204,8 +204,15 @@ def _title_pattern() -> re.Pattern[str]:
         _TITLE_FROM_DATA = re.compile(
             r"(\d{4})\s*+年\s*+度?\s*+.{0,30}?(?:政\s*+府\s*+)?(?:信?\s*+息?|政\s*+务)\s*+公\s*+开\s*+(?:工\s*+作\s*+)?"
             r"(?:的\s*+)?(?:" + endings + r")|(\d{4})\s*+年\s*+度\s*+政\s*+府\s*+信\s*+息\s*+公\s*+开"
+            # the year after the work: 某局政府信息公开工作2023年度报告
+            r"|政\s*+府\s*+信\s*+息\s*+公\s*+开\s*+(?:工\s*+作\s*+)?(\d{4})\s*+年\s*+度?\s*+(?:报\s*+告|年\s*+报)"
         )
     return _TITLE_FROM_DATA
+
+
+def _title_year(match: re.Match[str]) -> int:
+    """The year a match of ``_title_pattern`` names, in whichever of its forms."""
+    return int(match.group(1) or match.group(2) or match.group(3))
 
 
 _TITLE_FROM_DATA: re.Pattern[str] | None = None
@@ -423,7 +430,7 @@ def inline_candidates(head: list[Line], start: int = 0, count: int = 4) -> list[
             before = _BEFORE_AGENCY.split(masked[max(0, match.start() - 40) : match.start()].rstrip())[-1].strip()
             agency = before if len(before) >= 2 and _AGENCY_LINE.match(before) else ""
             found.append(TitleCandidate(match.group(0), line.location_of(match.start(), match.end()),
-                                        int(match.group(1) or match.group(2)), position, position, False,
+                                        _title_year(match), position, position, False,
                                         True, agency, match.end()))
     return found
 
@@ -447,7 +454,7 @@ def title_candidates(head: list[Line]) -> list[TitleCandidate]:
         text = mask_quotes(text)
         match = title.search(text)
         if match and match.start() < 30:
-            year = int(match.group(1) or match.group(2))
+            year = _title_year(match)
             found.append(TitleCandidate(text, line.whole(), year, position, position, listed))
             position += 1
             continue
@@ -457,7 +464,7 @@ def title_candidates(head: list[Line]) -> list[TitleCandidate]:
             joined = text + rest
             match = title.search(joined) if len(rest) <= 8 else None
             if match and match.start() < 30 and match.end() > len(text):
-                found.append(TitleCandidate(joined, line.whole(), int(match.group(1) or match.group(2)),
+                found.append(TitleCandidate(joined, line.whole(), _title_year(match),
                                             position, position + 1, listed))
                 position += 2
                 continue
@@ -467,7 +474,7 @@ def title_candidates(head: list[Line]) -> list[TitleCandidate]:
             joined = before + text
             match = title.search(joined)
             if match and len(before) < 40:
-                found.append(TitleCandidate(joined, head[position - 1].whole(), int(match.group(1) or match.group(2)),
+                found.append(TitleCandidate(joined, head[position - 1].whole(), _title_year(match),
                                             position - 1, position, listed))
         position += 1
     return found
