@@ -41,6 +41,8 @@ def _lines(*texts: str) -> list[Line]:
     ("黔东南州人民政府(州政府办公室", "黔东南州人民政府"),
     ("现代农业示范区管委会", "现代农业示范区管委会"),
     ("重庆海关关区", "重庆海关关区"),  # a customs district, not a people's government's area
+    ("梳理编制湛江海关关区", "湛江海关关区"),
+    ("现组织编制青禾县退役军人事务局", "青禾县退役军人事务局"),
 ])
 def test_normalise_agency(name, expected):
     assert normalise_agency(name) == expected
@@ -69,6 +71,11 @@ def test_agency_from_opening_sentence_and_line_above_title():
     assert agency_from_title("2023年政府信息公开工作年度报告", above) == "洪泽区人民政府"
     nothing = _lines("2023年政府信息公开工作年度报告", "本报告……")
     assert agency_from_title("2023年政府信息公开工作年度报告", nothing) == ""
+    # an alias between the name and the title, commas and all
+    alias = _lines("根据《条例》规定，特向社会公布国家税务总局青禾县税务局（以下简称“青禾县税务局”，下文类同）"
+                   "2021年政府信息公开工作年度报告。")
+    assert agency_from_title("2021年政府信息公开工作年度报告", alias) == "国家税务总局青禾县税务局"
+    assert agency_from_title("青禾县统计局政府信息公开工作2021年度报告") == "青禾县统计局"
 
 
 @pytest.mark.parametrize("name", ["我局", "本单位", "本机关", "现编制", "现将"])

@@ -414,6 +414,14 @@ _LIST_MARK = re.compile(
 
 
 #: What stands between a breadcrumb's or a list's words and the agency before a title.
+#: An alias in brackets between an agency's name and the title it opens, with what trails it:
+#: 佛山市税务局(以下简称“…”,下文类同)2021年…: the name is before it, whatever commas it holds.
+_ALIAS_AT_END = re.compile(r"[(（][^()（）]{0,40}+[)）]$")
+
+
+def _before_title(text: str) -> str:
+    """The text before a title, without trailing blanks and the alias that may end it."""
+    return _ALIAS_AT_END.sub("", text.rstrip()).rstrip()
 _BEFORE_AGENCY = re.compile(r"公开|公布|发布|印发|现将|《|》|[,，。:：;；>\s]")
 
 
@@ -427,7 +435,7 @@ def inline_candidates(head: list[Line], start: int = 0, count: int = 4) -> list[
         line = head[position]
         masked = mask_quotes(line.text[:TITLE_CHARS])
         for match in title.finditer(masked):
-            before = _BEFORE_AGENCY.split(masked[max(0, match.start() - 40) : match.start()].rstrip())[-1].strip()
+            before = _BEFORE_AGENCY.split(_before_title(masked[max(0, match.start() - 60) : match.start()]))[-1].strip()
             agency = before if len(before) >= 2 and _AGENCY_LINE.match(before) else ""
             found.append(TitleCandidate(match.group(0), line.location_of(match.start(), match.end()),
                                         _title_year(match), position, position, False,
@@ -626,7 +634,7 @@ def agency_from_title(title: str, lines: list[Line] | None = None) -> str:
         match = title_pattern.search(masked)
         if not match:
             continue
-        before = re.split(r"公开|公布|发布|印发|《|》|[,，。:：;；\s]", masked[: match.start()].rstrip())[-1].strip()
+        before = re.split(r"公开|公布|发布|印发|《|》|[,，。:：;；\s]", _before_title(masked[: match.start()]))[-1].strip()
         if before and _title_line(line.text):
             continue  # another report's title by itself (a sidebar's, a list's): the report's names no agency
         if len(before) >= 2 and _AGENCY_LINE.match(before) and before not in ("人民政府", "政府", "年报"):
