@@ -107,6 +107,7 @@ def _read_document(pdfium: Any, c: Any, document: Any) -> Extracted:
     deadline = time.monotonic() + TIME_BUDGET_SECONDS
     timed_out = False
     busy: list[str] = []  # pages given up for drawing too much
+    lost = 0  # text objects PDFium dropped (PageData.lost)
     for index in range(min(count, MAX_PDF_PAGES + 1)):
         if index == MAX_PDF_PAGES:
             damage.append(f"PDF 超过 {MAX_PDF_PAGES} 页，只读取了前 {MAX_PDF_PAGES} 页"
@@ -127,6 +128,7 @@ def _read_document(pdfium: Any, c: Any, document: Any) -> Extracted:
                 raise _unreadable(error) from None
             damage.append(f"第{index + 1}页无法读取 / page {index + 1} could not be read")
             continue
+        lost += page.lost
         pages.append(_read_page(page, damage))
     if not pages:
         raise UnreadableFile(busy[0] if busy else NO_PAGES)
@@ -146,6 +148,13 @@ def _read_document(pdfium: Any, c: Any, document: Any) -> Extracted:
     if undecoded:
         damage.append(f"PDF 有 {undecoded} 个字符无法解码，显示为 (cid:N) / {undecoded} characters "
                       f"could not be decoded and read as (cid:N)")
+    if lost:
+        damage.append(f"PDF 有 {lost} 段文字所用的字体没有嵌入文件，本机也没有可替代的中文字体，这些文字"
+                      f"（多为单个字，如数字之间的“年”“月”）未能读出，相关的检查可能有误；请在装有中文字体"
+                      f"（如 fonts-noto-cjk）的机器上检查 / {lost} text runs are set in fonts the PDF does "
+                      f"not embed, and no Chinese font on this machine stands in: they could not be read "
+                      f"(mostly single characters, such as 年 and 月 between digits), and checks near them "
+                      f"may be wrong; check on a machine with a Chinese font (e.g. fonts-noto-cjk)")
     extracted = _emit(pages, damage)
     extracted.repeatable = not timed_out
     return extracted

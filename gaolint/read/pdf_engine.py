@@ -76,6 +76,10 @@ class PageData:
     shapes: list[Shape] = field(default_factory=list)
     #: How many objects the page draws (text, paths, images, forms); 0 for a blank page.
     objects: int = 0
+    #: Text objects PDFium dropped: drawn in a font the PDF does not embed, with no font on
+    #: this machine to stand in, a run of one character has no width and is left out of the
+    #: text (the 年 and 月 between digits set in a Latin font, a one-character cell).
+    lost: int = 0
 
 
 def load() -> tuple[Any, Any]:
@@ -120,7 +124,7 @@ def read_page(pdfium: Any, c: Any, document: Any, index: int, max_glyphs: int) -
             raise _too_busy(index + 1)
         space = _Page(pdfium, c, page)
         data = PageData(number=index + 1, width=space.width, height=space.height, objects=objects)
-        data.shapes = _shapes(c, page.raw, objects, space, index + 1)
+        data.shapes, data.lost = _shapes(c, page.raw, objects, space, index + 1)
         textpage = page.get_textpage()
         try:
             data.glyphs, data.undecoded = _glyphs(c, textpage, space, max_glyphs)
@@ -213,12 +217,43 @@ def _duplicate(seen: dict[tuple[str, int, int], list[Glyph]], key: tuple[str, in
     return False
 
 
-def _shapes(c: Any, page: Any, count: int, space: _Page, number: int) -> list[Shape]:
-    """The page's path pieces, form XObjects included (their matrices composed)."""
+def _shapes(c: Any, page: Any, count: int, space: _Page, number: int) -> tuple[list[Shape], int]:
+    """The page's path pieces, form XObjects included (their matrices composed), and how many
+    of its text objects PDFium dropped (``PageData.lost``)."""
     shapes: list[Shape] = []
     budget = [MAX_PAGE_OBJECTS]
-    _walk(c, page, count, c.FPDFPage_GetObject, None, space, shapes, budget, number, 0)
-    return shapes
+    lost = _Lost()
+    _walk(c, page, count, c.FPDFPage_GetObject, None, space, shapes, budget, number, 0, lost)
+    return shapes, lost.count
+
+
+class _Lost:
+    """Text objects of no width in fonts the PDF does not embed (``PageData.lost``), and
+    whether each font met is embedded (asked once per font: most text objects share a few)."""
+
+    __slots__ = ("count", "embedded")
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.embedded: dict[int | None, bool] = {}
+
+    def ask(self, c: Any, obj: Any) -> None:
+        font = c.FPDFTextObj_GetFont(obj)
+        if not font:
+            return
+        key = ctypes.cast(font, ctypes.c_void_p).value
+        embedded = self.embedded.get(key)
+        if embedded is None:
+            embedded = self.embedded[key] = bool(c.FPDFFont_GetIsEmbedded(font))
+        if embedded:
+            return
+        l, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+        if c.FPDFPageObj_GetBounds(obj, l, b, r, t) and abs(r.value - l.value) < _NO_WIDTH:
+            self.count += 1
+
+
+#: A text object narrower than this is one PDFium leaves out of the page's text.
+_NO_WIDTH = 0.01
 
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -240,12 +275,13 @@ def _matrix(c: Any, obj: Any) -> Matrix:
 
 
 def _walk(c: Any, parent: Any, count: int, get: Any, outer: Matrix | None, space: _Page,
-          shapes: list[Shape], budget: list[int], number: int, depth: int) -> None:
+          shapes: list[Shape], budget: list[int], number: int, depth: int, lost: _Lost) -> None:
     get_type = c.FPDFPageObj_GetType
     for i in range(count):
         obj = get(parent, i)
         kind = get_type(obj)
         if kind == _TEXT:
+            lost.ask(c, obj)
             continue
         if kind == _PATH:
             _path(c, obj, outer, space, shapes)
@@ -256,7 +292,7 @@ def _walk(c: Any, parent: Any, count: int, get: Any, outer: Matrix | None, space
                 raise _too_busy(number)
             if inner > 0:
                 _walk(c, obj, inner, c.FPDFFormObj_GetObject, _compose(_matrix(c, obj), outer), space,
-                      shapes, budget, number, depth + 1)
+                      shapes, budget, number, depth + 1, lost)
 
 
 def _path(c: Any, obj: Any, outer: Matrix | None, space: _Page, shapes: list[Shape]) -> None:
