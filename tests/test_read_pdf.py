@@ -774,3 +774,17 @@ def test_single_characters_lost_with_a_font_not_embedded_are_said():
         assert notes == []
     else:
         assert len(notes) == 1 and "PDF 有 2 段文字" in notes[0] and "fonts-noto-cjk" in notes[0]
+
+
+def test_punctuation_hanging_past_a_cell_rule_stays_in_its_cell():
+    """A label's last comma set past the cell's right rule (hanging punctuation, small cell
+    padding) opened the next cell: its count read ``，7`` and the row lost a number (GAO105)."""
+    from gaolint.read.pdf_engine import Glyph
+    from gaolint.read.pdf_tables import _grid_table
+
+    boxes = [(90.0, 100.0, 198.0, 150.0), (198.0, 100.0, 238.0, 150.0), (238.0, 100.0, 278.0, 150.0)]
+    label = [Glyph(ch, 93.0 + 10 * i, 103.0 + 10 * i, 120.0, 130.0, 10.0) for i, ch in enumerate("只计这一情形不计其他，")]
+    numbers = [Glyph("7", 214.0, 219.0, 120.0, 130.0, 10.0), Glyph("9", 254.0, 259.0, 120.0, 130.0, 10.0)]
+    assert label[-1].x1 > 198.0  # the last comma hangs over the rule
+    table, _ = _grid_table(boxes, label + numbers, 1)
+    assert [cell.text for cell in table.cells] == ["只计这一情形不计其他，", "7", "9"]
