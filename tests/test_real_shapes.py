@@ -7,6 +7,7 @@ own words; ../shared/corpus is read only by tests/test_corpus.py.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 import pytest
@@ -824,3 +825,17 @@ def test_a_stray_contents_word_before_the_headings_takes_none_of_them(tmp_path):
     first = next(index for index, line in enumerate(lines) if line.startswith("一、总体情况"))
     path = _write(tmp_path, "report.txt", "\n".join(lines[:first] + ["目录"] + lines[first:]))
     assert [f.rule for f in lint_file(path, Settings()).findings] == []
+
+
+def test_a_decrease_glued_to_the_count_before_it_is_its_own_cell(tmp_path):
+    """行政事业性收费35-15 (上一年项目数量 35, 本年增/减 −15) on a crawled 2019-format page was read
+    as 3 and 5: the minus went to the labels and the digits were split to fill the row."""
+    spec = sample_spec(2, version="cn-2019")
+    table2 = dataclasses.replace(spec.table2, items_last_year=(12, 3, 40, 2, 35), items_change=(-2, 0, 5, 0, -15))
+    spec = dataclasses.replace(spec, table2=table2)
+    document = build_document(spec)
+    text = render_crawled(document, document.blocks[0].text, spec.year, 2)
+    assert "35-15" in text
+    report, _ = read_report(_write(tmp_path, "crawled.txt", text), "crawled.txt")
+    fees = report.tables["table2"].rows["fees"]
+    assert [c.value for c in fees.cells] == [35, -15]

@@ -428,9 +428,17 @@ def _cut_glued(text: str) -> tuple[tuple, ...]:
             end -= 1  # the last digit numbers the next label
             if end <= start:
                 continue
+        digits = text[start:end]
+        if start >= 2 and text[start - 1] in _MINUS and text[start - 2].isdigit() and digits.isdigit():
+            # 行政事业性收费35-15: a count, then a decrease (本年增/减) glued to it, one cell each
+            if start - 1 > position:
+                _glued_labels(text, position, start - 1, out)
+            value = float(digits) if len(digits) <= MAX_DIGITS else None
+            out.append((NUMBER if value is not None else BAD, "-" + digits, start - 1, end, -value if value else value))
+            position = end
+            continue
         if start > position:
             _glued_labels(text, position, start, out)
-        digits = text[start:end]
         if "." in digits:  # an amount: one cell if the row has room for no other
             out.append((GLUED, digits, start, end, float(digits)))
         else:
@@ -441,6 +449,10 @@ def _cut_glued(text: str) -> tuple[tuple, ...]:
     if position < len(text):
         _glued_labels(text, position, len(text), out)
     return tuple(out)
+
+
+#: Signs of a decrease written straight after a count in a glued row (35-15).
+_MINUS = frozenset("-－−")
 
 
 def _glued_labels(text: str, start: int, end: int, out: list[tuple]) -> None:
