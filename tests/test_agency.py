@@ -42,6 +42,9 @@ def _lines(*texts: str) -> list[Line]:
     ("现代农业示范区管委会", "现代农业示范区管委会"),
     ("重庆海关关区", "重庆海关关区"),  # a customs district, not a people's government's area
     ("梳理编制湛江海关关区", "湛江海关关区"),
+    # the reports a summary is compiled from (根据兰考县各乡镇、各部门等…年度报告编制): the area's own
+    ("兰考县各乡镇、各部门等", "兰考县人民政府"),
+    ("太原市各县(市、区)人民政府和市直各有关单位", "太原市人民政府"),
     ("现组织编制青禾县退役军人事务局", "青禾县退役军人事务局"),
 ])
 def test_normalise_agency(name, expected):

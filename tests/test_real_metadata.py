@@ -70,6 +70,8 @@ def _report(tmp_path, text: str, name: str = "report.txt"):
 @pytest.mark.parametrize("line,title", [
     ("| 标题: | 青禾县民政局2012年政府信息公开工作年度报告 | ||", "青禾县民政局2012年政府信息公开工作年度报告"),
     ("名 称: 青禾县民政局2012年政府信息公开工作年度报告", "青禾县民政局2012年政府信息公开工作年度报告"),
+    ("标 题 | 青禾县民政局2012年政府信息公开工作年度报告 | ||", "青禾县民政局2012年政府信息公开工作年度报告"),
+    ("内容概述 | 青禾县民政局2012年政府信息公开工作年度报告 | ||", "青禾县民政局2012年政府信息公开工作年度报告"),
 ])
 def test_a_label_before_the_title_is_not_the_title_or_the_agency(tmp_path, line, title):
     """A page's metadata label (in a table's cells, or spaced) is neither the title's text nor

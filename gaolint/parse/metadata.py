@@ -296,11 +296,13 @@ def _links_to(text: str) -> re.Match[str] | None:
 @functools.cache
 def _title_label() -> re.Pattern[str]:
     """A label before a title (标题：…, 名 称: …, rules/common.yaml ``title.labels``), also in a
-    metadata table's cell (``| 标题: |``): not the title's text, nor the agency's."""
-    from ..format_data import alternatives
+    metadata table's cell (``| 标题: |``, ``标 题 | …``): not the title's text, nor the agency's."""
+    from ..format_data import spaced
     from ..formats import load_common
 
-    return re.compile(r"[|\s]*+(?:" + alternatives(load_common().title_labels).pattern + r")\s*+[:：]\s*+\|?\s*+")
+    labels = "|".join(spaced(label).replace(r"\s*", r"\s*+") for label in
+                      sorted(load_common().title_labels, key=len, reverse=True))
+    return re.compile(r"[|\s]*+(?:" + labels + r")\s*+(?:[:：]\s*+\|?|\|)\s*+")
 
 
 #: A link line is one title long: a longer line that starts like one is a crawled page's text.
@@ -588,6 +590,9 @@ def normalise_agency(name: str) -> str:
     name = next((name[: -len(w)] for w in common.agency_after if name.endswith(w) and len(name) > len(w) + 1), name)
     if name in common.agency_pronouns or name in common.agency_before:
         return ""  # 我局, 本单位, 现将: no name written
+    if "各" in name and _AREA.search(name.split("各", 1)[0]):
+        # 兰考县各乡镇、各部门等 (the reports a county's own is compiled from): the area's own
+        name = name.split("各", 1)[0]
     if name.endswith("人民"):
         name += "政府"
     elif name.endswith("政府") and not name.endswith("人民政府"):
