@@ -649,6 +649,31 @@ def period_shi(doc):
     return map_blocks(doc, paragraph=para)
 
 
+@variant("period-double-dash", "doc", "period as 2023年1月1日——2023年12月31日")
+def period_double_dash(doc):
+    def para(s):
+        return _PERIOD.sub(lambda m: f"{m[1]}年{m[2]}月{m[3]}日——{m[5] or m[1]}年{m[6]}月{m[7]}日", s)
+    return map_blocks(doc, paragraph=para)
+
+
+@variant("heading-first-unnumbered", "doc", "section 一's heading lost its number (总体情况 alone), 二–六 numbered")
+def heading_first_unnumbered(doc):
+    return map_blocks(doc, heading=lambda h: h.text[2:] if h.level == 1 and h.text.startswith("一、") else h.text)
+
+
+@variant("title-year-after", "doc", "title as 某局政府信息公开工作2023年度报告 (the year after the work)")
+def title_year_after(doc):
+    def head(h):
+        m = re.match(r"^(.+?)(\d{4})年(?:度)?政府信息公开工作年度报告$", h.text) if h.level == 0 else None
+        return f"{m[1]}政府信息公开工作{m[2]}年度报告" if m else h.text
+    return map_blocks(doc, heading=head)
+
+
+@variant("zero-blank-table4", "doc", expect="GAO106", note="zeros in table 4 left blank (the whole row when the year had no review)")
+def zero_blank_table4(doc):
+    return _zero(doc, "", ("table4",))
+
+
 @variant("signature-on-top", "doc", "signer and date right below the title instead of at the end")
 def signature_top(doc):
     blocks = list(doc.blocks)
