@@ -125,7 +125,7 @@ FORMAT_SCHEMA = Keys({
 #: Every key of the shared wording file (rules/common.yaml).
 COMMON_SCHEMA = Keys({
     "kind": OneOf("common"), "period": Keys({"keys": WORDS, "cutoff": WORDS}),
-    "title": Keys({"endings": WORDS, "links": WORDS, "labels": WORDS}), "report_evidence": WORDS, "site_dates": WORDS,
+    "title": Keys({"endings": WORDS, "links": WORDS, "labels": WORDS, "fields": WORDS}), "report_evidence": WORDS, "site_dates": WORDS,
     "agency_kinds": ListOf(Keys({"kind": STR, "endings": WORDS}, required=("kind", "endings"))),
     "default_kind": STR, "fees": Keys({"spending": WORDS, "charging": WORDS, "waivers": WORDS, "no_charge": WORDS}),
     "table_words": WORDS, "contents_words": WORDS, "announcement_words": WORDS,
@@ -322,6 +322,7 @@ class CommonSpec:
         announcement_words: tuple[str, ...] = (),
         title_links: tuple[str, ...] = (),
         title_labels: tuple[str, ...] = (),
+        title_fields: tuple[str, ...] = (),
         site_dates: tuple[str, ...] = (),
         agency_before: tuple[str, ...] = (),
         agency_after: tuple[str, ...] = (),
@@ -350,6 +351,9 @@ class CommonSpec:
         self.title_links = title_links
         #: Labels a page or a crawler prints before a title (标题：…): not part of the agency's name.
         self.title_labels = title_labels
+        #: A page's metadata fields (索引号, 发文字号 …): a line holding one is not a title, even
+        #: where it repeats the title (发文字号 …年度报告号), nor is it joined to one.
+        self.title_fields = title_fields
         #: Labels of a web page's own dates (发布日期：…, 更新时间：…): never the report's signing date.
         self.site_dates = site_dates
         #: Words an opening sentence writes right before or after an agency's name (由…编制,
@@ -409,6 +413,7 @@ class CommonSpec:
             announcement_words=_words(data, data.get("announcement_words"), "announcement_words"),
             title_links=_words(data, title.get("links"), "title.links"),
             title_labels=_words(data, title.get("labels"), "title.labels"),
+            title_fields=_words(data, title.get("fields"), "title.fields"),
             site_dates=_words(data, data.get("site_dates"), "site_dates"),
             agency_before=_words(data, agency_words.get("before"), "agency_words.before"),
             agency_after=_words(data, agency_words.get("after"), "agency_words.after"),

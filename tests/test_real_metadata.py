@@ -72,6 +72,7 @@ def _report(tmp_path, text: str, name: str = "report.txt"):
     ("名 称: 青禾县民政局2012年政府信息公开工作年度报告", "青禾县民政局2012年政府信息公开工作年度报告"),
     ("标 题 | 青禾县民政局2012年政府信息公开工作年度报告 | ||", "青禾县民政局2012年政府信息公开工作年度报告"),
     ("内容概述 | 青禾县民政局2012年政府信息公开工作年度报告 | ||", "青禾县民政局2012年政府信息公开工作年度报告"),
+    ("标      题 青禾县民政局2012年政府信息公开工作年度报告", "青禾县民政局2012年政府信息公开工作年度报告"),
 ])
 def test_a_label_before_the_title_is_not_the_title_or_the_agency(tmp_path, line, title):
     """A page's metadata label (in a table's cells, or spaced) is neither the title's text nor
@@ -942,3 +943,30 @@ def test_a_carry_in_from_the_year_before_names_no_carry_over_year(tmp_path, sent
     body = [line if line != "全年共受理依申请公开12件，均已按时答复。" else line + sentence for line in BODY]
     report = _report(tmp_path, free_form(body=body))
     assert [year for year, _ in report.carryover_years] == named
+
+
+def test_a_period_whose_year_and_month_marks_were_lost_with_their_spaces_is_damaged(tmp_path):
+    """统计期限为 2012 1 1 日至 2012 12 31 日 (text from a PDF that lost 年 and 月 but kept the
+    gaps): a damaged period (GAO003), not a missing one (GAO201)."""
+    findings = _lint(tmp_path, free_form(period="本报告所列数据统 计期限为 2012 1 1 日至 2012 12 31 日。"))
+    assert "GAO201" not in rules_of(findings) and "GAO003" in rules_of(findings)
+
+
+def test_a_page_metadata_line_is_no_title(tmp_path):
+    """索引号 … 发文字号 …年度报告号 below the real title (a 政务公开 page's fields): it was joined to
+    the 发表日期 line above and taken for the title and the agency."""
+    chrome = ["", "发表日期:2013-01-26 15:35:23 发布机构:政务服务管理局",
+              "索引号 620000000/2013-00047 发文字号 青禾县民政局2012年政府信息公开工作年度报告号"]
+    text = free_form(title=None)
+    text = TITLE + "\n" + "\n".join(chrome) + "\n" + text
+    report = _report(tmp_path, text)
+    assert (report.title, report.agency) == (TITLE, "青禾县人民政府")
+
+
+@pytest.mark.parametrize("name", ["青峰地区行政公署", "青峰盟行政公署"])
+def test_a_prefecture_administrative_office_reports_as_a_government(tmp_path, name):
+    """地区/盟行政公署, the province's dispatched office over a prefecture: published with the
+    governments by 31 March (the department deadline, 31 January, gave a false GAO204)."""
+    assert agency_kind(name) == "government"
+    text = free_form(title=f"{name}2012年政府信息公开工作年度报告", signature=[f"{name}办公室", "2013年3月10日"])
+    assert "GAO204" not in rules_of(_lint(tmp_path, text))

@@ -205,6 +205,14 @@ def test_a_bare_title_out_of_its_section_order_is_no_section():
     assert "GAO101" in _rules(text[:at] + "总体情况\n" + text[at:])
 
 
+@pytest.mark.parametrize("mark", [",", "，"])
+def test_prose_counting_its_points_is_no_heading(mark):
+    """第一，主动公开 / 第二，依申请公开 inside 一、总体情况: prose enumerating its points, not
+    sections 二 and 三 (a false GAO102 at the real 二)."""
+    text = _with_heading(0, "一、总体情况", f"一、总体情况\n第一{mark}主动公开\n第二{mark}依申请公开")
+    assert _rules(text) == []
+
+
 @pytest.mark.parametrize("seed", [0, 5])
 def test_section_six_titled_other_matters_to_explain_is_section_six(seed):
     """六、其他需要说明的事项 (GAO101 before)."""

@@ -296,13 +296,14 @@ def _links_to(text: str) -> re.Match[str] | None:
 @functools.cache
 def _title_label() -> re.Pattern[str]:
     """A label before a title (标题：…, 名 称: …, rules/common.yaml ``title.labels``), also in a
-    metadata table's cell (``| 标题: |``, ``标 题 | …``): not the title's text, nor the agency's."""
+    metadata table's cell (``| 标题: |``, ``标 题 | …``), or blanks alone after it (``标   题 …``):
+    not the title's text, nor the agency's."""
     from ..format_data import spaced
     from ..formats import load_common
 
     labels = "|".join(spaced(label).replace(r"\s*", r"\s*+") for label in
                       sorted(load_common().title_labels, key=len, reverse=True))
-    return re.compile(r"[|\s]*+(?:" + labels + r")\s*+(?:[:：]\s*+\|?|\|)\s*+")
+    return re.compile(r"[|\s]*+(?:" + labels + r")(?:\s*+[:：]\s*+\|?|\s*+\||\s++)\s*+")
 
 
 #: A link line is one title long: a longer line that starts like one is a crawled page's text.
@@ -445,6 +446,13 @@ def inline_candidates(head: list[Line], start: int = 0, count: int = 4) -> list[
     return found
 
 
+def _page_field(text: str) -> bool:
+    """Does ``text`` hold one of a page's metadata fields (rules/common.yaml ``title.fields``)?"""
+    from ..formats import load_common
+
+    return any(field in text for field in load_common().title_fields)
+
+
 def title_candidates(head: list[Line]) -> list[TitleCandidate]:
     """Every title in the first screen, in order (the first is the report's unless the body
     says otherwise): a short line naming an annual report, a title cut by the page's width
@@ -457,7 +465,7 @@ def title_candidates(head: list[Line]) -> list[TitleCandidate]:
         if found and BODY_SENTENCE.search(line.text):
             break  # the body has begun below a title: its short lines are its own
         text = line.text.strip().lstrip("#").strip()
-        if len(text) > 60 or "年" not in text:  # every title names its year (…年…)
+        if len(text) > 60 or "年" not in text or _page_field(text):  # every title names its year (…年…)
             position += 1
             continue
         listed = bool(_LIST_MARK.match(text))
@@ -481,6 +489,9 @@ def title_candidates(head: list[Line]) -> list[TitleCandidate]:
         squeezed = text.replace(" ", "")
         if ("年度报告" in squeezed or squeezed.endswith("年报")) and position > 0 and (not found or found[-1].last < position - 1):
             before = mask_quotes(head[position - 1].text.strip().lstrip("#").strip())
+            if _page_field(before):
+                position += 1
+                continue
             joined = before + text
             match = title.search(joined)
             if match and len(before) < 40:
@@ -697,9 +708,10 @@ def agency_kind(name: str) -> str:
 #: lost their 年/月/日 marks (2011111231, 201211-1231日, 019328): read only after a period key.
 _PERIOD_LOST = re.compile(r"[为是:：\s]{0,3}(?:自|从|由)?\s*+(?:(?:起|开始|始)\s*+[,，]?\s*+)?(?:至|到|截至|截止|—|-|~)\s*+(?:止)?\s*+(?:[。；;,，\n]|$)")
 #: A date whose 年 was lost before its month (20241月1日, 202412月31日), or whose 月 was lost
-#: (2019年11日), is damaged too.
+#: (2019年11日), or both with the spaces kept (2023 1 1 日, text from a PDF), is damaged too.
 _PERIOD_DAMAGED = re.compile(
-    r"[^。；;\n\d]{0,12}?(\d[\d\-－—~～.]{4,20}\d|\d{5,6}(?=\s*月)|\d{4}\s*年\s*\d{2,4}\s*日)(?!\s*(?:件|条|个|万|元|%|项|人|次|份))"
+    r"[^。；;\n\d]{0,12}?(\d[\d\-－—~～.]{4,20}\d|\d{5,6}(?=\s*月)|\d{4}\s*年\s*\d{2,4}\s*日|\d{4}\s++\d{1,2}\s++\d{1,2}\s*+日)"
+    r"(?!\s*(?:件|条|个|万|元|%|项|人|次|份))"
 )
 
 

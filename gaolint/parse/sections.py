@@ -71,6 +71,11 @@ def heading_candidates(lines: list[Line], arabic: bool = False) -> list[tuple[Li
     return found
 
 
+#: 第一，…: prose counting its points (第一，主动公开…；第二，…), not a section's heading (第一部分、
+#: 第一、 and 一， are).
+_ENUMERATION = re.compile(r"^[\s#*>|【\[]*+第[一二三四五六七八九十]{1,3}\s*+[,，]")
+
+
 def _candidates(lines: list[Line], heading: re.Pattern[str] = _HEADING) -> list[tuple[Line, str, str]]:
     from ..formats import load_common
 
@@ -81,7 +86,7 @@ def _candidates(lines: list[Line], heading: re.Pattern[str] = _HEADING) -> list[
         if len(text) > 70 or not text:
             continue
         match = heading.match(text) or (_GLUED_HEADING.match(text) if heading is _HEADING else None)
-        if not match:
+        if not match or _ENUMERATION.match(text):
             continue
         *numbers, title = match.groups()
         numeral = next(n for n in numbers if n)
@@ -234,8 +239,8 @@ def _unnumbered_candidates(lines: list[Line], fmt: FormatSpec) -> list[tuple[Lin
         if not text or len(text) > 40 or text.endswith(("。", "；", ";", "，", ",", "：", ":")):
             continue
         squeezed = squeeze(text)
-        if any(ch.isdigit() for ch in squeezed):
-            continue  # a heading has no figure in it; a wrapped line of prose may
+        if any(ch.isdigit() for ch in squeezed) or text.startswith(_OUTLINE_OPENINGS):
+            continue  # a heading has no figure in it (a wrapped line of prose may); （一） opens a sub-heading
         for spec, title, words in specs:
             if not title or not len(title) - 4 <= len(squeezed) <= len(title) + _BARE_EXTRA:
                 continue
