@@ -117,3 +117,13 @@ def test_every_shape_and_container_reads_the_blank_row(tmp_path, seed):
     for path in files:
         rules = collections.Counter(f.rule for f in lint_file(str(path), Settings()).findings)
         assert rules == {"GAO106": 3}, (path.name, rules)
+
+
+def test_the_last_row_of_table_two_with_nothing_after_its_label_is_blank(tmp_path):
+    """行政事业性收费 | and then section 三: the page wrote not even the cell's pipe. The row is
+    there with its amount blank (GAO106), not missing (GAO104)."""
+    text = WRITTEN.read_text(encoding="utf-8").replace("行政事业性收费 |\n0 | ||\n", "行政事业性收费 |\n", 1)
+    findings, report = _lint(tmp_path, text)
+    assert [f.rule for f in findings] == ["GAO106"], [(f.rule, f.message.zh) for f in findings]
+    assert "行政事业性收费" in findings[0].message.zh
+    assert [c.value for c in report.tables["table2"].rows["fees"].cells] == [None]

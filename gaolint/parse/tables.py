@@ -180,6 +180,10 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
                 row = pipes
         if not cells:
             cells = _blank_row(row, width)  # every count left blank is still the row
+        if not cells and at_end and not values and any(r.cells for r in found.values()):
+            # the table's last row, its label and nothing after it (行政事业性收费 |, then the next
+            # section): its cells were left blank, the page wrote not even their pipes
+            cells = [Cell("", None, current.location) for _ in range(width)]
         if not cells:
             return  # a label with nothing after it: a header, or prose naming the row
         if current.key in found and found[current.key].cells:
