@@ -146,3 +146,25 @@ def test_a_broken_numbering_part_leaves_the_text_unnumbered():
 ])
 def test_number_formats(value, fmt, expected):
     assert format_number(value, fmt) == expected
+
+
+def test_a_page_break_at_the_start_of_a_numbered_heading_keeps_it_one_line():
+    """Ctrl+Enter typed at the start of 三、收到和处理… leaves ``<w:br w:type="page"/>`` in the
+    heading's paragraph: the number drawn before the text and the title were two lines (三、 /
+    收到和处理…: a false GAO101). A page or column break starts a page, not a line."""
+    numbering = _list("1", _lvl(0, "chineseCounting", "%1、")) + _num("1", "1")
+    breaking = ('<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+                '<w:r><w:br w:type="page"/></w:r><w:r><w:t>收到和处理政府信息公开申请情况</w:t></w:r></w:p>')
+    body = _numbered("总体情况", "1") + breaking + '<w:p><w:r><w:t>上</w:t><w:br/><w:t>下</w:t></w:r></w:p>'
+    assert _read(body, numbering) == ["一、总体情况", "二、收到和处理政府信息公开申请情况", "上", "下"]
+
+
+@pytest.mark.parametrize("vanish", ["<w:vanish/>", '<w:vanish w:val="true"/>'])
+def test_hidden_text_is_not_read(vanish):
+    """A run formatted hidden (``w:vanish``) is neither shown nor printed by Word: a hidden draft
+    sentence (本年度共收取信息处理费0.2万元。) gave a false GAO402."""
+    body = (f'<w:p><w:r><w:t>本年度未收取信息处理费。</w:t></w:r><w:r><w:rPr>{vanish}</w:rPr>'
+            '<w:t>本年度共收取信息处理费0.2万元。</w:t></w:r></w:p>'
+            '<w:p><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>显示的文字</w:t></w:r></w:p>')
+    lines = [line.text for line in read_docx(minimal_docx(body), "x.docx").lines]
+    assert lines == ["本年度未收取信息处理费。", "显示的文字"]

@@ -554,8 +554,11 @@ _VAL = W + "val"
 
 def paragraph_text(paragraph: Any) -> str:
     """The visible text of a ``w:p``: runs, hyperlinks, fields' results and insertions, with
-    ``w:br``/``w:cr`` as line breaks and ``w:tab`` as a tab; deletions and field codes left
-    out. Text-box paragraphs inside the runs follow on new lines."""
+    ``w:br``/``w:cr`` as line breaks and ``w:tab`` as a tab; deletions, field codes and hidden
+    runs (``w:vanish``: Word neither shows nor prints them) left out, and page and column
+    breaks, which move the text on without ending its line (a page break typed at the start
+    of a numbered heading left its number alone on a line). Text-box paragraphs inside the
+    runs follow on new lines."""
     out: list[str] = []
     stack = list(reversed(paragraph))
     while stack:
@@ -567,8 +570,13 @@ def paragraph_text(paragraph: Any) -> str:
             out.append(node.text or "")
         elif tag == W + "tab":
             out.append("\t")
-        elif tag in (W + "br", W + "cr"):
+        elif tag == W + "br":
+            if node.get(_BR_TYPE) not in _PAGE_BREAKS:
+                out.append("\n")
+        elif tag == W + "cr":
             out.append("\n")
+        elif tag == _W_R and _hidden(node):
+            continue
         elif tag == W + "noBreakHyphen":
             out.append("-")
         elif tag == W + "p":  # a text box's paragraph nested in a run
@@ -577,6 +585,23 @@ def paragraph_text(paragraph: Any) -> str:
         else:
             stack.extend(reversed(node))
     return "".join(out)
+
+
+_W_R = W + "r"
+_BR_TYPE = W + "type"
+#: ``w:br`` types that start a new page or column, not a new line.
+_PAGE_BREAKS = ("page", "column")
+_RPR = W + "rPr"
+_VANISH = W + "vanish"
+
+
+def _hidden(run: Any) -> bool:
+    """A run formatted as hidden text (``w:rPr/w:vanish``, not switched off by ``w:val``)."""
+    properties = run.find(_RPR)
+    if properties is None:
+        return False
+    vanish = properties.find(_VANISH)
+    return vanish is not None and vanish.get(_VAL) not in ("0", "false", "off")
 
 
 def cell_lines(cell: Any, text_of: Callable[[Any], str] | None = None) -> list[str]:
@@ -606,7 +631,10 @@ def _plain_runs(body: Any) -> bool:
     """True when no subtree ``paragraph_text`` skips (deletions, field codes, fallbacks,
     properties) or does not look into (a ``w:t``...) holds an element it would turn into text:
     then ``_plain_paragraph_text`` gives the same text. lxml finds the holders in one filtered
-    pass in C; only those with children are looked into (a ``w:rPr``'s few properties)."""
+    pass in C; only those with children are looked into (a ``w:rPr``'s few properties). Hidden
+    runs and page breaks are the walk's to read.)"""
+    if next(body.iter(_VANISH), None) is not None:
+        return False
     for holder in body.iter(*_HOLDERS):
         if len(holder):
             for _ in holder.iter(*_TEXTY):  # the holder itself if it is text-bearing: the walk
@@ -624,7 +652,7 @@ def _plain_paragraph_text(paragraph: Any) -> str:
         tag = node.tag
         if tag == _W_T:
             out.append(node.text or "")
-        elif tag in _FIXED and node is not paragraph:
+        elif tag in _FIXED and node is not paragraph and node.get(_BR_TYPE) not in _PAGE_BREAKS:
             out.append(_FIXED[tag])
     return "".join(out)
 

@@ -94,6 +94,7 @@ _STYLESHEET = f"""\
 <xsl:template match="w:t" mode="t"><xsl:apply-templates mode="tt"/></xsl:template>
 <xsl:template match="w:tab" mode="t"><xsl:text>&#9;</xsl:text></xsl:template>
 <xsl:template match="w:br|w:cr" mode="t"><xsl:text>&#10;</xsl:text></xsl:template>
+<xsl:template match="w:br[@w:type='page' or @w:type='column']" mode="t"/>
 <xsl:template match="w:noBreakHyphen" mode="t"><xsl:text>-</xsl:text></xsl:template>
 <xsl:template match="w:p" mode="t"><xsl:text>&#10;</xsl:text><xsl:apply-templates mode="t"/></xsl:template>
 <xsl:template match="w:del|w:moveFrom|mc:Fallback|w:instrText|w:delText|w:pPr|w:rPr|w:sdtPr" mode="t"/>
@@ -112,8 +113,8 @@ _DECLARED = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]*)[\"']
 def records(root: Any, xml: bytes) -> str | None:
     """The records of the body of ``root`` (parsed from ``xml``), or None when they could
     be ambiguous (see the module's docstring) or libxslt fails: walk the body in Python."""
-    if not _plain_utf8(xml):
-        return None
+    if not _plain_utf8(xml) or b"vanish" in xml:
+        return None  # (hidden runs: the Python walk leaves them out)
     if not _TRANSFORM:
         from lxml import etree
 
