@@ -384,3 +384,22 @@ def test_a_2020_report_in_the_2021_format_owes_no_processing_fee_statement(seed)
         spec = sample_spec(seed, version="cn-2021", year=year)
         planted = plant(spec, "fee_statement_missing", seed)
         assert set(_rules(render_text(planted.document, "pipe"))) == expected, year
+
+
+@pytest.mark.parametrize("container", ["docx", "html"])
+def test_a_first_heading_without_its_number_in_a_word_file_or_page(tmp_path, container):
+    """The same as text, where every line has a place (第4段): only a table cell's (…第1列) is
+    kept out."""
+    from dataclasses import replace
+
+    from tests.builder.blocks import Heading
+    from tests.builder.docx import render_docx
+    from tests.builder.html import render_html
+
+    document = build_document(sample_spec(3, version="cn-2021"))
+    document.blocks[:] = [replace(b, text="总体情况") if isinstance(b, Heading) and b.text == "一、总体情况" else b
+                          for b in document.blocks]
+    data = render_docx(document) if container == "docx" else render_html(document)
+    path = tmp_path / f"r.{container}"
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    assert [f.rule for f in api.lint_bytes(path.read_bytes(), str(path), api.Settings()).findings] == []

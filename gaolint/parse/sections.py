@@ -184,8 +184,9 @@ def _with_unnumbered(sections: list[Section], lines: list[Line], fmt: FormatSpec
         chosen = _section_for(title, "", fmt)
         if chosen is None or chosen[0].key in have or title.startswith(_OUTLINE_OPENINGS):
             continue  # (（一）主动公开政府信息情况: a sub-heading)
-        if "|" in line.text or "\t" in line.text or line.location.place:
-            continue  # a table's cell (行政复议 | 行政诉讼: table 4's header)
+        if "|" in line.text or "\t" in line.text or line.location.place.endswith("列"):
+            continue  # a table's cell (行政复议 | 行政诉讼: table 4's header; a page's or Word
+            # file's cell, whose place ends with its column: 第1个表格 第2行 第1列)
         spec, number = chosen
         if any((other.number < number) != (other.first_line < line.index) for other in sections):
             continue  # out of the format's order: a sub-heading or a line of prose
