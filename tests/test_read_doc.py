@@ -25,7 +25,7 @@ if str(ROOT) not in sys.path:
 
 from gaolint.read import READERS, read_bytes  # noqa: E402
 from gaolint.read.base import UnreadableFile  # noqa: E402
-from gaolint.read.doc import _Document, _Fib, read_doc  # noqa: E402
+from gaolint.read.doc import _Document, _Fib, _pieces, read_doc  # noqa: E402
 from gaolint.read.docx import read_docx  # noqa: E402
 from tests.builder import build_document, sample_spec  # noqa: E402
 from tests.builder.doc import FIXTURES, fixture_documents, render_docs, soffice  # noqa: E402
@@ -167,6 +167,17 @@ def test_compressed_and_unicode_pieces_join() -> None:
 def test_field_codes_are_hidden_and_results_kept() -> None:
     word, table = _streams([("见\x13 HYPERLINK \"http://x\" \x14网站\x15。页\x13 PAGE \x14\x15\r", False)])
     assert [line.text for line in _extract(word, table).lines] == ["见网站。页"]
+
+
+def test_a_page_break_opening_a_paragraph_starts_no_line() -> None:
+    """A page break typed at the start of a paragraph (before a numbered heading: its list
+    number is put before the text) left the number alone on a line; within a paragraph it
+    still parts the lines."""
+    word, table = _streams([("\x0c收到和处理政府信息公开申请情况\r前文\x0c后文\r", False)])
+    assert [line.text for line in _extract(word, table).lines] == ["收到和处理政府信息公开申请情况", "前文", "后文"]
+    document = _Document(word, table, b"", _Fib(word))
+    texts = [text for text, _, _ in document._paragraphs(_pieces(table, *document.fib.clx, len(word)))]
+    assert texts == ["收到和处理政府信息公开申请情况", "前文\n后文"]  # (the number goes before the first)
 
 
 def test_a_million_open_fields_stay_linear() -> None:

@@ -547,6 +547,8 @@ class _Document(LineCollector):
                     current = []
                 elif in_code:
                     continue
+                elif char == "\x0c" and not any(current):
+                    continue  # a page break opening a paragraph (typed before a numbered heading)
                 elif char in ("\x0a", "\x0b", "\x0c"):
                     current.append("\n")
                 elif char == "\x1e":
