@@ -35,6 +35,7 @@ from bisect import bisect_right
 from io import BytesIO
 
 from .base import ROW_SEPARATOR, Extracted, LineCollector, SourceLine, UnreadableFile
+from .doc_hidden import hidden_runs
 from .limits import MAX_FILE_BYTES, MAX_TEXT_CHARS
 from .xmlsafe import join_cell_lines
 
@@ -205,6 +206,8 @@ class _Fib:
             raise UnreadableFile("FIB 已损坏 / corrupt FIB (too few fields)")
         self.clx = self._pair(word, 33)
         self.papx = self._pair(word, 13)
+        #: PlcBteChpx: the character runs, read for their hidden text (``doc_hidden``).
+        self.chpx = self._pair(word, 12)
         #: STSH, PlfLst, PlfLfo (the style sheet and the list tables), when the FIB has them.
         self.lists = (self._pair(word, 1), self._pair(word, 73), self._pair(word, 74)) if count > 74 and \
             self._pairs + 75 * 8 <= len(word) else None
@@ -513,6 +516,7 @@ class _Document(LineCollector):
         """(text, mark, file position of the mark) per paragraph of the main document, field
         codes left out (``\\x13`` code ``\\x14`` result ``\\x15``: only the result shows)."""
         limit = min(self.fib.ccp_text, MAX_TEXT_CHARS)
+        hidden = hidden_runs(self.word, self.table, *self.fib.chpx)
         if self.fib.ccp_text > MAX_TEXT_CHARS:
             self.damage.append((SourceLine("", 1, 1, ""), "文本过长，其余部分未读取 / text too long: the rest was not read"))
         fields: list[bool] = []  # per open field: still in its code part
@@ -525,6 +529,11 @@ class _Document(LineCollector):
             width = 1 if compressed else 2
             raw = self.word[offset:offset + (after - first) * width]
             text = _cp1252(raw) if compressed else raw.decode("utf-16-le", "replace")
+            if hidden and hidden.meets(offset, offset + len(text) * width):
+                # hidden characters read as a control character that is dropped, so that every
+                # other keeps its file position (a paragraph's mark finds its properties by it)
+                text = "".join("\x01" if hidden.holds(offset + index * width) and char >= " " else char
+                               for index, char in enumerate(text))
             start = 0
             for match in _CONTROL.finditer(text):
                 index = match.start()
