@@ -193,3 +193,21 @@ def test_a_table_of_too_many_cells_is_left_unread_and_said_so(monkeypatch) -> No
     notes = [f for f in findings if f.rule == "GAO003"]
     assert notes and "cells, not read" in notes[0].message.en
     assert not [f for f in findings if f.rule in ("GAO104", "GAO302", "GAO303", "GAO000")]
+
+
+@pytest.mark.parametrize("text,kind,value", [
+    ("增10", NUMBER, 10.0), ("减2", NUMBER, -2.0), ("增加3", NUMBER, 3.0), ("减少15", NUMBER, -15.0),  # 本年增/减
+    ("+(0)", BAD, None), ("--253", BAD, None),  # a change written oddly: a bad value, never a label
+])
+def test_a_change_written_with_its_direction(text, kind, value):
+    assert classify(text) == (kind, value)
+
+
+def test_a_row_of_space_parted_cells_keeps_a_signed_change_and_an_amount_with_its_unit():
+    """行政许可 50 +20 70 and 政府集中采购 12 345.67万元 (a 2019-format table copied from a PDF):
+    the + and the 万元 cut the row's numbers off its label (GAO105, GAO104)."""
+    rows = [Line(0, "行政许可 50 +20 70", Location(1), "行政许可 50 +20 70"),
+            Line(1, "政府集中采购 12 345.67万元", Location(2), "政府集中采购 12 345.67万元")]
+    values = [(t[0], t[5]) for t in tokenise(rows) if t[0] != SEP]
+    assert values == [(LABEL, None), (NUMBER, 50.0), (NUMBER, 20.0), (NUMBER, 70.0),
+                      (LABEL, None), (NUMBER, 12.0), (NUMBER, 345.67)]

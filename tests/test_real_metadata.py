@@ -970,3 +970,31 @@ def test_a_prefecture_administrative_office_reports_as_a_government(tmp_path, na
     assert agency_kind(name) == "government"
     text = free_form(title=f"{name}2012年政府信息公开工作年度报告", signature=[f"{name}办公室", "2013年3月10日"])
     assert "GAO204" not in rules_of(_lint(tmp_path, text))
+
+
+def test_a_period_of_two_dates_with_no_word_between_is_read(tmp_path):
+    """自2012年1月1日起, 2012年12月31日止: 起 and 止 with no 至 between (a false GAO201)."""
+    report = _report(tmp_path, free_form(period="本报告所列数据统计期限自2012年1月1日起, 2012年12月31日止。"))
+    assert (report.period.start, report.period.end) == (date(2012, 1, 1), date(2012, 12, 31))
+
+
+def test_a_title_with_its_year_in_brackets_at_the_end(tmp_path):
+    """青禾县统计局政府信息公开报告(2012年): not read as a title, the report was taken for no report
+    at all (GAO002, and no other rule ran)."""
+    report = _report(tmp_path, free_form(title="青禾县统计局政府信息公开报告(2012年)"))
+    assert (report.title, report.year, report.agency) == ("青禾县统计局政府信息公开报告(2012年)", 2012, "青禾县统计局")
+
+
+def test_a_local_number_with_an_extension_is_well_formed(tmp_path):
+    assert "GAO502" not in rules_of(_lint(tmp_path, free_form(contact="联系电话23111111转6951。")))
+
+
+@pytest.mark.parametrize("sentence", ["本年度没有进行收费。", "本年度没有因信息公开收取或减免费用。"])
+def test_more_old_sentences_that_say_no_fee_was_charged(tmp_path, sentence):
+    (statement,) = _report(tmp_path, free_form(fee=sentence)).fee_statements
+    assert statement.says_none
+
+
+def test_a_bulletin_title_label_glued_to_the_title(tmp_path):
+    report = _report(tmp_path, free_form(title="公报标题青禾县民政局2012年政府信息公开工作年度报告"))
+    assert (report.title, report.agency) == ("青禾县民政局2012年政府信息公开工作年度报告", "青禾县民政局")

@@ -205,6 +205,13 @@ def test_a_bare_title_out_of_its_section_order_is_no_section():
     assert "GAO101" in _rules(text[:at] + "总体情况\n" + text[at:])
 
 
+def test_a_sub_heading_that_lost_its_opening_bracket_is_no_section():
+    """一)主动公开情况 (the 《（》 of （一） lost in a copy) under 一、总体情况 was read as the
+    section 一 (a second 一) or its words' section, 二 (GAO102 at the real 二)."""
+    text = _with_heading(0, "一、总体情况", "一、总体情况\n一)主动公开情况\n二)依申请公开情况")
+    assert _rules(text) == []
+
+
 @pytest.mark.parametrize("mark", [",", "，"])
 def test_prose_counting_its_points_is_no_heading(mark):
     """第一，主动公开 / 第二，依申请公开 inside 一、总体情况: prose enumerating its points, not

@@ -127,8 +127,8 @@ _COUNTRY_CODE = re.compile(r"^\s*[(（]?\s*(?:\+|00)?\s*86\s*[)）]?[\s\-－—]
 
 def _phone_ok(number: str) -> bool:
     """A telephone number in one of the accepted forms once spaces, brackets and dashes go; an
-    extension (转8001, -8001) may follow a full number, and +86 may lead one (the area code then
-    loses its 0)."""
+    extension may follow (转8001 any number, -8001 a full one), and +86 may lead one (the area
+    code then loses its 0)."""
     candidates = [number]
     if _COUNTRY_CODE.match(number):
         rest = _COUNTRY_CODE.sub("", number)
@@ -136,7 +136,10 @@ def _phone_ok(number: str) -> bool:
     for candidate in candidates:
         for form in (candidate, _EXTENSION.sub("", candidate)):
             digits = re.sub(r"[\s\-－—()（）]", "", form)
-            if digits.isdigit() and _PHONE_FORMS.match(digits) and (form is candidate or len(digits) >= 10):
+            # (an extension after a dash only behind a full number: 8001 after -, alone, may be
+            # part of it; after 转 it is an extension whatever number comes before)
+            if digits.isdigit() and _PHONE_FORMS.match(digits) and (
+                    form is candidate or len(digits) >= 10 or "转" in candidate):
                 return True
     return False
 

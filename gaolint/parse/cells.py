@@ -26,9 +26,13 @@ _BAD = re.compile(r"^(?:[—–\-－/／\\×xX*＊…]+|无|空|暂无|不详|\?
 _COUNT_WITH_UNIT = re.compile(r"^(\d{1,15})(?:件|条|个|项|次|人|家)$")
 #: An amount followed by its unit (43.788万元, table 2's 行政事业性收费): the number is the cell's.
 _AMOUNT_WITH_UNIT = re.compile(r"^(\d{1,12}(?:\.\d{1,6})?)(?:万元|元)$")
-#: A cell that holds a number badly written: separators in the wrong places (1,0 / 1.0.0) or
-#: a Chinese numeral alone (一, 十二). Never a row label, which always has words.
-_MISTYPED_NUMBER = re.compile(r"^(?:\d+(?:[,，.]\d+){1,3}|[一二三四五六七八九十零〇]{1,3})$")
+#: A change written with its direction (增10, 减2; table 2's 本年增/减): the signed number.
+_SIGNED_CHANGE = re.compile(r"^(增加?|减少?)(\d{1,15})$")
+#: A cell that holds a number badly written: separators in the wrong places (1,0 / 1.0.0), a
+#: Chinese numeral alone (一, 十二), a change in brackets (+(0) -(0)) or signed twice (--253).
+#: Never a row label, which always has words.
+_MISTYPED_NUMBER = re.compile(
+    r"^(?:\d+(?:[,，.]\d+){1,3}|[一二三四五六七八九十零〇]{1,3}|(?:[-+－＋]?[(（]\d{1,15}[)）]){1,2}|[-+－＋]{2}\d{1,15})$")
 #: The text of a SEP token cut from a line of pipes alone that may be a blank cell of a table
 #: copied one cell per line (gaolint.parse.blank_pipes): one pipe, or one pipe then the grid's
 #: padding after a space (``| |||``); PADDING for any other line of pipes alone (``||``).
@@ -41,7 +45,8 @@ _SEPARATOR_LINE = re.compile(r"^(?=[\s|]*$)\s*\|")
 #: A label followed by numbers separated by spaces, as PDF text layers print rows. This is
 #: ``(?:\s+(?:-?\d[\d,]*(?:\.\d+)?|[—–/]))+\s*$`` matched from the end on the reversed text:
 #: searched forwards it restarts at every space, quadratic on a long line of numbers.
-_TRAILING_NUMBERS_REVERSED = re.compile(r"^\s*(?:(?:(?:\d+\.)?[\d,]*\d-?|[—–/])\s+)+")  # ^: only ever matched
+#: (Reversed: an amount's unit comes first, 345.67万元 as 元万76.543; a sign last, +20 as 02+.)
+_TRAILING_NUMBERS_REVERSED = re.compile(r"^\s*(?:(?:(?:元万|元)?(?:\d+\.)?[\d,]*\d[-+]?|[—–/])\s+)+")  # ^: only ever matched
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 
@@ -83,6 +88,9 @@ def classify_squeezed(squeezed: str) -> tuple[str, float | None]:
     counted = _COUNT_WITH_UNIT.match(squeezed) or _AMOUNT_WITH_UNIT.match(squeezed)
     if counted:  # "3件", "43.788万元": a count or amount written with its unit is the number
         return NUMBER, float(counted.group(1))
+    change = _SIGNED_CHANGE.match(squeezed)
+    if change:  # "增10", "减2": a change with its direction
+        return NUMBER, float(change.group(2)) * (-1 if change.group(1).startswith("减") else 1)
     if _MISTYPED_NUMBER.match(squeezed):  # "1,0", "一": a value mistyped, not a label
         return BAD, None
     return LABEL, None
@@ -121,7 +129,8 @@ def _split_cell(text: str, start: int, raw: str, out: list[tuple]) -> None:
     if stripped.isascii() and stripped.isdigit() and len(stripped) <= MAX_DIGITS:  # the common cell
         out.append((NUMBER, stripped, left, right, float(stripped)))
         return
-    if not _HAS_CJK.search(stripped):
+    if not _HAS_CJK.search(stripped) and "(" not in stripped and "（" not in stripped:
+        # (``+(0) -(0)``: one cell's change written twice over, a bad value, not two cells)
         parts = stripped.split()
         if len(parts) > 1 and all(classify(p)[0] in (NUMBER, BAD) for p in parts):
             # "21 0 0 0 0 0 21": a row of numbers printed on one line is many cells.

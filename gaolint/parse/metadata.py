@@ -39,7 +39,8 @@ DATE = re.compile(_DATE)
 _HOUR = r"(?:\s*+\d{1,2}\s*+[时点](?:\s*+\d{1,2}\s*+分)?)?"
 #: The words between the two dates: 至, 到, a dash or tilde, 截至/截止 (自2023年1月1日起截至2023年12月31日), after an
 #: optional 起, 开始 or 始 that a comma may follow (自2023年1月1日起，至2023年12月31日止).
-_RANGE_WORD = r"\s*+(?:(?:起|开始|始)\s*+[,，]?\s*+)?(?:至|到|截至|截止|—{1,2}+|－{1,2}+|-{1,2}+|―{1,2}+|~|～)\s*+"
+_RANGE_WORD = (r"\s*+(?:(?:起|开始|始)\s*+[,，]?\s*+(?:至|到|截至|截止)?|(?:至|到|截至|截止|—{1,2}+|－{1,2}+|-{1,2}+|―{1,2}+|~|～))"
+               r"\s*+")
 PERIOD_RANGE = re.compile(_DATE + _HOUR + _RANGE_WORD + _SHORT_DATE)
 #: A month and a day in Chinese numerals (二〇二二年一月一日至十二月三十一日; the year is already
 #: Arabic, normalise/widths.py), or mixed with Arabic ones, and 元月 for January: read when the
@@ -98,7 +99,7 @@ POSTCODE = re.compile(r"邮\s*+(?:政)?\s*+编\s*+(?:码)?\s*+[:：为|]?\s*+(\d
 #: ``本年度未收取信息处理费。`` made one match over both, which hid the second line's 未 (GAO401).
 FEE_SUBJECT = re.compile(r"信\s*息\s*处\s*理\s*费|处\s*理\s*费|公开费用|收费通知|检索费|复制费|邮寄费|收\s*取[^。；;\n]{0,24}费|产\s*生[^。；;\n]{0,15}费|收费[及和与]?减免|费用[及和与]?减免")
 FEE_VERB = re.compile(r"未|没有|无|不|零|免|收\s*取|收\s*缴|产\s*生|发\s*生|开\s*出|发\s*出|共\s*计|合\s*计|\d")
-FEE_NONE = re.compile(r"(?:未|不|没\s*有|无)\s*(?:向[^。，,]{0,10})?(?:任\s*何)?收\s*费|(?:没\s*有|无|未)\s*任\s*何[^。，,；;]{0,10}?收\s*费|未\s*(?:向[^。，,]{0,10})?(?:收\s*取|产\s*生|发\s*生|开\s*具|发\s*出)|没\s*有\s*(?:收\s*取|产\s*生|发\s*生)|无\s*(?:收\s*取|收费)|不\s*收\s*取|免\s*收|(?:为|计|收取[^。]{0,12}费)\s*(?:0|零)\s*(?:元|万元|件)?(?![\d.])")
+FEE_NONE = re.compile(r"(?:未|不|没\s*有|无)\s*(?:向[^。，,]{0,10})?(?:任\s*何|进\s*行)?收\s*费|没\s*有\s*因[^。，,；;]{0,12}?收\s*取|(?:没\s*有|无|未)\s*任\s*何[^。，,；;]{0,10}?收\s*费|未\s*(?:向[^。，,]{0,10})?(?:收\s*取|产\s*生|发\s*生|开\s*具|发\s*出)|没\s*有\s*(?:收\s*取|产\s*生|发\s*生)|无\s*(?:收\s*取|收费)|不\s*收\s*取|免\s*收|(?:为|计|收取[^。]{0,12}费)\s*(?:0|零)\s*(?:元|万元|件)?(?![\d.])")
 FEE_AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:万元|元)|(?:开出|发出)[^。]{0,10}?收费通知[^。]{0,6}?(\d+)\s*[件份次]")
 
 
@@ -206,13 +207,15 @@ def _title_pattern() -> re.Pattern[str]:
             r"(?:的\s*+)?(?:" + endings + r")|(\d{4})\s*+年\s*+度\s*+政\s*+府\s*+信\s*+息\s*+公\s*+开"
             # the year after the work: 某局政府信息公开工作2023年度报告
             r"|政\s*+府\s*+信\s*+息\s*+公\s*+开\s*+(?:工\s*+作\s*+)?(\d{4})\s*+年\s*+度?\s*+(?:报\s*+告|年\s*+报)"
+            # or in brackets at the end: 某局政府信息公开报告(2016年)
+            r"|政\s*+府\s*+信\s*+息\s*+公\s*+开\s*+(?:工\s*+作\s*+)?(?:年\s*+度\s*+)?报\s*+告\s*+[(（]\s*+(\d{4})\s*+年\s*+度?\s*+[)）]"
         )
     return _TITLE_FROM_DATA
 
 
 def _title_year(match: re.Match[str]) -> int:
     """The year a match of ``_title_pattern`` names, in whichever of its forms."""
-    return int(match.group(1) or match.group(2) or match.group(3))
+    return int(match.group(1) or match.group(2) or match.group(3) or match.group(4))
 
 
 _TITLE_FROM_DATA: re.Pattern[str] | None = None
@@ -296,14 +299,14 @@ def _links_to(text: str) -> re.Match[str] | None:
 @functools.cache
 def _title_label() -> re.Pattern[str]:
     """A label before a title (标题：…, 名 称: …, rules/common.yaml ``title.labels``), also in a
-    metadata table's cell (``| 标题: |``, ``标 题 | …``), or blanks alone after it (``标   题 …``):
-    not the title's text, nor the agency's."""
+    metadata table's cell (``| 标题: |``, ``标 题 | …``), blanks alone after it (``标   题 …``) or
+    nothing (公报标题某局…: no title opens with these words): not the title's text, nor the agency's."""
     from ..format_data import spaced
     from ..formats import load_common
 
     labels = "|".join(spaced(label).replace(r"\s*", r"\s*+") for label in
                       sorted(load_common().title_labels, key=len, reverse=True))
-    return re.compile(r"[|\s]*+(?:" + labels + r")(?:\s*+[:：]\s*+\|?|\s*+\||\s++)\s*+")
+    return re.compile(r"[|\s]*+(?:" + labels + r")(?:\s*+[:：]\s*+\|?|\s*+\||\s++)?+\s*+")
 
 
 #: A link line is one title long: a longer line that starts like one is a crawled page's text.

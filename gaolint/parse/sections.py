@@ -27,7 +27,7 @@ _HEADING = re.compile(
 #: Only a short line with no sentence punctuation, ending the way section titles end, and not
 #: a paragraph's 一是/一年来/二〇二三年: the words must still name a section (_section_for).
 _GLUED_HEADING = re.compile(
-    r"^[\s#*>|【\[]*+([一二三四五六七八九十]{1,2})(?![是要些般年〇○])([^\s。，,；;：:|]{1,40}?(?:情况|事项|措施|问题))$"
+    r"^[\s#*>|【\[]*+([一二三四五六七八九十]{1,2})(?![是要些般年〇○)）])([^\s。，,；;：:|]{1,40}?(?:情况|事项|措施|问题))$"
 )
 #: Headings numbered 1. 2. … (or 1、): read only in a report with no heading numbered 一、二、…,
 #: where 1、主动公开政府信息情况 is a paragraph inside 一、总体情况, not the second section.
