@@ -414,7 +414,7 @@ def ref_find_contacts(prose: Prose) -> list[Mention]:
         elif kind == "phone" and re.match(r"\s*[:：]\s*\S", after):
             # 电话：followed by something that is not a number at all.
             bad = re.match(r"\s*[:：]\s*([^\s，,。；;)）]{1,20})", after)
-            if bad:
+            if bad and bad.group(1).rstrip("。.") not in {"略", "无", "暂无", "空", "不详", "—", "——", "－", "-", "/", "／"}:
                 start = key.end() + bad.start(1)
                 found.append(Mention("phone", bad.group(1), prose.location(start, start + len(bad.group(1)))))
     known = {m.location for m in found}

@@ -998,3 +998,11 @@ def test_more_old_sentences_that_say_no_fee_was_charged(tmp_path, sentence):
 def test_a_bulletin_title_label_glued_to_the_title(tmp_path):
     report = _report(tmp_path, free_form(title="公报标题青禾县民政局2012年政府信息公开工作年度报告"))
     assert (report.title, report.agency) == ("青禾县民政局2012年政府信息公开工作年度报告", "青禾县民政局")
+
+
+@pytest.mark.parametrize("placeholder", ["略", "无"])
+def test_a_telephone_left_out_is_no_malformed_number(tmp_path, placeholder):
+    """电话：略 (a number left out of a copy): no number given, not a malformed one (GAO502)."""
+    text = free_form(contact=f"如对本报告有疑问，请与青禾县人民政府办公室联系（地址：青禾县南街8号；电话：{placeholder}）。")
+    findings = _lint(tmp_path, text)
+    assert "GAO502" not in rules_of(findings), [(f.rule, f.message.zh) for f in findings]

@@ -105,6 +105,9 @@ FEE_AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:万元|元)|(?:开出|�
 
 _PHONE_LEAD = re.compile(r"\s*(?:号码)?\s*(?:是|为)?\s*[:：|]?\s*")
 _PHONE_NOT_NUMBER = re.compile(r"\s*[:：]\s*\S")
+#: What a page writes after 电话： for a number it leaves out (電話：略): no number given, not a
+#: malformed one (GAO501 asks for a contact if nothing else is given).
+_NO_NUMBER = frozenset({"略", "无", "暂无", "空", "不详", "—", "——", "－", "-", "/", "／"})
 _PHONE_BAD = re.compile(r"\s*[:：]\s*([^\s，,。；;)）]{1,20})")
 #: What stands between an e-mail key and its address: 电子邮箱：…, 邮箱地址为…, 发送电子邮件至….
 _EMAIL_LEAD = re.compile(r"\s*+(?:地\s*+址)?\s*+(?:[:：为是|]|(?:发\s*+送\s*+)?[至到])?\s*+")
@@ -988,7 +991,7 @@ def find_contacts(prose: Prose) -> list[Mention]:
         elif kind == "phone" and _PHONE_NOT_NUMBER.match(after):
             # 电话：followed by something that is not a number at all.
             bad = _PHONE_BAD.match(after)
-            if bad:
+            if bad and bad.group(1).rstrip("。.") not in _NO_NUMBER:
                 start = key.end() + bad.start(1)
                 found.append(Mention("phone", bad.group(1), prose.location(start, start + len(bad.group(1)))))
     known = {m.location for m in found}
