@@ -1006,3 +1006,11 @@ def test_a_telephone_left_out_is_no_malformed_number(tmp_path, placeholder):
     text = free_form(contact=f"如对本报告有疑问，请与青禾县人民政府办公室联系（地址：青禾县南街8号；电话：{placeholder}）。")
     findings = _lint(tmp_path, text)
     assert "GAO502" not in rules_of(findings), [(f.rule, f.message.zh) for f in findings]
+
+
+def test_an_email_typed_with_a_chinese_full_stop_is_quoted_as_written(tmp_path):
+    """电子邮箱：qhxxgk@163。com: malformed, and the finding quotes it whole (it quoted an address
+    cut at the 。, which the report never wrote)."""
+    findings = _lint(tmp_path, free_form(contact="联系电话：0591-23456789，电子邮箱：qhxxgk@163。com。"))
+    (gao502,) = [f for f in findings if f.rule == "GAO502"]
+    assert "qhxxgk@163。com" in gao502.message.zh

@@ -114,6 +114,7 @@ _EMAIL_LEAD = re.compile(r"\s*+(?:地\s*+址)?\s*+(?:[:：为是|]|(?:发\s*+送
 #: An e-mail address ends at a Chinese character too (…＠163.com一、概述: a heading run on).
 _EMAIL_VALUE = re.compile(r"[^\s，,。；;)）\u3400-\u9fff]+")
 _LATIN = re.compile(r"[A-Za-z]")
+_DOMAIN_AFTER_STOP = re.compile(r"。(?:com|cn|net|org|gov)\b", re.IGNORECASE)
 #: An address ends at a line's end too (…1506室 / blank line / 电话:…).
 _ADDRESS_VALUE = re.compile(r"[^，,。；;)）|\n]{4,60}")
 _TITLE_QUOTE = re.compile(r"《[^》]*》")
@@ -1007,7 +1008,10 @@ def find_contacts(prose: Prose) -> list[Mention]:
         start = key.end() + (lead.end() if lead else 0)
         value = _EMAIL_VALUE.match(text, start)  # no slice: linear
         if value and ("@" in value.group(0) or _LATIN.search(value.group(0))):
-            found.append(Mention("email", value.group(0), prose.location(start, start + len(value.group(0)))))
+            # 163。com: a domain typed with a Chinese full stop is the address, malformed as written
+            domain = _DOMAIN_AFTER_STOP.match(text, value.end()) if "@" in value.group(0) else None
+            written = value.group(0) + (domain.group(0) if domain else "")
+            found.append(Mention("email", written, prose.location(start, start + len(written))))
     emails = SeenEmails(m.text for m in found if m.kind == "email")
     for match in EMAIL.finditer(text) if "@" in text else ():
         if not emails.has_around(match.group(0)):
