@@ -1014,3 +1014,24 @@ def test_an_email_typed_with_a_chinese_full_stop_is_quoted_as_written(tmp_path):
     findings = _lint(tmp_path, free_form(contact="联系电话：0591-23456789，电子邮箱：qhxxgk@163。com。"))
     (gao502,) = [f for f in findings if f.rule == "GAO502"]
     assert "qhxxgk@163。com" in gao502.message.zh
+
+
+@pytest.mark.parametrize("sentence", ["未对公众提出的依申请公开收取任何费用。", "本年度未对申请人收取信息处理费。"])
+def test_no_fee_charged_to_someone(tmp_path, sentence):
+    (statement,) = _report(tmp_path, free_form(fee=sentence)).fee_statements
+    assert statement.says_none
+
+
+def test_a_big5_gateway_page_reads_its_regulations_word(tmp_path):
+    """資訊公開 (the word a big5 gateway writes for 信息公开): the title named no report and the
+    agency read 青禾县人民政府政府资讯, a department (no GAO108, the wrong GAO204 deadline)."""
+    text = to_traditional(free_form()).replace("信息公開", "資訊公開")
+    assert "資訊公開" in text
+    report = _report(tmp_path, text)
+    assert (report.title, report.agency, report.agency_kind) == (TITLE, "青禾县人民政府", "government")
+
+
+def test_a_work_report_titled_huibao_is_a_title(tmp_path):
+    title = "青禾县通信管理局2012年政务信息公开工作汇报"
+    report = _report(tmp_path, free_form(title=title))
+    assert (report.title, report.year, report.agency) == (title, 2012, "青禾县通信管理局")

@@ -410,3 +410,14 @@ def test_a_first_heading_without_its_number_in_a_word_file_or_page(tmp_path, con
     path = tmp_path / f"r.{container}"
     path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
     assert [f.rule for f in api.lint_bytes(path.read_bytes(), str(path), api.Settings()).findings] == []
+
+
+def test_a_2021_report_whose_first_header_keeps_the_2019_columns_is_read_as_2021():
+    """第二十条第（一）项's header still written 本年新制作数量 | 本年新公开数量 | 对外公开总数量 (the
+    2019 table), every other part of the table in the 2021 layout (本年处理决定数量,
+    本年收费金额): it was checked as a 2019 report (GAO104 ×2 for its rows, GAO106 ×4)."""
+    spec = sample_spec(4, version="cn-2021")
+    text = render_text(build_document(spec), "pipe")
+    old = next(line for line in text.split("\n") if "本年制发件数" in line)
+    mixed = old.replace("本年制发件数", "本年新制作数量").replace("本年废止件数", "本年新公开数量").replace("现行有效件数", "对外公开总数量")
+    assert _rules(text.replace(old, mixed, 1)) == []

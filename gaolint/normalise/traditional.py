@@ -38,9 +38,12 @@ def has_traditional(text: str) -> bool:
 
 
 def to_simplified(text: str) -> str:
-    """Convert ``text``; the result always has the same length as the input."""
+    """Convert ``text``; the result always has the same length as the input. Pages that a big5
+    gateway turned into Traditional wrote 信息公开 as 資訊公開 (Taiwan's word): OpenCC gives 资讯公开,
+    read back as the regulation's 信息公开 (the same length), else a title named no report and
+    the agency became 某县人民政府政府资讯, a department."""
     converted = _converter().convert(text)
-    if len(converted) == len(text):
-        return converted
-    convert = _converter().convert
-    return "".join(c if len(c := convert(ch)) == 1 else ch for ch in text)
+    if len(converted) != len(text):
+        convert = _converter().convert
+        converted = "".join(c if len(c := convert(ch)) == 1 else ch for ch in text)
+    return converted.replace("资讯公开", "信息公开") if "资讯公开" in converted else converted
