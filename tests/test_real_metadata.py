@@ -1035,3 +1035,24 @@ def test_a_work_report_titled_huibao_is_a_title(tmp_path):
     title = "青禾县通信管理局2012年政务信息公开工作汇报"
     report = _report(tmp_path, free_form(title=title))
     assert (report.title, report.year, report.agency) == (title, 2012, "青禾县通信管理局")
+
+
+def test_a_title_wrapped_inside_its_agencys_name(tmp_path):
+    """青禾县甲街道 / 办事处2012年…: the agency read 办事处, and every street office of a folder
+    became one agency (false GAO601/GAO602 across them)."""
+    report = _report(tmp_path, free_form(title="青禾县甲街道\n办事处2012年政府信息公开工作年度报告"))
+    assert (report.title, report.agency) == ("青禾县甲街道办事处2012年政府信息公开工作年度报告", "青禾县甲街道办事处")
+
+
+def test_a_page_footer_after_the_signature_is_not_the_agency(tmp_path):
+    """网站地图 | 联系我们 / 技术支持：青禾县大数据中心 under the signature of a government's report:
+    the footer's 中心 was taken for the agency (a department: the 31 January deadline)."""
+    text = free_form(title="2012年政府信息公开工作年度报告", signature=["青禾县人民政府办公室", "2013年3月12日", "",
+                                                                "网站地图 | 联系我们", "技术支持：青禾县大数据中心"])
+    report = _report(tmp_path, text)
+    assert (report.agency, report.agency_kind) == ("青禾县人民政府", "government")
+
+
+@pytest.mark.parametrize("name", ["本级", "本级机关"])
+def test_this_level_names_no_agency(name):
+    assert normalise_agency(name) == ""

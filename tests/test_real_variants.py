@@ -421,3 +421,21 @@ def test_a_2021_report_whose_first_header_keeps_the_2019_columns_is_read_as_2021
     old = next(line for line in text.split("\n") if "本年制发件数" in line)
     mixed = old.replace("本年制发件数", "本年新制作数量").replace("本年废止件数", "本年新公开数量").replace("现行有效件数", "对外公开总数量")
     assert _rules(text.replace(old, mixed, 1)) == []
+
+
+def test_a_sentence_naming_a_row_above_the_table_is_no_row():
+    """本年度行政处罚处理决定数量39件，…。 above an inline-pipe table 2: it was read as the 行政处罚
+    row with a blank cell, and the real row after it was ignored (a false GAO106)."""
+    text = render_text(build_document(sample_spec(2, version="cn-2021")), "pipe")
+    heading = "二、主动公开政府信息情况\n"
+    sentence = "本年度内单位行政处罚处理决定数量39件,不存在其他情况。\n"
+    assert _rules(text.replace(heading, heading + sentence, 1)) == []
+
+
+def test_a_row_label_with_its_definition_ending_in_a_full_stop_is_still_the_row():
+    """规章：地方行政规章指…制定的规章。 (a 2019-format page printing each row's definition): the
+    label holds a 。 but opens with the row's words; it is the row, not a sentence."""
+    text = render_text(build_document(sample_spec(2, version="cn-2019")), "pipe")
+    line = next(line for line in text.split("\n") if line.startswith("规章 |"))
+    defined = line.replace("规章 |", "规章：地方政府规章指省、自治区、直辖市和设区的市的人民政府制定的规章。 |", 1)
+    assert _rules(text.replace(line, defined, 1)) == []

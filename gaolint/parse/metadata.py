@@ -453,6 +453,13 @@ def inline_candidates(head: list[Line], start: int = 0, count: int = 4) -> list[
     return found
 
 
+#: The end of an agency's name a title may wrap before (青禾县甲街道 / 办事处2025年…).
+_NAME_ENDS = ("办事处", "人民政府", "委员会", "管理委员会", "管委会", "办公室")
+#: A line above a title opening 政府信息… that is its agency (宝坻区消防救援支队 / 政府信息公开工作
+#: 2025年度报告), not a page's menu.
+_UNIT_END = re.compile(r"(?:[省市区县旗州盟镇乡]|街道|局|委|办|厅|署|中心|支队|大队|队|站|所|馆|院)$")
+
+
 def _page_field(text: str) -> bool:
     """Does ``text`` hold one of a page's metadata fields (rules/common.yaml ``title.fields``)?"""
     from ..formats import load_common
@@ -480,7 +487,14 @@ def title_candidates(head: list[Line]) -> list[TitleCandidate]:
         match = title.search(text)
         if match and match.start() < 30:
             year = _title_year(match)
-            found.append(TitleCandidate(text, line.whole(), year, position, position, listed))
+            above = head[position - 1].text.strip() if position else ""
+            wrapped = (text.startswith(_NAME_ENDS) and not _AGENCY_SUFFIX.search(above)) or (
+                text.startswith("政府信息") and _UNIT_END.search(above) is not None)
+            if wrapped and _AGENCY_LINE.match(above) and (not found or found[-1].last < position - 1):
+                # 青禾县甲街道 / 办事处2025年…: a title wrapped inside its agency's name
+                found.append(TitleCandidate(above + text, head[position - 1].whole(), year, position - 1, position, listed))
+            else:
+                found.append(TitleCandidate(text, line.whole(), year, position, position, listed))
             position += 1
             continue
         if position + 1 < len(head) and "年" in text:
@@ -674,7 +688,8 @@ def agency_from_signature(lines: list[Line]) -> str:
     report is signed by its 办公室, which stands for the government here."""
     for line in reversed(lines[: report_end(lines)][-8:]):
         text = line.text.strip()
-        if 2 <= len(text) <= 30 and _AGENCY_SUFFIX.search(text) and not DATE.search(text):
+        if (2 <= len(text) <= 30 and _AGENCY_SUFFIX.search(text) and not DATE.search(text)
+                and _AGENCY_LINE.match(text.replace(" ", ""))):  # (not 技术支持：…中心, a page's footer)
             name = text
             if name.endswith(("人民政府办公室", "政府办公室", "人民政府办公厅", "政府办公厅", "管委会办公室")):
                 name = name[: -len("办公室")]
@@ -682,10 +697,11 @@ def agency_from_signature(lines: list[Line]) -> str:
     return ""
 
 
-#: The compiler the opening names: 本报告由临溪县人民政府办公室根据…编制 / 由…编制.
+#: The compiler the opening names: 本报告由临溪县人民政府办公室根据…编制 / 由…编制 / 由…负责编制
+#: (not 由党政办负责政府信息公开工作: who does the work, not who wrote the report).
 _COMPILED_BY = re.compile(
     r"由\s*+([\u4e00-\u9fff（）()]{2,30}?(?:人民政府办公室|人民政府办公厅|政府办公室|管委会办公室|人民政府|办公室|办公厅|"
-    r"委员会|管委会|局|厅|委|办|中心))\s*+(?:根据|依据|按照|依照|编制|编写|汇总|负责|牵头)"
+    r"委员会|管委会|局|厅|委|办|中心))\s*+(?:根据|依据|按照|依照|编制|编写|汇总|(?:负责|牵头)\s*+(?:编制|编写|汇总))"
 )
 
 

@@ -199,6 +199,8 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
     for token in tokens:
         if token[0] == LABEL:
             row_spec = matcher.match(token[1])
+            if row_spec is not None and "。" in token[1] and not _opens_with_row(token[1], row_spec):
+                row_spec = None  # a sentence naming a row (本年度行政处罚处理决定数量39件，…。) above the table
             if row_spec is None:
                 if (current_spec is not None and not current_spec.group and not values
                         and _label_tail(token, label_line)):
@@ -232,6 +234,17 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
     if ambiguous and column_sums:
         glued_rows.settle(table, spec, ambiguous, column_sums)
     return table
+
+
+#: What may stand before a row's words in its label: its outline number and blanks.
+_OUTLINE = "（()）一二三四五六七八九十、.．0123456789 "
+
+
+def _opens_with_row(text: str, row: RowSpec) -> bool:
+    """Does ``text`` open with the row's words (规章：地方行政规章指…。, a label with its definition),
+    as a row's label does, and not name the row inside a sentence?"""
+    start = text.lstrip(_OUTLINE)
+    return any(start.startswith(word) for word in (row.label, *row.match))
 
 
 def _label_tail(token: Token, label_line: int) -> bool:
