@@ -1056,3 +1056,17 @@ def test_a_page_footer_after_the_signature_is_not_the_agency(tmp_path):
 @pytest.mark.parametrize("name", ["本级", "本级机关"])
 def test_this_level_names_no_agency(name):
     assert normalise_agency(name) == ""
+
+
+@pytest.mark.parametrize("sentence", ["本年度未因信息公开收取公民、法人和其他组织等任何费用。",
+                                      "本年度没有政府信息公开的收费及减免情况发生。", "未有收取或减免相关费用的情况。"])
+def test_still_more_sentences_that_say_no_fee_was_charged(tmp_path, sentence):
+    statements = _report(tmp_path, free_form(fee=sentence)).fee_statements
+    assert statements and all(statement.says_none for statement in statements)
+
+
+def test_a_fee_sub_heading_numbered_4_dot_is_no_statement(tmp_path):
+    """4.政府信息公开的收费及减免情况 alone names the topic: its 4 was read as the statement's figure,
+    which silenced GAO401."""
+    text = _builder_text(version="cn-2021", year=2023, fee_sentence="4.政府信息公开的收费及减免情况")
+    assert "GAO401" in rules_of(_lint(tmp_path, text, name="h.txt"))

@@ -99,7 +99,7 @@ POSTCODE = re.compile(r"邮\s*+(?:政)?\s*+编\s*+(?:码)?\s*+[:：为|]?\s*+(\d
 #: ``本年度未收取信息处理费。`` made one match over both, which hid the second line's 未 (GAO401).
 FEE_SUBJECT = re.compile(r"信\s*息\s*处\s*理\s*费|处\s*理\s*费|公开费用|收费通知|检索费|复制费|邮寄费|收\s*取[^。；;\n]{0,24}费|产\s*生[^。；;\n]{0,15}费|收费[及和与]?减免|费用[及和与]?减免")
 FEE_VERB = re.compile(r"未|没有|无|不|零|免|收\s*取|收\s*缴|产\s*生|发\s*生|开\s*出|发\s*出|共\s*计|合\s*计|\d")
-FEE_NONE = re.compile(r"(?:未|不|没\s*有|无)\s*(?:[向对][^。，,]{0,10})?(?:任\s*何|进\s*行)?收\s*费|没\s*有\s*因[^。，,；;]{0,12}?收\s*取|(?:没\s*有|无|未)\s*任\s*何[^。，,；;]{0,10}?收\s*费|未\s*(?:[向对][^。，,]{0,10})?(?:收\s*取|产\s*生|发\s*生|开\s*具|发\s*出)|没\s*有\s*(?:收\s*取|产\s*生|发\s*生)|无\s*(?:收\s*取|收费)|不\s*收\s*取|免\s*收|(?:为|计|收取[^。]{0,12}费)\s*(?:0|零)\s*(?:元|万元|件)?(?![\d.])")
+FEE_NONE = re.compile(r"(?:未|不|没\s*有|无)\s*(?:[向对][^。，,]{0,10})?(?:任\s*何|进\s*行)?收\s*费|(?:没\s*有|未)\s*因[^。，,；;]{0,12}?收\s*取|未\s*有\s*收\s*取|没\s*有[^。，,；;]{0,12}?收\s*费[^。，,；;]{0,6}?发\s*生|(?:没\s*有|无|未)\s*任\s*何[^。，,；;]{0,10}?收\s*费|未\s*(?:[向对][^。，,]{0,10})?(?:收\s*取|产\s*生|发\s*生|开\s*具|发\s*出)|没\s*有\s*(?:收\s*取|产\s*生|发\s*生)|无\s*(?:收\s*取|收费)|不\s*收\s*取|免\s*收|(?:为|计|收取[^。]{0,12}费)\s*(?:0|零)\s*(?:元|万元|件)?(?![\d.])")
 FEE_AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:万元|元)|(?:开出|发出)[^。]{0,10}?收费通知[^。]{0,6}?(\d+)\s*[件份次]")
 
 
@@ -1075,6 +1075,8 @@ def find_fee_statements(prose: Prose) -> list[Mention]:
 
 #: What makes a sentence holding a ``fees.waivers`` word say whether fees were charged: a
 #: negation (未收费, 没有减免, 均免费提供) or an amount or count (收取费用120元, 减免2件).
+#: An outline number opening a line (4. / （三） / 四、): no figure of a fee statement.
+_OUTLINE_NUMBER = re.compile(r"^\s*+[(（]?[一二三四五六七八九十\d]{1,3}[)）]?[、.．]?")
 _WAIVER_VERB = re.compile(r"未|没有|无|不|均|免|零|\d\s*+(?:万元|元|件|次|笔)")
 #: ``fees.waivers`` words that speak of something else than charging applicants: published
 #: information about fees (价格和收费信息3条, 收费政策和收费标准等, 行政事业性收费), and
@@ -1108,8 +1110,8 @@ def fee_statements(prose: Prose, obligation: str = "processing-fee") -> list[Fee
         text = mention.text
         if common.spending.search(text) and not common.charging.search(text) and not FEE_NONE.search(text):
             continue
-        if not FEE_VERB.search(FEE_SUBJECT.sub("", text)):
-            continue  # a heading (四、政府信息公开的收费及减免情况): names the topic, states nothing
+        if not FEE_VERB.search(FEE_SUBJECT.sub("", _OUTLINE_NUMBER.sub("", text, count=1))):
+            continue  # a heading (四、/4.政府信息公开的收费及减免情况): names the topic, states nothing
         kept.append(mention)
         seen.add(mention.location)
     if obligation == "processing-fee" and not kept:
