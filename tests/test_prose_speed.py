@@ -404,6 +404,8 @@ def ref_find_contacts(prose: Prose) -> list[Mention]:
         offset = key.end() + (lead.end() if lead else 0)
         value = PHONE_VALUE.match(text, offset)
         kind = "fax" if "传" in key.group(0) else "phone"
+        if value and re.compile(r"\s*+(?:件|条|个|次|人|余|万|通|起|项|宗)").match(text, value.end()):
+            continue
         if value:
             parts = list(re.finditer(r"\S+", value.group(0)))
             if len(parts) > 1 and all(sum(ch.isdigit() for ch in part.group(0)) >= 7 for part in parts):

@@ -1070,3 +1070,11 @@ def test_a_fee_sub_heading_numbered_4_dot_is_no_statement(tmp_path):
     which silenced GAO401."""
     text = _builder_text(version="cn-2021", year=2023, fee_sentence="4.政府信息公开的收费及减免情况")
     assert "GAO401" in rules_of(_lint(tmp_path, text, name="h.txt"))
+
+
+def test_a_count_of_hotline_calls_is_no_telephone_number(tmp_path):
+    """12345市民热线16038件: 16038 calls, not a number to call (it stood for the report's
+    contact and would have hidden a missing one, GAO501)."""
+    text = free_form(contact="全年受理12345市民热线16038件，均按时办结。")
+    assert not [m for m in _report(tmp_path, text).contacts if m.kind == "phone" and "16038" in m.text]
+    assert "GAO501" in rules_of(_lint(tmp_path, text, name="c.txt"))

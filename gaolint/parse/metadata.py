@@ -979,6 +979,7 @@ def find_carryover_years(prose: Prose) -> list[tuple[int, Location]]:
 
 
 _NOT_BLANK = re.compile(r"\S+")
+_COUNT_UNIT = re.compile(r"\s*+(?:件|条|个|次|人|余|万|通|起|项|宗)")
 
 
 def _numbers_of(prose: Prose, kind: str, value: re.Match[str]) -> list[Mention]:
@@ -1003,6 +1004,8 @@ def find_contacts(prose: Prose) -> list[Mention]:
         offset = key.end() + (lead.end() if lead else 0)
         value = PHONE_VALUE.match(text, offset)
         kind = "fax" if "传" in key.group(0) else "phone"
+        if value and _COUNT_UNIT.match(text, value.end()):
+            continue  # 12345市民热线16038件: a count of calls, not a number to call
         if value:
             found += _numbers_of(prose, kind, value)
         elif kind == "phone" and _PHONE_NOT_NUMBER.match(after):
