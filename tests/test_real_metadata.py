@@ -1078,3 +1078,17 @@ def test_a_count_of_hotline_calls_is_no_telephone_number(tmp_path):
     text = free_form(contact="全年受理12345市民热线16038件，均按时办结。")
     assert not [m for m in _report(tmp_path, text).contacts if m.kind == "phone" and "16038" in m.text]
     assert "GAO501" in rules_of(_lint(tmp_path, text, name="c.txt"))
+
+
+@pytest.mark.parametrize("period", ["统计期限为2012年1月1日起—2012年12月31日止。", "统计期限为2012年1月1日起至2012年12月31日止。",
+                                    "统计期限为2012年1月1日起，2012年12月31日止。"])
+def test_a_period_with_qi_and_any_range_mark(tmp_path, period):
+    report = _report(tmp_path, free_form(period="本报告所列数据的" + period))
+    assert (report.period.start, report.period.end) == (date(2012, 1, 1), date(2012, 12, 31))
+
+
+def test_a_fee_topic_run_into_its_statement_is_the_statement(tmp_path):
+    """1.信息处理费收取情况：本年度未收取信息处理费。 is no bare heading: the topic runs on into the
+    statement (the statement's 未 went with the topic's words, and the line passed for a heading)."""
+    text = _builder_text(version="cn-2021", year=2023, fee_sentence="1.信息处理费收取情况：本年度未收取信息处理费。")
+    assert "GAO401" not in rules_of(_lint(tmp_path, text, name="r.txt"))

@@ -39,8 +39,9 @@ DATE = re.compile(_DATE)
 _HOUR = r"(?:\s*+\d{1,2}\s*+[时点](?:\s*+\d{1,2}\s*+分)?)?"
 #: The words between the two dates: 至, 到, a dash or tilde, 截至/截止 (自2023年1月1日起截至2023年12月31日), after an
 #: optional 起, 开始 or 始 that a comma may follow (自2023年1月1日起，至2023年12月31日止).
-_RANGE_WORD = (r"\s*+(?:(?:起|开始|始)\s*+[,，]?\s*+(?:至|到|截至|截止)?|(?:至|到|截至|截止|—{1,2}+|－{1,2}+|-{1,2}+|―{1,2}+|~|～))"
-               r"\s*+")
+_RANGE_MARK = r"(?:至|到|截至|截止|—{1,2}+|－{1,2}+|-{1,2}+|―{1,2}+|~|～)"
+#: 至 (or a dash) between the dates, or 起 with or without it (自…起, …止).
+_RANGE_WORD = r"\s*+(?:(?:起|开始|始)\s*+[,，]?\s*+" + _RANGE_MARK + r"?|" + _RANGE_MARK + r")\s*+"
 PERIOD_RANGE = re.compile(_DATE + _HOUR + _RANGE_WORD + _SHORT_DATE)
 #: A month and a day in Chinese numerals (二〇二二年一月一日至十二月三十一日; the year is already
 #: Arabic, normalise/widths.py), or mixed with Arabic ones, and 元月 for January: read when the
@@ -1078,6 +1079,9 @@ def find_fee_statements(prose: Prose) -> list[Mention]:
 
 #: What makes a sentence holding a ``fees.waivers`` word say whether fees were charged: a
 #: negation (未收费, 没有减免, 均免费提供) or an amount or count (收取费用120元, 减免2件).
+#: A topic's heading run on into its statement (1.信息处理费收取情况：本年度未收取…): a heading
+#: alone holds no colon, comma or full stop before its end.
+_RUN_ON = re.compile(r"[：:，,；;]|。.")
 #: An outline number opening a line (4. / （三） / 四、): no figure of a fee statement.
 _OUTLINE_NUMBER = re.compile(r"^\s*+[(（]?[一二三四五六七八九十\d]{1,3}[)）]?[、.．]?")
 _WAIVER_VERB = re.compile(r"未|没有|无|不|均|免|零|\d\s*+(?:万元|元|件|次|笔)")
@@ -1113,7 +1117,7 @@ def fee_statements(prose: Prose, obligation: str = "processing-fee") -> list[Fee
         text = mention.text
         if common.spending.search(text) and not common.charging.search(text) and not FEE_NONE.search(text):
             continue
-        if not FEE_VERB.search(FEE_SUBJECT.sub("", _OUTLINE_NUMBER.sub("", text, count=1))):
+        if not FEE_VERB.search(FEE_SUBJECT.sub("", _OUTLINE_NUMBER.sub("", text, count=1))) and not _RUN_ON.search(text):
             continue  # a heading (四、/4.政府信息公开的收费及减免情况): names the topic, states nothing
         kept.append(mention)
         seen.add(mention.location)
