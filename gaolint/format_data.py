@@ -125,7 +125,7 @@ FORMAT_SCHEMA = Keys({
 #: Every key of the shared wording file (rules/common.yaml).
 COMMON_SCHEMA = Keys({
     "kind": OneOf("common"), "period": Keys({"keys": WORDS, "cutoff": WORDS}),
-    "title": Keys({"endings": WORDS, "links": WORDS, "labels": WORDS, "fields": WORDS}), "report_evidence": WORDS, "site_dates": WORDS,
+    "title": Keys({"endings": WORDS, "links": WORDS, "labels": WORDS, "fields": WORDS, "not_reports": WORDS, "about_reports": WORDS}), "report_evidence": WORDS, "site_dates": WORDS,
     "agency_kinds": ListOf(Keys({"kind": STR, "endings": WORDS}, required=("kind", "endings"))),
     "default_kind": STR, "fees": Keys({"spending": WORDS, "charging": WORDS, "waivers": WORDS, "no_charge": WORDS}),
     "table_words": WORDS, "contents_words": WORDS, "announcement_words": WORDS,
@@ -323,6 +323,8 @@ class CommonSpec:
         title_links: tuple[str, ...] = (),
         title_labels: tuple[str, ...] = (),
         title_fields: tuple[str, ...] = (),
+        not_report_titles: tuple[str, ...] = (),
+        about_reports: tuple[str, ...] = (),
         site_dates: tuple[str, ...] = (),
         agency_before: tuple[str, ...] = (),
         agency_after: tuple[str, ...] = (),
@@ -354,6 +356,12 @@ class CommonSpec:
         #: A page's metadata fields (索引号, 发文字号 …): a line holding one is not a title, even
         #: where it repeats the title (发文字号 …年度报告号), nor is it joined to one.
         self.title_fields = title_fields
+        #: How the headline of a page about reports ends (…编制发布工作的通知, …年报编制培训会):
+        #: such a page is no report, and a title named in it is none either.
+        self.not_report_titles = not_report_titles
+        #: What such a headline says is done with reports (编制, 报送, 培训…), where a notice that
+        #: publishes a report (关于印发《…年度报告》的通知) says 印发 or 公布.
+        self.about_reports = about_reports
         #: Labels of a web page's own dates (发布日期：…, 更新时间：…): never the report's signing date.
         self.site_dates = site_dates
         #: Words an opening sentence writes right before or after an agency's name (由…编制,
@@ -414,6 +422,8 @@ class CommonSpec:
             title_links=_words(data, title.get("links"), "title.links"),
             title_labels=_words(data, title.get("labels"), "title.labels"),
             title_fields=_words(data, title.get("fields"), "title.fields"),
+            not_report_titles=_words(data, title.get("not_reports"), "title.not_reports"),
+            about_reports=_words(data, title.get("about_reports"), "title.about_reports"),
             site_dates=_words(data, data.get("site_dates"), "site_dates"),
             agency_before=_words(data, agency_words.get("before"), "agency_words.before"),
             agency_after=_words(data, agency_words.get("after"), "agency_words.after"),

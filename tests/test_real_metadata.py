@@ -1092,3 +1092,25 @@ def test_a_fee_topic_run_into_its_statement_is_the_statement(tmp_path):
     statement (the statement's 未 went with the topic's words, and the line passed for a heading)."""
     text = _builder_text(version="cn-2021", year=2023, fee_sentence="1.信息处理费收取情况：本年度未收取信息处理费。")
     assert "GAO401" not in rules_of(_lint(tmp_path, text, name="r.txt"))
+
+
+@pytest.mark.parametrize("headline,body", [
+    ("关于做好2012年政府信息公开工作年度报告编制发布工作的通知",
+     "各乡镇人民政府，县直各单位：\n为做好年度报告编制发布工作，现将有关事项通知如下：\n一、编制要求\n"
+     "年度报告包括总体情况、主动公开政府信息情况等六个部分，统计期限为2012年1月1日至2012年12月31日。\n二、发布时间\n3月31日前发布。"),
+    ("青禾县召开2012年度政府信息公开工作年报编制培训会",
+     "发布时间：2013-01-10\n1月9日下午，县政务公开办召开年报编制培训会，对年报的总体情况、主动公开政府信息情况等六个部分的"
+     "编写要求作了讲解，并通报了去年年报中勾稽关系错误等问题。"),
+])
+def test_a_notice_or_news_about_making_reports_is_no_report(tmp_path, headline, body):
+    """A notice asking for reports (it names the parts and the period units must use) or a
+    news item about a training: it got a dozen report defects (GAO101 ×6, GAO103, GAO201…)."""
+    findings = _lint(tmp_path, headline + "\n" + body + "\n")
+    assert [f.rule for f in findings] == ["GAO002"], [(f.rule, f.message.zh) for f in findings]
+    assert headline in findings[0].message.zh
+
+
+def test_a_report_sent_under_a_covering_letter_is_still_a_report(tmp_path):
+    """青禾县民政局关于报送2012年政府信息公开工作年度报告的函, then the report: checked as one."""
+    text = "青禾县民政局关于报送2012年政府信息公开工作年度报告的函\n" + free_form()
+    assert "GAO002" not in rules_of(_lint(tmp_path, text))

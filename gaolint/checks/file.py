@@ -66,6 +66,14 @@ class NotAnAnnualReport(FileRule):
 
     def check(self, context: Context) -> Iterator[Finding]:
         report = context.report
+        headline = notice_headline(report)
+        if headline:
+            yield self.finding(
+                report, start_of_report(report),
+                f"这是关于年度报告的通知或新闻（“{headline}”），不是政府信息公开工作年度报告；其他规则未运行",
+                f"a notice or a news item about annual reports ('{headline}'), not a report: other rules were not run",
+            )
+            return
         if cover_page(report):
             yield self.finding(report, report.title_location or start_of_report(report), *_cover_page_message(report))
             return
@@ -108,7 +116,25 @@ def report_evidence(report) -> tuple[list[str], list[str]]:
 def is_annual_report(report) -> bool:
     """Any strong sign, or two weak ones (see report_evidence); never a cover page."""
     strong, weak = report_evidence(report)
-    return (bool(strong) or len(weak) >= 2) and not cover_page(report)
+    return (bool(strong) or len(weak) >= 2) and not cover_page(report) and not notice_headline(report)
+
+
+def notice_headline(report) -> str:
+    """The headline of a notice or a news item about making reports that opens a file (关于做好
+    2023年…年度报告编制发布工作的通知, 某县召开…年报编制培训会: rules/common.yaml
+    ``title.not_reports`` and ``title.about_reports``), or "". It may state the period units
+    must use and name the report's parts: no report still. A notice publishing a report (关于
+    印发《…年度报告》的通知) names it in 《》 and is read as the report."""
+    from ..formats import load_common
+
+    common = load_common()
+    shown = [line.text.strip() for line in report.lines[:20] if line.text.strip()][:2]
+    for text in shown:
+        if (len(text) <= 60 and "《" not in text and ("报告" in text or "年报" in text)
+                and text.rstrip("。 ").endswith(common.not_report_titles)
+                and any(word in text for word in common.about_reports)):
+            return text
+    return ""
 
 
 #: Chinese characters besides the title below which a file with a title and no period, section

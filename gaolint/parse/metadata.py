@@ -461,6 +461,15 @@ _NAME_ENDS = ("办事处", "人民政府", "委员会", "管理委员会", "管�
 _UNIT_END = re.compile(r"(?:[省市区县旗州盟镇乡]|街道|局|委|办|厅|署|中心|支队|大队|队|站|所|馆|院)$")
 
 
+def _about_reports(text: str) -> bool:
+    """Is ``text`` the headline of a notice or a news item about making reports (rules/common.yaml
+    ``title.not_reports`` and ``title.about_reports``: …编制发布工作的通知, …年报编制培训会)?"""
+    from ..formats import load_common
+
+    common = load_common()
+    return text.rstrip("。 ").endswith(common.not_report_titles) and any(word in text for word in common.about_reports)
+
+
 def _page_field(text: str) -> bool:
     """Does ``text`` hold one of a page's metadata fields (rules/common.yaml ``title.fields``)?"""
     from ..formats import load_common
@@ -486,6 +495,9 @@ def title_candidates(head: list[Line]) -> list[TitleCandidate]:
         listed = bool(_LIST_MARK.match(text))
         text = mask_quotes(text)
         match = title.search(text)
+        if match and match.start() < 30 and _about_reports(text):
+            position += 1  # 关于做好…年度报告编制发布工作的通知: a notice's headline, not a title
+            continue
         if match and match.start() < 30:
             year = _title_year(match)
             above = head[position - 1].text.strip() if position else ""
