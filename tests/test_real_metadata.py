@@ -1114,3 +1114,12 @@ def test_a_report_sent_under_a_covering_letter_is_still_a_report(tmp_path):
     """青禾县民政局关于报送2012年政府信息公开工作年度报告的函, then the report: checked as one."""
     text = "青禾县民政局关于报送2012年政府信息公开工作年度报告的函\n" + free_form()
     assert "GAO002" not in rules_of(_lint(tmp_path, text))
+
+
+def test_a_telephone_number_ends_at_its_line(tmp_path):
+    """联系电话:0851-36220377 at a line's end, the next paragraph opening 2012年，…: the number ran on
+    into the year (a false GAO502)."""
+    text = free_form(contact="联系电话:0851-36220377")
+    text = text.replace("0851-36220377\n一、概述", "0851-36220377\n2012年，本县认真做好政府信息公开工作。\n一、概述")
+    assert "0851-36220377\n2012" in text
+    assert "GAO502" not in rules_of(_lint(tmp_path, text))

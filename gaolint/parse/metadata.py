@@ -87,7 +87,8 @@ _CARRIED_IN = re.compile(r"(?:上一?年度?|(?:从|由|自)\s*\d{4}\s*年度?|\
 #: The optional prefix carries its own spaces: a leading ``\s*`` made every search restart
 #: through long runs of blank lines (quadratic). Callers use only the match's end.
 PHONE_KEY = re.compile(r"联系\s*电\s*话|咨询\s*电\s*话|监督\s*电\s*话|投诉\s*电\s*话|电\s*话|热\s*线|Tel|TEL|传\s*真")
-PHONE_VALUE = re.compile(r"[(（]?\d[\d\s\-－—()（）]{3,20}\d(?:\s*转\s*\d{1,6})?")
+#: A number ends at its line: the next paragraph may open with figures (…36220377 / 2019年，…).
+PHONE_VALUE = re.compile(r"[(（]?\d[\d \t\u3000\-－—()（）]{3,20}\d(?:[ \t]*转[ \t]*\d{1,6})?")
 ANY_PHONE = re.compile(r"(?:0(?<!\d0)\d{2,3}[-－—\s]?\d{7,8}|1(?<!\d1)[3-9]\d{9})(?!\d)")  # (?<!\d)(?:0…|1…)
 #: Starts only where a run of address characters starts, so a long run without an @ is
 #: scanned once, not once per character.
