@@ -127,3 +127,15 @@ def test_the_last_row_of_table_two_with_nothing_after_its_label_is_blank(tmp_pat
     assert [f.rule for f in findings] == ["GAO106"], [(f.rule, f.message.zh) for f in findings]
     assert "行政事业性收费" in findings[0].message.zh
     assert [c.value for c in report.tables["table2"].rows["fees"].cells] == [None]
+
+
+def test_rows_whose_cells_were_left_out_in_a_table_of_one_cell_a_line(tmp_path):
+    """行政许可 then 其他对外管理服务事项 with nothing between (a 2019-format page whose zeros were
+    left blank and whose copy kept no separators): rows there with blank cells (GAO106), not
+    missing rows (GAO104). A row written later with its values is read with them."""
+    text = WRITTEN.read_text(encoding="utf-8")
+    emptied = text.replace("行政处罚 |\n14 | ||\n", "行政处罚 |\n", 1)
+    assert emptied != text
+    findings, report = _lint(tmp_path, emptied)
+    assert [f.rule for f in findings] == ["GAO106"], [(f.rule, f.message.zh) for f in findings]
+    assert report.tables["table2"].rows["penalty"].cells[0].value is None

@@ -130,6 +130,8 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
     ambiguous: dict[str, list[list[Cell]]] = {}
     #: Lines of pipes alone that part two rows (a table copied one cell per line), or 0.
     boundary = blank_pipes.row_boundary(tokens)
+    #: Rows read as blank from a label with nothing after it (``close``).
+    blank_rows: set[str] = set()
 
     def close(at_end: bool = False) -> None:
         if current is None or current_spec is None:
@@ -180,16 +182,27 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
                 row = pipes
         if not cells:
             cells = _blank_row(row, width)  # every count left blank is still the row
-        if not cells and at_end and not values and any(r.cells for r in found.values()):
-            # the table's last row, its label and nothing after it (行政事业性收费 |, then the next
-            # section): its cells were left blank, the page wrote not even their pipes
+        blank = False
+        if (not cells and all(t[0] == SEP for t in values)
+                and any(r.cells for k, r in found.items() if k not in blank_rows)):
+            # a row's label and nothing after it but row boundaries, in a table whose other rows have values (行政许可
+            # then 其他对外管理服务事项, one cell a line; 行政事业性收费 |, then the next section): its
+            # cells were left blank and the page wrote not even their pipes. A later occurrence
+            # with values replaces it.
             cells = [Cell("", None, current.location) for _ in range(width)]
+            blank = True
         if not cells:
             return  # a label with nothing after it: a header, or prose naming the row
-        if current.key in found and found[current.key].cells:
+        if current.key in found and found[current.key].cells and current.key not in blank_rows:
             return  # the first full occurrence wins (prose may repeat a row's words)
+        if blank and current.key in found:
+            return
         current.cells = cells
         found[current.key] = current
+        if blank:
+            blank_rows.add(current.key)
+        else:
+            blank_rows.discard(current.key)
 
     label_line = -1  # the normalised line of the current row's label
     #: A label that named no row, with the numbers after it: the first piece of a label whose
