@@ -1123,3 +1123,12 @@ def test_a_telephone_number_ends_at_its_line(tmp_path):
     text = text.replace("0851-36220377\n一、概述", "0851-36220377\n2012年，本县认真做好政府信息公开工作。\n一、概述")
     assert "0851-36220377\n2012" in text
     assert "GAO502" not in rules_of(_lint(tmp_path, text))
+
+
+@pytest.mark.parametrize("wrapped,number", [("0931\n-43323166", "0931-43323166"), ("0591-2345\n6789", "0591-23456789")])
+def test_a_telephone_number_wrapped_at_a_fixed_width_goes_on(tmp_path, wrapped, number):
+    """A text wrapped at a fixed width cuts a number (电话：0931 / -43323166): cut short at its
+    line's end, it goes on on the next line; a whole number ends at its line."""
+    text = free_form(contact=f"联系电话：{wrapped}）。")
+    assert "GAO502" not in rules_of(_lint(tmp_path, text))
+    assert number in {m.text for m in _report(tmp_path, text, name="w.txt").contacts if m.kind == "phone"}

@@ -192,9 +192,15 @@ def test_a_first_heading_that_lost_its_number_among_numbered_ones_is_a_section(s
     """总体情况 alone on its line, then 二、…六、 numbered (a page whose first list number did
     not copy): section 一 was reported missing (GAO101)."""
     assert _rules(_with_heading(seed, "一、总体情况", "总体情况")) == []
+    assert _rules(_with_heading(seed, "一、总体情况", "1. 总体情况")) == []  # a page's list numbering
     text = render_text(build_document(sample_spec(seed, version="cn-2021")), "pipe")
     five = next(line for line in text.split("\n") if line.startswith("五、"))
     assert _rules(text.replace(five + "\n", five[2:] + "\n", 1)) == [], five
+
+
+def test_an_arabic_number_not_the_sections_own_is_no_section():
+    """3. 总体情况 is no heading of section 一 (its number is not the section's)."""
+    assert "GAO101" in _rules(_with_heading(0, "一、总体情况", "3. 总体情况"))
 
 
 def test_a_bare_title_out_of_its_section_order_is_no_section():

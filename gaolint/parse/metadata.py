@@ -89,6 +89,16 @@ _CARRIED_IN = re.compile(r"(?:上一?年度?|(?:从|由|自)\s*\d{4}\s*年度?|\
 PHONE_KEY = re.compile(r"联系\s*电\s*话|咨询\s*电\s*话|监督\s*电\s*话|投诉\s*电\s*话|电\s*话|热\s*线|Tel|TEL|传\s*真")
 #: A number ends at its line: the next paragraph may open with figures (…36220377 / 2019年，…).
 PHONE_VALUE = re.compile(r"[(（]?\d[\d \t\u3000\-－—()（）]{3,20}\d(?:[ \t]*转[ \t]*\d{1,6})?")
+#: A number cut short at its line's end goes on on the next (``_cut_short``).
+_PHONE_WRAPPED = re.compile(r"[(（]?\d[\d \t\u3000\-－—()（）]{0,20}\n[\d \t\-－—]{0,12}\d(?:[ \t]*转[ \t]*\d{1,6})?")
+
+
+def _cut_short(number: str) -> bool:
+    """A telephone number too short to be whole: with its area code (0…) under 10 digits, a
+    mobile (1…) under 11, a local number under 7."""
+    digits = sum(map(str.isdigit, number))
+    first = next((ch for ch in number if ch.isdigit()), "")
+    return digits < (10 if first == "0" else 11 if first == "1" else 7)
 ANY_PHONE = re.compile(r"(?:0(?<!\d0)\d{2,3}[-－—\s]?\d{7,8}|1(?<!\d1)[3-9]\d{9})(?!\d)")  # (?<!\d)(?:0…|1…)
 #: Starts only where a run of address characters starts, so a long run without an @ is
 #: scanned once, not once per character.
@@ -1017,6 +1027,10 @@ def find_contacts(prose: Prose) -> list[Mention]:
         lead = _PHONE_LEAD.match(after)
         offset = key.end() + (lead.end() if lead else 0)
         value = PHONE_VALUE.match(text, offset)
+        if (value is None or _cut_short(value.group(0))) and "\n" in text[offset : offset + 24]:
+            wrapped = _PHONE_WRAPPED.match(text, offset)  # 0931 / -43323166: a text wrapped at a fixed width
+            if wrapped and not _cut_short(wrapped.group(0)):
+                value = wrapped
         kind = "fax" if "传" in key.group(0) else "phone"
         if value and _COUNT_UNIT.match(text, value.end()):
             continue  # 12345市民热线16038件: a count of calls, not a number to call

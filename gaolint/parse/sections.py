@@ -167,6 +167,8 @@ def find_sections(lines: list[Line], fmt: FormatSpec) -> list[Section]:
     return sections
 
 
+#: An Arabic number before a heading's title (1. 总体情况).
+_OWN_ARABIC = re.compile(r"^\s*+([1-9])\s*+[.、．]")
 #: How a sub-heading's outline number opens: （一） (1) 1. ①.
 _OUTLINE_OPENINGS = ("（", "(", "①", "②", "③", "④", "⑤", "⑥", *"0123456789")
 
@@ -180,9 +182,17 @@ def _with_unnumbered(sections: list[Section], lines: list[Line], fmt: FormatSpec
     have = {section.key for section in sections}
     numbers = {section.number for section in sections}
     added = list(sections)
-    for line, _, title in _outside(_unnumbered_candidates(lines, fmt), contents):
+    for line, _, title in _outside(_unnumbered_candidates(lines, fmt, arabic=True), contents):
         chosen = _section_for(title, "", fmt)
-        if chosen is None or chosen[0].key in have or title.startswith(_OUTLINE_OPENINGS):
+        if chosen is None or chosen[0].key in have:
+            continue
+        own = _OWN_ARABIC.match(title)
+        if own is not None:
+            # 1. 总体情况 (a page's list numbering turned 一、 into 1.): only with the section's own
+            # number and its whole title
+            if int(own.group(1)) != chosen[1] or squeeze(chosen[0].title) not in squeeze(title):
+                continue
+        elif title.startswith(_OUTLINE_OPENINGS):
             continue  # (（一）主动公开政府信息情况: a sub-heading)
         if "|" in line.text or "\t" in line.text or line.location.place.endswith("列"):
             continue  # a table's cell (行政复议 | 行政诉讼: table 4's header; a page's or Word
@@ -223,7 +233,7 @@ def _end_at_extra_headings(sections: list[Section], candidates: list[tuple[Line,
 _BARE_EXTRA = 8
 
 
-def _unnumbered_candidates(lines: list[Line], fmt: FormatSpec) -> list[tuple[Line, str, str]]:
+def _unnumbered_candidates(lines: list[Line], fmt: FormatSpec, arabic: bool = False) -> list[tuple[Line, str, str]]:
     """Lines that are a section's heading with no number (总体情况 alone on its line, as a page
     copied without its list numbers or a Word file without its numbering part gives them),
     each with the section's own numeral: a line holding the section's whole title, else —
@@ -231,7 +241,8 @@ def _unnumbered_candidates(lines: list[Line], fmt: FormatSpec) -> list[tuple[Lin
     its title (存在的不足及改进措施). A line holding only a section's words (主动公开, the
     sub-heading of 一), or a figure, is not one; and they are taken for the sections only when
     they name at least half of the format's (``find_sections``), so that a few stray lines of
-    prose do not pass for a report's structure."""
+    prose do not pass for a report's structure. ``arabic``: a line opening 1. may be one too
+    (``_with_unnumbered`` asks that its number be the section's own)."""
     specs = [(spec, squeeze(spec.title), tuple(squeeze(word) for word in spec.match)) for spec in fmt.sections if spec.title]
     strong: list[tuple[Line, str, str]] = []
     weak: list[tuple[Line, str, str]] = []
@@ -239,8 +250,9 @@ def _unnumbered_candidates(lines: list[Line], fmt: FormatSpec) -> list[tuple[Lin
         text = line.text.strip()
         if not text or len(text) > 40 or text.endswith(("。", "；", ";", "，", ",", "：", ":")):
             continue
-        squeezed = squeeze(text)
-        if any(ch.isdigit() for ch in squeezed) or text.startswith(_OUTLINE_OPENINGS):
+        own = _OWN_ARABIC.match(text) if arabic else None
+        squeezed = squeeze(text[own.end():] if own else text)
+        if any(ch.isdigit() for ch in squeezed) or (text.startswith(_OUTLINE_OPENINGS) and own is None):
             continue  # a heading has no figure in it (a wrapped line of prose may); （一） opens a sub-heading
         for spec, title, words in specs:
             if not title or not len(title) - 4 <= len(squeezed) <= len(title) + _BARE_EXTRA:
