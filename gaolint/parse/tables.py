@@ -133,7 +133,7 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
     #: Rows read as blank from a label with nothing after it (``close``).
     blank_rows: set[str] = set()
 
-    def close(at_end: bool = False) -> None:
+    def close(at_end: bool = False, before_row: bool = False) -> None:
         if current is None or current_spec is None:
             return
         width = len(spec.columns_of(current_spec))
@@ -183,9 +183,10 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
         if not cells:
             cells = _blank_row(row, width)  # every count left blank is still the row
         blank = False
-        if (not cells and all(t[0] == SEP for t in values)
+        if (not cells and (at_end or before_row) and all(t[0] == SEP for t in values)
                 and any(r.cells for k, r in found.items() if k not in blank_rows)):
-            # a row's label and nothing after it but row boundaries, in a table whose other rows have values (行政许可
+            # a row's label and nothing after it but row boundaries, then the next row or the table's
+            # end, in a table whose other rows have values (行政许可
             # then 其他对外管理服务事项, one cell a line; 行政事业性收费 |, then the next section): its
             # cells were left blank and the page wrote not even their pipes. A later occurrence
             # with values replaces it.
@@ -225,7 +226,7 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
                 continue
             if row_spec.group and row_spec.key in found and current is not None and not values:
                 continue  # a merged group label repeated at the start of a row
-            close()
+            close(before_row=True)
             current = Row(row_spec.key, token[1], token_location(token))
             current_spec = row_spec
             label_line = token[2].index
