@@ -472,25 +472,27 @@ def signed_cn(doc):
 _PERIOD = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日(起?)至(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 
 
+def _period_written(doc: Document, template: str) -> Document:
+    """The period sentence's dates written as ``template``: {y1}/{m1}/{d1} the start, {y2}/{m2}/{d2}
+    the end (its year given even where the report left it out), {qi} the 起 if the report wrote it."""
+    def para(s):
+        return _PERIOD.sub(lambda m: template.format(y1=m[1], m1=m[2], d1=m[3], qi=m[4], y2=m[5] or m[1], m2=m[6], d2=m[7]), s)
+    return map_blocks(doc, paragraph=para)
+
+
 @variant("period-comma", "doc", "period as 自2023年1月1日起，至2023年12月31日止")
 def period_comma(doc):
-    def para(s):
-        return _PERIOD.sub(lambda m: f"自{m[1]}年{m[2]}月{m[3]}日起，至{m[5] or m[1]}年{m[6]}月{m[7]}日止", s)
-    return map_blocks(doc, paragraph=para)
+    return _period_written(doc, "自{y1}年{m1}月{d1}日起，至{y2}年{m2}月{d2}日止")
 
 
 @variant("period-dots", "doc", "period as 2023.1.1-2023.12.31")
 def period_dots(doc):
-    def para(s):
-        return _PERIOD.sub(lambda m: f"{m[1]}.{m[2]}.{m[3]}-{m[5] or m[1]}.{m[6]}.{m[7]}", s)
-    return map_blocks(doc, paragraph=para)
+    return _period_written(doc, "{y1}.{m1}.{d1}-{y2}.{m2}.{d2}")
 
 
 @variant("period-dash", "doc", "period as 2023年1月1日—2023年12月31日")
 def period_dash(doc):
-    def para(s):
-        return _PERIOD.sub(lambda m: f"{m[1]}年{m[2]}月{m[3]}日{m[4]}—{m[5] or m[1]}年{m[6]}月{m[7]}日", s)
-    return map_blocks(doc, paragraph=para)
+    return _period_written(doc, "{y1}年{m1}月{d1}日{qi}—{y2}年{m2}月{d2}日")
 
 
 def _title(doc: Document, fn: Callable[[str], str]) -> Document:
@@ -644,16 +646,12 @@ def fee_amount_unit(doc):
 
 @variant("period-shi", "doc", "period as 自2023年1月1日始至2023年12月31日止")
 def period_shi(doc):
-    def para(s):
-        return _PERIOD.sub(lambda m: f"自{m[1]}年{m[2]}月{m[3]}日始至{m[5] or m[1]}年{m[6]}月{m[7]}日止", s)
-    return map_blocks(doc, paragraph=para)
+    return _period_written(doc, "自{y1}年{m1}月{d1}日始至{y2}年{m2}月{d2}日止")
 
 
 @variant("period-double-dash", "doc", "period as 2023年1月1日——2023年12月31日")
 def period_double_dash(doc):
-    def para(s):
-        return _PERIOD.sub(lambda m: f"{m[1]}年{m[2]}月{m[3]}日——{m[5] or m[1]}年{m[6]}月{m[7]}日", s)
-    return map_blocks(doc, paragraph=para)
+    return _period_written(doc, "{y1}年{m1}月{d1}日——{y2}年{m2}月{d2}日")
 
 
 @variant("heading-first-unnumbered", "doc", "section 一's heading lost its number (总体情况 alone), 二–六 numbered")
