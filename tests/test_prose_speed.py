@@ -111,7 +111,7 @@ _NEUTRAL = re.compile(
 _YEAR = re.compile(r"(?<!\d)(\d{4})\s*+年(?!\s*+度?\s*+结转)")  # possessive: see _AFTER_FORWARD
 _ZERO = re.compile(r"(?:未发生|没有发生|未出现|没有出现|未收到|没有收到|未接到|未有|未产生|(?<![无])无(?!论|法|需|须|正当|偿|效|误|条件))(?P<body>[^,。;；!?！？\n]{0,40})")
 _ZERO_QUALIFIED = re.compile(r"纠错|纠正|败诉|撤销|确认违法|被诉|责令|维持|尚未审结|其他结果")
-_ZERO_NEW = re.compile(r"^(?:任何|相关|新的|新|本年度?)?(?:政府信息公开|依申请公开|信息公开)?(?:的)?申请")
+_ZERO_NEW = re.compile(r"^(?:任何|相关|新的|新|本年度?)?(?:政府信息公开|依申请公开|信息公开)?(?:的)?申请(?!人|者)")
 
 _MORE_THAN = re.compile(r"\s*(?:余|多)")
 #: ``\s*+``: possessive, the same matches without trying every split of a run of spaces among
@@ -158,7 +158,7 @@ FEE_SUBJECT = re.compile(r"信\s*息\s*处\s*理\s*费|处\s*理\s*费|公开费
 #: "No charge" said without naming the fee, after a cited 《…信息处理费管理办法》 names it.
 _NO_CHARGING = re.compile(r"(?:未|没\s*有|无)\s*(?:发\s*生|产\s*生)?\s*(?:任\s*何)?\s*收\s*费|未\s*收\s*取")
 FEE_VERB = re.compile(r"未|没有|无|不|零|免|收\s*取|收\s*缴|产\s*生|发\s*生|开\s*出|发\s*出|共\s*计|合\s*计|\d")
-FEE_NONE = re.compile(r"未\s*(?:向[^。，,]{0,10})?(?:收\s*取|产\s*生|发\s*生|开\s*具|发\s*出)|没\s*有\s*(?:收\s*取|产\s*生|发\s*生)|无\s*(?:收\s*取|收费)|不\s*收\s*取|免\s*收|(?:为|计|收取[^。]{0,12}费)\s*(?:0|零)\s*(?:元|万元|件)?(?![\d.])")
+FEE_NONE = re.compile(r"(?:未|不|没\s*有|无)\s*(?:[向对][^。，,]{0,10})?(?:任\s*何|进\s*行)?收\s*费|(?:没\s*有|未)\s*因[^。，,；;]{0,12}?收\s*取|未\s*有\s*收\s*取|没\s*有[^。，,；;]{0,12}?收\s*费[^。，,；;]{0,6}?发\s*生|(?:没\s*有|无|未)\s*任\s*何[^。，,；;]{0,10}?收\s*费|未\s*(?:[向对][^。，,]{0,10})?(?:收\s*取|产\s*生|发\s*生|开\s*具|发\s*出)|没\s*有\s*(?:收\s*取|产\s*生|发\s*生)|无\s*(?:收\s*取|收费)|不\s*收\s*取|免\s*收|(?:为|计|收取[^。]{0,12}费)\s*(?:0|零)\s*(?:元|万元|件)?(?![\d.])")
 FEE_AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:万元|元)|(?:开出|发出)[^。]{0,10}?收费通知[^。]{0,6}?(\d+)\s*[件份次]")
 
 
@@ -170,7 +170,7 @@ _HEADING = re.compile(
 )
 #: A numeral run straight into a title that ends as section titles end (一总体情况), not 一是/三年来.
 _GLUED_HEADING = re.compile(
-    r"^[\s#*>|【\[]*+([一二三四五六七八九十]{1,2})(?![是要些般年〇○])([^\s。，,；;：:|]{1,40}?(?:情况|事项|措施|问题))$"
+    r"^[\s#*>|【\[]*+([一二三四五六七八九十]{1,2})(?![是要些般年〇○)）])([^\s。，,；;：:|]{1,40}?(?:情况|事项|措施|问题))$"
 )
 #: Words of table rows and table headers that must never be taken for a section title.
 _TABLE_WORDS = ("结转下年度", "本年新收", "上年结转", "本年度办理结果", "申请数量", "办理结果")
@@ -497,8 +497,8 @@ def ref_heading_candidates(lines: list[Line]) -> list[tuple[Line, str, str]]:
         if len(text) > 70 or not text:
             continue
         match = _HEADING.match(text) or _GLUED_HEADING.match(text)
-        if not match:
-            continue
+        if not match or re.match(r"^[\s#*>|【\[]*+第[一二三四五六七八九十]{1,3}\s*+[,，]", text):
+            continue  # (第一，…: prose counting its points)
         *numbers, title = match.groups()
         if sections._contents_page(title):
             continue  # a table-of-contents entry (一、总体情况……1), not the section
@@ -513,17 +513,18 @@ def ref_heading_candidates(lines: list[Line]) -> list[tuple[Line, str, str]]:
     return found
 
 
-def ref_section_for(title: str, numeral: str, fmt: FormatSpec) -> SectionSpec | None:
+def ref_section_for(title: str, numeral: str, fmt: FormatSpec, found: frozenset[str] | set[str] = frozenset()) -> SectionSpec | None:
     squeezed = squeeze(title)
     scored = []
     for position, spec in enumerate(fmt.sections):
         if any(squeeze(word) in squeezed for word in spec.match):
             bonus = 1 if spec.numeral == numeral else 0
-            scored.append((bonus, -position, spec))
+            fresh = 1 if spec.key not in found else 0  # a section not found under an earlier heading
+            scored.append((bonus, fresh, -position, spec))
     if not scored:
         return None
-    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    return scored[0][2]
+    scored.sort(key=lambda item: (item[0], item[1], item[2]), reverse=True)
+    return scored[0][3]
 
 
 def ref_find_sections(lines: list[Line], fmt: FormatSpec) -> list[Section]:
@@ -534,10 +535,12 @@ def ref_find_sections(lines: list[Line], fmt: FormatSpec) -> list[Section]:
     contents = sections._contents_entries(lines)
     found_sections: list[Section] = []
     numbered = [c for c in ref_heading_candidates(lines) if c[0].index not in contents]
+    keys: set[str] = set()
     for line, numeral, title in numbered:
-        spec = ref_section_for(title, numeral, fmt)
+        spec = ref_section_for(title, numeral, fmt, keys)
         if spec is None:
             continue
+        keys.add(spec.key)
         # 五、存在的主要问题… must open with its own numeral to be taken for the section when the
         # words are generic (a table-4 header line never starts with a numeral).
         number = fmt.sections.index(spec) + 1
@@ -552,6 +555,8 @@ def ref_find_sections(lines: list[Line], fmt: FormatSpec) -> list[Section]:
         bare = sections._sections(lines, fmt, sections._outside(sections._unnumbered_candidates(lines, fmt), contents))
         if len({s.key for s in bare}) >= max(found + 2, (len(fmt.sections) + 1) // 2):
             found_sections, numbered = bare, []
+    elif found < len(fmt.sections):  # a heading that lost its number among numbered ones
+        found_sections = sections._with_unnumbered(found_sections, lines, fmt, contents)
     for current, following in zip(found_sections, found_sections[1:]):
         current.end_line = following.first_line
     if numbered:  # 五、… 六、(no section of the format) 七、其他…: 五 ends at 六
