@@ -382,6 +382,11 @@ class CommonSpec:
     def zone_endings(self) -> tuple[str, ...]:
         return next((e.endings for e in self.agency_kinds if e.kind == "zone"), ())
 
+    def about_making_reports(self, text: str) -> bool:
+        """Is ``text`` worded as the headline of a notice or a news item about making reports
+        (``title.not_reports`` and ``title.about_reports``: …编制发布工作的通知, …年报编制培训会)?"""
+        return text.rstrip("。 ").endswith(self.not_report_titles) and any(word in text for word in self.about_reports)
+
     @classmethod
     def from_data(cls, data: dict) -> CommonSpec:
         period = _mapping(data, data.get("period"), "period")

@@ -131,8 +131,7 @@ def notice_headline(report) -> str:
     shown = [line.text.strip() for line in report.lines[:20] if line.text.strip()][:2]
     for text in shown:
         if (len(text) <= 60 and "《" not in text and ("报告" in text or "年报" in text)
-                and text.rstrip("。 ").endswith(common.not_report_titles)
-                and any(word in text for word in common.about_reports)):
+                and common.about_making_reports(text)):
             return text
     return ""
 

@@ -442,8 +442,10 @@ def _cut_glued(text: str) -> tuple[tuple, ...]:
             # 行政事业性收费35-15: a count, then a decrease (本年增/减) glued to it, one cell each
             if start - 1 > position:
                 _glued_labels(text, position, start - 1, out)
-            value = float(digits) if len(digits) <= MAX_DIGITS else None
-            out.append((NUMBER if value is not None else BAD, "-" + digits, start - 1, end, -value if value else value))
+            if len(digits) <= MAX_DIGITS:
+                out.append((NUMBER, "-" + digits, start - 1, end, -float(digits)))
+            else:
+                out.append((BAD, "-" + digits, start - 1, end, None))
             position = end
             continue
         if start > position:

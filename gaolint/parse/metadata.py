@@ -91,14 +91,6 @@ PHONE_KEY = re.compile(r"联系\s*电\s*话|咨询\s*电\s*话|监督\s*电\s*�
 PHONE_VALUE = re.compile(r"[(（]?\d[\d \t\u3000\-－—()（）]{3,20}\d(?:[ \t]*转[ \t]*\d{1,6})?")
 #: A number cut short at its line's end goes on on the next (``_cut_short``).
 _PHONE_WRAPPED = re.compile(r"[(（]?\d[\d \t\u3000\-－—()（）]{0,20}\n[\d \t\-－—]{0,12}\d(?:[ \t]*转[ \t]*\d{1,6})?")
-
-
-def _cut_short(number: str) -> bool:
-    """A telephone number too short to be whole: with its area code (0…) under 10 digits, a
-    mobile (1…) under 11, a local number under 7."""
-    digits = sum(map(str.isdigit, number))
-    first = next((ch for ch in number if ch.isdigit()), "")
-    return digits < (10 if first == "0" else 11 if first == "1" else 7)
 ANY_PHONE = re.compile(r"(?:0(?<!\d0)\d{2,3}[-－—\s]?\d{7,8}|1(?<!\d1)[3-9]\d{9})(?!\d)")  # (?<!\d)(?:0…|1…)
 #: Starts only where a run of address characters starts, so a long run without an @ is
 #: scanned once, not once per character.
@@ -435,7 +427,6 @@ _LIST_MARK = re.compile(
 )
 
 
-#: What stands between a breadcrumb's or a list's words and the agency before a title.
 #: An alias in brackets between an agency's name and the title it opens, with what trails it:
 #: 佛山市税务局(以下简称“…”,下文类同)2021年…: the name is before it, whatever commas it holds.
 _ALIAS_AT_END = re.compile(r"[(（][^()（）]{0,40}+[)）]$")
@@ -444,6 +435,9 @@ _ALIAS_AT_END = re.compile(r"[(（][^()（）]{0,40}+[)）]$")
 def _before_title(text: str) -> str:
     """The text before a title, without trailing blanks and the alias that may end it."""
     return _ALIAS_AT_END.sub("", text.rstrip()).rstrip()
+
+
+#: What stands between a breadcrumb's or a list's words and the agency before a title.
 _BEFORE_AGENCY = re.compile(r"公开|公布|发布|印发|现将|《|》|[,，。:：;；>\s]")
 
 
@@ -472,15 +466,6 @@ _NAME_ENDS = ("办事处", "人民政府", "委员会", "管理委员会", "管�
 _UNIT_END = re.compile(r"(?:[省市区县旗州盟镇乡]|街道|局|委|办|厅|署|中心|支队|大队|队|站|所|馆|院)$")
 
 
-def _about_reports(text: str) -> bool:
-    """Is ``text`` the headline of a notice or a news item about making reports (rules/common.yaml
-    ``title.not_reports`` and ``title.about_reports``: …编制发布工作的通知, …年报编制培训会)?"""
-    from ..formats import load_common
-
-    common = load_common()
-    return text.rstrip("。 ").endswith(common.not_report_titles) and any(word in text for word in common.about_reports)
-
-
 def _page_field(text: str) -> bool:
     """Does ``text`` hold one of a page's metadata fields (rules/common.yaml ``title.fields``)?"""
     from ..formats import load_common
@@ -492,6 +477,9 @@ def title_candidates(head: list[Line]) -> list[TitleCandidate]:
     """Every title in the first screen, in order (the first is the report's unless the body
     says otherwise): a short line naming an annual report, a title cut by the page's width
     (…工作年度报 / 告), or one whose agency stands on the line above."""
+    from ..formats import load_common
+
+    about_making_reports = load_common().about_making_reports
     title = _title_pattern()
     found: list[TitleCandidate] = []
     position = 0
@@ -506,7 +494,7 @@ def title_candidates(head: list[Line]) -> list[TitleCandidate]:
         listed = bool(_LIST_MARK.match(text))
         text = mask_quotes(text)
         match = title.search(text)
-        if match and match.start() < 30 and _about_reports(text):
+        if match and match.start() < 30 and about_making_reports(text):
             position += 1  # 关于做好…年度报告编制发布工作的通知: a notice's headline, not a title
             continue
         if match and match.start() < 30:
@@ -1002,6 +990,14 @@ def find_carryover_years(prose: Prose) -> list[tuple[int, Location]]:
     return found
 
 
+def _cut_short(number: str) -> bool:
+    """A telephone number too short to be whole: with its area code (0…) under 10 digits, a
+    mobile (1…) under 11, a local number under 7."""
+    digits = sum(map(str.isdigit, number))
+    first = next((ch for ch in number if ch.isdigit()), "")
+    return digits < (10 if first == "0" else 11 if first == "1" else 7)
+
+
 _NOT_BLANK = re.compile(r"\S+")
 _COUNT_UNIT = re.compile(r"\s*+(?:件|条|个|次|人|余|万|通|起|项|宗)")
 
@@ -1104,13 +1100,13 @@ def find_fee_statements(prose: Prose) -> list[Mention]:
     return found
 
 
-#: What makes a sentence holding a ``fees.waivers`` word say whether fees were charged: a
-#: negation (未收费, 没有减免, 均免费提供) or an amount or count (收取费用120元, 减免2件).
 #: A topic's heading run on into its statement (1.信息处理费收取情况：本年度未收取…): a heading
 #: alone holds no colon, comma or full stop before its end.
 _RUN_ON = re.compile(r"[：:，,；;]|。.")
 #: An outline number opening a line (4. / （三） / 四、): no figure of a fee statement.
 _OUTLINE_NUMBER = re.compile(r"^\s*+[(（]?[一二三四五六七八九十\d]{1,3}[)）]?[、.．]?")
+#: What makes a sentence holding a ``fees.waivers`` word say whether fees were charged: a
+#: negation (未收费, 没有减免, 均免费提供) or an amount or count (收取费用120元, 减免2件).
 _WAIVER_VERB = re.compile(r"未|没有|无|不|均|免|零|\d\s*+(?:万元|元|件|次|笔)")
 #: ``fees.waivers`` words that speak of something else than charging applicants: published
 #: information about fees (价格和收费信息3条, 收费政策和收费标准等, 行政事业性收费), and
@@ -1121,8 +1117,6 @@ _NOT_CHARGING = re.compile(
     r"(?:事业性|价格和?|服务性)收费|收费(?:信息|政策|目录|依据|公示|清单|许可)|收费标准(?=[等和及、])|"
     r"免费(?=的|发放|赠|派发|领取|取阅|开放|咨询|培训|使用|停车|上网|乘坐|体检|为)"
 )
-
-
 _TAX_RELIEF = re.compile(r"减免税|税收?减免|免税|税费减免")
 
 

@@ -176,9 +176,9 @@ _OUTLINE_OPENINGS = ("（", "(", "①", "②", "③", "④", "⑤", "⑥", *"012
 def _with_unnumbered(sections: list[Section], lines: list[Line], fmt: FormatSpec, contents: set[int]) -> list[Section]:
     """``sections`` (numbered headings) with a missing section found as a line holding its
     title (or its words, about as long: ``_unnumbered_candidates``) and no number, where that
-    section stands in the format's order: between the
-    sections numbered before and after it. A page whose first list number was lost (总体情况
-    alone on its line, then 二、主动公开… numbered) reported its section 一 missing (GAO101)."""
+    section stands in the format's order: between the sections numbered before and after it.
+    A page whose first list number was lost (总体情况 alone on its line, then 二、主动公开…
+    numbered) reported its section 一 missing (GAO101)."""
     have = {section.key for section in sections}
     numbers = {section.number for section in sections}
     added = list(sections)
@@ -186,14 +186,9 @@ def _with_unnumbered(sections: list[Section], lines: list[Line], fmt: FormatSpec
         chosen = _section_for(title, "", fmt)
         if chosen is None or chosen[0].key in have:
             continue
-        own = _OWN_ARABIC.match(title)
-        if own is not None:
-            # 1. 总体情况 (a page's list numbering turned 一、 into 1.): only with the section's own
-            # number and its whole title
-            if int(own.group(1)) != chosen[1] or squeeze(chosen[0].title) not in squeeze(title):
-                continue
-        elif title.startswith(_OUTLINE_OPENINGS):
-            continue  # (（一）主动公开政府信息情况: a sub-heading)
+        own = _OWN_ARABIC.match(title)  # (other outline numbers, （一）…, are no candidates)
+        if own is not None and (int(own.group(1)) != chosen[1] or squeeze(chosen[0].title) not in squeeze(title)):
+            continue  # 1. 总体情况 (list numbering turned 一、 into 1.): the section's own number and whole title only
         if "|" in line.text or "\t" in line.text or line.location.place.endswith("列"):
             continue  # a table's cell (行政复议 | 行政诉讼: table 4's header; a page's or Word
             # file's cell, whose place ends with its column: 第1个表格 第2行 第1列)

@@ -185,11 +185,11 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
         blank = False
         if (not cells and (at_end or before_row) and all(t[0] == SEP for t in values)
                 and any(r.cells for k, r in found.items() if k not in blank_rows)):
-            # a row's label and nothing after it but row boundaries, then the next row or the table's
-            # end, in a table whose other rows have values (行政许可
-            # then 其他对外管理服务事项, one cell a line; 行政事业性收费 |, then the next section): its
-            # cells were left blank and the page wrote not even their pipes. A later occurrence
-            # with values replaces it.
+            # a row's label and nothing after it but row boundaries, then the next row or the
+            # table's end, in a table whose other rows have values (行政许可 then 其他对外管理服务
+            # 事项, one cell a line; 行政事业性收费 |, then the next section): its cells were left
+            # blank and the page wrote not even their pipes. A later occurrence with values
+            # replaces it.
             cells = [Cell("", None, current.location) for _ in range(width)]
             blank = True
         if not cells:

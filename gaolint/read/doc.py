@@ -36,6 +36,7 @@ from io import BytesIO
 
 from .base import ROW_SEPARATOR, Extracted, LineCollector, SourceLine, UnreadableFile
 from .doc_hidden import hidden_runs
+from .doc_sprms import SPRA_SIZE, SPRM_T_DEF_TABLE
 from .limits import MAX_FILE_BYTES, MAX_TEXT_CHARS
 from .xmlsafe import join_cell_lines
 
@@ -377,14 +378,11 @@ def _fkp_runs(page: bytes, extra: bytes) -> list[tuple[int, int, _Para]]:
     return runs
 
 
-#: Operand sizes by ``spra`` (the top three bits of a sprm); 6 means variable.
-_SPRA_SIZE = (1, 1, 2, 4, 2, 2, 6, 3)
 SPRM_P_FIN_TABLE = 0x2416
 SPRM_P_FTTP = 0x2417
 SPRM_P_ITAP = 0x6649
 SPRM_P_DTAP = 0x664A
 SPRM_P_FINNER_TTP = 0x244C
-SPRM_T_DEF_TABLE = 0xD608
 SPRM_T_VERT_MERGE = 0xD62B
 SPRM_P_CHG_TABS = 0xC615
 SPRM_P_ILVL = 0x260A
@@ -399,7 +397,7 @@ def _apply_sprms(para: _Para, grpprl: bytes, extra: bytes = b"") -> None:
     while position + 2 <= len(grpprl):
         sprm = struct.unpack_from("<H", grpprl, position)[0]
         position += 2
-        size = _SPRA_SIZE[sprm >> 13]
+        size = SPRA_SIZE[sprm >> 13]
         if sprm == SPRM_T_DEF_TABLE:
             if position + 2 > len(grpprl):
                 return

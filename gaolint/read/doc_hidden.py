@@ -14,11 +14,12 @@ from __future__ import annotations
 import struct
 from bisect import bisect_right
 
+from .doc_sprms import operands
+
 #: Character FKP pages read at most (each holds up to ~100 runs), as for paragraph pages.
 MAX_CHPX_PAGES = 100_000
 #: sprmCFVanish: a one-byte operand, 1 (or 0x81, "the opposite of the style's", read as on).
 SPRM_C_F_VANISH = 0x083C
-_SPRA_SIZE = (1, 1, 2, 4, 2, 2, 6, 3)
 
 
 class HiddenRuns:
@@ -87,16 +88,7 @@ def _hidden_in_page(page: bytes) -> list[tuple[int, int]]:
 
 def _vanishes(grpprl: bytes) -> bool:
     """Does a CHPX's grpprl switch sprmCFVanish on?"""
-    position = 0
-    while position + 2 <= len(grpprl):
-        sprm = struct.unpack_from("<H", grpprl, position)[0]
-        position += 2
-        size = _SPRA_SIZE[sprm >> 13]
-        if size == 6:  # variable: a length byte first
-            if position >= len(grpprl):
-                return False
-            size = grpprl[position] + 1
-        if sprm == SPRM_C_F_VANISH and position < len(grpprl):
-            return grpprl[position] in (1, 0x81)
-        position += size
+    for sprm, start, _ in operands(grpprl):
+        if sprm == SPRM_C_F_VANISH and start < len(grpprl):
+            return grpprl[start] in (1, 0x81)
     return False

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import struct
 
+from .doc_sprms import operands
 from .listnumbers import LEVELS, Level, ListCounter, style_list
 
 #: [MS-DOC] nfc codes → the OOXML format names ``listnumbers.format_number`` knows.
@@ -36,8 +37,6 @@ NO_LIST = 0xF801
 #: Lists, instances and styles read at most; a report has a few tens.
 MAX_LISTS = 1000
 MAX_STYLES = 4000
-#: Operand sizes by ``spra`` (the top three bits of a sprm); 6 means variable.
-_SPRA_SIZE = (1, 1, 2, 4, 2, 2, 6, 3)
 
 
 class DocLists:
@@ -81,24 +80,11 @@ class DocLists:
 def list_sprms(grpprl: bytes) -> tuple[int | None, int | None]:
     """(sprmPIlfo, sprmPIlvl) operands among paragraph sprms, None where absent."""
     ilfo = ilvl = None
-    position = 0
-    while position + 2 <= len(grpprl):
-        sprm = struct.unpack_from("<H", grpprl, position)[0]
-        position += 2
-        size = _SPRA_SIZE[sprm >> 13]
-        if sprm == 0xD608:  # sprmTDefTable: a two-byte length
-            if position + 2 > len(grpprl):
-                break
-            size = struct.unpack_from("<H", grpprl, position)[0] + 1
-        elif size == 6:
-            if position >= len(grpprl):
-                break
-            size = grpprl[position] + 1
+    for sprm, position, _ in operands(grpprl):
         if sprm == SPRM_P_ILFO and position + 2 <= len(grpprl):
             ilfo = struct.unpack_from("<H", grpprl, position)[0]
         elif sprm == SPRM_P_ILVL and position < len(grpprl):
             ilvl = grpprl[position]
-        position += size
     return ilfo, ilvl
 
 

@@ -631,8 +631,8 @@ def _plain_runs(body: Any) -> bool:
     """True when no subtree ``paragraph_text`` skips (deletions, field codes, fallbacks,
     properties) or does not look into (a ``w:t``...) holds an element it would turn into text:
     then ``_plain_paragraph_text`` gives the same text. lxml finds the holders in one filtered
-    pass in C; only those with children are looked into (a ``w:rPr``'s few properties). Hidden
-    runs and page breaks are the walk's to read.)"""
+    pass in C; only those with children are looked into (a ``w:rPr``'s few properties). A body
+    with hidden runs (``w:vanish``) is the walk's to read: only it leaves them out."""
     if next(body.iter(_VANISH), None) is not None:
         return False
     for holder in body.iter(*_HOLDERS):

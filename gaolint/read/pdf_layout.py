@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .pdf_tables import PageTable
-from .pdf_text import TextLine, join_wrapped
+from .pdf_text import NO_LINE_START, TextLine, join_wrapped
 
 #: A line that is only a page number. Blanks around an optional comma are ``(?:\s*[,，])?\s*``,
 #: not ``\s*[,，]?\s*``: two stars competing for one run of blanks are quadratic in it.
@@ -142,7 +142,6 @@ def join_paragraphs(pages: Sequence[PageContent]) -> list[TextLine | PageTable]:
 
 
 _LATIN_RUN = re.compile(r"[!-~]+")
-_NO_LINE_START = "，。、；：？！）》」』”’,.;:?!)"
 
 
 def _first_word_width(text: str, size: float) -> float:
@@ -152,7 +151,7 @@ def _first_word_width(text: str, size: float) -> float:
     run = _LATIN_RUN.match(text)
     if run:
         return len(run.group()) * 0.55 * size
-    return 2 * size if len(text) > 1 and text[1] in _NO_LINE_START else size
+    return 2 * size if len(text) > 1 and text[1] in NO_LINE_START else size
 
 
 def _continues(line: TextLine, following: TextLine, column: Column) -> bool:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .pdf_engine import Shape
-from .pdf_text import Char, cell_text
+from .pdf_text import NO_LINE_START, Char, cell_text
 
 #: A filled rectangle no thicker than this (points) is a rule; thicker fills are backgrounds.
 RULE_THICKNESS = 2.0
@@ -217,17 +217,12 @@ def _index(value: float, lines: Sequence[float]) -> int:
 Box = tuple[float, float, float, float]
 
 
-#: Punctuation a line may not start with: typesetters let it hang past the line's end, over a
-#: cell's right rule (…只计这一情形，| 7).
-_HANGING = frozenset("，。、；：？！）》」』”’,.;:?!)")
-
-
 def _anchor(char: Char) -> float:
     """Where a glyph stands for the cell it belongs to: its middle; for punctuation that may
     hang past a cell's rule, a quarter in from its left edge (where a full-width mark's ink
     is), so that it stays in the cell it ends instead of opening the next one (，7: a false
     GAO105)."""
-    if char.text in _HANGING:
+    if char.text in NO_LINE_START:  # (it may hang over the rule: …只计这一情形，| 7)
         return char.x0 + (char.x1 - char.x0) / 4
     return (char.x0 + char.x1) / 2
 

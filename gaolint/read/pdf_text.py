@@ -36,6 +36,11 @@ class TextLine:
     page: int
 
 
+#: Punctuation a line may not start with (kinsoku): typesetters keep it on the line before,
+#: hanging past the line's end or a cell's right rule.
+NO_LINE_START = frozenset("，。、；：？！）》」』”’,.;:?!)")
+
+
 def is_ascii_word(ch: str) -> bool:
     """Latin letters, digits and ASCII punctuation: runs of these keep separating spaces."""
     return "!" <= ch <= "~"
