@@ -75,6 +75,11 @@ PAGES = {
                                  "<div style='di\u017fplay:none'>二、隐藏</div><p style='DISPLAY&nbsp;:NONE'>三、x</p>"
                                  "<p style='vis\u0131bility:h\u0131dden'>四、y</p><div id=zoom><h2>一、总体情况</h2>"
                                  "<p>本年度主动公开信息很多很多很多条。</p></div></body></html>",
+    "furniture in links": "<html><body><div class=menu><a href=#>栏目导航链接<span class=share>分享到微信朋友圈</span></a>"
+                          "<a>另一个链接<i class=share>分享</i></a></div><div id=zoom><h2>一、总体情况</h2>"
+                          "<p>本年度主动公开信息很多<a>正文里的链接<b class=share>分享这段文字</b></a>条。</p>"
+                          + "".join(f"<p>第{i}段。正文正文正文正文。</p>" for i in range(12)) +
+                          "<div class=share><a>分享到</a></div></div></body></html>",
     "crlf": "<html>\r\n<body>\r\n<div id=zoom>\r\n<h2>一、总体情况</h2>\r\n<p>本年度\r\n主动公开。</p>\x0c</div></body></html>",
 }
 
@@ -100,6 +105,8 @@ def _long_ways(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(reader._CJKCounts, "remove", lambda self, victims: False)
     monkeypatch.setattr(reader, "_with_id_or_class", lambda body: set(body.iter()))
     monkeypatch.setattr(reader, "_maybe_hidden", lambda raw: True)  # every element's style read
+    monkeypatch.setattr(reader, "_hidden_in", _hidden_elements)  # ... by Python, each one asked
+    monkeypatch.setattr(reader, "_may_hide", lambda style: True)  # the regex asked of every style
     monkeypatch.setattr(reader, "_one_deep_block_lines", lambda cell: None)  # a walker per such cell
     monkeypatch.setattr(reader, "_JUNK_NAMED", _Forgetful())  # every id and class asked afresh
 
@@ -109,6 +116,12 @@ def _long_ways(monkeypatch: pytest.MonkeyPatch) -> None:
         return original(root, None, None)  # no lines kept: ``_Page.table`` reads every cell
 
     monkeypatch.setattr(reader, "_data_table_holders", holders)
+
+
+def _hidden_elements(body: object) -> set[object]:
+    """``_hidden_in``'s long way: every element's ``hidden`` and ``style`` read and asked."""
+    return {node for node in body.iter()  # type: ignore[attr-defined]
+            if node.get("hidden") is not None or reader._STYLE_HIDDEN.search(node.get("style") or "")}
 
 
 class _Forgetful(dict):  # type: ignore[type-arg]
@@ -176,6 +189,38 @@ def test_a_page_that_hides_an_element_may_hide_one(style: str) -> None:
     assert reader._maybe_hidden(data)
     assert reader._maybe_hidden(b"<p HIDDEN>x</p>")
     assert not reader._maybe_hidden(b"<p style='border:none; mso-border-alt:none'>x</p>")
+
+
+def test_counts_after_a_drop_inside_a_link_are_counted_afresh() -> None:
+    """``_CJKCounts.remove`` of an element inside a link forgets the link's own count: the
+    elements around the link asked about later count what is left, as a fresh count does."""
+    from lxml import etree
+
+    body = etree.fromstring("<html><body><div><p>正文文字<a>链接文字<b>分享到微信</b></a></p></div></body></html>",
+                            etree.HTMLParser()).find("body")
+    counts = reader._CJKCounts(body)
+    victim = body.find(".//b")
+    assert counts.get(body) == 4 and counts.get(victim) == 0
+    assert counts.remove([victim])
+    reader._drop_tree(victim)
+    paragraph = body.find(".//p")
+    assert counts.get(paragraph) == reader._CJKCounts(body).get(paragraph) == 4
+
+
+_STYLE_PIECES = ["display", "DISPLAY", "Display", "di\u017fplay", "d\u0131splay", "none", "NONE", "nOnE", "visibility",
+                 "VISIBILITY", "vis\u0131bility", "hidden", "HIDDEN", "h\u0131dden", "h\u0130dden", ":", " : ", "\t",
+                 ";", "border", "\u212a", "\xa0", "\u3000", "x", "play", "dden", "n", "o"]
+
+
+@given(st.lists(st.sampled_from(_STYLE_PIECES), max_size=8))
+@settings(max_examples=300, deadline=None)
+def test_a_style_that_hides_may_hide(pieces: list[str]) -> None:
+    """``_may_hide`` is True of every style ``_STYLE_HIDDEN`` finds (re.I reads "\u017f" as s and
+    "\u0131" as i; the test asks for neither)."""
+    style = "".join(pieces)
+    if reader._STYLE_HIDDEN.search(style):
+        assert reader._may_hide(style)
+    assert not reader._may_hide("border:none; mso-border-alt:none; font-family:宋体")
 
 
 _WORD_PIECES = ["", " ", "\n", "\u3000", "\xa0", "中", "文\n", "\n字", "12", "a b", "<!-- c -->", "&nbsp;"]
