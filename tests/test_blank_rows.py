@@ -139,3 +139,42 @@ def test_rows_whose_cells_were_left_out_in_a_table_of_one_cell_a_line(tmp_path):
     findings, report = _lint(tmp_path, emptied)
     assert [f.rule for f in findings] == ["GAO106"], [(f.rule, f.message.zh) for f in findings]
     assert report.tables["table2"].rows["penalty"].cells[0].value is None
+
+
+def _first_zero_only(document: Document) -> tuple[Document, int]:
+    """Table 3 with each row of zeros written as its first 0 and six blank cells after it,
+    as some pages fill a row (``<td>0</td><td>&nbsp;</td>…``); and how many rows that is."""
+    blocks = []
+    emptied = 0
+    for block in document.blocks:
+        if isinstance(block, Table) and block.kind == "table3":
+            rows = []
+            for row in block.rows:
+                counts = [index for index, cell in enumerate(row) if cell.text.isdigit()]
+                if len(counts) == 7 and all(row[index].text == "0" for index in counts):
+                    emptied += 1
+                    row = tuple(type(c)(**{**c.__dict__, "text": ""}) if index in counts[1:] else c
+                                for index, c in enumerate(row))
+                rows.append(row)
+            block = Table(rows=tuple(rows), kind=block.kind)
+        blocks.append(block)
+    return Document(blocks=blocks), emptied
+
+
+@pytest.mark.parametrize("seed", [0, 5])
+def test_blank_cells_at_a_rows_end_are_cells_of_a_web_page_or_word_table(tmp_path, seed):
+    """A row of a page's or Word file's table whose cells after its first are blank (``0``
+    then six ``<td>&nbsp;</td>``) has seven cells, six of them blank (GAO106): a table the
+    reader took apart holds its blank cells, where a pasted line's trailing separators are
+    padding. They were dropped as padding: one number where seven belong (GAO105)."""
+    document, emptied = _first_zero_only(build_document(sample_spec(seed)))
+    assert emptied >= 3
+    for name, data in (("page.html", render_html(document)), ("file.docx", render_docx(document))):
+        path = tmp_path / name
+        path.write_bytes(data)
+        findings = lint_file(str(path), Settings()).findings
+        rules = collections.Counter(f.rule for f in findings)
+        assert rules == {"GAO106": emptied}, (name, [(f.rule, f.message.zh) for f in findings])
+        report = read_report(str(path), str(path))[0]
+        widths = {len(row.cells) for key, row in report.tables["table3"].rows.items() if row.cells}
+        assert widths == {7}, (name, widths)

@@ -156,12 +156,13 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
                     ambiguous[current.key] = ways
             return
         # Trailing blanks fill the row up to its width only in a row that leaves zeros blank (a
-        # blank before one of its counts: ``|  |  | 1 |  |  |``); elsewhere they are the line's
-        # padding (``| 2 | 0 | 0 | 0 | 0 | 2 | ||``, a row a cell short: GAO105).
+        # blank before one of its counts: ``|  |  | 1 |  |  |``) or whose blanks are a table's
+        # own cells (a web page's or Word file's ``<td>&nbsp;</td>``); elsewhere they are the
+        # line's padding (``| 2 | 0 | 0 | 0 | 0 | 2 | ||``, a row a cell short: GAO105).
         if current_spec.columns:
             expected = len(current_spec.columns)
         else:
-            expected = width if _blank_before_count(row) else 0
+            expected = width if _blank_before_count(row) or _ends_in_grid_cell(row) else 0
         cells = _row_cells(row, expected, width)
         if boundary and len(cells) < width:
             # A table copied one cell per line: lone pipes among or after the row's values may
@@ -456,6 +457,16 @@ def _blank_before_count(tokens: list[Token]) -> bool:
             blank = True
         elif blank and token[0] in _VALUES:
             return True
+    return False
+
+
+def _ends_in_grid_cell(tokens: list[Token]) -> bool:
+    """Whether the row ends in a blank that is a cell of a table the reader took apart (its
+    line's place names a column: ``第2个表格 第7行 第5列``): a page's blank cell, not a pasted
+    line's trailing separator."""
+    for token in reversed(tokens):
+        if token[0] != SEP:  # (the next row's boundary)
+            return token[0] == EMPTY and token[2] is not None and token[2].location.place.endswith("列")
     return False
 
 
