@@ -37,19 +37,25 @@ def _headings(spec, kind: str, row_key: str, count: int) -> list[str]:
     return list(table.columns)
 
 
-def cell_places(report: Report, spec=None) -> dict[tuple[int, int], str]:
-    """(line, column) of every cell and row label of the parsed tables → its place."""
-    places: dict[tuple[int, int], str] = {}
+def cell_places(report: Report, spec=None) -> dict[tuple[int, int, str], str]:
+    """(line, column, the reader's place) of every cell and row label of the parsed tables →
+    its place. The reader's place tells apart the cells a web page or Word file holds on one
+    source line (``<tr><td>…</td><td>…</td></tr>``, or a whole page on one line): by line and
+    column alone, every finding there took the place of the line's last cell, a missing
+    contact at line 1 the place of table 4's last."""
+    places: dict[tuple[int, int, str], str] = {}
     for kind, table in getattr(report, "tables", {}).items():
         name = TABLE_NAMES.get(kind, (kind, kind))[0]
         for row in table.rows.values():
             label = row.label
-            places.setdefault((row.location.line, row.location.column), f"{name} “{label}”行")
+            where = row.location
+            places.setdefault((where.line, where.column, where.place), f"{name} “{label}”行")
             headings = _headings(spec, kind, row.key, len(row.cells))
             for index, cell in enumerate(row.cells):
                 heading = headings[index % len(headings)] if headings else ""  # table 4 repeats its five
                 column = f"“{heading}”列" if heading else f"第{index + 1}列"
-                places[(cell.location.line, cell.location.column)] = f"{name} “{label}”行 {column}"
+                where = cell.location
+                places[(where.line, where.column, where.place)] = f"{name} “{label}”行 {column}"
     return places
 
 
@@ -63,7 +69,7 @@ def annotate(report: Report, findings: list[Finding], spec=None) -> None:
         return
     for finding in findings:
         location = finding.location
-        place = places.get((location.line, location.column))
+        place = places.get((location.line, location.column, location.place))
         if place is None:
             continue
         page = _PAGE.match(location.place or "")

@@ -94,3 +94,24 @@ def test_a_text_file_is_read_up_to_the_line_limit_with_a_note(monkeypatch) -> No
     assert len(extracted.damage) == 1 and "more than 5 lines" in extracted.damage[0][1]
     exact = text_module.read_text(b"a\nb\nc\nd\ne", "r.txt")
     assert len(exact.lines) == 5 and exact.damage == []
+
+
+@pytest.mark.parametrize("defect", ["table3_leaf_changed", "table3_bad_value", "contact_missing"])
+def test_a_page_on_one_line_gives_each_finding_its_own_place(tmp_path, defect):
+    """A web page written on one line (as pages kept in JSON or made by a CMS often are): every
+    cell is at line 1, column 1. Each finding names its own cell as on the page written over
+    many lines; a finding on no cell (no contact: GAO501) names none. By line and column alone,
+    every one of them took the place of table 4's last cell."""
+    planted = plant(sample_spec(4), defect, 4)
+    page = render_html(planted.document)
+    one_line = page.replace(b"\r", b"").replace(b"\n", b"")
+    placed = {(f.rule, f.location.place) for f in _lint(tmp_path, page, ".html")}
+    flat = _lint(tmp_path, one_line, ".html", "flat")
+    assert {f.location.line for f in flat} == {1}
+    assert {(f.rule, f.location.place) for f in flat} == placed
+    for finding in flat:
+        if finding.rule in ("GAO501", "GAO401", "GAO101"):
+            assert "表" not in finding.location.place, (finding.rule, finding.location.place)
+        else:
+            assert finding.location.place.startswith("表"), (finding.rule, finding.location.place)
+
