@@ -152,7 +152,7 @@ ANY_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}[-－—\s]?\d{7,8}|1[3-9]\d{9})(?!\d
 EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 EMAIL_KEY = re.compile(r"(?:电子)?邮\s*箱|电子邮件|E-?mail|e-?mail|邮件地址")
 ADDRESS_KEY = re.compile(r"(?:联系|通讯|办公)?地\s*址\s*[:：为|]")
-POSTCODE = re.compile(r"邮\s*+(?:政)?\s*+编\s*+(?:码)?\s*+[:：为|]?\s*+(\d[\d\s]{0,9})")
+POSTCODE = re.compile(r"邮\s*+(?:政)?\s*+编\s*+(?:码)?\s*+[:：为|]?\s*+(\d(?:[^\S\n]*+\d){0,9})(?![^\S\n]*+[\d年月])")
 # 收取…费 / 产生…费 within one line (a heading 收取信息处理费情况 above the sentence).
 FEE_SUBJECT = re.compile(r"信\s*息\s*处\s*理\s*费|处\s*理\s*费|公开费用|收费通知|检索费|复制费|邮寄费|收\s*取[^。；;\n]{0,24}费|产\s*生[^。；;\n]{0,15}费|(?:收费|费用)[及和与]?减免")
 #: "No charge" said without naming the fee, after a cited 《…信息处理费管理办法》 names it.
@@ -439,7 +439,7 @@ def ref_find_contacts(prose: Prose) -> list[Mention]:
             seen.add(match.group(0))
     for key in EMAIL_KEY.finditer(text):
         after = text[key.end() : key.end() + 60]
-        lead = re.match(r"\s*(?:地\s*址)?\s*(?:[:：为是|]|(?:发\s*送\s*)?[至到])?\s*", after)
+        lead = re.match(r"\s*(?:地\s*址)?\s*(?:[:：为是|]|(?:发\s*送\s*)?[至到])?\s*(?:[(（]\s*)?", after)
         start = key.end() + (lead.end() if lead else 0)
         value = re.compile(r"[^\s，,。；;)）\u3400-\u9fff]+").match(text, start)  # no slice: linear
         if value and ("@" in value.group(0) or re.search(r"[A-Za-z]", value.group(0))):
@@ -454,7 +454,10 @@ def ref_find_contacts(prose: Prose) -> list[Mention]:
     for match in ADDRESS_KEY.finditer(text):
         value = re.compile(r"[^，,。；;)）|\n]{4,60}").match(text, match.end())  # no slice: linear
         if value and not re.match(r"\s*(?:https?:|www\.)", value.group(0), re.IGNORECASE):
-            found.append(Mention("address", value.group(0).strip(), prose.location(match.end(), match.end() + len(value.group(0)))))
+            written = re.split(r"邮\s*政?\s*编|电\s*话|传\s*真|电\s*子\s*邮|邮\s*箱|(?i:e-?mail)", value.group(0)[1:])[0]
+            written = value.group(0)[0] + written
+            if written.strip():
+                found.append(Mention("address", written.strip(), prose.location(match.end(), match.end() + len(written))))
     for match in POSTCODE.finditer(text):
         found.append(Mention("postcode", match.group(1).strip(), prose.location(match.start(1), match.end(1))))
     return found
@@ -474,6 +477,7 @@ def ref_find_fee_statements(prose: Prose) -> list[Mention]:
         body = re.sub(r"《[^》]*》", "", sentence[: last + 1]) + sentence[last + 1 :] if last >= 0 else sentence
         if not FEE_SUBJECT.search(body) and _NO_CHARGING.search(body):
             body = sentence  # the cited 《…信息处理费管理办法》 names the fee (commit 108d4a7)
+        body = re.sub(r"[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d{1,4}\s*号", "", body)  # a document number
         if not FEE_SUBJECT.search(body) or not FEE_VERB.search(body):
             continue
         if "事业性收费" in body and "处理费" not in body:

@@ -1132,3 +1132,99 @@ def test_a_telephone_number_wrapped_at_a_fixed_width_goes_on(tmp_path, wrapped, 
     text = free_form(contact=f"联系电话：{wrapped}）。")
     assert "GAO502" not in rules_of(_lint(tmp_path, text))
     assert number in {m.text for m in _report(tmp_path, text, name="w.txt").contacts if m.kind == "phone"}
+
+
+# --- session 9: real report pages of development zones, street offices and departments ------
+
+def _clean_2021(tmp_path, name: str = "clean.txt") -> tuple[str, list[str]]:
+    """A clean cn-2021 report of the builder, and the rules it gets (none)."""
+    text = _builder_text(version="cn-2021", year=2023, fee_sentence="本年度未收取信息处理费。")
+    assert rules_of(_lint(tmp_path, text, name=name)) == set()
+    return text, []
+
+
+def _period_line(text: str) -> str:
+    return next(line for line in text.splitlines() if "统计" in line and "2023年1月1日" in line)
+
+
+@pytest.mark.parametrize("damaged", ["自2023年1月1日起至202312月31日", "自20231月1日起至2023年12月31日"])
+def test_a_period_with_either_date_damaged_is_damaged_not_missing(tmp_path, damaged):
+    """The end date lost its 年 (自2023年1月1日起至202312月31日): the statement was not read at
+    all (GAO201, an error) where a damaged start date was a damaged statement (GAO003 alone)."""
+    text, _ = _clean_2021(tmp_path)
+    line = _period_line(text)
+    changed = text.replace(line, f"本报告所列数据统计期限{damaged}。")
+    assert rules_of(_lint(tmp_path, changed, name="d.txt")) == {"GAO003"}
+
+
+@pytest.mark.parametrize("stated,start", [
+    ("报告采用数据为2023年1月1日至2023年12月31日。", date(2023, 1, 1)),
+    ("报告中所涉及的数据核定时间点为2023年12月31日。", None),
+])
+def test_a_period_worded_as_data_used_or_a_point_in_time(tmp_path, stated, start):
+    """报告采用数据为…至… and 数据核定时间点为… (a cut-off, like 截止…): GAO201 on both."""
+    text, _ = _clean_2021(tmp_path)
+    changed = text.replace(_period_line(text), stated)
+    assert "GAO201" not in rules_of(_lint(tmp_path, changed, name="p.txt"))
+    report = _report(tmp_path, changed, name="p2.txt")
+    assert (report.period.start, report.period.end) == (start, date(2023, 12, 31))
+
+
+@pytest.mark.parametrize("heading", ["一、总体公开情况", "一、总体工作情况", "一、总体概况"])
+def test_section_one_worded_otherwise(tmp_path, heading):
+    text, _ = _clean_2021(tmp_path)
+    changed = text.replace("一、总体情况", heading, 1)
+    assert changed != text
+    assert "GAO101" not in rules_of(_lint(tmp_path, changed, name="s.txt"))
+
+
+@pytest.mark.parametrize("title,agency", [
+    ("青禾县人民政府2012年政府信息公开工作情况报告", "青禾县人民政府"),
+    ("青禾自治区青禾厅2012年度政务公开工作情况的报告", "青禾自治区青禾厅"),
+])
+def test_a_title_reporting_the_work_situation(tmp_path, title, agency):
+    """…政府信息公开工作情况报告 (common in the first years) and …政务公开工作情况的报告: no title
+    was read, so the page passed for something else (GAO002, which silences the other rules)."""
+    report = _report(tmp_path, free_form(title=title))
+    assert (report.title, report.year, report.agency) == (title, 2012, agency)
+    assert "GAO002" not in rules_of(_lint(tmp_path, free_form(title=title)))
+
+
+def test_a_title_after_a_label_ends_before_the_pages_next_field(tmp_path):
+    report = _report(tmp_path, free_form(title="名 称: 青禾县民政局2012年政府信息公开工作年度报告 发布日期: 2013年03月08日"))
+    assert report.title == "青禾县民政局2012年政府信息公开工作年度报告"
+
+
+def test_an_empty_postcode_field_takes_no_year_from_the_next_line(tmp_path):
+    """邮编： at a line's end, the next paragraph opening 2012年，…: the year was read as the
+    postcode (a false GAO502)."""
+    text = free_form(contact="如有疑问，请联系县政府办公室（地址：青禾县南街8号；邮编：")
+    text = text.replace("邮编：\n一、概述", "邮编：\n2012年，本县认真做好政府信息公开工作。\n一、概述")
+    assert "邮编：\n2012" in text
+    assert "GAO502" not in rules_of(_lint(tmp_path, text))
+    written = free_form(contact="地址：青禾县南街8号，邮政编码：365 100。")
+    assert {m.text for m in _report(tmp_path, written, name="w.txt").contacts if m.kind == "postcode"} == {"365 100"}
+
+
+def test_contact_fields_run_together(tmp_path):
+    """An e-mail address in brackets is the address (a false GAO502 on ``(qh@…``); an address
+    ends at the next field glued to it (…7楼邮 编：365100电 话：…)."""
+    text = free_form(contact="联系地址：青禾县南街8号7楼邮 编：365100电 话：0598-5123456。电子邮箱：(qhxzf@example.cn)。")
+    assert "GAO502" not in rules_of(_lint(tmp_path, text))
+    contacts = {(m.kind, m.text) for m in _report(tmp_path, text, name="c.txt").contacts}
+    assert {("address", "青禾县南街8号7楼"), ("postcode", "365100"), ("phone", "0598-5123456"),
+            ("email", "qhxzf@example.cn")} <= contacts
+
+
+def test_no_fee_said_of_government_information_disclosure(tmp_path):
+    text = _builder_text(version="cn-2021", year=2023, fee_sentence="2023年，本局未发生政府信息公开收费事项。")
+    assert "GAO401" not in rules_of(_lint(tmp_path, text, name="f.txt"))
+
+
+def test_a_cited_notices_number_is_no_fee_figure(tmp_path):
+    """A training on a cited notice (…《关于信息处理费收缴有关事项的通知》（青财函〔2023〕2号）…落实
+    信息处理费规定): its document number passed for the figure of a fee statement, so a report
+    that says nothing of its fees was not told (GAO401 missed)."""
+    training = ("组织各单位学习《关于信息处理费收缴有关事项的通知》（青财函〔2023〕2号），要求各单位落实信息处理费有关规定。")
+    text = _builder_text(version="cn-2021", year=2023, fee_sentence=training)
+    assert "GAO401" in rules_of(_lint(tmp_path, text, name="t.txt"))

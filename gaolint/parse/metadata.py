@@ -98,7 +98,8 @@ EMAIL = re.compile(r"[A-Za-z0-9._%+\-](?<![A-Za-z0-9._%+\-][A-Za-z0-9._%+\-])[A-
 EMAIL_KEY = re.compile(r"电子邮\s*箱|邮\s*箱|电子邮件|E-?mail|e-?mail|邮件地址")
 #: ``地址 | …`` is a contact table's row copied as text (key cell, then value cell).
 ADDRESS_KEY = re.compile(r"联系地\s*址\s*[:：为|]|通讯地\s*址\s*[:：为|]|办公地\s*址\s*[:：为|]|地\s*址\s*[:：为|]")
-POSTCODE = re.compile(r"邮\s*+(?:政)?\s*+编\s*+(?:码)?\s*+[:：为|]?\s*+(\d[\d\s]{0,9})")
+#: Not the year opening the next paragraph after a field left empty (邮编：⏎2022年，我区…).
+POSTCODE = re.compile(r"邮\s*+(?:政)?\s*+编\s*+(?:码)?\s*+[:：为|]?\s*+(\d(?:[^\S\n]*+\d){0,9})(?![^\S\n]*+[\d年月])")
 #: ``收取…费`` and ``产生…费`` stay on one line: a heading ``（一）收取信息处理费情况`` above
 #: ``本年度未收取信息处理费。`` made one match over both, which hid the second line's 未 (GAO401).
 FEE_SUBJECT = re.compile(r"信\s*息\s*处\s*理\s*费|处\s*理\s*费|公开费用|收费通知|检索费|复制费|邮寄费|收\s*取[^。；;\n]{0,24}费|产\s*生[^。；;\n]{0,15}费|收费[及和与]?减免|费用[及和与]?减免")
@@ -114,13 +115,16 @@ _PHONE_NOT_NUMBER = re.compile(r"\s*[:：]\s*\S")
 _NO_NUMBER = frozenset({"略", "无", "暂无", "空", "不详", "—", "——", "－", "-", "/", "／"})
 _PHONE_BAD = re.compile(r"\s*[:：]\s*([^\s，,。；;)）]{1,20})")
 #: What stands between an e-mail key and its address: 电子邮箱：…, 邮箱地址为…, 发送电子邮件至….
-_EMAIL_LEAD = re.compile(r"\s*+(?:地\s*+址)?\s*+(?:[:：为是|]|(?:发\s*+送\s*+)?[至到])?\s*+")
+#: An address in brackets (电子邮箱：(…@….cn)) is the address.
+_EMAIL_LEAD = re.compile(r"\s*+(?:地\s*+址)?\s*+(?:[:：为是|]|(?:发\s*+送\s*+)?[至到])?\s*+(?:[(（]\s*+)?")
 #: An e-mail address ends at a Chinese character too (…＠163.com一、概述: a heading run on).
 _EMAIL_VALUE = re.compile(r"[^\s，,。；;)）\u3400-\u9fff]+")
 _LATIN = re.compile(r"[A-Za-z]")
 _DOMAIN_AFTER_STOP = re.compile(r"。(?:com|cn|net|org|gov)\b", re.IGNORECASE)
 #: An address ends at a line's end too (…1506室 / blank line / 电话:…).
 _ADDRESS_VALUE = re.compile(r"[^，,。；;)）|\n]{4,60}")
+#: …and at the next contact field run on after it (…7楼邮 编：350400电 话：…).
+_NEXT_CONTACT_FIELD = re.compile(r"邮\s*+政?\s*+编|电\s*+话|传\s*+真|电\s*+子\s*+邮|邮\s*+箱|E-?mail", re.IGNORECASE)
 _TITLE_QUOTE = re.compile(r"《[^》]*》")
 _WEB_ADDRESS = re.compile(r"^\s*+(?:https?:|www\.)", re.IGNORECASE)  # ^: only ever matched
 _LISTING = re.compile(r"(?:由|包括|组成|部分)")
@@ -212,7 +216,8 @@ def _title_pattern() -> re.Pattern[str]:
         endings = "|".join(spaced(e).replace(r"\s*", r"\s*+") for e in sorted(load_common().title_endings, key=len, reverse=True))
         _TITLE_FROM_DATA = re.compile(
             r"(\d{4})\s*+年\s*+度?\s*+.{0,30}?(?:政\s*+府\s*+)?(?:信?\s*+息?|政\s*+务)\s*+公\s*+开\s*+(?:工\s*+作\s*+)?"
-            r"(?:的\s*+)?(?:" + endings + r")|(\d{4})\s*+年\s*+度\s*+政\s*+府\s*+信\s*+息\s*+公\s*+开"
+            # (……政府信息公开工作情况报告, ……政务公开工作情况的报告)
+            r"(?:情\s*+况\s*+)?(?:的\s*+)?(?:" + endings + r")|(\d{4})\s*+年\s*+度\s*+政\s*+府\s*+信\s*+息\s*+公\s*+开"
             # the year after the work: 某局政府信息公开工作2023年度报告
             r"|政\s*+府\s*+信\s*+息\s*+公\s*+开\s*+(?:工\s*+作\s*+)?(\d{4})\s*+年\s*+度?\s*+(?:报\s*+告|年\s*+报)"
             # or in brackets at the end: 某局政府信息公开报告(2016年)
@@ -392,6 +397,10 @@ def _unlabelled(title: str) -> str:
     label = _title_label().match(title)
     if label:
         title = title[label.end():]
+        # (名 称: …工作报告 发布日期: 2025年01月08日: the page's next field on the same line)
+        field = _site_date_line().search(title)
+        if field and _title_pattern().search(title, 0, field.start()):
+            title = title[: field.start()].rstrip()
     return title.strip("| ") if "|" in title else title
 
 
@@ -663,7 +672,7 @@ def agency_from_title(title: str, lines: list[Line] | None = None) -> str:
         issuer = re.sub(r"(?<=人民政府)办公[室厅]$", "", issuer)
     text = re.sub(r"^.*?公开(?=[^公开]*\d{4}年)", "", text) if "现向社会公开" in text else text
     text = re.sub(r"\d{4}年度?", "", text)
-    text = re.sub(r"(?:海关)?(?:政府|政务)?信?息?公开(?:工作)?(?:的)?年度?报告.*$", "", text)
+    text = re.sub(r"(?:海关)?(?:政府|政务)?信?息?公开(?:工作)?(?:情况)?(?:的)?(?:年度?)?报告.*$", "", text)
     text = re.sub(r"(?:海关)?(?:政府|政务)?信息公开.*$", "", text)
     text = text.strip("《》“”\"'()（）:：,，、 ")
     if "〇〇" in text or "《" in text:  # what is left of a cited notice: not an agency name
@@ -745,7 +754,8 @@ _PERIOD_LOST = re.compile(r"[为是:：\s]{0,3}(?:自|从|由)?\s*+(?:(?:起|开
 #: A date whose 年 was lost before its month (20241月1日, 202412月31日), or whose 月 was lost
 #: (2019年11日), or both with the spaces kept (2023 1 1 日, text from a PDF), is damaged too.
 _PERIOD_DAMAGED = re.compile(
-    r"[^。；;\n\d]{0,12}?(\d[\d\-－—~～.]{4,20}\d|\d{5,6}(?=\s*月)|\d{4}\s*年\s*\d{2,4}\s*日|\d{4}\s++\d{1,2}\s++\d{1,2}\s*+日)"
+    # (the first date may be whole and the damage in the second: 自2024年1月1日起至202412月31日)
+    r"[^。；;\n\d]{0,12}?(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]" + _HOUR + _RANGE_WORD + r")?(\d[\d\-－—~～.]{4,20}\d|\d{5,6}(?=\s*月)|\d{4}\s*年\s*\d{2,4}\s*日|\d{4}\s++\d{1,2}\s++\d{1,2}\s*+日)"
     r"(?!\s*(?:件|条|个|万|元|%|项|人|次|份))"
 )
 
@@ -1063,7 +1073,11 @@ def find_contacts(prose: Prose) -> list[Mention]:
     for match in ADDRESS_KEY.finditer(text):
         value = _ADDRESS_VALUE.match(text, match.end())  # no slice: linear
         if value and not _WEB_ADDRESS.match(value.group(0)):  # 网站地址：http://…: no postal address
-            found.append(Mention("address", value.group(0).strip(), prose.location(match.end(), match.end() + len(value.group(0)))))
+            written = value.group(0)
+            field = _NEXT_CONTACT_FIELD.search(written, 1)
+            written = written[: field.start()] if field else written
+            if written.strip():
+                found.append(Mention("address", written.strip(), prose.location(match.end(), match.end() + len(written))))
     for match in POSTCODE.finditer(text):
         found.append(Mention("postcode", match.group(1).strip(), prose.location(match.start(1), match.end(1))))
     return found
@@ -1087,6 +1101,8 @@ def find_fee_statements(prose: Prose) -> list[Mention]:
         body = _TITLE_QUOTE.sub("", sentence[: last + 1]) + sentence[last + 1 :] if last >= 0 else sentence
         if not FEE_SUBJECT.search(body) and _NO_CHARGING.search(body):
             body = sentence  # 按照《…信息处理费管理办法》，本年度未发生收费情况: the title names the fee
+        if "号" in body:  # a cited document's number (（闽财非税函〔2021〕1号）) is no figure
+            body = _DOCUMENT_NUMBER.sub("", body)
         if not FEE_SUBJECT.search(body) or not FEE_VERB.search(body):
             continue
         if "事业性收费" in body and "处理费" not in body:
@@ -1100,6 +1116,8 @@ def find_fee_statements(prose: Prose) -> list[Mention]:
     return found
 
 
+#: A document number (〔2021〕1号, [2021]12号, （2021）3号): what a cited notice is filed under.
+_DOCUMENT_NUMBER = re.compile(r"[〔\[［(（【]\s*+\d{4}\s*+[〕\]］)）】]\s*+\d{1,4}\s*+号")
 #: A topic's heading run on into its statement (1.信息处理费收取情况：本年度未收取…): a heading
 #: alone holds no colon, comma or full stop before its end.
 _RUN_ON = re.compile(r"[：:，,；;]|。.")
