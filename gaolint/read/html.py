@@ -1365,7 +1365,6 @@ def _may_hide(style: str) -> bool:
     return ("none" in lower and "play" in lower) or "dden" in lower
 
 
-
 def _has_junk_name(node: Any) -> bool:
     names = f"{node.get('id', '')} {node.get('class', '')}"
     found = _JUNK_NAMED.get(names)
