@@ -1228,3 +1228,14 @@ def test_a_cited_notices_number_is_no_fee_figure(tmp_path):
     training = ("组织各单位学习《关于信息处理费收缴有关事项的通知》（青财函〔2023〕2号），要求各单位落实信息处理费有关规定。")
     text = _builder_text(version="cn-2021", year=2023, fee_sentence=training)
     assert "GAO401" in rules_of(_lint(tmp_path, text, name="t.txt"))
+
+
+@pytest.mark.parametrize("opening", ["按照《中华人民共和国政府信息公开条例》的有关规定，现将我局2012年政府信息公开情况报告如下。",
+                                     "现将2012年政府信息公开工作报告如下："])
+def test_an_opening_sentence_reporting_as_follows_is_no_title_line(tmp_path, opening):
+    """A page with no title line, opening 现将…报告如下: the whole sentence was the title and
+    its words the agency (的有关规定,现将我局); the report it names is the title, and the agency
+    is the signature's."""
+    report = _report(tmp_path, opening + "\n" + free_form(title="", opening=""))
+    assert report.title in ("2012年政府信息公开情况报告", "2012年政府信息公开工作报告")
+    assert report.agency == "青禾县人民政府"

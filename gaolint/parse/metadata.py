@@ -506,6 +506,9 @@ def title_candidates(head: list[Line]) -> list[TitleCandidate]:
         if match and match.start() < 30 and about_making_reports(text):
             position += 1  # 关于做好…年度报告编制发布工作的通知: a notice's headline, not a title
             continue
+        if match and text.startswith("如下", match.end()):
+            position += 1  # 现将我局2014年政府信息公开情况报告如下: the opening sentence, not a title line
+            continue
         if match and match.start() < 30:
             year = _title_year(match)
             above = head[position - 1].text.strip() if position else ""
