@@ -129,7 +129,7 @@ COMMON_SCHEMA = Keys({
     "agency_kinds": ListOf(Keys({"kind": STR, "endings": WORDS}, required=("kind", "endings"))),
     "default_kind": STR, "fees": Keys({"spending": WORDS, "charging": WORDS, "waivers": WORDS, "no_charge": WORDS}),
     "table_words": WORDS, "contents_words": WORDS, "announcement_words": WORDS,
-    "agency_words": Keys({"before": WORDS, "after": WORDS, "pronouns": WORDS}),
+    "agency_words": Keys({"before": WORDS, "after": WORDS, "pronouns": WORDS, "sentence": WORDS}),
 }, required=("kind",))
 
 
@@ -328,6 +328,7 @@ class CommonSpec:
         site_dates: tuple[str, ...] = (),
         agency_before: tuple[str, ...] = (),
         agency_after: tuple[str, ...] = (),
+        agency_sentence: tuple[str, ...] = (),
         agency_pronouns: tuple[str, ...] = (),
     ) -> None:
         self.period_keys = period_keys
@@ -368,6 +369,9 @@ class CommonSpec:
         #: 现将…): not part of it, longest first; and pronouns (我局, 本单位) that name no agency.
         self.agency_before = tuple(sorted(agency_before, key=len, reverse=True))
         self.agency_after = tuple(sorted(agency_after, key=len, reverse=True))
+        #: Words of a sentence no agency's name holds (依法按时完成…, …实际工作情况特编制了…): what
+        #: stands before the last of them is the sentence, not the name.
+        self.agency_sentence = tuple(agency_sentence)
         self.agency_pronouns = frozenset(agency_pronouns)
 
     def kind_of(self, name: str) -> str:
@@ -432,5 +436,6 @@ class CommonSpec:
             site_dates=_words(data, data.get("site_dates"), "site_dates"),
             agency_before=_words(data, agency_words.get("before"), "agency_words.before"),
             agency_after=_words(data, agency_words.get("after"), "agency_words.after"),
+            agency_sentence=_words(data, agency_words.get("sentence"), "agency_words.sentence"),
             agency_pronouns=_words(data, agency_words.get("pronouns"), "agency_words.pronouns"),
         )

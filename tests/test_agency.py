@@ -88,6 +88,19 @@ def test_a_pronoun_or_a_verb_is_no_agency_name(name):
     assert normalise_agency(name) == ""
 
 
+@pytest.mark.parametrize("name,expected", [
+    ("依法按时完成青禾街道", "青禾街道办事处"),
+    ("的要求,青禾区东湖街道特编制", "青禾区东湖街道办事处"),
+    ("结合园区政府信息公开实际工作情况特编制了", ""),
+    ("顺利完成", ""),
+    ("青禾县全面依法治县委员会办公室", "青禾县全面依法治县委员会办公室"),
+])
+def test_a_sentence_before_an_agency_is_no_part_of_it(name, expected):
+    """The words of a sentence before a title named in it (依法按时完成…, …实际工作情况特编制了…)
+    were read as the agency's name; what follows the sentence's last such word is the name."""
+    assert normalise_agency(name) == expected
+
+
 def test_a_township_pronoun_still_says_a_government():
     """我乡 / 本镇 name no agency but say which level: a township people's government (GAO108
     and the deadline follow the kind)."""

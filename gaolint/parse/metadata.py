@@ -644,6 +644,11 @@ def normalise_agency(name: str) -> str:
     # 由武进区湖塘镇人民政府编制 / 现将嘉兴市国资委: the opening sentence's words around the name.
     name = next((name[len(w):] for w in common.agency_before if name.startswith(w) and len(name) > len(w) + 1), name)
     name = next((name[: -len(w)] for w in common.agency_after if name.endswith(w) and len(name) > len(w) + 1), name)
+    for word in common.agency_sentence:  # (依法按时完成青禾街道, 实际工作情况特: the sentence before the name)
+        if word in name:
+            name = name.rsplit(word, 1)[1].lstrip("，,。；;：:、")
+    if len(name) < 2:
+        return ""
     if name in common.agency_pronouns or name in common.agency_before:
         return ""  # 我局, 本单位, 现将: no name written
     if "各" in name and _AREA.search(name.split("各", 1)[0]):
