@@ -125,7 +125,7 @@ FORMAT_SCHEMA = Keys({
 #: Every key of the shared wording file (rules/common.yaml).
 COMMON_SCHEMA = Keys({
     "kind": OneOf("common"), "period": Keys({"keys": WORDS, "cutoff": WORDS}),
-    "title": Keys({"endings": WORDS, "links": WORDS, "labels": WORDS, "fields": WORDS, "not_reports": WORDS, "about_reports": WORDS}), "report_evidence": WORDS, "site_dates": WORDS,
+    "title": Keys({"endings": WORDS, "links": WORDS, "labels": WORDS, "fields": WORDS, "not_reports": WORDS, "about_reports": WORDS, "other_regimes": WORDS}), "report_evidence": WORDS, "site_dates": WORDS,
     "agency_kinds": ListOf(Keys({"kind": STR, "endings": WORDS}, required=("kind", "endings"))),
     "default_kind": STR, "fees": Keys({"spending": WORDS, "charging": WORDS, "waivers": WORDS, "no_charge": WORDS}),
     "table_words": WORDS, "contents_words": WORDS, "announcement_words": WORDS,
@@ -325,6 +325,7 @@ class CommonSpec:
         title_fields: tuple[str, ...] = (),
         not_report_titles: tuple[str, ...] = (),
         about_reports: tuple[str, ...] = (),
+        other_regimes: tuple[str, ...] = (),
         site_dates: tuple[str, ...] = (),
         agency_before: tuple[str, ...] = (),
         agency_after: tuple[str, ...] = (),
@@ -363,6 +364,7 @@ class CommonSpec:
         #: What such a headline says is done with reports (编制, 报送, 培训…), where a notice that
         #: publishes a report (关于印发《…年度报告》的通知) says 印发 or 公布.
         self.about_reports = about_reports
+        self.other_regimes = other_regimes
         #: Labels of a web page's own dates (发布日期：…, 更新时间：…): never the report's signing date.
         self.site_dates = site_dates
         #: Words an opening sentence writes right before or after an agency's name (由…编制,
@@ -390,6 +392,13 @@ class CommonSpec:
         """Is ``text`` worded as the headline of a notice or a news item about making reports
         (``title.not_reports`` and ``title.about_reports``: …编制发布工作的通知, …年报编制培训会)?"""
         return text.rstrip("。 ").endswith(self.not_report_titles) and any(word in text for word in self.about_reports)
+
+    def under_another_regime(self, title: str, agency: str) -> bool:
+        """Is this the 信息公开工作报告 of a body that publishes under rules of its own, not the
+        regulation's (a university, a research institute, a hospital: ``title.other_regimes``)?
+        Its title says 信息公开 but not 政府信息公开 or 政务公开."""
+        return (bool(agency) and agency.endswith(self.other_regimes) and "信息公开" in title
+                and "政府信息公开" not in title and "政务公开" not in title)
 
     @classmethod
     def from_data(cls, data: dict) -> CommonSpec:
@@ -433,6 +442,7 @@ class CommonSpec:
             title_fields=_words(data, title.get("fields"), "title.fields"),
             not_report_titles=_words(data, title.get("not_reports"), "title.not_reports"),
             about_reports=_words(data, title.get("about_reports"), "title.about_reports"),
+            other_regimes=_words(data, title.get("other_regimes"), "title.other_regimes"),
             site_dates=_words(data, data.get("site_dates"), "site_dates"),
             agency_before=_words(data, agency_words.get("before"), "agency_words.before"),
             agency_after=_words(data, agency_words.get("after"), "agency_words.after"),

@@ -1239,3 +1239,26 @@ def test_an_opening_sentence_reporting_as_follows_is_no_title_line(tmp_path, ope
     report = _report(tmp_path, opening + "\n" + free_form(title="", opening=""))
     assert report.title in ("2012年政府信息公开情况报告", "2012年政府信息公开工作报告")
     assert report.agency == "青禾县人民政府"
+
+
+_SECTOR_PARTS = ("一、信息公开情况\n本年度通过网站公开信息120条，其中科研动态58条。\n二、依申请公开信息和不予公开信息的情况\n"
+                 "本年度收到信息公开申请2件，均已按时答复。\n三、信息公开的收费及减免情况\n本年度未收取任何费用。\n"
+                 "四、因信息公开申请提起复议、诉讼的情况\n本年度未发生相关复议和诉讼。\n五、存在的主要问题和改进情况\n"
+                 "信息更新还不够及时，明年将加强管理。\n")
+
+
+@pytest.mark.parametrize("title", ["中国科学院青禾研究所2023年度信息公开工作报告", "青禾大学2022-2023学年信息公开工作年度报告",
+                                   "青禾市第一人民医院2023年信息公开工作报告"])
+def test_a_sectors_own_information_disclosure_report_is_not_checked_as_a_governments(tmp_path, title):
+    """A research institute's, university's or hospital's 信息公开工作报告 follows its sector's
+    rules (five parts of its own, no national tables): checked against cn-2021 it got GAO101 ×3
+    and GAO103 ×3 on a complete report. Now one GAO002 that says what it is."""
+    findings = _lint(tmp_path, title + "\n" + _SECTOR_PARTS)
+    assert [f.rule for f in findings] == ["GAO002"], [(f.rule, f.message.zh) for f in findings]
+    assert "信息公开工作报告" in findings[0].message.zh and title in findings[0].message.zh
+
+
+def test_a_body_of_those_sectors_reporting_under_the_regulation_is_checked(tmp_path):
+    """A hospital or a college whose title says 政府信息公开 reports under the regulation: checked."""
+    text = free_form(title="青禾县人民医院2012年政府信息公开工作年度报告", signature=["青禾县人民医院", "2013年3月12日"])
+    assert "GAO002" not in rules_of(_lint(tmp_path, text))

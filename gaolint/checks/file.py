@@ -27,7 +27,10 @@ class NotAnAnnualReport(FileRule):
     are longer), so the finding names the attachment when the page does, and the other rules
     are not run: twelve missing-section and missing-table errors would only say that the body
     is elsewhere. The same for a site's list of reports (the 政府信息公开年报 column): three or
-    more lines that are each a report's title, and nothing else of a report.
+    more lines that are each a report's title, and nothing else of a report. And the
+    信息公开工作报告 of a university, research institute or hospital (its title says 信息公开,
+    not 政府信息公开 or 政务公开; `title.other_regimes`): published under its sector's own rules,
+    in parts of its own and without the national tables, it would get a dozen false errors.
 
     Real reports open with site menus, blank lines, a citation of the provincial notice
     (《…关于做好2012年政府信息公开工作年度报告…的通知》 — a cited title, not the report's), or
@@ -77,6 +80,17 @@ class NotAnAnnualReport(FileRule):
         if cover_page(report):
             yield self.finding(report, report.title_location or start_of_report(report), *_cover_page_message(report))
             return
+        body, headline = another_regime(report)
+        if body:
+            yield self.finding(
+                report, report.title_location or start_of_report(report),
+                f"这是{body}依照本系统规定发布的信息公开工作报告（“{headline}”），不是行政机关的政府信息公开"
+                "工作年度报告，不按国家格式检查；其他规则未运行",
+                f"the information-disclosure report of {body} under its own sector's rules ('{headline}'), not an "
+                "administrative agency's annual report under the regulation: not checked against the national "
+                "format; other rules were not run",
+            )
+            return
         strong, weak = report_evidence(report)
         if strong or len(weak) >= 2:
             return
@@ -116,7 +130,31 @@ def report_evidence(report) -> tuple[list[str], list[str]]:
 def is_annual_report(report) -> bool:
     """Any strong sign, or two weak ones (see report_evidence); never a cover page."""
     strong, weak = report_evidence(report)
-    return (bool(strong) or len(weak) >= 2) and not cover_page(report) and not notice_headline(report)
+    return ((bool(strong) or len(weak) >= 2) and not cover_page(report) and not notice_headline(report)
+            and not another_regime(report)[0])
+
+
+def another_regime(report) -> tuple[str, str]:
+    """(the body, the headline) of a university's, research institute's or hospital's
+    信息公开工作报告, published under its sector's rules (rules/common.yaml
+    ``title.other_regimes``): five parts of its own and none of the national tables, so every
+    section and table check would be false. ("", "") for any other file."""
+    from ..formats import load_common
+
+    common = load_common()
+    if report.title:
+        if common.under_another_regime(report.title, report.agency or ""):
+            return report.agency, report.title
+        return "", ""
+    # (no title read: a university's names its school year, 青禾大学2022-2023学年信息公开工作年度报告)
+    for text in [line.text.strip() for line in report.lines[:20] if line.text.strip()][:2]:
+        body = _YEAR.split(text, 1)[0]
+        if len(text) <= 60 and "报告" in text and common.under_another_regime(text, body):
+            return body, text
+    return "", ""
+
+
+_YEAR = re.compile(r"\d{4}")
 
 
 def notice_headline(report) -> str:
