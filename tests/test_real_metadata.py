@@ -1262,3 +1262,13 @@ def test_a_body_of_those_sectors_reporting_under_the_regulation_is_checked(tmp_p
     """A hospital or a college whose title says 政府信息公开 reports under the regulation: checked."""
     text = free_form(title="青禾县人民医院2012年政府信息公开工作年度报告", signature=["青禾县人民医院", "2013年3月12日"])
     assert "GAO002" not in rules_of(_lint(tmp_path, text))
+
+
+@pytest.mark.parametrize("title", ["青禾县人民政府 2 0 1 2 年政府信息公开工作年度报告",
+                                   "青 禾 县 人 民 政 府 2 0 1 2 年 政 府 信 息 公 开 工 作 年 度 报 告"])
+def test_a_letter_spaced_title_copied_from_a_pdf(tmp_path, title):
+    """A title set letter-spaced, or its year's digits alone, as text copied from a PDF keeps
+    them: no title was read, so no agency either (its kind, deadline and GAO108 went unknown)."""
+    report = _report(tmp_path, free_form(title=title, signature=["2013年3月12日"]))
+    assert (report.year, report.agency) == (2012, "青禾县人民政府")
+    assert report.title.replace(" ", "") == "青禾县人民政府2012年政府信息公开工作年度报告"

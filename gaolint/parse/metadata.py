@@ -482,6 +482,21 @@ def _page_field(text: str) -> bool:
     return any(field in text for field in load_common().title_fields)
 
 
+#: A line set with its letters spaced out (青 禾 县 … 2 0 2 3 年 …), as text copied from a PDF
+#: keeps a letter-spaced title, and a year whose digits alone are spaced (2 0 2 3 年).
+_SPACED_OUT = re.compile(r"(?:\S )++\S")
+_SPACED_YEAR = re.compile(r"(?<!\d)\d(?: \d){3}(?= ?年)")
+
+
+def _closed_up(text: str) -> str:
+    """``text`` with the spaces of a letter-spaced line, or of a spaced-out year, taken out."""
+    if " " not in text:
+        return text
+    if len(text) >= 13 and _SPACED_OUT.fullmatch(text):
+        return text.replace(" ", "")
+    return _SPACED_YEAR.sub(lambda year: year.group(0).replace(" ", ""), text)
+
+
 def title_candidates(head: list[Line]) -> list[TitleCandidate]:
     """Every title in the first screen, in order (the first is the report's unless the body
     says otherwise): a short line naming an annual report, a title cut by the page's width
@@ -496,7 +511,7 @@ def title_candidates(head: list[Line]) -> list[TitleCandidate]:
         line = head[position]
         if found and BODY_SENTENCE.search(line.text):
             break  # the body has begun below a title: its short lines are its own
-        text = line.text.strip().lstrip("#").strip()
+        text = _closed_up(line.text.strip().lstrip("#").strip())
         if len(text) > 60 or "年" not in text or _page_field(text):  # every title names its year (…年…)
             position += 1
             continue
