@@ -87,3 +87,19 @@ def test_pictures_keep_their_place_through_joined_runs_and_dropped_furniture():
     assert [line.text for line in lines] == ["一、总体情况", "正文。", "三、收到和处理", "表后的说明。"]
     # before 正文。; before the joined run; before the dropped page number, so before the line after it; at the end
     assert images == [1, 2, 3, 4]
+
+
+def test_a_running_header_beside_page_numbers_is_dropped():
+    """The title repeated at the top of each page with its page number (text copied from a PDF):
+    those lines are furniture (one inside an empty section 五 made it look written); the title
+    at the top, and the same words anywhere else, stay."""
+    title = "青禾县民政局2023年政府信息公开工作年度报告"
+    texts = [title, "一、总体情况", *[f"第{n}段正文。" for n in range(6)], "- 1 -", title, "五、存在的主要问题及改进情况", "- 2 -", "", title,
+             "六、其他需要报告的事项", "本局在" + title + "中说明。", title]
+    lines, _, _ = normalise(Extracted(lines=[SourceLine(t, i + 1) for i, t in enumerate(texts)], container="text"))
+    kept = [line.text for line in lines]
+    assert kept.count(title) == 2 and kept[0] == title and kept[-1] == title
+    assert "五、存在的主要问题及改进情况" in kept and "- 1 -" not in kept
+    once = [title, "一、总体情况", *[f"第{n}段正文。" for n in range(6)], "- 1 -", title, "二、主动公开政府信息情况"]
+    lines, _, _ = normalise(Extracted(lines=[SourceLine(t, i + 1) for i, t in enumerate(once)], container="text"))
+    assert [line.text for line in lines].count(title) == 2  # beside one page number only: the report's words

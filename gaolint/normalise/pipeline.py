@@ -49,9 +49,11 @@ def normalise(extracted: Extracted) -> tuple[list[Line], list[Mention], list[int
     damage: list[Mention] = []
     previous_was_furniture = False
     footers = _running_footers(originals)
-    for source, original, text in zip(sources, originals, halves):
-        if (_is_furniture(original) or (previous_was_furniture and _REGISTRATION_NUMBER.match(original))
-                or (footers and original in footers)):
+    furniture = [_is_furniture(original) for original in originals]
+    headers = _running_headers(originals, furniture) if any(furniture) else set()
+    for index, (source, original, text) in enumerate(zip(sources, originals, halves)):
+        if (furniture[index] or (previous_was_furniture and _REGISTRATION_NUMBER.match(original))
+                or (footers and original in footers) or (headers and index in headers)):
             previous_was_furniture = "公网安备" in original or "公網安備" in original
             line_at.append(None)
             continue
@@ -189,6 +191,30 @@ def _running_footers(texts: list[str]) -> set[str]:
 
 
 _DIGITS = re.compile(r"\d+")
+
+
+def _running_headers(texts: list[str], furniture: list[bool]) -> set[int]:
+    """The indexes of the lines that stand next to a page number line (``- 3 -``, 第3页) on two
+    or more pages with the words of one of the file's first lines: a running header or footer
+    on a line of its own (the title or the agency's name at the top of each page, copied from
+    a PDF with its page numbers). Only those occurrences: the first lines themselves are the
+    report's, and other lines beside page numbers (a table's header repeated on a new page)
+    are kept."""
+    first = [index for index, text in enumerate(texts[:40]) if text.strip()][:5]
+    top = {texts[index].strip() for index in first}
+    beside: dict[str, list[int]] = {}
+    for index in [index for index, dropped in enumerate(furniture) if dropped]:  # (``_is_furniture``'s)
+        if _PAGE_NUMBER.match(texts[index]) is None:
+            continue  # (a registration footer)
+        for step in (-1, 1):
+            near = index + step
+            while 0 <= near < len(texts) and abs(near - index) < 3 and not texts[near].strip():
+                near += step  # (a blank line or two between)
+            if 0 <= near < len(texts) and near not in first:
+                words = texts[near].strip()
+                if words in top and 4 <= len(words) <= 60:
+                    beside.setdefault(words, []).append(near)
+    return {index for found in beside.values() if len(set(found)) >= 2 for index in found}
 
 
 def _is_furniture(text: str) -> bool:
