@@ -1272,3 +1272,27 @@ def test_a_letter_spaced_title_copied_from_a_pdf(tmp_path, title):
     report = _report(tmp_path, free_form(title=title, signature=["2013年3月12日"]))
     assert (report.year, report.agency) == (2012, "青禾县人民政府")
     assert report.title.replace(" ", "") == "青禾县人民政府2012年政府信息公开工作年度报告"
+
+
+def test_a_title_named_in_the_opening_does_not_run_across_sentences(tmp_path):
+    """现将青禾县2012政府信息公开工作年度报告予以公开。…统计期限自2012年1月1日起至2012年12月31日止。本年报在
+    青禾县政府网“政府信息公开年度报告”专栏公布: the title ran from the period's end date across 。 to
+    the column's name, and the agency was 12月31日止。本年报在青禾县政府网 (a department: GAO108 lost)."""
+    opening = ("现将青禾县2012政府信息公开工作年度报告予以公开。本报告中所列数据的统计期限自2012年1月1日起至2012年12月31日止。"
+               "本年报在青禾县政府网“政府信息公开年度报告”专栏公布。")
+    report = _report(tmp_path, free_form(title="", opening=opening, period="", signature=["2013年3月12日"]))
+    assert (report.title, report.year, report.agency, report.agency_kind) == (
+        "2012政府信息公开工作年度报告", 2012, "青禾县人民政府", "government")
+
+
+@pytest.mark.parametrize("title", ["青禾县2012政府信息公开工作年度报告", "青禾县 2012 政府信息公开工作报告"])
+def test_a_title_whose_year_lost_its_nian(tmp_path, title):
+    report = _report(tmp_path, free_form(title=title, signature=["2013年3月12日"]))
+    assert (report.year, report.agency) == (2012, "青禾县人民政府")
+
+
+def test_a_reports_own_cross_reference_is_no_announcement(tmp_path):
+    """详见本报告第三、四部分 is the report pointing at itself, not an announcement page's 详见附件."""
+    text = ("青禾县发展改革局2012年政府信息公开工作年度报告\n一、概述\n" + "2012年，我局认真做好政府信息公开工作，" * 14
+            + "全年收到政府信息公开申请16件（具体情况详见本报告第三、四部分）。\n")
+    assert "GAO002" not in rules_of(_lint(tmp_path, text))

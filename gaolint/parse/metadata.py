@@ -215,20 +215,23 @@ def _title_pattern() -> re.Pattern[str]:
 
         endings = "|".join(spaced(e).replace(r"\s*", r"\s*+") for e in sorted(load_common().title_endings, key=len, reverse=True))
         _TITLE_FROM_DATA = re.compile(
-            r"(\d{4})\s*+年\s*+度?\s*+.{0,30}?(?:政\s*+府\s*+)?(?:信?\s*+息?|政\s*+务)\s*+公\s*+开\s*+(?:工\s*+作\s*+)?"
+            # (the words between the year and the work stay in one sentence: not 2023年12月31日止。本年报在…)
+            r"(\d{4})\s*+年\s*+度?\s*+[^。；;“”\n]{0,30}?(?:政\s*+府\s*+)?(?:信?\s*+息?|政\s*+务)\s*+公\s*+开\s*+(?:工\s*+作\s*+)?"
             # (……政府信息公开工作情况报告, ……政务公开工作情况的报告)
             r"(?:情\s*+况\s*+)?(?:的\s*+)?(?:" + endings + r")|(\d{4})\s*+年\s*+度\s*+政\s*+府\s*+信\s*+息\s*+公\s*+开"
             # the year after the work: 某局政府信息公开工作2023年度报告
             r"|政\s*+府\s*+信\s*+息\s*+公\s*+开\s*+(?:工\s*+作\s*+)?(\d{4})\s*+年\s*+度?\s*+(?:报\s*+告|年\s*+报)"
             # or in brackets at the end: 某局政府信息公开报告(2016年)
             r"|政\s*+府\s*+信\s*+息\s*+公\s*+开\s*+(?:工\s*+作\s*+)?(?:年\s*+度\s*+)?报\s*+告\s*+[(（]\s*+(\d{4})\s*+年\s*+度?\s*+[)）]"
+            # or a year that lost its 年, the work right after it: 某县2020政府信息公开工作年度报告
+            r"|(?<!\d)((?:19|20)\d{2})\s*+政\s*+府\s*+信\s*+息\s*+公\s*+开\s*+(?:工\s*+作\s*+)?(?:年\s*+度\s*+)?(?:报\s*+告|年\s*+报)"
         )
     return _TITLE_FROM_DATA
 
 
 def _title_year(match: re.Match[str]) -> int:
     """The year a match of ``_title_pattern`` names, in whichever of its forms."""
-    return int(match.group(1) or match.group(2) or match.group(3) or match.group(4))
+    return int(match.group(1) or match.group(2) or match.group(3) or match.group(4) or match.group(5))
 
 
 _TITLE_FROM_DATA: re.Pattern[str] | None = None
@@ -488,6 +491,9 @@ _SPACED_OUT = re.compile(r"(?:\S )++\S")
 _SPACED_YEAR = re.compile(r"(?<!\d)\d(?: \d){3}(?= ?年)")
 
 
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
+
+
 def _closed_up(text: str) -> str:
     """``text`` with the spaces of a letter-spaced line, or of a spaced-out year, taken out."""
     if " " not in text:
@@ -512,7 +518,8 @@ def title_candidates(head: list[Line]) -> list[TitleCandidate]:
         if found and BODY_SENTENCE.search(line.text):
             break  # the body has begun below a title: its short lines are its own
         text = _closed_up(line.text.strip().lstrip("#").strip())
-        if len(text) > 60 or "年" not in text or _page_field(text):  # every title names its year (…年…)
+        if len(text) > 60 or ("年" not in text and not _YEAR_DIGITS.search(text)) or _page_field(text):
+            # (every title names its year: 2023年…, or 2020 that lost its 年)
             position += 1
             continue
         listed = bool(_LIST_MARK.match(text))
@@ -694,7 +701,7 @@ def agency_from_title(title: str, lines: list[Line] | None = None) -> str:
         issuer, text = released.group(1), text[released.end() :]
         issuer = re.sub(r"(?<=人民政府)办公[室厅]$", "", issuer)
     text = re.sub(r"^.*?公开(?=[^公开]*\d{4}年)", "", text) if "现向社会公开" in text else text
-    text = re.sub(r"\d{4}年度?", "", text)
+    text = re.sub(r"\d{4}(?:年度?)?", "", text)
     text = re.sub(r"(?:海关)?(?:政府|政务)?信?息?公开(?:工作)?(?:情况)?(?:的)?(?:年度?)?报告.*$", "", text)
     text = re.sub(r"(?:海关)?(?:政府|政务)?信息公开.*$", "", text)
     text = text.strip("《》“”\"'()（）:：,，、 ")
