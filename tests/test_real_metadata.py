@@ -1296,3 +1296,13 @@ def test_a_reports_own_cross_reference_is_no_announcement(tmp_path):
     text = ("青禾县发展改革局2012年政府信息公开工作年度报告\n一、概述\n" + "2012年，我局认真做好政府信息公开工作，" * 14
             + "全年收到政府信息公开申请16件（具体情况详见本报告第三、四部分）。\n")
     assert "GAO002" not in rules_of(_lint(tmp_path, text))
+
+
+def test_a_broken_second_copy_of_the_title_is_not_the_title(tmp_path):
+    """A page that prints its title twice, the second copy cut at the start and wrapped
+    (县人民政府办公室2012年政府信息 / ⏎ / 公开年度报告): the cut copy was taken as the title, and its
+    agency (县人民政府办公室) named no county."""
+    title = "青禾县人民政府办公室2012年政府信息公开年度报告"
+    text = free_form(title=title + "\n县人民政府办公室2012年政府信息\n\n公开年度报告", signature=["2013年3月12日"])
+    report = _report(tmp_path, text)
+    assert (report.title, report.agency) == (title, "青禾县人民政府办公室")

@@ -39,6 +39,12 @@ YEAR_POINTS, AGENCY_POINTS, BEFORE_BODY_POINTS, LISTED_POINTS, INLINE_POINTS = 3
 def choose(candidates: list[TitleCandidate], head: list[Line], lines: list[Line]) -> TitleCandidate:
     """The candidate the body confirms best; ties go to the earlier one."""
     named = [metadata.agency_from_title(candidate.agency + candidate.text) for candidate in candidates]
+    cut = _cut_copies(candidates, named)
+    if cut:
+        candidates = [c for index, c in enumerate(candidates) if index not in cut]
+        named = [name for index, name in enumerate(named) if index not in cut]
+        if len(candidates) == 1:
+            return candidates[0]
     if len({c.year for c in candidates}) == 1 and len({name for name in named if name}) <= 1:
         return candidates[0]
     year = metadata.body_year(lines)
@@ -71,6 +77,22 @@ def choose(candidates: list[TitleCandidate], head: list[Line], lines: list[Line]
 
     best = max(range(len(candidates)), key=lambda index: (score(index), -index))
     return candidates[best]
+
+
+def _cut_copies(candidates: list[TitleCandidate], named: list[str]) -> set[int]:
+    """The candidates that are another's title with the start of its agency's name cut off (衡南县
+    人民政府办公室2020年… then 县人民政府办公室2020年…: a page's broken second copy of its title)."""
+    squeezed = [re.sub(r"\s+", "", candidate.agency + candidate.text) for candidate in candidates]
+    return {index for index, name in enumerate(named) if name[:1] in _LEVELS and any(
+        other != name and other.endswith(name) and _NAME_START.fullmatch(other[: -len(name)])
+        and squeezed[whole] != squeezed[index] and squeezed[whole].endswith(squeezed[index])
+        for whole, other in enumerate(named))}
+
+
+#: The characters that end a place's name (青禾县, 某某市): a name that starts with one was cut.
+_LEVELS = frozenset("省市县区州盟旗镇乡村")
+#: What a cut took off the start of a name: a place's own characters (衡南 of 衡南县).
+_NAME_START = re.compile(r"[\u4e00-\u9fff]{1,12}")
 
 
 def _opening(head: list[Line], lines: list[Line], candidates: list[TitleCandidate]) -> str:
