@@ -1306,3 +1306,24 @@ def test_a_broken_second_copy_of_the_title_is_not_the_title(tmp_path):
     text = free_form(title=title + "\n县人民政府办公室2012年政府信息\n\n公开年度报告", signature=["2013年3月12日"])
     report = _report(tmp_path, text)
     assert (report.title, report.agency) == (title, "青禾县人民政府办公室")
+
+
+@pytest.mark.parametrize("sentence", ["没有发生有关审计信息公开收费情况", "未出现收费情况", "没有发生过收费", "无发生收费情况"])
+def test_no_charging_said_as_an_event(tmp_path, sentence):
+    """全年共受理申请2件，没有发生有关审计信息公开收费情况 (a real 2024 report): a false GAO401."""
+    text = _builder_text(version="cn-2021", year=2023, fee_sentence=f"全年共受理依申请公开事项，{sentence}。")
+    assert "GAO401" not in rules_of(_lint(tmp_path, text, name="e.txt"))
+
+
+@pytest.mark.parametrize("pronoun,agency", [("我局", ""), ("我乡", "我乡人民政府")])
+def test_an_opening_sentence_naming_the_report_is_no_title_line(tmp_path, pronoun, agency):
+    """现公布我局2012年…年度报告。本报告中所列数据…: the whole line (the period's sentence with it)
+    was the title and 现公布我局 the agency."""
+    opening = f"现公布{pronoun}2012年政府信息公开工作年度报告。本报告所列数据统计期限为2012年1月1日至2012年12月31日。"
+    report = _report(tmp_path, opening + "\n" + free_form(title="", opening="", period="", signature=["2013年3月12日"]))
+    assert (report.title, report.agency) == ("2012年政府信息公开工作年度报告", agency)
+
+
+def test_a_bulleted_title_line_keeps_no_bullet(tmp_path):
+    report = _report(tmp_path, free_form(title="  • 青禾县民政局2012年政府信息公开工作年度报告"))
+    assert (report.title, report.agency) == ("青禾县民政局2012年政府信息公开工作年度报告", "青禾县民政局")

@@ -839,3 +839,20 @@ def test_a_decrease_glued_to_the_count_before_it_is_its_own_cell(tmp_path):
     report, _ = read_report(_write(tmp_path, "crawled.txt", text), "crawled.txt")
     fees = report.tables["table2"].rows["fees"]
     assert [c.value for c in fees.cells] == [35, -15]
+
+
+@pytest.mark.parametrize("after", [" |", ""])
+def test_a_row_of_single_digit_cells_run_together_is_split(tmp_path, after):
+    """A row copied one cell a line whose seven cells came out as one run (二、上年结转… ⏎ 0000000):
+    the only split of seven digits into seven cells is a digit each. It was one number where
+    seven belong (GAO105, an error); it is the row, read from damaged text (GAO003)."""
+    text = render_text(build_document(sample_spec(4)), "cells")
+    label = "二、上年结转政府信息公开申请数量 |\n"
+    start = text.index(label) + len(label)
+    assert text[start:].startswith("0 |\n" * 7)
+    changed = text[:start] + f"0000000{after}\n" + text[start + len("0 |\n" * 7):]
+    path = _write(tmp_path, "run.txt", changed)
+    findings = lint_file(path, Settings()).findings
+    assert _rules(findings) == {"GAO003"}, [(f.rule, f.message.zh) for f in findings]
+    report = read_report(path, path)[0]
+    assert [c.value for c in report.tables["table3"].rows["carried_over"].cells] == [0.0] * 7

@@ -376,7 +376,7 @@ def find_title(lines: list[Line]) -> tuple[str, Location | None, int | None]:
         head = _screen_to_body(lines)  # menus and lists fill the first screen: the title may be below
         candidates = title_candidates(head)
     if len(candidates) == 1:
-        return _unlabelled(candidates[0].text), candidates[0].location, candidates[0].year
+        return _unlabelled(_unlisted(candidates[0].text).strip()), candidates[0].location, candidates[0].year
     # No title line: the opening sentence often names the report (现向社会公开…年度报告), and a
     # crawled page's one line names it after the site's breadcrumb.
     # Among several title lines, the body's first lines may name the report's own (a crawled
@@ -391,7 +391,7 @@ def find_title(lines: list[Line]) -> tuple[str, Location | None, int | None]:
         chosen = choose(candidates + inline, head, lines)
     if chosen.inline and (candidates or chosen is not inline[0]):
         return chosen.agency + chosen.text, chosen.location, chosen.year  # its agency, not the first title's
-    return _unlabelled(chosen.text), chosen.location, chosen.year
+    return _unlabelled(_unlisted(chosen.text).strip()), chosen.location, chosen.year
 
 
 def _unlabelled(title: str) -> str:
@@ -492,6 +492,8 @@ _SPACED_YEAR = re.compile(r"(?<!\d)\d(?: \d){3}(?= ?年)")
 
 
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
+#: A sentence that goes on after the report it names (…年度报告。本报告中所列数据…).
+_SENTENCE_GOES_ON = re.compile(r"[。，,；;]\s*+\S")
 
 
 def _closed_up(text: str) -> str:
@@ -528,8 +530,8 @@ def title_candidates(head: list[Line]) -> list[TitleCandidate]:
         if match and match.start() < 30 and about_making_reports(text):
             position += 1  # 关于做好…年度报告编制发布工作的通知: a notice's headline, not a title
             continue
-        if match and text.startswith("如下", match.end()):
-            position += 1  # 现将我局2014年政府信息公开情况报告如下: the opening sentence, not a title line
+        if match and (text.startswith("如下", match.end()) or _SENTENCE_GOES_ON.match(text, match.end())):
+            position += 1  # 现将我局2014年…情况报告如下 / 现公布我乡2023年…年度报告。本报告…: the opening sentence
             continue
         if match and match.start() < 30:
             year = _title_year(match)
@@ -613,8 +615,10 @@ def _previous_filled(lines: list[Line], index: int) -> int:
 def _title_line(text: str) -> bool:
     """A line that is a report's title by itself, as ``title_candidates`` reads one."""
     text = text.strip().lstrip("#").strip()
-    match = _title_pattern().search(mask_quotes(text)) if len(text) <= 60 else None
-    return match is not None and match.start() < 30
+    masked = mask_quotes(text)
+    match = _title_pattern().search(masked) if len(text) <= 60 else None
+    return (match is not None and match.start() < 30 and not masked.startswith("如下", match.end())
+            and not _SENTENCE_GOES_ON.match(masked, match.end()))
 
 
 def listed_titles(lines: list[Line]) -> list[str]:
@@ -1227,13 +1231,20 @@ def _sentences_holding(prose: Prose, words: re.Pattern[str]):
             yield left + text[left:right].index(sentence[0]), sentence
 
 
+#: No charging happened, said as an event with words between (没有发生有关审计信息公开收费情况,
+#: 未出现收费情况, 没有发生过收费): ``fees.no_charge`` lists the fixed phrases.
+_NO_CHARGE_EVENT = re.compile(r"(?:未|没\s*+有|无)\s*+(?:发\s*+生|出\s*+现|产\s*+生)\s*+过?[^。；;，,\n]{0,12}?收\s*+费")
+
+
 def _no_charge_statement(prose: Prose, common) -> Mention | None:
     """The first sentence saying the agency charges nothing at all, without naming 信息处理费
     (依申请公开政府信息均未收费, 本年度我局无收费情况; ``fees.no_charge`` in rules/common.yaml):
     it states that none was charged. Not a table of contents that lists the topic, nor a
     sentence about the office's own spending."""
-    for start, sentence in _sentences_holding(prose, common.no_charge):
-        if not common.no_charge.search(mask_quotes(sentence)) or (_LISTING.search(sentence) and "、" in sentence):
+    for start, sentence in [*_sentences_holding(prose, common.no_charge), *_sentences_holding(prose, _NO_CHARGE_EVENT)]:
+        masked = mask_quotes(sentence)
+        if (not (common.no_charge.search(masked) or _NO_CHARGE_EVENT.search(masked))
+                or (_LISTING.search(sentence) and "、" in sentence)):
             continue
         if "事业性收费" in sentence or (common.spending.search(sentence) and not common.charging.search(sentence)):
             continue
