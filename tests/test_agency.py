@@ -8,7 +8,13 @@ import pytest
 
 from gaolint.engine import Settings, lint_file
 from gaolint.model import Line, Location
-from gaolint.parse.metadata import agency_from_signature, agency_from_title, agency_kind, normalise_agency
+from gaolint.parse.metadata import (
+    agency_from_opening,
+    agency_from_signature,
+    agency_from_title,
+    agency_kind,
+    normalise_agency,
+)
 from tests.builder import build_document, render_text, sample_spec, to_traditional
 
 
@@ -294,3 +300,15 @@ def test_gao108_follows_configured_kind(tmp_path):
     path.write_text(text, encoding="utf-8")
     settings = Settings(agencies={"*kind.txt": {"kind": "government"}})
     assert [f.rule for f in lint_file(str(path), settings).findings if f.rule == "GAO108"] == ["GAO108"]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("根据上级通知要求，洋里乡人民政府编制了本报告。", "洋里乡人民政府"),
+    ("青禾县民政局编制本年度报告，现予公布。", "青禾县民政局"),
+    ("本局认真总结，编制了本报告。", ""),
+])
+def test_the_compiler_named_before_compiling_this_report(sentence, expected):
+    """…，洋里乡人民政府编制了本报告 (no 由): the report's compiler, for a report whose title and
+    signature name none (a township read as no agency: GAO108 and its deadline unknown)."""
+    lines = _lines("2012年政府信息公开工作年度报告", sentence)
+    assert agency_from_opening(lines) == expected

@@ -760,11 +760,18 @@ _COMPILED_BY = re.compile(
 )
 
 
+#: …，洋里乡人民政府编制了本报告: the compiler named before the verb, without 由.
+_COMPILED_THIS = re.compile(
+    r"(?:^|(?<=[，,。；;：:\s]))([\u4e00-\u9fff（）()]{2,30}?(?:人民政府办公室|人民政府办公厅|政府办公室|管委会办公室|人民政府|"
+    r"办公室|办公厅|委员会|管委会|局|厅|委|办|中心|街道办事处))\s*+(?:编制|编写)了?\s*+(?:本|此)\s*+(?:年度)?\s*+(?:报告|年报)"
+)
+
+
 def agency_from_opening(lines: list[Line]) -> str:
     """The agency the first screen names as the report's compiler (本报告由…编制), for a report
     whose title and signature name none; a government's 办公室 stands for the government."""
     text = mask_quotes("\n".join(_first_screen_text(lines))[:TITLE_CHARS])
-    found = _COMPILED_BY.search(text)
+    found = _COMPILED_BY.search(text) or _COMPILED_THIS.search(text)
     if not found:
         return ""
     name = found.group(1)
