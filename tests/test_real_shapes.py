@@ -856,3 +856,13 @@ def test_a_row_of_single_digit_cells_run_together_is_split(tmp_path, after):
     assert _rules(findings) == {"GAO003"}, [(f.rule, f.message.zh) for f in findings]
     report = read_report(path, path)[0]
     assert [c.value for c in report.tables["table3"].rows["carried_over"].cells] == [0.0] * 7
+
+
+def test_a_count_as_long_as_a_narrow_row_is_not_split(tmp_path):
+    """Table 2's rows are three cells wide: 规章 | 125 | | is a count and two blanks, not 1, 2, 5."""
+    text = render_text(build_document(sample_spec(4)), "pipe")
+    row = next(line for line in text.splitlines() if line.startswith("规章 |"))
+    changed = text.replace(row, "规章 | 125 |  |  |", 1)
+    path = _write(tmp_path, "narrow.txt", changed)
+    report = read_report(path, path)[0]
+    assert [c.raw for c in report.tables["table2"].rows["regulations"].cells] == ["125", "", ""]

@@ -138,7 +138,7 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
             return
         width = len(spec.columns_of(current_spec))
         row = values
-        if width >= 3 and _one_digit_a_cell(row, width):
+        if width >= 5 and _one_digit_a_cell(row, width):
             # 0000000 under seven column headers: the row's digits, each a cell, lost what parted
             # them (text extracted from a page, one row a line): split, as glued digits are
             row = [(GLUED, *t[1:]) if t[0] == NUMBER else t for t in row]
@@ -465,11 +465,13 @@ def _blank_before_count(tokens: list[Token]) -> bool:
 
 
 def _one_digit_a_cell(tokens: list[Token], width: int) -> bool:
-    """Whether the row's one value is a run of exactly ``width`` digits: a number that long in a
-    row of ``width`` cells and none else is the cells run together, one digit each (the only
-    way to split it so)."""
+    """Whether the row's one value is a run of exactly ``width`` digits and it has no blank cell:
+    a number that long in a row of ``width`` (five or more) cells and nothing else is the cells
+    run together, one digit each (the only way to split it so). Not in a row that parts its
+    cells (``125 |  |``: one count and blanks), nor in a narrow one (table 2's 现行有效 120)."""
     values = [t for t in tokens if t[0] in _VALUES]
-    return len(values) == 1 and values[0][0] == NUMBER and len(values[0][1]) == width and values[0][1].isdigit()
+    return (len(values) == 1 and values[0][0] == NUMBER and len(values[0][1]) == width and values[0][1].isdigit()
+            and not any(t[0] == EMPTY and t[2] is not None and t[2].text.strip() for t in tokens))
 
 
 def _ends_in_grid_cell(tokens: list[Token]) -> bool:
