@@ -36,7 +36,7 @@ from io import BytesIO
 
 from .base import ROW_SEPARATOR, Extracted, LineCollector, SourceLine, UnreadableFile
 from .doc_hidden import hidden_runs
-from .doc_sprms import SPRA_SIZE, SPRM_T_DEF_TABLE
+from .doc_sprms import SPRM_T_DEF_TABLE, operands
 from .limits import MAX_FILE_BYTES, MAX_TEXT_CHARS
 from .xmlsafe import join_cell_lines
 
@@ -392,33 +392,22 @@ SPRM_P_HUGE_PAPX = 0x6646
 
 
 def _apply_sprms(para: _Para, grpprl: bytes, extra: bytes = b"") -> None:
-    position = 0
     depth_change = 0
-    while position + 2 <= len(grpprl):
-        sprm = struct.unpack_from("<H", grpprl, position)[0]
-        position += 2
-        size = SPRA_SIZE[sprm >> 13]
+    walked = 0  # where the last operand read ends
+    for sprm, start, size in operands(grpprl):
+        walked = start + size
         if sprm == SPRM_T_DEF_TABLE:
-            if position + 2 > len(grpprl):
-                return
-            size = struct.unpack_from("<H", grpprl, position)[0] + 1
-            operand = grpprl[position + 2:position + size]
-            _def_table(para, operand)
-            position += size
+            _def_table(para, grpprl[start + 2:walked])
             continue
-        if size == 6:
-            if position >= len(grpprl):
-                return
-            size = grpprl[position] + 1
-            if sprm == SPRM_P_CHG_TABS and grpprl[position] == 255:
-                return  # rare long form; nothing table-related follows it in practice
-            if sprm == SPRM_T_VERT_MERGE and size >= 3 and position + 3 <= len(grpprl):
-                cell, merge = grpprl[position + 1], grpprl[position + 2]
-                while len(para.merges) <= cell and cell < MAX_COLUMNS:
-                    para.merges.append((0, 0))
-                if cell < len(para.merges):
-                    para.merges[cell] = (para.merges[cell][0], merge)
-        operand = grpprl[position:position + size]
+        if sprm == SPRM_P_CHG_TABS and grpprl[start] == 255:
+            return  # rare long form; nothing table-related follows it in practice
+        if sprm == SPRM_T_VERT_MERGE and size >= 3 and start + 3 <= len(grpprl):
+            cell, merge = grpprl[start + 1], grpprl[start + 2]
+            while len(para.merges) <= cell and cell < MAX_COLUMNS:
+                para.merges.append((0, 0))
+            if cell < len(para.merges):
+                para.merges[cell] = (para.merges[cell][0], merge)
+        operand = grpprl[start:walked]  # (a variable operand with its size byte)
         if sprm == SPRM_P_FIN_TABLE and operand:
             para.in_table = operand[0] != 0
         elif sprm == SPRM_P_FTTP and operand:
@@ -438,7 +427,8 @@ def _apply_sprms(para: _Para, grpprl: bytes, extra: bytes = b"") -> None:
             para.ilvl = operand[0]
         elif sprm == SPRM_P_FINNER_TTP and operand and operand[0]:
             para.ttp = False  # a nested table's row end: a paragraph of the outer cell
-        position += size
+    if walked + 2 <= len(grpprl):
+        return  # a property cut short: what it would have said of the table is not known
     para.depth += depth_change
     if para.depth > 0:
         para.in_table = True
