@@ -147,7 +147,7 @@ def another_regime(report) -> tuple[str, str]:
             return report.agency, report.title
         return "", ""
     # (no title read: a university's names its school year, 青禾大学2022-2023学年信息公开工作年度报告)
-    for text in [line.text.strip() for line in report.lines[:20] if line.text.strip()][:2]:
+    for text in _opening_lines(report):
         body = _YEAR.split(text, 1)[0]
         if len(text) <= 60 and "报告" in text and common.under_another_regime(text, body):
             return body, text
@@ -155,6 +155,11 @@ def another_regime(report) -> tuple[str, str]:
 
 
 _YEAR = re.compile(r"\d{4}")
+
+
+def _opening_lines(report) -> list[str]:
+    """The file's first two non-blank lines (within its first 20): where a headline stands."""
+    return [line.text.strip() for line in report.lines[:20] if line.text.strip()][:2]
 
 
 def notice_headline(report) -> str:
@@ -166,7 +171,7 @@ def notice_headline(report) -> str:
     from ..formats import load_common
 
     common = load_common()
-    shown = [line.text.strip() for line in report.lines[:20] if line.text.strip()][:2]
+    shown = _opening_lines(report)
     for text in shown:
         if (len(text) <= 60 and "《" not in text and ("报告" in text or "年报" in text)
                 and common.about_making_reports(text)):

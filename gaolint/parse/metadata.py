@@ -496,6 +496,12 @@ _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _SENTENCE_GOES_ON = re.compile(r"[。，,；;]\s*+\S")
 
 
+def _sentence_goes_on(text: str, match: re.Match[str]) -> bool:
+    """Whether the report ``match`` names in ``text`` is named by a sentence that goes on (…报告
+    如下, …年度报告。本报告…): the opening sentence, not a title line."""
+    return text.startswith("如下", match.end()) or _SENTENCE_GOES_ON.match(text, match.end()) is not None
+
+
 def _closed_up(text: str) -> str:
     """``text`` with the spaces of a letter-spaced line, or of a spaced-out year, taken out."""
     if " " not in text:
@@ -530,7 +536,7 @@ def title_candidates(head: list[Line]) -> list[TitleCandidate]:
         if match and match.start() < 30 and about_making_reports(text):
             position += 1  # 关于做好…年度报告编制发布工作的通知: a notice's headline, not a title
             continue
-        if match and (text.startswith("如下", match.end()) or _SENTENCE_GOES_ON.match(text, match.end())):
+        if match and _sentence_goes_on(text, match):
             position += 1  # 现将我局2014年…情况报告如下 / 现公布我乡2023年…年度报告。本报告…: the opening sentence
             continue
         if match and match.start() < 30:
@@ -617,8 +623,7 @@ def _title_line(text: str) -> bool:
     text = text.strip().lstrip("#").strip()
     masked = mask_quotes(text)
     match = _title_pattern().search(masked) if len(text) <= 60 else None
-    return (match is not None and match.start() < 30 and not masked.startswith("如下", match.end())
-            and not _SENTENCE_GOES_ON.match(masked, match.end()))
+    return match is not None and match.start() < 30 and not _sentence_goes_on(masked, match)
 
 
 def listed_titles(lines: list[Line]) -> list[str]:
