@@ -11,10 +11,13 @@ How:
 * ``python -m gaolint.patterncodes_write`` (a developer, on the Python the table is for)
   imports every gaolint module, lints the bundled examples in-process, and writes, for every
   pattern ``re`` compiled meanwhile, what ``re._compiler`` made of it into
-  ``patterncodes_table.py``: pattern, flags, opcodes, groups. It is committed like code.
-* At import, ``gaolint/__init__.py`` calls :func:`seed`, which puts those patterns into ``re``'s
-  own cache, so every ``re.compile(...)`` and ``re.match(pattern, ...)`` of the package (and of the
-  standard library on our path: argparse, json) finds them there. Nothing else changes: the
+  ``patterncodes_table.py`` (pattern, flags, groups) and ``patterncodes_table.words`` (the
+  opcodes). Both are committed like code.
+* At import, ``gaolint/__init__.py`` calls :func:`seed`, which makes ``re``'s own cache a
+  :class:`ShippedCache`: a pattern of the table is built the first time ``re`` looks it up, so
+  every ``re.compile(...)`` and ``re.match(pattern, ...)`` of the package (and of the standard
+  library on our path: argparse, json) finds it there, and a run builds only the patterns it
+  uses (a result-cache hit ~20 of ~290). Nothing else changes: the
   key is the exact pattern text and flags, so a pattern edited since the table was written is
   simply compiled as before.
 
@@ -87,40 +90,85 @@ def build(item: Entry, words: memoryview) -> re.Pattern:
                         groups, dict(names), tuple(indexgroup))
 
 
+def words_file() -> str:
+    """Where the table's opcodes are: ``patterncodes_table.words`` beside this module, every
+    entry's ``CODESIZE``-byte words in native order, uncompressed (why not in the module:
+    docs/performance.md, "Start-up: compiled patterns shipped")."""
+    return os.path.join(os.path.dirname(os.path.abspath(__file__)), "patterncodes_table.words")
+
+
 def table() -> tuple[tuple[Entry, ...], memoryview] | None:
     """The shipped entries and their opcodes, or None when they were written by another
-    interpreter (or are absent)."""
+    interpreter, or are absent or do not belong together (the words file holds exactly the
+    words the entries place)."""
     try:
-        from .patterncodes_table import ENTRIES, STAMP, WORDS
-    except ImportError:
+        from .patterncodes_table import ENTRIES, STAMP, WORD_COUNT
+        if stamp() != STAMP:
+            return None
+        with open(words_file(), "rb") as stream:
+            words = memoryview(stream.read()).cast(word_format())
+    except (ImportError, OSError):
         return None
-    if stamp() != STAMP:
+    if len(words) != WORD_COUNT:
         return None
-    import zlib
+    return ENTRIES, words
 
-    return ENTRIES, memoryview(zlib.decompress(WORDS)).cast(word_format())
+
+class ShippedCache(dict):  # type: ignore[type-arg]  # re's own cache: dict[tuple, re.Pattern]
+    """``re``'s cache, which builds a pattern from the shipped table the first time it is
+    looked up and missing, then keeps it like any other.
+
+    ``re._compile`` looks a pattern up with ``_cache[type(pattern), pattern, flags]`` and
+    compiles on ``KeyError``; a dict subclass's ``__missing__`` is asked exactly then. So only
+    the patterns a run uses are built: a changed report uses ~240 of the ~290, an unchanged one
+    (a result-cache hit) ~20. The table is read when the first one is built."""
+
+    __slots__ = ("_entries", "_words", "_limit")
+
+    def __init__(self, current: dict, entries: dict[tuple, Entry], limit: int) -> None:  # type: ignore[type-arg]
+        super().__init__(current)
+        self._entries = entries
+        self._words: memoryview | None = None
+        self._limit = limit
+
+    def __missing__(self, key: tuple) -> re.Pattern:  # type: ignore[type-arg]
+        item = self._entries.get(key)
+        if item is None:
+            raise KeyError(key)
+        if self._words is None:
+            shipped = table()
+            if shipped is None:  # the words file went missing since import: compile as usual
+                self._entries = {}
+                raise KeyError(key)
+            self._words = shipped[1]
+        pattern = build(item, self._words)
+        if len(self) < self._limit:  # never make re drop its own entries for ours
+            self[key] = pattern
+        return pattern
 
 
 def seed() -> int:
-    """Put the shipped patterns into ``re``'s cache; how many. Once per process; a no-op when
-    the table is not for this interpreter, when ``re`` has no such cache, or when
-    ``GAOLINT_NO_PATTERN_TABLE`` is set."""
+    """Make the shipped patterns available to ``re``'s cache (built when first looked up, by
+    :class:`ShippedCache`); how many. Once per process; a no-op when the table is not for this
+    interpreter, when ``re`` has no such cache, or when ``GAOLINT_NO_PATTERN_TABLE`` is set."""
     global _seeded
     if _seeded or os.environ.get("GAOLINT_NO_PATTERN_TABLE"):
         return 0
     _seeded = True
     cache = getattr(re, "_cache", None)
-    limit = int(getattr(re, "_MAXCACHE", 0) * _CACHE_SHARE)
-    shipped = table() if isinstance(cache, dict) else None
-    if cache is None or shipped is None:
+    if type(cache) is not dict or stamp() != _table_stamp():
         return 0
-    entries, words = shipped
-    added = 0
-    for item in entries:
-        if len(cache) >= limit:
-            break
-        key = (type(item[0]), item[0], item[1])
-        if key not in cache:
-            cache[key] = build(item, words)
-            added += 1
-    return added
+    from .patterncodes_table import ENTRIES
+
+    entries: dict[tuple, Entry] = {(type(item[0]), item[0], item[1]): item for item in ENTRIES}  # type: ignore[type-arg]
+    re._cache = ShippedCache(cache, entries, int(getattr(re, "_MAXCACHE", 0) * _CACHE_SHARE))  # type: ignore[attr-defined]
+    return len(entries)
+
+
+def _table_stamp() -> str | None:
+    """The stamp of the shipped table, None when there is none."""
+    try:
+        from .patterncodes_table import STAMP
+    except ImportError:
+        return None
+    return STAMP
