@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from gaolint.engine import Settings, lint_file, read_report
 from gaolint.read.html import read_html
 from tests.builder.defects import clean_or_planted
 from tests.builder.html import render_html
@@ -76,3 +77,45 @@ def test_typed_headings_inside_list_items_read_as_typed(tmp_path):
     assert "<ol><li><h2>一、总体情况" in text
     listed.write_bytes(text.encode("utf-8"))
     assert findings_apart_from_places(listed) == findings_apart_from_places(typed)
+
+
+def _without_section(seed: int, numeral: str):
+    """A builder report with section ``numeral`` (and its content) taken out, as
+    ``missing_section`` plants it."""
+    from tests.builder import build_document, sample_spec
+    from tests.builder.document import Document, Heading
+
+    document = build_document(sample_spec(seed))
+    blocks = list(document.blocks)
+    start = next(i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.level == 1 and b.text.startswith(numeral))
+    end = next((i for i, b in enumerate(blocks) if i > start and isinstance(b, Heading) and b.level == 1), len(blocks))
+    return Document(blocks=blocks[:start] + blocks[end:])
+
+
+@pytest.mark.parametrize("seed", [3, 6])
+def test_a_nested_list_sub_heading_is_no_stand_in_for_a_missing_section(tmp_path, seed):
+    """LibreOffice writes both heading levels as ``<ol>`` items, so a browser draws 1. 总体情况 and,
+    under it, 1. 主动公开. With section 二 gone, the sub-heading 主动公开 named section 二 by its
+    words and the report's missing section went unreported."""
+    page = tmp_path / "listed.html"
+    page.write_bytes(render_html(_without_section(seed, "二"), list_headings="nested"))
+    assert "<li><p><strong>主动公开</strong></p>" in page.read_text(encoding="utf-8")
+    got = {f.rule for f in lint_file(str(page), Settings()).findings}
+    assert "GAO101" in got
+
+
+def test_copied_text_numbered_1_2_at_both_levels(tmp_path):
+    """The same shape as text copied from such a page: a number that goes back (1. under 1.) opens
+    a sub-heading. A heading that holds its section's whole title is its section even numbered
+    wrong, and a report with every section present reads clean of GAO101."""
+    head = "青禾县人民政府2024年政府信息公开工作年度报告\n本报告统计期限为2024年1月1日至2024年12月31日。\n"
+    body = ("1. 总体情况\n1. 主动公开\n全年主动公开信息120条。\n2. 依申请公开\n全年收到申请3件。\n"
+            "3. 收到和处理政府信息公开申请情况\n本年度收到申请3件。\n4. 政府信息公开行政复议、行政诉讼情况\n无。\n"
+            "5. 存在的主要问题及改进情况\n培训不足，下一步加强培训。\n6. 其他需要报告的事项\n本年度未收取信息处理费。\n")
+    report = tmp_path / "r.txt"
+    report.write_text(head + body, encoding="utf-8")
+    keys = [s.key for s in read_report(str(report), str(report))[0].sections]
+    assert keys == ["overview", "requests", "review", "problems", "other"]
+    report.write_text(head + body.replace("1. 主动公开\n全年", "1. 主动公开政府信息情况\n全年"), encoding="utf-8")
+    keys = [s.key for s in read_report(str(report), str(report))[0].sections]
+    assert keys[:2] == ["overview", "active"]

@@ -333,6 +333,7 @@ def _sections(lines: list[Line], fmt: FormatSpec, candidates: list[tuple[Line, s
     the sub-heading look like section 2 by its words."""
     sections: list[Section] = []
     matches: list[bool] = []
+    numerals: list[str] = []
     found: set[str] = set()
     for line, numeral, title in candidates:
         chosen = _section_for(title, numeral, fmt, found)
@@ -344,7 +345,25 @@ def _sections(lines: list[Line], fmt: FormatSpec, candidates: list[tuple[Line, s
         found.add(spec.key)
         sections.append(Section(number, spec.key, title, line.whole(), line.index, len(lines)))
         matches.append(spec.numeral == numeral)
+        numerals.append(numeral)
     if own_numbers:
         numbered_right = {section.key for section, right in zip(sections, matches) if right}
-        sections = [section for section, right in zip(sections, matches) if right or section.key not in numbered_right]
+        sections = [section for section, right, numeral in zip(sections, matches, numerals)
+                    if right or (section.key not in numbered_right and not _numbered_back(section, numeral, sections, matches, fmt))]
     return sections
+
+
+def _numbered_back(section: Section, numeral: str, sections: list[Section], matches: list[bool], fmt: FormatSpec) -> bool:
+    """Whether a heading numbered otherwise than its section is a sub-heading because its
+    number goes back: a section before it already carries that number, or a higher one, as
+    its own (1. 总体情况, then 1. 主动公开 under it; a nested list draws both levels 1. 2. …),
+    and it holds only the section's words, not its whole title. Its own section may be
+    missing: the sub-heading is no stand-in for it."""
+    own = _NUMERALS.find(numeral) + 1
+    if own < 1:
+        return False
+    spec = next((spec for spec in fmt.sections if spec.key == section.key), None)
+    if spec is None or (spec.title and squeeze(spec.title) in squeeze(section.title)):
+        return False
+    return any(right and earlier.first_line < section.first_line and earlier.number >= own
+               for earlier, right in zip(sections, matches))
