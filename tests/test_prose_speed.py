@@ -482,8 +482,12 @@ def ref_find_fee_statements(prose: Prose) -> list[Mention]:
             continue
         if "事业性收费" in body and "处理费" not in body:
             continue  # 行政事业性收费 (table 2's fees) is not the information processing fee
-        if re.search(r"(?:由|包括|组成|部分)", body) and "、" in body and not FEE_NONE.search(body):
-            continue  # "全文由…收费及减免情况…组成": a table of contents, not a statement
+        listing = re.search(r"(?:由|包括|组成|部分)", body) and "、" in body
+        if not listing and left and prose.text[left - 1] in ";；" and not re.search(r"\d", body):
+            opening = re.split(r"[。!?！？\n]", prose.text[max(0, left - 300) : left - 1])[-1]
+            listing = re.search(r"(?:由|包括|组成|部分)", opening) and re.search(r"[;；]", opening)
+        if listing and not FEE_NONE.search(body):
+            continue  # "全文由…收费及减免情况…组成" / "包括…;…;收费及减免情况;…": contents, not a statement
         seen.add(left)
         stripped = sentence.strip()
         start = left + sentence.index(stripped[0]) if stripped else left

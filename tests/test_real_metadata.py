@@ -1327,3 +1327,58 @@ def test_an_opening_sentence_naming_the_report_is_no_title_line(tmp_path, pronou
 def test_a_bulleted_title_line_keeps_no_bullet(tmp_path):
     report = _report(tmp_path, free_form(title="  • 青禾县民政局2012年政府信息公开工作年度报告"))
     assert (report.title, report.agency) == ("青禾县民政局2012年政府信息公开工作年度报告", "青禾县民政局")
+
+
+# --- session 10: central and provincial publishers, 2009-2018 pages --------------------------
+
+@pytest.mark.parametrize("stated, end", [
+    ("统计期限自2012年1月1日起,至2012年12月底。", date(2012, 12, 31)),
+    ("统计期限为2012年1月1日至2012年年底。", date(2012, 12, 31)),
+    ("统计期限为2012年1月1日起至12月底止。", date(2012, 12, 31)),
+    ("统计期限为2012年1月1日至2012年12月末。", date(2012, 12, 31)),
+    ("统计期限为2012年1月1日至2012年6月底。", date(2012, 6, 30)),
+])
+def test_a_period_that_ends_at_a_month_end_in_words(tmp_path, stated, end):
+    """A 2015 安监局 page ended its period 至2015年12月底: no period was read (a false GAO201) and
+    the report lost its year. A period that ends at 6月底 is read too, and is half a year."""
+    text = free_form(period=stated)
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    report = read_report(str(path), str(path))[0]
+    assert report.period is not None and (report.period.start, report.period.end) == (date(2012, 1, 1), end)
+    rules = rules_of(_lint(tmp_path, text))
+    assert "GAO201" not in rules
+    assert ("GAO202" in rules) == (end.month != 12)
+
+
+def test_a_contents_list_in_semicolons_is_no_fee_statement(tmp_path):
+    """本报告全文包括…的情况;…;政府信息公开收费及减免情况;…: an item of the contents names the
+    topic and states nothing. A report with no fee statement besides it got no GAO401."""
+    opening = ("本报告全文包括主动公开政府信息的情况;依申请公开政府信息的情况;政府信息公开收费及减免情况;"
+               "因政府信息公开申请行政复议、提起行政诉讼的情况;存在的主要问题及改进情况。")
+    body = [line for line in BODY if line not in ("四、政府信息公开的收费及减免情况", "FEE")]
+    assert "GAO401" in rules_of(_lint(tmp_path, free_form(opening=opening, body=body)))
+    # the same list with the statement itself in the body
+    assert "GAO401" not in rules_of(_lint(tmp_path, free_form(opening=opening)))
+    # a statement cut by semicolons with a figure is a statement
+    charged = "本年度共受理申请12件;收取检索费、复制费共计120元;无减免情况。"
+    assert "GAO401" not in rules_of(_lint(tmp_path, free_form(opening="本报告全文包括五个部分;" + OPENING, body=body + [charged])))
+
+
+@pytest.mark.parametrize("answer", ["无", "暂无。", "无此情况。", "  无 "])
+def test_a_fee_heading_answered_none_on_its_own_line(tmp_path, answer):
+    """三、政府信息公开的收费及减免情况, then 无 on the next line: the topic answered "none", as
+    收费情况：无 is on one line. A heading with prose under it that says nothing of fees is
+    still no statement."""
+    assert "GAO401" not in rules_of(_lint(tmp_path, free_form(fee=answer)))
+    assert "GAO401" in rules_of(_lint(tmp_path, free_form(fee="本机关将继续做好相关工作。")))
+
+
+@pytest.mark.parametrize("fee, reported", [
+    ("本年度依申请公开的政府信息均为无偿提供。", False),
+    ("本机关向群众无偿提供政策汇编500册。", True),
+])
+def test_free_said_as_wuchang(tmp_path, fee, reported):
+    """均为无偿提供 says the information was given free, as 均免费提供 does; handing out free
+    booklets says nothing of fees charged to applicants."""
+    assert ("GAO401" in rules_of(_lint(tmp_path, free_form(fee=fee)))) == reported

@@ -20,8 +20,10 @@ class MissingFeeStatement(FileRule):
       no such statement);
     - cn-2019 (report years 2019 and 2020): no fee statement is required, and none is asked for;
     - cn-2008 (report years up to 2018): the 收费及减免 (fees charged and waived) statement of
-      the 2008 regulation, also written 均免费提供 or 未向申请人收费 (`fees.waivers`); a heading
-      that only names the topic (四、政府信息公开的收费及减免情况) is not the statement.
+      the 2008 regulation, also written 均免费提供, 均为无偿提供 or 未向申请人收费 (`fees.waivers`); a
+      heading that only names the topic (四、政府信息公开的收费及减免情况) is not the statement,
+      nor is an item of a contents list (本报告全文包括…;政府信息公开收费及减免情况;…), but the
+      heading with 无 or 暂无 alone on the line under it is (the topic answered "none").
 
     A sentence about the office's own spending on disclosure work (`产生的政府信息公开费用1万元`,
     words in `fees.spending` of rules/common.yaml) is not a fee statement. A sentence saying the

@@ -24,7 +24,8 @@ class MissingPeriod(FileRule):
 
     The period is recognised in the wordings real reports use, listed as data in
     `rules/common.yaml` (`period.keys`): 统计期限为…至…, 统计时限自…起至…止, 统计日期自…,
-    本报告所列数据自…起至…止, 所列数据的期限从…至…, 涵盖…至…期间, 时间跨度为…
+    本报告所列数据自…起至…止, 所列数据的期限从…至…, 涵盖…至…期间, 时间跨度为…; the end
+    may be a month's or the year's end in words (…至2015年12月底, 至12月末止, 至2015年年底).
     A cut-off date alone (`统计期限截止2011年12月31日`, `数据截止时间为…`, words in
     `period.cutoff`) counts as a stated period: a cut-off of 31 December of the report year is
     accepted, any other cut-off is GAO202. A period whose dates lost their 年/月 marks in

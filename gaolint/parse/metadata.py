@@ -43,6 +43,11 @@ _RANGE_MARK = r"(?:至|到|截至|截止|—{1,2}+|－{1,2}+|-{1,2}+|―{1,2}+|~
 #: 至 (or a dash) between the dates, or 起 with or without it (自…起, …止).
 _RANGE_WORD = r"\s*+(?:(?:起|开始|始)\s*+[,，]?\s*+" + _RANGE_MARK + r"?|" + _RANGE_MARK + r")\s*+"
 PERIOD_RANGE = re.compile(_DATE + _HOUR + _RANGE_WORD + _SHORT_DATE)
+#: A period that ends at a month's or the year's end said in words, with no day:
+#: 自2015年1月1日起,至2015年12月底 / 至12月末止 / 至2015年年底 / 至年底.
+PERIOD_TO_MONTH_END = re.compile(
+    _DATE + _HOUR + _RANGE_WORD + r"(?:(\d{4})\s*+年\s*+)?(?:(\d{1,2})\s*+月\s*+[底末]|年?\s*+[底末])"
+)
 #: A month and a day in Chinese numerals (二〇二二年一月一日至十二月三十一日; the year is already
 #: Arabic, normalise/widths.py), or mixed with Arabic ones, and 元月 for January: read when the
 #: Arabic forms find nothing.
@@ -853,6 +858,12 @@ def find_period(prose: Prose) -> Period | None:
             end = _date(end_year, found.group(5), found.group(6))
             offset = key.start() + found.start()
             return Period(start, end, found.group(0), prose.location(offset, key.start() + found.end()))
+        to_end = PERIOD_TO_MONTH_END.search(window)
+        if to_end:
+            start = _date(to_end.group(1), to_end.group(2), to_end.group(3))
+            end = _month_end(int(to_end.group(4) or to_end.group(1)), int(to_end.group(5) or 12))
+            offset = key.start() + to_end.start()
+            return Period(start, end, to_end.group(0), prose.location(offset, key.start() + to_end.end()))
         numeric = PERIOD_NUMERIC_RANGE.search(window)
         if numeric and (dates := _numeric_dates(numeric)):
             offset = key.start() + numeric.start()
@@ -1153,13 +1164,29 @@ def find_fee_statements(prose: Prose) -> list[Mention]:
             continue
         if "事业性收费" in body and "处理费" not in body:
             continue  # 行政事业性收费 (table 2's fees) is not the information processing fee
-        if _LISTING.search(body) and "、" in body and not FEE_NONE.search(body):
+        if (_LISTING.search(body) and "、" in body or _listed_item(prose.text, left, body)) and not FEE_NONE.search(body):
             continue  # "全文由…收费及减免情况…组成": a table of contents, not a statement
         seen.add(left)
         stripped = sentence.strip()
         start = left + sentence.index(stripped[0]) if stripped else left
         found.append(Mention("fee", stripped, prose.location(start, start + len(stripped))))
     return found
+
+
+#: Where a sentence cut at semicolons began: the last full stop or line end before it.
+_FULL_STOP = re.compile(r"[。!?！？\n][^。!?！？\n]*+$")
+
+
+def _listed_item(text: str, left: int, body: str) -> bool:
+    """Whether a sentence is one item of a list of contents in semicolons (本报告全文包括主动
+    公开…的情况;…;政府信息公开收费及减免情况;…): an item with no figure, after a listing
+    word (包括, 由…组成) and another semicolon earlier in the same full sentence."""
+    if left == 0 or text[left - 1] not in ";；" or any(ch.isdigit() for ch in body):
+        return False
+    before = text[max(0, left - 300) : left - 1]
+    stop = _FULL_STOP.search(before)
+    opening = before[stop.start() + 1 :] if stop else before
+    return _LISTING.search(opening) is not None and (";" in opening or "；" in opening)
 
 
 #: A document number (〔2021〕1号, [2021]12号, （2021）3号): what a cited notice is filed under.
@@ -1206,6 +1233,10 @@ def fee_statements(prose: Prose, obligation: str = "processing-fee") -> list[Fee
             continue  # a heading (四、/4.政府信息公开的收费及减免情况): names the topic, states nothing
         kept.append(mention)
         seen.add(mention.location)
+    if not kept and (bare := _FEE_HEADING_THEN_NONE.search(prose.text)) is not None:
+        # 三、政府信息公开的收费及减免情况 / 无。: the topic's heading, then "none" on its own line
+        start = bare.start(1)
+        return [FeeStatement("fee", bare.group(1), prose.location(start, bare.end(1)), True)]
     if obligation == "processing-fee" and not kept:
         charged_nothing = _no_charge_statement(prose, common)
         return [] if charged_nothing is None else [
@@ -1243,6 +1274,14 @@ def _sentences_holding(prose: Prose, words: re.Pattern[str]):
             yield left + text[left:right].index(sentence[0]), sentence
 
 
+#: A fee topic's heading on a line of its own (三、政府信息公开的收费及减免情况, （六）信息处理费
+#: 收取情况) and a line that only says "none" right under it (无 / 暂无。 / 无此情况): the topic
+#: answered "none". The heading alone states nothing (``fee_statements``).
+_FEE_HEADING_THEN_NONE = re.compile(
+    r"^[^\S\n]*+[(（]?[一二三四五六七八九十\d]{0,3}[)）]?[、.．]?[^\n。，,；;:：]{0,24}?收\s*+费[^\n。，,；;]{0,12}$\n"
+    r"[^\S\n]*+((?:无|暂无|没有|无此情况|无此类情况|无相关情况)[^\S\n]*+[。.]?)[^\S\n]*+$",
+    re.MULTILINE,
+)
 #: No charging happened, said as an event with words between (没有发生有关审计信息公开收费情况,
 #: 未出现收费情况, 没有发生过收费): ``fees.no_charge`` lists the fixed phrases.
 _NO_CHARGE_EVENT = re.compile(r"(?:未|没\s*+有|无)\s*+(?:发\s*+生|出\s*+现|产\s*+生)\s*+过?[^。；;，,\n]{0,12}?收\s*+费")
