@@ -9,6 +9,7 @@ import pytest
 from gaolint.engine import Settings, lint_file
 from gaolint.model import Line, Location
 from gaolint.parse.metadata import (
+    agency_from_contact,
     agency_from_opening,
     agency_from_signature,
     agency_from_title,
@@ -312,3 +313,21 @@ def test_the_compiler_named_before_compiling_this_report(sentence, expected):
     signature name none (a township read as no agency: GAO108 and its deadline unknown)."""
     lines = _lines("2012年政府信息公开工作年度报告", sentence)
     assert agency_from_opening(lines) == expected
+
+
+@pytest.mark.parametrize("opening,body,expected", [
+    # a township known only from where readers are sent, calling itself 我镇
+    ("如有疑问，请与青禾县柳溪镇人民政府党政办联系（电话：0839-6500000）。", "本年度，我镇认真做好公开工作。", "青禾县柳溪镇人民政府"),
+    ("对本报告如有疑问，请与青禾县水利局办公室联系。", "本局全年主动公开信息20条。", "青禾县水利局"),
+    # a department's report that sends readers to the government's office: no agency from it
+    ("如有疑问，请与青禾县人民政府办公室联系。", "本局全年主动公开信息20条。", ""),
+    # no word of the report's own kind: nothing is taken
+    ("如有疑问，请与青禾县柳溪镇人民政府党政办联系。", "全年主动公开信息20条。", ""),
+    ("如有疑问，请与本局办公室联系。", "本局全年主动公开信息20条。", ""),
+])
+def test_agency_from_the_contact_sentence(opening, body, expected):
+    """请与剑阁县杨村镇人民政府党政办联系 was all a real township report said of its agency: no
+    agency, so GAO108 and its deadline went unchecked. The name is taken only when the report
+    calls itself by that kind (我镇, 本局)."""
+    lines = _lines("2024年政府信息公开工作年度报告", opening, "一、总体情况", body)
+    assert agency_from_contact(lines) == expected

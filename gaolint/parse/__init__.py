@@ -177,7 +177,7 @@ def parse(path: str, container: str, lines: list[Line], layout: str = "flow", im
     report.year_location = report.title_location
     report.signing_date = metadata.find_signing_date(lines)
     report.agency = (metadata.agency_from_title(report.title, lines) or metadata.agency_from_signature(lines)
-                     or metadata.agency_from_opening(lines))
+                     or metadata.agency_from_opening(lines) or metadata.agency_from_contact(lines))
     report.agency_kind = metadata.agency_kind(report.agency)
     report.contacts, hidden = refine_contacts(prose, metadata.find_contacts(prose))
     report.fee_statements = metadata.fee_statements(prose, fmt.fee_obligation)

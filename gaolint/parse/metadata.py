@@ -790,6 +790,34 @@ def agency_from_opening(lines: list[Line]) -> str:
     return normalise_agency(name)
 
 
+#: The office a contact sentence sends readers to (请与剑阁县杨村镇人民政府党政办联系): the agency's
+#: name, then the office's own words.
+_CONTACT_AGENCY = re.compile(
+    r"请\s*+(?:与|向)\s*+([\u4e00-\u9fff]{2,30}?(?:人民政府|管委会|街道办事处|委员会|局|厅|委))[\u4e00-\u9fff]{0,12}?\s*+联\s*+系"
+)
+
+
+def agency_from_contact(lines: list[Line]) -> str:
+    """The agency a first screen's contact sentence names, for a report whose title, signature
+    and opening name none; taken only when the report calls itself by that agency's kind
+    (杨村镇人民政府 and 我镇, 某县财政局 and 本局). A department's report may send readers to the
+    government's office; its 我局 then keeps the government's name off it."""
+    text = "\n".join(_first_screen_text(lines))[:TITLE_CHARS]
+    found = _CONTACT_AGENCY.search(text)
+    if not found or found.group(1).startswith(("本", "我", "该")):
+        return ""
+    name = found.group(1)
+    if name.endswith("人民政府"):
+        kind = name[-5:-4]
+    elif name.endswith("街道办事处"):
+        kind = "街道"
+    else:
+        kind = "委" if name.endswith(("委员会", "管委会")) else name[-1]
+    if not kind or not any(f"我{kind}" in line.text or f"本{kind}" in line.text for line in lines):
+        return ""
+    return normalise_agency(name)
+
+
 def agency_kind(name: str) -> str:
     """The agency's kind from its name's ending, as rules/common.yaml lists them: "government"
     (a 人民政府, township ones included), "zone" (a 管委会 of a 开发区 / 综合实验区 / 试验区),
