@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import re
 
 import pytest
 
@@ -866,3 +867,69 @@ def test_a_count_as_long_as_a_narrow_row_is_not_split(tmp_path):
     path = _write(tmp_path, "narrow.txt", changed)
     report = read_report(path, path)[0]
     assert [c.raw for c in report.tables["table2"].rows["regulations"].cells] == ["125", "", ""]
+
+
+# --- table 4 split into a table per part (session 10) -----------------------------------------
+
+_REVIEW_COLUMNS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+
+
+def _html_table(rows: list[list[tuple[str, int]]]) -> str:
+    cells = ("".join(f'<td colspan="{span}">{text}</td>' if span > 1 else f"<td>{text}</td>" for text, span in row) for row in rows)
+    return '<table border="1" cellspacing="0">' + "".join(f"<tr>{row}</tr>" for row in cells) + "</table>"
+
+
+def _split_review_table(page: str, per_group: bool) -> str:
+    """The page with table 4 as Word files and pages narrower than fifteen columns give it: a
+    行政复议 table of five and a 行政诉讼 table of ten, or one small table per group."""
+    start = page.index("<table", page.index("四、政府信息公开行政复议"))
+    end = page.index("</table>", start) + len("</table>")
+    values = re.findall(r">(\d+)</span>", page[start:end])
+    assert len(values) == 15
+    columns = [(word, 1) for word in _REVIEW_COLUMNS]
+    if per_group:
+        parts = [_html_table([[(group, 5)], columns, [(v, 1) for v in values[i * 5:(i + 1) * 5]]])
+                 for i, group in enumerate(["行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）"])]
+    else:
+        parts = [_html_table([[("行政复议", 5)], columns, [(v, 1) for v in values[:5]]]),
+                 _html_table([[("行政诉讼", 10)], [("未经复议直接起诉", 5), ("复议后起诉", 5)], columns * 2,
+                              [(v, 1) for v in values[5:]]])]
+    return page[:start] + "<p>&nbsp;</p>".join(parts) + page[end:]
+
+
+@pytest.mark.parametrize("per_group", [False, True])
+@pytest.mark.parametrize("seed", [1, 4, 7, 10])
+def test_table4_split_into_a_table_per_part_reads_as_one(tmp_path, seed, per_group):
+    """A 2025 county report converted to Markdown gave each part of table 4 its own table, with
+    its own header: gaolint read only the first five numbers (GAO105 "应有 15 个数，实际读到 5 个")
+    and checked none of the others. A page written in Word splits it the same way when fifteen
+    columns do not fit. Planted defects in the table are still found."""
+    from tests.builder.html import render_html
+
+    document = clean_or_planted(seed)
+    whole, split = tmp_path / "whole.html", tmp_path / "split.html"
+    page = render_html(document).decode("utf-8")
+    whole.write_text(page, encoding="utf-8")
+    split.write_text(_split_review_table(page, per_group), encoding="utf-8")
+    assert split.read_text(encoding="utf-8").count("<td>结果维持</td>") == (3 if per_group else 3)
+    assert findings_apart_from_places(split) == findings_apart_from_places(whole)
+
+
+def test_table4_split_in_text_with_a_sum_that_does_not_add_up(tmp_path):
+    """The same split as text (pipes, each part's name on a line of its own); a group whose total
+    is off is reported on that group, and prose after the last group still ends the table."""
+    spec = sample_spec(5)
+    text = render_text(build_document(spec), "pipe")
+    start = text.index("行政复议 | 行政诉讼")
+    end = text.index("五、", start)
+    header = " | ".join(_REVIEW_COLUMNS)
+    split = (f"行政复议\n{header}\n1 | 0 | 0 | 0 | 1\n行政诉讼（未经复议直接起诉）\n{header}\n2 | 0 | 0 | 0 | 2\n"
+             f"行政诉讼（复议后起诉）\n{header}\n0 | 1 | 0 | 0 | 3\n注：本表数据截至年底。\n")
+    path = tmp_path / "r.txt"
+    path.write_text(text[:start] + split + text[end:], encoding="utf-8")
+    report = read_report(str(path), str(path))[0]
+    table4 = report.tables["table4"]
+    assert [[c.raw for c in row.cells] for row in table4.rows.values()] == [
+        ["1", "0", "0", "0", "1"], ["2", "0", "0", "0", "2"], ["0", "1", "0", "0", "3"]]
+    rules = _rules(lint_file(str(path), Settings()).findings)
+    assert "GAO105" not in rules and "GAO304" in rules

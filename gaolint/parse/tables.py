@@ -3,6 +3,7 @@ that follow it, until the next label or row boundary."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ..model import Cell, Line, Row, Table
@@ -564,9 +565,15 @@ def read_review_table(spec: TableSpec, lines: list[Line], group_sums: dict | Non
     tokens = blank_pipes.review_tokens(tokenise(lines))
     values: list[Token] = []
     started = False
+    width, count = len(spec.columns), len(spec.columns) * len(spec.groups)
     for token in tokens:
         if token[0] == LABEL:
-            if values and (len(values) >= len(spec.columns) or values[0][0] == GLUED):
+            if values and (len(values) >= width or values[0][0] == GLUED):
+                if values[0][0] != GLUED and _next_group_header(token[1], spec, values, width, count):
+                    while values[-1][0] == EMPTY:  # the row's closing pipe
+                        values.pop()
+                    started = False  # (the next group's values start at its first number)
+                    continue  # table 4 given as a small table per group, each with its own header
                 break  # prose after the table
             continue
         if token[0] == NUMBER or token[0] == BAD or token[0] == GLUED:
@@ -575,7 +582,6 @@ def read_review_table(spec: TableSpec, lines: list[Line], group_sums: dict | Non
             values.append(token)
     while values and values[-1][0] == EMPTY:
         values.pop()
-    count = len(spec.columns) * len(spec.groups)
     if not values:  # (no cell holds a value: a row left blank, or no table)
         values = blank_row(lines, count, spec.columns) or []
         if not values:
@@ -584,7 +590,6 @@ def read_review_table(spec: TableSpec, lines: list[Line], group_sums: dict | Non
         return _glued_review(spec, values, group_sums)
     else:
         values = _with_leading_blanks(tokens, values, count)
-    width = len(spec.columns)
     rows: dict[str, Row] = {}
     for index, (key, label) in enumerate(spec.groups):
         chunk = values[index * width : (index + 1) * width]
@@ -602,6 +607,29 @@ def read_review_table(spec: TableSpec, lines: list[Line], group_sums: dict | Non
         if last is not None:
             last.cells.extend(_cell(t) for t in extra)
     return table
+
+
+#: What a header cell of table 4 may hold besides its words: marks, brackets, spaces.
+_HEADER_MARKS = re.compile(r"[\s#*|:：、·（）()\[\]【】]+")
+
+
+def _next_group_header(text: str, spec: TableSpec, values: list[Token], width: int, count: int) -> bool:
+    """Whether a label after a whole number of table 4's groups is the next group's own header:
+    made only of the table's group and column words (### 行政诉讼（未经复议直接起诉）, 结果维持 …
+    总计). Word files and web pages narrower than fifteen columns split the table so, and
+    converted copies give each group a table; a reader sees every group's numbers."""
+    filled = len(values)
+    while filled and values[filled - 1][0] == EMPTY:
+        filled -= 1
+    if not filled or filled % width or filled >= count:
+        return False
+    rest = _HEADER_MARKS.sub("", text)
+    if not rest:
+        return False
+    words = sorted({part for _, label in spec.groups for part in label.split("·")} | set(spec.columns), key=len, reverse=True)
+    for word in words:
+        rest = rest.replace(word, "")
+    return not rest
 
 
 def _with_leading_blanks(tokens: list[Token], values: list[Token], count: int) -> list[Token]:
