@@ -156,7 +156,7 @@ def _glyphs(c: Any, textpage: Any, space: _Page, limit: int) -> tuple[list[Glyph
     loose, map_error, font_size, char_matrix = (c.FPDFText_GetLooseCharBox, c.FPDFText_HasUnicodeMapError,
                                                 c.FPDFText_GetFontSize, c.FPDFText_GetMatrix)
     get_unicode = c.FPDFText_GetUnicode
-    sizes: dict[float, float] = {}
+    sizes: dict[float, tuple[float, bool]] = {}
     seen: dict[tuple[str, int, int], list[Glyph]] = {}
     glyphs: list[Glyph] = []
     undecoded = 0
@@ -168,11 +168,14 @@ def _glyphs(c: Any, textpage: Any, space: _Page, limit: int) -> tuple[list[Glyph
             continue
         loose(raw, index, box_ref)
         height = box.top - box.bottom
-        size = sizes.get(height)
-        if size is None:
+        known = sizes.get(height)
+        if known is None:
             char_matrix(raw, index, matrix)
             size = font_size(raw, index) * math.hypot(matrix.c, matrix.d) or height
-            sizes[height] = size
+            known = sizes[height] = (size, _slanted(matrix.a, matrix.b))
+        size, slanted = known
+        if slanted or (size >= WATERMARK_SIZE and _faint(c, raw, index)):
+            continue  # a watermark across the page, or the ring of text of a drawn seal
         if height > 1.6 * size or box.right - box.left > 2.5 * size:
             _fallback_box(c, raw, index, size, box)
         if rotated:
@@ -190,6 +193,32 @@ def _glyphs(c: Any, textpage: Any, space: _Page, limit: int) -> tuple[list[Glyph
         if len(glyphs) >= limit:
             break
     return glyphs, undecoded
+
+
+#: Glyphs at least this large (points) that are drawn faint are a watermark, not text: a
+#: report's own largest type is its title or a red 文件 header, in 初号 (42 pt) at most and
+#: in a full colour.
+WATERMARK_SIZE = 30.0
+#: How far from a page's axes a line of text may turn (tan 2°) and still be read.
+_TURN_TOLERANCE = 0.035
+
+
+def _slanted(a: float, b: float) -> bool:
+    """Whether a glyph's baseline (the matrix's first row, its x axis) turns away from the
+    page's axes: a watermark set at 30° or 45°, a seal's text around its ring. Text turned a
+    quarter (a landscape table, a turned page) is upright to someone turning the page; an
+    italic's shear moves only the y axis."""
+    a, b = abs(a), abs(b)
+    return min(a, b) > _TURN_TOLERANCE * max(a, b)
+
+
+def _faint(c: Any, raw: Any, index: int) -> bool:
+    """Whether a glyph is drawn light or see-through: light grey, or half transparent, as
+    watermarks are (仅供参考 in 60 pt across the page)."""
+    red, green, blue, alpha = (ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint())
+    if not c.FPDFText_GetFillColor(raw, index, red, green, blue, alpha):
+        return False
+    return alpha.value < 128 or min(red.value, green.value, blue.value) >= 170
 
 
 def _fallback_box(c: Any, raw: Any, index: int, size: float, box: Any) -> None:
