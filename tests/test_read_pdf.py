@@ -788,3 +788,41 @@ def test_punctuation_hanging_past_a_cell_rule_stays_in_its_cell():
     assert label[-1].x1 > 198.0  # the last comma hangs over the rule
     table, _ = _grid_table(boxes, label + numbers, 1)
     assert [cell.text for cell in table.cells] == ["只计这一情形不计其他，", "7", "9"]
+
+
+def _lines_pdf(lines: list[tuple[float, str]]) -> bytes:
+    """One A4 page of body text in 12 pt, each line drawn at (left x, its text), a line every
+    20 pt from the top, as a word processor sets a paragraph that wraps."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from tests.builder.pdf import FONT, _register_font
+
+    _register_font()
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4)
+    page.setFont(FONT, 12)
+    for row, (left, text) in enumerate(lines):
+        page.drawString(left, 760 - 20 * row, text)
+    page.showPage()
+    page.save()
+    return out.getvalue()
+
+
+def test_a_wrapped_line_that_opens_with_a_numbered_item_goes_on_its_sentence() -> None:
+    """A paragraph that wraps right before （八）: 依据《条例》第二十条第 / （八）项…. The line above
+    runs to the margin and stops mid-phrase, so the next line is its sentence, not a heading
+    (the fee row of table 2 lost its label that way: GAO106). After a line that ends its
+    sentence, （二） opens a heading as before."""
+    full = "说" * 30
+    page = _lines_pdf([
+        (72, full + "依据第二十条第"),
+        (72, "（八）项信息内容本年收费金额为零。"),
+        (72, full + "全年无变化情况。"),
+        (72, "（二）依申请公开"),
+        (72, full + "全年无变化情况，"),
+        (96, "本年度未收取任何费用。"),
+    ])
+    texts = [line.text for line in read_pdf(page, "w.pdf").lines]
+    assert texts[0] == full + "依据第二十条第（八）项信息内容本年收费金额为零。"
+    assert texts[1:3] == [full + "全年无变化情况。", "（二）依申请公开"]

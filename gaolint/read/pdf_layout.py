@@ -27,6 +27,10 @@ _PAGE_NUMBER = re.compile(
     r"|(?:page|Page|PAGE)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)$"
 )
 _HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章节部分])")
+#: How a full line ends when its sentence goes on: a Chinese character or a comma, not the
+#: punctuation that ends a sentence or a heading. A line that wraps before （八）项 or 一、 then
+#: goes on with them (依据《条例》第二十条第 / （八）项…): they open no heading there.
+_MID_PHRASE = re.compile(r"[\u4e00-\u9fff，、“《(（]$")
 #: A heading whose numeral lost its 、 (二主动公开政府信息情况, 二 主动公开…): a short line opening
 #: with a Chinese numeral, holding no punctuation (``_is_bare_heading``).
 _BARE_NUMERAL = re.compile(r"^[一二三四五六七八九十]{1,3}\s*+[\u4e00-\u9fff]")
@@ -165,8 +169,10 @@ def _continues(line: TextLine, following: TextLine, column: Column) -> bool:
         return False
     if following.page == line.page and following.top - line.bottom > 1.5 * size:
         return False
-    if following.page not in (line.page, line.page + 1) or _HEADING_START.match(following.text):
+    if following.page not in (line.page, line.page + 1):
         return False
+    if _HEADING_START.match(following.text) and not _MID_PHRASE.search(line.text):
+        return False  # (after a line that stops mid-phrase, 第 / （八）项…, it is the sentence's)
     if _is_bare_heading(following.text) and column.right - following.x1 > 2 * size:
         return False  # (a full line is the paragraph's, whatever it opens with)
     if following.x0 <= column.left + 0.5 * size:
