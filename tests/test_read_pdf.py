@@ -826,3 +826,36 @@ def test_a_wrapped_line_that_opens_with_a_numbered_item_goes_on_its_sentence() -
     texts = [line.text for line in read_pdf(page, "w.pdf").lines]
     assert texts[0] == full + "依据第二十条第（八）项信息内容本年收费金额为零。"
     assert texts[1:3] == [full + "全年无变化情况。", "（二）依申请公开"]
+
+
+def test_a_typed_space_between_a_label_and_its_figure_is_kept() -> None:
+    """``行政许可 97`` on a line with no rules (table 2's items as lines, a table drawn without
+    borders): the gap is a typed space, wider than the quarter of the size that Word and
+    LibreOffice put between Chinese and digits by themselves (``2023 年``). Read as 行政许可97,
+    the row lost its figure (GAO104 / GAO106 on reports that were clean as Word files)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from tests.builder.pdf import FONT, _register_font
+
+    _register_font()
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4)
+    page.setFont(FONT, 12)
+    body = "本报告所列数据的统计期限为全年，全年主动公开政府信息若干条。"
+    for row in range(6):
+        page.drawString(72, 760 - 20 * row, body)
+
+    def pieces(y: float, parts: list[tuple[str, float]]) -> None:
+        x = 72.0
+        for text, gap in parts:
+            page.drawString(x, y, text)
+            x += page.stringWidth(text, FONT, 12) + gap * 12
+
+    pieces(620, [("行政许可", 0.5), ("97", 0)])
+    pieces(600, [("行政事业性收费", 0.45), ("3.5", 0)])
+    pieces(580, [("全年共", 0.25), ("2023", 0.25), ("年度", 0)])
+    page.showPage()
+    page.save()
+    texts = [line.text for line in read_pdf(out.getvalue(), "s.pdf").lines]
+    assert texts[-3:] == ["行政许可 97", "行政事业性收费 3.5", "全年共2023年度"]
