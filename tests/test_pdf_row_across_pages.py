@@ -7,6 +7,11 @@ the top of the next, which read as a row of seven blank cells (a false GAO106)."
 
 from __future__ import annotations
 
+import io
+
+import pytest
+
+from gaolint.read.pdf import read_pdf
 from gaolint.read.pdf_tables import DocTable, GridCell, PageTable, append_piece
 
 #: x ranges of a label column and three figure columns.
@@ -56,3 +61,85 @@ def test_an_unnumbered_row_with_blank_zeros_under_a_page_break_stays_a_row():
     """行政强制 with its zeros left blank at the top of a page, under 行政处罚: two rows."""
     rows = _joined([["行政处罚", "12", "0", "0"]], [["行政强制", "", "", ""]])
     assert rows == [["行政处罚", "12", "0", "0"], ["行政强制", "", "", ""]]
+
+
+# --- a figure cut by the page break; a header cell with no rule on its left (session 10) -------
+
+def _ruled_rows(page, left: float, top: float, widths: list[float], rows: list[list[str]], height: float,
+                open_first: bool = False) -> float:
+    """Draw ``rows`` as a ruled table from (left, top) downwards, a cell's text at its middle;
+    with ``open_first``, the first row's first cell (a merged header over five columns) has no
+    rule on its left or top, as a web page's cells styled with only right and bottom borders
+    come out of a word processor. Returns the bottom."""
+    from tests.builder.pdf import FONT
+
+    right = left + sum(widths)
+    y = top
+    for index, row in enumerate(rows):
+        bottom = y - height
+        edges = [left]
+        for w in widths:
+            edges.append(edges[-1] + w)
+        first_width = sum(widths[:5]) if open_first and index == 0 else None
+        page.line(left if not (open_first and index == 0) else left + first_width, y, right, y)
+        page.line(left, bottom, right, bottom)
+        for col, x in enumerate(edges):
+            if open_first and index == 0 and (col == 0 or 0 < col < 5):
+                continue
+            page.line(x, y, x, bottom)
+        x = left
+        cells = row if not (open_first and index == 0) else [row[0], *row[5:]]
+        spans = [5, *[1] * (len(cells) - 1)] if open_first and index == 0 else [1] * len(cells)
+        col = 0
+        for text, span in zip(cells, spans):
+            width = sum(widths[col:col + span])
+            if text:
+                page.setFont(FONT, 9)
+                page.drawCentredString(x + width / 2, bottom + height / 2 - 3, text)
+            x += width
+            col += span
+        y = bottom
+    return y
+
+
+def _table4_over_a_break(open_first: bool) -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from tests.builder.pdf import FONT, _register_font
+
+    _register_font()
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4)
+    page.setFont(FONT, 12)
+    for row in range(24):
+        page.drawString(72, 780 - 26 * row, "本机关全年认真办理行政复议和行政诉讼案件，依法规范答复。")
+    page.setFont(FONT, 12)
+    page.drawString(72, 140, "四、政府信息公开行政复议、行政诉讼情况")
+    widths = [30.0] * 15
+    columns = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    header = [["行政复议", "", "", "", "", "行政诉讼", *[""] * 9]]
+    _ruled_rows(page, 72, 130, widths, header, 16, open_first=open_first)
+    _ruled_rows(page, 72, 114, widths, [columns * 3], 16)
+    _ruled_rows(page, 72, 98, widths, [["2", "1", "0", "0", "3", "1", "0", "0", "0", "1", "0", "0", "0", "0", "0"]], 40)
+    page.showPage()
+    _ruled_rows(page, 72, 800, widths, [["", "", "", "", "6", *[""] * 10]], 20)
+    page.setFont(FONT, 12)
+    page.drawString(72, 760, "五、存在的主要问题及改进情况")
+    page.showPage()
+    page.save()
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("open_first", [False, True])
+def test_a_figure_wrapped_over_the_page_break_is_joined(open_first):
+    """A narrow 总计 cell wrapped 36 as 3 / 6, and the page broke inside the row: 6 alone in a
+    row at the top of the next page, under the 3. It is the rest of the figure, not a row of
+    its own (GAO105/GAO106) nor a second table (GAO304: 总计为 3). A header cell drawn with no
+    rule on its left reads as a line of text; it no longer parts the table from its rest."""
+    lines = [line.text for line in read_pdf(_table4_over_a_break(open_first), "t.pdf").lines]
+    start = lines.index("四、政府信息公开行政复议、行政诉讼情况")
+    end = lines.index("五、存在的主要问题及改进情况")
+    figures = [text for text in lines[start:end] if text.isdigit()]
+    assert figures == ["2", "1", "0", "0", "36", "1", "0", "0", "0", "1", "0", "0", "0", "0", "0"]
+    assert sum(1 for text in lines[start:end] if text == "|") == 4  # three rows and the table's end

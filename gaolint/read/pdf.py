@@ -181,6 +181,27 @@ def _read_page(page: PageData, damage: list[str]) -> PageContent:
                        glyphs=glyphs, undecoded=page.undecoded, drawn=page.objects > 0)
 
 
+def _table_before(merged: list[TextLine | DocTable]) -> DocTable | None:
+    """The table a page's table piece may continue: the last item, or the last table when
+    every line after it lies inside that table's box on its page — a cell's text with no rule
+    on one side (a header cell styled with only right and bottom borders) is read as a line,
+    and it must not part the table from its rest on the next page."""
+    for index in range(len(merged) - 1, -1, -1):
+        entry = merged[index]
+        if isinstance(entry, DocTable):
+            last = entry.last
+            if last is None or not all(_inside(line, last) for line in merged[index + 1:]):
+                return None
+            return entry
+    return None
+
+
+def _inside(line: TextLine | DocTable, table: PageTable) -> bool:
+    margin = 2.0
+    return (isinstance(line, TextLine) and line.page == table.page and line.x0 >= table.x0 - margin
+            and line.x1 <= table.x1 + margin and line.top >= table.top - margin and line.bottom <= table.bottom + margin)
+
+
 def _emit(pages: list[PageContent], damage_notes: list[str]) -> Extracted:
     """Merge tables across page breaks, join paragraphs, and number the output lines."""
     drop_furniture(pages)
@@ -198,8 +219,8 @@ def _emit(pages: list[PageContent], damage_notes: list[str]) -> Extracted:
     merged: list[TextLine | DocTable] = []
     for item in join_paragraphs(pages):
         if isinstance(item, PageTable):
-            previous = merged[-1] if merged else None
-            if isinstance(previous, DocTable) and continues(previous, item):
+            previous = _table_before(merged)
+            if previous is not None and continues(previous, item):
                 append_piece(previous, item)
                 continue
             table = DocTable()

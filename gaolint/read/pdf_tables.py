@@ -446,6 +446,10 @@ def _is_label(text: str) -> bool:
 _ROW_NUMBERING = re.compile(r"\s*(?:\d{1,2}\s*[.、]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*、)")
 
 
+#: A cell that holds a figure and nothing else.
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+
+
 def _same_column(a: GridCell, b: GridCell) -> bool:
     return abs(a.x0 - b.x0) <= GRID_TOLERANCE and abs(a.x1 - b.x1) <= GRID_TOLERANCE
 
@@ -455,8 +459,15 @@ def _finishes_row(above: Sequence[GridCell], top: Sequence[GridCell]) -> bool:
     before: Word and LibreOffice let a row break across pages, so a label that wraps
     (2.没有现 / 成信息需要另行制作) leaves its second line, and nothing else, at the top of the
     next page. Every cell of that rest is empty but a label or two, none of which starts the
-    way a row label starts, each under a numbered label of the row above, which holds figures."""
+    way a row label starts, each under a numbered label of the row above, which holds figures.
+    A figure wrapped in a narrow cell (3 / 6 of 36) leaves its rest the same way: every cell
+    empty but a figure or two, each under a figure of the row above."""
     labels = [cell for cell in top if cell.text]
+    if labels and len(labels) < len(top) and all(_FIGURE.fullmatch(cell.text) for cell in labels):
+        # A figure cut by the break: a narrow cell wrapped 36 as 3 / 6, and the 6 went over
+        # alone. Each such cell is under a figure of a row that no cell of this one labels.
+        return all(any(_same_column(cell, upper) and _FIGURE.fullmatch(upper.text) for upper in above)
+                   for cell in labels)
     if not labels or not all(_is_label(cell.text) and not _ROW_NUMBERING.match(cell.text) for cell in labels):
         return False
     if not any(cell.text and not _is_label(cell.text) for cell in above):
