@@ -319,8 +319,10 @@ def test_the_compiler_named_before_compiling_this_report(sentence, expected):
     # a township known only from where readers are sent, calling itself 我镇
     ("如有疑问，请与青禾县柳溪镇人民政府党政办联系（电话：0839-6500000）。", "本年度，我镇认真做好公开工作。", "青禾县柳溪镇人民政府"),
     ("对本报告如有疑问，请与青禾县水利局办公室联系。", "本局全年主动公开信息20条。", "青禾县水利局"),
-    # a department's report that sends readers to the government's office: no agency from it
+    # a department's report that sends readers to the government's office: no agency from it,
+    # even where it speaks of its county as 我县
     ("如有疑问，请与青禾县人民政府办公室联系。", "本局全年主动公开信息20条。", ""),
+    ("如有疑问，请与青禾县人民政府办公室联系。", "我局推动我县政务公开工作。", ""),
     # no word of the report's own kind: nothing is taken
     ("如有疑问，请与青禾县柳溪镇人民政府党政办联系。", "全年主动公开信息20条。", ""),
     ("如有疑问，请与本局办公室联系。", "本局全年主动公开信息20条。", ""),
@@ -331,3 +333,24 @@ def test_agency_from_the_contact_sentence(opening, body, expected):
     calls itself by that kind (我镇, 本局)."""
     lines = _lines("2024年政府信息公开工作年度报告", opening, "一、总体情况", body)
     assert agency_from_contact(lines) == expected
+
+
+def test_accountability_words_cut_by_a_hard_wrap_are_found(tmp_path):
+    """Text copied from a PDF keeps the page's line ends: 纳入年度绩效 / 考核 hid 绩效考核 from the
+    check, and a report that gives its results got GAO108. Words cut so are found; a report
+    without the results is still reported."""
+    spec = sample_spec(3, kind="government", agency="苏州市吴江区人民政府", year=2024)
+    text = render_text(build_document(spec), "pipe")
+    kept = []
+    for line in text.splitlines():
+        for word in _ACCOUNTABILITY:
+            if word in line:
+                line = line.replace(word, word[:2] + "\n" + word[2:])
+        kept.append(line)
+    wrapped = "\n".join(kept)
+    assert not any(word in wrapped for word in _ACCOUNTABILITY)
+    path = tmp_path / "wrapped.txt"
+    path.write_text(wrapped, encoding="utf-8")
+    assert "GAO108" not in [f.rule for f in lint_file(str(path), Settings()).findings]
+    path.write_text(_without_accountability(text), encoding="utf-8")
+    assert "GAO108" in [f.rule for f in lint_file(str(path), Settings()).findings]

@@ -103,3 +103,27 @@ def test_a_running_header_beside_page_numbers_is_dropped():
     once = [title, "一、总体情况", *[f"第{n}段正文。" for n in range(6)], "- 1 -", title, "二、主动公开政府信息情况"]
     lines, _, _ = normalise(Extracted(lines=[SourceLine(t, i + 1) for i, t in enumerate(once)], container="text"))
     assert [line.text for line in lines].count(title) == 2  # beside one page number only: the report's words
+
+
+def test_invisible_characters_from_web_editors_read_as_spaces(tmp_path):
+    """A zero-width space (``&#8203;`` in a CMS page), word joiner, byte-order mark or soft
+    hyphen inside a line: a table cell "\\u200b7" was no figure and a heading that held one
+    was no heading. They read as spaces, one for one, and the report reads as without them."""
+    import re as _re
+
+    from gaolint.engine import Settings, lint_file
+    from tests.builder import build_document, render_text, sample_spec
+    from tests.builder.defects import clean_or_planted
+
+    assert to_halfwidth("\u200b7|统\u2060计\ufeff期限\u00ad") == " 7|统 计 期限 "
+    for seed in (2, 5):
+        text = render_text(clean_or_planted(seed), "pipe") if seed == 5 else render_text(build_document(sample_spec(seed)), "pipe")
+        plain, marked = tmp_path / f"plain{seed}.txt", tmp_path / f"marked{seed}.txt"
+        plain.write_text(text, encoding="utf-8")
+        # before every figure of the tables and inside every heading's first words
+        sprinkled = _re.sub(r"(?<=\| )(\d)", "\u200b\\1", text)
+        sprinkled = _re.sub(r"^([一二三四五六]、)(.)", "\\1\u200b\\2", sprinkled, flags=_re.M)
+        assert sprinkled.count("\u200b") > 20
+        marked.write_text(sprinkled, encoding="utf-8")
+        rules = lambda path: sorted(f.rule for f in lint_file(str(path), Settings()).findings)  # noqa: E731
+        assert rules(marked) == rules(plain)

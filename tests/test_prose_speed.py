@@ -444,7 +444,7 @@ def ref_find_contacts(prose: Prose) -> list[Mention]:
         value = re.compile(r"[^\s，,。；;)）\u3400-\u9fff]+").match(text, start)  # no slice: linear
         if value and ("@" in value.group(0) or re.search(r"[A-Za-z]", value.group(0))):
             domain = re.compile(r"。(?:com|cn|net|org|gov)\b", re.I).match(text, value.end()) if "@" in value.group(0) else None
-            written = value.group(0) + (domain.group(0) if domain else "")
+            written = value.group(0) + domain.group(0) if domain else value.group(0).rstrip(".")
             found.append(Mention("email", written, prose.location(start, start + len(written))))
     emails = SeenEmails(m.text for m in found if m.kind == "email")
     for match in EMAIL.finditer(text):

@@ -1382,3 +1382,40 @@ def test_free_said_as_wuchang(tmp_path, fee, reported):
     """均为无偿提供 says the information was given free, as 均免费提供 does; handing out free
     booklets says nothing of fees charged to applicants."""
     assert ("GAO401" in rules_of(_lint(tmp_path, free_form(fee=fee)))) == reported
+
+
+def test_ascii_full_stops_before_a_heading_and_after_an_address(tmp_path):
+    """Text typed or converted with half-width punctuation: 电子邮箱：gk@qh.gov.cn. ends its
+    sentence with the ".", which is no part of the address (a false GAO502); and a heading run
+    into the line after ").一、概述" starts there, as after "。" (a false GAO101 for 一)."""
+    contact = "如对本报告有疑问，请与青禾县人民政府办公室联系（电话：0598-5123456，电子邮箱：gk@qinghe.gov.cn）."
+    body = [line for line in BODY[2:]]  # from 二、主动公开政府信息情况 on (概述 is no section of 2008's)
+    one_line = " ".join([OPENING, PERIOD, contact + body[0], *body[1:]]).replace("FEE", FEE)
+    text = "\n".join([TITLE, one_line, *SIGNATURE]) + "\n"
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    report = read_report(str(path), str(path))[0]
+    assert report.sections and report.sections[0].key == "active"
+    assert report.sections[0].location.column > 100  # found mid-line, right after the "."
+    rules = rules_of(_lint(tmp_path, text))
+    assert "GAO101" not in rules and "GAO502" not in rules
+    mail = "\n".join([TITLE, OPENING + PERIOD + "电子邮箱：gk@qinghe.gov.cn.", *BODY, *SIGNATURE]).replace("FEE", FEE)
+    path.write_text(mail, encoding="utf-8")
+    report = read_report(str(path), str(path))[0]
+    assert [m.text for m in report.contacts if m.kind == "email"] == ["gk@qinghe.gov.cn"]
+    assert "GAO502" not in rules_of(_lint(tmp_path, mail))
+
+
+def test_a_short_heading_after_a_half_width_full_stop_mid_line(tmp_path):
+    """一、总体情况 run into a line after ")." (a page flattened to one line, half-width
+    punctuation): its title is too short to be taken anywhere mid-sentence, but a full stop
+    ends the sentence before it. After "2.5万元." (a figure's decimal) it is not taken."""
+    text = ("青禾县人民政府2024年政府信息公开工作年度报告\n"
+            "本报告所列数据的统计期限为2024年1月1日至2024年12月31日，如有疑问请联系县政府办公室（电话：0598-5123456）."
+            "一、总体情况 全年主动公开政府信息1200条。二、主动公开政府信息情况 见下表。\n")
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    sections = read_report(str(path), str(path))[0].sections
+    assert [s.key for s in sections][:2] == ["overview", "active"]
+    path.write_text(text.replace("（电话：0598-5123456）.", "收费2.5."), encoding="utf-8")
+    assert [s.key for s in read_report(str(path), str(path))[0].sections][:1] == ["active"]

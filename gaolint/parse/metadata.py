@@ -815,7 +815,13 @@ def agency_from_contact(lines: list[Line]) -> str:
         kind = "委" if name.endswith(("委员会", "管委会")) else name[-1]
     if not kind or not any(f"我{kind}" in line.text or f"本{kind}" in line.text for line in lines):
         return ""
+    if name.endswith("人民政府") and any(_DEPARTMENT_SELF.search(line.text) for line in lines):
+        return ""  # a department (我局) that names the government's office; its 我县 is the county
     return normalise_agency(name)
+
+
+#: A department calling itself so: its report is not the government's it sends readers to.
+_DEPARTMENT_SELF = re.compile(r"[我本](?:局|委|厅|办|单位)(?![长员会])")
 
 
 def agency_kind(name: str) -> str:
@@ -1148,7 +1154,8 @@ def find_contacts(prose: Prose) -> list[Mention]:
         if value and ("@" in value.group(0) or _LATIN.search(value.group(0))):
             # 163。com: a domain typed with a Chinese full stop is the address, malformed as written
             domain = _DOMAIN_AFTER_STOP.match(text, value.end()) if "@" in value.group(0) else None
-            written = value.group(0) + (domain.group(0) if domain else "")
+            # (a half-width full stop after the address ends the sentence: …@163.com.)
+            written = value.group(0) + domain.group(0) if domain else value.group(0).rstrip(".")
             found.append(Mention("email", written, prose.location(start, start + len(written))))
     emails = SeenEmails(m.text for m in found if m.kind == "email")
     for match in EMAIL.finditer(text) if "@" in text else ():

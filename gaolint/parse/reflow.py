@@ -29,6 +29,12 @@ MAX_NUMERALS = 2_000
 _NUMERAL = re.compile(r"(?:第)?[一二三四五六七八九十]{1,2}(?:部分)?\s*[、.]\s*")
 #: What may stand right before a heading that starts mid-line.
 _BEFORE = frozenset("。；;！!？?）)】>”\"'’ \t\u3000") | frozenset("0123456789")
+def _full_stop_before(text: str, start: int) -> bool:
+    """A half-width full stop ends the sentence before a heading (…电子邮箱：gk@qh.gov.cn）.一、总体
+    情况, text typed or converted with ASCII punctuation), unless a digit stands before it (2.5万元.)."""
+    return text[start - 1] == "." and start > 1 and not text[start - 2].isdigit()
+
+
 #: Where a heading's title ends when it does not end with the format's own title.
 _TITLE_STOP = re.compile(r"[\s(（。:：；;,，]|\d")
 #: How far after the numeral a title may run.
@@ -105,7 +111,8 @@ def heading_cuts(text: str, words: tuple[str, ...], titles: tuple[str, ...]) -> 
         start = match.start()
         title_start = match.end()
         head = squeeze(text[title_start : title_start + _TITLE_REACH])
-        if start > 0 and text[start - 1] not in _BEFORE and not _whole_title_follows(text, title_start, titles):
+        if start > 0 and text[start - 1] not in _BEFORE and not _full_stop_before(text, start) \
+                and not _whole_title_follows(text, title_start, titles):
             continue  # mid-sentence, unless the format's whole (long) title follows
         if not any(head.startswith(word) or word in head[:16] for word in words):
             continue
