@@ -9,6 +9,12 @@ costs the worker process reading the file, not the run (gaolint/run.py).
 
 An encrypted file opens when its user password is empty (PDFium tries it), as readers do: an
 owner password only restricts printing or copying, and a report is published to be read.
+
+What a person sees is what is read: a watermark stamped across the pages (text turned off the
+page's axes, or very large and faint) is left out (pdf_engine.py); a gap a typed space makes
+between a label and its figure is kept (pdf_text.py); a table broken over a page is one table,
+its cut labels and figures joined (pdf_tables.py), even where a line of the table's own text,
+drawn with no rule beside it, stands between the pieces (``_table_before``).
 """
 
 from __future__ import annotations
