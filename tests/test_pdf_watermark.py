@@ -93,3 +93,22 @@ def test_a_large_title_in_full_colour_is_read():
     page.showPage()
     page.save()
     assert [line.text for line in read_pdf(out.getvalue(), "c.pdf").lines][:2] == ["青禾县人民政府", "2024年政府信息公开"]
+
+
+@pytest.mark.parametrize("angle", [1.5, 4])
+def test_text_a_few_degrees_askew_is_read(angle):
+    """An OCR text layer over a page scanned a little askew turns with the page: it is the
+    report's text, not a watermark, and is read (how well its lines come together is another
+    matter: a line that drifts by its own height is read in pieces)."""
+    _register_font()
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4)
+    page.rotate(angle)
+    page.setFont(FONT, 12)
+    sentences = [f"第{row + 10}条：本报告所列数据的统计期限为2024年1月1日至2024年12月31日。" for row in range(12)]
+    for row, sentence in enumerate(sentences):
+        page.drawString(80, 700 - 24 * row, sentence)
+    page.showPage()
+    page.save()
+    texts = [line.text for line in read_pdf(out.getvalue(), "s.pdf").lines]
+    assert sum(len(text.replace(" ", "")) for text in texts) == sum(map(len, sentences))

@@ -199,8 +199,10 @@ def _glyphs(c: Any, textpage: Any, space: _Page, limit: int) -> tuple[list[Glyph
 #: report's own largest type is its title or a red 文件 header, in 初号 (42 pt) at most and
 #: in a full colour.
 WATERMARK_SIZE = 30.0
-#: How far from a page's axes a line of text may turn (tan 2°) and still be read.
-_TURN_TOLERANCE = 0.035
+#: How far from a page's axes a line of text may turn (tan 10°) and still be read: the text
+#: layer a scanner's OCR lays over a page scanned a little askew turns with it; watermarks are
+#: set at 30° to 45°.
+_TURN_TOLERANCE = 0.18
 
 
 def _slanted(a: float, b: float) -> bool:
