@@ -552,6 +552,8 @@ def ref_find_sections(lines: list[Line], fmt: FormatSpec) -> list[Section]:
         # 五、存在的主要问题… must open with its own numeral to be taken for the section when the
         # words are generic (a table-4 header line never starts with a numeral).
         number = fmt.sections.index(spec) + 1
+        if spec.title and title.startswith(spec.title) and len(title) > len(spec.title) + 2:
+            title = spec.title  # (其他需要报告的事项本年度…: a sentence run into the heading)
         found_sections.append(Section(number, spec.key, title, line.whole(), line.index, len(lines)))
     found = len({s.key for s in found_sections})
     if found <= 1 < len(fmt.sections):
@@ -579,7 +581,11 @@ def ref_find_sections(lines: list[Line], fmt: FormatSpec) -> list[Section]:
                                      if current.first_line < line.index < following.first_line and numeral == skipped),
                                     current.end_line)
     for section in found_sections:
-        section.body = "\n".join(l.text for l in lines[section.first_line + 1 : section.end_line])
+        heading = lines[section.first_line].text
+        at = heading.find(section.title) if section.title else -1
+        rest = heading[at + len(section.title):].lstrip("：:，,。 \t\u3000*#】]").strip() if at >= 0 else ""
+        body = [l.text for l in lines[section.first_line + 1 : section.end_line]]
+        section.body = "\n".join(([rest] if rest else []) + body)
     return found_sections
 
 

@@ -933,3 +933,42 @@ def test_table4_split_in_text_with_a_sum_that_does_not_add_up(tmp_path):
         ["1", "0", "0", "0", "1"], ["2", "0", "0", "0", "2"], ["0", "1", "0", "0", "3"]]
     rules = _rules(lint_file(str(path), Settings()).findings)
     assert "GAO105" not in rules and "GAO304" in rules
+
+
+# --- a heading with its section's first sentence run into its line (session 10) --------------
+
+@pytest.mark.parametrize("seed", [2, 5])
+def test_a_bold_heading_with_its_first_sentence_in_one_paragraph(tmp_path, seed):
+    """<p><strong>五、存在的主要问题…</strong>…</p> and <p><strong>六、其他需要报告的事项</strong>
+    本年度未收取信息处理费。</p>: the page's editor put the heading and the section's text in one
+    paragraph, so they read as one line. The section was taken to end where its line did and
+    reported empty (a false GAO107) on four real pages re-published so."""
+    from tests.builder.html import render_html
+
+    document = build_document(sample_spec(seed))
+    page = render_html(document).decode("utf-8")
+    run_in = re.sub(r"<h2>([五六]、[^<]+)</h2>\s*<p[^>]*>", r"<p><strong>\1</strong>", page)
+    assert run_in.count("<p><strong>") == 2
+    whole, joined = tmp_path / "whole.html", tmp_path / "run_in.html"
+    whole.write_text(page, encoding="utf-8")
+    joined.write_text(run_in, encoding="utf-8")
+    assert findings_apart_from_places(joined) == findings_apart_from_places(whole)
+
+
+@pytest.mark.parametrize("stop, empty", [("：", False), ("", False), (" ", False), ("：无。", True)])
+def test_a_sentence_run_into_a_heading_line_is_the_sections_content(tmp_path, stop, empty):
+    """六、其他需要报告的事项：本年度未收取信息处理费。 on one line is a section with content; 六、其他
+    需要报告的事项：无。 is still one that says only 无 (GAO107)."""
+    spec = sample_spec(4)
+    text = render_text(build_document(spec), "pipe")
+    heading = "六、其他需要报告的事项"
+    at = text.index(heading)
+    rest = text[at + len(heading):].lstrip("\n")
+    line = heading + (stop if empty else stop + rest.split("\n", 1)[0])
+    tail = rest.split("\n", 1)[1] if not empty else "\n".join(l for l in rest.split("\n") if not l.strip() or l.startswith(("青禾", "柳河")) or re.match(r"^\d{4}年", l))
+    path = tmp_path / "r.txt"
+    path.write_text(text[:at] + line + "\n" + (tail if not empty else ""), encoding="utf-8")
+    report = read_report(str(path), str(path))[0]
+    other = report.section("other")
+    assert other is not None and other.title == "其他需要报告的事项"
+    assert ("GAO107" in _rules(lint_file(str(path), Settings()).findings)) == empty

@@ -21,8 +21,10 @@ from ..model import Line, Location
 from ..model_format import FormatSpec
 from .labels import squeeze
 
-#: Lines shorter than this are left alone: a heading line with its first sentence is short.
-LONG_LINE = 80
+#: Lines this long or shorter are left alone: find_sections reads a line of up to this many
+#: characters as a heading with its first sentence run in (六、其他需要报告的事项：本年度…). A
+#: longer one is cut here, or its heading would be read by neither.
+LONG_LINE = 70
 #: Numbered items looked at in one line; a whole crawled report has a few dozen.
 MAX_NUMERALS = 2_000
 #: A numbered heading: 一、 二. 第三部分、 …

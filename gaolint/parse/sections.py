@@ -15,6 +15,7 @@ import re
 from ..model import Line, Section
 from ..model_format import FormatSpec, SectionSpec
 from .labels import squeeze
+from .reflow import LONG_LINE
 
 #: The numeral may be followed by 、 or other punctuation, or only by a space (一 总体情况, 一\t总体情况:
 #: a Word numbering or PDF layout that lost its 、); the words after it must still name a section.
@@ -83,8 +84,8 @@ def _candidates(lines: list[Line], heading: re.Pattern[str] = _HEADING) -> list[
     found = []
     for line in lines:
         text = line.text.strip().strip("*").strip()
-        if len(text) > 70 or not text:
-            continue
+        if len(text) > LONG_LINE or not text:
+            continue  # (a longer line was cut at its headings by parse/reflow.py)
         match = heading.match(text) or (_GLUED_HEADING.match(text) if heading is _HEADING else None)
         if not match or _ENUMERATION.match(text):
             continue
@@ -163,8 +164,34 @@ def find_sections(lines: list[Line], fmt: FormatSpec) -> list[Section]:
     if sections is numbered and len(sections) > 1:
         _end_at_extra_headings(sections, candidates)
     for section in sections:
-        section.body = "\n".join([ln.text for ln in lines[section.first_line + 1 : section.end_line]])
+        rest = _run_in_rest(lines[section.first_line].text, section.title)
+        section.body = "\n".join([rest] * bool(rest) + [ln.text for ln in lines[section.first_line + 1 : section.end_line]])
     return sections
+
+
+#: What may stand between a heading's title and the text run into its line: a stop, spaces, and
+#: the marks that close a Markdown or bracketed heading (**一、总体情况**, 【一、…】).
+_RUN_IN_GAP = "：:，,。 \t\u3000*#】]"
+
+
+def _run_in_rest(text: str, title: str) -> str:
+    """The text a heading's line runs on with after its title (六、其他需要报告的事项：本年度未收取
+    信息处理费。, or <strong>六、其他需要报告的事项</strong>本年度… read as one line): the first
+    of the section's content, not nothing."""
+    at = text.find(title) if title else -1
+    if at < 0:
+        return ""
+    return text[at + len(title):].lstrip(_RUN_IN_GAP).strip()
+
+
+def _own_title(title: str, spec: SectionSpec) -> str:
+    """A heading's title without the sentence run into it with no stop between
+    (其他需要报告的事项本年度未收取信息处理费): the section's whole title, when the heading opens
+    with it and goes on."""
+    whole = spec.title
+    if whole and title.startswith(whole) and len(title) > len(whole) + 2:
+        return whole
+    return title
 
 
 #: An Arabic number before a heading's title (1. 总体情况).
@@ -343,7 +370,7 @@ def _sections(lines: list[Line], fmt: FormatSpec, candidates: list[tuple[Line, s
         # words are generic (a table-4 header line never starts with a numeral).
         spec, number = chosen
         found.add(spec.key)
-        sections.append(Section(number, spec.key, title, line.whole(), line.index, len(lines)))
+        sections.append(Section(number, spec.key, _own_title(title, spec), line.whole(), line.index, len(lines)))
         matches.append(spec.numeral == numeral)
         numerals.append(numeral)
     if own_numbers:
