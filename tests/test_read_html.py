@@ -630,3 +630,36 @@ def test_pictures_are_placed_for_the_first_thousand_only():
     extracted = read_html(page.encode("utf-8"), "p.html")
     assert len(extracted.images) == MAX_PICTURES
     assert {extracted.lines[index].text for index in extracted.images} == {"结尾。"}
+
+
+# --- a page whose text lines share one source line (session 10) ------------------------------
+
+_ONE_SOURCE_LINE_REPORT = [
+    "青禾县农业农村局2016年政府信息公开工作年度报告",
+    "本报告统计期限为2016年1月1日至2016年12月31日。如对本报告有疑问，请与青禾县农业农村局办公室联系（电话：57001234）。",
+    "一、概述", "2016年，我局认真贯彻《条例》，全年主动公开政府信息120条。",
+    "二、主动公开政府信息情况", "全年通过门户网站主动公开政府信息120条。",
+    "三、依申请公开和不予公开政府信息情况",
+    "全年收到政府信息公开申请3件，均已按期答复，未发生因政府信息公开申请提起的行政复议和行政诉讼。",
+    "四、收费及减免情况", "本年度未收取任何费用，无减免情况。",
+    "五、存在的主要问题及改进措施", "公开内容还不够丰富，下一步将加强培训，提高公开质量。",
+]
+
+
+@pytest.mark.parametrize("joiner", ["\n", "", "<br>"])
+def test_a_page_written_on_one_source_line_reads_as_the_page_written_on_many(tmp_path, joiner):
+    """CMS pages are often minified or print the article on one line, and <br> parts lines of one
+    paragraph: many text lines then share a source line. The bare telephone 57001234 was looked
+    up in the first of them and dropped as a glued table row (a false GAO501), and the report's
+    body was taken to be empty after its title's line, so a 2008-format topic said in running
+    text went unseen (a false GAO101)."""
+    from gaolint.engine import Settings, lint_file
+
+    if joiner == "<br>":
+        body = "<p>" + "<br>".join(_ONE_SOURCE_LINE_REPORT) + "</p>"
+    else:
+        body = joiner.join(f"<p>{text}</p>" for text in _ONE_SOURCE_LINE_REPORT)
+    page = tmp_path / "p.html"
+    page.write_text(f"<html><head><meta charset='utf-8'></head><body>{joiner}<div class='article_content'>"
+                    f"{body}</div></body></html>", encoding="utf-8")
+    assert [f.rule for f in lint_file(str(page), Settings()).findings] == []

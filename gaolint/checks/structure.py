@@ -87,9 +87,17 @@ class MissingSection(FileRule):
 
 
 def _body_text(report: Report) -> str:
-    """The report's text after its title line: where a free-form report's topics are."""
-    first = report.title_location.line if report.title_location is not None else 0
-    return "\n".join(line.text for line in report.lines if line.location.line > first or line.location.column > 1)
+    """The report's text after its title line: where a free-form report's topics are. The title's
+    line is found by its place and its text, not by its line number alone: a web page written on
+    one source line gives all its text lines the title's line number."""
+    here = report.title_location
+    first = here.line if here is not None else 0
+    title = report.title[:8]
+    after = next((index + 1 for index, line in enumerate(report.lines)
+                  if line.location.line == first and title and title in line.text), None)
+    if after is None:  # (a title not written in the text as read: the lines past its line)
+        return "\n".join(line.text for line in report.lines if line.location.line > first or line.location.column > 1)
+    return "\n".join(line.text for line in report.lines[after:])
 
 
 @register

@@ -15,7 +15,6 @@ reference). Real pages add shapes it misreads, corrected here:
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from ..model import Mention
@@ -118,15 +117,11 @@ def refine_contacts(prose: Prose, found: list[Mention]) -> tuple[list[Mention], 
 
     # A bare digit run with no contact word before it is not a telephone number. Only the
     # numbers found are looked at (not the whole text again).
-    by_line: dict[int, int] = {}
     bare = []
     for mention in contacts:
         if mention.kind != "phone" or not mention.text.isdigit():
             continue  # 0591-23165385: a dash-formatted landline is never a glued table cell
-        if not by_line:
-            for index, line in enumerate(prose.lines):
-                by_line.setdefault(line.location.line, index)
-        start = _offset(prose, by_line, mention.location)
+        start = _offset(prose, mention)
         if start is not None and not _PHONE_CONTEXT.search(text, max(0, start - 24), start):
             bare.append(mention)
     if bare:
@@ -135,15 +130,18 @@ def refine_contacts(prose: Prose, found: list[Mention]) -> tuple[list[Mention], 
     return contacts, damage
 
 
-def _offset(prose: Prose, by_line: dict[int, int], location) -> int | None:
-    """Where a mention found in ``prose`` starts in ``prose.text``."""
-    index = by_line.get(location.line)
-    if index is None:
-        return None
-    line = prose.lines[index]
-    local = location.column - line.location.column
-    if line.columns is not None:
-        local = bisect.bisect_left(line.columns, local)
-    return prose.starts[index] + local
+def _offset(prose: Prose, mention: Mention) -> int | None:
+    """Where a mention found in ``prose`` starts in ``prose.text``: the occurrence of its text
+    that ``prose`` places where the mention is. (Not by its line number alone: a web page's
+    element written on one source line, or a page minified onto one, gives many text lines
+    one line number, and the first of them is seldom the mention's.)"""
+    text, here = prose.text, mention.location
+    start = text.find(mention.text)
+    while start >= 0:
+        there = prose.location(start, start + len(mention.text))
+        if (there.line, there.column, there.place) == (here.line, here.column, here.place):
+            return start
+        start = text.find(mention.text, start + 1)
+    return None
 
 
