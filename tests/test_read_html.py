@@ -663,3 +663,47 @@ def test_a_page_written_on_one_source_line_reads_as_the_page_written_on_many(tmp
     page.write_text(f"<html><head><meta charset='utf-8'></head><body>{joiner}<div class='article_content'>"
                     f"{body}</div></body></html>", encoding="utf-8")
     assert [f.rule for f in lint_file(str(page), Settings()).findings] == []
+
+
+def _government_page(head_title: str, h1: str, after: str = "") -> str:
+    body = "".join(f"<p>{text}</p>" for text in [
+        "本报告所列数据统计期限为2024年1月1日至2024年12月31日。如有疑问，请联系青禾县人民政府办公室（电话：0598-5123456）。",
+        "一、总体情况", "2024年，全县主动公开政府信息560条，办理依申请公开12件。",
+        "五、存在的主要问题及改进情况", "主要问题是公开内容不够细化，下一步将加强培训。",
+        "六、其他需要报告的事项", "本年度未收取信息处理费。"])
+    return (f"<html><head><meta charset='utf-8'><title>{head_title}</title></head><body>"
+            f"<div class='header'><h1>{h1}</h1></div><div class='article_content'>{body}</div>{after}</body></html>")
+
+
+@pytest.mark.parametrize("head_title", ["青禾县人民政府2024年政府信息公开工作年度报告_青禾县人民政府门户网站",
+                                        "青禾县人民政府2024年政府信息公开工作年度报告 - 青禾县人民政府",
+                                        "青禾县人民政府2024年政府信息公开工作年度报告"])
+def test_a_title_only_in_the_head_is_the_reports(tmp_path, head_title):
+    """A page whose <h1> holds the site's name and whose body never states the title: the title
+    is the <title>'s, its site's name cut off. Without it the report had no agency, and a
+    people's government's missing accountability results (GAO108) went unreported."""
+    from gaolint.engine import Settings, lint_file, read_report
+
+    page = tmp_path / "p.html"
+    page.write_text(_government_page(head_title, "青禾县人民政府门户网站"), encoding="utf-8")
+    report = read_report(str(page), str(page))[0]
+    assert (report.title, report.agency) == ("青禾县人民政府2024年政府信息公开工作年度报告", "青禾县人民政府")
+    assert "GAO108" in {f.rule for f in lint_file(str(page), Settings()).findings}
+    page.write_text(_government_page("青禾县人民政府门户网站", "青禾县人民政府门户网站"), encoding="utf-8")
+    assert read_report(str(page), str(page))[0].title == ""
+
+
+def test_a_list_of_related_reports_beside_the_report_is_not_read(tmp_path):
+    """A "相关报告" list after the article, each item a link and a one-sentence summary of
+    another year's report: it is the site's furniture. Read with the report, its summary's
+    period (2015) stood for the report's own, which states none (GAO202 and GAO203 instead of
+    GAO201)."""
+    from gaolint.engine import Settings, lint_file
+
+    related = ("<div class='list-related'><h3>相关报告</h3><ul><li><a href='#'>青禾县人民政府2015年政府信息公开工作年度报告</a>"
+               "<p>本报告所列数据统计期限为2015年1月1日至2015年12月31日。</p></li></ul></div>")
+    page = tmp_path / "p.html"
+    text = _government_page("青禾县人民政府2024年政府信息公开工作年度报告", "青禾县人民政府2024年政府信息公开工作年度报告", related)
+    page.write_text(text.replace("本报告所列数据统计期限为2024年1月1日至2024年12月31日。", ""), encoding="utf-8")
+    rules = {f.rule for f in lint_file(str(page), Settings()).findings}
+    assert "GAO201" in rules and not rules & {"GAO202", "GAO203"}

@@ -33,7 +33,10 @@ JUNK_TAGS = frozenset(
 #: Page furniture by tag, dropped unless it visibly holds the report.
 PROTECTABLE_TAGS = frozenset(["nav", "header", "footer", "form", "aside"])
 #: id/class fragments naming page furniture rather than content.
-JUNK_NAMES = ("nav", "menu", "footer", "header", "breadcrumb", "crumb", "share", "sidebar", "side-bar")
+JUNK_NAMES = ("nav", "menu", "footer", "header", "breadcrumb", "crumb", "share", "sidebar", "side-bar",
+              # lists of other pages beside the report (相关文章 xgwz, 相关链接 xglj, 相关信息 xgxx):
+              # their summaries are sentences, and another year's period is no period of this report
+              "related", "xgwz", "xglj", "xgxx", "recommend")
 BLOCK_TAGS = frozenset(
     ["address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "hr", "html", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "ul"]
 )
@@ -523,6 +526,21 @@ class _Page:
             order, text, line = before[-1]
             self.lines.insert(0, SourceLine(text, line))
             self.first_heading = order if self.first_heading is None else min(order, self.first_heading)
+        elif (named := self._head_title()) is not None:
+            self.lines.insert(0, named)
+
+    def _head_title(self) -> SourceLine | None:
+        """The report's title from the page's ``<title>`` (its site's name cut off after ``_``,
+        ``|`` or a dash), for a page whose body names it nowhere a title stands (the ``<h1>``
+        holds the site's name): a title read nowhere leaves the report with no agency."""
+        element = self.root.find("head/title")
+        if element is None or not element.text:
+            return None
+        for part in _SITE_SUFFIX.split(element.text.strip()):
+            part = part.strip()
+            if _is_title_line(part):
+                return SourceLine(part, _line(element))
+        return None
 
     def _suppressions(self, comments: list[Any]) -> list[tuple[int, str, tuple[str, ...]]]:
         found: list[tuple[int, str, tuple[str, ...]]] = []
@@ -946,6 +964,10 @@ _REPORT_WORDS = ("报告", "年报", "報告", "年報")
 #: (（全文）, (修订版)).
 #: ``\s*+`` (possessive): two runs of optional spaces in a row were tried at every split.
 _TITLE_END = re.compile(r"(?:报告|年报|報告|年報)\s*+(?:[(（【][^()（）【】]{0,20}[)）】]\s*+)?$")
+
+
+#: What parts a page's ``<title>`` into the report's title and its site's name.
+_SITE_SUFFIX = re.compile(r"\s*(?:_|\||｜|—+|--?|–)\s*")
 
 
 def _is_title_line(text: str) -> bool:
