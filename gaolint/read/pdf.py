@@ -187,12 +187,16 @@ def _read_page(page: PageData, damage: list[str]) -> PageContent:
                        glyphs=glyphs, undecoded=page.undecoded, drawn=page.objects > 0)
 
 
+#: Most lines looked back over for the table a piece continues (a table's stray cell texts).
+_LINES_IN_A_TABLE = 64
+
+
 def _table_before(merged: list[TextLine | DocTable]) -> DocTable | None:
     """The table a page's table piece may continue: the last item, or the last table when
     every line after it lies inside that table's box on its page — a cell's text with no rule
     on one side (a header cell styled with only right and bottom borders) is read as a line,
     and it must not part the table from its rest on the next page."""
-    for index in range(len(merged) - 1, -1, -1):
+    for index in range(len(merged) - 1, max(-1, len(merged) - 1 - _LINES_IN_A_TABLE), -1):
         entry = merged[index]
         if isinstance(entry, DocTable):
             last = entry.last
