@@ -477,6 +477,7 @@ _RUNS = (
     "<w:r><w:pict><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p></w:txbxContent></w:pict></w:r>",
     "<w:sdt><w:sdtPr><w:t>P</w:t></w:sdtPr><w:sdtContent><w:r><w:t>控</w:t></w:r></w:sdtContent></w:sdt>",
     "<w:r><w:tab><w:t>不读</w:t></w:tab></w:r>", "<w:r><w:t/></w:r>",
+    '<w:r><w:br w:type="page"/></w:r>', '<w:r><w:br w:type="column"/><w:t>栏</w:t></w:r>',
 )
 
 
@@ -627,3 +628,20 @@ def test_a_boxed_note_of_one_cell_stays_a_table():
     lines = [line for line in read_docx(render_docx(document), "note.docx").lines if line.text != "|"]
     assert [line.text for line in lines] == ["一、总体情况", "注：本报告数据均来自本机关政府信息公开工作台账。", "本年度本机关继续推进政务公开。"]
     assert lines[1].place.startswith("第1个表格")
+
+
+@pytest.mark.parametrize("kind", ["page", "column"])
+def test_a_page_break_after_text_ends_the_line(kind: str) -> None:
+    """Word and WPS keep a page break typed after a paragraph's text in that paragraph, and the
+    next heading after it (…均已办结。<page break>二、主动公开政府信息情况): the heading starts
+    the page. Read as one line, the heading was glued to the sentence before it and its section
+    reported missing (GAO101). A break before any text (at a heading's start) still leaves the
+    heading whole."""
+    brk = f'<w:r><w:br w:type="{kind}"/></w:r>'
+    body = (
+        f"<w:p><w:r><w:t>全年收到申请3件，均已办结。</w:t></w:r>{brk}<w:r><w:t>二、主动公开政府信息情况</w:t></w:r></w:p>"
+        f"<w:p>{brk}<w:r><w:t>三、收到和处理政府信息公开申请情况</w:t></w:r></w:p>"
+        f"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>甲</w:t></w:r>{brk}<w:r><w:t>乙</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+    )
+    lines = [line.text for line in read_docx(minimal_docx(body), "b.docx").lines]
+    assert lines[:3] == ["全年收到申请3件，均已办结。", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况"]

@@ -556,9 +556,10 @@ def paragraph_text(paragraph: Any) -> str:
     """The visible text of a ``w:p``: runs, hyperlinks, fields' results and insertions, with
     ``w:br``/``w:cr`` as line breaks and ``w:tab`` as a tab; deletions, field codes and hidden
     runs (``w:vanish``: Word neither shows nor prints them) left out, and page and column
-    breaks, which move the text on without ending its line (a page break typed at the start
-    of a numbered heading left its number alone on a line). Text-box paragraphs inside the
-    runs follow on new lines."""
+    breaks before any text, which move the text on without ending its line (a page break typed
+    at the start of a numbered heading left its number alone on a line); after text, a page
+    break ends the line (…结转下年度。<page break>二、主动公开…: the heading starts the page).
+    Text-box paragraphs inside the runs follow on new lines."""
     out: list[str] = []
     stack = list(reversed(paragraph))
     while stack:
@@ -571,8 +572,8 @@ def paragraph_text(paragraph: Any) -> str:
         elif tag == W + "tab":
             out.append("\t")
         elif tag == W + "br":
-            if node.get(_BR_TYPE) not in _PAGE_BREAKS:
-                out.append("\n")
+            if node.get(_BR_TYPE) not in _PAGE_BREAKS or "".join(out).strip():
+                out.append("\n")  # (a page break after text: what follows starts a page)
         elif tag == W + "cr":
             out.append("\n")
         elif tag == _W_R and _hidden(node):
@@ -652,7 +653,7 @@ def _plain_paragraph_text(paragraph: Any) -> str:
         tag = node.tag
         if tag == _W_T:
             out.append(node.text or "")
-        elif tag in _FIXED and node is not paragraph and node.get(_BR_TYPE) not in _PAGE_BREAKS:
+        elif tag in _FIXED and node is not paragraph and (node.get(_BR_TYPE) not in _PAGE_BREAKS or "".join(out).strip()):
             out.append(_FIXED[tag])
     return "".join(out)
 

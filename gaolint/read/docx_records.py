@@ -94,7 +94,7 @@ _STYLESHEET = f"""\
 <xsl:template match="w:t" mode="t"><xsl:apply-templates mode="tt"/></xsl:template>
 <xsl:template match="w:tab" mode="t"><xsl:text>&#9;</xsl:text></xsl:template>
 <xsl:template match="w:br|w:cr" mode="t"><xsl:text>&#10;</xsl:text></xsl:template>
-<xsl:template match="w:br[@w:type='page' or @w:type='column']" mode="t"/>
+<xsl:template match="w:br[@w:type='page' or @w:type='column']" mode="t"><xsl:text>&#xE000;</xsl:text></xsl:template>
 <xsl:template match="w:noBreakHyphen" mode="t"><xsl:text>-</xsl:text></xsl:template>
 <xsl:template match="w:p" mode="t"><xsl:text>&#10;</xsl:text><xsl:apply-templates mode="t"/></xsl:template>
 <xsl:template match="w:del|w:moveFrom|mc:Fallback|w:instrText|w:delText|w:pPr|w:rPr|w:sdtPr" mode="t"/>
@@ -113,8 +113,8 @@ _DECLARED = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]*)[\"']
 def records(root: Any, xml: bytes) -> str | None:
     """The records of the body of ``root`` (parsed from ``xml``), or None when they could
     be ambiguous (see the module's docstring) or libxslt fails: walk the body in Python."""
-    if not _plain_utf8(xml) or b"vanish" in xml:
-        return None  # (hidden runs: the Python walk leaves them out)
+    if not _plain_utf8(xml) or b"vanish" in xml or PAGE_BREAK_MARK.encode() in xml:
+        return None  # (hidden runs: the Python walk leaves them out; U+E000: the break's mark)
     if not _TRANSFORM:
         from lxml import etree
 
@@ -123,7 +123,24 @@ def records(root: Any, xml: bytes) -> str | None:
         out = str(_TRANSFORM[0](root))
     except Exception:  # libxslt's own limits (template depth...): the Python walk decides
         return None
-    return None if "\rX" in out else out
+    if "\rX" in out:
+        return None
+    return _PAGE_BREAK.sub(_page_break, out) if PAGE_BREAK_MARK in out else out
+
+
+#: What the stylesheet writes for a page or column break (``w:br w:type="page"``): a private-use
+#: character, so that a part holding one itself is walked in Python instead.
+PAGE_BREAK_MARK = "\ue000"
+#: A break and the text of its line before it (since the last line feed or record).
+_PAGE_BREAK = re.compile("([^\n\r\ue000]*+)\ue000")
+
+
+def _page_break(match: re.Match[str]) -> str:
+    """A page or column break ends its line after text (…均已办结。<break>二、主动公开…: the
+    heading starts the page) and is nothing before any (a break at a numbered heading's start
+    must not leave its number alone on a line): ``docx.paragraph_text``'s rule."""
+    before = match.group(1)
+    return before + "\n" if before.strip() else before
 
 
 def _plain_utf8(xml: bytes) -> bool:
