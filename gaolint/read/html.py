@@ -967,7 +967,7 @@ _TITLE_END = re.compile(r"(?:报告|年报|報告|年報)\s*+(?:[(（【][^()（
 
 
 #: What parts a page's ``<title>`` into the report's title and its site's name.
-_SITE_SUFFIX = re.compile(r"\s*(?:_|\||｜|—+|--?|–)\s*")
+_SITE_SUFFIX = re.compile(r"_|\||｜|—++|--?|–")  # (the parts are stripped: no \s* to backtrack over)
 
 
 def _is_title_line(text: str) -> bool:
