@@ -156,19 +156,13 @@ def seed() -> int:
         return 0
     _seeded = True
     cache = getattr(re, "_cache", None)
-    if type(cache) is not dict or stamp() != _table_stamp():
+    try:
+        from .patterncodes_table import ENTRIES, STAMP
+    except ImportError:
         return 0
-    from .patterncodes_table import ENTRIES
-
+    if type(cache) is not dict or stamp() != STAMP:
+        return 0
     entries: dict[tuple, Entry] = {(type(item[0]), item[0], item[1]): item for item in ENTRIES}  # type: ignore[type-arg]
     re._cache = ShippedCache(cache, entries, int(getattr(re, "_MAXCACHE", 0) * _CACHE_SHARE))  # type: ignore[attr-defined]
     return len(entries)
 
-
-def _table_stamp() -> str | None:
-    """The stamp of the shipped table, None when there is none."""
-    try:
-        from .patterncodes_table import STAMP
-    except ImportError:
-        return None
-    return STAMP

@@ -572,8 +572,8 @@ def paragraph_text(paragraph: Any) -> str:
         elif tag == W + "tab":
             out.append("\t")
         elif tag == W + "br":
-            if node.get(_BR_TYPE) not in _PAGE_BREAKS or "".join(out).strip():
-                out.append("\n")  # (a page break after text: what follows starts a page)
+            if _ends_line(node, out):
+                out.append("\n")
         elif tag == W + "cr":
             out.append("\n")
         elif tag == _W_R and _hidden(node):
@@ -594,6 +594,14 @@ _BR_TYPE = W + "type"
 _PAGE_BREAKS = ("page", "column")
 _RPR = W + "rPr"
 _VANISH = W + "vanish"
+
+
+def _ends_line(brk: Any, out: list[str]) -> bool:
+    """Whether a tab, line break or nested paragraph is written, ``out`` holding the paragraph's
+    text so far: always, but a page or column break only after text, as a line's end (what follows
+    starts a page; before any text it must not leave a numbered heading's number alone).
+    ``docx_records._page_break`` is the same rule on the stylesheet's records."""
+    return brk.get(_BR_TYPE) not in _PAGE_BREAKS or bool("".join(out).strip())
 
 
 def _hidden(run: Any) -> bool:
@@ -653,7 +661,7 @@ def _plain_paragraph_text(paragraph: Any) -> str:
         tag = node.tag
         if tag == _W_T:
             out.append(node.text or "")
-        elif tag in _FIXED and node is not paragraph and (node.get(_BR_TYPE) not in _PAGE_BREAKS or "".join(out).strip()):
+        elif tag in _FIXED and node is not paragraph and _ends_line(node, out):
             out.append(_FIXED[tag])
     return "".join(out)
 
