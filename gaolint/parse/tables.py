@@ -53,9 +53,15 @@ class RowMatcher:
         best: tuple[float, int, RowSpec] | None = None
         for index, row, score in fits:
             if score is None:
-                # A bare 其他 / 总计 only counts right after the rows it closes.
-                score = 0.9 if self.last >= 0 and 0 < index - self.last <= 4 else 0.0
-                if score <= 0:
+                # A bare 其他 / 总计 only counts right after the rows it closes. Numbered
+                # ((七)总计) it also counts again for the row just matched: a header repeated
+                # above it at a page break ends in a bare 总计, which took the row first.
+                ahead = index - self.last
+                if self.last >= 0 and 0 < ahead <= 4:
+                    score = 0.9
+                elif ahead == 0 and split_numbering(text)[0]:
+                    score = 1.0
+                else:
                     continue
             # Prefer the rows that come next in the table; allow going back only on a clear match.
             if index <= self.last:
@@ -218,6 +224,12 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
     orphan: tuple[Token, list[Token]] | None = None
     for token in tokens:
         if token[0] == LABEL:
+            if current is not None and token[1] == current.label and all(t[0] in _SPACING for t in values):
+                # The row's label again before any of its values (``（七）总计 | （七）总计 | 7 | …``):
+                # a label cell merged across two columns, which a copy or a re-published page
+                # repeated in each. Read as the label once.
+                values = []
+                continue
             row_spec = matcher.match(token[1])
             if row_spec is not None and "。" in token[1] and not _opens_with_row(token[1], row_spec):
                 row_spec = None  # a sentence naming a row (本年度行政处罚处理决定数量39件，…。) above the table
@@ -256,6 +268,9 @@ def read_rows_table(spec: TableSpec, lines: list[Line], row_sums: dict | None = 
     return table
 
 
+#: Tokens that hold no value: a cell boundary, a cell left blank.
+_SPACING = frozenset((SEP, EMPTY))
+
 #: What may stand before a row's words in its label: its outline number and blanks.
 _OUTLINE = "（()）一二三四五六七八九十、.．0123456789 "
 
@@ -271,8 +286,9 @@ def _label_tail(token: Token, label_line: int) -> bool:
     """A label that names no row, on the line right after the current row's label, short and
     not starting a numbering: the end of that label, which a cell too narrow for it wrapped
     onto the line that holds the row's numbers, as text copied from a PDF has it
-    (``（二）部分公开（区分处理的，只计这一情形，不计其他情`` / ``形） 1 1 0 0 0 0 2``)."""
-    return (token[2].index == label_line + 1 and len(token[1]) <= _PIECE_CHARS
+    (``（二）部分公开（区分处理的，只计这一情形，不计其他情`` / ``形） 1 1 0 0 0 0 2``). The caller
+    asks it only before any value of the row: a blank line left as a cell is a value."""
+    return (_next_line(label_line, token[2].index) and len(token[1]) <= _PIECE_CHARS
             and not split_numbering(token[1])[0])
 
 
@@ -397,7 +413,7 @@ def _piece_runs(tokens: list[Token]) -> list[list[int]]:
                 runs.append(run)  # a second label on the line: no piece follows this one
                 run = []
         elif token[0] == LABEL and len(token[1]) <= _PIECE_CHARS:
-            follows = bool(run) and run[-1] == index - 1 and tokens[run[-1]][2].index + 1 == line.index
+            follows = bool(run) and run[-1] == index - 1 and _next_line(tokens[run[-1]][2].index, line.index)
             if not follows or split_numbering(token[1])[0]:
                 if len(run) > 1:
                     runs.append(run)
@@ -407,6 +423,14 @@ def _piece_runs(tokens: list[Token]) -> list[list[int]]:
     if len(run) > 1:
         runs.append(run)
     return [r for r in runs if len(r) > 1]
+
+
+def _next_line(before: int, after: int) -> bool:
+    """Whether line ``after`` is the line after ``before`` in the table: the next line, or the one
+    after a line that left no token (a double-spaced table's blank line, which the tokeniser took
+    out as spacing: every cell a paragraph, copied with a blank line after each). Callers ask
+    it of tokens next to each other, so no cell or separator stands between the two lines."""
+    return 0 < after - before <= 2
 
 
 def _glued_cells(tokens: list[Token], width: int, fits, limit: int = 2) -> tuple[list[list[Cell]], bool]:
