@@ -972,3 +972,24 @@ def test_a_sentence_run_into_a_heading_line_is_the_sections_content(tmp_path, st
     other = report.section("other")
     assert other is not None and other.title == "其他需要报告的事项"
     assert ("GAO107" in _rules(lint_file(str(path), Settings()).findings)) == empty
+
+
+@pytest.mark.parametrize("length", [58, 61, 64, 67, 70])
+def test_a_heading_run_into_its_sentence_is_read_at_any_line_length(tmp_path, length):
+    """一、总体情况 2025年，…。 on one line of 61 to 70 characters was read neither as a heading
+    (whose title could be 60 characters at most) nor cut at its heading (only lines over 70
+    are): a false GAO101 on a flattened real page."""
+    text = render_text(build_document(sample_spec(4)), "pipe")
+    heading = "一、总体情况"
+    at = text.index(heading + "\n")
+    first, rest = text[at + len(heading) + 1:].split("\n", 1)
+    filler = "本机关持续做好政府信息公开工作，公开质量不断提升，公开渠道更加畅通"
+    sentence = (first.rstrip("。") + "，" + filler * 3)[: length - len(heading) - 2] + "。"
+    line = heading + " " + sentence
+    assert len(line) == length
+    path = tmp_path / "r.txt"
+    path.write_text(text[:at] + line + "\n" + rest, encoding="utf-8")
+    report = read_report(str(path), str(path))[0]
+    overview = report.section("overview")
+    assert overview is not None and overview.title == "总体情况"
+    assert not _rules(lint_file(str(path), Settings()).findings)

@@ -19,9 +19,11 @@ from .reflow import LONG_LINE
 
 #: The numeral may be followed by 、 or other punctuation, or only by a space (一 总体情况, 一\t总体情况:
 #: a Word numbering or PDF layout that lost its 、); the words after it must still name a section.
+#: A line may be as long as ``LONG_LINE`` (a heading run into its first sentence); a longer one
+#: was cut at its headings by parse/reflow.py.
 _HEADING = re.compile(
     r"^[\s#*>|【\[]*+(?:第([一二三四五六七八九十]{1,3})部分\s*+[、.,，:：]?|第?([一二三四五六七八九十]{1,3})(?:部分)?(?:\s*+[、.,，:：]|\s++))"
-    r"\s*+(.{2,60})$"
+    r"\s*+(.{2,70})$"
 )
 #: A numeral run straight into a heading's title, the space after it lost (a PDF's text layer
 #: or a saved page drops the gap of 一 总体情况: 一总体情况, 四政府信息公开行政复议、行政诉讼情况).
@@ -32,7 +34,7 @@ _GLUED_HEADING = re.compile(
 )
 #: Headings numbered 1. 2. … (or 1、): read only in a report with no heading numbered 一、二、…,
 #: where 1、主动公开政府信息情况 is a paragraph inside 一、总体情况, not the second section.
-_ARABIC_HEADING = re.compile(r"^[\s#*>|【\[]*+([1-9])\s*+[、.]\s*+(\D.{1,59})$")
+_ARABIC_HEADING = re.compile(r"^[\s#*>|【\[]*+([1-9])\s*+[、.]\s*+(\D.{1,69})$")
 _ARABIC_START = re.compile(r"\n(?:[^\S\n]|[#*>|【\[])*+[1-9]\s*[、.]")
 _NUMERALS = "一二三四五六七八九"
 #: How every line _HEADING can match starts (its characters up to the numeral), within one line
