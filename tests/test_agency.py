@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from gaolint.engine import Settings, lint_file
+from gaolint.formats import load_formats
 from gaolint.model import Line, Location
 from gaolint.parse.metadata import (
     agency_from_contact,
@@ -245,7 +246,8 @@ def test_configured_name_alone_changes_the_kind(tmp_path):
 
 # --- GAO108 missing-accountability-results --------------------------------------------------
 
-_ACCOUNTABILITY = ("工作考核", "社会评议", "责任追究", "绩效考核", "考核评议", "问责")
+#: The words GAO108 looks for (rules/cn-2021.yaml), so that a sentence holding any is taken out.
+_ACCOUNTABILITY = tuple(load_formats()["cn-2021"].accountability)
 
 
 def _without_accountability(text: str) -> str:
@@ -283,6 +285,20 @@ def test_gao108_a_result_stated_as_accountability_is_reported(tmp_path):
     text = _without_accountability(render_text(build_document(spec), "pipe"))
     text = text.replace("一、总体情况\n", "一、总体情况\n本年度未发生因政府信息公开工作被问责的情况。\n", 1)
     path = tmp_path / "wenze.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [f for f in lint_file(str(path), Settings()).findings if f.rule == "GAO108"] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "本年度未发生需要追究责任的情形。", "全年未发生追责事项。", "开展群众评议，满意度较高。",
+    "将政务公开纳入年度目标考核。", "政务公开工作纳入县直单位考评体系。",
+])
+def test_gao108_results_in_other_words_are_reported(tmp_path, sentence):
+    """追究责任 (the order reversed), 追责, 群众评议, 目标考核, 考评: GAO108 before."""
+    spec = sample_spec(6, kind="government", agency="苏州市吴江区人民政府", year=2025)
+    text = _without_accountability(render_text(build_document(spec), "pipe"))
+    text = text.replace("一、总体情况\n", "一、总体情况\n" + sentence + "\n", 1)
+    path = tmp_path / "words.txt"
     path.write_text(text, encoding="utf-8")
     assert [f for f in lint_file(str(path), Settings()).findings if f.rule == "GAO108"] == []
 

@@ -127,6 +127,11 @@ def test_the_free_form_fixture_is_clean(tmp_path):
     "报告中所列数据统计期限自2012年1月1日始至2012年12月31日止。",  # 始 for 起 (GAO201 before)
     "报告中数据核定时间为2012年1月1日起至2012年12月31日止。",  # (GAO201 before)
     "本报告统计期限从2012年1月1日至12月31止。",  # 日 left out before 止 (GAO201 before)
+    # Session 11 (each GAO201 before): 截止到, the hour in words or on a clock, 起止日期.
+    "本报告统计期限从2012年1月1日开始，截止到2012年12月31日。",
+    "统计期限为2012年1月1日零时起至2012年12月31日二十四时止。",
+    "统计期限为2012年1月1日0:00至2012年12月31日24:00。",
+    "本报告统计起止日期为2012年1月1日至2012年12月31日。",
 ])
 def test_period_wordings_are_read(tmp_path, sentence):
     report = _report(tmp_path, free_form(period=sentence))
@@ -137,6 +142,8 @@ def test_period_wordings_are_read(tmp_path, sentence):
 
 @pytest.mark.parametrize("sentence,end", [
     ("统计期限为2012年1月至12月。", date(2012, 12, 31)),
+    ("统计期限为2012年1-12月。", date(2012, 12, 31)),  # the first month without 月 (GAO201 before)
+    ("本报告所列数据均为2012年度数据。", date(2012, 12, 31)),  # 均为 (GAO201 before)
     ("本报告统计期限为2012年度。", date(2012, 12, 31)),
     ("统计时间为2012年全年。", date(2012, 12, 31)),
     ("统计期限为2012年1月份至2012年6月份。", date(2012, 6, 30)),
@@ -537,6 +544,45 @@ def test_office_spending_is_not_a_fee_statement(tmp_path):
     assert "GAO401" not in rules_of(_lint(tmp_path, charged, name="charged.txt"))
 
 
+@pytest.mark.parametrize("sentence", ["本机关办理政府信息公开申请未涉及收费。", "本年度未对申请人收取任何费用。",
+                                      "依申请公开政府信息实行零收费。"])
+def test_no_charge_worded_without_naming_the_fee(tmp_path, sentence):
+    """未涉及收费, 未对申请人收费, 零收费: no charge said without naming 信息处理费 (GAO401 before)."""
+    text = _builder_text(version="cn-2021", year=2023, fee_sentence=sentence)
+    assert "GAO401" not in rules_of(_lint(tmp_path, text, name="none.txt"))
+
+
+def test_the_unpaid_fee_row_shortened_to_the_fee_it_names(tmp_path):
+    """2.申请人逾期未缴纳信息处理费, the row's label shortened: GAO104 before."""
+    text, _ = _clean_2021(tmp_path)
+    label = next(line.split(" |")[0] for line in text.splitlines() if line.startswith("2.申请人逾期未按收费通知"))
+    changed = text.replace(label, "2.申请人逾期未缴纳信息处理费", 1)
+    assert changed != text
+    assert rules_of(_lint(tmp_path, changed, name="row.txt")) == set()
+
+
+def test_a_cut_off_date_after_data_jiezhi_is_the_period_end(tmp_path):
+    """本报告数据截至2012年12月31日 (数据截至, not only 数据截止): GAO201 before."""
+    report = _report(tmp_path, free_form(period="本报告数据截至2012年12月31日。"))
+    assert report.period is not None and report.period.end == date(2012, 12, 31)
+    assert "GAO201" not in rules_of(_lint(tmp_path, free_form(period="本报告数据截至2012年12月31日。")))
+
+
+@pytest.mark.parametrize("old,heading", [
+    ("六、其他需要报告的事项", "六、其它需要报告的事项"), ("六、其他需要报告的事项", "六、其他报告的事项"),
+    ("六、其他需要报告的事项", "六、其它事项"), ("三、收到和处理政府信息公开申请情况", "三、政府信息公开申请办理情况"),
+    ("五、政府信息公开工作存在的主要问题及改进情况", "五、工作不足及改进方向"),
+    ("五、政府信息公开工作存在的主要问题及改进情况", "五、存在的困难和下一步工作计划"),
+])
+def test_sections_worded_otherwise(tmp_path, old, heading):
+    """其它 for 其他, 其他报告的事项 (two real township reports of 2025 list their parts so), 申请办理
+    for 收到和处理, 五 named by its shortcomings or the next year's plans: GAO101 before."""
+    text, _ = _clean_2021(tmp_path)
+    changed = text.replace(old, heading, 1)
+    assert changed != text
+    assert rules_of(_lint(tmp_path, changed, name="six.txt")) == set()
+
+
 @pytest.mark.parametrize("sentence", ["按照《政府信息公开信息处理费管理办法》规定，本年度未发生收费情况。",
                                       "本年度依据《政府信息公开信息处理费管理办法》未收取费用。"])
 def test_a_cited_fee_regulation_names_the_fee_of_a_no_charge_sentence(tmp_path, sentence):
@@ -598,7 +644,9 @@ def test_a_street_office_is_not_made_a_government():
 
 
 def _without_accountability(text: str) -> str:
-    words = ("工作考核", "社会评议", "责任追究", "绩效考核", "考核评议")
+    from gaolint.formats import load_formats
+
+    words = tuple(load_formats()["cn-2021"].accountability)
     return "\n".join("。".join(s for s in line.split("。") if not any(w in s for w in words))
                      for line in text.splitlines())
 
@@ -641,6 +689,20 @@ def test_an_extension_or_a_country_code_is_a_well_formed_telephone(tmp_path, num
 @pytest.mark.parametrize("number", ["0591-876543211", "8765432-8001", "+86-591-8765", "0931-2179"])
 def test_a_malformed_telephone_is_still_malformed_with_an_extension_or_country_code(tmp_path, number):
     assert "GAO502" in rules_of(_lint(tmp_path, free_form(contact=f"咨询电话：{number}。")))
+
+
+@pytest.mark.parametrize("label", ["电话、传真", "电话/传真", "联系电话及传真", "电话（传真）", "电话、fax"])
+def test_a_telephone_sharing_its_label_with_the_fax_is_a_telephone(tmp_path, label):
+    """电话、传真：0432-61234567 gives one number for both. Only the fax was read, and a fax is no
+    contact: a report giving nothing else got a false GAO501."""
+    findings = _lint(tmp_path, free_form(contact=f"如有疑问，请与本机关办公室联系（{label}：0432-61234567）。"))
+    assert not rules_of(findings) & {"GAO501", "GAO502"}, [(f.rule, f.message.zh) for f in findings]
+    report = _report(tmp_path, free_form(contact=f"如有疑问，请与本机关办公室联系（{label}：0432-61234567）。"))
+    assert {(m.kind, m.text) for m in report.contacts} >= {("phone", "0432-61234567")}
+
+
+def test_a_fax_alone_is_still_no_contact(tmp_path):
+    assert "GAO501" in rules_of(_lint(tmp_path, free_form(contact="如有疑问，请与本机关办公室联系（传真：0432-61234567）。")))
 
 
 def test_empty_contact_fields_are_named(tmp_path):
@@ -1170,7 +1232,7 @@ def test_a_period_worded_as_data_used_or_a_point_in_time(tmp_path, stated, start
     assert (report.period.start, report.period.end) == (start, date(2023, 12, 31))
 
 
-@pytest.mark.parametrize("heading", ["一、总体公开情况", "一、总体工作情况", "一、总体概况"])
+@pytest.mark.parametrize("heading", ["一、总体公开情况", "一、总体工作情况", "一、总体概况", "一、概况"])
 def test_section_one_worded_otherwise(tmp_path, heading):
     text, _ = _clean_2021(tmp_path)
     changed = text.replace("一、总体情况", heading, 1)

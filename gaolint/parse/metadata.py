@@ -36,10 +36,11 @@ DATE = re.compile(_DATE)
 #: The range of a period statement. An hour may follow the first date (2022年1月1日0时至2022年12月31日24时);
 #: the dates may also be written with dots, slashes or hyphens (2022.1.1—2022.12.31, 2022/01/01至2022/12/31),
 #: read by ``PERIOD_NUMERIC_RANGE`` — not as dates that lost their 年/月 in extraction.
-_HOUR = r"(?:\s*+\d{1,2}\s*+[时点](?:\s*+\d{1,2}\s*+分)?)?"
+#: The hour in words too (零时, 二十四时) or on a clock (0:00, 24：00).
+_HOUR = r"(?:\s*+(?:\d{1,2}|零|二?十[一二三四]?|[一二三四五六七八九])\s*+[时点](?:\s*+\d{1,2}\s*+分)?|\s*+\d{1,2}\s*+[:：]\s*+\d{2}(?!\d))?"
 #: The words between the two dates: 至, 到, a dash or tilde, 截至/截止 (自2023年1月1日起截至2023年12月31日), after an
 #: optional 起, 开始 or 始 that a comma may follow (自2023年1月1日起，至2023年12月31日止).
-_RANGE_MARK = r"(?:至|到|截至|截止|—{1,2}+|－{1,2}+|-{1,2}+|―{1,2}+|~|～)"
+_RANGE_MARK = r"(?:至|到|截[至止]到?|—{1,2}+|－{1,2}+|-{1,2}+|―{1,2}+|~|～)"
 #: 至 (or a dash) between the dates, or 起 with or without it (自…起, …止).
 _RANGE_WORD = r"\s*+(?:(?:起|开始|始)\s*+[,，]?\s*+" + _RANGE_MARK + r"?|" + _RANGE_MARK + r")\s*+"
 PERIOD_RANGE = re.compile(_DATE + _HOUR + _RANGE_WORD + _SHORT_DATE)
@@ -113,7 +114,10 @@ FEE_NONE = re.compile(r"(?:未|不|没\s*有|无)\s*(?:[向对][^。，,]{0,10})
 FEE_AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:万元|元)|(?:开出|发出)[^。]{0,10}?收费通知[^。]{0,6}?(\d+)\s*[件份次]")
 
 
-_PHONE_LEAD = re.compile(r"\s*(?:号码)?\s*(?:是|为)?\s*[:：|]?\s*")
+#: What stands between 电话 and its number: 号码, 是/为, a colon; and a fax sharing the label
+#: (电话、传真：, 电话/传真：, 电话及传真：, 电话（传真）：), whose number is the telephone's too.
+_PHONE_LEAD = re.compile(r"\s*+(?:(?:[、/／,，]|和|及|与|或)\s*+(?:传\s*+真|[Ff][Aa][Xx])|[（(]\s*+传\s*+真\s*+[)）])?"
+                         r"\s*+(?:号码)?\s*+(?:是|为)?\s*+[:：|]?\s*+")
 _PHONE_NOT_NUMBER = re.compile(r"\s*[:：]\s*\S")
 #: What a page writes after 电话： for a number it leaves out (電話：略): no number given, not a
 #: malformed one (GAO501 asks for a contact if nothing else is given).
@@ -847,9 +851,9 @@ _PERIOD_DAMAGED = re.compile(
 
 #: Periods stated in months (2012年1月至12月) or as a whole year (2012年度, 2012年全年).
 _MONTH_RANGE = re.compile(
-    r"(\d{4})\s*+年\s*+(\d{1,2})\s*+月\s*+份?" + _RANGE_WORD + r"(?:(\d{4})\s*+年\s*+)?(\d{1,2})\s*+月(?!\s*+\d)"
+    r"(\d{4})\s*+年\s*+(\d{1,2})\s*+(?:月\s*+份?)?" + _RANGE_WORD + r"(?:(\d{4})\s*+年\s*+)?(\d{1,2})\s*+月(?!\s*+\d)"
 )
-_WHOLE_YEAR = re.compile(r"[为是:：\s]{0,3}(\d{4})\s*+年\s*+(?:度|全年|1月1日至12月31日)(?!\s*+\d)")
+_WHOLE_YEAR = re.compile(r"[均皆都]?[为是:：\s]{0,3}(\d{4})\s*+年\s*+(?:度|全年|1月1日至12月31日)(?!\s*+\d)")
 
 
 def _month_end(year: int, month: int) -> date | None:
@@ -919,7 +923,7 @@ def find_period(prose: Prose) -> Period | None:
         if whole:
             year = int(whole.group(1))
             offset = key.start() + whole.start(1)
-            return Period(date(year, 1, 1), date(year, 12, 31), whole.group(0).strip("为是:： "),
+            return Period(date(year, 1, 1), date(year, 12, 31), whole.group(0).strip("均皆都为是:： "),
                           prose.location(offset, key.start() + whole.end()))
         single = DATE.search(window)
         if single and cutoff.search(window[: single.start() + 1]):
