@@ -171,7 +171,8 @@ def test_a_half_year_period_in_chinese_numerals_is_gao202(tmp_path):
 
 
 @pytest.mark.parametrize("signed", ["二〇一三年三月十二日", "二○一三年三月十二日", "2013-03-12", "2013.3.12", "（2013年3月12日）",
-                                    "2013年三月十二日", "2013年三月12日"])
+                                    "2013年三月十二日", "2013年三月12日",
+                                    "二0一三年三月十二日", "二O一三年三月十二日"])  # a digit 0, a letter O for 〇
 def test_signing_dates_in_chinese_numerals_or_numeric_forms(tmp_path, signed):
     report = _report(tmp_path, free_form(signature=["青禾县人民政府办公室", signed]))
     assert report.signing_date is not None and report.signing_date.date == date(2013, 3, 12)
@@ -200,6 +201,42 @@ def test_a_late_signature_in_chinese_numerals_is_gao204(tmp_path):
     findings = _lint(tmp_path, free_form(signature=["青禾县人民政府办公室", "二〇一三年五月二十日"]))
     assert "GAO204" in rules_of(findings)
     assert "2013年5月20日" in next(f for f in findings if f.rule == "GAO204").message.zh
+
+
+#: The statistics table 2008-format reports append below the signature, in our own figures.
+ANNEX = ["附件1：青禾县人民政府2012年政府信息公开情况统计表", "指标名称 计量单位 2012年度 历年累计",
+         *(f"{index}.某类信息数 条 {index} {index * 3}" for index in range(1, 15))]
+
+
+@pytest.mark.parametrize("annex", [ANNEX, ANNEX[1:], ["附表", *ANNEX[1:]]])
+def test_a_signature_above_an_annexed_statistics_table_is_read(tmp_path, annex):
+    """The annex pushed the signature out of the ten lines read above the end: a late report
+    with its statistics table annexed got no GAO204. (The annex's title may lack 附件.)"""
+    annex = annex if annex[0] != ANNEX[1] else ["青禾县人民政府政府信息公开情况统计表", *annex]
+    late = free_form(signature=["青禾县人民政府办公室", "2013年5月20日", "", *annex])
+    report = _report(tmp_path, late)
+    assert report.signing_date is not None and report.signing_date.date == date(2013, 5, 20)
+    assert "GAO204" in rules_of(_lint(tmp_path, late))
+    on_time = free_form(signature=["青禾县人民政府办公室", "2013年3月12日", "", *annex])
+    assert "GAO204" not in rules_of(_lint(tmp_path, on_time, name="on_time.txt"))
+
+
+@pytest.mark.parametrize("closing, signed", [
+    ("青禾县人民政府 2013年5月20日", date(2013, 5, 20)),
+    ("二○一三年五月二十日 青禾县人民政府政府信息公开情况统计表 指标名称 计量单位 2012年度", date(2013, 5, 20)),
+    ("青禾县人民政府 2013年5月20日 附件1：统计表 指标名称 计量单位", date(2013, 5, 20)),
+    ("青禾县人民政府办公室 2013年5月20日 附件下载", date(2013, 5, 20)),
+    ("本报告自2013年5月20日起公开", None),  # a sentence's words before the date: no signature
+    ("青禾县人民政府 2013年5月20日印发的通知要求，各单位按时报送", None),
+])
+def test_a_signature_run_on_after_the_last_sentence_of_a_one_line_page(tmp_path, closing, signed):
+    """A page saved as one line ends …便捷服务。 青禾县人民政府 2013年5月20日 (an annex may follow):
+    its signature was never read, a long line being no signature line (no GAO204 when late)."""
+    one_line = " ".join([OPENING, PERIOD, CONTACT, *BODY]).replace("FEE", FEE) + " " + closing
+    text = "\n".join([TITLE, one_line]) + "\n"
+    report = _report(tmp_path, text)
+    assert (report.signing_date.date if report.signing_date else None) == signed
+    assert ("GAO204" in rules_of(_lint(tmp_path, text))) == (signed is not None)
 
 
 def test_a_website_footer_date_is_not_the_signing_date(tmp_path):
@@ -515,6 +552,29 @@ def test_cn2008_states_charges_and_waivers(tmp_path):
 @pytest.mark.parametrize("sentence", ["依申请提供的政府信息均免费提供。", "本年度没有向申请人收费，也无减免情况。"])
 def test_cn2008_waiver_wordings_are_fee_statements(tmp_path, sentence):
     assert "GAO401" not in rules_of(_lint(tmp_path, free_form(fee=sentence)))
+
+
+@pytest.mark.parametrize("sentence", ["依申请提供的政府信息全部免费提供。", "依申请提供的政府信息一律免费提供。",
+                                      "依申请提供的政府信息全部无偿提供。"])
+def test_cn2008_free_of_charge_for_all_said_in_the_requests_topic(tmp_path, sentence):
+    """全部/一律免费提供 in the requests topic, with no fee heading to join it to: the waiver words
+    were taken out before looking for what the sentence says of them, and 全部/一律 counted as
+    nothing (GAO401 before)."""
+    body = [line for line in BODY if line not in ("FEE", "四、政府信息公开的收费及减免情况")]
+    body[body.index("全年共受理依申请公开12件，均已按时答复。")] = "全年共受理依申请公开12件，已按时答复。" + sentence
+    assert "GAO401" not in rules_of(_lint(tmp_path, free_form(body=body)))
+    body[body.index("全年共受理依申请公开12件，已按时答复。" + sentence)] = "全年共受理依申请公开12件，已按时答复。"
+    assert "GAO401" in rules_of(_lint(tmp_path, free_form(body=body), name="none.txt"))
+
+
+def test_a_cn2008_fee_heading_answered_none_after_its_colon_on_one_line(tmp_path):
+    """四、政府信息公开的收费及减免情况：无。 on a crawled one-line page: the line was cut after the
+    heading, leaving ：无。, which the heading-then-none reading did not take (GAO401 before)."""
+    one_line = " ".join([OPENING, PERIOD, CONTACT, *(line for line in BODY if line != "FEE")])
+    one_line = one_line.replace("四、政府信息公开的收费及减免情况", "四、政府信息公开的收费及减免情况：无。")
+    text = "\n".join([TITLE, one_line, *SIGNATURE]) + "\n"
+    assert "GAO401" not in rules_of(_lint(tmp_path, text))
+    assert "GAO401" in rules_of(_lint(tmp_path, text.replace("情况：无。", "情况："), name="bare.txt"))
 
 
 def test_a_cn2008_fee_heading_alone_is_no_statement(tmp_path):

@@ -40,8 +40,9 @@ def to_halfwidth(text: str) -> str:
 #: use for 〇): four characters for four digits, so every column stays where it was. Official
 #: documents still date themselves this way, and a title or signature in this form must give the
 #: same year as 2023年. Only 2000-2099 (二〇…): the regulations and their reports start in 2008.
-_CHINESE_YEAR = re.compile(r"二[〇○零][一二三四五六七八九〇○零]{2}(?=\s*年)")
-CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+#: A typist without 〇 at hand writes a digit 0 or a letter O (二0一三年, 二O一三年).
+_CHINESE_YEAR = re.compile(r"二[〇○零0Oo][一二三四五六七八九〇○零0Oo]{2}(?=\s*年)")
+CHINESE_DIGITS = str.maketrans("〇○零0Oo一二三四五六七八九", "000000123456789")
 
 
 def _arabic(match: re.Match[str]) -> str:
@@ -49,7 +50,9 @@ def _arabic(match: re.Match[str]) -> str:
 
 
 def arabic_years(text: str) -> str:
-    """二〇二三年 → 2023年, same length; text with no 〇, ○ or 零 is returned unsearched."""
-    if "〇" not in text and "○" not in text and "零" not in text:
+    """二〇二三年 → 2023年, same length; text with no 〇, ○, 零 or 二 before a 0 or O is returned
+    unsearched."""
+    if ("〇" not in text and "○" not in text and "零" not in text
+            and "二0" not in text and "二O" not in text and "二o" not in text):
         return text
     return _CHINESE_YEAR.sub(_arabic, text)

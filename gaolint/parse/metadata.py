@@ -1018,17 +1018,74 @@ def _signing_date_in(text: str) -> tuple[date, re.Match[str]] | None:
 
 def find_signing_date(lines: list[Line]) -> DateMention | None:
     """The date printed at the end of the report (the last short line holding a date), above
-    any list of other reports the page prints below it (``report_end``)."""
+    any list of other reports the page prints below it (``report_end``) and above an annex
+    (附件1：…情况统计表 and its rows, as 2008-format reports append their statistics). On a page
+    saved as one line the agency and date close the last sentence's line: …便捷服务。 青禾县人民政府
+    2013年1月16日 (``_closing_signature``)."""
+    tail = lines[: report_end(lines)]
+    found = _signing_date_above(tail[-10:])
+    if found is None:
+        annex = next((index for index in range(len(tail) - 1, max(-1, len(tail) - ANNEX_LINES), -1)
+                      if _ANNEX.match(tail[index].text)), None)
+        if annex is not None:
+            found = _signing_date_above(tail[max(0, annex - 10) : annex])
+    return found
+
+
+#: How far up from the end an annex may start; what an annex opens with: 附件1：, 附表, 附：, or
+#: the title of the statistics table 2008-format reports append (…政府信息公开情况统计表).
+ANNEX_LINES = 80
+_ANNEX = re.compile(r"\s*+(?:(?:附\s*+件|附\s*+表)\s*+[\d一二三四五六七八九十]{0,2}\s*+[:：、.．]?|附\s*+[:：]|[^。，,；;\n]{0,30}?统计表)")
+
+
+def _signing_date_above(lines: list[Line]) -> DateMention | None:
+    """The last short line of ``lines`` holding a date, or a signature closing their last line."""
     site = _site_date_line()
-    for line in reversed(lines[: report_end(lines)][-10:]):
+    last = True  # no filled line below this one
+    for line in reversed(lines):
         text = line.text.strip()
+        if not text:
+            continue
         if len(text) > 40 or site.search(text):
-            continue  # a sentence, or the page's 发布日期：… (rules/common.yaml, ``site_dates``)
+            # A sentence, or the page's 发布日期：… (rules/common.yaml, ``site_dates``); the last
+            # line may still close with the signature.
+            closing = _closing_signature(line) if last else None
+            if closing is not None:
+                return closing
+            last = False
+            continue
+        last = False
         found = _signing_date_in(text)
         if found:
             day, match = found
             shift = line.text.index(text)
             return DateMention(day, match.group(0), line.location_of(match.start() + shift, match.end() + shift))
+    return None
+
+
+#: What may follow a closing signature on its line: a few characters (附件下载, （此件公开发布）)
+#: or an annex glued on (附件1：…统计表 …).
+_AFTER_SIGNATURE = 12
+
+
+def _closing_signature(line: Line) -> DateMention | None:
+    """An agency's name and a date after the last sentence of a long line (…。 青禾县人民政府
+    2013年1月16日, …。 二○一四年一月十日 附件1：…): a page saved as one line, its signature run on.
+    The name is short and holds no clause punctuation; after the date stands little or an annex."""
+    text = line.text
+    dates = [*DATE.finditer(text), *CHINESE_DATE.finditer(text)]
+    for match in sorted(dates, key=lambda m: m.start(), reverse=True):
+        after = text[match.end() :].strip()
+        if len(after) > _AFTER_SIGNATURE and not _ANNEX.match(after):
+            continue
+        before = text[: match.start()]
+        stop = max(before.rfind("。"), before.rfind("！"))
+        name = before[stop + 1 :].strip()
+        if stop < 0 or len(name) > 30 or (name and not _AGENCY_SUFFIX.search(name)):
+            continue  # a sentence's words before the date (本报告自2026年1月20日起公开), not a name
+        found = _signing_date_in(match.group(0))
+        if found:
+            return DateMention(found[0], match.group(0), line.location_of(match.start(), match.end()))
     return None
 
 
@@ -1237,7 +1294,7 @@ _RUN_ON = re.compile(r"[：:，,；;]|。.")
 _OUTLINE_NUMBER = re.compile(r"^\s*+[(（]?[一二三四五六七八九十\d]{1,3}[)）]?[、.．]?")
 #: What makes a sentence holding a ``fees.waivers`` word say whether fees were charged: a
 #: negation (未收费, 没有减免, 均免费提供) or an amount or count (收取费用120元, 减免2件).
-_WAIVER_VERB = re.compile(r"未|没有|无|不|均|免|零|\d\s*+(?:万元|元|件|次|笔)")
+_WAIVER_VERB = re.compile(r"未|没有|无|不|均|全部|全都|一律|一概|都|免|零|\d\s*+(?:万元|元|件|次|笔)")
 #: ``fees.waivers`` words that speak of something else than charging applicants: published
 #: information about fees (价格和收费信息3条, 收费政策和收费标准等, 行政事业性收费), and
 #: things handed out free (免费的政务公开手册, 免费发放宣传资料). Masked before a sentence is
@@ -1314,11 +1371,12 @@ def _sentences_holding(prose: Prose, words: re.Pattern[str]):
 
 
 #: A fee topic's heading on a line of its own (三、政府信息公开的收费及减免情况, （六）信息处理费
-#: 收取情况) and a line that only says "none" right under it (无 / 暂无。 / 无此情况): the topic
-#: answered "none". The heading alone states nothing (``fee_statements``).
+#: 收取情况) and a line that only says "none" right under it (无 / 暂无。 / 无此情况; ：无。 where a
+#: page ran the answer on after the heading's colon and parse/reflow.py cut the line at the
+#: heading): the topic answered "none". The heading alone states nothing (``fee_statements``).
 _FEE_HEADING_THEN_NONE = re.compile(
     r"^[^\S\n]*+[(（]?[一二三四五六七八九十\d]{0,3}[)）]?[、.．]?[^\n。，,；;:：]{0,24}?收\s*+费[^\n。，,；;]{0,12}$\n"
-    r"[^\S\n]*+((?:无|暂无|没有|无此情况|无此类情况|无相关情况)[^\S\n]*+[。.]?)[^\S\n]*+$",
+    r"[^\S\n]*+[:：]?[^\S\n]*+((?:无|暂无|没有|无此情况|无此类情况|无相关情况)[^\S\n]*+[。.]?)[^\S\n]*+$",
     re.MULTILINE,
 )
 #: No charging happened, said as an event with words between (没有发生有关审计信息公开收费情况,
