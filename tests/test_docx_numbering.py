@@ -40,6 +40,43 @@ def test_numbered_headings_carry_their_numbers():
     assert "一、总体情况" in lines and lines.count("（一）主动公开") == 1
 
 
+def _with_deleted_heading(xml: str, mark: str, text: str) -> str:
+    """A numbered heading deleted with tracked changes on, left in before 主动公开政府信息情况 (a
+    published file whose changes nobody accepted): its mark deleted (``mark``), its runs ``text``."""
+    at = xml.find(">主动公开政府信息情况<")
+    start = max(xml.rfind("<w:p>", 0, at), xml.rfind("<w:p ", 0, at))
+    deleted = ('<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>'
+               f'<w:rPr>{mark}</w:rPr></w:pPr>{text}</w:p>')
+    return xml[:start] + deleted + xml[start:]
+
+
+_GONE = '<w:del w:id="901" w:author="x" w:date="2024-01-01T00:00:00Z"/>'
+_GONE_RUNS = '<w:del w:id="902" w:author="x" w:date="2024-01-01T00:00:00Z"><w:r><w:delText>工作亮点</w:delText></w:r></w:del>'
+
+
+@pytest.mark.parametrize("mark", [_GONE, _GONE.replace("w:del ", "w:moveFrom ")])
+def test_a_numbered_heading_deleted_with_tracked_changes_takes_no_number(mark):
+    """Counted, the deleted heading showed as a bare 二、 and every later section came one number
+    late (三、主动公开政府信息情况 …)."""
+    from tests.builder.docx import with_document_xml
+
+    data = render_docx(build_document(sample_spec(4)), numbered=True)
+    edited = with_document_xml(data, lambda xml: _with_deleted_heading(xml, mark, _GONE_RUNS))
+    assert [line.text for line in read_docx(edited, "x.docx").lines] == [
+        line.text for line in read_docx(data, "x.docx").lines]
+
+
+def test_a_heading_whose_mark_alone_was_deleted_keeps_its_number():
+    """Its text is still there (the mark deleted joins it to the next paragraph in Word's view):
+    it is still counted."""
+    from tests.builder.docx import with_document_xml
+
+    data = render_docx(build_document(sample_spec(4)), numbered=True)
+    edited = with_document_xml(data, lambda xml: _with_deleted_heading(xml, _GONE, "<w:r><w:t>工作亮点</w:t></w:r>"))
+    lines = [line.text for line in read_docx(edited, "x.docx").lines]
+    assert "二、工作亮点" in lines and "三、主动公开政府信息情况" in lines
+
+
 def _document_xml(path) -> str:
     import zipfile
 

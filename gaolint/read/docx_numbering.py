@@ -59,7 +59,7 @@ class ListNumbers:
         marked = 0
         for paragraph in body.iter(W + "p"):
             num_id, level = self._list_of(paragraph)
-            if num_id is None or num_id == "0":
+            if num_id is None or num_id == "0" or _deleted(paragraph):
                 continue
             label = self.counter.label(num_id, level)
             if label:
@@ -103,6 +103,22 @@ class ListNumbers:
             if level.style == style:
                 return index
         return None
+
+
+#: A paragraph mark deleted or moved away with tracked changes on (``w:pPr/w:rPr/w:del``).
+_GONE_MARKS = (W + "del", W + "moveFrom")
+
+
+def _deleted(paragraph: Any) -> bool:
+    """A paragraph deleted with tracked changes on: its mark deleted and no text left that is not
+    (``<w:del>…<w:delText>``). Word leaves it out of the document as published, and out of its
+    list's count; counted, it gave the next heading the number after its own (二、 for 一、)."""
+    for props in paragraph.iterchildren(W + "pPr"):
+        marks = props.find(W + "rPr")
+        if marks is None or not any(mark.tag in _GONE_MARKS for mark in marks):
+            return False
+        return not any(text.text for text in paragraph.iter(W + "t"))
+    return False
 
 
 def _level(lvl: Any) -> Level:
