@@ -216,6 +216,11 @@ class LatePublication(FileRule):
     街道办事处 is the district government's dispatched office, not a people's government, and
     has a department's deadline.
 
+    The signing date is the last short line holding a date at the report's end: above the
+    page's own dates and links, above an annexed statistics table (附件1：…情况统计表, as
+    2008-format reports append it), or run on after the last sentence of a page saved as one
+    line (…便捷服务。 青禾县人民政府 2013年1月16日).
+
     **Why is this bad?**
     Publishing late breaches the regulation and is one of the items evaluators score.
 
