@@ -208,7 +208,8 @@ ANNEX = ["附件1：青禾县人民政府2012年政府信息公开情况统计�
          *(f"{index}.某类信息数 条 {index} {index * 3}" for index in range(1, 15))]
 
 
-@pytest.mark.parametrize("annex", [ANNEX, ANNEX[1:], ["附表", *ANNEX[1:]]])
+@pytest.mark.parametrize("annex", [ANNEX, ANNEX[1:], ["附表", *ANNEX[1:]],
+                                   [*ANNEX, "附件2：依申请公开情况统计表", *ANNEX[1:8]]])
 def test_a_signature_above_an_annexed_statistics_table_is_read(tmp_path, annex):
     """The annex pushed the signature out of the ten lines read above the end: a late report
     with its statistics table annexed got no GAO204. (The annex's title may lack 附件.)"""

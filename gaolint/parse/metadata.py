@@ -1024,10 +1024,11 @@ def find_signing_date(lines: list[Line]) -> DateMention | None:
     2013年1月16日 (``_closing_signature``)."""
     tail = lines[: report_end(lines)]
     found = _signing_date_above(tail[-10:])
-    if found is None:
-        annex = next((index for index in range(len(tail) - 1, max(-1, len(tail) - ANNEX_LINES), -1)
-                      if _ANNEX.match(tail[index].text)), None)
-        if annex is not None:
+    # Above each annex, the nearest first (附件2 may follow 附件1's table).
+    for annex in range(len(tail) - 1, max(-1, len(tail) - ANNEX_LINES), -1):
+        if found is not None:
+            break
+        if _ANNEX.match(tail[annex].text):
             found = _signing_date_above(tail[max(0, annex - 10) : annex])
     return found
 
