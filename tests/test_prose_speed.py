@@ -407,7 +407,9 @@ def ref_find_contacts(prose: Prose) -> list[Mention]:
     text = prose.text
     for key in PHONE_KEY.finditer(text):
         after = text[key.end() : key.end() + 40]
-        lead = re.match(r"\s*(?:号码)?\s*(?:是|为)?\s*[:：|]?\s*", after)
+        # 电话、传真： / 电话/传真： / 电话（传真）：: one number for both
+        lead = re.match(r"\s*(?:(?:[、/／,，]|和|及|与|或)\s*(?:传\s*真|[Ff][Aa][Xx])|[（(]\s*传\s*真\s*[)）])?"
+                        r"\s*(?:号码)?\s*(?:是|为)?\s*[:：|]?\s*", after)
         offset = key.end() + (lead.end() if lead else 0)
         value = PHONE_VALUE.match(text, offset)
         if (value is None or ref_cut_short(value.group(0))) and "\n" in text[offset : offset + 24]:
