@@ -474,16 +474,24 @@ def test_fallback_reads_what_the_converter_wrote_in_its_own_folder(tmp_path, mon
     assert list(reports.iterdir()) == []
 
 
-def test_hidden_text_is_not_read() -> None:
-    """Characters in runs formatted hidden (sprmCFVanish in their CHPX) are neither shown nor
-    printed by Word: not read, while paragraph marks keep their place."""
+@pytest.mark.parametrize("sprm, value, gone", [
+    (0x083C, 1, True),  # sprmCFVanish: hidden
+    (0x0800, 1, True),  # sprmCFRMarkDel: deleted with tracked changes on (a .docx's w:del)
+    (0x0800, 0x81, True),
+    (0x0800, 0, False),
+    (0x0801, 1, False),  # sprmCFRMarkIns: inserted text is the document's
+])
+def test_hidden_or_deleted_text_is_not_read(sprm, value, gone) -> None:
+    """Characters in runs formatted hidden (sprmCFVanish in their CHPX), or deleted by a tracked
+    change nobody accepted (sprmCFRMarkDel), are neither shown nor printed by Word: not read,
+    while paragraph marks keep their place. A deleted 电话：… read as text gave a false GAO502."""
     word, table = _streams([("显示的文字隐藏的草稿后文\r下一段\r", False)])
     word = bytearray(word) + bytearray(2048 - len(word))
     start = 1024 + 5 * 2  # 隐藏的草稿: characters 5-9 of the piece at 1024, two bytes each
     page = bytearray(512)
     struct.pack_into("<4I", page, 0, 1024, start, start + 5 * 2, 1024 + 16 * 2)
     page[4 * 4 + 1] = 200  # run 2's CHPX at word offset 200 (byte 400)
-    page[400:404] = bytes([3]) + struct.pack("<H", 0x083C) + b"\x01"  # cb 3: sprmCFVanish on
+    page[400:404] = bytes([3]) + struct.pack("<H", sprm) + bytes([value])  # cb 3: the sprm and its operand
     page[511] = 3
     word[1536:2048] = page  # page 3
     plc = struct.pack("<2I", 1024, 1024 + 16 * 2) + struct.pack("<I", 3)
@@ -491,4 +499,5 @@ def test_hidden_text_is_not_read() -> None:
     chpx_at = len(table)
     table += plc
     struct.pack_into("<II", word, 154 + 12 * 8, chpx_at, len(plc))  # FIB pair 12: PlcBteChpx
-    assert [line.text for line in _extract(bytes(word), bytes(table)).lines] == ["显示的文字后文", "下一段"]
+    shown = "显示的文字后文" if gone else "显示的文字隐藏的草稿后文"
+    assert [line.text for line in _extract(bytes(word), bytes(table)).lines] == [shown, "下一段"]

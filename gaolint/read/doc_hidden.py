@@ -1,4 +1,6 @@
-"""Hidden text in a Word 97 (.doc) file: the runs whose character properties say ``vanish``.
+"""Hidden text in a Word 97 (.doc) file: the runs whose character properties say ``vanish``,
+and the runs deleted with tracked changes on (``sprmCFRMarkDel``), which Word's published view
+leaves out as a .docx's ``w:del`` is left out (a deleted 电话：… read as text gave GAO502).
 
 Word neither shows nor prints hidden text, and templates carry it (filling instructions, a
 draft sentence kept out of sight): read as text, a hidden 本年度共收取信息处理费0.2万元 beside the
@@ -20,6 +22,9 @@ from .doc_sprms import operands
 MAX_CHPX_PAGES = 100_000
 #: sprmCFVanish: a one-byte operand, 1 (or 0x81, "the opposite of the style's", read as on).
 SPRM_C_F_VANISH = 0x083C
+#: sprmCFRMarkDel: the run is deleted text of a tracked change (the same toggle operand).
+SPRM_C_F_R_MARK_DEL = 0x0800
+_GONE_SPRMS = (SPRM_C_F_VANISH, SPRM_C_F_R_MARK_DEL)
 
 
 class HiddenRuns:
@@ -87,8 +92,8 @@ def _hidden_in_page(page: bytes) -> list[tuple[int, int]]:
 
 
 def _vanishes(grpprl: bytes) -> bool:
-    """Does a CHPX's grpprl switch sprmCFVanish on?"""
+    """Does a CHPX's grpprl switch sprmCFVanish or sprmCFRMarkDel on?"""
     for sprm, start, _ in operands(grpprl):
-        if sprm == SPRM_C_F_VANISH and start < len(grpprl):
-            return grpprl[start] in (1, 0x81)
+        if sprm in _GONE_SPRMS and start < len(grpprl) and grpprl[start] in (1, 0x81):
+            return True
     return False
