@@ -705,6 +705,35 @@ def test_a_blank_page_is_no_scanned_page() -> None:
     assert expected_lines(document)[0] in [line.text for line in extracted.lines]
 
 
+@pytest.mark.parametrize("drawn", ["page number", "rules"])
+def test_a_page_holding_only_its_number_or_rules_is_no_scanned_page(drawn) -> None:
+    """A page break leaves a page holding only its page number (- 3 -), or the table's rules with
+    no text: its text object or paths are no picture, so no GAO003 note of a page without a text
+    layer (a LibreOffice export of a real report had one)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.setFont("STSong-Light", 12)
+    for i in range(10):
+        page.drawString(72, 700 - 20 * i, f"第{i}行 本机关认真落实政务公开各项要求，持续推进公开。")
+    page.showPage()
+    page.setFont("STSong-Light", 12)
+    if drawn == "page number":
+        page.drawString(290, 40, "- 2 -")
+    else:
+        for y in range(300, 700, 40):
+            page.line(72, y, 520, y)
+    page.showPage()
+    page.save()
+    extracted = read_pdf(out.getvalue(), "number-page.pdf")
+    assert len(extracted.lines) >= 10
+    assert not any("文字层" in note for _, note in extracted.damage)
+
+
 # --- a heading whose numeral lost its 、, after a paragraph whose last line is full -----------------
 
 def _line(text: str, x1: float, top: float, size: float = 12.0) -> "TextLine":

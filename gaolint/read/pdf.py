@@ -184,7 +184,7 @@ def _read_page(page: PageData, damage: list[str]) -> PageContent:
     items: list[TextLine | PageTable] = [*text_lines(chars, number), *tables]
     items.sort(key=lambda i: i.top)
     return PageContent(number=number, height=page.height, width=page.width, items=items,
-                       glyphs=glyphs, undecoded=page.undecoded, drawn=page.objects > 0)
+                       glyphs=glyphs, undecoded=page.undecoded, drawn=page.images > 0)
 
 
 #: Most lines looked back over for the table a piece continues (a table's stray cell texts).

@@ -80,6 +80,9 @@ class PageData:
     #: this machine to stand in, a run of one character has no width and is left out of the
     #: text (the 年 and 月 between digits set in a Latin font, a one-character cell).
     lost: int = 0
+    #: Image objects the page draws, form XObjects included: a page of almost no text that
+    #: draws one is a scan (a page holding only its page number is not).
+    images: int = 0
 
 
 def load() -> tuple[Any, Any]:
@@ -124,7 +127,7 @@ def read_page(pdfium: Any, c: Any, document: Any, index: int, max_glyphs: int) -
             raise _too_busy(index + 1)
         space = _Page(pdfium, c, page)
         data = PageData(number=index + 1, width=space.width, height=space.height, objects=objects)
-        data.shapes, data.lost = _shapes(c, page.raw, objects, space, index + 1)
+        data.shapes, data.lost, data.images = _shapes(c, page.raw, objects, space, index + 1)
         textpage = page.get_textpage()
         try:
             data.glyphs, data.undecoded = _glyphs(c, textpage, space, max_glyphs)
@@ -248,24 +251,26 @@ def _duplicate(seen: dict[tuple[str, int, int], list[Glyph]], key: tuple[str, in
     return False
 
 
-def _shapes(c: Any, page: Any, count: int, space: _Page, number: int) -> tuple[list[Shape], int]:
-    """The page's path pieces, form XObjects included (their matrices composed), and how many
-    of its text objects PDFium dropped (``PageData.lost``)."""
+def _shapes(c: Any, page: Any, count: int, space: _Page, number: int) -> tuple[list[Shape], int, int]:
+    """The page's path pieces, form XObjects included (their matrices composed), how many of
+    its text objects PDFium dropped (``PageData.lost``) and how many images it draws."""
     shapes: list[Shape] = []
     budget = [MAX_PAGE_OBJECTS]
     lost = _Lost()
     _walk(c, page, count, c.FPDFPage_GetObject, None, space, shapes, budget, number, 0, lost)
-    return shapes, lost.count
+    return shapes, lost.count, lost.images
 
 
 class _Lost:
     """Text objects of no width in fonts the PDF does not embed (``PageData.lost``), and
-    whether each font met is embedded (asked once per font: most text objects share a few)."""
+    whether each font met is embedded (asked once per font: most text objects share a few);
+    and, counted on the same walk, the image objects (``PageData.images``)."""
 
-    __slots__ = ("count", "embedded")
+    __slots__ = ("count", "embedded", "images")
 
     def __init__(self) -> None:
         self.count = 0
+        self.images = 0
         self.embedded: dict[int | None, bool] = {}
 
     def ask(self, c: Any, obj: Any) -> None:
@@ -316,6 +321,8 @@ def _walk(c: Any, parent: Any, count: int, get: Any, outer: Matrix | None, space
             continue
         if kind == _PATH:
             _path(c, obj, outer, space, shapes)
+        elif kind == _IMAGE:
+            lost.images += 1
         elif kind == _FORM and depth < 8:
             inner = c.FPDFFormObj_CountObjects(obj)
             budget[0] -= max(inner, 0)

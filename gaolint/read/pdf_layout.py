@@ -61,8 +61,9 @@ class PageContent:
     #: Visible glyphs on the page, and how many of them pdfminer could not map to Unicode.
     glyphs: int = 0
     undecoded: int = 0
-    #: Whether the page draws anything at all: a page with no object is a blank page (a
-    #: separator, the empty first page of a printed web page), not a scan without text.
+    #: Whether the page draws a picture: a page with almost no text that draws one is a scan;
+    #: one that draws none is a blank page (a separator, the empty first page of a printed web
+    #: page) or a page holding only its page number, rules or a stamp's outline.
     drawn: bool = True
 
 
