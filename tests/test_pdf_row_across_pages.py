@@ -63,6 +63,95 @@ def test_an_unnumbered_row_with_blank_zeros_under_a_page_break_stays_a_row():
     assert rows == [["行政处罚", "12", "0", "0"], ["行政强制", "", "", ""]]
 
 
+# --- session 11: LibreOffice exports of real reports, a page break in every place ---------------
+
+def _filled(cells: list[GridCell], left: float, right: float, size: float = 12.0) -> list[GridCell]:
+    """The first cell's label measured as set: ``left`` and ``right`` points free inside its rules."""
+    cells[0].ink_left, cells[0].ink_right, cells[0].size = left, right, size
+    return cells
+
+
+def _joined_measured(first: list[list[str]], second: list[list[str]], left: float, right: float) -> list[list[str]]:
+    doc = DocTable()
+    piece = _piece(first, 1)
+    last_row = [cell for cell in piece.cells if cell.row == len(first) - 1]
+    _filled(last_row, left, right)
+    append_piece(doc, piece)
+    append_piece(doc, _piece(second, 2))
+    return _texts(doc)
+
+
+@pytest.mark.parametrize("upper, rest", [("行政规", "范性文件"), ("行政事", "业性收费"), ("其他对外管理服务", "事项")])
+def test_the_rest_of_an_unnumbered_label_that_fills_its_cell_joins_its_row(upper, rest):
+    """Table 2's labels have no numbers: 行政规 at a page's foot whose line reaches across its
+    narrow cell was wrapped there, and 范性文件 over blank cells at the next page's top is its
+    rest (a row of three blank cells before: GAO106, and 行政规范性文件 missing, GAO104)."""
+    rows = _joined_measured([["规章", "0", "0", "0"], [upper, "1", "0", "4"]], [[rest, "", "", ""]], 5.4, 8.0)
+    assert rows == [["规章", "0", "0", "0"], [upper + rest, "1", "0", "4"]]
+
+
+def test_an_unnumbered_label_that_ends_short_of_its_rule_is_whole():
+    """行政处罚 ending 60 points short of its cell's rule was not wrapped: 行政强制 with its zeros
+    left blank below it at the next page's top is a row of its own."""
+    rows = _joined_measured([["行政处罚", "12", "0", "0"]], [["行政强制", "", "", ""]], 5.4, 60.0)
+    assert rows == [["行政处罚", "12", "0", "0"], ["行政强制", "", "", ""]]
+
+
+def test_a_numbered_label_cut_inside_its_brackets_joins_its_row():
+    """（六 at the foot of a page, ）其他处理 at the top of the next: one label."""
+    rows = _joined([["（五）不予处理", "0", "0", "0"], ["（六", "1", "0", "1"]], [["）其他处理", "", "", ""]])
+    assert rows == [["（五）不予处理", "0", "0", "0"], ["（六）其他处理", "1", "0", "1"]]
+
+
+def _with_group(rows: list[list[str]], page: int, group: str, span: int) -> PageTable:
+    """A piece whose first column holds ``group`` merged over its ``span`` last rows (the other
+    columns shift right by one)."""
+    columns = ((20.0, 50.0), *COLUMNS)
+    cells = []
+    for index, texts in enumerate(rows):
+        for col, (text, (x0, x1)) in enumerate(zip(texts, columns[1:]), start=1):
+            cells.append(GridCell(text, index, col, 1, 1, x0, x1, 100.0 + 20 * index, 120.0 + 20 * index, page))
+    first = len(rows) - span
+    cells.append(GridCell(group, first, 0, span, 1, 20.0, 50.0, 100.0 + 20 * first, 100.0 + 20 * len(rows), page))
+    return PageTable(cells, len(rows), len(columns), 20.0, 350.0, 100.0, 100.0 + 20 * len(rows), page)
+
+
+def test_a_group_label_merged_over_rows_cut_by_the_break_is_one_label():
+    """（三）不予公开 merged over its rows, cut inside its words: （三）不予 on one page, 公开 in the
+    merged cell's continuation on the next. The rest was read as a label of its own (GAO106)."""
+    doc = DocTable()
+    append_piece(doc, _with_group([["1.属于国家秘密", "0", "0", "0"], ["2.其他法律行政法规禁止公开", "0", "0", "0"]],
+                                  1, "（三）不予", 2))
+    second = _piece([["3.危及“三安全一稳定”", "0", "0", "0"]], 2)
+    for cell in second.cells:
+        cell.col += 1
+    second.cells.append(GridCell("公开", 0, 0, 1, 1, 20.0, 50.0, 100.0, 120.0, 2))
+    append_piece(doc, second)
+    texts = [cell.text for row in doc.rows for cell in row]
+    assert "（三）不予公开" in texts and "公开" not in texts
+
+
+def test_a_new_group_at_the_top_of_a_page_stays_a_group():
+    """（四）无法提供 starting in the merged column at the next page's top is the next group."""
+    doc = DocTable()
+    append_piece(doc, _with_group([["8.属于行政查询事项", "0", "0", "0"]], 1, "（三）不予公开", 1))
+    second = _piece([["1.本机关不掌握相关政府信息", "0", "0", "0"]], 2)
+    for cell in second.cells:
+        cell.col += 1
+    second.cells.append(GridCell("（四）无法提供", 0, 0, 1, 1, 20.0, 50.0, 100.0, 120.0, 2))
+    append_piece(doc, second)
+    texts = [cell.text for row in doc.rows for cell in row]
+    assert "（三）不予公开" in texts and "（四）无法提供" in texts
+
+
+def test_a_row_cut_below_a_repeated_header_joins_its_row():
+    """Word and LibreOffice repeat the header row on each page (标题行重复); the break then cut a
+    figure, 19 / 1 of 191, whose 1 stood under the repeated header: it was read as 19."""
+    header = ["信息内容", "自然人", "法人", "总计"]
+    rows = _joined([header, ["一、本年新收", "188", "3", "19"]], [header, ["", "", "", "1"], ["二、上年结转", "4", "0", "4"]])
+    assert rows == [header, ["一、本年新收", "188", "3", "191"], ["二、上年结转", "4", "0", "4"]]
+
+
 # --- a figure cut by the page break; a header cell with no rule on its left (session 10) -------
 
 def _ruled_rows(page, left: float, top: float, widths: list[float], rows: list[list[str]], height: float,

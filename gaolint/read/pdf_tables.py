@@ -46,6 +46,12 @@ class GridCell:
     top: float
     bottom: float
     page: int
+    #: A label's last line of text: how far in from the cell's left and right rules it ends,
+    #: and its font size (0 when unknown, or no label): a line that reaches across the cell
+    #: is one the cell wrapped (``_fills``).
+    ink_left: float = 0.0
+    ink_right: float = 0.0
+    size: float = 0.0
 
 
 @dataclass(slots=True)
@@ -246,11 +252,14 @@ def _grid_table(bboxes: Sequence[Box], chars: Sequence[Char], page: int) -> tupl
         band = ordered[bisect_left(middles, top) : bisect_left(middles, bottom)]
         mine = [c for c in band if x0 <= _anchor(c) < x1]
         taken += mine
-        cells.append(GridCell(
+        cell = GridCell(
             text=cell_text(mine), row=row, col=col,
             rowspan=max(1, _index(bottom, ys) - row), colspan=max(1, _index(x1, xs) - col),
             x0=x0, x1=x1, top=top, bottom=bottom, page=page,
-        ))
+        )
+        if mine and _is_label(cell.text):
+            _measure_last_line(cell, mine)
+        cells.append(cell)
     if not any(c.text for c in cells):
         return None, []
     return PageTable(cells=cells, nrows=len(ys) - 1, ncols=len(xs) - 1, x0=xs[0], x1=xs[-1], top=ys[0],
@@ -441,9 +450,41 @@ def _is_label(text: str) -> bool:
     return any(ch.isalpha() and not ch.isascii() for ch in text)
 
 
+def _measure_last_line(cell: GridCell, glyphs: Sequence[Char]) -> None:
+    """Set how far the label's last line of text stands from the cell's rules, and its size."""
+    size = max(g.bottom - g.top for g in glyphs)
+    lowest = max(g.top for g in glyphs)
+    line = [g for g in glyphs if g.top > lowest - size / 2]
+    cell.ink_left = min(g.x0 for g in line) - cell.x0
+    cell.ink_right = cell.x1 - max(g.x1 for g in line)
+    cell.size = size
+
+
+#: What a cell keeps free inside its rules besides the room a wrapped line leaves (Word's
+#: default cell margins are 5.4 pt a side).
+_CELL_PADDING = 6.0
+
+
+def _fills(cell: GridCell) -> bool:
+    """Whether a label's last line reaches across its cell, so that the cell wrapped it there:
+    no more room is left on either side than a character and the cell's padding (行政规 at a
+    page's foot in a narrow column, its 范性文件 on the next page). A label that ends short of
+    that (行政处罚 in a wide column) is whole."""
+    room = cell.size + _CELL_PADDING
+    return cell.size > 0 and cell.ink_right <= room and cell.ink_left <= room
+
+
 #: How a row label starts (3.补正后…, （五）不予处理, 四、结转…): a label that does not is the rest
 #: of a label the page break cut.
 _ROW_NUMBERING = re.compile(r"\s*(?:\d{1,2}\s*[.、]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*、)")
+#: A numbered label the break cut inside its brackets: （六 at a page's foot, ）其他处理 at the next
+#: page's top.
+_CUT_NUMBERING = re.compile(r"\s*[（(][一二三四五六七八九十]{1,3}\s*$")
+
+
+def _numbered(text: str) -> bool:
+    """A row label that starts with its numbering, whole or cut by the break after it."""
+    return bool(_ROW_NUMBERING.match(text) or _CUT_NUMBERING.match(text))
 
 
 #: A cell that holds a figure and nothing else.
@@ -472,9 +513,10 @@ def _finishes_row(above: Sequence[GridCell], top: Sequence[GridCell]) -> bool:
         return False
     if not any(cell.text and not _is_label(cell.text) for cell in above):
         return False
-    # The label above must be a numbered one (2.没有现…, （二）部分公开…) that the break cut: an
-    # unnumbered label (行政强制 under 行政处罚, table 2) over blank cells is a row of its own.
-    return all(any(_same_column(cell, upper) and _is_label(upper.text) and _ROW_NUMBERING.match(upper.text)
+    # The label above must be a numbered one (2.没有现…, （二）部分公开…) that the break cut, or
+    # one whose last line fills its cell (行政规 / 范性文件: table 2's labels have no numbers): an
+    # unnumbered label that ends short (行政强制 under 行政处罚) over blank cells is a row of its own.
+    return all(any(_same_column(cell, upper) and _is_label(upper.text) and (_numbered(upper.text) or _fills(upper))
                    for upper in above) for cell in labels)
 
 
@@ -494,7 +536,10 @@ def append_piece(doc: DocTable, table: PageTable) -> None:
     A top cell continues a cell of the previous piece's last row when both have the same
     left and right rules and the new one is empty, provided the one above is merged over
     rows or is a label: the piece on the previous page may hold only one row of a merged
-    label. An empty cell under a figure is never dropped: it is a missing number."""
+    label. An empty cell under a figure is never dropped: it is a missing number.
+
+    Below a repeated header the first row is asked the same: the break may have cut a row
+    whatever the page repeats above it (19 / 1 of 191 under the header)."""
     rows = table.rows()
     last = doc.last
     if last is not None and doc.rows:
@@ -502,9 +547,8 @@ def append_piece(doc: DocTable, table: PageTable) -> None:
         head, tail = _row_texts(doc.rows), _row_texts(rows)
         while repeated < min(len(head), len(tail) - 1) and head[repeated] == tail[repeated]:
             repeated += 1
-        if repeated:
-            rows = rows[repeated:]
-        elif rows and _finishes_row(doc.rows[-1], rows[0]):
+        rows = rows[repeated:]
+        if rows and _finishes_row(doc.rows[-1], rows[0]):
             _carry_up(doc.rows[-1], rows[0])
             rows = rows[1:]
         elif rows:
@@ -519,6 +563,11 @@ def append_piece(doc: DocTable, table: PageTable) -> None:
                     kept.append(cell)
                 elif cell.text and not above.text and above.rowspan > 1:
                     above.text = cell.text
+                elif (cell.text and above.rowspan > 1 and _is_label(cell.text)
+                      and not _ROW_NUMBERING.match(cell.text) and not _ROW_NUMBERING.fullmatch(above.text)):
+                    # A group label merged over rows, cut by the break inside its words or its
+                    # brackets (（三 / ）不予公开): the rest of it, not a label of its own.
+                    above.text += cell.text
                 elif cell.text:
                     kept.append(cell)
             rows = [kept] + rows[1:]
