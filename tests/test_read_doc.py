@@ -437,6 +437,32 @@ def _fake_soffice(folder: Path, body: str) -> None:
     script.chmod(0o755)
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="a shell script stands in for soffice")
+def test_the_converter_does_not_inherit_the_workers_memory_limit(tmp_path) -> None:
+    """A worker limits its own address space (256 MB by default); LibreOffice, started from it,
+    inherited the limit and could not start, so an RTF saved as .doc went unread (GAO001) even
+    with LibreOffice installed. The limit is the worker's, not the converter's."""
+    import subprocess
+
+    _fake_soffice(tmp_path, f'ulimit -v > "{tmp_path}/limit"; exit 1')
+    program = (
+        "import resource, sys\n"
+        "from gaolint.workers import _limit_memory\n"
+        "_limit_memory(256)\n"
+        "assert resource.getrlimit(resource.RLIMIT_AS)[0] != resource.RLIM_INFINITY\n"
+        "from gaolint.read.soffice import convert_to_docx\n"
+        "assert convert_to_docx(b'{\\\\rtf1 x}', 'r.doc') is None\n"
+        "assert resource.getrlimit(resource.RLIMIT_AS)[0] != resource.RLIM_INFINITY\n"
+        "hard = resource.getrlimit(resource.RLIMIT_AS)[1]\n"
+        "print('unlimited' if hard == resource.RLIM_INFINITY else hard // 1024)\n"
+    )
+    env = {**os.environ, "PATH": f"{tmp_path}{os.pathsep}{os.environ['PATH']}"}
+    env.pop("GAOLINT_NO_SOFFICE", None)
+    done = subprocess.run([sys.executable, "-c", program], env=env, capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr.decode()
+    assert (tmp_path / "limit").read_text().strip() == done.stdout.decode().strip()  # the hard limit
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="a shell script stands in for soffice")
 def test_fallback_is_killed_at_its_time_limit(tmp_path, monkeypatch) -> None:

@@ -10,8 +10,10 @@ whole process group is killed; nothing is ever written next to the checked file.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+from collections.abc import Iterator
 
 from .limits import MAX_FILE_BYTES
 
@@ -24,6 +26,33 @@ def soffice_binary() -> str | None:
     if os.environ.get("GAOLINT_NO_SOFFICE", "").strip() not in ("", "0"):
         return None
     return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@contextlib.contextmanager
+def _own_address_space() -> Iterator[None]:
+    """While LibreOffice is started, the address-space limit a worker set on itself for parsing
+    (``workers._limit_memory``, 256 MB by default) is lifted back to the hard limit, so that the
+    converter does not inherit it: LibreOffice maps far more than that at start and failed, and
+    the RTF or Word 6 file went unread (GAO001). The converter has its own time limit and its
+    own process group, killed whole at the limit."""
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if soft == hard:
+        yield
+        return
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
+    except (ValueError, OSError):
+        yield
+        return
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
 def convert_to_docx(data: bytes, path: str, timeout: float = SOFFICE_TIMEOUT) -> bytes | None:
@@ -49,10 +78,11 @@ def convert_to_docx(data: bytes, path: str, timeout: float = SOFFICE_TIMEOUT) ->
             "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(source),
         ]
         try:
-            process = subprocess.Popen(
-                command, cwd=folder, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL, start_new_session=True,
-            )
+            with _own_address_space():
+                process = subprocess.Popen(
+                    command, cwd=folder, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL, start_new_session=True,
+                )
         except OSError:
             return None
         try:
