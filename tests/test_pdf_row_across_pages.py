@@ -116,31 +116,31 @@ def _with_group(rows: list[list[str]], page: int, group: str, span: int) -> Page
     return PageTable(cells, len(rows), len(columns), 20.0, 350.0, 100.0, 100.0 + 20 * len(rows), page)
 
 
+def _group_across_pages(first: PageTable, row: list[str], group_cell: str) -> list[str]:
+    """The texts of ``first`` then a piece of one ``row`` whose merged group column holds
+    ``group_cell``."""
+    doc = DocTable()
+    append_piece(doc, first)
+    second = _piece([row], 2)
+    for cell in second.cells:
+        cell.col += 1
+    second.cells.append(GridCell(group_cell, 0, 0, 1, 1, 20.0, 50.0, 100.0, 120.0, 2))
+    append_piece(doc, second)
+    return [cell.text for row in doc.rows for cell in row]
+
+
 def test_a_group_label_merged_over_rows_cut_by_the_break_is_one_label():
     """（三）不予公开 merged over its rows, cut inside its words: （三）不予 on one page, 公开 in the
     merged cell's continuation on the next. The rest was read as a label of its own (GAO106)."""
-    doc = DocTable()
-    append_piece(doc, _with_group([["1.属于国家秘密", "0", "0", "0"], ["2.其他法律行政法规禁止公开", "0", "0", "0"]],
-                                  1, "（三）不予", 2))
-    second = _piece([["3.危及“三安全一稳定”", "0", "0", "0"]], 2)
-    for cell in second.cells:
-        cell.col += 1
-    second.cells.append(GridCell("公开", 0, 0, 1, 1, 20.0, 50.0, 100.0, 120.0, 2))
-    append_piece(doc, second)
-    texts = [cell.text for row in doc.rows for cell in row]
+    first = _with_group([["1.属于国家秘密", "0", "0", "0"], ["2.其他法律行政法规禁止公开", "0", "0", "0"]], 1, "（三）不予", 2)
+    texts = _group_across_pages(first, ["3.危及“三安全一稳定”", "0", "0", "0"], "公开")
     assert "（三）不予公开" in texts and "公开" not in texts
 
 
 def test_a_new_group_at_the_top_of_a_page_stays_a_group():
     """（四）无法提供 starting in the merged column at the next page's top is the next group."""
-    doc = DocTable()
-    append_piece(doc, _with_group([["8.属于行政查询事项", "0", "0", "0"]], 1, "（三）不予公开", 1))
-    second = _piece([["1.本机关不掌握相关政府信息", "0", "0", "0"]], 2)
-    for cell in second.cells:
-        cell.col += 1
-    second.cells.append(GridCell("（四）无法提供", 0, 0, 1, 1, 20.0, 50.0, 100.0, 120.0, 2))
-    append_piece(doc, second)
-    texts = [cell.text for row in doc.rows for cell in row]
+    first = _with_group([["8.属于行政查询事项", "0", "0", "0"]], 1, "（三）不予公开", 1)
+    texts = _group_across_pages(first, ["1.本机关不掌握相关政府信息", "0", "0", "0"], "（四）无法提供")
     assert "（三）不予公开" in texts and "（四）无法提供" in texts
 
 

@@ -274,9 +274,8 @@ def test_time_budget_stops_after_first_page(monkeypatch: pytest.MonkeyPatch) -> 
     assert any("超时" in note for _, note in extracted.damage)
 
 
-def test_a_scanned_page_among_text_pages_is_noted() -> None:
-    from PIL import Image
-    from reportlab.lib.utils import ImageReader
+def _text_page_then(draw_second) -> bytes:
+    """A PDF of a page of ten lines of text, then a page that ``draw_second(canvas)`` draws."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
@@ -288,10 +287,21 @@ def test_a_scanned_page_among_text_pages_is_noted() -> None:
     for i in range(10):
         page.drawString(72, 700 - 20 * i, f"第{i}行 本机关认真落实政务公开各项要求，持续推进公开。")
     page.showPage()
-    page.drawImage(ImageReader(Image.new("RGB", (200, 300), "white")), 50, 50, 400, 600)
+    page.setFont("STSong-Light", 12)
+    draw_second(page)
     page.showPage()
     page.save()
-    extracted = read_pdf(out.getvalue(), "mixed.pdf")
+    return out.getvalue()
+
+
+def test_a_scanned_page_among_text_pages_is_noted() -> None:
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    def picture(page) -> None:
+        page.drawImage(ImageReader(Image.new("RGB", (200, 300), "white")), 50, 50, 400, 600)
+
+    extracted = read_pdf(_text_page_then(picture), "mixed.pdf")
     assert len(extracted.lines) == 10
     assert any("第2页没有文字层" in note for _, note in extracted.damage)
 
@@ -710,26 +720,14 @@ def test_a_page_holding_only_its_number_or_rules_is_no_scanned_page(drawn) -> No
     """A page break leaves a page holding only its page number (- 3 -), or the table's rules with
     no text: its text object or paths are no picture, so no GAO003 note of a page without a text
     layer (a LibreOffice export of a real report had one)."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
+    def second(page) -> None:
+        if drawn == "page number":
+            page.drawString(290, 40, "- 2 -")
+        else:
+            for y in range(300, 700, 40):
+                page.line(72, y, 520, y)
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    out = io.BytesIO()
-    page = canvas.Canvas(out)
-    page.setFont("STSong-Light", 12)
-    for i in range(10):
-        page.drawString(72, 700 - 20 * i, f"第{i}行 本机关认真落实政务公开各项要求，持续推进公开。")
-    page.showPage()
-    page.setFont("STSong-Light", 12)
-    if drawn == "page number":
-        page.drawString(290, 40, "- 2 -")
-    else:
-        for y in range(300, 700, 40):
-            page.line(72, y, 520, y)
-    page.showPage()
-    page.save()
-    extracted = read_pdf(out.getvalue(), "number-page.pdf")
+    extracted = read_pdf(_text_page_then(second), "number-page.pdf")
     assert len(extracted.lines) >= 10
     assert not any("文字层" in note for _, note in extracted.damage)
 
