@@ -228,6 +228,8 @@ def test_a_signature_above_an_annexed_statistics_table_is_read(tmp_path, annex):
     ("青禾县人民政府 2013年5月20日 附件1：统计表 指标名称 计量单位", date(2013, 5, 20)),
     ("青禾县人民政府办公室 2013年5月20日 附件下载", date(2013, 5, 20)),
     ("本报告自2013年5月20日起公开", None),  # a sentence's words before the date: no signature
+    ("2013年5月20日前完成整改。", None),  # a sentence the date opens
+    ("2013年5月20日起施行", None),
     ("青禾县人民政府 2013年5月20日印发的通知要求，各单位按时报送", None),
 ])
 def test_a_signature_run_on_after_the_last_sentence_of_a_one_line_page(tmp_path, closing, signed):

@@ -1065,19 +1065,22 @@ def _signing_date_above(lines: list[Line]) -> DateMention | None:
 
 
 #: What may follow a closing signature on its line: a few characters (附件下载, （此件公开发布）)
-#: or an annex glued on (附件1：…统计表 …).
+#: or an annex glued on (附件1：…统计表 …); not the rest of a sentence the date opens
+#: (2026年3月5日前完成整改。, …起施行).
 _AFTER_SIGNATURE = 12
+_SENTENCE_GOES_ON = re.compile(r"[前后起止至以到开内]|[^。！？；，,]*+[。！？；，,]")
 
 
 def _closing_signature(line: Line) -> DateMention | None:
     """An agency's name and a date after the last sentence of a long line (…。 青禾县人民政府
     2013年1月16日, …。 二○一四年一月十日 附件1：…): a page saved as one line, its signature run on.
-    The name is short and holds no clause punctuation; after the date stands little or an annex."""
+    Before the date stands nothing or a short name ending as agencies' names end; after it,
+    little that goes on with a sentence, or an annex."""
     text = line.text
     dates = [*DATE.finditer(text), *CHINESE_DATE.finditer(text)]
     for match in sorted(dates, key=lambda m: m.start(), reverse=True):
         after = text[match.end() :].strip()
-        if len(after) > _AFTER_SIGNATURE and not _ANNEX.match(after):
+        if after and not _ANNEX.match(after) and (len(after) > _AFTER_SIGNATURE or _SENTENCE_GOES_ON.match(after)):
             continue
         before = text[: match.start()]
         stop = max(before.rfind("。"), before.rfind("！"))
