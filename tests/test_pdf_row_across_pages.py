@@ -129,12 +129,14 @@ def _group_across_pages(first: PageTable, row: list[str], group_cell: str) -> li
     return [cell.text for row in doc.rows for cell in row]
 
 
-def test_a_group_label_merged_over_rows_cut_by_the_break_is_one_label():
-    """（三）不予公开 merged over its rows, cut inside its words: （三）不予 on one page, 公开 in the
-    merged cell's continuation on the next. The rest was read as a label of its own (GAO106)."""
-    first = _with_group([["1.属于国家秘密", "0", "0", "0"], ["2.其他法律行政法规禁止公开", "0", "0", "0"]], 1, "（三）不予", 2)
-    texts = _group_across_pages(first, ["3.危及“三安全一稳定”", "0", "0", "0"], "公开")
-    assert "（三）不予公开" in texts and "公开" not in texts
+@pytest.mark.parametrize("upper, rest", [("（三）不予", "公开"), ("（三）", "不予公开"), ("（三", "）不予公开")])
+def test_a_group_label_merged_over_rows_cut_by_the_break_is_one_label(upper, rest):
+    """（三）不予公开 merged over its rows, cut inside its words or brackets: （三）不予 on one page,
+    公开 in the merged cell's continuation on the next. The rest was read as a label of its own
+    (GAO106)."""
+    first = _with_group([["1.属于国家秘密", "0", "0", "0"], ["2.其他法律行政法规禁止公开", "0", "0", "0"]], 1, upper, 2)
+    texts = _group_across_pages(first, ["3.危及“三安全一稳定”", "0", "0", "0"], rest)
+    assert "（三）不予公开" in texts and rest not in texts
 
 
 def test_a_new_group_at_the_top_of_a_page_stays_a_group():

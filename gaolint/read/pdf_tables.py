@@ -563,8 +563,7 @@ def append_piece(doc: DocTable, table: PageTable) -> None:
                     kept.append(cell)
                 elif cell.text and not above.text and above.rowspan > 1:
                     above.text = cell.text
-                elif (cell.text and above.rowspan > 1 and _is_label(cell.text)
-                      and not _ROW_NUMBERING.match(cell.text) and not _ROW_NUMBERING.fullmatch(above.text)):
+                elif cell.text and above.rowspan > 1 and _is_label(cell.text) and not _ROW_NUMBERING.match(cell.text):
                     # A group label merged over rows, cut by the break inside its words or its
                     # brackets (（三 / ）不予公开): the rest of it, not a label of its own.
                     above.text += cell.text
