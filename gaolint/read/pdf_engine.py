@@ -256,20 +256,20 @@ def _shapes(c: Any, page: Any, count: int, space: _Page, number: int) -> tuple[l
     its text objects PDFium dropped (``PageData.lost``) and how many images it draws."""
     shapes: list[Shape] = []
     budget = [MAX_PAGE_OBJECTS]
-    lost = _Lost()
-    _walk(c, page, count, c.FPDFPage_GetObject, None, space, shapes, budget, number, 0, lost)
-    return shapes, lost.count, lost.images
+    tally = _Tally()
+    _walk(c, page, count, c.FPDFPage_GetObject, None, space, shapes, budget, number, 0, tally)
+    return shapes, tally.lost, tally.images
 
 
-class _Lost:
-    """Text objects of no width in fonts the PDF does not embed (``PageData.lost``), and
-    whether each font met is embedded (asked once per font: most text objects share a few);
-    and, counted on the same walk, the image objects (``PageData.images``)."""
+class _Tally:
+    """What one walk of a page's objects counts: text objects of no width in fonts the PDF does
+    not embed (``PageData.lost``), with whether each font met is embedded (asked once per font:
+    most text objects share a few); and the image objects (``PageData.images``)."""
 
-    __slots__ = ("count", "embedded", "images")
+    __slots__ = ("lost", "embedded", "images")
 
     def __init__(self) -> None:
-        self.count = 0
+        self.lost = 0
         self.images = 0
         self.embedded: dict[int | None, bool] = {}
 
@@ -285,7 +285,7 @@ class _Lost:
             return
         l, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
         if c.FPDFPageObj_GetBounds(obj, l, b, r, t) and abs(r.value - l.value) < _NO_WIDTH:
-            self.count += 1
+            self.lost += 1
 
 
 #: A text object narrower than this is one PDFium leaves out of the page's text.
@@ -311,18 +311,18 @@ def _matrix(c: Any, obj: Any) -> Matrix:
 
 
 def _walk(c: Any, parent: Any, count: int, get: Any, outer: Matrix | None, space: _Page,
-          shapes: list[Shape], budget: list[int], number: int, depth: int, lost: _Lost) -> None:
+          shapes: list[Shape], budget: list[int], number: int, depth: int, tally: _Tally) -> None:
     get_type = c.FPDFPageObj_GetType
     for i in range(count):
         obj = get(parent, i)
         kind = get_type(obj)
         if kind == _TEXT:
-            lost.ask(c, obj)
+            tally.ask(c, obj)
             continue
         if kind == _PATH:
             _path(c, obj, outer, space, shapes)
         elif kind == _IMAGE:
-            lost.images += 1
+            tally.images += 1
         elif kind == _FORM and depth < 8:
             inner = c.FPDFFormObj_CountObjects(obj)
             budget[0] -= max(inner, 0)
@@ -330,7 +330,7 @@ def _walk(c: Any, parent: Any, count: int, get: Any, outer: Matrix | None, space
                 raise _too_busy(number)
             if inner > 0:
                 _walk(c, obj, inner, c.FPDFFormObj_GetObject, _compose(_matrix(c, obj), outer), space,
-                      shapes, budget, number, depth + 1, lost)
+                      shapes, budget, number, depth + 1, tally)
 
 
 def _path(c: Any, obj: Any, outer: Matrix | None, space: _Page, shapes: list[Shape]) -> None:

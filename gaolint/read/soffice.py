@@ -41,18 +41,18 @@ def _own_address_space() -> Iterator[None]:
         yield
         return
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if soft == hard:
-        yield
-        return
-    try:
-        resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
-    except (ValueError, OSError):
-        yield
-        return
+    lifted = False
+    if soft != hard:
+        try:
+            resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
+            lifted = True
+        except (ValueError, OSError):
+            pass  # left as it was: the conversion may fail, as before
     try:
         yield
     finally:
-        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+        if lifted:
+            resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
 def convert_to_docx(data: bytes, path: str, timeout: float = SOFFICE_TIMEOUT) -> bytes | None:
