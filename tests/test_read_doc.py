@@ -527,3 +527,75 @@ def test_hidden_or_deleted_text_is_not_read(sprm, value, gone) -> None:
     struct.pack_into("<II", word, 154 + 12 * 8, chpx_at, len(plc))  # FIB pair 12: PlcBteChpx
     shown = "显示的文字后文" if gone else "显示的文字隐藏的草稿后文"
     assert [line.text for line in _extract(bytes(word), bytes(table)).lines] == [shown, "下一段"]
+
+
+# --- a report or its tables inside a frame of one cell (doc._open_frames) --------------------
+
+def _framed_lines(name: str) -> list[str]:
+    return [line.text for line in read_doc((FIXTURES / f"{name}.doc").read_bytes(), f"{name}.doc").lines]
+
+
+@pytest.mark.parametrize("name", ["framed-report", "framed-tables"])
+def test_a_frame_of_one_cell_holding_tables_reads_as_what_it_holds(name: str) -> None:
+    """A template's frame around the whole report, or around each table (twice here), is a
+    table of one row and one cell whose cell holds the national tables as nested tables. Read
+    closed, the report was one cell: every paragraph and table glued into one line (a real
+    report framed so gave GAO002). Opened, the lines are the unframed report's, a boxed note
+    of text inside the frame (framed-report.doc) still a table of its own."""
+    lines = _framed_lines(name)
+    if name == "framed-report":
+        assert lines[1:4] == ["|", "注：本报告所列数据均来自本机关政府信息公开工作台账。", "|"]
+        lines = lines[:1] + lines[4:]
+    assert lines == [line.text for line in read_doc(SAMPLE_WPS.read_bytes(), "sample.wps").lines]
+
+
+def test_a_wrong_total_inside_a_framed_report_is_found_as_in_the_table() -> None:
+    """Read as one glued cell, table 3's wrong total was only a damaged-text warning (GAO003);
+    opened, it is the arithmetic finding it is."""
+    from gaolint import api
+    from tests.builder import plant, sample_spec
+
+    planted = plant(sample_spec(3), "table3_bad_value", 3)  # as tests.builder.doc made the fixture
+    data = (FIXTURES / "framed-planted.doc").read_bytes()
+    got = {finding.rule for finding in api.lint_bytes(data, "framed.doc", api.Settings()).findings}
+    assert planted.expected <= got <= planted.expected | planted.allowed
+
+
+def _para(depth: int = 0, ttp: bool = False, inner_cell: bool = False, inner_ttp: bool = False):
+    from gaolint.read.doc import _Para
+
+    para = _Para()
+    para.depth, para.in_table, para.ttp = depth, depth > 0, ttp
+    para.inner_cell, para.inner_ttp = inner_cell, inner_ttp
+    return para
+
+
+def _frame_walk(shape: list[tuple[str, str, object]]) -> list[str]:
+    """Lines of paragraphs given as (text, mark, properties)."""
+    from gaolint.read.doc import _open_frames
+
+    paragraphs = [(text, mark, -1) for text, mark, _ in shape]
+    paragraphs, props = _open_frames(paragraphs, [para for _, _, para in shape])
+    document = _Document(b"", b"", b"", None)
+    document._walk(paragraphs, props)
+    return [line.text for line in document.lines]
+
+
+_NESTED_TABLE = [  # a nested table of one row: 甲 | 1
+    ("甲", "\r", _para(2, inner_cell=True)),
+    ("1", "\r", _para(2, inner_cell=True)),
+    ("", "\r", _para(2, inner_cell=True, inner_ttp=True)),
+]
+
+
+def test_only_a_table_of_one_row_and_one_cell_holding_a_table_is_opened() -> None:
+    """The frame's own paragraphs come out as body paragraphs and its nested table as a table;
+    a table of two cells, or of two rows, holding the same nested table stays as it is (its
+    cell's lines), as .docx's frames do."""
+    framed = [("前言", "\r", _para(1)), *_NESTED_TABLE, ("落款", "\x07", _para(1)), ("", "\x07", _para(1, ttp=True))]
+    assert _frame_walk([("标题", "\r", _para()), *framed, ("正文", "\r", _para())]) == [
+        "标题", "前言", "|", "甲", "1", "|", "落款", "正文"]
+    two_cells = [*framed[:-1], ("旁注", "\x07", _para(1)), framed[-1]]
+    two_rows = [*framed, *framed]
+    for shape in (two_cells, two_rows):
+        assert "前言" not in _frame_walk([*shape, ("正文", "\r", _para())])

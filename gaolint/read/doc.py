@@ -302,7 +302,8 @@ def _cp1252(raw: bytes) -> str:
 class _Para:
     """The paragraph properties that shape tables."""
 
-    __slots__ = ("in_table", "ttp", "depth", "centers", "merges", "istd", "ilfo", "ilvl")
+    __slots__ = ("in_table", "ttp", "depth", "inner_cell", "inner_ttp", "centers", "merges", "istd",
+                 "ilfo", "ilvl")
 
     def __init__(self) -> None:
         #: The paragraph's style, and the list instance and level it names (``doc_lists``).
@@ -312,6 +313,10 @@ class _Para:
         self.in_table = False
         self.ttp = False
         self.depth = 0
+        #: A nested table's cell end and row end are paragraph marks (not cell marks) flagged
+        #: by sprmPFInnerTableCell and sprmPFInnerTTP; only ``_open_frames`` reads them.
+        self.inner_cell = False
+        self.inner_ttp = False
         #: Cell boundaries of the row (twips), from sprmTDefTable on a TTP.
         self.centers: tuple[int, ...] = ()
         #: Per cell: (horizontal merge, vertical merge) codes of its TC.
@@ -382,6 +387,7 @@ SPRM_P_FIN_TABLE = 0x2416
 SPRM_P_FTTP = 0x2417
 SPRM_P_ITAP = 0x6649
 SPRM_P_DTAP = 0x664A
+SPRM_P_FINNER_TABLE_CELL = 0x244B
 SPRM_P_FINNER_TTP = 0x244C
 SPRM_T_VERT_MERGE = 0xD62B
 SPRM_P_CHG_TABS = 0xC615
@@ -425,8 +431,11 @@ def _apply_sprms(para: _Para, grpprl: bytes, extra: bytes = b"") -> None:
             para.ilfo = struct.unpack("<H", operand)[0]
         elif sprm == SPRM_P_ILVL and operand:
             para.ilvl = operand[0]
+        elif sprm == SPRM_P_FINNER_TABLE_CELL and operand:
+            para.inner_cell = operand[0] != 0
         elif sprm == SPRM_P_FINNER_TTP and operand and operand[0]:
             para.ttp = False  # a nested table's row end: a paragraph of the outer cell
+            para.inner_ttp = True
     if walked + 2 <= len(grpprl):
         return  # a property cut short: what it would have said of the table is not known
     para.depth += depth_change
@@ -480,6 +489,8 @@ class _Document(LineCollector):
         if papx is None or not any(p.in_table or p.ttp for p in props):
             if any(mark == _CELL for _, mark, _ in paragraphs):
                 props = _guess_rows(paragraphs)
+        elif any(p.depth >= 2 for p in props):
+            paragraphs, props = _open_frames(paragraphs, props)
         self._walk(paragraphs, props)
         return Extracted(lines=self.lines, container="doc", encoding="utf-16le", damage=self.damage)
 
@@ -648,6 +659,79 @@ def _guess_rows(paragraphs) -> list[_Para]:
             para.in_table = previous == _CELL
         props.append(para)
     return props
+
+
+#: Frames inside frames opened at most (as ``docx._MOST_FRAMES``).
+_MOST_FRAMES = 100
+
+
+def _open_frames(paragraphs: list, props: list[_Para]) -> tuple[list, list[_Para]]:
+    """Read a table of one row and one cell that holds a table as what it holds, as
+    ``docx._open_frames`` does: a template's frame around the whole report (or a table pasted
+    into a cell) was read as one cell, its paragraphs and nested tables glued into one line
+    (a clean report gave GAO002). The frame's paragraphs come out of the table, its nested
+    tables become tables (their cell and row ends, paragraph marks flagged
+    sprmPFInnerTableCell / sprmPFInnerTTP, become cell marks), frames in frames in turn. A
+    one-cell table holding only text (a boxed note) stays a table."""
+    for _ in range(_MOST_FRAMES):
+        frame = _first_frame(paragraphs, props)
+        if frame is None:
+            break
+        first, last = frame  # the frame's paragraphs, its row end last
+        opened = [_out_of_frame(text, mark, fc, para) for (text, mark, fc), para
+                  in zip(paragraphs[first:last], props[first:last])]
+        end_text, _, end_fc = paragraphs[last]
+        if end_text.strip():
+            opened.append(((end_text, _PARA, end_fc), _Para()))
+        paragraphs = paragraphs[:first] + [paragraph for paragraph, _ in opened] + paragraphs[last + 1:]
+        props = props[:first] + [para for _, para in opened] + props[last + 1:]
+    return paragraphs, props
+
+
+def _first_frame(paragraphs: list, props: list[_Para]) -> tuple[int, int] | None:
+    """(first paragraph, row end) of the first outer table that is one row of one cell
+    holding a nested table, or None."""
+    start = None  # where the current outer table began
+    rows = cells = 0  # its outer rows, and its current row's outer cells, so far
+    nested = False  # whether the current row holds a nested table
+    frame = None  # the table so far, when it is a frame
+    for index, ((_, mark, _), para) in enumerate(zip(paragraphs, props)):
+        if not (para.in_table or para.ttp or mark == _CELL):
+            if frame is not None:
+                return frame
+            start, rows, cells, nested = None, 0, 0, False
+            continue
+        frame = None  # anything after a frame's row end makes the table more than a frame
+        if start is None:
+            start = index
+        if para.depth <= 1 and mark == _CELL and para.ttp:  # an outer row's end
+            rows += 1
+            if rows == 1 and cells == 1 and nested:
+                frame = start, index
+            cells, nested = 0, False
+        elif para.depth <= 1 and mark == _CELL:
+            cells += 1
+        elif para.depth >= 2:
+            nested = True
+    return frame
+
+
+def _out_of_frame(text: str, mark: str, fc: int, para: _Para) -> tuple[tuple[str, str, int], _Para]:
+    """A paragraph of a frame's cell one table level up: the cell's own paragraphs (its last
+    ends with the cell mark) become body paragraphs, a nested table's become a table's."""
+    lifted = _Para()
+    lifted.istd, lifted.ilfo, lifted.ilvl = para.istd, para.ilfo, para.ilvl
+    lifted.centers, lifted.merges = para.centers, para.merges
+    lifted.depth = max(para.depth, 1) - 1
+    if lifted.depth == 0:
+        return (text, _PARA, fc), lifted
+    lifted.in_table = True
+    if lifted.depth >= 2:  # still nested: keep its flags for the next frame out
+        lifted.inner_cell, lifted.inner_ttp = para.inner_cell, para.inner_ttp
+    elif para.inner_cell or para.inner_ttp:
+        mark = _CELL
+        lifted.ttp = para.inner_ttp
+    return (text, mark, fc), lifted
 
 
 def _lines(text: str) -> list[str]:

@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from io import BytesIO
 from pathlib import Path
 
 from .blocks import Document
@@ -27,29 +28,34 @@ def soffice() -> str | None:
 
 def render_docs(documents: dict[str, Document], timeout: float = 300) -> dict[str, bytes] | None:
     """name → .doc bytes for each document, or None without LibreOffice."""
+    return convert_docx({name: render_docx(document) for name, document in documents.items()}, timeout)
+
+
+def convert_docx(sources: dict[str, bytes], timeout: float = 300) -> dict[str, bytes] | None:
+    """name → .doc bytes for each name → .docx bytes, or None without LibreOffice."""
     binary = soffice()
     if binary is None:
         return None
     with tempfile.TemporaryDirectory(prefix="gaolint-doc-") as folder:
         work = Path(folder)
-        sources = []
-        for name, document in documents.items():
+        paths = []
+        for name, data in sources.items():
             source = work / f"{name}.docx"
-            source.write_bytes(render_docx(document))
-            sources.append(str(source))
+            source.write_bytes(data)
+            paths.append(str(source))
         out = work / "out"
         out.mkdir()
         subprocess.run(
             [binary, "--headless", "--norestore", f"-env:UserInstallation={(work / 'profile').as_uri()}",
-             "--convert-to", "doc:MS Word 97", "--outdir", str(out), *sources],
+             "--convert-to", "doc:MS Word 97", "--outdir", str(out), *paths],
             cwd=folder, stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout, check=False,
         )
         rendered = {}
-        for name in documents:
+        for name in sources:
             target = out / f"{name}.doc"
             if target.is_file():
                 rendered[name] = target.read_bytes()
-        return rendered if len(rendered) == len(documents) else None
+        return rendered if len(rendered) == len(sources) else None
 
 
 def fixture_documents() -> dict[str, Document]:
@@ -72,6 +78,62 @@ def write_fixtures() -> None:
     for name, data in rendered.items():
         (FIXTURES / f"{name}.doc").write_bytes(data)
     os.replace(FIXTURES / "sample-report.doc", FIXTURES / "sample-report.wps")
+
+
+def frame_docx(data: bytes, whole: bool, depth: int = 1, note: str = "") -> bytes:
+    """The .docx ``data`` with its content put into the cell of a table of one row and one
+    cell, as templates frame a report: the whole body (``whole``), or each table ``depth``
+    times. ``note``: a one-cell box of text put after the first paragraph first (a boxed note,
+    which stays a table)."""
+    import docx
+
+    document = docx.Document(BytesIO(data))
+    body = document.element.body
+    if note:
+        box = document.add_table(rows=1, cols=1)
+        box.cell(0, 0).paragraphs[0].add_run(note)
+        body[0].addnext(box._tbl)
+    for _ in range(depth):
+        if whole:
+            content = [node for node in body if not node.tag.endswith("}sectPr")]
+            frame = document.add_table(rows=1, cols=1)
+            content[0].addprevious(frame._tbl)
+            cell = frame.cell(0, 0)._tc
+            for node in content:
+                cell.insert(cell.index(cell.p_lst[-1]), node)  # a cell ends with a paragraph
+            frame._tbl.addnext(document.add_paragraph()._p)
+        else:
+            for table in list(document.tables):
+                frame = document.add_table(rows=1, cols=1)
+                table._tbl.addprevious(frame._tbl)
+                cell = frame.cell(0, 0)._tc
+                cell.insert(cell.index(cell.p_lst[0]), table._tbl)
+    out = BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def write_framed_fixtures() -> None:
+    """tests/data/doc/framed-*.doc: the sample report framed as templates frame reports, saved
+    by LibreOffice as Word 97 (nested tables: the frame's cell holds the national tables):
+    framed-report.doc, the whole body in one frame, with a boxed note in it; framed-tables.doc,
+    each table in two frames; framed-planted.doc, the whole body framed, with a wrong total in
+    table 3."""
+    from . import build_document, plant, sample_spec
+
+    spec = sample_spec(3)
+    report = render_docx(build_document(spec))
+    planted = render_docx(plant(spec, "table3_bad_value", 3).document)
+    note = "注：本报告所列数据均来自本机关政府信息公开工作台账。"
+    rendered = convert_docx({
+        "framed-report": frame_docx(report, whole=True, note=note),
+        "framed-tables": frame_docx(report, whole=False, depth=2),
+        "framed-planted": frame_docx(planted, whole=True),
+    })
+    if rendered is None:
+        raise SystemExit("LibreOffice (soffice) is needed to write the .doc fixtures")
+    for name, data in rendered.items():
+        (FIXTURES / f"{name}.doc").write_bytes(data)
 
 
 if __name__ == "__main__":
