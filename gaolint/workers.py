@@ -256,6 +256,9 @@ def _memory_failure(result: FileResult) -> bool:
 def _serve(jobs: int, answers: int, settings: Settings, budget: Budget) -> None:
     """The worker's loop: (index, path) in, (index, FileResult) out, until the pipe closes."""
     import signal
+    import time
+
+    from .read.soffice import set_deadline
 
     # Ctrl-C reaches the whole process group: the parent handles it and ends its workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -271,6 +274,8 @@ def _serve(jobs: int, answers: int, settings: Settings, budget: Budget) -> None:
             return
         index, path = pickle.loads(body)
         _limit_cpu(budget.timeout)
+        if budget.timeout:  # the parent kills this worker at budget.wall from now
+            set_deadline(time.monotonic() + budget.wall)
         try:
             result = budgeted_lint(path, settings)
             if budget.memory_mb and _memory_failure(result):

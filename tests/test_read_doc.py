@@ -599,3 +599,35 @@ def test_only_a_table_of_one_row_and_one_cell_holding_a_table_is_opened() -> Non
     two_rows = [*framed, *framed]
     for shape in (two_cells, two_rows):
         assert "前言" not in _frame_walk([*shape, ("正文", "\r", _para())])
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="a shell script stands in for soffice")
+def test_a_hanging_converter_is_stopped_before_its_worker_is(tmp_path) -> None:
+    """The converter's own limit (90 s) was longer than a worker's wall-clock budget (17 s by
+    default): a LibreOffice that hung outlived the worker killed at its deadline, its folder
+    left behind. A worker now gives it only what is left of its own budget: the file is
+    answered (GAO001, saying LibreOffice did not convert it), no converter is left running and
+    no gaolint-soffice- folder is left."""
+    import subprocess
+
+    bin_folder, temp = tmp_path / "bin", tmp_path / "temp"
+    bin_folder.mkdir()
+    temp.mkdir()
+    _fake_soffice(bin_folder, f'echo $$ > "{tmp_path}/pid"; sleep 60')
+    (tmp_path / "r.doc").write_bytes(b"{\\rtf1\\ansi report}")
+    env = {**os.environ, "PATH": f"{bin_folder}{os.pathsep}{os.environ['PATH']}", "TMPDIR": str(temp)}
+    env.pop("GAOLINT_NO_SOFFICE", None)
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "gaolint", "check", "--no-cache", "--timeout", "1", "--format", "json",
+                           str(tmp_path / "r.doc")], env=env, capture_output=True, timeout=60, cwd=tmp_path)
+    assert time.monotonic() - started < 1 * 3 + 5  # the worker's wall-clock budget
+    import json
+
+    findings = json.loads(done.stdout)
+    assert [finding["rule"] for finding in findings] == ["GAO001"]
+    assert "LibreOffice 未能在时限内转换" in findings[0]["message"]
+    pid = int((tmp_path / "pid").read_text())
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+    assert list(temp.iterdir()) == []

@@ -93,11 +93,13 @@ class _Unsupported(UnreadableFile):
 
 def _fallback(data: bytes, path: str, reason: str) -> Extracted:
     """LibreOffice's reading of what the built-in reader does not read, else the refusal."""
-    from .soffice import convert_to_docx
+    from .soffice import convert_to_docx, soffice_binary
 
     converted = convert_to_docx(data, path)
     if converted is None:
-        raise UnreadableFile(reason + "；安装 LibreOffice 后可转换 / install LibreOffice to convert it")
+        if soffice_binary() is None:
+            raise UnreadableFile(reason + "；安装 LibreOffice 后可转换 / install LibreOffice to convert it")
+        raise UnreadableFile(reason + "；LibreOffice 未能在时限内转换 / LibreOffice did not convert it in time")
     from .docx import read_docx
 
     # No damage note: it would be a GAO003 warning on a report with nothing wrong in it.
