@@ -24,7 +24,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from gaolint.read import READERS, read_bytes  # noqa: E402
-from gaolint.read.base import UnreadableFile  # noqa: E402
+from gaolint.read.base import FRAME_PARAGRAPHS, UnreadableFile  # noqa: E402
 from gaolint.read.doc import _Document, _Fib, _pieces, read_doc  # noqa: E402
 from gaolint.read.docx import read_docx  # noqa: E402
 from tests.builder import build_document, sample_spec  # noqa: E402
@@ -599,6 +599,16 @@ def test_only_a_table_of_one_row_and_one_cell_holding_a_table_is_opened() -> Non
     two_rows = [*framed, *framed]
     for shape in (two_cells, two_rows):
         assert "前言" not in _frame_walk([*shape, ("正文", "\r", _para())])
+
+
+@pytest.mark.parametrize("paragraphs, opened", [(FRAME_PARAGRAPHS, True), (FRAME_PARAGRAPHS - 1, False)])
+def test_a_frame_of_text_alone_is_opened_when_it_holds_a_report(paragraphs: int, opened: bool) -> None:
+    """A report with no tables (2008 format, or its tables pictures) framed whole was one glued
+    cell; a box of a few lines of text (a note) stays a table."""
+    texts = [f"第{n}段。" for n in range(paragraphs)]
+    shape = [(text, "\r", _para(1)) for text in texts[:-1]] + [(texts[-1], "\x07", _para(1)), ("", "\x07", _para(1, ttp=True))]
+    lines = _frame_walk([("标题", "\r", _para()), *shape])
+    assert lines == (["标题", *texts] if opened else ["标题", "|", "".join(texts), "|"])
 
 
 @pytest.mark.slow

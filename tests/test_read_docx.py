@@ -630,6 +630,37 @@ def test_a_boxed_note_of_one_cell_stays_a_table():
     assert lines[1].place.startswith("第1个表格")
 
 
+def test_a_frame_around_a_report_of_text_alone_is_opened():
+    """A report with no tables of its own (a 2008-format report, or one whose tables are
+    pictures) framed whole in a one-cell table was read as one cell: one glued line, and a
+    section heading inside it lost (GAO101). A frame of a report's paragraphs is opened; a box
+    of a few lines of text stays a table."""
+    from gaolint import api
+    from gaolint.read.base import FRAME_PARAGRAPHS
+    from tests.builder import build_document, sample_spec
+    from tests.builder.doc import frame_docx
+
+    document = build_document(sample_spec(3))
+    text_only = Document(blocks=tuple(block for block in document.blocks if not isinstance(block, Table)))
+    plain = render_docx(text_only)
+    framed = frame_docx(plain, whole=True)
+    assert [line.text for line in read_docx(framed, "f.docx").lines] == [line.text for line in read_docx(plain, "p.docx").lines]
+    assert sorted(f.rule for f in api.lint_bytes(framed, "f.docx", api.Settings()).findings) == ["GAO103"] * 3
+
+    import docx
+
+    boxed = docx.Document()
+    boxed.add_paragraph("一、总体情况")
+    cell = boxed.add_table(rows=1, cols=1).cell(0, 0)
+    cell.paragraphs[0].add_run("注1：本机关台账说明。")
+    for n in range(2, FRAME_PARAGRAPHS):  # one paragraph short of a frame
+        cell.add_paragraph(f"注{n}：本机关台账说明。")
+    out = io.BytesIO()
+    boxed.save(out)
+    lines = read_docx(out.getvalue(), "box.docx").lines
+    assert [line.place for line in lines if line.text.startswith("注")] == ["第1个表格 第1行 第1列"]
+
+
 @pytest.mark.parametrize("kind", ["page", "column"])
 def test_a_page_break_after_text_ends_the_line(kind: str) -> None:
     """Word and WPS keep a page break typed after a paragraph's text in that paragraph, and the

@@ -78,6 +78,14 @@ class Extracted(Record):
 #: Row separator emitted between table rows by container readers.
 ROW_SEPARATOR = "|"
 
+#: Word's frames (a table of one row and one cell around the report or a table; the .docx and
+#: .doc readers' ``_open_frames``): frames in frames opened at most, and the paragraphs that
+#: make a frame of a one-cell table holding no table. A boxed note is a few paragraphs; a
+#: frame around a report without tables (a 2008-format report, or one whose tables are
+#: pictures), read as one cell, was one glued line whose headings were lost (GAO101).
+MOST_FRAMES = 100
+FRAME_PARAGRAPHS = 10
+
 
 class LineCollector:
     """Lines of a word-processor body (.docx, .doc) as they are found, numbering paragraphs and

@@ -34,7 +34,7 @@ import struct
 from bisect import bisect_right
 from io import BytesIO
 
-from .base import ROW_SEPARATOR, Extracted, LineCollector, SourceLine, UnreadableFile
+from .base import FRAME_PARAGRAPHS, MOST_FRAMES, ROW_SEPARATOR, Extracted, LineCollector, SourceLine, UnreadableFile
 from .doc_hidden import hidden_runs
 from .doc_sprms import SPRM_T_DEF_TABLE, operands
 from .limits import MAX_FILE_BYTES, MAX_TEXT_CHARS
@@ -491,7 +491,7 @@ class _Document(LineCollector):
         if papx is None or not any(p.in_table or p.ttp for p in props):
             if any(mark == _CELL for _, mark, _ in paragraphs):
                 props = _guess_rows(paragraphs)
-        elif any(p.depth >= 2 for p in props):
+        else:
             paragraphs, props = _open_frames(paragraphs, props)
         self._walk(paragraphs, props)
         return Extracted(lines=self.lines, container="doc", encoding="utf-16le", damage=self.damage)
@@ -663,19 +663,16 @@ def _guess_rows(paragraphs) -> list[_Para]:
     return props
 
 
-#: Frames inside frames opened at most (as ``docx._MOST_FRAMES``).
-_MOST_FRAMES = 100
-
-
 def _open_frames(paragraphs: list, props: list[_Para]) -> tuple[list, list[_Para]]:
-    """Read a table of one row and one cell that holds a table as what it holds, as
-    ``docx._open_frames`` does: a template's frame around the whole report (or a table pasted
-    into a cell) was read as one cell, its paragraphs and nested tables glued into one line
-    (a clean report gave GAO002). The frame's paragraphs come out of the table, its nested
-    tables become tables (their cell and row ends, paragraph marks flagged
-    sprmPFInnerTableCell / sprmPFInnerTTP, become cell marks), frames in frames in turn. A
-    one-cell table holding only text (a boxed note) stays a table."""
-    for _ in range(_MOST_FRAMES):
+    """Read a table of one row and one cell that holds a table, or a whole report's paragraphs
+    (``FRAME_PARAGRAPHS``), as what it holds, as ``docx._open_frames`` does: a template's frame
+    around the whole report (or a table pasted into a cell) was read as one cell, its
+    paragraphs and nested tables glued into one line (a clean report gave GAO002). The frame's
+    paragraphs come out of the table, its nested tables become tables (their cell and row
+    ends, paragraph marks flagged sprmPFInnerTableCell / sprmPFInnerTTP, become cell marks),
+    frames in frames in turn. A one-cell table holding a few lines of text (a boxed note)
+    stays a table."""
+    for _ in range(MOST_FRAMES):
         frame = _first_frame(paragraphs, props)
         if frame is None:
             break
@@ -692,29 +689,33 @@ def _open_frames(paragraphs: list, props: list[_Para]) -> tuple[list, list[_Para
 
 def _first_frame(paragraphs: list, props: list[_Para]) -> tuple[int, int] | None:
     """(first paragraph, row end) of the first outer table that is one row of one cell
-    holding a nested table, or None."""
+    holding a nested table or ``FRAME_PARAGRAPHS`` paragraphs of text, or None."""
     start = None  # where the current outer table began
-    rows = cells = 0  # its outer rows, and its current row's outer cells, so far
+    rows = cells = written = 0  # its outer rows; its current row's outer cells, paragraphs of text
     nested = False  # whether the current row holds a nested table
     frame = None  # the table so far, when it is a frame
-    for index, ((_, mark, _), para) in enumerate(zip(paragraphs, props)):
+    for index, ((text, mark, _), para) in enumerate(zip(paragraphs, props)):
         if not (para.in_table or para.ttp or mark == _CELL):
             if frame is not None:
                 return frame
-            start, rows, cells, nested = None, 0, 0, False
+            start, rows, cells, written, nested = None, 0, 0, 0, False
             continue
         frame = None  # anything after a frame's row end makes the table more than a frame
         if start is None:
             start = index
         if para.depth <= 1 and mark == _CELL and para.ttp:  # an outer row's end
             rows += 1
-            if rows == 1 and cells == 1 and nested:
+            if rows == 1 and cells == 1 and (nested or written >= FRAME_PARAGRAPHS):
                 frame = start, index
-            cells, nested = 0, False
-        elif para.depth <= 1 and mark == _CELL:
-            cells += 1
-        elif para.depth >= 2:
+            cells, written, nested = 0, 0, False
+            continue
+        if para.depth >= 2:
             nested = True
+            continue
+        if mark == _CELL:
+            cells += 1
+        if text.strip():
+            written += 1
     return frame
 
 

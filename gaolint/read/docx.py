@@ -20,7 +20,7 @@ from io import BytesIO
 from typing import Any
 
 from . import docx_records
-from .base import ROW_SEPARATOR, Extracted, LineCollector, SourceLine, UnreadableFile
+from .base import FRAME_PARAGRAPHS, MOST_FRAMES, ROW_SEPARATOR, Extracted, LineCollector, SourceLine, UnreadableFile
 from .docx_numbering import LABEL, mark_list_numbers
 from .limits import ICON_PIXELS, MAX_FILE_BYTES, MAX_LINE_CHARS, MAX_LINES, MAX_PICTURES, MAX_TEXT_CHARS
 from .xmlsafe import join_cell_lines, open_docx_zip
@@ -401,19 +401,16 @@ def _blocks(container: Any) -> list[Any]:
     return found
 
 
-#: Frames opened, at most: a frame in a frame in a frame… is still read, only not opened.
-_MOST_FRAMES = 100
-
-
 def _open_frames(body: Any) -> None:
-    """Read a table of one row and one cell that holds a table as what it holds. Templates draw
-    such a frame around the report or around each table, and a table pasted into a cell makes
-    one: left closed, the national table inside was read as one cell's lines (a clean report
-    gave GAO003, a dash in a count was no longer GAO106). Frames inside frames are opened in
-    turn. A one-cell table holding only text (a boxed note) stays a table: its lines read the
-    same either way, and the tables keep the numbers Word shows them with."""
+    """Read a table of one row and one cell that holds a table, or a whole report's paragraphs
+    (``FRAME_PARAGRAPHS``), as what it holds. Templates draw such a frame around the report or
+    around each table, and a table pasted into a cell makes one: left closed, the national
+    table inside was read as one cell's lines (a clean report gave GAO003, a dash in a count
+    was no longer GAO106), a report of text alone one glued line. Frames inside frames are
+    opened in turn (``MOST_FRAMES``). A one-cell table holding a few lines of text (a boxed
+    note) stays a table: the tables keep the numbers Word shows them with."""
     opened = 0
-    while opened < _MOST_FRAMES:
+    while opened < MOST_FRAMES:
         found = next(((node, cell) for node in _blocks(body) if node.tag == W + "tbl"
                       and (cell := _one_cell(node)) is not None), None)
         if found is None:
@@ -428,14 +425,18 @@ def _open_frames(body: Any) -> None:
 
 
 def _one_cell(table: Any) -> Any | None:
-    """The cell of a table of one row and one cell that holds a table, else None."""
+    """The cell of a table of one row and one cell that is a frame, else None."""
     rows = _rows(table)
     if len(rows) != 1:
         return None
     cells = _cells(rows[0])
-    if len(cells) != 1 or not any(node.tag == W + "tbl" for node in _blocks(cells[0])):
+    if len(cells) != 1:
         return None
-    return cells[0]
+    blocks = _blocks(cells[0])
+    if any(node.tag == W + "tbl" for node in blocks):
+        return cells[0]
+    written = sum(1 for node in blocks if any((text.text or "").strip() for text in node.iter(W + "t")))
+    return cells[0] if written >= FRAME_PARAGRAPHS else None
 
 
 def _rows(table: Any) -> list[Any]:
