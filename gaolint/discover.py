@@ -61,7 +61,7 @@ NON_REPORT_NAMES = frozenset({
 #: an annual report.
 DOCS_FOLDERS = frozenset({"docs", "doc"})
 #: Containers that documentation is written in (a .pdf or Word file under docs/ is checked).
-TEXT_EXTENSIONS = frozenset({".md", ".markdown", ".txt", ".html", ".htm"})
+TEXT_EXTENSIONS = frozenset({".md", ".markdown", ".txt", ".html", ".htm", ".shtml", ".xhtml"})
 EVIDENCE_BYTES = 16 * 1024
 
 

@@ -494,7 +494,8 @@ def lint_in_workers(pending: list, settings: Settings, jobs: int, budget: Budget
 #: Modules any lint imports on its first file (parser, rules, normaliser; 0.1 s of CPU), and
 #: the libraries of each container's reader (lxml 0.03 s, pypdfium2 with ctypes 0.1 s).
 _PIPELINE_MODULES = ("gaolint.checks", "gaolint.parse", "gaolint.normalise.pipeline", "gaolint.tableplace")
-_READER_LIBRARIES = {".html": ("lxml.etree",), ".htm": ("lxml.etree",), ".docx": ("lxml.etree",),
+_READER_LIBRARIES = {".html": ("lxml.etree",), ".htm": ("lxml.etree",), ".shtml": ("lxml.etree",),
+                     ".xhtml": ("lxml.etree",), ".docx": ("lxml.etree",),
                      ".pdf": ("pypdfium2", "pypdfium2.raw")}
 
 

@@ -45,7 +45,7 @@ def _hook() -> dict:
 
 def test_hook_pattern_matches_exactly_the_extensions_gaolint_reads() -> None:
     files = re.compile(_hook()["files"])
-    candidates = set(READERS) | set(DOCUMENT_KINDS) | {".docm", ".htmlx", ".pdfx", ".txt~", ".mdown", ".py", ".json", ".yaml"}
+    candidates = set(READERS) | set(DOCUMENT_KINDS) | {".docm", ".htmlx", ".pdfx", ".txt~", ".mdown", ".py", ".json", ".yaml", ".shtm", ".xhtm", ".jsp"}
     matched = {ext for ext in candidates if files.search(f"reports/2024/report{ext}")}
     assert matched == set(READERS)
     for ext in READERS:  # any case: KS-2025.TXT, 年报.DOCX
@@ -252,3 +252,22 @@ def test_a_folder_of_images_is_counted_not_listed_one_by_one(tmp_path: Path) -> 
     assert "另有 10 个文件被跳过" in done.stderr and "另跳过 30 个文件（扩展名 30）" in done.stderr
     verbose = gaolint(".", "--verbose", cwd=tmp_path)
     assert verbose.stderr.count("跳过 scan-") == 30
+
+
+def test_pages_saved_under_their_address_are_read_as_html(tmp_path: Path) -> None:
+    """Government CMSs serve reports as …/t20250120_123456.shtml, and a crawler or a browser
+    saves them under that name: such a page was skipped as an unsupported type (and a run of
+    only such pages checked nothing, exit 2). It is read as the same page saved as .html."""
+    from gaolint import api
+    from tests.builder.html import render_html
+
+    planted = plant(sample_spec(4), "table3_bad_value", 4)
+    page = render_html(planted.document)
+    rules = {}
+    for name in ("t20250120_123456.shtml", "report.xhtml", "report.html"):
+        (tmp_path / name).write_bytes(page)
+        rules[name] = sorted(f.rule for f in api.lint_path(str(tmp_path / name), api.Settings()).findings)
+    assert rules["t20250120_123456.shtml"] == rules["report.xhtml"] == rules["report.html"]
+    assert planted.expected <= set(rules["report.html"])
+    chosen = choose([str(tmp_path)])
+    assert sorted(Path(path).name for path in chosen.files) == sorted(rules)

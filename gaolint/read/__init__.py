@@ -20,6 +20,10 @@ READERS: dict[str, tuple[str, str]] = {
     ".markdown": ("gaolint.read.text", "read_markdown"),
     ".html": ("gaolint.read.html", "read_html"),
     ".htm": ("gaolint.read.html", "read_html"),
+    # Web pages as a crawler or a browser saves them under their address: CMSs serve reports
+    # as …/t20250120_123456.shtml, and XHTML pages are HTML to libxml2's HTML parser.
+    ".shtml": ("gaolint.read.html", "read_html"),
+    ".xhtml": ("gaolint.read.html", "read_html"),
     ".docx": ("gaolint.read.docx", "read_docx"),
     ".doc": ("gaolint.read.doc", "read_doc"),
     ".wps": ("gaolint.read.doc", "read_doc"),  # WPS Writer: the Word 97 binary format
