@@ -258,7 +258,7 @@ def _serve(jobs: int, answers: int, settings: Settings, budget: Budget) -> None:
     import signal
     import time
 
-    from .read.soffice import set_deadline
+    from .read.limits import set_conversion_deadline
 
     # Ctrl-C reaches the whole process group: the parent handles it and ends its workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -275,7 +275,7 @@ def _serve(jobs: int, answers: int, settings: Settings, budget: Budget) -> None:
         index, path = pickle.loads(body)
         _limit_cpu(budget.timeout)
         if budget.timeout:  # the parent kills this worker at budget.wall from now
-            set_deadline(time.monotonic() + budget.wall)
+            set_conversion_deadline(time.monotonic() + budget.wall)
         try:
             result = budgeted_lint(path, settings)
             if budget.memory_mb and _memory_failure(result):

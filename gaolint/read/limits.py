@@ -38,3 +38,21 @@ MAX_PICTURES = 1_000
 #: A picture this small in either dimension (in pixels) is an icon, a bullet or a spacer, not
 #: one that could show a table.
 ICON_PIXELS = 64
+
+#: ``time.monotonic()`` by which a conversion by LibreOffice (``soffice``) must have ended, or
+#: None: a worker under a wall-clock budget sets it for each file (``set_conversion_deadline``).
+_conversion_deadline: float | None = None
+
+
+def set_conversion_deadline(at: float | None) -> None:
+    """Make LibreOffice conversions end by ``at`` (``time.monotonic()``; None: only their own
+    limit, ``soffice.SOFFICE_TIMEOUT``). A converter left waiting past the worker's own
+    deadline was orphaned when the worker was killed (LibreOffice kept running, its temporary
+    folder and profile left behind), since its limit, longer than the worker's, never came.
+    Here, not in ``soffice``, so that a worker sets it without importing anything."""
+    global _conversion_deadline
+    _conversion_deadline = at
+
+
+def conversion_deadline() -> float | None:
+    return _conversion_deadline

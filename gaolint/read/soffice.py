@@ -15,28 +15,15 @@ import os
 import shutil
 from collections.abc import Iterator
 
-from .limits import MAX_FILE_BYTES
+from .limits import MAX_FILE_BYTES, conversion_deadline
 
 #: Seconds one conversion may take (a report converts in 2-5 s; the first start of a new
 #: profile takes longest).
 SOFFICE_TIMEOUT = 90
-#: Seconds kept back from a worker's deadline for stopping LibreOffice, removing its folder
-#: and answering (see ``set_deadline``).
+#: Seconds kept back from a worker's deadline (``limits.set_conversion_deadline``) for
+#: stopping LibreOffice, removing its folder and answering: stopped first, the converter is
+#: killed and its folder removed, and the file is answered as not converted (GAO001).
 DEADLINE_MARGIN = 2.0
-
-#: ``time.monotonic()`` by which a conversion must have ended, or None (``set_deadline``).
-_deadline: float | None = None
-
-
-def set_deadline(at: float | None) -> None:
-    """Make conversions end by ``at`` (``time.monotonic()``; None: only ``SOFFICE_TIMEOUT``).
-    A worker under a wall-clock budget sets it for each file: a converter left waiting past the
-    worker's own deadline was orphaned when the worker was killed (LibreOffice kept running,
-    its temporary folder and profile left behind), since its limit, longer than the worker's,
-    never came. Stopped here first, it is killed and its folder removed, and the file is
-    answered as not converted (GAO001)."""
-    global _deadline
-    _deadline = at
 
 
 def soffice_binary() -> str | None:
@@ -83,8 +70,9 @@ def convert_to_docx(data: bytes, path: str, timeout: float = SOFFICE_TIMEOUT) ->
     import time
     from pathlib import Path
 
-    if _deadline is not None:
-        timeout = min(timeout, _deadline - DEADLINE_MARGIN - time.monotonic())
+    deadline = conversion_deadline()
+    if deadline is not None:
+        timeout = min(timeout, deadline - DEADLINE_MARGIN - time.monotonic())
         if timeout <= 0:
             return None
 
