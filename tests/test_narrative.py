@@ -113,6 +113,20 @@ def test_scope_and_year_are_recorded():
     assert figures[0].location.column == lines[0].text.index("52") + 1
 
 
+@pytest.mark.parametrize("sentence, scopes", [
+    # A subject inside brackets narrows its own figure only: the 新收 after the bracket was
+    # taken for 含's and never compared (a wrong 新收 went unreported).
+    ("本机关共收到政府信息公开申请9件(含上年结转0件),其中新收申请9件。", [("carried_over", "含"), ("new", "")]),
+    ("本年度受理申请20件(其中通过网络新收申请12件),办结申请20件。",
+     [("received", ""), ("new", "通过网络"), ("results_total", "")]),
+    # Outside brackets a subject still carries on through its sentence.
+    ("其中市本级新收申请52件,办结50件。", [("new", "市本级"), ("results_total", "市本级")]),
+])
+def test_a_subject_in_brackets_narrows_only_its_own_figure(sentence, scopes):
+    figures = find_figures(Prose([Line(0, sentence, Location(1), "")], "\n"))
+    assert [(f.measure, f.scope) for f in figures] == scopes
+
+
 # --- GAO305 on generated reports ----------------------------------------------------------
 
 AGENCY = "苏州市吴江区人民政府"
@@ -189,6 +203,7 @@ def test_contradicting_figure_points_at_the_prose_and_the_cell(tmp_path, contain
     "通过信函方式新收政府信息公开申请20件。" + AGREEING,
     "2024年新收政府信息公开申请1800件。" + AGREEING,  # another year
     "新收政府信息公开申请约2000件。",
+    "本年度共收到政府信息公开申请2306件(含上年结转138件),其中新收申请2168件。",
 ])
 def test_prose_variants_that_must_not_warn(tmp_path, text):
     found = _gao305(tmp_path, _document(_spec(), text))
@@ -201,6 +216,7 @@ def test_prose_variants_that_must_not_warn(tmp_path, text):
     (AGREEING.replace("结转2026年度138件", "结转2026年度一百四十件"), "140", "138"),
     (AGREEING.replace("全区各行政机关", "吴江区人民政府"), None, None),
     ("全年共新收政府信息公开申请2168件,其中予以公开2100件。", "2100", "2168"),
+    ("本年度共收到政府信息公开申请2307件(含上年结转138件),其中新收申请2169件。", "2169", "2168"),
 ])
 def test_prose_variants_that_warn(tmp_path, text, stated, counted):
     found = _gao305(tmp_path, _document(_spec(), text))

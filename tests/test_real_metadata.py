@@ -754,6 +754,23 @@ def test_a_malformed_telephone_is_still_malformed_with_an_extension_or_country_c
     assert "GAO502" in rules_of(_lint(tmp_path, free_form(contact=f"咨询电话：{number}。")))
 
 
+@pytest.mark.parametrize("contact, malformed", [
+    ("联系方式：0591-876543211。", True),  # 联系方式 labels the number: checked like 电话's
+    ("联系方法：0591-8765432。", False),
+    ("联系方式：0591-87654321。", False),
+    ("联系方式：地址为青禾县府前路1号，邮编350400，电子邮箱gk@qh.gov.cn。", False),  # no number after it
+    ("联系方式：2024年起由办公室负责，电子邮箱gk@qh.gov.cn。", False),  # a year, not a number
+    ("联系方式如下：电子邮箱gk@qh.gov.cn。", False),
+])
+def test_a_number_after_lianxi_fangshi_is_a_telephone(tmp_path, contact, malformed):
+    """联系方式：021-800191735 (a digit too many) gave no finding: 联系方式 was no telephone label,
+    and a malformed number is found only after one. It labels a number that follows it; an
+    address, a year or a list after it is not a malformed number."""
+    findings = _lint(tmp_path, free_form(contact=contact))
+    assert ("GAO502" in rules_of(findings)) is malformed, [(f.rule, f.message.zh) for f in findings]
+    assert "GAO501" not in rules_of(findings)
+
+
 @pytest.mark.parametrize("label", ["电话、传真", "电话/传真", "联系电话及传真", "电话（传真）", "电话、fax"])
 def test_a_telephone_sharing_its_label_with_the_fax_is_a_telephone(tmp_path, label):
     """电话、传真：0432-61234567 gives one number for both. Only the fax was read, and a fax is no

@@ -1166,6 +1166,13 @@ def _cut_short(number: str) -> bool:
 
 _NOT_BLANK = re.compile(r"\S+")
 _COUNT_UNIT = re.compile(r"\s*+(?:件|条|个|次|人|余|万|通|起|项|宗)")
+#: 联系方式：/联系方法： label a telephone number only when one follows (联系方式：0591-…): they
+#: also open an address or a list (联系方式：地址…, 联系方式如下), which are no malformed number.
+_CONTACT_WAY = re.compile(r"联\s*+系\s*+方\s*+[式法]\s*+[:：]\s*+")
+#: Digits a number after 联系方式： needs to be taken for a telephone number (a landline without
+#: its area code has 7); fewer, or a date or a count after them, are something else.
+_CONTACT_WAY_DIGITS = 7
+_DATE_OR_COUNT = re.compile(r"\s*+(?:年|月|日|号|件|条|个|次|人|余|万|通|起|项|宗)")
 
 
 def _numbers_of(prose: Prose, kind: str, value: re.Match[str]) -> list[Mention]:
@@ -1204,6 +1211,11 @@ def find_contacts(prose: Prose) -> list[Mention]:
             if bad and bad.group(1).rstrip("。.") not in _NO_NUMBER:
                 start = key.end() + bad.start(1)
                 found.append(Mention("phone", bad.group(1), prose.location(start, start + len(bad.group(1)))))
+    for key in _CONTACT_WAY.finditer(text):
+        value = PHONE_VALUE.match(text, key.end())
+        if (value and sum(map(str.isdigit, value.group(0))) >= _CONTACT_WAY_DIGITS
+                and not _DATE_OR_COUNT.match(text, value.end())):
+            found += _numbers_of(prose, "phone", value)
     known = {m.location for m in found}
     seen = SeenTexts(m.text for m in found)
     for match in ANY_PHONE.finditer(text):

@@ -262,7 +262,10 @@ def _sentence_figures(prose, sentence: str, offset: int, in_review: bool = False
     previous_end = 0
     pending: list[str] = []  # keywords waiting for figures after 分别
     years = _years(sentence)
+    depth = counted = 0  # brackets open at ``counted``
     for match in _numbers(sentence):
+        depth += _bracket_depth(sentence[counted : match.start()])
+        counted = match.start()
         value = number_value(match.group("num"))
         region_start = max(previous_end, sentence.rfind(",", previous_end, match.start()) + 1)
         region = sentence[region_start : match.start()]
@@ -309,7 +312,10 @@ def _sentence_figures(prose, sentence: str, offset: int, in_review: bool = False
         else:
             continue
         residual = _residual(subject)
-        if residual:
+        figure_scope = residual or scope
+        if residual and depth <= 0:
+            # A subject inside brackets narrows only its own figure: （含上年结转0件） and
+            # （其中网络申请12件） say nothing of the figures after the bracket closes.
             scope = residual
         for measure in measures:
             if measure in APPLICATION_MEASURES and not about_requests:
@@ -320,9 +326,15 @@ def _sentence_figures(prose, sentence: str, offset: int, in_review: bool = False
                 continue
             location = prose.location(offset + match.start(), offset + match.end())
             year = _year_before(years, keywords[0][0] + region_start if keywords else match.start())
-            found.append(NarrativeFigure(measure, value, quoted.strip(), location, _around(sentence, match.start(), match.end()), scope, year))
+            found.append(NarrativeFigure(measure, value, quoted.strip(), location, _around(sentence, match.start(), match.end()),
+                                         figure_scope, year))
     found.extend(_zero_statements(prose, sentence, offset, about_disclosure, years))
     return found
+
+
+def _bracket_depth(text: str) -> int:
+    """Brackets ``text`` opens and leaves open (negative: closes more than it opens)."""
+    return text.count("（") + text.count("(") - text.count("）") - text.count(")")
 
 
 #: The characters a _NUMBER match can start with (its look-behinds take no characters).
