@@ -119,6 +119,9 @@ def test_scope_and_year_are_recorded():
     ("本机关共收到政府信息公开申请9件(含上年结转0件),其中新收申请9件。", [("carried_over", "含"), ("new", "")]),
     ("本年度受理申请20件(其中通过网络新收申请12件),办结申请20件。",
      [("received", ""), ("new", "通过网络"), ("results_total", "")]),
+    # Inside the brackets it carries on to their close.
+    ("本年度新收申请150件(其中区本级新收申请30件,办结28件),办结申请148件。",
+     [("new", ""), ("new", "区本级"), ("results_total", "区本级"), ("results_total", "")]),
     # Outside brackets a subject still carries on through its sentence.
     ("其中市本级新收申请52件,办结50件。", [("new", "市本级"), ("results_total", "市本级")]),
 ])

@@ -263,9 +263,12 @@ def _sentence_figures(prose, sentence: str, offset: int, in_review: bool = False
     pending: list[str] = []  # keywords waiting for figures after 分别
     years = _years(sentence)
     depth = counted = 0  # brackets open at ``counted``
+    inner = ""  # the scope set inside the brackets open now
     for match in _numbers(sentence):
         depth += _bracket_depth(sentence[counted : match.start()])
         counted = match.start()
+        if depth <= 0:
+            inner = ""
         value = number_value(match.group("num"))
         region_start = max(previous_end, sentence.rfind(",", previous_end, match.start()) + 1)
         region = sentence[region_start : match.start()]
@@ -312,11 +315,13 @@ def _sentence_figures(prose, sentence: str, offset: int, in_review: bool = False
         else:
             continue
         residual = _residual(subject)
-        figure_scope = residual or scope
-        if residual and depth <= 0:
-            # A subject inside brackets narrows only its own figure: （含上年结转0件） and
-            # （其中网络申请12件） say nothing of the figures after the bracket closes.
+        # A subject inside brackets narrows the figures up to the bracket's close only:
+        # （含上年结转0件） and （其中区本级新收30件，办结28件） say nothing of the figures after it.
+        if residual and depth > 0:
+            inner = residual
+        elif residual:
             scope = residual
+        figure_scope = residual or inner or scope
         for measure in measures:
             if measure in APPLICATION_MEASURES and not about_requests:
                 continue
