@@ -45,6 +45,7 @@ from tests.builder import (  # noqa: E402
 from tests.builder.crawled import cells_as_paragraphs, indented_and_spaced  # noqa: E402
 from tests.builder.docx import render_docx  # noqa: E402
 from tests.builder.html import render_html  # noqa: E402
+from tests.builder.names import DEPARTMENTS as _DEPARTMENTS  # noqa: E402
 from tests.builder.text_shapes import hard_wrap  # noqa: E402
 
 SETTINGS = api.Settings()
@@ -1052,6 +1053,539 @@ def docx_cell_empty_p(data):
                         seen.add(id(c._tc))
                         c.add_paragraph("")
     return _docx_edit(data, edit)
+
+
+# --- variants added in session s12 (web chrome naming other years, 公文 furniture, headings,
+# prose with other years, fee and contact wording, signing block) ----------------------------------
+
+def _title_parts(text_or_doc) -> tuple[str, int]:
+    """(agency, report year) from the title (a Document's level-0 heading or a text's first line)."""
+    if isinstance(text_or_doc, Document):
+        first = next((b.text for b in text_or_doc.blocks if isinstance(b, Heading) and b.level == 0), "")
+    else:
+        first = next((s for s in text_or_doc.split("\n") if s.strip()), "")
+    m = re.search(r"^(.*?)(?:关于)?(\d{4})年", first.strip())
+    return (m.group(1), int(m.group(2))) if m else ("某某局", 2023)
+
+
+def _pick(key: str, options):
+    """A choice that depends only on ``key`` (variants get no seed; the report text varies by seed)."""
+    return options[sum(map(ord, key)) % len(options)]
+
+
+@variant("chrome-other-years", "text",
+         "web page furniture naming the SAME agency's reports of other years: 发布时间/来源/浏览次数/【字体：大 中 小】 "
+         "above the title, 上一篇/下一篇 and a 相关阅读 list of its other years' reports below")
+def chrome_other_years(text):
+    agency, year = _title_parts(text)
+    head = (f"发布时间：{year + 1}-01-25 10:32　来源：{agency}　浏览次数：357\n"
+            "【字体：大 中 小】　【打印】　【关闭】\n")
+    tail = (f"\n【打印本页】　【关闭窗口】\n"
+            f"上一篇：{agency}{year - 1}年政府信息公开工作年度报告\n"
+            f"下一篇：{agency}{year + 1}年政府信息公开工作年度报告\n"
+            "相关阅读\n"
+            f"· {agency}{year - 1}年政府信息公开工作年度报告　{year}-01-22\n"
+            f"· {agency}{year - 2}年政府信息公开工作年度报告　{year - 1}-01-28\n"
+            f"· {agency}{year - 3}年政府信息公开工作年度报告　{year - 2}-03-15\n")
+    return head + text + tail
+
+
+@variant("chrome-footer-contact", "text",
+         "the site footer copied with the report: 主办单位, 网站标识码, ICP备案号, 公网安备号 and the WEBSITE's own "
+         "联系电话/地址/邮编 (not the report's contact)")
+def chrome_footer_contact(text):
+    return (text + "\n分享到：微信 微博 QQ空间\n"
+            "主办单位：某某市人民政府办公室　承办单位：某某市大数据管理局\n"
+            "网站标识码：3302000012　浙ICP备05001234号-1　浙公网安备 33020302000123号\n"
+            "地址：某某市中山东路1号　邮编：315000　联系电话：0574-89181234（网站运维）\n"
+            "建议使用1920×1080分辨率 IE9.0以上浏览器\n")
+
+
+@variant("html-chrome-other-years", "html",
+         "HTML page whose 上一篇/下一篇 and 相关阅读 name the SAME agency's other years' reports, and whose footer "
+         "gives the website's 联系电话/地址/邮编")
+def html_chrome_other_years(page):
+    m = re.search(r"<h1>(.*?)</h1>", page, re.S)
+    agency, year = _title_parts(m.group(1) if m else "")
+    nav = (f'<div class="fy"><p>上一篇：<a href="/p.html">{agency}{year - 1}年政府信息公开工作年度报告</a></p>'
+           f'<p>下一篇：<a href="/n.html">{agency}{year + 1}年政府信息公开工作年度报告</a></p></div>\n')
+    page = page.replace('<div class="share-box">', nav + '<div class="share-box">', 1)
+    page = re.sub(r'(<div class="related">\s*<h3>)相关报告(</h3>\s*<ul>).*?(</ul>)',
+                  lambda mm: mm.group(1) + "相关阅读" + mm.group(2) + "".join(
+                      f'\n<li><a href="/r{i}.html">{agency}{year - i}年政府信息公开工作年度报告</a><span>{year - i + 1}-01-2{i}</span></li>'
+                      for i in (1, 2, 3)) + "\n" + mm.group(3), page, count=1, flags=re.S)
+    return page.replace('<div id="footer">', '<div id="footer">\n<p>地址：某某市中山东路1号　邮编：315000　'
+                        '联系电话：0574-89181234　网站纠错：0574-89185678</p>', 1)
+
+
+@variant("doc-number-line", "doc", "a 公文 document number line above the title (长政办〔2025〕3号)")
+def doc_number_line(doc):
+    agency, year = _title_parts(doc)
+    abbr = agency[:1] + ("政办" if agency.endswith("人民政府") else "办发")
+    return Document(blocks=[Paragraph(f"{abbr}〔{year + 1}〕{len(agency) % 9 + 2}号")] + list(doc.blocks))
+
+
+@variant("page-number-dash", "text", "公文 page numbers '- 3 -' on a line of their own every 28 lines, tables included (PDF copy)")
+def page_number_dash(text):
+    out = []
+    for i, line in enumerate(text.split("\n")):
+        out.append(line)
+        if i % 28 == 27:
+            out.append(f"— {i // 28 + 1} —" if i % 56 == 27 else f"- {i // 28 + 1} -")
+    return "\n".join(out)
+
+
+@variant("title-two-lines", "text", "the title broken over two lines: the agency, then 2023年政府信息公开工作年度报告")
+def title_two_lines(text):
+    lines = text.split("\n")
+    i = next((k for k, s in enumerate(lines) if s.strip()), 0)
+    m = re.match(r"^(\s*)(.+?)((?:关于)?\d{4}年.*)$", lines[i])
+    if not m or not m.group(2):
+        return text
+    lines[i:i + 1] = [m.group(1) + m.group(2), m.group(1) + m.group(3)]
+    return "\n".join(lines)
+
+
+@variant("heading-fullwidth-dot", "doc", "top headings numbered 一．总体情况 (full-width dot, as WPS numbering prints)")
+def heading_fullwidth_dot(doc):
+    return map_blocks(doc, heading=lambda h: _TOP.sub(lambda m: m.group(1) + "．", h.text) if h.level == 1 else h.text)
+
+
+@variant("heading-trailing-punct", "doc", "top headings ending with ：, sub-headings ending with 。 (一、总体情况： / （一）主动公开。)")
+def heading_trailing_punct(doc):
+    def head(h):
+        if h.level == 1 and _TOP.match(h.text):
+            return h.text + "："
+        if h.level == 2 and not h.text.endswith(("。", "：")):
+            return h.text + "。"
+        return h.text
+    return map_blocks(doc, heading=head)
+
+
+@variant("subhead-runin", "doc", "sub-headings run into their paragraph: （一）主动公开。全年通过门户网站…")
+def subhead_runin(doc):
+    blocks, out, i = list(doc.blocks), [], 0
+    while i < len(blocks):
+        b = blocks[i]
+        if (isinstance(b, Heading) and b.level == 2 and i + 1 < len(blocks)
+                and isinstance(blocks[i + 1], Paragraph)):
+            sep = "" if b.text.endswith(("。", "：", ":")) else "。"
+            out.append(Paragraph(b.text + sep + blocks[i + 1].text))
+            i += 2
+            continue
+        out.append(b)
+        i += 1
+    return Document(blocks=out)
+
+
+@variant("section6-runin", "doc", "section 六's heading with its text on the same line: 六、其他需要报告的事项：本年度未收取信息处理费。")
+def section6_runin(doc):
+    blocks = list(doc.blocks)
+    for i, b in enumerate(blocks[:-1]):
+        if (isinstance(b, Heading) and b.level == 1 and re.match(r"^六、其他需要报告", b.text)
+                and isinstance(blocks[i + 1], Paragraph)):
+            return Document(blocks=blocks[:i] + [Paragraph(b.text + "：" + blocks[i + 1].text)] + blocks[i + 2:])
+    return doc
+
+
+_CARRIED = re.compile(r"上年结转(?:申请)?(\d+)件")
+
+
+@variant("prose-other-years", "doc",
+         "prose comparing with other years: 较2022年增长15%, 同比下降12.5%, 2022年度结转的N件已于2023年3月前办结")
+def prose_other_years(doc):
+    agency, year = _title_parts(doc)
+    out = []
+    for b in doc.blocks:
+        out.append(b)
+        if isinstance(b, Paragraph):
+            m = _CARRIED.search(b.text)
+            if m and "新收政府信息公开申请" in b.text:
+                over = int(m.group(1))
+                extra = f"新收申请数量较{year - 1}年同比下降12.5%，网上申请占比达到67%。"
+                if over:
+                    extra += f"{year - 1}年度结转的{over}件申请已于{year}年3月前全部办结。"
+                out.append(Paragraph(extra))
+            elif b.text.startswith(("全年通过门户网站", "围绕群众关注", "本年度共更新")):
+                out.append(Paragraph(f"与{year - 1}年相比，主动公开信息数量增长15%，{year - 2}年以来累计公开政策解读"
+                                     f"{len(agency) * 7 + 30}篇。"))
+    return Document(blocks=out)
+
+
+@variant("intro-format-notice", "doc",
+         "intro citing the format notice with its year: 《…关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）")
+def intro_format_notice(doc):
+    blocks = list(doc.blocks)
+    text = "\n".join(c.text for b in blocks if isinstance(b, Table) for row in b.rows for c in row)
+    if "本年制发件数" in text:
+        notice = ("《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》"
+                  "（国办公开办函〔2021〕30号）")
+    elif "本年新制作数量" in text:
+        notice = ("《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》"
+                  "（国办公开办函〔2019〕60号）")
+    else:
+        return doc
+    for i, b in enumerate(blocks):
+        if isinstance(b, Paragraph) and "统计" in b.text:
+            blocks[i] = Paragraph(f"根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和{notice}要求，"
+                                  "结合本单位实际，编制本报告。" + b.text)
+            return Document(blocks=blocks)
+    return doc
+
+
+@variant("shuoming-paragraph", "doc", "a 说明： paragraph after table 3 with dates (截至…12月31日, 结转下一年度)")
+def shuoming_paragraph(doc):
+    agency, year = _title_parts(doc)
+    return _around_tables(doc, after=lambda t: [Paragraph(
+        f"说明：本表数据统计截至{year}年12月31日；{year}年12月下旬收到的申请，答复期限跨年度的，"
+        f"计入结转{year + 1}年度继续办理的数量。")] if t.kind == "table3" else [])
+
+
+@variant("fee-wording-more", "spec", "more no-fee sentences: 未产生 / 未向申请人收取 / 未发出收费通知 / 信息处理费收取情况为零")
+def fee_wording_more(spec):
+    return _fee(spec, (
+        "本年度本机关未产生信息处理费。",
+        "{year}年度，本机关未向申请人收取信息处理费。",
+        "本年度本机关未发出收费通知，未收取信息处理费。",
+        "本机关{year}年政府信息公开信息处理费收取情况为零。",
+        "本年度依申请公开政府信息未产生收费情况。",
+        "按照《政府信息公开信息处理费管理办法》，本年度本机关没有收取信息处理费。",
+    ))
+
+
+@variant("contact-labels", "doc", "contact labels written 咨询电话 / 监督电话 / 联系方式 / 办公电话")
+def contact_labels(doc):
+    def para(s):
+        if "联系" not in s or "电话" not in s:
+            return s
+        label = _pick(s, ("咨询电话：", "监督电话：", "联系方式：", "办公电话："))
+        return re.sub(r"(?:联系)?电话：", label, s, count=1)
+    return map_blocks(doc, paragraph=para)
+
+
+@variant("contact-at-end", "doc", "the contact paragraph moved from the top to the end of section 六, above the signer")
+def contact_at_end(doc):
+    blocks = list(doc.blocks)
+    idx = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and "联系" in b.text and "电话" in b.text), None)
+    if idx is None or not (isinstance(blocks[-1], Paragraph) and isinstance(blocks[-2], Paragraph)):
+        return doc
+    contact = blocks.pop(idx)
+    return Document(blocks=blocks[:-2] + [contact] + blocks[-2:])
+
+
+_LABEL_PUNCT = (
+    (re.compile(r"^(\d)\.(?=\S)"), r"\1．"),   # 1.属于国家秘密 -> 1．属于国家秘密
+    (re.compile(r"^（([一二三四五六七])）"), r"(\1)"),  # （一）予以公开 -> (一)予以公开
+)
+
+
+@variant("table-label-punct", "doc", "table 3 labels numbered 1．/ (一) (full-width dot, half-width brackets), 2、 in 不予处理")
+def table_label_punct(doc):
+    def cell(t, r, c):
+        if t.kind != "table3":
+            return c.text
+        text = c.text
+        for pat, rep in _LABEL_PUNCT:
+            text = pat.sub(rep, text)
+        return re.sub(r"^(\d)．(重复申请|信访举报投诉类申请)", r"\1、\2", text)
+    return map_cells(doc, cell)
+
+
+_HEADER_BREAKS = {
+    "社会公益组织": "社会公益\n组织", "法律服务机构": "法律服\n务机构", "商业企业": "商业\n企业",
+    "科研机构": "科研\n机构", "结果维持": "结果\n维持", "结果纠正": "结果\n纠正", "其他结果": "其他\n结果",
+    "尚未审结": "尚未\n审结", "未经复议直接起诉": "未经复议\n直接起诉", "本年制发件数": "本年制发\n件数",
+}
+
+
+@variant("header-label-breaks", "doc",
+         "header labels with a line break inside (社会公益\\n组织, 结果\\n维持) as narrow Word/PDF columns wrap them")
+def header_label_breaks(doc):
+    return map_cells(doc, lambda t, r, c: _HEADER_BREAKS.get(c.text, c.text))
+
+
+@variant("date-spaced", "doc", "signing date with spaces from a PDF text layer: 2024年 1月 15日 / 2024 年 1 月 15 日")
+def date_spaced(doc):
+    blocks = list(doc.blocks)
+    m = re.fullmatch(r"(\d{4})年(\d{1,2})月(\d{1,2})日", blocks[-1].text) if isinstance(blocks[-1], Paragraph) else None
+    if m:
+        blocks[-1] = Paragraph(_pick(m.group(0), (f"{m[1]}年 {m[2]}月 {m[3]}日", f"{m[1]} 年 {m[2]} 月 {m[3]} 日")))
+    return Document(blocks=blocks)
+
+
+@variant("signing-public-mode", "doc", "（公开方式：主动公开） on its own line below the signer and date")
+def signing_public_mode(doc):
+    return Document(blocks=list(doc.blocks) + [Paragraph("（公开方式：主动公开）")])
+
+
+@variant("signing-joint", "doc", "a joint signature: the agency and its 政务公开领导小组办公室 on two lines, then the date")
+def signing_joint(doc):
+    blocks = list(doc.blocks)
+    if not (isinstance(blocks[-1], Paragraph) and isinstance(blocks[-2], Paragraph)):
+        return doc
+    agency, _ = _title_parts(doc)
+    return Document(blocks=blocks[:-2] + [Paragraph(blocks[-2].text), Paragraph(f"{agency}政务公开领导小组办公室"),
+                                           blocks[-1]])
+
+
+
+_GOV_PREFIXED = ("人民政府办公室", "人民政府国有资产监督管理委员会", "人民政府外事办公室", "人民政府研究室")
+
+
+@variant("agency-gov-prefixed-dept", "spec",
+         "a DEPARTMENT whose name holds 人民政府 (某县人民政府办公室, 某市人民政府国有资产监督管理委员会): not a people's "
+         "government's report, so no 工作考核、社会评议和责任追究结果 paragraph is due")
+def agency_gov_prefixed(spec):
+    if spec.kind != "department":
+        return spec
+    place = next((spec.agency[:-len(d)] for d in _DEPARTMENTS if spec.agency.endswith(d)), None)
+    if not place:
+        return spec
+    agency = place + _GOV_PREFIXED[spec.year % len(_GOV_PREFIXED)]
+    return dataclasses.replace(spec, agency=agency, signer=agency,
+                               contact=dataclasses.replace(spec.contact, office=agency))
+
+
+@variant("title-year-first", "doc", "title with the year before the agency: 2023年度某某区教育局政府信息公开工作年度报告")
+def title_year_first(doc):
+    def head(h):
+        m = re.match(r"^(.+?)(\d{4})年(?:度)?(政府信息公开工作年度报告)$", h.text) if h.level == 0 else None
+        return f"{m[2]}年度{m[1]}{m[3]}" if m else h.text
+    return map_blocks(doc, heading=head)
+
+
+_RECEIVED = re.compile(r"新收政府信息公开申请(\d+)件(，另有|，)上年结转(申请)?(\d+)件")
+
+
+@variant("narrative-received-total", "doc",
+         "the 依申请 sentence counting carried-over applications in: 共受理政府信息公开申请N件，其中本年新收A件、上年结转B件")
+def narrative_received_total(doc):
+    def para(s):
+        def sub(m):
+            new, over = int(m.group(1)), int(m.group(4))
+            return _pick(s, (f"共受理政府信息公开申请{new + over}件，其中本年新收{new}件、上年结转{over}件",
+                             f"共收到政府信息公开申请{new + over}件（含上年结转{over}件），其中新收申请{new}件"))
+        return _RECEIVED.sub(sub, s, count=1)
+    return map_blocks(doc, paragraph=para)
+
+
+@variant("table3-no-balance-header", "doc", "table 3's top-left cell left blank (no 勾稽关系 sentence), as many county reports draw it")
+def table3_no_balance_header(doc):
+    return map_cells(doc, lambda t, r, c: "" if t.kind == "table3" and "勾稽关系" in c.text else c.text)
+
+
+@variant("section6-nothing-else", "doc", "section 六 closing with 本机关无其他需要报告的事项。 after the fee sentence")
+def section6_nothing_else(doc):
+    blocks = list(doc.blocks)
+    if not (isinstance(blocks[-1], Paragraph) and isinstance(blocks[-2], Paragraph)):
+        return doc
+    return Document(blocks=blocks[:-2] + [Paragraph("除上述情况外，本机关无其他需要报告的事项。")] + blocks[-2:])
+
+
+def _table(doc: Document, kind: str) -> Table | None:
+    return next((b for b in doc.blocks if isinstance(b, Table) and b.kind == kind), None)
+
+
+@variant("review-outcomes-prose", "doc",
+         "the review sentence followed by table 4's outcomes in words: 其中结果维持A件、结果纠正B件、尚未审结C件")
+def review_outcomes_prose(doc):
+    t4 = _table(doc, "table4")
+    if t4 is None:
+        return doc
+    nums = [int(c.text) for c in t4.rows[-1] if c.text.isdigit()]
+    if len(nums) != 15:
+        return doc
+    kept, fixed, other, pending, total = nums[:5]
+    if not total:
+        return doc
+    parts = [f"{w}{n}件" for w, n in (("结果维持", kept), ("结果纠正", fixed), ("其他结果", other), ("尚未审结", pending)) if n]
+    extra = f"行政复议案件中，{'、'.join(parts)}。"
+
+    def para(s):
+        return s + extra if re.search(r"行政复议\d+件", s) else s
+    return map_blocks(doc, paragraph=para)
+
+
+@variant("active-figures-prose", "doc",
+         "section 二 opened by a sentence giving table 2's 规范性文件 figures: 本年制发行政规范性文件A件、废止B件，现行有效C件")
+def active_figures_prose(doc):
+    t2 = _table(doc, "table2")
+    if t2 is None:
+        return doc
+    row = next((r for r in t2.rows if r and r[0].text in ("行政规范性文件", "规范性文件")), None)
+    if row is None or len(row) < 4 or not all(c.text.isdigit() for c in row[1:4]):
+        return doc
+    issued, repealed, valid = (c.text for c in row[1:4])
+    head = "本年制发" if "本年制发件数" in "".join(c.text for r in t2.rows for c in r) else "本年新制作"
+    out = []
+    for b in doc.blocks:
+        if isinstance(b, Table) and b.kind == "table2":
+            if head == "本年制发":
+                out.append(Paragraph(f"{head}行政规范性文件{issued}件，废止{repealed}件，现行有效{valid}件。"))
+            else:
+                out.append(Paragraph(f"本年新制作行政规范性文件{issued}件，新公开{repealed}件。"))
+        out.append(b)
+    return Document(blocks=out)
+
+
+@variant("signed-march-government", "spec",
+         "a people's government's report (county, 乡镇) signed in late March, within its 3月31日 deadline")
+def signed_march_government(spec):
+    if spec.kind != "government" or spec.version == "cn-2008":
+        return spec
+    return dataclasses.replace(spec, signed_on=spec.signed_on.replace(month=3, day=27))
+
+
+@variant("plans-next-year", "doc", skip="section5_empty", note=
+         "section 五 naming the next year's plans and the year after (2025年，我局将…；力争到2026年底…)")
+def plans_next_year(doc):
+    agency, year = _title_parts(doc)
+    blocks = list(doc.blocks)
+    for i, b in enumerate(blocks):
+        if isinstance(b, Heading) and b.level == 1 and re.match(r"^五、", b.text):
+            j = i + 1
+            while j < len(blocks) and isinstance(blocks[j], Paragraph):
+                j += 1
+            extra = Paragraph(f"{year + 1}年，我们将以贯彻落实《{year + 1}年政务公开工作要点》为主线，力争到{year + 2}年底"
+                              f"完成{year - 4}年以来历史文件的清理和标注工作。")
+            return Document(blocks=blocks[:j] + [extra] + blocks[j:])
+    return doc
+
+
+@variant("section6-rich", "doc",
+         "section 六 in the 2021 format's full form: 落实年度工作要点, 人大代表建议和政协提案办理, 年度创新 sub-items with counts and dates")
+def section6_rich(doc):
+    agency, year = _title_parts(doc)
+    blocks = list(doc.blocks)
+    if not (isinstance(blocks[-1], Paragraph) and isinstance(blocks[-2], Paragraph)):
+        return doc
+    if not any(isinstance(b, Heading) and b.text.startswith("六、其他需要报告") for b in blocks):
+        return doc
+    extra = [
+        Paragraph(f"（一）落实上级年度政务公开工作要点情况。对照《{year}年政务公开工作要点》，逐项分解任务23项，"
+                  f"截至{year}年11月底已全部完成。"),
+        Paragraph(f"（二）人大代表建议和政协提案办理结果公开情况。{year}年共承办人大代表建议16件、政协委员提案11件，"
+                  "均在规定时限内办结，办理复文全文公开27件。"),
+        Paragraph(f"（三）年度工作创新情况。{year}年6月起试行“政策明白卡”，编印解读材料1200余份。"),
+    ]
+    return Document(blocks=blocks[:-2] + extra + blocks[-2:])
+
+
+@variant("url-deep-link", "spec", "the website given as a deep link with dates in its path (…/art/2024/1/20/art_1229_3456.html)")
+def url_deep_link(spec):
+    w = spec.contact.website
+    if not w:
+        return spec
+    return _contact(spec, website=w.rstrip("/") + f"/art/{spec.year + 1}/1/20/art_1229_{spec.year}345.html")
+
+
+@variant("email-with-digits", "spec", "an e-mail whose local part holds a year and digits (zfxxgk2023@163.com)")
+def email_with_digits(spec):
+    e = spec.contact.email
+    return _contact(spec, email=f"zfxxgk{spec.year - 2}@163.com") if e else spec
+
+
+@variant("phone-fullwidth-dash", "spec", skip="telephone_malformed", note="0512－12345678 (full-width minus, as Word's IME types it)")
+def phone_fullwidth_dash(spec):
+    return _contact(spec, telephone=spec.contact.telephone.replace("-", "－"))
+
+
+@variant("date-zero-padded", "doc", "signing date with zero-padded month and day: 2024年01月05日")
+def date_zero_padded(doc):
+    blocks = list(doc.blocks)
+    m = re.fullmatch(r"(\d{4})年(\d{1,2})月(\d{1,2})日", blocks[-1].text) if isinstance(blocks[-1], Paragraph) else None
+    if m:
+        blocks[-1] = Paragraph(f"{m[1]}年{int(m[2]):02d}月{int(m[3]):02d}日")
+    return Document(blocks=blocks)
+
+
+_ACCOUNTABILITY_REAL = (
+    "将政务公开工作纳入年度绩效考核，委托第三方开展社会评议，评议结果为优秀；全年未发生因政务公开工作不到位被追责问责的情况。",
+    "政务公开工作在全市年度考核中位列第一档次，群众满意度测评为满意；本年度未发生政府信息公开责任追究情况。",
+    "严格落实考核评议制度，本年度政务公开考核结果为优秀，未发生需要追究责任的情形。",
+)
+
+
+@variant("accountability-wording", "doc",
+         "the 工作考核、社会评议和责任追究 results written as real reports word them (绩效考核…第三方社会评议…未被追责问责)")
+def accountability_wording(doc):
+    def para(s):
+        m = re.search(r"(?:在)?工作考核、社会评议和责任追究(?:结果)?方面，", s)
+        if not m:
+            return s
+        return s[:m.start()] + _pick(s, _ACCOUNTABILITY_REAL)
+    return map_blocks(doc, paragraph=para)
+
+
+@variant("extra-table-section1", "doc",
+         "section 一 with small tables of its own: 主动公开 by category (公开类别 | 数量（条）) and applications by channel "
+         "(申请方式 | 当面 | 网络 | 信函 | 合计)")
+def extra_table_section1(doc):
+    t3 = _table(doc, "table3")
+    new = None
+    if t3 is not None:
+        row = next((r for r in t3.rows if r and "本年新收" in r[0].text), None)
+        if row is not None and row[-1].text.isdigit():
+            new = int(row[-1].text)
+    out, done_active, done_request = [], False, False
+    for b in doc.blocks:
+        out.append(b)
+        if not isinstance(b, Paragraph):
+            continue
+        if not done_active and b.text.startswith(("全年通过门户网站", "围绕群众关注", "本年度共更新")):
+            done_active = True
+            out += [Paragraph("表1　主动公开信息分类统计"),
+                    Table(rows=((Cell("公开类别"), Cell("数量（条）")), (Cell("政策文件"), Cell("146")),
+                                (Cell("人事信息"), Cell("23")), (Cell("财政资金"), Cell("41")),
+                                (Cell("合计"), Cell("210"))))]
+        elif not done_request and new is not None and "新收政府信息公开申请" in b.text:
+            done_request = True
+            web = new // 2
+            letter = new // 4
+            walk = new - web - letter
+            out += [Paragraph("表2　依申请公开申请方式统计"),
+                    Table(rows=((Cell("申请方式"), Cell("当面"), Cell("网络"), Cell("信函"), Cell("合计")),
+                                (Cell("数量（件）"), Cell(str(walk)), Cell(str(web)), Cell(str(letter)), Cell(str(new)))))]
+    return Document(blocks=out)
+
+
+@variant("fee-after-table3", "doc",
+         "the fee sentence placed right after table 3 (收到和处理申请), section 六 keeping only other matters")
+def fee_after_table3(doc):
+    blocks = list(doc.blocks)
+    six = next((i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.text.startswith("六、其他需要报告")), None)
+    t3 = next((i for i, b in enumerate(blocks) if isinstance(b, Table) and b.kind == "table3"), None)
+    if six is None or t3 is None:
+        return doc
+    fee = next((i for i in range(six + 1, len(blocks) - 2) if isinstance(blocks[i], Paragraph)
+                and "费" in blocks[i].text), None)
+    if fee is None or fee + 1 >= len(blocks) - 2 and fee - 1 == six:
+        return doc  # 六 would be left empty
+    moved = blocks.pop(fee)
+    return Document(blocks=blocks[:t3 + 1] + [moved] + blocks[t3 + 1:])
+
+
+@variant("section5-subheads", "doc", "section 五 with sub-headings （一）存在的主要问题 / （二）改进措施")
+def section5_subheads(doc):
+    blocks = list(doc.blocks)
+    five = next((i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.level == 1 and b.text.startswith("五、")), None)
+    if five is None or five + 2 >= len(blocks) or not all(isinstance(b, Paragraph) for b in blocks[five + 1:five + 3]):
+        return doc
+    return Document(blocks=blocks[:five + 1] + [Heading("（一）存在的主要问题", 2), blocks[five + 1],
+                                                Heading("（二）改进措施", 2), blocks[five + 2]] + blocks[five + 3:])
+
+
+@variant("agency-street-full-name", "spec",
+         "a 街道办事处 named in full with its district government: 某区人民政府城关街道办事处 (not a people's government)")
+def agency_street_full_name(spec):
+    if spec.kind != "department":
+        return spec
+    place = next((spec.agency[:-len(d)] for d in _DEPARTMENTS if spec.agency.endswith(d)), None)
+    if not place or not place.endswith(("区", "县", "市")):
+        return spec
+    agency = place + "人民政府城关街道办事处"
+    return dataclasses.replace(spec, agency=agency, signer=agency,
+                               contact=dataclasses.replace(spec.contact, office="城关街道党政办公室"))
 
 
 # --- running ---------------------------------------------------------------------------------------
