@@ -672,8 +672,10 @@ def _open_frames(paragraphs: list, props: list[_Para]) -> tuple[list, list[_Para
     ends, paragraph marks flagged sprmPFInnerTableCell / sprmPFInnerTTP, become cell marks),
     frames in frames in turn. A one-cell table holding a few lines of text (a boxed note)
     stays a table."""
+    first = 0
     for _ in range(MOST_FRAMES):
-        frame = _first_frame(paragraphs, props)
+        # Tables before the last frame opened were no frames: look again from where it was.
+        frame = _first_frame(paragraphs, props, first)
         if frame is None:
             break
         first, last = frame  # the frame's paragraphs, its row end last
@@ -687,14 +689,17 @@ def _open_frames(paragraphs: list, props: list[_Para]) -> tuple[list, list[_Para
     return paragraphs, props
 
 
-def _first_frame(paragraphs: list, props: list[_Para]) -> tuple[int, int] | None:
-    """(first paragraph, row end) of the first outer table that is one row of one cell
-    holding a nested table or ``FRAME_PARAGRAPHS`` paragraphs of text, or None."""
+def _first_frame(paragraphs: list, props: list[_Para], start_at: int = 0) -> tuple[int, int] | None:
+    """(first paragraph, row end) of the first outer table from ``start_at`` (a table's first
+    paragraph or one outside tables) that is one row of one cell holding a nested table or
+    ``FRAME_PARAGRAPHS`` paragraphs of text, or None."""
     start = None  # where the current outer table began
     rows = cells = written = 0  # its outer rows; its current row's outer cells, paragraphs of text
     nested = False  # whether the current row holds a nested table
     frame = None  # the table so far, when it is a frame
-    for index, ((text, mark, _), para) in enumerate(zip(paragraphs, props)):
+    for index in range(start_at, len(paragraphs)):
+        text, mark, _ = paragraphs[index]
+        para = props[index]
         if not (para.in_table or para.ttp or mark == _CELL):
             if frame is not None:
                 return frame
