@@ -228,8 +228,29 @@ def test_truncated_zip() -> None:
     _unreadable(data[:1000] + data[-3000:])
 
 
-def test_ole_file_is_encrypted_or_legacy() -> None:
-    _unreadable(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096), "加密", ".doc")
+def test_a_word_97_file_named_docx_is_read_as_what_it_is() -> None:
+    """A .doc renamed .docx (by hand, or by a site storing uploads) is a Word 97 file gaolint
+    reads: it was refused as "encrypted or a legacy .doc, save it as .docx". An encrypted
+    .docx (an OLE file holding the encrypted package) is still refused, as encrypted; a
+    corrupt OLE file as corrupt."""
+    import struct
+
+    from gaolint.read.doc import read_doc
+    from tests.builder.doc import FIXTURES
+
+    binary = (FIXTURES / "sample-report.wps").read_bytes()
+    assert [line.text for line in read_docx(binary, "r.docx").lines] == [line.text for line in read_doc(binary, "r.doc").lines]
+    encrypted = bytearray(binary)
+    entry = encrypted.find("WordDocument".encode("utf-16-le") + b"\x00\x00")
+    encrypted[entry:entry + 64] = "EncryptionInfo".encode("utf-16-le").ljust(64, b"\x00")
+    struct.pack_into("<H", encrypted, entry + 64, 2 * (len("EncryptionInfo") + 1))
+    _unreadable(bytes(encrypted), "encrypted")
+    _unreadable(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096), "OLE")
+
+
+def test_a_web_page_named_docx_is_read_as_the_page() -> None:
+    page = b"<html><body><p>2025\xe5\xb9\xb4</p></body></html>"
+    assert [line.text for line in read_docx(page, "r.docx").lines] == ["2025年"]
 
 
 def test_missing_document_part() -> None:

@@ -70,10 +70,10 @@ def read_doc(data: bytes, path: str) -> Extracted:
 
         return read_docx(data, path)
     if head != OLE_MAGIC:
-        start = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        start = _start(data)
         if start.startswith(b"{\\rtf"):
             return _fallback(data, path, "RTF 格式（内置读取器不读 RTF） / an RTF file (not read by the built-in reader)")
-        if start.startswith((b"<html", b"<!doctype html", b"<meta")) or b"<html" in start:
+        if _is_page(start):
             # Word's "save as web page" kept the .doc name: read it as the page it is.
             from .html import read_html
 
@@ -84,6 +84,24 @@ def read_doc(data: bytes, path: str) -> Extracted:
     except _Unsupported as error:
         return _fallback(data, path, str(error))
     return _Document(*streams).extract()
+
+
+def word_in_another_form(data: bytes) -> bool:
+    """Whether ``data`` is what Word also saves under a .docx name that ``read_doc`` reads: a
+    Word 97-2003 or WPS file (an OLE compound file: an encrypted .docx is one too, and is
+    refused there as encrypted), an RTF or a web page."""
+    if data.startswith(OLE_MAGIC):
+        return True
+    start = _start(data)
+    return start.startswith(b"{\\rtf") or _is_page(start)
+
+
+def _start(data: bytes) -> bytes:
+    return data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+
+
+def _is_page(start: bytes) -> bool:
+    return start.startswith((b"<html", b"<!doctype html", b"<meta")) or b"<html" in start
 
 
 class _Unsupported(UnreadableFile):

@@ -45,6 +45,13 @@ def read_docx(data: bytes, path: str) -> Extracted:
     """Extract a .docx report. Raises UnreadableFile, never anything else for bad input."""
     if len(data) > MAX_FILE_BYTES:
         raise UnreadableFile(f"文件过大（{len(data)} 字节） / file too large ({len(data)} bytes)")
+    if not data.startswith(b"PK"):
+        from .doc import read_doc, word_in_another_form
+
+        if word_in_another_form(data):
+            # A Word 97-2003 file, an RTF or a web page saved or renamed .docx (an upload renamed
+            # by hand or by a site): read as what it is, as a .doc holding a .docx is.
+            return read_doc(data, path)
     archive = open_docx_zip(data)
     data = archive.data  # as checked (a nonsense zip version field set right)
     main = _main_document(archive)
