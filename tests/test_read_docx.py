@@ -697,3 +697,84 @@ def test_a_page_break_after_text_ends_the_line(kind: str) -> None:
     )
     lines = [line.text for line in read_docx(minimal_docx(body), "b.docx").lines]
     assert lines[:3] == ["全年收到申请3件，均已办结。", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况"]
+
+
+# --- alternative-format chunks (w:altChunk; gaolint/read/docx_chunks.py) -----------------------
+
+def _altchunk_docx(chunk: bytes, name: str = "/word/afchunk.htm", content_type: str = "text/html",
+                   before: str = "", after: str = "") -> bytes:
+    """A .docx whose body is ``before``, one w:altChunk naming ``chunk`` stored as ``name``, and
+    ``after``: what web sites' and document systems' "export to Word" write."""
+    import docx
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    document = docx.Document()
+    if before:
+        document.add_paragraph(before)
+    part = Part(PackURI(name), content_type, chunk, document.part.package)
+    rid = document.part.relate_to(part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk")
+    body = document.element.body
+    node = etree.SubElement(body, qn("w:altChunk"))
+    node.set(qn("r:id"), rid)
+    body.remove(node)
+    body.insert(len(body) - 1, node)  # before the section properties
+    if after:
+        body.insert(len(body) - 1, document.add_paragraph(after)._p)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _texts(extracted) -> list[str]:
+    return [line.text for line in extracted.lines]
+
+
+def test_a_report_given_as_an_html_chunk_reads_as_the_page():
+    """The whole report a web page stored in the package and named by one w:altChunk (Word and
+    WPS show it in place): read as nothing, it was GAO002; read as the page, a clean report has
+    no finding and a wrong total is found."""
+    from gaolint import api
+    from gaolint.read.html import read_html
+    from tests.builder import build_document, plant, sample_spec
+    from tests.builder.html import render_html
+
+    page = render_html(build_document(sample_spec(3)))
+    data = _altchunk_docx(page, before="（导出文档）", after="第 1 页")
+    assert _texts(read_docx(data, "r.docx")) == ["（导出文档）", *_texts(read_html(page, "r.html")), "第 1 页"]
+    assert [f.rule for f in api.lint_bytes(data, "r.docx", api.Settings()).findings] == []
+    planted = plant(sample_spec(3), "table3_bad_value", 3)
+    got = {f.rule for f in api.lint_bytes(_altchunk_docx(render_html(planted.document)), "p.docx", api.Settings()).findings}
+    assert planted.expected <= got <= planted.expected | planted.allowed
+
+
+def test_mht_and_docx_chunks_are_read_and_a_chunk_in_itself_ends():
+    """A chunk may be a web archive (.mht: MIME, quoted-printable, its character set in the
+    header) or another .docx; a .docx chunk naming a .docx chunk… is read two levels down, then
+    said (GAO003's note), not followed for ever."""
+    import quopri
+
+    page = "<html><body><p>二、主动公开政府信息情况</p><p>本年度主动公开信息312条。</p></body></html>"
+    body = quopri.encodestring(page.encode("gb18030"))
+    mht = (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"B\"\r\n\r\n--B\r\n"
+           b"Content-Type: text/html; charset=\"gb18030\"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+           + body + b"\r\n--B--\r\n")
+    expected = ["二、主动公开政府信息情况", "本年度主动公开信息312条。"]
+    assert _texts(read_docx(_altchunk_docx(mht, "/word/report.mht", "message/rfc822"), "m.docx")) == expected
+    inner = _altchunk_docx(page.encode("utf-8"))
+    docx_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    nested = _altchunk_docx(inner, "/word/inner.docx", docx_type)
+    assert _texts(read_docx(nested, "n.docx")) == expected
+    deep = nested
+    for _ in range(3):
+        deep = _altchunk_docx(deep, "/word/inner.docx", docx_type)
+    extracted = read_docx(deep, "d.docx")
+    assert _texts(extracted) == [] and "not read" in extracted.damage[0][1]
+
+
+def test_a_missing_or_unreadable_chunk_is_damage_not_a_refusal():
+    data = _altchunk_docx(b"\x00\x01binary", "/word/chunk.bin", "application/octet-stream", before="正文")
+    extracted = read_docx(data, "b.docx")
+    assert _texts(extracted) == ["正文"] and "not read" in extracted.damage[0][1]

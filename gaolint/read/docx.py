@@ -41,8 +41,9 @@ _KNOWN_COLUMNS = 64
 _COLUMNS = [f" 第{column + 1}列" for column in range(_KNOWN_COLUMNS)]
 
 
-def read_docx(data: bytes, path: str) -> Extracted:
-    """Extract a .docx report. Raises UnreadableFile, never anything else for bad input."""
+def read_docx(data: bytes, path: str, chunk_depth: int = 0) -> Extracted:
+    """Extract a .docx report. Raises UnreadableFile, never anything else for bad input.
+    ``chunk_depth``: how deep in other packages' chunks this one is (``docx_chunks``)."""
     if len(data) > MAX_FILE_BYTES:
         raise UnreadableFile(f"文件过大（{len(data)} 字节） / file too large ({len(data)} bytes)")
     if not data.startswith(b"PK"):
@@ -60,6 +61,7 @@ def read_docx(data: bytes, path: str) -> Extracted:
         body = root.find(W + "body")
         if body is not None:
             _open_frames(body)
+            chunks = _chunks(archive, path, chunk_depth, xml)
             # A document with a picture is walked (the walk notes where pictures stand; the
             # records do not): the same lines either way (tests/test_real_variants.py). A
             # picture is stored under word/media/ and drawn by a w:drawing or w:pict; the part
@@ -67,14 +69,14 @@ def read_docx(data: bytes, path: str) -> Extracted:
             pictures = (any(name.startswith("word/media/") for name in archive.names)
                         and _PICTURE_BYTES.search(xml) is not None)
             if mark_list_numbers(archive, body):  # Word's list numbers: the walk puts them in
-                return _Body(_plain_runs(body), numbered=True, pictures=pictures).extract(body)
-            records = None if pictures else docx_records.records(root, xml)
+                return _Body(_plain_runs(body), numbered=True, pictures=pictures, chunks=chunks).extract(body)
+            records = None if pictures or chunks else docx_records.records(root, xml)
             if records is not None:
                 try:
                     return _Body().extract_records(records)
                 except _Unusual:
                     pass
-            return _Body(_plain_runs(body), pictures=pictures).extract(body)
+            return _Body(_plain_runs(body), pictures=pictures, chunks=chunks).extract(body)
     archive.check_all()  # python-docx parses every part it knows
     try:
         import docx
@@ -87,7 +89,18 @@ def read_docx(data: bytes, path: str) -> Extracted:
         raise UnreadableFile(f"无法打开 Word 文档 / cannot open the Word document: {error}") from None
     if body is None:
         raise UnreadableFile("Word 文档没有正文（可能是 Strict Open XML 格式） / the document has no body (Strict Open XML?)")
-    return _Body(numbered=mark_list_numbers(archive, body), pictures=True).extract(body)
+    chunks = _chunks(archive, path, chunk_depth, archive.read("word/document.xml"))
+    return _Body(numbered=mark_list_numbers(archive, body), pictures=True, chunks=chunks).extract(body)
+
+
+def _chunks(archive: Any, path: str, depth: int, xml: bytes) -> Any:
+    """The package's alternative-format chunks (``docx_chunks``) when its main document has
+    any (``w:altChunk``), else None."""
+    if b"altChunk" not in xml:
+        return None
+    from .docx_chunks import Chunks
+
+    return Chunks(archive, path, depth)
 
 
 _RELS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -138,8 +151,12 @@ def _main_document(archive: Any) -> tuple[Any, bytes] | None:
 class _Body(LineCollector):
     """Collects the lines of one document body, numbering paragraphs and tables."""
 
-    def __init__(self, plain: bool = False, numbered: bool = False, pictures: bool = False) -> None:
+    def __init__(self, plain: bool = False, numbered: bool = False, pictures: bool = False,
+                 chunks: Any = None) -> None:
         super().__init__()
+        #: The package's ``docx_chunks.Chunks``, when its body names any: each chunk's lines
+        #: are read in its place.
+        self.chunks = chunks
         #: Whether body paragraphs may hold a picture: then each is asked (``_holds_picture``),
         #: and the line a picture stands before is noted in ``images``.
         self.pictures = pictures
@@ -155,10 +172,12 @@ class _Body(LineCollector):
     def extract(self, body: Any) -> Extracted:
         text_of = self.text_of
         pictures = self.pictures
-        for block in _blocks(body):
+        for block in _blocks(body, chunks=self.chunks is not None):
             if self.full:
                 break
-            if block.tag == W + "p":
+            if block.tag == _ALT_CHUNK:
+                self._chunk(block)
+            elif block.tag == W + "p":
                 if pictures and len(self.images) < MAX_PICTURES and _holds_picture(block):
                     self.images.append(len(self.lines))
                 texts = _lines(text_of(block))
@@ -170,6 +189,14 @@ class _Body(LineCollector):
                 self._table(block)
         return Extracted(lines=self.lines, container="docx", encoding="utf-8", damage=self.damage,
                          images=self.images)
+
+    def _chunk(self, node: Any) -> None:
+        """The lines of the document a ``w:altChunk`` names, in its place."""
+        lines, notes = self.chunks.read(node)
+        for note in notes:
+            self.damage.append((SourceLine("", len(self.lines) + 1, 1, f"第{self.paragraphs + 1}段"), note))
+        for text, place in lines:
+            self._emit(text, place)
 
     def extract_records(self, records: str) -> Extracted:
         """``extract`` of the body whose records (``docx_records``) are ``records``: the same
@@ -394,14 +421,19 @@ def _holds_picture(paragraph: Any) -> bool:
     return False
 
 
-def _blocks(container: Any) -> list[Any]:
-    """Paragraphs and tables of a body or cell in document order, unwrapping content controls."""
+_ALT_CHUNK = W + "altChunk"
+
+
+def _blocks(container: Any, chunks: bool = False) -> list[Any]:
+    """Paragraphs and tables of a body or cell in document order, unwrapping content controls;
+    and the body's alternative-format chunks when ``chunks``."""
     found: list[Any] = []
+    wanted = (W + "p", W + "tbl", _ALT_CHUNK) if chunks else (W + "p", W + "tbl")
     stack = list(reversed(container))
     while stack:
         node = stack.pop()
         tag = node.tag
-        if tag in (W + "p", W + "tbl"):
+        if tag in wanted:
             found.append(node)
         elif tag in _WRAPPERS:
             stack.extend(reversed(node))
