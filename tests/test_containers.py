@@ -115,3 +115,15 @@ def test_a_page_on_one_line_gives_each_finding_its_own_place(tmp_path, defect):
         else:
             assert finding.location.place.startswith("表"), (finding.rule, finding.location.place)
 
+
+
+def test_a_page_source_saved_as_txt_is_read_as_the_page(tmp_path):
+    """A web page's source saved under a .txt name (``curl … > report.txt``) was read as text
+    full of tags: a clean report gave findings. It is read as the page it is, findings still
+    pointing at the source line of their cell."""
+    clean = render_html(build_document(sample_spec(4)))
+    assert _lint(tmp_path, b"\xef\xbb\xbf\n" + clean, ".txt") == []
+    planted = plant(sample_spec(4), "table4_cell_changed", 4)
+    data = render_html(planted.document)
+    total = next(f for f in _lint(tmp_path, data, ".txt", "planted") if f.rule == "GAO304")
+    assert "<td" in data.decode("utf-8").splitlines()[total.location.line - 1]

@@ -64,7 +64,16 @@ def cut_bytes(data: bytes, limit: int = MAX_TEXT_BYTES) -> bytes:
     return data[:end]
 
 
+#: How a web page's source opens: a .txt holding one (a page saved with ``curl > report.txt``,
+#: or its source copied) is read as the page it is, not as text full of tags.
+_PAGE_START = (b"<!doctype html", b"<html")
+
+
 def read_text(data: bytes, path: str, container: str = "text") -> Extracted:
+    if container == "text" and data[:256].lstrip(b"\xef\xbb\xbf \t\r\n").lower().startswith(_PAGE_START):
+        from .html import read_html
+
+        return read_html(data, path)
     notes: list[str] = []
     if len(data) > MAX_TEXT_BYTES:
         data = cut_bytes(data)
