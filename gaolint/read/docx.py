@@ -448,13 +448,15 @@ def _open_frames(body: Any) -> None:
     was no longer GAO106), a report of text alone one glued line. Frames inside frames are
     opened in turn (``MOST_FRAMES``). A one-cell table holding a few lines of text (a boxed
     note) stays a table: the tables keep the numbers Word shows them with."""
-    opened = 0
+    opened = start = 0
     while opened < MOST_FRAMES:
-        found = next(((node, cell) for node in _blocks(body) if node.tag == W + "tbl"
-                      and (cell := _one_cell(node)) is not None), None)
+        # The blocks before the last frame opened are as they were, and none was a frame.
+        blocks = _blocks(body)
+        found = next(((index, node, cell) for index in range(start, len(blocks))
+                      if (node := blocks[index]).tag == W + "tbl" and (cell := _one_cell(node)) is not None), None)
         if found is None:
             return
-        frame, cell = found
+        start, frame, cell = found
         parent = frame.getparent()
         place = parent.index(frame)
         parent.remove(frame)
