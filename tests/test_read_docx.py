@@ -778,3 +778,14 @@ def test_a_missing_or_unreadable_chunk_is_damage_not_a_refusal():
     data = _altchunk_docx(b"\x00\x01binary", "/word/chunk.bin", "application/octet-stream", before="正文")
     extracted = read_docx(data, "b.docx")
     assert _texts(extracted) == ["正文"] and "not read" in extracted.damage[0][1]
+
+
+@pytest.mark.parametrize("hidden", ["", '<w:r><w:rPr><w:vanish/></w:rPr><w:t>草稿</w:t></w:r>'])
+def test_a_phonetic_guide_is_not_read_into_the_text(hidden):
+    """Word's phonetic guide (w:ruby) draws pinyin small above a rare character of a place
+    name; its reading (w:rt) was read in line: 长pīn宁区应急管理局. Both ways of reading a body
+    (the records, and the walk a hidden run sends it to) leave it out."""
+    ruby = ('<w:r><w:ruby><w:rubyPr><w:rubyAlign w:val="center"/></w:rubyPr>'
+            '<w:rt><w:r><w:t>pīn</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>宁</w:t></w:r></w:rubyBase></w:ruby></w:r>')
+    body = f"<w:p><w:r><w:t>长</w:t></w:r>{ruby}<w:r><w:t>区应急管理局</w:t></w:r>{hidden}</w:p>"
+    assert [line.text for line in read_docx(minimal_docx(body), "r.docx").lines] == ["长宁区应急管理局"]

@@ -29,9 +29,11 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 #: Wrappers whose children belong to the enclosing level (content controls, custom XML).
 _WRAPPERS = {W + "sdt", W + "customXml", W + "sdtContent", W + "smartTag", W + "ins", W + "moveTo"}
-#: Subtrees whose text is not on the page: deleted revisions, field codes, fallbacks that
-#: duplicate an mc:Choice, properties.
-_SKIP = {W + "del", W + "moveFrom", MC + "Fallback", W + "instrText", W + "delText", W + "pPr", W + "rPr", W + "sdtPr"}
+#: Subtrees whose text is not the report's: deleted revisions, field codes, fallbacks that
+#: duplicate an mc:Choice, properties; a phonetic guide's reading (``w:rt`` of a ``w:ruby``:
+#: the pinyin Word draws small above a rare character, which read in line made 长pīn宁区).
+_SKIP = {W + "del", W + "moveFrom", MC + "Fallback", W + "instrText", W + "delText", W + "pPr", W + "rPr", W + "sdtPr",
+         W + "rt"}
 #: Largest gridSpan honoured; a report table is < 20 columns wide.
 MAX_SPAN = 256
 #: Records shorter than this cannot reach the text or line limits (``_Body.extract_records``).

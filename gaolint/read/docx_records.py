@@ -97,7 +97,7 @@ _STYLESHEET = f"""\
 <xsl:template match="w:br[@w:type='page' or @w:type='column']" mode="t"><xsl:text>&#xE000;</xsl:text></xsl:template>
 <xsl:template match="w:noBreakHyphen" mode="t"><xsl:text>-</xsl:text></xsl:template>
 <xsl:template match="w:p" mode="t"><xsl:text>&#10;</xsl:text><xsl:apply-templates mode="t"/></xsl:template>
-<xsl:template match="w:del|w:moveFrom|mc:Fallback|w:instrText|w:delText|w:pPr|w:rPr|w:sdtPr" mode="t"/>
+<xsl:template match="w:del|w:moveFrom|mc:Fallback|w:instrText|w:delText|w:pPr|w:rPr|w:sdtPr|w:rt" mode="t"/>
 <xsl:template match="*" mode="t"><xsl:apply-templates mode="t"/></xsl:template>
 <xsl:template match="text()|comment()|processing-instruction()" mode="t"/>
 <xsl:template match="*|comment()|processing-instruction()" mode="tt"><xsl:text>&#13;X</xsl:text></xsl:template>
