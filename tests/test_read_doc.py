@@ -641,3 +641,31 @@ def test_a_hanging_converter_is_stopped_before_its_worker_is(tmp_path) -> None:
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
     assert list(temp.iterdir()) == []
+
+
+# --- text boxes (the FIB's ccpTxbx story) -------------------------------------------------------
+
+def test_a_signature_in_a_text_box_is_read_after_the_body() -> None:
+    """People set the signer and the date in a text box over the seal. The text-box story
+    follows the main text (after footnotes, headers, comments and endnotes) and was not read:
+    a late date there went unreported (GAO204), which the .docx reader, reading text boxes,
+    reported. It is read after the body."""
+    from gaolint import api
+
+    data = (FIXTURES / "text-box-signature.doc").read_bytes()  # tests.builder.doc.write_text_box_fixture
+    assert [text for text, _ in _lines(read_doc(data, "t.doc"))[-2:]] == ["龙泉市人民政府办公室", "2023年5月20日"]
+    assert [f.rule for f in api.lint_bytes(data, "t.doc", api.Settings()).findings] == ["GAO204"]
+
+
+def test_the_text_box_story_is_where_the_fib_says_and_no_further() -> None:
+    word, table = _streams([("正文一段\r", False), ("脚注\r", False), ("青禾县林业局\r2024年1月20日\r", False)])
+    word = bytearray(word)
+    longs = 64  # FibRgLw97: ccpText is its 4th long, ccpFtn the 5th, ccpTxbx the 10th
+    struct.pack_into("<3I", word, longs + 3 * 4, 5, 3, 0)
+    struct.pack_into("<I", word, longs + 9 * 4, 17)
+    extracted = _extract(bytes(word), table)
+    texts = ["正文一段", "青禾县林业局", "2024年1月20日"]
+    assert [text for text, _ in _lines(extracted)] == texts  # the footnote is not read
+    struct.pack_into("<I", word, longs + 9 * 4, 0x7FFFFFF0)  # a story past the piece table
+    extracted = _extract(bytes(word), table)
+    assert [text for text, _ in _lines(extracted)] == texts and extracted.damage == []

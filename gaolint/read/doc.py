@@ -5,8 +5,9 @@ Writer's .wps is the Word 97 format under another name. The text is found the wa
 it ([MS-DOC] 2.4.1): the File Information Block (FIB) at the start of ``WordDocument`` names the
 table stream (``0Table`` or ``1Table``) and, in it, the CLX, whose piece table (PlcPcd) maps
 character positions to runs of bytes in ``WordDocument``, each either compressed (one byte per
-character, cp1252) or UTF-16LE. Only the main document (the first ``ccpText`` characters) is
-read: footnotes, headers and footers, comments and text boxes follow it and are not the report.
+character, cp1252) or UTF-16LE. The main document (the first ``ccpText`` characters) is read,
+then the text boxes' story, placed after the body (a signer and date set over the seal are
+in one); footnotes, headers and footers and comments are not the report.
 
 Tables have no markup of their own in that text: a cell ends with ``\\x07``, and a row with a
 further ``\\x07`` whose paragraph properties say "table terminating paragraph" (TTP). Those
@@ -33,6 +34,7 @@ import re
 import struct
 from bisect import bisect_right
 from io import BytesIO
+from typing import Any
 
 from .base import FRAME_PARAGRAPHS, MOST_FRAMES, ROW_SEPARATOR, Extracted, LineCollector, SourceLine, UnreadableFile
 from .doc_hidden import hidden_runs
@@ -221,6 +223,14 @@ class _Fib:
         if cslw < 4:
             raise UnreadableFile("FIB 已损坏 / corrupt FIB (no text length)")
         self.ccp_text = _u32(word, lw_start + 3 * 4)
+        #: The main text boxes' story ([MS-DOC] 2.4.1: after the footnotes, headers, comments
+        #: and endnotes): (first CP, CP after), or None when the FIB does not say.
+        self.text_boxes: tuple[int, int] | None = None
+        if cslw >= 10:
+            footnotes, headers, _, comments, endnotes, boxes = struct.unpack_from("<6I", word, lw_start + 4 * 4)
+            first = self.ccp_text + footnotes + headers + comments + endnotes
+            if boxes and first < 0xFFFFFFFF - boxes:
+                self.text_boxes = (first, first + boxes)
         count = _u16(word, position)
         self._pairs = position + 2
         if count < 34 or self._pairs + 34 * 8 > len(word):
@@ -495,6 +505,8 @@ class _Document(LineCollector):
         self.table = table
         self.extra = extra
         self.fib = fib
+        #: The runs Word hides (``doc_hidden``), read on the first call of ``_paragraphs``.
+        self.hidden: Any = False
 
     def extract(self) -> Extracted:
         pieces = _pieces(self.table, *self.fib.clx, len(self.word))
@@ -503,6 +515,12 @@ class _Document(LineCollector):
         except (ValueError, struct.error):
             papx = None
         paragraphs = list(self._paragraphs(pieces))
+        if self.fib.text_boxes is not None and pieces:
+            # Text boxes (a signer and date set over the seal; a whole page's text): after the
+            # body, where the .docx reader reads them in their anchor's paragraph. A story the
+            # FIB places past the piece table's last character is read as far as the table goes.
+            first, after = self.fib.text_boxes
+            paragraphs += self._paragraphs(pieces, first, min(after, pieces[-1][1]))
         props = [papx.lookup(fc) if papx is not None and fc >= 0 else _NO_PROPERTIES for _, _, fc in paragraphs]
         if papx is not None and self.fib.lists is not None:
             paragraphs = self._numbered(paragraphs, props)
@@ -531,21 +549,28 @@ class _Document(LineCollector):
             numbered.append((label + text if label else text, mark, fc))
         return numbered
 
-    def _paragraphs(self, pieces):
-        """(text, mark, file position of the mark) per paragraph of the main document, field
-        codes left out (``\\x13`` code ``\\x14`` result ``\\x15``: only the result shows)."""
-        limit = min(self.fib.ccp_text, MAX_TEXT_CHARS)
-        hidden = hidden_runs(self.word, self.table, *self.fib.chpx)
-        if self.fib.ccp_text > MAX_TEXT_CHARS:
+    def _paragraphs(self, pieces, start: int = 0, end: int | None = None):
+        """(text, mark, file position of the mark) per paragraph of the characters from CP
+        ``start`` to ``end`` (the main document by default), field codes left out (``\\x13``
+        code ``\\x14`` result ``\\x15``: only the result shows)."""
+        end = self.fib.ccp_text if end is None else end
+        limit = min(end, start + MAX_TEXT_CHARS)
+        if self.hidden is False:
+            self.hidden = hidden_runs(self.word, self.table, *self.fib.chpx)
+        hidden = self.hidden
+        if end - start > MAX_TEXT_CHARS:
             self.damage.append((SourceLine("", 1, 1, ""), "文本过长，其余部分未读取 / text too long: the rest was not read"))
         fields: list[bool] = []  # per open field: still in its code part
         in_code = 0  # how many of them are: a counter, so a million nested fields stay linear
         current: list[str] = []
         for first, after, offset, compressed in pieces:
-            if first >= limit:
+            if first >= limit or after <= start:
                 continue
             after = min(after, limit)
             width = 1 if compressed else 2
+            if first < start:  # the range starts inside this piece
+                offset += (start - first) * width
+                first = start
             raw = self.word[offset:offset + (after - first) * width]
             text = _cp1252(raw) if compressed else raw.decode("utf-16-le", "replace")
             if hidden and hidden.meets(offset, offset + len(text) * width):

@@ -136,6 +136,50 @@ def write_framed_fixtures() -> None:
         (FIXTURES / f"{name}.doc").write_bytes(data)
 
 
+def signature_in_text_box(data: bytes) -> bytes:
+    """The .docx ``data`` with its last two paragraphs (the signer and the date) moved into a
+    text box anchored where they stood, as people set them over the seal (VML, as Word 2003
+    and WPS write a text box to .doc)."""
+    import docx
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    document = docx.Document(BytesIO(data))
+    def text_of(paragraph) -> str:
+        return "".join(t.text or "" for t in paragraph.iter(qn("w:t"))).strip()
+
+    written = [p for p in document.element.body.iterchildren(qn("w:p")) if text_of(p)]
+    signer, date = written[-2:]
+    namespaces = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:v="urn:schemas-microsoft-com:vml"'
+    inner = "".join(f'<w:p><w:r><w:t>{text_of(p)}</w:t></w:r></w:p>' for p in (signer, date))
+    anchor = etree.fromstring(
+        f'<w:p {namespaces}><w:r><w:pict><v:shape id="seal-box" type="#_x0000_t202" '
+        f'style="position:absolute;margin-left:260pt;width:170pt;height:48pt" filled="f" stroked="f">'
+        f'<v:textbox><w:txbxContent>{inner}</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>')
+    signer.addprevious(anchor)
+    for paragraph in (signer, date):
+        paragraph.getparent().remove(paragraph)
+    out = BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def write_text_box_fixture() -> None:
+    """tests/data/doc/text-box-signature.doc: the sample report signed late (two months after
+    the deadline), its signer and date in a text box, saved by LibreOffice as Word 97."""
+    from datetime import date
+    from dataclasses import replace
+
+    from . import build_document, sample_spec
+
+    spec = sample_spec(3)
+    late = replace(spec, signed_on=date(spec.year + 1, 5, 20))
+    rendered = convert_docx({"text-box-signature": signature_in_text_box(render_docx(build_document(late)))})
+    if rendered is None:
+        raise SystemExit("LibreOffice (soffice) is needed to write the .doc fixtures")
+    (FIXTURES / "text-box-signature.doc").write_bytes(rendered["text-box-signature"])
+
+
 if __name__ == "__main__":
     write_fixtures()
 
