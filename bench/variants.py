@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import copy
 import dataclasses
 import io
 import random
@@ -1586,6 +1587,787 @@ def agency_street_full_name(spec):
     agency = place + "人民政府城关街道办事处"
     return dataclasses.replace(spec, agency=agency, signer=agency,
                                contact=dataclasses.replace(spec.contact, office="城关街道党政办公室"))
+
+
+
+# --- docx variants: the XML Word and WPS write that the builder does not --------------------------
+# Each keeps the report's text as Word shows it (only the structure changes): a finding gained is
+# the reader's error. The edits work on python-docx's lxml tree (``_docx_edit``).
+
+_WNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_RNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_NSDECL = (f'xmlns:w="{_WNS}" xmlns:r="{_RNS}" '
+           'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+           'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+           'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+           'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+           'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+           'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"')
+
+
+def _q(tag: str) -> str:
+    prefix, name = tag.split(":")
+    return "{%s}%s" % ({"w": _WNS, "r": _RNS, "w14": "http://schemas.microsoft.com/office/word/2010/wordml"}[prefix], name)
+
+
+def _x(xml: str):
+    """One element from WordprocessingML text (prefixes w, r, mc, wp, a, wps, v, o, w14)."""
+    from lxml import etree
+    return etree.fromstring(f'<root {_NSDECL}>{xml}</root>')[0]
+
+
+def _esc(s: str) -> str:
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _run(text: str, rpr: str = "") -> str:
+    return f'<w:r>{rpr and "<w:rPr>" + rpr + "</w:rPr>"}<w:t xml:space="preserve">{_esc(text)}</w:t></w:r>'
+
+
+def _body(d):
+    return d.element.body
+
+
+def _tables(d):
+    return [t for t in _body(d).iter(_q("w:tbl"))]
+
+
+def _ptext(p) -> str:
+    return "".join(t.text or "" for t in p.iter(_q("w:t")))
+
+
+def _plain_p(p) -> bool:
+    """A paragraph of plain runs (w:rPr and w:t only): the builder's, safe to rebuild."""
+    for r in p:
+        if r.tag == _q("w:pPr"):
+            continue
+        if r.tag != _q("w:r") or any(c.tag not in (_q("w:t"), _q("w:rPr")) for c in r):
+            return False
+    return True
+
+
+def _rebuild(p, pieces) -> None:
+    """Replace a plain paragraph's runs by ``pieces``: str (a plain run) or XML text."""
+    for r in [c for c in p if c.tag != _q("w:pPr")]:
+        p.remove(r)
+    for piece in pieces:
+        if isinstance(piece, str) and not piece.startswith("<"):
+            if piece:
+                p.append(_x(_run(piece)))
+        else:
+            p.append(_x(piece) if isinstance(piece, str) else piece)
+
+
+def _wrap_matches(d, pattern: str, make: Callable[[str], str], cells: bool = True) -> None:
+    """Every match of ``pattern`` in a plain paragraph put in the XML ``make(match)``."""
+    rx = re.compile(pattern)
+    for p in list(_body(d).iter(_q("w:p"))):
+        if not cells and any(a.tag == _q("w:tc") for a in p.iterancestors()):
+            continue
+        text = _ptext(p)
+        if not _plain_p(p) or not rx.search(text):
+            continue
+        pieces, at = [], 0
+        for m in rx.finditer(text):
+            pieces += [text[at:m.start()], make(m.group(0))]
+            at = m.end()
+        pieces.append(text[at:])
+        _rebuild(p, pieces)
+
+
+def _cells(tbl):
+    return [tc for tc in tbl.iter(_q("w:tc"))]
+
+
+def _tc_pr(tc):
+    pr = tc.find(_q("w:tcPr"))
+    if pr is None:
+        pr = _x("<w:tcPr/>")
+        tc.insert(0, pr)
+    return pr
+
+
+def _tr_pr(tr):
+    pr = tr.find(_q("w:trPr"))
+    if pr is None:
+        pr = _x("<w:trPr/>")
+        ex = tr.find(_q("w:tblPrEx"))
+        tr.insert(0 if ex is None else 1, pr)
+    return pr
+
+
+def _cell_text(tc) -> str:
+    return "".join(_ptext(p) for p in tc.iter(_q("w:p")))
+
+
+def _is_number(text: str) -> bool:
+    return bool(re.fullmatch(r"-?\d+(\.\d+)?", text.strip()))
+
+
+def _table3(d):
+    return next((t for t in _tables(d) if "勾稽" in "".join(x.text or "" for x in t.iter(_q("w:t")))), None)
+
+
+@variant("docx-tbl-header", "docx", "header rows marked to repeat on each page (w:tblHeader) and rows kept whole (w:cantSplit)")
+def docx_tbl_header(data):
+    def edit(d):
+        for tbl in _tables(d):
+            for tr in tbl.iterchildren(_q("w:tr")):
+                pr = _tr_pr(tr)
+                pr.append(_x("<w:cantSplit/>"))
+                if any(_is_number(_cell_text(tc)) for tc in tr.iterchildren(_q("w:tc"))):
+                    break
+                pr.append(_x("<w:tblHeader/>"))
+                pr.append(_x('<w:jc w:val="center"/>'))
+    return _docx_edit(data, edit)
+
+
+def _widen_grid(tbl, at_start: bool) -> None:
+    grid = tbl.find(_q("w:tblGrid"))
+    col = _x('<w:gridCol w:w="113"/>')
+    if at_start:
+        grid.insert(0, col)
+    else:
+        grid.append(col)
+
+
+@variant("docx-grid-before", "docx", "every table row starting one narrow grid column in (w:gridBefore + w:wBefore), as Word writes an indented or Excel-pasted table")
+def docx_grid_before(data):
+    def edit(d):
+        for tbl in _tables(d):
+            _widen_grid(tbl, True)
+            for tr in tbl.iterchildren(_q("w:tr")):
+                pr = _tr_pr(tr)
+                pr.insert(0, _x('<w:wBefore w:w="113" w:type="dxa"/>'))
+                pr.insert(0, _x('<w:gridBefore w:val="1"/>'))
+    return _docx_edit(data, edit)
+
+
+@variant("docx-grid-after", "docx", "every table row ending one grid column short (w:gridAfter + w:wAfter)")
+def docx_grid_after(data):
+    def edit(d):
+        for tbl in _tables(d):
+            _widen_grid(tbl, False)
+            for tr in tbl.iterchildren(_q("w:tr")):
+                pr = _tr_pr(tr)
+                pr.insert(0, _x('<w:wAfter w:w="113" w:type="dxa"/>'))
+                pr.insert(0, _x('<w:gridAfter w:val="1"/>'))
+    return _docx_edit(data, edit)
+
+
+@variant("docx-grid-before-ragged", "docx", "table 3's header rows drawn one column in (w:gridBefore=1 on the rows above the first figures, the grid one column wider, the data rows' label cell one column wider)")
+def docx_grid_before_ragged(data):
+    # Word writes this when the header's left edge is dragged right of the body's: the body
+    # rows' first cell spans the extra grid column.
+    def edit(d):
+        tbl = _table3(d)
+        if tbl is None:
+            return
+        _widen_grid(tbl, True)
+        header = True
+        for tr in tbl.iterchildren(_q("w:tr")):
+            if any(_is_number(_cell_text(tc)) for tc in tr.iterchildren(_q("w:tc"))):
+                header = False
+            if header:
+                _tr_pr(tr).insert(0, _x('<w:gridBefore w:val="1"/>'))
+            else:
+                tc = tr.find(_q("w:tc"))
+                pr = _tc_pr(tc)
+                span = pr.find(_q("w:gridSpan"))
+                if span is None:
+                    pr.append(_x('<w:gridSpan w:val="2"/>'))
+                else:
+                    span.set(_q("w:val"), str(int(span.get(_q("w:val"))) + 1))
+    return _docx_edit(data, edit)
+
+
+@variant("docx-hmerge", "docx", "horizontal merges written the old way (w:hMerge restart/continue cells) instead of w:gridSpan")
+def docx_hmerge(data):
+    def edit(d):
+        for tc in [tc for tbl in _tables(d) for tc in _cells(tbl)]:
+            pr = tc.find(_q("w:tcPr"))
+            span = None if pr is None else pr.find(_q("w:gridSpan"))
+            if span is None:
+                continue
+            n = int(span.get(_q("w:val")))
+            pr.remove(span)
+            vm = pr.find(_q("w:vMerge"))
+            pr.append(_x('<w:hMerge w:val="restart"/>'))
+            after = tc
+            for _ in range(n - 1):
+                vm_xml = "" if vm is None else ("<w:vMerge/>" if vm.get(_q("w:val")) != "restart" else '<w:vMerge w:val="restart"/>')
+                cont = _x(f'<w:tc><w:tcPr><w:tcW w:w="864" w:type="dxa"/>{vm_xml}<w:hMerge/></w:tcPr><w:p/></w:tc>')
+                after.addnext(cont)
+                after = cont
+    return _docx_edit(data, edit)
+
+
+@variant("docx-vmerge-continue", "docx", "vertical merge continuations written w:vMerge w:val=\"continue\" (WPS, LibreOffice)")
+def docx_vmerge_continue(data):
+    def edit(d):
+        for vm in _body(d).iter(_q("w:vMerge")):
+            if vm.get(_q("w:val")) is None:
+                vm.set(_q("w:val"), "continue")
+    return _docx_edit(data, edit)
+
+
+@variant("docx-vertical-text", "docx", "vertically merged label cells with vertical text (w:textDirection tbRlV / btLr, w:vAlign)")
+def docx_vertical_text(data):
+    def edit(d):
+        for i, vm in enumerate(list(_body(d).iter(_q("w:vMerge")))):
+            if vm.get(_q("w:val")) == "restart":
+                pr = vm.getparent()
+                pr.append(_x(f'<w:textDirection w:val="{"tbRlV" if i % 2 else "btLr"}"/>'))
+                pr.append(_x('<w:vAlign w:val="center"/>'))
+    return _docx_edit(data, edit)
+
+
+@variant("docx-label-char-lines", "docx", "vertically merged label cells written one character a paragraph (a narrow column typed with Enter)")
+def docx_label_char_lines(data):
+    def edit(d):
+        for vm in list(_body(d).iter(_q("w:vMerge"))):
+            tc = vm.getparent().getparent()
+            text = _cell_text(tc)
+            if vm.get(_q("w:val")) != "restart" or len(text) > 12 or len(text) < 2 or "勾稽" in text:
+                continue
+            for p in tc.findall(_q("w:p")):
+                tc.remove(p)
+            for ch in text:
+                tc.append(_x(f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr>{_run(ch)}</w:p>'))
+    return _docx_edit(data, edit)
+
+
+@variant("docx-label-wrapped", "docx", "long table labels wrapped by hand with Enter: a cell of several paragraphs of 10 characters")
+def docx_label_wrapped(data):
+    def edit(d):
+        for tbl in _tables(d):
+            for tc in _cells(tbl):
+                ps = tc.findall(_q("w:p"))
+                text = _cell_text(tc)
+                if len(ps) != 1 or len(text) <= 12 or not _plain_p(ps[0]):
+                    continue
+                tc.remove(ps[0])
+                for i in range(0, len(text), 10):
+                    tc.append(_x(f"<w:p>{_run(text[i:i + 10])}</w:p>"))
+    return _docx_edit(data, edit)
+
+
+_SDT = '<w:sdt><w:sdtPr><w:alias w:val="{0}"/><w:tag w:val="{0}"/><w:id w:val="{1}"/>{2}</w:sdtPr><w:sdtEndPr/><w:sdtContent/></w:sdt>'
+
+
+def _sdt_around(node, n: int, extra: str = ""):
+    sdt = _x(_SDT.format(f"ctl{n}", 1000 + n, extra))
+    node.addprevious(sdt)
+    sdt.find(_q("w:sdtContent")).append(node)
+    return sdt
+
+
+@variant("docx-sdt", "docx", "content controls (w:sdt) around table 3, around each row of table 4, around table 2's figures, around runs of the contact and around the date paragraph")
+def docx_sdt(data):
+    def edit(d):
+        tables = _tables(d)
+        n = 0
+        t3 = _table3(d)
+        if t3 is not None:
+            _sdt_around(t3, n := n + 1)
+        if len(tables) >= 3:
+            for tr in list(tables[-1].iterchildren(_q("w:tr"))):
+                _sdt_around(tr, n := n + 1)
+        for tc in list(_cells(tables[0]) if tables else []):
+            if _is_number(_cell_text(tc)):
+                _sdt_around(tc, n := n + 1, "<w:text/>")
+        for p in list(_body(d).iterchildren(_q("w:p"))):
+            text = _ptext(p)
+            if ("联系电话" in text or "电话" in text) and _plain_p(p):
+                runs = [r for r in p if r.tag == _q("w:r")]
+                for r in runs:
+                    _sdt_around(r, n := n + 1, "<w:text/>")
+            elif re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", text.strip()):
+                _sdt_around(p, n := n + 1, '<w:date w:fullDate="2025-01-01T00:00:00Z"><w:dateFormat w:val="yyyy年M月d日"/><w:lid w:val="zh-CN"/></w:date>')
+    return _docx_edit(data, edit)
+
+
+_EMAIL = r"[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
+_URL = r"(?:https?://)?www\.[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:/[A-Za-z0-9./_-]*)?"
+
+
+@variant("docx-hyperlink", "docx", "the e-mail and URL in the prose as Word's hyperlinks (w:hyperlink r:id, Hyperlink character style)")
+def docx_hyperlink(data):
+    def edit(d):
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        def link(text: str) -> str:
+            target = ("mailto:" + text) if "@" in text else (text if text.startswith("http") else "http://" + text)
+            rid = d.part.relate_to(target, RT.HYPERLINK, is_external=True)
+            return (f'<w:hyperlink r:id="{rid}" w:history="1">'
+                    + _run(text, '<w:rStyle w:val="Hyperlink"/><w:color w:val="0000FF"/><w:u w:val="single"/>')
+                    + "</w:hyperlink>")
+        _wrap_matches(d, f"{_EMAIL}|{_URL}", link)
+    return _docx_edit(data, edit)
+
+
+def _complex_field(instr: str, result: str) -> str:
+    return ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r><w:instrText xml:space="preserve"> {_esc(instr)} </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            + _run(result) + '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+
+
+def _fragment(xml: str):
+    """Several elements from WordprocessingML text."""
+    from lxml import etree
+    return list(etree.fromstring(f'<root {_NSDECL}>{xml}</root>'))
+
+
+def _wrap_matches_multi(d, pattern: str, make: Callable[[str], str], cells: bool = True) -> None:
+    """``_wrap_matches`` where ``make`` gives several sibling elements."""
+    rx = re.compile(pattern)
+    for p in list(_body(d).iter(_q("w:p"))):
+        if not cells and any(a.tag == _q("w:tc") for a in p.iterancestors()):
+            continue
+        text = _ptext(p)
+        if not _plain_p(p) or not rx.search(text):
+            continue
+        pieces, at = [], 0
+        for m in rx.finditer(text):
+            pieces += [text[at:m.start()], *_fragment(make(m.group(0)))]
+            at = m.end()
+        pieces.append(text[at:])
+        _rebuild(p, pieces)
+
+
+@variant("docx-fields", "docx", "fields: the e-mail and URL as HYPERLINK fields (w:fldChar/w:instrText), the signing date as a CREATEDATE w:fldSimple, the document's title as a TITLE field")
+def docx_fields(data):
+    def edit(d):
+        def hyper(text: str) -> str:
+            target = ("mailto:" + text) if "@" in text else text
+            return _complex_field(f'HYPERLINK "{target}"', text)
+        _wrap_matches_multi(d, f"{_EMAIL}|{_URL}", hyper, cells=False)
+        for p in list(_body(d).iterchildren(_q("w:p"))):
+            text = _ptext(p).strip()
+            if re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", text) and _plain_p(p):
+                _rebuild(p, [f'<w:fldSimple w:instr=" CREATEDATE  \\@ &quot;yyyy年M月d日&quot; "><w:r><w:rPr><w:noProof/></w:rPr><w:t>{text}</w:t></w:r></w:fldSimple>'])
+        first = next(_body(d).iterchildren(_q("w:p")))
+        if _plain_p(first):
+            _rebuild(first, _fragment(_complex_field("TITLE  \\* MERGEFORMAT", _ptext(first))))
+    return _docx_edit(data, edit)
+
+
+@variant("docx-formula-cells", "docx", "table 3's 总计 column as Word formula fields ({ =SUM(LEFT) }: w:fldChar/w:instrText, the result shown) and the （七）总计 row as w:fldSimple =SUM(ABOVE)")
+def docx_formula_cells(data):
+    def edit(d):
+        tbl = _table3(d)
+        if tbl is None:
+            return
+        for tr in tbl.iterchildren(_q("w:tr")):
+            tcs = list(tr.iterchildren(_q("w:tc")))
+            label = _cell_text(tcs[0]) + (_cell_text(tcs[1]) if len(tcs) > 1 else "")
+            total_row = "总计" in label and "（七）" in label
+            for i, tc in enumerate(tcs):
+                text = _cell_text(tc)
+                if not _is_number(text):
+                    continue
+                p = tc.find(_q("w:p"))
+                if total_row:
+                    _rebuild(p, [f'<w:fldSimple w:instr=" =SUM(ABOVE) "><w:r><w:t>{text}</w:t></w:r></w:fldSimple>'])
+                elif i == len(tcs) - 1:
+                    _rebuild(p, _fragment(_complex_field("=SUM(LEFT)", text)))
+    return _docx_edit(data, edit)
+
+
+@variant("docx-proof-marks", "docx", "runs split by Word's marks: w:proofErr, bookmarks (_GoBack, _Toc…) and w:lastRenderedPageBreak inside figures, labels and prose (1<proofErr/>2 is 12)")
+def docx_proof_marks(data):
+    def edit(d):
+        n = 0
+        for p in list(_body(d).iter(_q("w:p"))):
+            text = _ptext(p)
+            if len(text) < 2 or not _plain_p(p):
+                continue
+            n += 1
+            cut = len(text) // 2
+            mark = ('<w:proofErr w:type="spellStart"/>', f'<w:bookmarkStart w:id="{n}" w:name="_Toc{n:08d}"/>',
+                    '<w:proofErr w:type="gramEnd"/>')[n % 3]
+            pieces = [text[:cut], mark, '<w:r><w:lastRenderedPageBreak/><w:t>' + _esc(text[cut:]) + "</w:t></w:r>"]
+            if n % 3 == 1:
+                pieces.append(f'<w:bookmarkEnd w:id="{n}"/>')
+            _rebuild(p, pieces)
+    return _docx_edit(data, edit)
+
+
+@variant("docx-smarttag-dates", "docx", "dates in Word 2003 smart tags (w:smartTag chsdate with w:smartTagPr attributes)")
+def docx_smarttag_dates(data):
+    def tag(text: str) -> str:
+        m = re.match(r"(\d{4})年(\d{1,2})月(\d{1,2})日", text)
+        y, mo, day = m.groups() if m else ("2024", "1", "1")
+        return ('<w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="chsdate">'
+                f'<w:smartTagPr><w:attr w:name="Year" w:val="{y}"/><w:attr w:name="Month" w:val="{mo}"/>'
+                f'<w:attr w:name="Day" w:val="{day}"/><w:attr w:name="IsLunarDate" w:val="False"/>'
+                f'<w:attr w:name="IsROCDate" w:val="False"/></w:smartTagPr>{_run(text)}</w:smartTag>')
+
+    def edit(d):
+        _wrap_matches(d, r"\d{4}年\d{1,2}月\d{1,2}日", tag)
+    return _docx_edit(data, edit)
+
+
+@variant("docx-nobreak-hyphen", "docx", "hyphens in telephone numbers and dates typed as non-breaking hyphens (w:noBreakHyphen, Ctrl+Shift+-)")
+def docx_nobreak_hyphen(data):
+    def edit(d):
+        _wrap_matches_multi(d, r"(?<=\d)-(?=\d)", lambda s: "<w:r><w:noBreakHyphen/></w:r>")
+    return _docx_edit(data, edit)
+
+
+@variant("docx-label-tabs", "docx", "table labels' item numbers followed by a tab (1.<w:tab/>属于国家秘密: Word's numbering converted to text)")
+def docx_label_tabs(data):
+    def edit(d):
+        _wrap_matches_multi(d, r"^(?:\d{1,2}\.|（[一二三四五六七八]）)(?=\D)",
+                            lambda s: _run(s) + "<w:r><w:tab/></w:r>")
+    return _docx_edit(data, edit)
+
+
+@variant("docx-list-labels", "docx", "table 3's （一）… and 1.… labels numbered by a Word list (w:numPr in the cells), not typed")
+def docx_list_labels(data):
+    def edit(d):
+        numbering = d.part.numbering_part.element
+        numbering.insert(0, _x(
+            '<w:abstractNum w:abstractNumId="91"><w:multiLevelType w:val="multilevel"/>'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+            '<w:lvlText w:val="（%1）"/><w:lvlJc w:val="left"/><w:suff w:val="nothing"/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+            '<w:lvlText w:val="%2."/><w:lvlJc w:val="left"/><w:suff w:val="nothing"/></w:lvl>'
+            "</w:abstractNum>"))
+        numbering.append(_x('<w:num w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
+        tbl = _table3(d)
+        if tbl is None:
+            return
+        for p in tbl.iter(_q("w:p")):
+            text = _ptext(p)
+            m = re.match(r"(?:（[一二三四五六七]）|(\d)\.)(?=\D)", text)
+            if not m or not _plain_p(p):
+                continue
+            level = 1 if m.group(1) else 0
+            _rebuild(p, [text[m.end():]])
+            p.insert(0, _x(f'<w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="91"/></w:numPr></w:pPr>'))
+    return _docx_edit(data, edit)
+
+
+@variant("docx-landscape-section", "docx", "tables 3 and 4 in a landscape section: section breaks (w:sectPr in a paragraph's w:pPr) before and after them")
+def docx_landscape(data):
+    def edit(d):
+        tables = _tables(d)
+        if len(tables) < 3:
+            return
+        portrait = ('<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1800" '
+                    'w:bottom="1440" w:left="1800" w:header="851" w:footer="992" w:gutter="0"/>'
+                    '<w:cols w:space="425"/><w:docGrid w:type="lines" w:linePitch="312"/></w:sectPr>')
+        landscape = portrait.replace('w:w="11906" w:h="16838"/>', 'w:w="16838" w:h="11906" w:orient="landscape"/>')
+        t3, t4 = tables[-2], tables[-1]
+        before = t3.getprevious()  # the heading of section 三: the break goes in the paragraph before it
+        before = before.getprevious() if before is not None and before.tag == _q("w:p") else before
+        for node, sect in ((before, portrait), (t4.getnext(), landscape)):
+            if node is None or node.tag != _q("w:p"):
+                continue
+            ppr = node.find(_q("w:pPr"))
+            if ppr is None:
+                ppr = _x("<w:pPr/>")
+                node.insert(0, ppr)
+            ppr.append(_x(sect))
+    return _docx_edit(data, edit)
+
+
+def _png(size: int = 160) -> bytes:
+    from PIL import Image, ImageDraw
+    img = Image.new("RGBA", (size, size), (255, 255, 255, 0))
+    ImageDraw.Draw(img).ellipse((4, 4, size - 4, size - 4), outline=(220, 0, 0, 255), width=6)
+    out = io.BytesIO()
+    img.save(out, "PNG")
+    return out.getvalue()
+
+
+@variant("docx-seal-picture", "docx", "the agency's seal (a 4 cm picture, w:drawing) over the signer's name, and a red line drawn by WPS (mc:AlternateContent: wps shape, VML fallback) under the title")
+def docx_seal(data):
+    def edit(d):
+        from docx.shared import Cm
+        paras = [p for p in d.paragraphs if p.text.strip()]
+        date = next((i for i in range(len(paras) - 1, -1, -1) if re.search(r"\d{4}年\d{1,2}月(\d{1,2}日)?$", paras[i].text.strip())), None)
+        if date is not None and date > 0:
+            paras[date - 1].add_run().add_picture(io.BytesIO(_png()), width=Cm(4))
+        line = ('<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" distL="114300" '
+                'distR="114300" simplePos="0" relativeHeight="251659264" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+                '<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
+                '<wp:positionV relativeFrom="paragraph"><wp:posOffset>300000</wp:posOffset></wp:positionV>'
+                '<wp:extent cx="5600000" cy="0"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+                '<wp:docPr id="2" name="直线 2"/><wp:cNvGraphicFramePr/><a:graphic><a:graphicData '
+                'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvCnPr/>'
+                '<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="5600000" cy="0"/></a:xfrm><a:prstGeom prst="line"><a:avLst/></a:prstGeom>'
+                '<a:ln w="38100"><a:solidFill><a:srgbClr val="FF0000"/></a:solidFill></a:ln></wps:spPr><wps:bodyPr/></wps:wsp>'
+                '</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict>'
+                '<v:line id="直线 2" o:spid="_x0000_s1026" from="0,23.6pt" to="441pt,23.6pt" strokecolor="red" strokeweight="3pt"/>'
+                '</w:pict></mc:Fallback></mc:AlternateContent>')
+        title = d.paragraphs[0]._p
+        title.append(_x(f"<w:r>{line}</w:r>"))
+    return _docx_edit(data, edit)
+
+
+@variant("docx-textbox-signature", "docx", "signer and date in a text box (mc:AlternateContent: wps:txbx, VML v:textbox fallback holding the same paragraphs)")
+def docx_textbox_signature(data):
+    def edit(d):
+        paras = [p for p in d.element.body.iterchildren(_q("w:p")) if _ptext(p).strip()]
+        date = next((i for i in range(len(paras) - 1, -1, -1) if re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", _ptext(paras[i]).strip())), None)
+        if not date:
+            return
+        signer, when = paras[date - 1], paras[date]
+        inner = "".join(f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr>{_run(_ptext(p))}</w:p>' for p in (signer, when))
+        box = ('<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" distL="114300" '
+               'distR="114300" simplePos="0" relativeHeight="251660288" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+               '<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>3000000</wp:posOffset></wp:positionH>'
+               '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+               '<wp:extent cx="2400000" cy="700000"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+               '<wp:docPr id="3" name="文本框 3"/><wp:cNvGraphicFramePr/><a:graphic><a:graphicData '
+               'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/>'
+               '<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="2400000" cy="700000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+               f'<a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr><wps:txbx><w:txbxContent>{inner}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp>'
+               '</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict>'
+               f'<v:shape id="文本框 3" o:spid="_x0000_s1027" type="#_x0000_t202" style="position:absolute;width:189pt;height:55pt" filled="f" stroked="f"><v:textbox><w:txbxContent>{inner}</w:txbxContent></v:textbox></v:shape>'
+               '</w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+        new = _x(f"<w:p>{box}</w:p>")
+        signer.addprevious(new)
+        signer.getparent().remove(signer)
+        when.getparent().remove(when)
+    return _docx_edit(data, edit)
+
+
+@variant("docx-hidden-text", "docx", "hidden text (w:vanish) Word neither shows nor prints: a template's filling notes in prose and headings, a hidden note paragraph in table cells, hidden paragraph marks on empty paragraphs")
+def docx_hidden_text(data):
+    def edit(d):
+        hidden = '<w:vanish/><w:color w:val="FF0000"/>'
+        for p in list(_body(d).iterchildren(_q("w:p"))):
+            if _plain_p(p) and _ptext(p).strip():
+                p.append(_x(_run("（填报说明：本段据实填写，数字使用阿拉伯数字，如2023年1月1日、12件）", hidden)))
+            elif not _ptext(p).strip():
+                ppr = p.find(_q("w:pPr"))
+                if ppr is None:
+                    ppr = _x("<w:pPr/>")
+                    p.insert(0, ppr)
+                ppr.append(_x(f"<w:rPr>{hidden}</w:rPr>"))
+        for tbl in _tables(d):
+            for tc in _cells(tbl):
+                if _is_number(_cell_text(tc)):
+                    tc.append(_x(f'<w:p><w:pPr><w:rPr>{hidden}</w:rPr></w:pPr>{_run("填写数字，无则填0", hidden)}</w:p>'))
+    return _docx_edit(data, edit)
+
+
+@variant("docx-track-changes", "docx", "tracked changes never accepted: figures and words replaced as w:del (w:delText) + w:ins, the final text as Word shows it")
+def docx_track_changes(data):
+    def edit(d):
+        n = 0
+        for tbl in _tables(d):
+            for tc in _cells(tbl):
+                text = _cell_text(tc)
+                p = tc.find(_q("w:p"))
+                if _is_number(text) and p is not None and _plain_p(p):
+                    n += 1
+                    old = str(int(float(text)) + 1) if n % 2 else "0"
+                    _rebuild(p, [f'<w:del w:id="{n}" w:author="user" w:date="2025-01-10T09:00:00Z"><w:r><w:delText>{old}</w:delText></w:r></w:del>',
+                                 f'<w:ins w:id="{n + 5000}" w:author="user" w:date="2025-01-10T09:00:00Z">{_run(text)}</w:ins>'])
+        for p in list(_body(d).iterchildren(_q("w:p"))):
+            text = _ptext(p)
+            if len(text) > 20 and _plain_p(p):
+                n += 1
+                _rebuild(p, [text[:10], f'<w:del w:id="{n}" w:author="user" w:date="2025-01-10T09:00:00Z"><w:r><w:delText>进一步</w:delText></w:r></w:del>',
+                             f'<w:ins w:id="{n + 5000}" w:author="user" w:date="2025-01-10T09:00:00Z">{_run(text[10:14])}</w:ins>', text[14:]])
+    return _docx_edit(data, edit)
+
+
+@variant("docx-wps-markup", "docx", "WPS's markup: w14:paraId/textId and rsid attributes, w:rFonts w:hint=\"eastAsia\" in every run, a _GoBack bookmark, cells with w:tcW auto and w:vAlign, the wpsCustomData namespace")
+def docx_wps_markup(data):
+    def edit(d):
+        n = 0
+        for p in _body(d).iter(_q("w:p")):
+            n += 1
+            p.set(_q("w14:paraId"), f"{n:08X}")
+            p.set(_q("w14:textId"), "77777777")
+            p.set(_q("w:rsidR"), "00A1B2C3")
+            for r in p.iterchildren(_q("w:r")):
+                rpr = r.find(_q("w:rPr"))
+                if rpr is None:
+                    rpr = _x("<w:rPr/>")
+                    r.insert(0, rpr)
+                rpr.insert(0, _x('<w:rFonts w:hint="eastAsia" w:ascii="仿宋_GB2312" w:eastAsia="仿宋_GB2312"/>'))
+        for tc in _body(d).iter(_q("w:tc")):
+            pr = _tc_pr(tc)
+            w = pr.find(_q("w:tcW"))
+            if w is not None:
+                w.set(_q("w:type"), "auto")
+                w.set(_q("w:w"), "0")
+            pr.append(_x('<w:vAlign w:val="center"/>'))
+        last = [p for p in _body(d).iterchildren(_q("w:p")) if _ptext(p).strip()][-1]
+        last.append(_x('<w:bookmarkStart w:id="0" w:name="_GoBack"/>'))
+        last.append(_x('<w:bookmarkEnd w:id="0"/>'))
+    raw = _docx_edit(data, edit)
+    from tests.builder.docx import with_document_xml
+    return with_document_xml(raw, lambda x: x.replace(
+        "<w:document ", '<w:document xmlns:wpsCustomData="http://www.wps.cn/officeDocument/2013/wpsCustomData" '
+        'xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml" ', 1).replace(
+        'mc:Ignorable="w14 wp14"', 'mc:Ignorable="w14 w15 wp14"'))
+
+
+@variant("docx-footnote", "docx", "footnote references (w:footnoteReference) after the title and section 三's heading, the notes in word/footnotes.xml")
+def docx_footnote(data):
+    def edit(d):
+        for p in _body(d).iterchildren(_q("w:p")):
+            text = _ptext(p)
+            if p is next(_body(d).iterchildren(_q("w:p"))) or text.startswith("三、"):
+                p.append(_x('<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/><w:vertAlign w:val="superscript"/></w:rPr>'
+                            f'<w:footnoteReference w:id="{1 if text.startswith("三") else 2}"/></w:r>'))
+    raw = _docx_edit(data, edit)
+    import zipfile
+    notes = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {_NSDECL}>'
+             '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+             '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+             '<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> 表中数据截至12月31日，来源于本机关依申请公开登记台账。</w:t></w:r></w:p></w:footnote>'
+             '<w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> 本报告电子版可在本机关门户网站下载。</w:t></w:r></w:p></w:footnote>'
+             '</w:footnotes>')
+    src = zipfile.ZipFile(io.BytesIO(raw))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in src.infolist():
+            content = src.read(item.filename)
+            if item.filename == "word/_rels/document.xml.rels":
+                content = content.replace(b"</Relationships>", b'<Relationship Id="rIdFn1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>')
+            elif item.filename == "[Content_Types].xml":
+                content = content.replace(b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
+            z.writestr(item, content)
+        z.writestr("word/footnotes.xml", notes.encode("utf-8"))
+    return out.getvalue()
+
+
+@variant("docx-vmerge-unmerged", "docx", "merged label cells drawn unmerged: the label in its first row, the rows below an empty cell with the border between hidden (w:tcBorders nil)")
+def docx_vmerge_unmerged(data):
+    def edit(d):
+        for vm in list(_body(d).iter(_q("w:vMerge"))):
+            pr = vm.getparent()
+            pr.remove(vm)
+            pr.append(_x('<w:tcBorders><w:top w:val="nil"/></w:tcBorders>' if vm.get(_q("w:val")) != "restart"
+                         else '<w:tcBorders><w:bottom w:val="nil"/></w:tcBorders>'))
+    return _docx_edit(data, edit)
+
+
+
+@variant("docx-title-two-lines", "docx", "the title in two Title paragraphs: the agency's name, then the rest (the way most reports set a long title)")
+def docx_title_two_lines(data):
+    def edit(d):
+        first = next(_body(d).iterchildren(_q("w:p")))
+        text = _ptext(first)
+        m = re.search(r"\d{4}", text)
+        if not m or m.start() == 0 or not _plain_p(first):
+            return
+        second = copy.deepcopy(first)
+        _rebuild(first, [text[:m.start()]])
+        _rebuild(second, [text[m.start():]])
+        first.addnext(second)
+    return _docx_edit(data, edit)
+
+
+@variant("docx-title-br", "docx", "the title broken after the agency's name by a line break (w:br, Shift+Enter)")
+def docx_title_br(data):
+    def edit(d):
+        first = next(_body(d).iterchildren(_q("w:p")))
+        text = _ptext(first)
+        m = re.search(r"\d{4}", text)
+        if not m or m.start() == 0 or not _plain_p(first):
+            return
+        _rebuild(first, [text[:m.start()], "<w:r><w:br/></w:r>", text[m.start():]])
+    return _docx_edit(data, edit)
+
+
+@variant("docx-empty-paragraphs", "docx", "an empty paragraph after every paragraph (spacing typed with Enter), some holding only spaces")
+def docx_empty_paragraphs(data):
+    def edit(d):
+        for i, p in enumerate(list(_body(d).iterchildren(_q("w:p")))):
+            p.addnext(_x("<w:p/>" if i % 2 else f"<w:p>{_run('　　 ')}</w:p>"))
+    return _docx_edit(data, edit)
+
+
+@variant("docx-toc", "docx", "Word's table of contents below the title: a TOC field in a content control, entries as w:hyperlink w:anchor with a tab and a PAGEREF page number (w:webHidden), _Toc bookmarks on the headings")
+def docx_toc(data):
+    def edit(d):
+        body = _body(d)
+        heads = [p for p in body.iterchildren(_q("w:p"))
+                 if re.match(r"[一二三四五六七八九十]+、", _ptext(p)) and p.find(_q("w:pPr")) is not None]
+        if not heads:
+            return
+        entries = []
+        for i, p in enumerate(heads):
+            name = f"_Toc{1000 + i}"
+            p.insert(1, _x(f'<w:bookmarkStart w:id="{900 + i}" w:name="{name}"/>'))
+            p.append(_x(f'<w:bookmarkEnd w:id="{900 + i}"/>'))
+            wh = "<w:rPr><w:webHidden/></w:rPr>"
+            begin = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \\o "1-1" \\h \\z \\u </w:instrText></w:r>'
+                     '<w:r><w:fldChar w:fldCharType="separate"/></w:r>') if i == 0 else ""
+            entries.append(
+                '<w:p><w:pPr><w:pStyle w:val="TOC1"/><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="8296"/></w:tabs></w:pPr>'
+                f'{begin}<w:hyperlink w:anchor="{name}" w:history="1">{_run(_ptext(p))}<w:r>{wh}<w:tab/></w:r>'
+                f'<w:r>{wh}<w:fldChar w:fldCharType="begin"/></w:r><w:r>{wh}<w:instrText xml:space="preserve"> PAGEREF {name} \\h </w:instrText></w:r>'
+                f'<w:r>{wh}</w:r><w:r>{wh}<w:fldChar w:fldCharType="separate"/></w:r><w:r>{wh}<w:t>{1 + i // 2}</w:t></w:r>'
+                f'<w:r>{wh}<w:fldChar w:fldCharType="end"/></w:r></w:hyperlink></w:p>')
+        sdt = _x('<w:sdt><w:sdtPr><w:id w:val="-1"/><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr>'
+                 '<w:sdtEndPr/><w:sdtContent><w:p><w:pPr><w:pStyle w:val="TOCHeading"/></w:pPr>' + _run("目录") + "</w:p>"
+                 + "".join(entries) + '<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:sdtContent></w:sdt>')
+        next(body.iterchildren(_q("w:p"))).addnext(sdt)
+    return _docx_edit(data, edit)
+
+
+@variant("docx-track-row-deleted", "docx", "a tracked deletion never accepted: a duplicated row of table 3 deleted (w:trPr/w:del, its text in w:delText), invisible in Word's final view")
+def docx_track_row_deleted(data):
+    def edit(d):
+        tbl = _table3(d)
+        if tbl is None:
+            return
+        rows = [tr for tr in tbl.iterchildren(_q("w:tr")) if any(_is_number(_cell_text(tc)) for tc in tr.iterchildren(_q("w:tc")))]
+        row = rows[0] if rows else None
+        if row is None:
+            return
+        dup = copy.deepcopy(row)
+        _tr_pr(dup).append(_x('<w:del w:id="7001" w:author="user" w:date="2025-01-10T09:00:00Z"/>'))
+        for r in list(dup.iter(_q("w:r"))):
+            for t in r.findall(_q("w:t")):
+                t.tag = _q("w:delText")
+            wrap = _x('<w:del w:id="7002" w:author="user" w:date="2025-01-10T09:00:00Z"/>')
+            r.addprevious(wrap)
+            wrap.append(r)
+        row.addnext(dup)
+    return _docx_edit(data, edit)
+
+
+@variant("docx-vml-textbox", "docx", "signer and date in an old-style VML text box (w:pict/v:shape/v:textbox, no mc:AlternateContent: Word 2003/2007)")
+def docx_vml_textbox(data):
+    def edit(d):
+        paras = [p for p in d.element.body.iterchildren(_q("w:p")) if _ptext(p).strip()]
+        date = next((i for i in range(len(paras) - 1, -1, -1) if re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", _ptext(paras[i]).strip())), None)
+        if not date:
+            return
+        signer, when = paras[date - 1], paras[date]
+        inner = "".join(f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr>{_run(_ptext(p))}</w:p>' for p in (signer, when))
+        new = _x('<w:p><w:r><w:pict><v:shape id="_x0000_s1030" type="#_x0000_t202" style="position:absolute;margin-left:250pt;width:180pt;height:50pt" '
+                 f'filled="f" stroked="f"><v:textbox><w:txbxContent>{inner}</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>')
+        signer.addprevious(new)
+        signer.getparent().remove(signer)
+        when.getparent().remove(when)
+    return _docx_edit(data, edit)
+
+
+@variant("docx-ruby", "docx", "a rare character of the agency's name given its pinyin by Word's phonetic guide (w:ruby: w:rt over w:rubyBase)")
+def docx_ruby(data):
+    def edit(d):
+        first = next(_body(d).iterchildren(_q("w:p")))
+        text = _ptext(first)
+        if len(text) < 3 or not _plain_p(first):
+            return
+        ruby = ('<w:r><w:ruby><w:rubyPr><w:rubyAlign w:val="center"/><w:hps w:val="18"/><w:hpsRaise w:val="34"/>'
+                '<w:hpsBaseText w:val="36"/><w:lid w:val="zh-CN"/></w:rubyPr><w:rt><w:r><w:rPr><w:sz w:val="18"/></w:rPr>'
+                f'<w:t>pīn</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>{text[1]}</w:t></w:r></w:rubyBase></w:ruby></w:r>')
+        _rebuild(first, [text[:1], ruby, text[2:]])
+    return _docx_edit(data, edit)
 
 
 # --- running ---------------------------------------------------------------------------------------
