@@ -1658,8 +1658,9 @@ def _rebuild(p, pieces) -> None:
             p.append(_x(piece) if isinstance(piece, str) else piece)
 
 
-def _wrap_matches(d, pattern: str, make: Callable[[str], str], cells: bool = True) -> None:
-    """Every match of ``pattern`` in a plain paragraph put in the XML ``make(match)``."""
+def _wrap_matches(d, pattern: str, make: Callable[[str], str], cells: bool = True, several: bool = False) -> None:
+    """Every match of ``pattern`` in a plain paragraph put in the XML ``make(match)`` (one
+    element, or ``several`` siblings)."""
     rx = re.compile(pattern)
     for p in list(_body(d).iter(_q("w:p"))):
         if not cells and any(a.tag == _q("w:tc") for a in p.iterancestors()):
@@ -1669,7 +1670,8 @@ def _wrap_matches(d, pattern: str, make: Callable[[str], str], cells: bool = Tru
             continue
         pieces, at = [], 0
         for m in rx.finditer(text):
-            pieces += [text[at:m.start()], make(m.group(0))]
+            made = make(m.group(0))
+            pieces += [text[at:m.start()], *(_fragment(made) if several else [made])]
             at = m.end()
         pieces.append(text[at:])
         _rebuild(p, pieces)
@@ -1731,28 +1733,29 @@ def _widen_grid(tbl, at_start: bool) -> None:
         grid.append(col)
 
 
-@variant("docx-grid-before", "docx", "every table row starting one narrow grid column in (w:gridBefore + w:wBefore), as Word writes an indented or Excel-pasted table")
-def docx_grid_before(data):
+def _grid_edge(data: bytes, at_start: bool) -> bytes:
+    """Every table row one narrow grid column in (``at_start``: w:gridBefore + w:wBefore) or
+    one short (w:gridAfter + w:wAfter), the grid one column wider."""
+    side = "Before" if at_start else "After"
+
     def edit(d):
         for tbl in _tables(d):
-            _widen_grid(tbl, True)
+            _widen_grid(tbl, at_start)
             for tr in tbl.iterchildren(_q("w:tr")):
                 pr = _tr_pr(tr)
-                pr.insert(0, _x('<w:wBefore w:w="113" w:type="dxa"/>'))
-                pr.insert(0, _x('<w:gridBefore w:val="1"/>'))
+                pr.insert(0, _x(f'<w:w{side} w:w="113" w:type="dxa"/>'))
+                pr.insert(0, _x(f'<w:grid{side} w:val="1"/>'))
     return _docx_edit(data, edit)
+
+
+@variant("docx-grid-before", "docx", "every table row starting one narrow grid column in (w:gridBefore + w:wBefore), as Word writes an indented or Excel-pasted table")
+def docx_grid_before(data):
+    return _grid_edge(data, True)
 
 
 @variant("docx-grid-after", "docx", "every table row ending one grid column short (w:gridAfter + w:wAfter)")
 def docx_grid_after(data):
-    def edit(d):
-        for tbl in _tables(d):
-            _widen_grid(tbl, False)
-            for tr in tbl.iterchildren(_q("w:tr")):
-                pr = _tr_pr(tr)
-                pr.insert(0, _x('<w:wAfter w:w="113" w:type="dxa"/>'))
-                pr.insert(0, _x('<w:gridAfter w:val="1"/>'))
-    return _docx_edit(data, edit)
+    return _grid_edge(data, False)
 
 
 @variant("docx-grid-before-ragged", "docx", "table 3's header rows drawn one column in (w:gridBefore=1 on the rows above the first figures, the grid one column wider, the data rows' label cell one column wider)")
@@ -1921,19 +1924,7 @@ def _fragment(xml: str):
 
 def _wrap_matches_multi(d, pattern: str, make: Callable[[str], str], cells: bool = True) -> None:
     """``_wrap_matches`` where ``make`` gives several sibling elements."""
-    rx = re.compile(pattern)
-    for p in list(_body(d).iter(_q("w:p"))):
-        if not cells and any(a.tag == _q("w:tc") for a in p.iterancestors()):
-            continue
-        text = _ptext(p)
-        if not _plain_p(p) or not rx.search(text):
-            continue
-        pieces, at = [], 0
-        for m in rx.finditer(text):
-            pieces += [text[at:m.start()], *_fragment(make(m.group(0)))]
-            at = m.end()
-        pieces.append(text[at:])
-        _rebuild(p, pieces)
+    _wrap_matches(d, pattern, make, cells, several=True)
 
 
 @variant("docx-fields", "docx", "fields: the e-mail and URL as HYPERLINK fields (w:fldChar/w:instrText), the signing date as a CREATEDATE w:fldSimple, the document's title as a TITLE field")
@@ -2108,15 +2099,25 @@ def docx_seal(data):
     return _docx_edit(data, edit)
 
 
+def _signature(d):
+    """(signer paragraph, date paragraph, the two as a text box's paragraphs) of the last
+    signing date and the line above it, or None."""
+    paras = [p for p in d.element.body.iterchildren(_q("w:p")) if _ptext(p).strip()]
+    date = next((i for i in range(len(paras) - 1, -1, -1) if re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", _ptext(paras[i]).strip())), None)
+    if not date:
+        return None
+    signer, when = paras[date - 1], paras[date]
+    inner = "".join(f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr>{_run(_ptext(p))}</w:p>' for p in (signer, when))
+    return signer, when, inner
+
+
 @variant("docx-textbox-signature", "docx", "signer and date in a text box (mc:AlternateContent: wps:txbx, VML v:textbox fallback holding the same paragraphs)")
 def docx_textbox_signature(data):
     def edit(d):
-        paras = [p for p in d.element.body.iterchildren(_q("w:p")) if _ptext(p).strip()]
-        date = next((i for i in range(len(paras) - 1, -1, -1) if re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", _ptext(paras[i]).strip())), None)
-        if not date:
+        found = _signature(d)
+        if found is None:
             return
-        signer, when = paras[date - 1], paras[date]
-        inner = "".join(f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr>{_run(_ptext(p))}</w:p>' for p in (signer, when))
+        signer, when, inner = found
         box = ('<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" distL="114300" '
                'distR="114300" simplePos="0" relativeHeight="251660288" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
                '<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>3000000</wp:posOffset></wp:positionH>'
@@ -2253,31 +2254,31 @@ def docx_vmerge_unmerged(data):
 
 
 
-@variant("docx-title-two-lines", "docx", "the title in two Title paragraphs: the agency's name, then the rest (the way most reports set a long title)")
-def docx_title_two_lines(data):
+def _title_split(data: bytes, split) -> bytes:
+    """``split(title paragraph, its text, where its year starts)`` on the first paragraph when
+    the year does not open it and its runs are plain."""
     def edit(d):
         first = next(_body(d).iterchildren(_q("w:p")))
         text = _ptext(first)
         m = re.search(r"\d{4}", text)
-        if not m or m.start() == 0 or not _plain_p(first):
-            return
-        second = copy.deepcopy(first)
-        _rebuild(first, [text[:m.start()]])
-        _rebuild(second, [text[m.start():]])
-        first.addnext(second)
+        if m and m.start() and _plain_p(first):
+            split(first, text, m.start())
     return _docx_edit(data, edit)
+
+
+@variant("docx-title-two-lines", "docx", "the title in two Title paragraphs: the agency's name, then the rest (the way most reports set a long title)")
+def docx_title_two_lines(data):
+    def split(first, text, at):
+        second = copy.deepcopy(first)
+        _rebuild(first, [text[:at]])
+        _rebuild(second, [text[at:]])
+        first.addnext(second)
+    return _title_split(data, split)
 
 
 @variant("docx-title-br", "docx", "the title broken after the agency's name by a line break (w:br, Shift+Enter)")
 def docx_title_br(data):
-    def edit(d):
-        first = next(_body(d).iterchildren(_q("w:p")))
-        text = _ptext(first)
-        m = re.search(r"\d{4}", text)
-        if not m or m.start() == 0 or not _plain_p(first):
-            return
-        _rebuild(first, [text[:m.start()], "<w:r><w:br/></w:r>", text[m.start():]])
-    return _docx_edit(data, edit)
+    return _title_split(data, lambda first, text, at: _rebuild(first, [text[:at], "<w:r><w:br/></w:r>", text[at:]]))
 
 
 @variant("docx-empty-paragraphs", "docx", "an empty paragraph after every paragraph (spacing typed with Enter), some holding only spaces")
@@ -2342,12 +2343,10 @@ def docx_track_row_deleted(data):
 @variant("docx-vml-textbox", "docx", "signer and date in an old-style VML text box (w:pict/v:shape/v:textbox, no mc:AlternateContent: Word 2003/2007)")
 def docx_vml_textbox(data):
     def edit(d):
-        paras = [p for p in d.element.body.iterchildren(_q("w:p")) if _ptext(p).strip()]
-        date = next((i for i in range(len(paras) - 1, -1, -1) if re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", _ptext(paras[i]).strip())), None)
-        if not date:
+        found = _signature(d)
+        if found is None:
             return
-        signer, when = paras[date - 1], paras[date]
-        inner = "".join(f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr>{_run(_ptext(p))}</w:p>' for p in (signer, when))
+        signer, when, inner = found
         new = _x('<w:p><w:r><w:pict><v:shape id="_x0000_s1030" type="#_x0000_t202" style="position:absolute;margin-left:250pt;width:180pt;height:50pt" '
                  f'filled="f" stroked="f"><v:textbox><w:txbxContent>{inner}</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>')
         signer.addprevious(new)
