@@ -669,3 +669,13 @@ def test_the_text_box_story_is_where_the_fib_says_and_no_further() -> None:
     struct.pack_into("<I", word, longs + 9 * 4, 0x7FFFFFF0)  # a story past the piece table
     extracted = _extract(bytes(word), table)
     assert [text for text, _ in _lines(extracted)] == texts and extracted.damage == []
+
+
+def test_a_fib_cut_inside_its_text_lengths_is_unreadable_not_a_crash() -> None:
+    """A FIB that declares its 22 text lengths but stops inside them: refused as corrupt
+    (the text-box story's length, read past the stream's end, raised struct.error)."""
+    base = bytearray(32)
+    struct.pack_into("<HH", base, 0, 0xA5EC, 193)
+    word = bytes(base) + struct.pack("<H", 14) + bytes(28) + struct.pack("<H", 22) + bytes(20)
+    with pytest.raises(UnreadableFile, match="FIB"):
+        _Fib(word)

@@ -226,7 +226,7 @@ class _Fib:
         #: The main text boxes' story ([MS-DOC] 2.4.1: after the footnotes, headers, comments
         #: and endnotes): (first CP, CP after), or None when the FIB does not say.
         self.text_boxes: tuple[int, int] | None = None
-        if cslw >= 10:
+        if cslw >= 10 and lw_start + 10 * 4 <= len(word):
             footnotes, headers, _, comments, endnotes, boxes = struct.unpack_from("<6I", word, lw_start + 4 * 4)
             first = self.ccp_text + footnotes + headers + comments + endnotes
             if boxes and first < 0xFFFFFFFF - boxes:
