@@ -76,7 +76,7 @@ class Chunks:
 
             data = html_of_archive(data)
             kind = "html"
-        if kind in ("htm", "html", "xhtml", "xml") or start.startswith((b"<!doctype html", b"<html")):
+        if kind in ("htm", "html", "xhtml") or start.startswith((b"<!doctype html", b"<html")):
             from .html import read_html
 
             return read_html(data, self.path)
